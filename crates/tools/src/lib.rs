@@ -1,0 +1,1 @@
+//! frontdesk-tools
