@@ -1,1 +1,27 @@
-//! frontdesk
+//! frontdesk: a Kafka-native customer-service agent.
+//!
+//! # Layout
+//! - [`messages`]: the records on the topics (Avro schemas in `schemas/`) and their codec.
+//! - [`topics`]: topic declarations (`topics/topics.toml`) and `topics apply`.
+//! - [`config`]: typed, layered configuration.
+//! - [`kafka`]: Kafka client setup, in one place, and the embedded broker.
+//! - [`runtime`]: the stage runtime: the `Stage` trait and the runner that owns Kafka I/O.
+//! - [`stages`]: router, tools, grounding and policy.
+//! - [`pipeline`]: config to running stages.
+//! - [`state`]: the state database (conversations, turns, processed tickets).
+//! - [`demo`]: the one-command demo on the embedded broker.
+//! - [`bench`]: `frontdesk bench spine`.
+//! - [`cli`]: the command line.
+
+pub mod bench;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod kafka;
+pub mod messages;
+pub mod pipeline;
+pub mod runtime;
+pub mod stages;
+pub mod state;
+pub mod telemetry;
+pub mod topics;

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The test command: installs and starts what the tests need (a tansu broker, PostgreSQL),
+# then runs formatting, lints and every test of the workspace against them.
+#
+#   scripts/test.sh            # everything
+#   scripts/test.sh -- NAME    # pass arguments through to `cargo test`
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+LOGDIR="$ROOT/target/test-services"
+mkdir -p "$LOGDIR"
+log() { printf '[test.sh] %s\n' "$*" >&2; }
+
+# --- tansu (Kafka-compatible broker), installed once -------------------------------
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! command -v tansu >/dev/null 2>&1; then
+  log "installing tansu from crates.io (once; about 15 minutes on 2 cores)"
+  cargo install tansu --locked --features dynostore >"$LOGDIR/tansu-install.log" 2>&1 || {
+    tail -50 "$LOGDIR/tansu-install.log" >&2; exit 1; }
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+KAFKA_PORT=$(free_port)
+log "starting tansu on 127.0.0.1:$KAFKA_PORT"
+tansu broker --listener-url "tcp://127.0.0.1:$KAFKA_PORT" --advertised-listener-url "tcp://127.0.0.1:$KAFKA_PORT" \
+  --storage-engine memory://tansu/ >"$LOGDIR/tansu.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 100); do
+  (echo >"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null && break
+  sleep 0.2
+done
+(echo >"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null || { log "tansu did not start"; cat "$LOGDIR/tansu.log" >&2; exit 1; }
+export FRONTDESK_TEST_KAFKA="127.0.0.1:$KAFKA_PORT"
+
+# --- PostgreSQL 15 ---------------------------------------------------------------
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  log "installing PostgreSQL"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || { log "could not install PostgreSQL"; exit 1; }
+fi
+PGVER=$(pg_lsclusters -h | awk 'NR==1{print $1}')
+PGCLUSTER=$(pg_lsclusters -h | awk 'NR==1{print $2}')
+PGPORT=$(pg_lsclusters -h | awk 'NR==1{print $3}')
+if ! pg_lsclusters -h | awk 'NR==1{print $4}' | grep -q online; then
+  log "starting PostgreSQL $PGVER/$PGCLUSTER"
+  pg_ctlcluster "$PGVER" "$PGCLUSTER" start
+fi
+for _ in $(seq 1 50); do su postgres -c "psql -p $PGPORT -qAtc 'select 1'" >/dev/null 2>&1 && break; sleep 0.2; done
+su postgres -c "psql -p $PGPORT -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+export FRONTDESK_TEST_PG="postgres://postgres:postgres@127.0.0.1:$PGPORT/postgres"
+
+# Tests that need these services fail (rather than skip) when they are missing.
+export FRONTDESK_REQUIRE_EXTERNAL=1
+
+log "cargo fmt --check"
+cargo fmt --all -- --check
+log "cargo clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+log "cargo test (kafka $FRONTDESK_TEST_KAFKA, postgres port $PGPORT)"
+cargo test --workspace --all-targets "$@"

@@ -1,0 +1,262 @@
+//! The command line. Thin: parses arguments, loads config, calls the library.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::Config;
+use crate::stages::StageKind;
+use crate::state::StateDb;
+
+/// frontdesk: a Kafka-native customer-service agent.
+#[derive(Debug, Parser)]
+#[command(name = "frontdesk", version, about)]
+pub struct Cli {
+    /// Config file (TOML); `FRONTDESK__SECTION__KEY` variables override it.
+    #[arg(long, global = true, env = "FRONTDESK_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Log as JSON lines.
+    #[arg(long, global = true)]
+    pub log_json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the whole pipeline on the embedded broker with sample tickets and print a summary.
+    Demo {
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Sample tickets to send (built from the shipped retail store).
+        #[arg(long, default_value_t = 40)]
+        tickets: usize,
+        /// Retail data directory.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// SQLite state file (recreated each run).
+        #[arg(long, default_value = ".frontdesk/demo.db")]
+        state: PathBuf,
+        /// Give up after this many seconds.
+        #[arg(long, default_value_t = 120)]
+        timeout_secs: u64,
+    },
+    /// Run stages against the configured broker until SIGINT/SIGTERM.
+    Run {
+        /// Comma-separated stages: router,tools,grounding,policy.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "router,tools,grounding,policy"
+        )]
+        stages: Vec<StageKind>,
+    },
+    /// Manage topics.
+    Topics {
+        #[command(subcommand)]
+        command: TopicsCommand,
+    },
+    /// Benchmarks.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+}
+
+/// `topics` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TopicsCommand {
+    /// Create every declared topic that does not exist yet.
+    Apply,
+    /// Print the declared topics with their physical names.
+    List,
+}
+
+/// `bench` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Stage runtime throughput and latency against a same-run baseline.
+    Spine {
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Tickets per throughput run.
+        #[arg(long, default_value_t = 20_000)]
+        tickets: usize,
+        /// Tickets of the keyed-concurrency run.
+        #[arg(long, default_value_t = 2_000)]
+        keyed_tickets: usize,
+        /// Brokers (default: an embedded mock cluster).
+        #[arg(long)]
+        brokers: Option<String>,
+    },
+}
+
+/// Entry point of the binary.
+pub async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    // The demo and benches print a summary; their logs stay quiet unless RUST_LOG asks.
+    let quiet = matches!(cli.command, Command::Demo { .. } | Command::Bench { .. });
+    crate::telemetry::init(
+        cli.log_json,
+        if quiet {
+            "error"
+        } else {
+            "warn,frontdesk=info"
+        },
+    );
+    let cfg = Config::load(cli.config.as_deref()).context("Failed to load configuration")?;
+    match cli.command {
+        Command::Demo {
+            json,
+            tickets,
+            data,
+            state,
+            timeout_secs,
+        } => {
+            let opts = crate::demo::DemoOptions {
+                tickets,
+                data_dir: data.unwrap_or_else(crate::demo::default_data_dir),
+                state_file: state,
+                timeout: Duration::from_secs(timeout_secs),
+            };
+            let summary = crate::demo::run(cfg, opts).await?;
+            if json {
+                println!("{}", serde_json::to_string(&summary)?);
+            } else {
+                println!("frontdesk demo: {} inbound records", summary.inbound);
+                println!("  resolved       {}", summary.resolved);
+                println!(
+                    "  escalated      {}  {:?}",
+                    summary.escalated, summary.escalation_reasons
+                );
+                println!(
+                    "  dead-lettered  {}  {:?}",
+                    summary.dead_lettered, summary.dead_letter_kinds
+                );
+                println!(
+                    "  elapsed        {} ms (state: {})",
+                    summary.elapsed_ms, summary.state_url
+                );
+            }
+            anyhow::ensure!(
+                summary.inbound == summary.resolved + summary.escalated + summary.dead_lettered,
+                "some tickets did not reach an outbound topic"
+            );
+            Ok(())
+        }
+        Command::Run { stages } => run_stages(cfg, &stages).await,
+        Command::Topics {
+            command: TopicsCommand::List,
+        } => {
+            let topics = crate::pipeline::topics(&cfg)?;
+            for d in topics.all() {
+                println!(
+                    "{}\tpartitions={}\tvalue={}\tkey={}",
+                    topics.physical(&d.name),
+                    d.partitions,
+                    d.value,
+                    d.key
+                );
+            }
+            Ok(())
+        }
+        Command::Topics {
+            command: TopicsCommand::Apply,
+        } => {
+            anyhow::ensure!(
+                cfg.kafka.brokers != "embedded",
+                "topics apply needs kafka.brokers (FRONTDESK__KAFKA__BROKERS)"
+            );
+            let topics = crate::pipeline::topics(&cfg)?;
+            let admin = crate::kafka::admin(&cfg.kafka.brokers, &cfg.kafka)?;
+            let created = topics.apply(&admin, cfg.topics.replication_factor).await?;
+            println!(
+                "{} topics declared, {} created: {:?}",
+                topics.all().len(),
+                created.len(),
+                created
+            );
+            Ok(())
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Spine {
+                    json,
+                    tickets,
+                    keyed_tickets,
+                    brokers,
+                },
+        } => {
+            let opts = crate::bench::SpineOptions {
+                tickets,
+                keyed_tickets,
+                brokers,
+                ..Default::default()
+            };
+            let report = crate::bench::spine(cfg, opts).await?;
+            if json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `frontdesk run`: the selected stages until a signal; a second signal exits at once.
+async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
+    let shutdown = CancellationToken::new();
+    crate::runtime::shutdown::install(shutdown.clone());
+    let embedded = if cfg.kafka.brokers == "embedded" {
+        Some(
+            crate::kafka::EmbeddedBroker::start(1)
+                .context("Failed to start the embedded broker")?,
+        )
+    } else {
+        None
+    };
+    let brokers = embedded
+        .as_ref()
+        .map(|e| e.bootstrap_servers().to_owned())
+        .unwrap_or_else(|| cfg.kafka.brokers.clone());
+    let state = StateDb::connect(&cfg.state.url, cfg.state.max_connections)
+        .await
+        .context("Failed to open the state database")?;
+    let topics = crate::pipeline::topics(&cfg)?;
+    if let Some(broker) = &embedded {
+        topics.apply_embedded(broker)?;
+        tracing::info!(%brokers, "embedded broker started");
+    }
+    if let Some(listen) = cfg.metrics.listen.clone() {
+        let token = shutdown.clone();
+        tokio::spawn(async move {
+            if let Err(error) = crate::runtime::metrics::serve(&listen, token).await {
+                tracing::error!(%error, "metrics endpoint failed");
+            }
+        });
+    }
+    let mut tasks = JoinSet::new();
+    crate::pipeline::spawn_stages(&cfg, &brokers, stages, &state, &shutdown, &mut tasks)?;
+    let mut result = Ok(());
+    while let Some(r) = tasks.join_next().await {
+        let r = r
+            .map_err(anyhow::Error::from)
+            .and_then(|r| r.map_err(anyhow::Error::from));
+        if let Err(e) = r {
+            // Any stage failing stops them all; the process exits non-zero.
+            tracing::error!(error = %e, "stage failed: stopping");
+            shutdown.cancel();
+            result = Err(e);
+        }
+    }
+    drop(embedded);
+    result
+}

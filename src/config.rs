@@ -1,0 +1,242 @@
+//! Typed configuration: defaults, then a TOML file, then `FRONTDESK__SECTION__KEY`
+//! environment variables. Unknown keys are errors.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+/// The whole configuration.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Kafka connection.
+    pub kafka: KafkaConfig,
+    /// Topic names.
+    pub topics: TopicsConfig,
+    /// Stage runtime tuning.
+    pub runtime: RuntimeConfig,
+    /// State database.
+    pub state: StateConfig,
+    /// Schema registry.
+    pub schema_registry: SchemaRegistryConfig,
+    /// Metrics endpoint.
+    pub metrics: MetricsConfig,
+}
+
+/// Kafka connection settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KafkaConfig {
+    /// `host:port,...`, or `embedded` for librdkafka's in-process mock cluster.
+    pub brokers: String,
+    /// Prefix of every consumer group id: the group of a stage is `<prefix>.<stage>`.
+    pub group_prefix: String,
+    /// Consumer session timeout; the drain deadline on revoke must be shorter.
+    #[serde(with = "humantime_serde")]
+    pub session_timeout: Duration,
+    /// Raw librdkafka options, applied last (e.g. `security.protocol`).
+    pub librdkafka_options: BTreeMap<String, String>,
+}
+
+impl Default for KafkaConfig {
+    fn default() -> Self {
+        KafkaConfig {
+            brokers: "embedded".to_owned(),
+            group_prefix: "frontdesk".to_owned(),
+            session_timeout: Duration::from_secs(45),
+            librdkafka_options: BTreeMap::new(),
+        }
+    }
+}
+
+/// Where topics are declared and how their names are formed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TopicsConfig {
+    /// Physical topic name = `<prefix>.<name>`.
+    pub prefix: String,
+    /// Declarations file; the compiled-in `topics/topics.toml` when unset.
+    pub file: Option<PathBuf>,
+    /// Replication factor used by `topics apply`.
+    pub replication_factor: i32,
+}
+
+impl Default for TopicsConfig {
+    fn default() -> Self {
+        TopicsConfig {
+            prefix: "frontdesk".to_owned(),
+            file: None,
+            replication_factor: 1,
+        }
+    }
+}
+
+/// Stage runtime tuning.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RuntimeConfig {
+    /// Records processed concurrently per stage (each of a different key).
+    pub max_in_flight: usize,
+    /// Records accepted and unfinished per stage (running, ready, or queued behind a
+    /// running record of their key); fetching pauses above it.
+    pub max_buffered: usize,
+    /// On revoke or shutdown, how long in-flight work may take to finish.
+    #[serde(with = "humantime_serde")]
+    pub drain_timeout: Duration,
+    /// First retry delay of a transient failure.
+    #[serde(with = "humantime_serde")]
+    pub retry_initial_backoff: Duration,
+    /// Longest retry delay.
+    #[serde(with = "humantime_serde")]
+    pub retry_max_backoff: Duration,
+    /// Largest record value accepted; larger ones are dead-lettered.
+    pub max_record_bytes: usize,
+    /// Largest ticket body accepted; larger ones are dead-lettered.
+    pub max_body_bytes: usize,
+    /// How long a produce may wait for the broker's acknowledgement before retrying.
+    #[serde(with = "humantime_serde")]
+    pub produce_timeout: Duration,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        RuntimeConfig {
+            max_in_flight: 256,
+            max_buffered: 2048,
+            drain_timeout: Duration::from_secs(20),
+            retry_initial_backoff: Duration::from_millis(200),
+            retry_max_backoff: Duration::from_secs(30),
+            max_record_bytes: 1 << 20,
+            max_body_bytes: 64 * 1024,
+            produce_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// State database.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StateConfig {
+    /// `sqlite://path?mode=rwc` (default) or `postgres://...`.
+    pub url: String,
+    /// Connection pool size.
+    pub max_connections: u32,
+}
+
+impl Default for StateConfig {
+    fn default() -> Self {
+        StateConfig {
+            url: "sqlite://.frontdesk/state.db?mode=rwc".to_owned(),
+            max_connections: 8,
+        }
+    }
+}
+
+/// Schema registry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SchemaRegistryConfig {
+    /// Confluent-compatible registry URL; the compiled-in `schemas/` when unset.
+    pub url: Option<String>,
+    /// Request timeout.
+    #[serde(with = "humantime_serde")]
+    pub timeout: Duration,
+}
+
+impl Default for SchemaRegistryConfig {
+    fn default() -> Self {
+        SchemaRegistryConfig {
+            url: None,
+            timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Prometheus metrics endpoint.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    /// `host:port` to serve `/metrics` on; off when unset.
+    pub listen: Option<String>,
+}
+
+/// Errors loading configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The sources do not form a valid config.
+    #[error("invalid configuration: {0}")]
+    Invalid(#[from] Box<figment::Error>),
+    /// A cross-field rule is broken.
+    #[error("invalid configuration: {0}")]
+    Rule(String),
+}
+
+impl Config {
+    /// Loads defaults, then `file` if given, then `FRONTDESK__*` environment variables.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(f) = file {
+            fig = fig.merge(Toml::file_exact(f));
+        }
+        fig = fig.merge(Env::prefixed("FRONTDESK__").split("__").lowercase(true));
+        let cfg: Config = fig.extract().map_err(Box::new)?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    /// Cross-field rules.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.runtime.drain_timeout >= self.kafka.session_timeout {
+            return Err(ConfigError::Rule(format!(
+                "runtime.drain_timeout ({:?}) must be shorter than kafka.session_timeout ({:?}) so a revoked partition is released before the group evicts this member",
+                self.runtime.drain_timeout, self.kafka.session_timeout
+            )));
+        }
+        if self.runtime.max_in_flight == 0 {
+            return Err(ConfigError::Rule(
+                "runtime.max_in_flight must be at least 1".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        Config::default().validate().unwrap();
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("c.toml");
+        std::fs::write(&f, "[runtime]\nmax_in_flite = 3\n").unwrap();
+        let err = Config::load(Some(&f)).unwrap_err().to_string();
+        assert!(err.contains("max_in_flite"), "{err}");
+    }
+
+    #[test]
+    fn file_values_and_durations_parse_and_drain_must_undercut_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("c.toml");
+        std::fs::write(
+            &f,
+            "[runtime]\nmax_in_flight = 3\ndrain_timeout = \"50s\"\n",
+        )
+        .unwrap();
+        let err = Config::load(Some(&f)).unwrap_err().to_string();
+        assert!(err.contains("drain_timeout"), "{err}");
+        std::fs::write(&f, "[runtime]\nmax_in_flight = 3\ndrain_timeout = \"5s\"\n").unwrap();
+        let cfg = Config::load(Some(&f)).unwrap();
+        assert_eq!(cfg.runtime.max_in_flight, 3);
+        assert_eq!(cfg.runtime.drain_timeout, Duration::from_secs(5));
+    }
+}

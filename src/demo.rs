@@ -1,0 +1,317 @@
+//! `frontdesk demo`: the whole pipeline on the embedded broker and an SQLite file, fed
+//! with sample tickets built from the shipped retail store, until every ticket has reached
+//! an outbound or dead-letter topic.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::Message;
+use serde::Serialize;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::Config;
+use crate::kafka::EmbeddedBroker;
+use crate::messages::{
+    now_ms, Channel, Codec, DeadLetter, Handoff, Identity, RecordKind, Resolution, Ticket,
+};
+use crate::stages::StageKind;
+use crate::state::StateDb;
+use crate::topics::{names, Topics};
+
+/// The shipped retail data: `data/retail` under the working directory, else the source tree's.
+pub fn default_data_dir() -> PathBuf {
+    let local = PathBuf::from("data/retail");
+    if local.join("users.json").exists() {
+        local
+    } else {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/retail"))
+    }
+}
+
+/// One inbound record to publish.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    /// Channel (selects the inbound topic).
+    pub channel: Channel,
+    /// Kafka key.
+    pub key: String,
+    /// Value bytes (Avro, JSON, or deliberately broken).
+    pub value: Vec<u8>,
+    /// A well-formed ticket (None for the broken ones).
+    pub ticket: Option<Ticket>,
+}
+
+#[derive(serde::Deserialize)]
+struct User {
+    name: Name,
+    email: String,
+    orders: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Name {
+    first_name: String,
+    last_name: String,
+}
+
+/// Sample tickets from the store's real customers and orders: the requests a retail
+/// helpdesk sees, on every channel, in Avro and JSON, plus three malformed records.
+pub async fn sample_tickets(
+    data_dir: &Path,
+    count: usize,
+    codec: &Codec,
+    topics: &Topics,
+) -> anyhow::Result<Vec<Sample>> {
+    let users: BTreeMap<String, User> = serde_json::from_str(
+        &std::fs::read_to_string(data_dir.join("users.json"))
+            .with_context(|| format!("reading {}/users.json", data_dir.display()))?,
+    )
+    .context("parsing users.json")?;
+    let templates: &[(&str, &str)] = &[
+        ("Where is my order?", "Hi, where is my order {order}? It has been a while. Thanks, {first}"),
+        ("Cancel order", "Please cancel order {order}, I no longer need it. {first} {last}"),
+        ("Return", "I'd like to return the items from order {order} and get a refund to my original payment method."),
+        ("Exchange", "Can I exchange an item of {order} for a different size?"),
+        ("Return policy", "What is your return policy for delivered orders?"),
+        ("Speak to a person", "I want to talk to a real person about order {order}, not a bot."),
+        ("Legal", "This is unacceptable. My lawyer will be in touch about order {order}."),
+        ("Delete account", "Please delete my account and all my data."),
+        ("Hello", "What's the weather like in Paris today?"),
+        ("Address", "Please change the shipping address of {order} to 12 Elm Street, Austin TX 78701."),
+    ];
+    let mut out = Vec::with_capacity(count + 3);
+    for (i, (_, user)) in users.iter().take(count).enumerate() {
+        let (subject, body) = templates[i % templates.len()];
+        let order = user
+            .orders
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "#W0000000".to_owned());
+        let body = body
+            .replace("{order}", &order)
+            .replace("{first}", &user.name.first_name)
+            .replace("{last}", &user.name.last_name);
+        let channel = Channel::ALL[i % Channel::ALL.len()];
+        let ticket = Ticket {
+            ticket_id: format!("demo-{i:04}"),
+            conversation_id: format!("conv-{i:04}"),
+            channel,
+            customer: match channel {
+                Channel::Email | Channel::Webhook => Identity {
+                    email: Some(user.email.clone()),
+                    ..Default::default()
+                },
+                _ => Identity {
+                    name: Some(format!("{} {}", user.name.first_name, user.name.last_name)),
+                    ..Default::default()
+                },
+            },
+            subject: Some(subject.to_owned()),
+            body,
+            attachments: vec![],
+            received_at: now_ms(),
+            headers: Default::default(),
+            locale: None,
+        };
+        let topic = topics.inbound_for(channel).unwrap_or_default();
+        // Alternate Avro and JSON, as real channel adapters differ.
+        let value = if i % 2 == 0 {
+            codec.encode(RecordKind::Ticket, &topic, &ticket).await?
+        } else {
+            serde_json::to_vec(&ticket)?
+        };
+        out.push(Sample {
+            channel,
+            key: ticket.conversation_id.clone(),
+            value,
+            ticket: Some(ticket),
+        });
+    }
+    let broken: [(&str, Vec<u8>); 3] = [
+        (
+            "bad-json",
+            b"{\"ticket_id\": \"demo-bad-1\", \"body\": ".to_vec(),
+        ),
+        (
+            "missing-body",
+            br#"{"ticket_id": "demo-bad-2", "conversation_id": "conv-bad-2"}"#.to_vec(),
+        ),
+        ("unknown-schema", vec![0, 0, 0, 0x7f, 0x7f, 1, 2, 3]),
+    ];
+    for (key, value) in broken {
+        out.push(Sample {
+            channel: Channel::Email,
+            key: key.to_owned(),
+            value,
+            ticket: None,
+        });
+    }
+    Ok(out)
+}
+
+/// What the demo prints.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    /// Records published to the inbound topics.
+    pub inbound: usize,
+    /// Tickets resolved.
+    pub resolved: usize,
+    /// Tickets handed to a human.
+    pub escalated: usize,
+    /// Records dead-lettered.
+    pub dead_lettered: usize,
+    /// Wall time from first publish to last outcome.
+    pub elapsed_ms: u128,
+    /// Handoffs by reason code.
+    pub escalation_reasons: BTreeMap<String, usize>,
+    /// Dead letters by error kind.
+    pub dead_letter_kinds: BTreeMap<String, usize>,
+    /// The state database used.
+    pub state_url: String,
+}
+
+/// Options of the demo.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    /// Sample tickets to generate.
+    pub tickets: usize,
+    /// Retail data directory.
+    pub data_dir: PathBuf,
+    /// SQLite state file.
+    pub state_file: PathBuf,
+    /// Give up waiting after this long.
+    pub timeout: Duration,
+}
+
+/// Runs the demo.
+pub async fn run(mut cfg: Config, opts: DemoOptions) -> anyhow::Result<Summary> {
+    let broker = EmbeddedBroker::start(1).context("starting the embedded broker")?;
+    let brokers = broker.bootstrap_servers().to_owned();
+    if opts.state_file.exists() {
+        std::fs::remove_file(&opts.state_file)
+            .with_context(|| format!("removing old {}", opts.state_file.display()))?;
+    }
+    cfg.state.url = format!("sqlite://{}?mode=rwc", opts.state_file.display());
+    cfg.runtime.drain_timeout = Duration::from_secs(5);
+    let state = StateDb::connect(&cfg.state.url, cfg.state.max_connections)
+        .await
+        .context("opening the state database")?;
+    let topics = crate::pipeline::topics(&cfg)?;
+    topics.apply_embedded(&broker).context("creating topics")?;
+
+    let shutdown = CancellationToken::new();
+    let mut tasks = JoinSet::new();
+    crate::pipeline::spawn_stages(
+        &cfg,
+        &brokers,
+        &StageKind::ALL,
+        &state,
+        &shutdown,
+        &mut tasks,
+    )?;
+
+    let codec = crate::pipeline::codec(&cfg);
+    let samples = sample_tickets(&opts.data_dir, opts.tickets, &codec, &topics).await?;
+    let started = Instant::now();
+    let summary =
+        publish_and_collect(&cfg, &brokers, &topics, &codec, &samples, opts.timeout).await;
+    shutdown.cancel();
+    while let Some(r) = tasks.join_next().await {
+        r.context("stage task panicked")?.context("stage failed")?;
+    }
+    drop(broker);
+    let mut summary = summary?;
+    summary.elapsed_ms = started.elapsed().as_millis();
+    summary.state_url = cfg.state.url.clone();
+    Ok(summary)
+}
+
+/// Publishes samples and waits until each has an outcome (deduplicated by ticket or source offset).
+async fn publish_and_collect(
+    cfg: &Config,
+    brokers: &str,
+    topics: &Topics,
+    codec: &Codec,
+    samples: &[Sample],
+    timeout: Duration,
+) -> anyhow::Result<Summary> {
+    let observer: StreamConsumer = crate::kafka::consumer_config(
+        brokers,
+        &format!("demo-observer-{}", uuid::Uuid::new_v4()),
+        &cfg.kafka,
+    )
+    .set("enable.auto.offset.store", "true")
+    .create()?;
+    let (res_t, hand_t, dl_t) = (
+        topics.physical(names::RESOLUTIONS),
+        topics.physical(names::HANDOFFS),
+        topics.physical(names::DEADLETTER),
+    );
+    observer.subscribe(&[res_t.as_str(), hand_t.as_str(), dl_t.as_str()])?;
+
+    let producer: FutureProducer = crate::kafka::producer(brokers, &cfg.kafka)?;
+    for s in samples {
+        let topic = topics
+            .inbound_for(s.channel)
+            .context("no inbound topic for channel")?;
+        producer
+            .send(
+                FutureRecord::to(&topic).key(&s.key).payload(&s.value),
+                Duration::from_secs(30),
+            )
+            .await
+            .map_err(|(e, _)| anyhow::anyhow!("publishing a sample ticket: {e}"))?;
+    }
+
+    let mut summary = Summary {
+        inbound: samples.len(),
+        resolved: 0,
+        escalated: 0,
+        dead_lettered: 0,
+        elapsed_ms: 0,
+        escalation_reasons: BTreeMap::new(),
+        dead_letter_kinds: BTreeMap::new(),
+        state_url: String::new(),
+    };
+    let mut seen: HashSet<String> = HashSet::new();
+    let deadline = tokio::time::Instant::now() + timeout;
+    while seen.len() < samples.len() {
+        let msg = tokio::time::timeout_at(deadline, observer.recv())
+            .await
+            .map_err(|_| {
+                anyhow::anyhow!(
+                    "timed out: {} of {} tickets reached an outbound topic",
+                    seen.len(),
+                    samples.len()
+                )
+            })??;
+        let bytes = msg.payload().unwrap_or_default();
+        if msg.topic() == res_t {
+            let r: Resolution = codec.decode(RecordKind::Resolution, bytes).await?;
+            if seen.insert(r.ticket_id) {
+                summary.resolved += 1;
+            }
+        } else if msg.topic() == hand_t {
+            let h: Handoff = codec.decode(RecordKind::Handoff, bytes).await?;
+            if seen.insert(h.ticket_id) {
+                summary.escalated += 1;
+                *summary.escalation_reasons.entry(h.reason_code).or_default() += 1;
+            }
+        } else {
+            let d: DeadLetter = codec.decode(RecordKind::DeadLetter, bytes).await?;
+            if seen.insert(format!(
+                "{}/{}/{}",
+                d.source_topic, d.source_partition, d.source_offset
+            )) {
+                summary.dead_lettered += 1;
+                *summary.dead_letter_kinds.entry(d.error_kind).or_default() += 1;
+            }
+        }
+    }
+    Ok(summary)
+}

@@ -1,0 +1,176 @@
+//! Kafka client setup, in one place: client configs for every role, and the embedded
+//! broker (librdkafka's mock cluster) used by `frontdesk demo` and the tests.
+
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use rdkafka::admin::AdminClient;
+use rdkafka::client::DefaultClientContext;
+use rdkafka::config::ClientConfig;
+use rdkafka::mocking::MockCluster;
+use rdkafka::producer::FutureProducer;
+
+use crate::config::KafkaConfig;
+
+/// Errors setting up Kafka clients.
+#[derive(Debug, thiserror::Error)]
+pub enum KafkaSetupError {
+    /// librdkafka refused the configuration.
+    #[error("kafka client: {0}")]
+    Client(#[from] rdkafka::error::KafkaError),
+    /// The embedded broker could not start.
+    #[error("embedded broker: {0}")]
+    Embedded(String),
+}
+
+/// The base client config: brokers plus passthrough options.
+pub fn base_config(brokers: &str, cfg: &KafkaConfig) -> ClientConfig {
+    let mut c = ClientConfig::new();
+    c.set("bootstrap.servers", brokers);
+    c.set("client.id", "frontdesk");
+    for (k, v) in &cfg.librdkafka_options {
+        c.set(k, v);
+    }
+    c
+}
+
+/// A producer that waits for every in-sync replica and never reorders or duplicates on retry.
+pub fn producer_config(brokers: &str, cfg: &KafkaConfig) -> ClientConfig {
+    let mut c = base_config(brokers, cfg);
+    c.set("acks", "all")
+        .set("enable.idempotence", "true")
+        .set("linger.ms", "5")
+        .set("compression.type", "lz4")
+        .set("message.timeout.ms", "30000");
+    // Passthrough options win.
+    for (k, v) in &cfg.librdkafka_options {
+        c.set(k, v);
+    }
+    c
+}
+
+/// A consumer for the group of a stage: offsets stored by the runner, committed in the background.
+pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientConfig {
+    let mut c = base_config(brokers, cfg);
+    c.set("group.id", group)
+        .set("enable.auto.commit", "true")
+        .set("auto.commit.interval.ms", "1000")
+        .set("enable.auto.offset.store", "false")
+        .set("auto.offset.reset", "earliest")
+        .set(
+            "session.timeout.ms",
+            cfg.session_timeout.as_millis().to_string(),
+        )
+        .set("partition.assignment.strategy", "cooperative-sticky")
+        .set("statistics.interval.ms", "5000")
+        .set("enable.partition.eof", "false");
+    for (k, v) in &cfg.librdkafka_options {
+        c.set(k, v);
+    }
+    c
+}
+
+/// A producer.
+pub fn producer(brokers: &str, cfg: &KafkaConfig) -> Result<FutureProducer, KafkaSetupError> {
+    Ok(producer_config(brokers, cfg).create()?)
+}
+
+/// An admin client.
+pub fn admin(
+    brokers: &str,
+    cfg: &KafkaConfig,
+) -> Result<AdminClient<DefaultClientContext>, KafkaSetupError> {
+    Ok(base_config(brokers, cfg).create()?)
+}
+
+enum MockCommand {
+    CreateTopic {
+        name: String,
+        partitions: i32,
+        reply: mpsc::Sender<Result<(), String>>,
+    },
+}
+
+/// librdkafka's mock cluster, run on a thread of its own (its handle is not `Send`), until
+/// dropped. Its brokers listen on loopback, so other processes can use it too. It does not
+/// answer the admin API's CreateTopics, so topics are created through [`EmbeddedBroker::create_topic`].
+pub struct EmbeddedBroker {
+    bootstrap: String,
+    commands: Option<mpsc::Sender<MockCommand>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl EmbeddedBroker {
+    /// Starts a mock cluster of `brokers` brokers listening on loopback.
+    pub fn start(brokers: i32) -> Result<EmbeddedBroker, KafkaSetupError> {
+        let (ready_tx, ready_rx) = mpsc::channel::<Result<String, String>>();
+        let (cmd_tx, cmd_rx) = mpsc::channel::<MockCommand>();
+        let thread = std::thread::Builder::new()
+            .name("embedded-kafka".into())
+            .spawn(move || match MockCluster::new(brokers) {
+                Ok(cluster) => {
+                    let _ = ready_tx.send(Ok(cluster.bootstrap_servers()));
+                    // Serve commands until the owner is gone.
+                    while let Ok(cmd) = cmd_rx.recv() {
+                        match cmd {
+                            MockCommand::CreateTopic {
+                                name,
+                                partitions,
+                                reply,
+                            } => {
+                                let r = cluster
+                                    .create_topic(&name, partitions, 1)
+                                    .map_err(|e| e.to_string());
+                                let _ = reply.send(r);
+                            }
+                        }
+                    }
+                    drop(cluster);
+                }
+                Err(e) => {
+                    let _ = ready_tx.send(Err(e.to_string()));
+                }
+            })
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?;
+        let bootstrap = ready_rx
+            .recv()
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?
+            .map_err(KafkaSetupError::Embedded)?;
+        Ok(EmbeddedBroker {
+            bootstrap,
+            commands: Some(cmd_tx),
+            thread: Some(thread),
+        })
+    }
+
+    /// `host:port,...` of the mock brokers.
+    pub fn bootstrap_servers(&self) -> &str {
+        &self.bootstrap
+    }
+
+    /// Creates a topic (idempotent: an existing topic is left as it is).
+    pub fn create_topic(&self, name: &str, partitions: i32) -> Result<(), KafkaSetupError> {
+        let (reply, rx) = mpsc::channel();
+        self.commands
+            .as_ref()
+            .ok_or_else(|| KafkaSetupError::Embedded("stopped".into()))?
+            .send(MockCommand::CreateTopic {
+                name: name.to_owned(),
+                partitions,
+                reply,
+            })
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?;
+        rx.recv()
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?
+            .map_err(KafkaSetupError::Embedded)
+    }
+}
+
+impl Drop for EmbeddedBroker {
+    fn drop(&mut self) {
+        drop(self.commands.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

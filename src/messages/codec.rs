@@ -1,0 +1,522 @@
+//! Encoding and decoding records: Avro in the Confluent wire format, JSON at ingress.
+//!
+//! Wire format: byte 0 is the magic `0`, bytes 1..5 the big-endian schema id, the rest
+//! one Avro datum written with that schema. A reader decodes with the writer's schema
+//! and resolves it against its own current schema (schema evolution).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use apache_avro::types::Value;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::schemas::{current, RecordKind, SchemaError, SchemaResolver};
+use super::ticket::{Attachment, Channel, Identity, Ticket};
+
+/// Why a record could not be decoded. Every variant but [`DecodeError::Registry`] is
+/// deterministic: the record goes to the dead-letter topic.
+#[derive(Debug, thiserror::Error)]
+pub enum DecodeError {
+    /// No value at all.
+    #[error("the record has no value")]
+    Empty,
+    /// Larger than the configured limit.
+    #[error("{what} is {size} bytes, over the {max}-byte limit")]
+    Oversize {
+        /// What was too large.
+        what: &'static str,
+        /// Its size.
+        size: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Neither Avro (magic byte 0) nor JSON (`{`).
+    #[error("undecodable bytes: {0}")]
+    Undecodable(String),
+    /// The schema id is not known.
+    #[error("unknown schema id {0}")]
+    UnknownSchema(u32),
+    /// The schema registry is unreachable: retry.
+    #[error("schema registry unavailable: {0}")]
+    Registry(String),
+    /// Avro datum does not match its schema.
+    #[error("invalid Avro: {0}")]
+    Avro(String),
+    /// JSON text is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {0}")]
+    InvalidUtf8(usize),
+    /// JSON is malformed.
+    #[error("invalid JSON: {0}")]
+    Json(String),
+    /// A required field is missing or empty.
+    #[error("missing required field `{0}`")]
+    MissingField(String),
+    /// A field has a value outside its domain.
+    #[error("invalid field `{field}`: {reason}")]
+    InvalidField {
+        /// The field.
+        field: &'static str,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl DecodeError {
+    /// A bounded label for metrics and the dead letter's `error_kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DecodeError::Empty => "empty",
+            DecodeError::Oversize { .. } => "oversize",
+            DecodeError::Undecodable(_) => "undecodable",
+            DecodeError::UnknownSchema(_) => "unknown_schema",
+            DecodeError::Registry(_) => "schema_registry",
+            DecodeError::Avro(_) => "invalid_avro",
+            DecodeError::InvalidUtf8(_) => "invalid_utf8",
+            DecodeError::Json(_) => "invalid_json",
+            DecodeError::MissingField(_) => "missing_field",
+            DecodeError::InvalidField { .. } => "invalid_field",
+        }
+    }
+
+    /// Whether retrying can help (only a registry outage).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, DecodeError::Registry(_))
+    }
+}
+
+impl From<SchemaError> for DecodeError {
+    fn from(e: SchemaError) -> Self {
+        match e {
+            SchemaError::UnknownId(id) => DecodeError::UnknownSchema(id),
+            SchemaError::Unavailable(m) => DecodeError::Registry(m),
+            SchemaError::Invalid(m) => DecodeError::Avro(m),
+        }
+    }
+}
+
+/// Why a record could not be encoded.
+#[derive(Debug, thiserror::Error)]
+pub enum EncodeError {
+    /// The value does not fit its schema: a defect.
+    #[error("value does not fit the {kind:?} schema: {reason}")]
+    Schema {
+        /// Record kind.
+        kind: RecordKind,
+        /// Why.
+        reason: String,
+    },
+    /// The registry could not give a writer id: retry.
+    #[error(transparent)]
+    Registry(#[from] SchemaError),
+}
+
+/// Limits applied at decode.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest record value accepted.
+    pub max_record_bytes: usize,
+    /// Largest ticket body accepted.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_record_bytes: 1 << 20,
+            max_body_bytes: 64 * 1024,
+        }
+    }
+}
+
+/// Encodes and decodes frontdesk's records.
+#[derive(Clone)]
+pub struct Codec {
+    resolver: Arc<dyn SchemaResolver>,
+    limits: Limits,
+}
+
+impl Codec {
+    /// A codec over a schema resolver.
+    pub fn new(resolver: Arc<dyn SchemaResolver>, limits: Limits) -> Self {
+        Codec { resolver, limits }
+    }
+
+    /// Encodes a record as Confluent-framed Avro for `topic`.
+    pub async fn encode<T: Serialize>(
+        &self,
+        kind: RecordKind,
+        topic: &str,
+        value: &T,
+    ) -> Result<Vec<u8>, EncodeError> {
+        let id = self.resolver.writer_id(kind, topic).await?;
+        let schema = self.resolver.by_id(id).await?;
+        let bad = |reason: String| EncodeError::Schema { kind, reason };
+        let value = apache_avro::to_value(value).map_err(|e| bad(e.to_string()))?;
+        let value = value.resolve(&schema).map_err(|e| bad(e.to_string()))?;
+        let datum = apache_avro::to_avro_datum(&schema, value).map_err(|e| bad(e.to_string()))?;
+        let mut out = Vec::with_capacity(datum.len() + 5);
+        out.push(0u8);
+        out.extend_from_slice(&id.to_be_bytes());
+        out.extend_from_slice(&datum);
+        Ok(out)
+    }
+
+    /// Decodes a framed Avro record of `kind`, resolving the writer schema to the current one.
+    pub async fn decode<T: DeserializeOwned>(
+        &self,
+        kind: RecordKind,
+        bytes: &[u8],
+    ) -> Result<T, DecodeError> {
+        self.check_size(bytes)?;
+        let value = self.decode_avro_value(kind, bytes).await?;
+        apache_avro::from_value::<T>(&value).map_err(|e| DecodeError::Avro(e.to_string()))
+    }
+
+    fn check_size(&self, bytes: &[u8]) -> Result<(), DecodeError> {
+        if bytes.is_empty() {
+            return Err(DecodeError::Empty);
+        }
+        if bytes.len() > self.limits.max_record_bytes {
+            return Err(DecodeError::Oversize {
+                what: "record",
+                size: bytes.len(),
+                max: self.limits.max_record_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    async fn decode_avro_value(
+        &self,
+        kind: RecordKind,
+        bytes: &[u8],
+    ) -> Result<Value, DecodeError> {
+        if bytes.len() < 5 || bytes[0] != 0 {
+            return Err(DecodeError::Undecodable(format!(
+                "expected Confluent Avro framing (magic byte 0 and a 4-byte schema id), got {} bytes starting {:#04x}",
+                bytes.len(),
+                bytes[0]
+            )));
+        }
+        let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+        let writer = self.resolver.by_id(id).await?;
+        let (_, reader) = current(kind);
+        let mut body = &bytes[5..];
+        let value = apache_avro::from_avro_datum(&writer, &mut body, Some(&reader))
+            .map_err(|e| DecodeError::Avro(format!("schema id {id}: {e}")))?;
+        if !body.is_empty() {
+            return Err(DecodeError::Avro(format!(
+                "{} trailing bytes after the datum",
+                body.len()
+            )));
+        }
+        Ok(value)
+    }
+
+    /// Decodes an inbound ticket: Avro (magic byte 0) or JSON (`{`). `channel` is the
+    /// channel of the topic it was read from, used when JSON omits it.
+    pub async fn decode_ticket(
+        &self,
+        bytes: &[u8],
+        channel: Option<Channel>,
+    ) -> Result<Ticket, DecodeError> {
+        self.check_size(bytes)?;
+        let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
+        let ticket = match first {
+            Some(0) if bytes[0] == 0 => {
+                let value = self.decode_avro_value(RecordKind::Ticket, bytes).await?;
+                apache_avro::from_value::<Ticket>(&value)
+                    .map_err(|e| DecodeError::Avro(e.to_string()))?
+            }
+            Some(b'{') => decode_json_ticket(bytes, channel)?,
+            _ => {
+                return Err(DecodeError::Undecodable(
+                    "neither Confluent Avro (magic byte 0) nor a JSON object".to_owned(),
+                ))
+            }
+        };
+        self.validate_ticket(&ticket)?;
+        Ok(ticket)
+    }
+
+    fn validate_ticket(&self, t: &Ticket) -> Result<(), DecodeError> {
+        for (name, v) in [
+            ("ticket_id", &t.ticket_id),
+            ("conversation_id", &t.conversation_id),
+        ] {
+            if v.trim().is_empty() {
+                return Err(DecodeError::MissingField(name.to_owned()));
+            }
+        }
+        if t.body.len() > self.limits.max_body_bytes {
+            return Err(DecodeError::Oversize {
+                what: "body",
+                size: t.body.len(),
+                max: self.limits.max_body_bytes,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The JSON shape accepted at ingress: the Avro field names, most of them optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonTicket {
+    ticket_id: Option<String>,
+    conversation_id: Option<String>,
+    channel: Option<String>,
+    #[serde(default)]
+    customer: Identity,
+    subject: Option<String>,
+    body: Option<String>,
+    #[serde(default)]
+    attachments: Vec<Attachment>,
+    received_at: Option<i64>,
+    #[serde(default)]
+    headers: HashMap<String, String>,
+    locale: Option<String>,
+}
+
+fn decode_json_ticket(bytes: &[u8], topic_channel: Option<Channel>) -> Result<Ticket, DecodeError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8(e.valid_up_to()))?;
+    let j: JsonTicket = serde_json::from_str(text).map_err(|e| DecodeError::Json(e.to_string()))?;
+    let required =
+        |v: Option<String>, name: &str| v.ok_or_else(|| DecodeError::MissingField(name.to_owned()));
+    let channel = match j.channel {
+        Some(c) => Channel::parse(&c).ok_or(DecodeError::InvalidField {
+            field: "channel",
+            reason: format!("`{c}` is not one of email, chat, sms, webhook"),
+        })?,
+        None => topic_channel.ok_or_else(|| DecodeError::MissingField("channel".to_owned()))?,
+    };
+    Ok(Ticket {
+        ticket_id: required(j.ticket_id, "ticket_id")?,
+        conversation_id: required(j.conversation_id, "conversation_id")?,
+        channel,
+        customer: j.customer,
+        subject: j.subject,
+        body: required(j.body, "body")?,
+        attachments: j.attachments,
+        received_at: j.received_at.unwrap_or_else(super::now_ms),
+        headers: j.headers,
+        locale: j.locale,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::schemas::LocalSchemas;
+    use crate::messages::{DeadLetter, Envelope, Handoff, Resolution};
+
+    fn codec() -> Codec {
+        Codec::new(Arc::new(LocalSchemas), Limits::default())
+    }
+
+    pub(crate) fn sample_ticket() -> Ticket {
+        Ticket {
+            ticket_id: "t-1".into(),
+            conversation_id: "c-1".into(),
+            channel: Channel::Email,
+            customer: Identity {
+                email: Some("noah.brown7922@example.com".into()),
+                ..Default::default()
+            },
+            subject: Some("Order help".into()),
+            body: "Where is my order #W7678072?".into(),
+            attachments: vec![Attachment {
+                filename: "receipt.pdf".into(),
+                content_type: "application/pdf".into(),
+                size_bytes: 1234,
+                url: None,
+            }],
+            received_at: 1_700_000_000_000,
+            headers: HashMap::from([("message-id".to_owned(), "<abc@x>".to_owned())]),
+            locale: Some("en-US".into()),
+        }
+    }
+
+    #[tokio::test]
+    async fn ticket_round_trips_through_avro_and_json() {
+        let c = codec();
+        let t = sample_ticket();
+        let bytes = c.encode(RecordKind::Ticket, "in", &t).await.unwrap();
+        assert_eq!(bytes[0], 0);
+        assert_eq!(
+            u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]),
+            2
+        );
+        assert_eq!(c.decode_ticket(&bytes, None).await.unwrap(), t);
+        let json = serde_json::to_vec(&t).unwrap();
+        assert_eq!(c.decode_ticket(&json, None).await.unwrap(), t);
+    }
+
+    #[tokio::test]
+    async fn every_outbound_kind_round_trips() {
+        let c = codec();
+        let mut env = Envelope::new(sample_ticket());
+        env.decide("policy", "always_escalate", "handoff", "legal complaint");
+        env.passages.push(crate::messages::Passage {
+            doc_id: "d1".into(),
+            title: "Returns".into(),
+            section: Some("Refunds".into()),
+            text: "Refunds go to the original method.".into(),
+            score: 3.5,
+            confidence: 0.8,
+        });
+        let bytes = c.encode(RecordKind::Envelope, "x", &env).await.unwrap();
+        assert_eq!(
+            c.decode::<Envelope>(RecordKind::Envelope, &bytes)
+                .await
+                .unwrap(),
+            env
+        );
+
+        let dl = DeadLetter {
+            original_value: Some(vec![1, 2, 3, 0, 255]),
+            original_key: None,
+            source_topic: "in".into(),
+            source_partition: 3,
+            source_offset: 42,
+            stage: "router".into(),
+            error_kind: "undecodable".into(),
+            reason: "bad".into(),
+            headers: HashMap::new(),
+            failed_at: 5,
+        };
+        let bytes = c.encode(RecordKind::DeadLetter, "dl", &dl).await.unwrap();
+        assert_eq!(
+            c.decode::<DeadLetter>(RecordKind::DeadLetter, &bytes)
+                .await
+                .unwrap(),
+            dl
+        );
+
+        let r = Resolution {
+            ticket_id: "t".into(),
+            conversation_id: "c".into(),
+            channel: Channel::Chat,
+            customer: Identity::default(),
+            reply: "Done".into(),
+            intents: vec!["order_status".into()],
+            actions: vec![],
+            citations: vec!["policy#cancel".into()],
+            cost: Default::default(),
+            latency_ms: 12,
+            resolved_at: 99,
+        };
+        let bytes = c.encode(RecordKind::Resolution, "r", &r).await.unwrap();
+        assert_eq!(
+            c.decode::<Resolution>(RecordKind::Resolution, &bytes)
+                .await
+                .unwrap(),
+            r
+        );
+
+        let h = Handoff {
+            ticket_id: "t".into(),
+            conversation_id: "c".into(),
+            channel: Channel::Sms,
+            customer: Identity::default(),
+            reason_code: "low_confidence".into(),
+            reason: "Not sure".into(),
+            summary: "s".into(),
+            draft_reply: "d".into(),
+            transcript: vec![],
+            tool_log: vec![],
+            proposed_action: None,
+            route: None,
+            citations: vec![],
+            cost: Default::default(),
+            latency_ms: 1,
+            handed_off_at: 2,
+        };
+        let bytes = c.encode(RecordKind::Handoff, "h", &h).await.unwrap();
+        assert_eq!(
+            c.decode::<Handoff>(RecordKind::Handoff, &bytes)
+                .await
+                .unwrap(),
+            h
+        );
+    }
+
+    /// A reader on the current schema (v2) reads tickets written by an old writer (v1).
+    #[tokio::test]
+    async fn reader_with_newer_schema_reads_records_written_with_the_old_one() {
+        let c = codec();
+        let v1 = LocalSchemas.by_id(1).await.unwrap();
+        let mut t = sample_ticket();
+        t.locale = None;
+        // Write with the v1 schema, which has no `locale` field.
+        let mut v = serde_json::to_value(&t).unwrap();
+        v.as_object_mut().unwrap().remove("locale");
+        let value = apache_avro::to_value(&v).unwrap();
+        let value = value.resolve(&v1).unwrap();
+        let datum = apache_avro::to_avro_datum(&v1, value).unwrap();
+        let mut framed = vec![0, 0, 0, 0, 1];
+        framed.extend_from_slice(&datum);
+        let read = c.decode_ticket(&framed, None).await.unwrap();
+        assert_eq!(read, t);
+        assert_eq!(read.locale, None, "the new field takes its default");
+    }
+
+    #[tokio::test]
+    async fn bad_input_gets_a_specific_deterministic_error() {
+        let c = Codec::new(
+            Arc::new(LocalSchemas),
+            Limits {
+                max_record_bytes: 4096,
+                max_body_bytes: 100,
+            },
+        );
+        let cases: Vec<(Vec<u8>, &str)> = vec![
+            (vec![], "empty"),
+            (b"hello".to_vec(), "undecodable"),
+            (vec![0, 0, 0, 3, 231, 1, 2], "unknown_schema"),
+            (vec![0, 0, 0, 0, 2, 255, 255, 255], "invalid_avro"),
+            (
+                b"{\"ticket_id\": \"a\", \"body\": \"\xff\xfe\"}".to_vec(),
+                "invalid_utf8",
+            ),
+            (b"{\"ticket_id\": ".to_vec(), "invalid_json"),
+            (
+                br#"{"ticket_id": "a", "conversation_id": "c"}"#.to_vec(),
+                "missing_field",
+            ),
+            (
+                br#"{"ticket_id": "a", "conversation_id": "c", "body": "x", "channel": "fax"}"#
+                    .to_vec(),
+                "invalid_field",
+            ),
+            (
+                format!(
+                    r#"{{"ticket_id": "a", "conversation_id": "c", "body": "{}"}}"#,
+                    "x".repeat(200)
+                )
+                .into_bytes(),
+                "oversize",
+            ),
+            (vec![b'{'; 5000], "oversize"),
+        ];
+        for (bytes, kind) in cases {
+            let err = c
+                .decode_ticket(&bytes, Some(Channel::Email))
+                .await
+                .unwrap_err();
+            assert_eq!(err.kind(), kind, "{err}");
+            assert!(!err.is_transient());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decoding_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256)) {
+            let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+            let c = codec();
+            let _ = rt.block_on(c.decode_ticket(&bytes, Some(Channel::Chat)));
+            let _ = rt.block_on(c.decode::<Envelope>(RecordKind::Envelope, &bytes));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The envelope: a ticket plus what each stage learned about it.
+
+use serde::{Deserialize, Serialize};
+
+use super::ticket::Ticket;
+
+/// How much the agent may do for an intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// Read-only, low risk: the agent may answer alone.
+    Autonomous,
+    /// May act within policy limits.
+    Conditional,
+    /// A human always takes it.
+    AlwaysEscalate,
+}
+
+impl Band {
+    /// The name used in config and on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Autonomous => "autonomous",
+            Band::Conditional => "conditional",
+            Band::AlwaysEscalate => "always_escalate",
+        }
+    }
+}
+
+/// One intent the router found, with its confidence and band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoutedIntent {
+    /// Registry key of the intent.
+    pub intent: String,
+    /// Classifier confidence in [0, 1].
+    pub confidence: f64,
+    /// Band after the confidence gate.
+    pub band: Band,
+}
+
+/// The router's decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Route {
+    /// Every intent of the ticket.
+    pub intents: Vec<RoutedIntent>,
+    /// The riskiest band of them.
+    pub band: Band,
+    /// Tools this ticket may use.
+    pub allow_list: Vec<String>,
+    /// "None of these": never acted on.
+    pub out_of_scope: bool,
+    /// Which classifier decided.
+    pub model: String,
+}
+
+/// A tool call the plan proposes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedCall {
+    /// Tool name.
+    pub tool: String,
+    /// Arguments as canonical JSON text.
+    pub arguments_json: String,
+}
+
+/// A tool call as executed (or refused), for the tool log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToolCall {
+    /// Tool name.
+    pub tool: String,
+    /// Arguments as JSON text.
+    pub arguments_json: String,
+    /// Key sent to the store for writes.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+    /// `ok`, `invalid_arguments`, `not_allowed`, `unauthorized`, `rejected` or `failed`.
+    pub outcome: String,
+    /// HTTP status of the last attempt.
+    #[serde(default)]
+    pub http_status: Option<i32>,
+    /// Response body as JSON text.
+    #[serde(default)]
+    pub response_json: Option<String>,
+    /// Human-readable error.
+    #[serde(default)]
+    pub error: Option<String>,
+    /// Wall time over all attempts.
+    pub latency_ms: i64,
+    /// Attempts made.
+    pub attempts: i32,
+}
+
+/// A retrieved help-center passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Document id (the citation).
+    pub doc_id: String,
+    /// Document title.
+    pub title: String,
+    /// Section heading, if split by headings.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Passage text.
+    pub text: String,
+    /// Raw retrieval score.
+    pub score: f64,
+    /// Normalised confidence in [0, 1].
+    pub confidence: f64,
+}
+
+/// A decision a stage took, kept on the envelope for the handoff and audit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// Stage that decided.
+    pub stage: String,
+    /// Rule name.
+    pub rule: String,
+    /// What it decided (`pass`, `handoff`, `block`, ...).
+    pub outcome: String,
+    /// One human sentence.
+    pub reason: String,
+    /// When.
+    pub at: i64,
+}
+
+/// A stage the envelope passed through, with the time it left it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hop {
+    /// Stage name.
+    pub stage: String,
+    /// When it left that stage.
+    pub at: i64,
+}
+
+/// A ticket on its way through the stages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// The inbound ticket, unchanged.
+    pub ticket: Ticket,
+    /// Set by the router.
+    #[serde(default)]
+    pub route: Option<Route>,
+    /// Calls the plan proposes.
+    #[serde(default)]
+    pub tool_plan: Vec<PlannedCall>,
+    /// Calls made or refused.
+    #[serde(default)]
+    pub tool_log: Vec<ToolCall>,
+    /// Retrieved passages.
+    #[serde(default)]
+    pub passages: Vec<Passage>,
+    /// Grounding confidence, when grounding ran.
+    #[serde(default)]
+    pub grounding_confidence: Option<f64>,
+    /// Decisions taken so far.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Reply drafted so far.
+    #[serde(default)]
+    pub draft_reply: Option<String>,
+    /// Stages passed.
+    #[serde(default)]
+    pub hops: Vec<Hop>,
+}
+
+impl Envelope {
+    /// A fresh envelope for an inbound ticket.
+    pub fn new(ticket: Ticket) -> Self {
+        Envelope {
+            ticket,
+            route: None,
+            tool_plan: Vec::new(),
+            tool_log: Vec::new(),
+            passages: Vec::new(),
+            grounding_confidence: None,
+            decisions: Vec::new(),
+            draft_reply: None,
+            hops: Vec::new(),
+        }
+    }
+
+    /// Records a decision.
+    pub fn decide(&mut self, stage: &str, rule: &str, outcome: &str, reason: impl Into<String>) {
+        self.decisions.push(Decision {
+            stage: stage.to_owned(),
+            rule: rule.to_owned(),
+            outcome: outcome.to_owned(),
+            reason: reason.into(),
+            at: super::now_ms(),
+        });
+    }
+
+    /// Milliseconds since the ticket was received.
+    pub fn age_ms(&self) -> i64 {
+        (super::now_ms() - self.ticket.received_at).max(0)
+    }
+}

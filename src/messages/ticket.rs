@@ -1,0 +1,105 @@
+//! The inbound ticket.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The channel a ticket arrived on; one inbound topic each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// Email (a complete, explicit request may count as consent).
+    Email,
+    /// Live chat (the agent confirms before acting).
+    Chat,
+    /// SMS.
+    Sms,
+    /// A helpdesk webhook (Zendesk, Freshdesk, ...).
+    Webhook,
+}
+
+impl Channel {
+    /// Every channel, in schema symbol order.
+    pub const ALL: [Channel; 4] = [
+        Channel::Email,
+        Channel::Chat,
+        Channel::Sms,
+        Channel::Webhook,
+    ];
+
+    /// The lowercase name used in topic names and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Chat => "chat",
+            Channel::Sms => "sms",
+            Channel::Webhook => "webhook",
+        }
+    }
+
+    /// Parses a lowercase channel name.
+    pub fn parse(s: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The customer as the channel verified them. Text in the body is never identity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Identity {
+    /// Sender address for email.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Sender number for SMS.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The helpdesk's user id for webhooks and logged-in chat.
+    #[serde(default)]
+    pub helpdesk_user_id: Option<String>,
+    /// Display name, if the channel has one.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Metadata of an attachment (the bytes stay in the channel's storage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// File name as sent.
+    pub filename: String,
+    /// MIME type.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size_bytes: i64,
+    /// Where the channel stores it.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One inbound customer message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    /// Unique per inbound message; the idempotency root of everything downstream.
+    pub ticket_id: String,
+    /// The thread; the Kafka key of every record produced for this ticket.
+    pub conversation_id: String,
+    /// The channel it arrived on.
+    pub channel: Channel,
+    /// The verified customer identity.
+    #[serde(default)]
+    pub customer: Identity,
+    /// Email subject or helpdesk title.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The message text.
+    pub body: String,
+    /// Attachment metadata.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// When the channel received it, ms since the epoch.
+    pub received_at: i64,
+    /// Channel headers worth keeping (message id, in-reply-to, ...).
+    #[serde(default)]
+    pub headers: HashMap<String, String>,
+    /// BCP-47 language tag (schema v2).
+    #[serde(default)]
+    pub locale: Option<String>,
+}

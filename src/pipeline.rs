@@ -1,0 +1,122 @@
+//! Assembles runners for the selected stages from config: the one place that creates
+//! clients, resolves topic names and validates cross-field rules.
+
+use std::sync::Arc;
+
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::Config;
+use crate::messages::{Codec, Limits, LocalSchemas, RegistrySchemas, SchemaResolver};
+use crate::runtime::{Input, Runner, RunnerError, Stage, Wiring};
+use crate::stages::grounding::GroundingStage;
+use crate::stages::policy::PolicyStage;
+use crate::stages::router::{KeywordClassifier, RouterStage};
+use crate::stages::tools::ToolsStage;
+use crate::stages::StageKind;
+use crate::state::StateDb;
+use crate::topics::{names, Topics};
+
+/// The codec the config asks for (registry or compiled-in schemas).
+pub fn codec(cfg: &Config) -> Codec {
+    let resolver: Arc<dyn SchemaResolver> = match &cfg.schema_registry.url {
+        Some(url) => Arc::new(RegistrySchemas::new(url, cfg.schema_registry.timeout)),
+        None => Arc::new(LocalSchemas),
+    };
+    Codec::new(
+        resolver,
+        Limits {
+            max_record_bytes: cfg.runtime.max_record_bytes,
+            max_body_bytes: cfg.runtime.max_body_bytes,
+        },
+    )
+}
+
+/// The topics the config declares.
+pub fn topics(cfg: &Config) -> Result<Topics, crate::topics::TopicsError> {
+    match &cfg.topics.file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                crate::topics::TopicsError::Invalid(format!("{}: {e}", path.display()))
+            })?;
+            Topics::parse(&text, &cfg.topics.prefix)
+        }
+        None => Ok(Topics::default_with_prefix(&cfg.topics.prefix)),
+    }
+}
+
+/// Where a stage reads and writes.
+pub fn wiring(kind: StageKind, topics: &Topics) -> Wiring {
+    let envelopes = |logical: &str| {
+        vec![Input::Envelopes {
+            topic: topics.physical(logical),
+        }]
+    };
+    let (inputs, forward) = match kind {
+        StageKind::Router => (
+            topics
+                .inbound()
+                .into_iter()
+                .map(|(topic, channel)| Input::Tickets { topic, channel })
+                .collect(),
+            Some(topics.physical(names::ROUTED)),
+        ),
+        StageKind::Tools => (
+            envelopes(names::ROUTED),
+            Some(topics.physical(names::ACTED)),
+        ),
+        StageKind::Grounding => (
+            envelopes(names::ACTED),
+            Some(topics.physical(names::GROUNDED)),
+        ),
+        StageKind::Policy => (envelopes(names::GROUNDED), None),
+    };
+    Wiring {
+        inputs,
+        forward,
+        resolutions: topics.physical(names::RESOLUTIONS),
+        handoffs: topics.physical(names::HANDOFFS),
+        audit: topics.physical(names::AUDIT),
+        deadletter: topics.physical(names::DEADLETTER),
+    }
+}
+
+/// The stage logic of a kind.
+pub fn build_stage(kind: StageKind, state: &StateDb) -> Arc<dyn Stage> {
+    match kind {
+        StageKind::Router => Arc::new(RouterStage::new(
+            Arc::new(KeywordClassifier),
+            Some(state.clone()),
+        )),
+        StageKind::Tools => Arc::new(ToolsStage),
+        StageKind::Grounding => Arc::new(GroundingStage),
+        StageKind::Policy => Arc::new(PolicyStage::new(Some(state.clone()))),
+    }
+}
+
+/// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.
+pub fn spawn_stages(
+    cfg: &Config,
+    brokers: &str,
+    kinds: &[StageKind],
+    state: &StateDb,
+    shutdown: &CancellationToken,
+    tasks: &mut JoinSet<Result<(), RunnerError>>,
+) -> Result<(), crate::topics::TopicsError> {
+    let topics = topics(cfg)?;
+    let codec = codec(cfg);
+    for kind in kinds {
+        let runner = Runner::new(
+            build_stage(*kind, state),
+            wiring(*kind, &topics),
+            codec.clone(),
+            brokers,
+            &format!("{}.{}", cfg.kafka.group_prefix, kind.as_str()),
+            cfg.kafka.clone(),
+            cfg.runtime.clone(),
+            Some(state.clone()),
+        );
+        tasks.spawn(runner.run(shutdown.clone()));
+    }
+    Ok(())
+}

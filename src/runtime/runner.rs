@@ -1,0 +1,997 @@
+//! The runner: owns the consumer and the producer of one stage and moves records through
+//! its [`Stage`].
+//!
+//! Threads and tasks:
+//! - a **poll thread** owns `poll()` on the consumer: it accepts records (tracking their
+//!   offsets), pauses the assignment while `max_buffered` records are unfinished, and runs
+//!   the rebalance callbacks, where a revoke waits for that partition's in-flight work (up to
+//!   the drain timeout) and commits synchronously;
+//! - a **dispatcher** task schedules records per key (one record of a key at a time, in
+//!   offset order; up to `max_in_flight` different keys concurrently) and, as records finish, stores the offsets
+//!   that became safe (only up to the lowest offset still in flight of that partition);
+//! - one **task per record**: decode, `process` (transient errors retried with backoff,
+//!   permanent ones dead-lettered), produce every output and wait for the broker's
+//!   acknowledgements, then report back.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use futures::future::join_all;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::message::{Header, Headers, Message, OwnedHeaders, OwnedMessage};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::statistics::Statistics;
+use rdkafka::{ClientContext, Offset, TopicPartitionList};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tracing::{debug, info, info_span, warn, Instrument};
+
+use super::backoff::Backoff;
+use super::keyed::KeyedQueue;
+use super::metrics::StageMetrics;
+use super::offsets::PartitionOffsets;
+use super::stage::{Outcome, Stage, StageContext, StageError};
+use crate::config::{KafkaConfig, RuntimeConfig};
+use crate::messages::{
+    now_ms, Channel, Codec, DeadLetter, DecodeError, EncodeError, Envelope, Hop, RecordKind,
+};
+use crate::state::StateDb;
+
+/// What a stage reads from one topic.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Inbound tickets of a channel (Avro or JSON).
+    Tickets {
+        /// Physical topic.
+        topic: String,
+        /// Its channel.
+        channel: Channel,
+    },
+    /// Envelopes from the previous stage.
+    Envelopes {
+        /// Physical topic.
+        topic: String,
+    },
+}
+
+impl Input {
+    /// The physical topic.
+    pub fn topic(&self) -> &str {
+        match self {
+            Input::Tickets { topic, .. } | Input::Envelopes { topic } => topic,
+        }
+    }
+}
+
+/// Where a stage reads and writes.
+#[derive(Debug, Clone)]
+pub struct Wiring {
+    /// Topics read.
+    pub inputs: Vec<Input>,
+    /// Topic of [`Outcome::Forward`], if the stage forwards.
+    pub forward: Option<String>,
+    /// Resolutions topic.
+    pub resolutions: String,
+    /// Handoffs topic.
+    pub handoffs: String,
+    /// Audit topic.
+    pub audit: String,
+    /// Dead-letter topic.
+    pub deadletter: String,
+}
+
+/// Errors that stop a runner.
+#[derive(Debug, thiserror::Error)]
+pub enum RunnerError {
+    /// The consumer could not be created or subscribed.
+    #[error("kafka: {0}")]
+    Kafka(#[from] rdkafka::error::KafkaError),
+    /// The poll thread could not start or died.
+    #[error("runner thread: {0}")]
+    Thread(String),
+}
+
+type Tp = (String, i32);
+
+/// Offsets and in-flight counts shared by the poll thread, the dispatcher and the
+/// rebalance callback.
+#[derive(Default)]
+struct Tracking {
+    partitions: HashMap<Tp, PartitionState>,
+    /// Records accepted and unfinished, over all partitions.
+    in_flight: usize,
+    /// The dispatcher has finished draining after shutdown.
+    drained: bool,
+}
+
+struct PartitionState {
+    offsets: PartitionOffsets,
+    running: usize,
+    revoked: bool,
+    cancel: CancellationToken,
+}
+
+impl PartitionState {
+    fn new() -> Self {
+        PartitionState {
+            offsets: PartitionOffsets::default(),
+            running: 0,
+            revoked: false,
+            cancel: CancellationToken::new(),
+        }
+    }
+}
+
+struct Shared {
+    track: Mutex<Tracking>,
+    changed: Condvar,
+    drain_timeout: Duration,
+    metrics: Arc<StageMetrics>,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Tracking> {
+        self.track.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits until no record of `tps` is running, or the drain timeout passes; then
+    /// cancels what is still running there (it will be redelivered to the new owner).
+    fn drain_partitions(&self, tps: &[Tp]) {
+        let deadline = Instant::now() + self.drain_timeout;
+        let mut t = self.lock();
+        for tp in tps {
+            if let Some(p) = t.partitions.get_mut(tp) {
+                p.revoked = true;
+            }
+        }
+        loop {
+            let running: usize = tps
+                .iter()
+                .filter_map(|tp| t.partitions.get(tp))
+                .map(|p| p.running)
+                .sum();
+            let now = Instant::now();
+            if running == 0 || now >= deadline {
+                if running > 0 {
+                    warn!(running, "drain timeout on revoke: abandoning in-flight records (they will be redelivered)");
+                }
+                for tp in tps {
+                    if let Some(p) = t.partitions.get(tp) {
+                        p.cancel.cancel();
+                    }
+                }
+                return;
+            }
+            t = self
+                .changed
+                .wait_timeout(t, deadline - now)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|p| p.into_inner().0);
+        }
+    }
+
+    fn forget_partitions(&self, tps: &[Tp]) {
+        let mut t = self.lock();
+        for tp in tps {
+            if let Some(p) = t.partitions.remove(tp) {
+                t.in_flight = t.in_flight.saturating_sub(p.offsets.in_flight());
+            }
+        }
+        self.metrics
+            .in_flight
+            .store(t.in_flight as i64, Ordering::Relaxed);
+        self.changed.notify_all();
+    }
+}
+
+/// The consumer context: rebalance callbacks and statistics.
+struct RunnerContext {
+    shared: Arc<Shared>,
+}
+
+impl ClientContext for RunnerContext {
+    fn stats(&self, stats: Statistics) {
+        let assigned: HashSet<Tp> = self.shared.lock().partitions.keys().cloned().collect();
+        let lag: i64 = stats
+            .topics
+            .iter()
+            .flat_map(|(topic, t)| {
+                t.partitions
+                    .iter()
+                    .map(move |(p, s)| ((topic.clone(), *p), s.consumer_lag))
+            })
+            .filter(|(tp, lag)| assigned.contains(tp) && *lag >= 0)
+            .map(|(_, lag)| lag)
+            .sum();
+        self.shared
+            .metrics
+            .consumer_lag
+            .store(lag, Ordering::Relaxed);
+    }
+}
+
+fn tps_of(tpl: &TopicPartitionList) -> Vec<Tp> {
+    tpl.elements()
+        .iter()
+        .map(|e| (e.topic().to_owned(), e.partition()))
+        .collect()
+}
+
+impl ConsumerContext for RunnerContext {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Revoke(tpl) = rebalance {
+            let tps = tps_of(tpl);
+            info!(partitions = ?tps, "partitions revoked: draining in-flight work");
+            self.shared.drain_partitions(&tps);
+            if let Err(error) = consumer.commit_consumer_state(CommitMode::Sync) {
+                debug!(%error, "commit on revoke (nothing stored is fine)");
+            }
+            self.shared.forget_partitions(&tps);
+        }
+    }
+
+    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Assign(tpl) = rebalance {
+            let tps = tps_of(tpl);
+            info!(partitions = ?tps, "partitions assigned");
+            let mut t = self.shared.lock();
+            for tp in tps {
+                t.partitions.entry(tp).or_insert_with(PartitionState::new);
+            }
+        }
+    }
+}
+
+/// A finished (or abandoned) record, reported to the dispatcher.
+struct Done {
+    tp: Tp,
+    offset: i64,
+    key: Vec<u8>,
+    finished: bool,
+}
+
+/// Runs one stage against Kafka.
+pub struct Runner {
+    stage: Arc<dyn Stage>,
+    wiring: Wiring,
+    codec: Codec,
+    brokers: String,
+    group: String,
+    kafka: KafkaConfig,
+    runtime: RuntimeConfig,
+    state: Option<StateDb>,
+}
+
+impl Runner {
+    /// A runner for `stage` in consumer group `group`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        stage: Arc<dyn Stage>,
+        wiring: Wiring,
+        codec: Codec,
+        brokers: &str,
+        group: &str,
+        kafka: KafkaConfig,
+        runtime: RuntimeConfig,
+        state: Option<StateDb>,
+    ) -> Self {
+        Runner {
+            stage,
+            wiring,
+            codec,
+            brokers: brokers.to_owned(),
+            group: group.to_owned(),
+            kafka,
+            runtime,
+            state,
+        }
+    }
+
+    /// Runs until `shutdown` is cancelled, then drains in-flight work, commits and returns.
+    pub async fn run(self, shutdown: CancellationToken) -> Result<(), RunnerError> {
+        let name = self.stage.name();
+        let metrics = StageMetrics::register(name);
+        let shared = Arc::new(Shared {
+            track: Mutex::new(Tracking::default()),
+            changed: Condvar::new(),
+            drain_timeout: self.runtime.drain_timeout,
+            metrics: metrics.clone(),
+        });
+        let consumer: BaseConsumer<RunnerContext> =
+            crate::kafka::consumer_config(&self.brokers, &self.group, &self.kafka)
+                .create_with_context(RunnerContext {
+                    shared: shared.clone(),
+                })?;
+        let topics: Vec<&str> = self.wiring.inputs.iter().map(Input::topic).collect();
+        consumer.subscribe(&topics)?;
+        let consumer = Arc::new(consumer);
+        let producer = crate::kafka::producer(&self.brokers, &self.kafka)
+            .map_err(|e| RunnerError::Thread(e.to_string()))?;
+        info!(stage = name, group = %self.group, ?topics, "stage started");
+
+        let (tx, rx) = mpsc::unbounded_channel::<OwnedMessage>();
+        let poll = {
+            let consumer = consumer.clone();
+            let shared = shared.clone();
+            let shutdown = shutdown.clone();
+            let max = self.runtime.max_buffered.max(self.runtime.max_in_flight);
+            std::thread::Builder::new()
+                .name(format!("poll-{name}"))
+                .spawn(move || poll_loop(&consumer, &shared, &tx, &shutdown, max))
+                .map_err(|e| RunnerError::Thread(e.to_string()))?
+        };
+
+        let worker = Arc::new(Worker {
+            stage: self.stage.clone(),
+            wiring: self.wiring,
+            codec: self.codec,
+            producer,
+            state: self.state,
+            metrics: metrics.clone(),
+            backoff: Backoff {
+                initial: self.runtime.retry_initial_backoff,
+                max: self.runtime.retry_max_backoff,
+            },
+            produce_timeout: self.runtime.produce_timeout,
+        });
+        dispatch(
+            worker,
+            consumer.clone(),
+            shared.clone(),
+            rx,
+            shutdown,
+            self.runtime.clone(),
+        )
+        .await;
+
+        {
+            let mut t = shared.lock();
+            t.drained = true;
+            shared.changed.notify_all();
+        }
+        let joined = tokio::task::spawn_blocking(move || poll.join()).await;
+        if !matches!(joined, Ok(Ok(()))) {
+            return Err(RunnerError::Thread("poll thread panicked".to_owned()));
+        }
+        info!(stage = name, "stage stopped");
+        Ok(())
+    }
+}
+
+/// The poll thread: fetch, track, backpressure, rebalance callbacks; on shutdown wait for
+/// the dispatcher's drain, commit synchronously and leave the group.
+fn poll_loop(
+    consumer: &BaseConsumer<RunnerContext>,
+    shared: &Shared,
+    tx: &mpsc::UnboundedSender<OwnedMessage>,
+    shutdown: &CancellationToken,
+    max_in_flight: usize,
+) {
+    let mut paused = false;
+    let resume_below = (max_in_flight * 9 / 10).max(1);
+    while !shutdown.is_cancelled() {
+        let in_flight = shared.lock().in_flight;
+        if !paused && in_flight >= max_in_flight {
+            if let Ok(a) = consumer.assignment() {
+                if consumer.pause(&a).is_ok() {
+                    paused = true;
+                    debug!(in_flight, "paused: in-flight limit reached");
+                }
+            }
+        } else if paused && in_flight < resume_below {
+            if let Ok(a) = consumer.assignment() {
+                if consumer.resume(&a).is_ok() {
+                    paused = false;
+                    debug!(in_flight, "resumed");
+                }
+            }
+        }
+        match consumer.poll(Duration::from_millis(100)) {
+            None => {}
+            Some(Err(error)) => warn!(%error, "consumer error"),
+            Some(Ok(msg)) => {
+                let msg = msg.detach();
+                {
+                    let mut t = shared.lock();
+                    let p = t
+                        .partitions
+                        .entry((msg.topic().to_owned(), msg.partition()))
+                        .or_insert_with(PartitionState::new);
+                    p.offsets.accept(msg.offset());
+                    t.in_flight += 1;
+                    shared
+                        .metrics
+                        .in_flight
+                        .store(t.in_flight as i64, Ordering::Relaxed);
+                }
+                shared.metrics.consumed.fetch_add(1, Ordering::Relaxed);
+                if tx.send(msg).is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    // Wait for the dispatcher to drain (bounded by its own drain timeout), serving callbacks.
+    loop {
+        let t = shared.lock();
+        if t.drained {
+            break;
+        }
+        let _ = shared.changed.wait_timeout(t, Duration::from_millis(50));
+        drop(consumer.poll(Duration::ZERO));
+    }
+    if let Err(error) = consumer.commit_consumer_state(CommitMode::Sync) {
+        debug!(%error, "final commit (nothing stored is fine)");
+    }
+    consumer.unsubscribe();
+    // Serve the final revoke so the group rebalances promptly.
+    let until = Instant::now() + Duration::from_millis(500);
+    while Instant::now() < until {
+        if consumer.poll(Duration::from_millis(50)).is_none()
+            && consumer
+                .assignment()
+                .map(|a| a.count() == 0)
+                .unwrap_or(true)
+        {
+            break;
+        }
+    }
+}
+
+/// The dispatcher: per-key scheduling, offset storing, drain on shutdown.
+///
+/// A record whose key is idle claims the key and waits in `ready` for one of the
+/// `max_in_flight` running slots; a record whose key is claimed waits in the key's queue.
+/// So one record per key runs at a time, in offset order, and up to `max_in_flight`
+/// different keys run concurrently.
+async fn dispatch(
+    worker: Arc<Worker>,
+    consumer: Arc<BaseConsumer<RunnerContext>>,
+    shared: Arc<Shared>,
+    mut rx: mpsc::UnboundedReceiver<OwnedMessage>,
+    shutdown: CancellationToken,
+    runtime: RuntimeConfig,
+) {
+    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
+    let mut keys: KeyedQueue<OwnedMessage> = KeyedQueue::default();
+    let mut ready: VecDeque<OwnedMessage> = VecDeque::new();
+    let mut running = 0usize;
+    let mut draining = false;
+    let hard_stop = CancellationToken::new();
+    let mut drain_deadline: Option<tokio::time::Instant> = None;
+
+    // Starts a record; false if its partition was revoked (it stays unfinished, so the
+    // new owner reads it again).
+    let start = |msg: OwnedMessage, running: &mut usize| -> Result<(), OwnedMessage> {
+        let tp = (msg.topic().to_owned(), msg.partition());
+        let cancel = {
+            let mut t = shared.lock();
+            match t.partitions.get_mut(&tp) {
+                Some(p) if !p.revoked => {
+                    p.running += 1;
+                    p.cancel.clone()
+                }
+                _ => return Err(msg),
+            }
+        };
+        *running += 1;
+        let worker = worker.clone();
+        let done_tx = done_tx.clone();
+        let stop = CancelEither(cancel, hard_stop.clone());
+        tokio::spawn(async move {
+            let key = record_key(&msg);
+            let offset = msg.offset();
+            let finished = worker.handle(msg, &stop).await;
+            let _ = done_tx.send(Done {
+                tp,
+                offset,
+                key,
+                finished,
+            });
+        });
+        Ok(())
+    };
+
+    loop {
+        // Fill free slots from the ready queue.
+        while !draining && running < runtime.max_in_flight {
+            let Some(msg) = ready.pop_front() else { break };
+            if let Err(msg) = start(msg, &mut running) {
+                // Revoked: release the key; its successors are of the same partition.
+                let key = record_key(&msg);
+                while keys.finish(&key).is_some() {}
+            }
+        }
+        if draining && running == 0 {
+            break;
+        }
+        let deadline = drain_deadline;
+        tokio::select! {
+            biased;
+            Some(done) = done_rx.recv() => {
+                running -= 1;
+                complete(&shared, &consumer, &done);
+                // The key is free: its next record (if any) becomes ready.
+                if let Some(next) = keys.finish(&done.key) {
+                    ready.push_back(next);
+                }
+            }
+            _ = shutdown.cancelled(), if !draining => {
+                draining = true;
+                drain_deadline = Some(tokio::time::Instant::now() + runtime.drain_timeout);
+                let released = keys.drain_where(|_| true).len() + ready.len();
+                ready.clear();
+                info!(running, released, "draining in-flight work; queued records are left uncommitted");
+            }
+            _ = async { if let Some(d) = deadline { tokio::time::sleep_until(d).await } else { std::future::pending::<()>().await } }, if draining => {
+                warn!(running, "drain timeout: abandoning in-flight records (they will be redelivered)");
+                hard_stop.cancel();
+                drain_deadline = None;
+            }
+            msg = rx.recv(), if !draining => {
+                let Some(msg) = msg else { draining = true; continue };
+                let key = record_key(&msg);
+                if let Some(msg) = keys.offer(&key, msg) {
+                    ready.push_back(msg);
+                }
+            }
+        }
+    }
+}
+
+/// Books a finished record: its offset leaves the in-flight set, and the partition's
+/// commit position is stored if it moved.
+fn complete(shared: &Shared, consumer: &BaseConsumer<RunnerContext>, done: &Done) {
+    let mut t = shared.lock();
+    let mut store = None;
+    let mut known = false;
+    if let Some(p) = t.partitions.get_mut(&done.tp) {
+        known = true;
+        p.running = p.running.saturating_sub(1);
+        if done.finished {
+            store = p.offsets.complete(done.offset);
+        }
+    }
+    if done.finished && known {
+        t.in_flight = t.in_flight.saturating_sub(1);
+    }
+    if let Some(position) = store {
+        let mut tpl = TopicPartitionList::new();
+        if tpl
+            .add_partition_offset(&done.tp.0, done.tp.1, Offset::Offset(position))
+            .is_ok()
+        {
+            if let Err(error) = consumer.store_offsets(&tpl) {
+                debug!(%error, topic = %done.tp.0, partition = done.tp.1, "offset not stored (partition no longer assigned)");
+            }
+        }
+    }
+    shared
+        .metrics
+        .in_flight
+        .store(t.in_flight as i64, Ordering::Relaxed);
+    shared.changed.notify_all();
+}
+
+/// This process, as stamped on every produced record (`frontdesk-instance` header).
+pub fn instance_id() -> String {
+    let host = std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_default();
+    format!(
+        "{}@{}",
+        std::process::id(),
+        if host.is_empty() { "localhost" } else { &host }
+    )
+}
+
+/// Null keys get a key of their own (topic, partition, offset): no ordering to keep.
+fn record_key(msg: &OwnedMessage) -> Vec<u8> {
+    match msg.key() {
+        Some(k) => k.to_vec(),
+        None => format!("\0{}/{}/{}", msg.topic(), msg.partition(), msg.offset()).into_bytes(),
+    }
+}
+
+/// Cancelled when either the partition is revoked or the drain deadline passed.
+struct CancelEither(CancellationToken, CancellationToken);
+
+impl CancelEither {
+    fn is_cancelled(&self) -> bool {
+        self.0.is_cancelled() || self.1.is_cancelled()
+    }
+
+    async fn cancelled(&self) {
+        tokio::select! {
+            _ = self.0.cancelled() => {}
+            _ = self.1.cancelled() => {}
+        }
+    }
+}
+
+/// An output record ready to produce.
+struct Output {
+    topic: String,
+    key: Vec<u8>,
+    value: Vec<u8>,
+}
+
+/// Everything one record produces, and whether it ends its ticket.
+#[derive(Default)]
+struct Planned {
+    outputs: Vec<Output>,
+    /// Set for a terminal outcome: recorded as finished once the outputs are acknowledged.
+    finish: Option<Finish>,
+}
+
+struct Finish {
+    ticket_id: String,
+    conversation_id: String,
+    outcome: &'static str,
+}
+
+/// Per-record work: everything that does not need the consumer.
+struct Worker {
+    stage: Arc<dyn Stage>,
+    wiring: Wiring,
+    codec: Codec,
+    producer: FutureProducer,
+    state: Option<StateDb>,
+    metrics: Arc<StageMetrics>,
+    backoff: Backoff,
+    produce_timeout: Duration,
+}
+
+enum Step<T> {
+    Ok(T),
+    DeadLetter { kind: &'static str, reason: String },
+    Abandoned,
+}
+
+impl Worker {
+    /// Processes one record to the end. Returns whether it finished (outputs acknowledged);
+    /// false means it was abandoned and must not be committed.
+    async fn handle(&self, msg: OwnedMessage, stop: &CancelEither) -> bool {
+        let key = msg
+            .key()
+            .map(|k| String::from_utf8_lossy(k).into_owned())
+            .unwrap_or_default();
+        let span = info_span!(
+            "record",
+            stage = self.stage.name(),
+            topic = msg.topic(),
+            partition = msg.partition(),
+            offset = msg.offset(),
+            key = %key,
+            ticket_id = tracing::field::Empty,
+        );
+        async {
+            let started = Instant::now();
+            let step = self.run_stage(&msg, stop).await;
+            let finished = match step {
+                Step::Ok(planned) => self.produce_all(planned, stop).await,
+                Step::DeadLetter { kind, reason } => {
+                    warn!(error_kind = kind, %reason, "dead-lettering record");
+                    let ok = self.dead_letter(&msg, kind, &reason, stop).await;
+                    if ok {
+                        self.metrics.dead_letter(kind);
+                    }
+                    ok
+                }
+                Step::Abandoned => false,
+            };
+            debug!(
+                finished,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "record done"
+            );
+            finished
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn decode(&self, msg: &OwnedMessage) -> Result<Envelope, DecodeError> {
+        let bytes = msg.payload().unwrap_or_default();
+        let input = self.wiring.inputs.iter().find(|i| i.topic() == msg.topic());
+        match input {
+            Some(Input::Tickets { channel, .. }) => self
+                .codec
+                .decode_ticket(bytes, Some(*channel))
+                .await
+                .map(Envelope::new),
+            _ => {
+                self.codec
+                    .decode::<Envelope>(RecordKind::Envelope, bytes)
+                    .await
+            }
+        }
+    }
+
+    /// Decode and process, retrying transient failures until done or stopped.
+    async fn run_stage(&self, msg: &OwnedMessage, stop: &CancelEither) -> Step<Planned> {
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            if stop.is_cancelled() {
+                return Step::Abandoned;
+            }
+            let result = self.attempt(msg, attempt).await;
+            match result {
+                Ok(planned) => return Step::Ok(planned),
+                Err(Failure::Permanent { kind, reason }) => {
+                    return Step::DeadLetter { kind, reason }
+                }
+                Err(Failure::Transient(reason)) => {
+                    self.metrics.retried.fetch_add(1, Ordering::Relaxed);
+                    let delay = self.backoff.delay(attempt);
+                    warn!(attempt, %reason, delay_ms = delay.as_millis() as u64, "transient failure: retrying");
+                    tokio::select! {
+                        _ = tokio::time::sleep(delay) => {}
+                        _ = stop.cancelled() => return Step::Abandoned,
+                    }
+                }
+            }
+        }
+    }
+
+    async fn attempt(&self, msg: &OwnedMessage, attempt: u32) -> Result<Planned, Failure> {
+        let mut envelope = self.decode(msg).await.map_err(|e| {
+            if e.is_transient() {
+                Failure::Transient(e.to_string())
+            } else {
+                Failure::Permanent {
+                    kind: e.kind(),
+                    reason: e.to_string(),
+                }
+            }
+        })?;
+        tracing::Span::current().record("ticket_id", envelope.ticket.ticket_id.as_str());
+        let ticket_id = envelope.ticket.ticket_id.clone();
+        let conversation_id = envelope.ticket.conversation_id.clone();
+        if let Some(state) = &self.state {
+            if state
+                .is_finished(&ticket_id)
+                .await
+                .map_err(|e| Failure::Transient(e.to_string()))?
+            {
+                // A redelivery of a ticket whose outbound record was acknowledged already.
+                self.metrics
+                    .duplicates_skipped
+                    .fetch_add(1, Ordering::Relaxed);
+                info!("ticket already finished: skipping redelivered record");
+                return Ok(Planned::default());
+            }
+        }
+        let ctx = StageContext::new(msg.topic(), msg.partition(), msg.offset(), attempt);
+        envelope.hops.push(Hop {
+            stage: self.stage.name().to_owned(),
+            at: now_ms(),
+        });
+        let outcome = self
+            .stage
+            .process(envelope, &ctx)
+            .await
+            .map_err(|e| match e {
+                StageError::Permanent { kind, reason } => Failure::Permanent { kind, reason },
+                StageError::Transient(r) => Failure::Transient(r),
+            })?;
+        let key = conversation_id.clone().into_bytes();
+        let mut outputs = Vec::new();
+        let (kind, topic, value) = match &outcome {
+            Outcome::Forward(env) => {
+                let Some(topic) = &self.wiring.forward else {
+                    return Err(Failure::Permanent {
+                        kind: "no_forward_topic",
+                        reason: format!(
+                            "stage {} forwarded but has no next topic",
+                            self.stage.name()
+                        ),
+                    });
+                };
+                (
+                    RecordKind::Envelope,
+                    topic,
+                    self.encode(RecordKind::Envelope, topic, env.as_ref())
+                        .await?,
+                )
+            }
+            Outcome::Resolve(r) => (
+                RecordKind::Resolution,
+                &self.wiring.resolutions,
+                self.encode(RecordKind::Resolution, &self.wiring.resolutions, r.as_ref())
+                    .await?,
+            ),
+            Outcome::Handoff(h) => (
+                RecordKind::Handoff,
+                &self.wiring.handoffs,
+                self.encode(RecordKind::Handoff, &self.wiring.handoffs, h.as_ref())
+                    .await?,
+            ),
+        };
+        debug!(
+            outcome = outcome.label(),
+            kind = kind.as_str(),
+            "stage decided"
+        );
+        outputs.push(Output {
+            topic: topic.clone(),
+            key: key.clone(),
+            value,
+        });
+        for record in ctx.take_audit() {
+            let value = self
+                .encode(RecordKind::Audit, &self.wiring.audit, &record)
+                .await?;
+            outputs.push(Output {
+                topic: self.wiring.audit.clone(),
+                key: key.clone(),
+                value,
+            });
+        }
+        let finish = outcome.is_terminal().then(|| Finish {
+            ticket_id,
+            conversation_id,
+            outcome: outcome.label(),
+        });
+        Ok(Planned { outputs, finish })
+    }
+
+    async fn encode<T: serde::Serialize>(
+        &self,
+        kind: RecordKind,
+        topic: &str,
+        value: &T,
+    ) -> Result<Vec<u8>, Failure> {
+        self.codec
+            .encode(kind, topic, value)
+            .await
+            .map_err(|e| match e {
+                EncodeError::Registry(r) if r.is_transient() => Failure::Transient(r.to_string()),
+                other => Failure::Permanent {
+                    kind: "encode",
+                    reason: other.to_string(),
+                },
+            })
+    }
+
+    /// Produces every output, retrying each until acknowledged; then records a terminal
+    /// ticket as finished. Returns false if stopped before everything was acknowledged.
+    async fn produce_all(&self, planned: Planned, stop: &CancelEither) -> bool {
+        let results = join_all(
+            planned
+                .outputs
+                .iter()
+                .map(|o| self.produce_one(&o.topic, &o.key, &o.value, stop)),
+        )
+        .await;
+        if !results.iter().all(|ok| *ok) {
+            return false;
+        }
+        let (Some(finish), Some(state)) = (planned.finish, &self.state) else {
+            return true;
+        };
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match state
+                .mark_finished(&finish.ticket_id, &finish.conversation_id, finish.outcome)
+                .await
+            {
+                Ok(()) => return true,
+                Err(error) => {
+                    warn!(%error, attempt, "could not record the ticket as finished: retrying");
+                    tokio::select! {
+                        _ = tokio::time::sleep(self.backoff.delay(attempt)) => {}
+                        _ = stop.cancelled() => return false,
+                    }
+                }
+            }
+        }
+    }
+
+    async fn produce_one(
+        &self,
+        topic: &str,
+        key: &[u8],
+        value: &[u8],
+        stop: &CancelEither,
+    ) -> bool {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let headers = OwnedHeaders::new()
+                .insert(Header {
+                    key: "frontdesk-stage",
+                    value: Some(self.stage.name()),
+                })
+                .insert(Header {
+                    key: "frontdesk-instance",
+                    value: Some(&instance_id()),
+                });
+            let record = FutureRecord::to(topic)
+                .key(key)
+                .payload(value)
+                .headers(headers);
+            match self.producer.send(record, self.produce_timeout).await {
+                Ok(_) => {
+                    self.metrics.produced.fetch_add(1, Ordering::Relaxed);
+                    return true;
+                }
+                Err((error, _)) => {
+                    self.metrics.retried.fetch_add(1, Ordering::Relaxed);
+                    warn!(%error, topic, attempt, "produce failed: retrying");
+                    tokio::select! {
+                        _ = tokio::time::sleep(self.backoff.delay(attempt)) => {}
+                        _ = stop.cancelled() => return false,
+                    }
+                }
+            }
+        }
+    }
+
+    async fn dead_letter(
+        &self,
+        msg: &OwnedMessage,
+        kind: &'static str,
+        reason: &str,
+        stop: &CancelEither,
+    ) -> bool {
+        let headers = msg
+            .headers()
+            .map(|h| {
+                h.iter()
+                    .filter_map(|hd| {
+                        hd.value
+                            .and_then(|v| std::str::from_utf8(v).ok())
+                            .map(|v| (hd.key.to_owned(), v.to_owned()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let dl = DeadLetter {
+            original_value: msg.payload().map(<[u8]>::to_vec),
+            original_key: msg.key().map(<[u8]>::to_vec),
+            source_topic: msg.topic().to_owned(),
+            source_partition: msg.partition(),
+            source_offset: msg.offset(),
+            stage: self.stage.name().to_owned(),
+            error_kind: kind.to_owned(),
+            reason: reason.to_owned(),
+            headers,
+            failed_at: now_ms(),
+        };
+        let mut attempt = 0;
+        let value = loop {
+            attempt += 1;
+            match self
+                .codec
+                .encode(RecordKind::DeadLetter, &self.wiring.deadletter, &dl)
+                .await
+            {
+                Ok(v) => break v,
+                Err(error) => {
+                    warn!(%error, attempt, "could not encode the dead letter: retrying");
+                    tokio::select! {
+                        _ = tokio::time::sleep(self.backoff.delay(attempt)) => {}
+                        _ = stop.cancelled() => return false,
+                    }
+                }
+            }
+        };
+        self.produce_one(
+            &self.wiring.deadletter,
+            msg.key().unwrap_or_default(),
+            &value,
+            stop,
+        )
+        .await
+    }
+}
+
+enum Failure {
+    Permanent { kind: &'static str, reason: String },
+    Transient(String),
+}

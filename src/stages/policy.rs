@@ -1,0 +1,326 @@
+//! Policy stage: deterministic gates, then a resolution or a warm handoff.
+//!
+//! Resolve only what is clearly answerable: an in-scope, autonomous route with a drafted
+//! reply grounded in cited passages or successful tool results. Everything else is handed
+//! off with the legwork attached. Every decision is also written to the audit topic.
+
+use async_trait::async_trait;
+
+use crate::messages::{now_ms, AuditRecord, Band, Cost, Envelope, Handoff, Resolution, Turn};
+use crate::runtime::{Outcome, Stage, StageContext, StageError};
+use crate::state::StateDb;
+
+/// Version of the policy rules, stamped on every audit record.
+pub const POLICY_VERSION: &str = "spine-1";
+
+/// The policy stage.
+pub struct PolicyStage {
+    state: Option<StateDb>,
+    /// Minimum router confidence to resolve without a human.
+    pub min_route_confidence: f64,
+    /// Minimum grounding confidence to resolve without a human.
+    pub min_grounding_confidence: f64,
+}
+
+impl PolicyStage {
+    /// A policy stage reading transcripts from `state`.
+    pub fn new(state: Option<StateDb>) -> Self {
+        PolicyStage {
+            state,
+            min_route_confidence: 0.8,
+            min_grounding_confidence: 0.5,
+        }
+    }
+}
+
+/// Why a ticket goes to a human (machine code, human sentence).
+fn handoff_reason(
+    env: &Envelope,
+    min_route: f64,
+    min_grounding: f64,
+) -> Option<(&'static str, String)> {
+    let Some(route) = &env.route else {
+        return Some((
+            "no_route",
+            "The router did not classify this ticket.".to_owned(),
+        ));
+    };
+    if route.out_of_scope {
+        return Some((
+            "out_of_scope",
+            "The request is outside what the agent handles.".to_owned(),
+        ));
+    }
+    if route.band == Band::AlwaysEscalate {
+        let names: Vec<&str> = route
+            .intents
+            .iter()
+            .filter(|i| i.band == Band::AlwaysEscalate)
+            .map(|i| i.intent.as_str())
+            .collect();
+        return Some((
+            "always_escalate",
+            format!("Always handled by a person: {}.", names.join(", ")),
+        ));
+    }
+    if let Some(low) = route.intents.iter().find(|i| i.confidence < min_route) {
+        return Some((
+            "low_confidence",
+            format!(
+                "Not confident enough about `{}` ({:.2} < {min_route:.2}).",
+                low.intent, low.confidence
+            ),
+        ));
+    }
+    if route.band != Band::Autonomous && !env.tool_log.iter().any(|c| c.outcome == "ok") {
+        return Some((
+            "action_not_taken",
+            "The request needs an action that was not taken.".to_owned(),
+        ));
+    }
+    let grounded = env.grounding_confidence.unwrap_or(0.0);
+    if env.draft_reply.is_none() {
+        return Some(("no_answer", "No grounded answer was drafted.".to_owned()));
+    }
+    if grounded < min_grounding && env.tool_log.iter().all(|c| c.outcome != "ok") {
+        return Some((
+            "low_grounding",
+            format!("Help-center evidence too weak ({grounded:.2} < {min_grounding:.2})."),
+        ));
+    }
+    None
+}
+
+fn summary(env: &Envelope) -> String {
+    let intents = env
+        .route
+        .as_ref()
+        .map(|r| {
+            r.intents
+                .iter()
+                .map(|i| i.intent.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let first_line: String = env
+        .ticket
+        .body
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(120)
+        .collect();
+    format!(
+        "[{}] {} — \"{}\"",
+        env.ticket.channel.as_str(),
+        if intents.is_empty() {
+            "unclassified"
+        } else {
+            &intents
+        },
+        first_line
+    )
+}
+
+#[async_trait]
+impl Stage for PolicyStage {
+    fn name(&self) -> &'static str {
+        "policy"
+    }
+
+    async fn process(&self, mut env: Envelope, ctx: &StageContext) -> Result<Outcome, StageError> {
+        let reason = handoff_reason(
+            &env,
+            self.min_route_confidence,
+            self.min_grounding_confidence,
+        );
+        let (rule, outcome, sentence) = match &reason {
+            Some((code, why)) => (*code, "handoff", why.clone()),
+            None => (
+                "resolve",
+                "resolve",
+                "Autonomous, confident and grounded.".to_owned(),
+            ),
+        };
+        env.decide("policy", rule, outcome, sentence.clone());
+        let inputs = serde_json::json!({
+            "route": env.route,
+            "grounding_confidence": env.grounding_confidence,
+            "tool_outcomes": env.tool_log.iter().map(|c| (&c.tool, &c.outcome)).collect::<Vec<_>>(),
+        });
+        ctx.audit(AuditRecord {
+            ticket_id: env.ticket.ticket_id.clone(),
+            conversation_id: env.ticket.conversation_id.clone(),
+            stage: "policy".to_owned(),
+            rule: rule.to_owned(),
+            inputs_json: inputs.to_string(),
+            outcome: outcome.to_owned(),
+            reason: sentence.clone(),
+            policy_version: POLICY_VERSION.to_owned(),
+            at: now_ms(),
+        });
+        let citations: Vec<String> = env.passages.iter().map(|p| p.doc_id.clone()).collect();
+        let now = now_ms();
+        let latency_ms = env.age_ms();
+        match reason {
+            None => {
+                let reply = env.draft_reply.clone().unwrap_or_default();
+                if let Some(state) = &self.state {
+                    state
+                        .append_turn(&env.ticket, "agent", &reply)
+                        .await
+                        .map_err(|e| StageError::Transient(e.to_string()))?;
+                }
+                Ok(Outcome::Resolve(Box::new(Resolution {
+                    ticket_id: env.ticket.ticket_id.clone(),
+                    conversation_id: env.ticket.conversation_id.clone(),
+                    channel: env.ticket.channel,
+                    customer: env.ticket.customer.clone(),
+                    reply,
+                    intents: env
+                        .route
+                        .as_ref()
+                        .map(|r| r.intents.iter().map(|i| i.intent.clone()).collect())
+                        .unwrap_or_default(),
+                    actions: env
+                        .tool_log
+                        .iter()
+                        .filter(|c| c.outcome == "ok")
+                        .cloned()
+                        .collect(),
+                    citations,
+                    cost: Cost::default(),
+                    latency_ms,
+                    resolved_at: now,
+                })))
+            }
+            Some((code, why)) => {
+                let transcript = match &self.state {
+                    Some(state) => state
+                        .transcript(&env.ticket.conversation_id)
+                        .await
+                        .map_err(|e| StageError::Transient(e.to_string()))?,
+                    None => vec![Turn {
+                        role: "customer".into(),
+                        text: env.ticket.body.clone(),
+                        at: env.ticket.received_at,
+                    }],
+                };
+                let draft = env.draft_reply.clone().unwrap_or_else(|| {
+                    "Thanks for reaching out. A member of our team is looking at your request and will reply shortly.".to_owned()
+                });
+                Ok(Outcome::Handoff(Box::new(Handoff {
+                    ticket_id: env.ticket.ticket_id.clone(),
+                    conversation_id: env.ticket.conversation_id.clone(),
+                    channel: env.ticket.channel,
+                    customer: env.ticket.customer.clone(),
+                    reason_code: code.to_owned(),
+                    reason: why,
+                    summary: summary(&env),
+                    draft_reply: draft,
+                    transcript,
+                    tool_log: env.tool_log.clone(),
+                    proposed_action: env.tool_plan.first().cloned(),
+                    route: env.route.clone(),
+                    citations,
+                    cost: Cost::default(),
+                    latency_ms,
+                    handed_off_at: now,
+                })))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::{Channel, Identity, Passage, Route, RoutedIntent, Ticket};
+
+    fn env(band: Band, confidence: f64, draft: Option<&str>, grounding: f64) -> Envelope {
+        let mut e = Envelope::new(Ticket {
+            ticket_id: "t".into(),
+            conversation_id: "c".into(),
+            channel: Channel::Chat,
+            customer: Identity::default(),
+            subject: None,
+            body: "What is your return window?".into(),
+            attachments: vec![],
+            received_at: 0,
+            headers: Default::default(),
+            locale: None,
+        });
+        e.route = Some(Route {
+            intents: vec![RoutedIntent {
+                intent: "policy_question".into(),
+                confidence,
+                band,
+            }],
+            band,
+            allow_list: vec![],
+            out_of_scope: false,
+            model: "test".into(),
+        });
+        e.draft_reply = draft.map(str::to_owned);
+        e.grounding_confidence = Some(grounding);
+        e.passages.push(Passage {
+            doc_id: "policy#returns".into(),
+            title: "Returns".into(),
+            section: None,
+            text: "x".into(),
+            score: 1.0,
+            confidence: grounding,
+        });
+        e
+    }
+
+    async fn decide(e: Envelope) -> (Outcome, Vec<AuditRecord>) {
+        let ctx = StageContext::new("grounded", 0, 0, 1);
+        let out = PolicyStage::new(None).process(e, &ctx).await.unwrap();
+        (out, ctx.take_audit())
+    }
+
+    #[tokio::test]
+    async fn resolves_only_confident_grounded_autonomous_answers() {
+        let (out, audit) = decide(env(
+            Band::Autonomous,
+            0.95,
+            Some("Returns within 30 days [policy#returns]."),
+            0.9,
+        ))
+        .await;
+        let Outcome::Resolve(r) = out else {
+            panic!("expected a resolution")
+        };
+        assert_eq!(r.citations, vec!["policy#returns"]);
+        assert_eq!(audit.len(), 1);
+        assert_eq!(audit[0].outcome, "resolve");
+    }
+
+    #[tokio::test]
+    async fn hands_off_with_a_reason_for_every_failed_gate() {
+        for (e, code) in [
+            (
+                env(Band::AlwaysEscalate, 0.99, Some("x"), 0.9),
+                "always_escalate",
+            ),
+            (env(Band::Autonomous, 0.4, Some("x"), 0.9), "low_confidence"),
+            (env(Band::Autonomous, 0.95, None, 0.9), "no_answer"),
+            (env(Band::Autonomous, 0.95, Some("x"), 0.1), "low_grounding"),
+            (
+                env(Band::Conditional, 0.95, Some("x"), 0.9),
+                "action_not_taken",
+            ),
+        ] {
+            let (out, audit) = decide(e).await;
+            let Outcome::Handoff(h) = out else {
+                panic!("expected a handoff for {code}")
+            };
+            assert_eq!(h.reason_code, code);
+            assert!(!h.summary.is_empty() && !h.draft_reply.is_empty() && !h.transcript.is_empty());
+            assert_eq!(audit[0].rule, code);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! The state database (sqlx): SQLite by default, PostgreSQL by URL.
+//!
+//! Tables (see `migrations/state/`): `conversations` (one row per thread, its state as
+//! JSON), `turns` (what the customer and the agent said, idempotent per ticket and role),
+//! and `processed_tickets` (tickets whose terminal record was acknowledged, so a
+//! redelivered ticket does not produce a second outbound record).
+
+use std::path::Path;
+use std::str::FromStr;
+
+use serde::{de::DeserializeOwned, Serialize};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Row};
+
+use crate::messages::{now_ms, Ticket, Turn};
+
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations/state");
+
+/// Errors of the state database. All are transient from a stage's point of view
+/// (the database is a dependency), except a corrupt stored value.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    /// The database failed.
+    #[error("state database: {0}")]
+    Db(#[from] sqlx::Error),
+    /// Migrations failed.
+    #[error("state migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value does not parse.
+    #[error("corrupt state for {id}: {reason}")]
+    Corrupt {
+        /// Row id.
+        id: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A handle on the state database; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct StateDb {
+    pool: AnyPool,
+}
+
+impl StateDb {
+    /// Connects (creating the SQLite file and its directory if needed) and migrates.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<StateDb, StateError> {
+        sqlx::any::install_default_drivers();
+        if let Some(path) = sqlite_file(url) {
+            if let Some(dir) = Path::new(&path).parent() {
+                if !dir.as_os_str().is_empty() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+            }
+        }
+        let opts = AnyConnectOptions::from_str(url)?;
+        let is_sqlite = url.starts_with("sqlite:");
+        let pool = AnyPoolOptions::new()
+            .max_connections(if is_sqlite {
+                1.max(max_connections.min(4))
+            } else {
+                max_connections
+            })
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if is_sqlite {
+                        sqlx::query("PRAGMA journal_mode=WAL")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA synchronous=NORMAL")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA busy_timeout=5000")
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(opts)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(StateDb { pool })
+    }
+
+    /// The pool, for modules that keep their own tables here.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Whether the ticket's terminal record was already acknowledged.
+    pub async fn is_finished(&self, ticket_id: &str) -> Result<bool, StateError> {
+        let row = sqlx::query("SELECT 1 FROM processed_tickets WHERE ticket_id = $1")
+            .bind(ticket_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// Records that the ticket's terminal record was acknowledged. Idempotent.
+    pub async fn mark_finished(
+        &self,
+        ticket_id: &str,
+        conversation_id: &str,
+        outcome: &str,
+    ) -> Result<(), StateError> {
+        sqlx::query(
+            "INSERT INTO processed_tickets (ticket_id, conversation_id, outcome, finished_at) VALUES ($1, $2, $3, $4) ON CONFLICT (ticket_id) DO NOTHING",
+        )
+        .bind(ticket_id)
+        .bind(conversation_id)
+        .bind(outcome)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Appends a turn; the same ticket and role twice keeps the first.
+    pub async fn append_turn(
+        &self,
+        ticket: &Ticket,
+        role: &str,
+        text: &str,
+    ) -> Result<(), StateError> {
+        let now = now_ms();
+        let customer = serde_json::to_string(&ticket.customer).unwrap_or_else(|_| "{}".to_owned());
+        sqlx::query(
+            "INSERT INTO conversations (conversation_id, channel, customer_json, state_json, created_at, updated_at) VALUES ($1, $2, $3, '{}', $4, $4) ON CONFLICT (conversation_id) DO UPDATE SET updated_at = $4",
+        )
+        .bind(&ticket.conversation_id)
+        .bind(ticket.channel.as_str())
+        .bind(customer)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "INSERT INTO turns (conversation_id, ticket_id, role, body, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (conversation_id, ticket_id, role) DO NOTHING",
+        )
+        .bind(&ticket.conversation_id)
+        .bind(&ticket.ticket_id)
+        .bind(role)
+        .bind(text)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The conversation's turns, oldest first.
+    pub async fn transcript(&self, conversation_id: &str) -> Result<Vec<Turn>, StateError> {
+        let rows = sqlx::query(
+            "SELECT role, body, at FROM turns WHERE conversation_id = $1 ORDER BY at, ticket_id, role DESC",
+        )
+        .bind(conversation_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Turn {
+                    role: r.try_get("role")?,
+                    text: r.try_get("body")?,
+                    at: r.try_get("at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StateError::from)
+    }
+
+    /// The conversation's stored state, if any.
+    pub async fn load_state<T: DeserializeOwned>(
+        &self,
+        conversation_id: &str,
+    ) -> Result<Option<T>, StateError> {
+        let row = sqlx::query("SELECT state_json FROM conversations WHERE conversation_id = $1")
+            .bind(conversation_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let text: String = row.try_get("state_json")?;
+        if text == "{}" {
+            return Ok(None);
+        }
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| StateError::Corrupt {
+                id: conversation_id.to_owned(),
+                reason: e.to_string(),
+            })
+    }
+
+    /// Replaces the conversation's stored state (the conversation row must exist).
+    pub async fn save_state<T: Serialize>(
+        &self,
+        conversation_id: &str,
+        state: &T,
+    ) -> Result<(), StateError> {
+        let text = serde_json::to_string(state).map_err(|e| StateError::Corrupt {
+            id: conversation_id.to_owned(),
+            reason: e.to_string(),
+        })?;
+        sqlx::query(
+            "UPDATE conversations SET state_json = $1, updated_at = $2 WHERE conversation_id = $3",
+        )
+        .bind(text)
+        .bind(now_ms())
+        .bind(conversation_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+fn sqlite_file(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    if path.is_empty() || path == ":memory:" || path.starts_with("file:") {
+        return None;
+    }
+    Some(path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_paths_are_found_for_directory_creation() {
+        assert_eq!(
+            sqlite_file("sqlite://.frontdesk/state.db?mode=rwc").as_deref(),
+            Some(".frontdesk/state.db")
+        );
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+        assert_eq!(sqlite_file("postgres://x"), None);
+    }
+}

@@ -1,0 +1,240 @@
+//! Shared helpers: brokers, random names, child processes, outbound collectors.
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use frontdesk::config::Config;
+use frontdesk::kafka::EmbeddedBroker;
+use frontdesk::messages::{Codec, LocalSchemas};
+use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::message::{Headers, Message};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+
+/// A broker for one test: an in-process mock cluster or the external tansu.
+pub enum Broker {
+    Mock(EmbeddedBroker),
+    External(String),
+}
+
+impl Broker {
+    pub fn bootstrap(&self) -> String {
+        match self {
+            Broker::Mock(m) => m.bootstrap_servers().to_owned(),
+            Broker::External(s) => s.clone(),
+        }
+    }
+}
+
+/// Which broker a test runs on.
+#[derive(Clone, Copy, Debug)]
+pub enum Which {
+    Mock,
+    Tansu,
+}
+
+/// The broker, or None when tansu is not configured and not required (the test is skipped
+/// with a message; `scripts/test.sh` sets `FRONTDESK_REQUIRE_EXTERNAL=1`, making it fail).
+pub fn broker(which: Which) -> Option<Broker> {
+    match which {
+        Which::Mock => Some(Broker::Mock(
+            EmbeddedBroker::start(1).expect("mock cluster starts"),
+        )),
+        Which::Tansu => match std::env::var("FRONTDESK_TEST_KAFKA") {
+            Ok(addr) => Some(Broker::External(addr)),
+            Err(_) => {
+                assert!(
+                    std::env::var("FRONTDESK_REQUIRE_EXTERNAL").is_err(),
+                    "FRONTDESK_TEST_KAFKA is not set but FRONTDESK_REQUIRE_EXTERNAL is: run scripts/test.sh"
+                );
+                eprintln!(
+                    "skipped: FRONTDESK_TEST_KAFKA is not set (scripts/test.sh starts tansu)"
+                );
+                None
+            }
+        },
+    }
+}
+
+pub fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}-{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..12]
+    )
+}
+
+/// A config with random topic and group names and a fresh SQLite state file.
+pub fn test_config(dir: &std::path::Path) -> Config {
+    let mut cfg = Config::default();
+    let prefix = unique("it");
+    cfg.topics.prefix = prefix.clone();
+    cfg.kafka.group_prefix = prefix;
+    cfg.kafka.session_timeout = Duration::from_secs(10);
+    cfg.runtime.drain_timeout = Duration::from_secs(5);
+    cfg.runtime.retry_initial_backoff = Duration::from_millis(20);
+    cfg.runtime.retry_max_backoff = Duration::from_millis(500);
+    cfg.state.url = format!("sqlite://{}?mode=rwc", dir.join("state.db").display());
+    cfg
+}
+
+pub fn codec() -> Codec {
+    Codec::new(std::sync::Arc::new(LocalSchemas), Default::default())
+}
+
+pub async fn apply_topics(cfg: &Config, broker: &Broker) -> frontdesk::topics::Topics {
+    let topics = frontdesk::pipeline::topics(cfg).unwrap();
+    match broker {
+        Broker::Mock(m) => topics.apply_embedded(m).unwrap(),
+        Broker::External(b) => {
+            let admin = frontdesk::kafka::admin(b, &cfg.kafka).unwrap();
+            topics.apply(&admin, 1).await.unwrap();
+        }
+    }
+    topics
+}
+
+pub async fn create_topic(cfg: &Config, broker: &Broker, name: &str, partitions: i32) {
+    use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+    let brokers = match broker {
+        Broker::Mock(m) => return m.create_topic(name, partitions).unwrap(),
+        Broker::External(b) => b,
+    };
+    let admin = frontdesk::kafka::admin(brokers, &cfg.kafka).unwrap();
+    let t = NewTopic::new(name, partitions, TopicReplication::Fixed(1));
+    let r = admin
+        .create_topics([&t], &AdminOptions::new())
+        .await
+        .unwrap();
+    for x in r {
+        x.unwrap();
+    }
+}
+
+pub fn producer(cfg: &Config, brokers: &str) -> FutureProducer {
+    frontdesk::kafka::producer(brokers, &cfg.kafka).unwrap()
+}
+
+pub async fn send(p: &FutureProducer, topic: &str, key: &str, value: &[u8]) {
+    p.send(
+        FutureRecord::to(topic).key(key).payload(value),
+        Duration::from_secs(30),
+    )
+    .await
+    .map_err(|(e, _)| e)
+    .unwrap();
+}
+
+/// A consumer of `topics` from the beginning, in a group of its own.
+pub fn observer(cfg: &Config, brokers: &str, topics: &[&str]) -> StreamConsumer {
+    let c: StreamConsumer =
+        frontdesk::kafka::consumer_config(brokers, &unique("observer"), &cfg.kafka)
+            .set("enable.auto.offset.store", "true")
+            .create()
+            .unwrap();
+    c.subscribe(topics).unwrap();
+    c
+}
+
+/// A record seen by an observer.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub topic: String,
+    pub value: Vec<u8>,
+    pub headers: HashMap<String, String>,
+}
+
+/// Collects records until `done` says so, or panics after `timeout`.
+pub async fn collect_until(
+    c: &StreamConsumer,
+    timeout: Duration,
+    mut done: impl FnMut(&[Seen]) -> bool,
+) -> Vec<Seen> {
+    let mut seen = Vec::new();
+    let deadline = tokio::time::Instant::now() + timeout;
+    while !done(&seen) {
+        let m = match tokio::time::timeout_at(deadline, c.recv()).await {
+            Ok(m) => m.unwrap(),
+            Err(_) => panic!("timed out after collecting {} records", seen.len()),
+        };
+        let headers = m
+            .headers()
+            .map(|h| {
+                h.iter()
+                    .filter_map(|x| {
+                        x.value
+                            .map(|v| (x.key.to_owned(), String::from_utf8_lossy(v).into_owned()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        seen.push(Seen {
+            topic: m.topic().to_owned(),
+            value: m.payload().unwrap_or_default().to_vec(),
+            headers,
+        });
+    }
+    seen
+}
+
+/// A `frontdesk run` child process configured by environment.
+pub struct ChildStage {
+    pub child: Child,
+}
+
+impl ChildStage {
+    pub fn spawn(cfg: &Config, brokers: &str, stages: &str) -> ChildStage {
+        let child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+            .args(["run", "--stages", stages])
+            .env("FRONTDESK__KAFKA__BROKERS", brokers)
+            .env("FRONTDESK__TOPICS__PREFIX", &cfg.topics.prefix)
+            .env("FRONTDESK__KAFKA__GROUP_PREFIX", &cfg.kafka.group_prefix)
+            .env("FRONTDESK__KAFKA__SESSION_TIMEOUT", "10s")
+            .env("FRONTDESK__RUNTIME__DRAIN_TIMEOUT", "5s")
+            .env("FRONTDESK__STATE__URL", &cfg.state.url)
+            .env("RUST_LOG", "warn,frontdesk=info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn frontdesk");
+        ChildStage { child }
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// SIGKILL: no drain, no commit.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM, then wait for a clean exit; returns the exit code.
+    pub fn terminate(mut self) -> Option<i32> {
+        unsafe_kill(self.pid(), "TERM");
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = self.child.kill();
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for ChildStage {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn unsafe_kill(pid: i32, sig: &str) {
+    let _ = Command::new("kill")
+        .args([&format!("-{sig}"), &pid.to_string()])
+        .status();
+}

@@ -1,0 +1,8 @@
+//! Integration tests: one binary, shared helpers. Every test gets random topic and group
+//! names and its own database; each broker test runs against librdkafka's mock cluster and
+//! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
+
+mod helpers;
+mod pipeline;
+mod runtime;
+mod state;

@@ -1,0 +1,316 @@
+//! The whole pipeline as separate `frontdesk run` processes: at-least-once across a
+//! SIGKILL, partition sharing and takeover between two processes, graceful SIGTERM.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use frontdesk::messages::{Channel, Handoff, Identity, RecordKind, Resolution, Ticket};
+use frontdesk::topics::names;
+use sqlx::Row;
+
+use crate::helpers::*;
+
+fn ticket(i: usize) -> Ticket {
+    Ticket {
+        ticket_id: format!("t-{i:05}"),
+        conversation_id: format!("c-{}", i % 37),
+        channel: Channel::Email,
+        customer: Identity {
+            email: Some(format!("u{i}@example.com")),
+            ..Default::default()
+        },
+        subject: None,
+        body: if i % 3 == 0 {
+            "Where is my order #W1234567?".into()
+        } else {
+            "I want to talk to a human".into()
+        },
+        attachments: vec![],
+        received_at: frontdesk::messages::now_ms(),
+        headers: Default::default(),
+        locale: None,
+    }
+}
+
+/// Ticket ids of outbound records (resolutions and handoffs), with repetitions.
+async fn outbound_ticket_ids(seen: &[Seen], res: &str) -> Vec<String> {
+    let c = codec();
+    let mut ids = Vec::new();
+    for s in seen {
+        if s.topic == res {
+            let r: Resolution = c.decode(RecordKind::Resolution, &s.value).await.unwrap();
+            ids.push(r.ticket_id);
+        } else {
+            let h: Handoff = c.decode(RecordKind::Handoff, &s.value).await.unwrap();
+            ids.push(h.ticket_id);
+        }
+    }
+    ids
+}
+
+async fn finished_tickets(state_url: &str) -> HashSet<String> {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(state_url).await.unwrap();
+    let rows = sqlx::query("SELECT ticket_id FROM processed_tickets")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| r.get::<String, _>("ticket_id"))
+        .collect()
+}
+
+async fn survives_sigkill_mid_batch(which: Which) {
+    let Some(broker) = broker(which) else { return };
+    let brokers = broker.bootstrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = test_config(dir.path());
+    let topics = apply_topics(&cfg, &broker).await;
+    let (res, hand) = (
+        topics.physical(names::RESOLUTIONS),
+        topics.physical(names::HANDOFFS),
+    );
+    let inbound = topics.inbound_for(Channel::Email).unwrap();
+    let n = 400;
+    let p = producer(&cfg, &brokers);
+    let c = codec();
+    for i in 0..n {
+        let t = ticket(i);
+        send(
+            &p,
+            &inbound,
+            &t.conversation_id,
+            &c.encode(RecordKind::Ticket, &inbound, &t).await.unwrap(),
+        )
+        .await;
+    }
+    let obs = observer(&cfg, &brokers, &[&res, &hand]);
+
+    let first = ChildStage::spawn(&cfg, &brokers, "router,tools,grounding,policy");
+    // Let part of the batch through, then kill without any chance to drain or commit.
+    let mut seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() >= n / 4).await;
+    first.kill();
+    let finished_before_kill = finished_tickets(&cfg.state.url).await;
+    assert!(!finished_before_kill.is_empty());
+
+    let second = ChildStage::spawn(&cfg, &brokers, "router,tools,grounding,policy");
+    let mut all: HashSet<String> = outbound_ticket_ids(&seen, &res).await.into_iter().collect();
+    while all.len() < n {
+        let more = collect_until(&obs, Duration::from_secs(180), |s| !s.is_empty()).await;
+        all.extend(outbound_ticket_ids(&more, &res).await);
+        seen.extend(more);
+    }
+    // Give stragglers (duplicates, if any) a moment to show up.
+    let tail = tokio::time::timeout(
+        Duration::from_secs(3),
+        collect_until(&obs, Duration::from_secs(3), |_| false),
+    )
+    .await;
+    drop(tail);
+    assert_eq!(second.terminate(), Some(0), "SIGTERM drains and exits 0");
+
+    let ids = outbound_ticket_ids(&seen, &res).await;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for id in &ids {
+        *counts.entry(id.as_str()).or_default() += 1;
+    }
+    assert_eq!(
+        counts.len(),
+        n,
+        "every ticket arrives downstream at least once"
+    );
+    for id in &finished_before_kill {
+        assert_eq!(
+            counts.get(id.as_str()),
+            Some(&1),
+            "{id} was finished before the kill and must not be duplicated"
+        );
+    }
+}
+
+async fn two_processes_share_and_take_over(which: Which) {
+    let Some(broker) = broker(which) else { return };
+    let brokers = broker.bootstrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = test_config(dir.path());
+    let topics = apply_topics(&cfg, &broker).await;
+    let routed = topics.physical(names::ROUTED);
+    let inbound = topics.inbound_for(Channel::Email).unwrap();
+    let obs = observer(&cfg, &brokers, &[&routed]);
+    let a = ChildStage::spawn(&cfg, &brokers, "router");
+    let b = ChildStage::spawn(&cfg, &brokers, "router");
+    let (pid_a, pid_b) = (a.pid(), b.pid());
+    let p = producer(&cfg, &brokers);
+    let c = codec();
+    // Keep sending until both instances have produced: the group has split the partitions.
+    let mut seen = Vec::new();
+    let mut sent = 0;
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    loop {
+        for _ in 0..30 {
+            let t = ticket(sent);
+            send(
+                &p,
+                &inbound,
+                &t.conversation_id,
+                &c.encode(RecordKind::Ticket, &inbound, &t).await.unwrap(),
+            )
+            .await;
+            sent += 1;
+        }
+        seen.extend(collect_until(&obs, Duration::from_secs(60), |s| s.len() >= 30).await);
+        let instances: HashSet<&str> = seen
+            .iter()
+            .filter_map(|s| s.headers.get("frontdesk-instance"))
+            .map(|s| s.as_str())
+            .collect();
+        if instances
+            .iter()
+            .any(|i| i.starts_with(&format!("{pid_a}@")))
+            && instances
+                .iter()
+                .any(|i| i.starts_with(&format!("{pid_b}@")))
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "both processes never got partitions: {instances:?}"
+        );
+    }
+    // A leaves gracefully; B must take over every partition.
+    assert_eq!(a.terminate(), Some(0));
+    let before = sent;
+    for _ in 0..60 {
+        let t = ticket(sent);
+        send(
+            &p,
+            &inbound,
+            &t.conversation_id,
+            &c.encode(RecordKind::Ticket, &inbound, &t).await.unwrap(),
+        )
+        .await;
+        sent += 1;
+    }
+    let want: HashSet<String> = (before..sent).map(|i| format!("t-{i:05}")).collect();
+    let mut got = HashSet::new();
+    while !want.is_subset(&got) {
+        let more = collect_until(&obs, Duration::from_secs(120), |s| !s.is_empty()).await;
+        for s in more {
+            let env: frontdesk::messages::Envelope =
+                c.decode(RecordKind::Envelope, &s.value).await.unwrap();
+            if want.contains(&env.ticket.ticket_id) {
+                assert!(
+                    s.headers["frontdesk-instance"].starts_with(&format!("{pid_b}@")),
+                    "only B is left"
+                );
+            }
+            got.insert(env.ticket.ticket_id);
+        }
+    }
+    assert_eq!(b.terminate(), Some(0));
+}
+
+async fn every_kind_of_bad_input_is_dead_lettered(which: Which) {
+    let Some(broker) = broker(which) else { return };
+    let brokers = broker.bootstrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = test_config(dir.path());
+    cfg.runtime.max_body_bytes = 1000;
+    let topics = apply_topics(&cfg, &broker).await;
+    let (dl, hand, res) = (
+        topics.physical(names::DEADLETTER),
+        topics.physical(names::HANDOFFS),
+        topics.physical(names::RESOLUTIONS),
+    );
+    let inbound = topics.inbound_for(Channel::Sms).unwrap();
+    let p = producer(&cfg, &brokers);
+    let bad: Vec<(&str, Vec<u8>)> = vec![
+        ("undecodable", b"plain text".to_vec()),
+        ("unknown_schema", vec![0, 0, 1, 0, 0, 9, 9]),
+        (
+            "missing_field",
+            br#"{"ticket_id": "x", "body": "hi"}"#.to_vec(),
+        ),
+        (
+            "oversize",
+            format!(
+                r#"{{"ticket_id": "x", "conversation_id": "c", "body": "{}"}}"#,
+                "a".repeat(5000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "invalid_utf8",
+            b"{\"ticket_id\": \"x\", \"conversation_id\": \"c\", \"body\": \"\xc3\x28\"}".to_vec(),
+        ),
+        ("invalid_json", b"{\"ticket_id\": ".to_vec()),
+    ];
+    for (i, (_, v)) in bad.iter().enumerate() {
+        send(&p, &inbound, &format!("bad-{i}"), v).await;
+    }
+    let good = ticket(1);
+    send(&p, &inbound, "good", &serde_json::to_vec(&good).unwrap()).await;
+    let obs = observer(&cfg, &brokers, &[&dl, &hand, &res]);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .args(["run"])
+        .env("FRONTDESK__KAFKA__BROKERS", &brokers)
+        .env("FRONTDESK__TOPICS__PREFIX", &cfg.topics.prefix)
+        .env("FRONTDESK__KAFKA__GROUP_PREFIX", &cfg.kafka.group_prefix)
+        .env("FRONTDESK__RUNTIME__MAX_BODY_BYTES", "1000")
+        .env("FRONTDESK__STATE__URL", &cfg.state.url)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stage = ChildStage { child };
+    let seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() > bad.len()).await;
+    let c = codec();
+    let mut kinds = Vec::new();
+    for s in seen.iter().filter(|s| s.topic == dl) {
+        let d: frontdesk::messages::DeadLetter =
+            c.decode(RecordKind::DeadLetter, &s.value).await.unwrap();
+        assert!(!d.reason.is_empty());
+        assert_eq!(d.stage, "router");
+        kinds.push(d.error_kind);
+    }
+    kinds.sort();
+    let mut want: Vec<String> = bad.iter().map(|(k, _)| (*k).to_owned()).collect();
+    want.sort();
+    assert_eq!(kinds, want);
+    assert_eq!(
+        seen.iter().filter(|s| s.topic != dl).count(),
+        1,
+        "the good ticket still goes through"
+    );
+    assert_eq!(stage.terminate(), Some(0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn at_least_once_across_sigkill_mock() {
+    survives_sigkill_mid_batch(Which::Mock).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn at_least_once_across_sigkill_tansu() {
+    survives_sigkill_mid_batch(Which::Tansu).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_share_partitions_and_take_over_mock() {
+    two_processes_share_and_take_over(Which::Mock).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_share_partitions_and_take_over_tansu() {
+    two_processes_share_and_take_over(Which::Tansu).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn dead_letters_every_kind_of_bad_input_mock() {
+    every_kind_of_bad_input_is_dead_lettered(Which::Mock).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn dead_letters_every_kind_of_bad_input_tansu() {
+    every_kind_of_bad_input_is_dead_lettered(Which::Tansu).await;
+}
