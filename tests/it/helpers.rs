@@ -143,6 +143,35 @@ pub struct Seen {
     pub headers: HashMap<String, String>,
 }
 
+/// Collects whatever arrives within `window`.
+pub async fn collect_for(c: &StreamConsumer, window: Duration) -> Vec<Seen> {
+    let mut seen = Vec::new();
+    let deadline = tokio::time::Instant::now() + window;
+    while let Ok(m) = tokio::time::timeout_at(deadline, c.recv()).await {
+        seen.push(to_seen(&m.unwrap()));
+    }
+    seen
+}
+
+fn to_seen(m: &rdkafka::message::BorrowedMessage<'_>) -> Seen {
+    let headers = m
+        .headers()
+        .map(|h| {
+            h.iter()
+                .filter_map(|x| {
+                    x.value
+                        .map(|v| (x.key.to_owned(), String::from_utf8_lossy(v).into_owned()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Seen {
+        topic: m.topic().to_owned(),
+        value: m.payload().unwrap_or_default().to_vec(),
+        headers,
+    }
+}
+
 /// Collects records until `done` says so, or panics after `timeout`.
 pub async fn collect_until(
     c: &StreamConsumer,
@@ -156,22 +185,7 @@ pub async fn collect_until(
             Ok(m) => m.unwrap(),
             Err(_) => panic!("timed out after collecting {} records", seen.len()),
         };
-        let headers = m
-            .headers()
-            .map(|h| {
-                h.iter()
-                    .filter_map(|x| {
-                        x.value
-                            .map(|v| (x.key.to_owned(), String::from_utf8_lossy(v).into_owned()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        seen.push(Seen {
-            topic: m.topic().to_owned(),
-            value: m.payload().unwrap_or_default().to_vec(),
-            headers,
-        });
+        seen.push(to_seen(&m));
     }
     seen
 }
