@@ -1,1 +1,34 @@
-//! frontdesk-intent
+//! frontdesk-intent: the router's offline intent model, intent registry and
+//! entity extraction.
+//!
+//! # Layout
+//! - [`data`]: labelled examples, the CSV loader, stratified splits.
+//! - [`features`]: normalisation and hashed TF-IDF word/character n-grams.
+//! - [`linear`]: one-vs-rest linear SVM trained by dual coordinate descent.
+//! - [`model`]: the trainable, saveable [`Model`] with calibrated confidence
+//!   and an out-of-scope threshold.
+//! - [`classifier`]: the [`Classifier`] seam and the [`Cascade`] that asks a
+//!   second classifier (e.g. an LLM) only when the first is unsure.
+//! - [`eval`]: accuracy, macro F1, per-intent scores, throughput.
+//! - [`registry`]: the intent registry (`config/intents.toml`) and routing
+//!   (bands, thresholds, multi-intent, out of scope).
+//! - [`entities`]: extraction of order ids, emails, names, zips, addresses,
+//!   amounts, items and options, payment methods and cancellation reasons.
+//! - [`rng`]: a small deterministic PRNG.
+
+pub mod classifier;
+pub mod data;
+pub mod entities;
+pub mod eval;
+pub mod features;
+pub mod linear;
+pub mod model;
+pub mod registry;
+pub mod rng;
+
+pub use classifier::{Cascade, Classification, Classifier};
+pub use data::{load_labelled_csv, stratified_split, DataError, Example, OOS_LABEL};
+pub use entities::{extract_entities, Catalog, CustomerContext, Entity, EntityKind};
+pub use eval::{evaluate, EvalReport, IntentScore};
+pub use model::{train, Model, ModelError, ModelMeta, TrainConfig};
+pub use registry::{Band, Registry, RegistryError, Route, RoutedIntent};
