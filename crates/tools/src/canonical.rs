@@ -68,7 +68,10 @@ mod tests {
     #[test]
     fn sorts_keys_recursively() {
         let v = json!({"b": 1, "a": {"d": [3, {"z": 1, "y": 2}], "c": "x"}});
-        assert_eq!(canonical_json(&v), r#"{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}"#);
+        assert_eq!(
+            canonical_json(&v),
+            r#"{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}"#
+        );
     }
 
     #[test]
@@ -81,7 +84,11 @@ mod tests {
         assert_ne!(k, idempotency_key("t1", "cancel_pending_orde", &args));
         assert_ne!(
             k,
-            idempotency_key("t1", "cancel_pending_order", &json!({"order_id": "#W1", "reason": "ordered by mistake"}))
+            idempotency_key(
+                "t1",
+                "cancel_pending_order",
+                &json!({"order_id": "#W1", "reason": "ordered by mistake"})
+            )
         );
     }
 

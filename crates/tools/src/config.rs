@@ -365,7 +365,10 @@ schema = { type = "object", properties = {} }
 
     #[test]
     fn rejects_unknown_fields() {
-        let bad = MINIMAL.replace("kind = \"read\"\nmethod = \"GET\"\nurl = \"/products\"", "kind = \"read\"\nmethod = \"GET\"\nurl = \"/products\"\nurll = \"x\"");
+        let bad = MINIMAL.replace(
+            "kind = \"read\"\nmethod = \"GET\"\nurl = \"/products\"",
+            "kind = \"read\"\nmethod = \"GET\"\nurl = \"/products\"\nurll = \"x\"",
+        );
         assert!(ToolsConfig::from_toml_str(&bad).is_err());
         let bad = MINIMAL.replace("max_attempts = 4", "max_attempts = 4\nretries = 2");
         assert!(ToolsConfig::from_toml_str(&bad).is_err());
@@ -373,7 +376,10 @@ schema = { type = "object", properties = {} }
 
     #[test]
     fn rejects_bad_schema_text_and_bad_kind() {
-        let bad = MINIMAL.replace(r#""required": ["order_id"]}"""#, r#""required": ["order_id"]"""#);
+        let bad = MINIMAL.replace(
+            r#""required": ["order_id"]}"""#,
+            r#""required": ["order_id"]"""#,
+        );
         assert!(ToolsConfig::from_toml_str(&bad).is_err());
         let bad = MINIMAL.replacen("kind = \"read\"", "kind = \"delete\"", 1);
         assert!(ToolsConfig::from_toml_str(&bad).is_err());

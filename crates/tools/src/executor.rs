@@ -50,9 +50,8 @@ impl Executor {
         let registry = ToolRegistry::from_config(config)?;
         let exec = &config.executor;
         let idempotency_header =
-            reqwest::header::HeaderName::from_bytes(exec.idempotency_header.as_bytes()).map_err(
-                |e| ConfigError::Invalid(format!("idempotency_header: {e}")),
-            )?;
+            reqwest::header::HeaderName::from_bytes(exec.idempotency_header.as_bytes())
+                .map_err(|e| ConfigError::Invalid(format!("idempotency_header: {e}")))?;
         reqwest::Url::parse(&exec.base_url)
             .map_err(|e| ConfigError::Invalid(format!("base_url `{}`: {e}", exec.base_url)))?;
         let client = reqwest::Client::builder()
@@ -84,7 +83,12 @@ impl Executor {
         let start = Instant::now();
         let mut rec = new_record(ctx, tool, args);
         let Some(t) = self.registry.get(tool) else {
-            return finish(rec, start, Outcome::NotAllowed, Some(format!("unknown tool `{tool}`")));
+            return finish(
+                rec,
+                start,
+                Outcome::NotAllowed,
+                Some(format!("unknown tool `{tool}`")),
+            );
         };
         rec.kind = Some(t.spec().kind);
         if !ctx.allows(tool) {
@@ -116,7 +120,10 @@ impl Executor {
         let start = Instant::now();
         let auth = self.registry.auth();
         let (tool, args) = match by {
-            Identity::Email(email) => (auth.by_email.as_str(), serde_json::json!({ "email": email })),
+            Identity::Email(email) => (
+                auth.by_email.as_str(),
+                serde_json::json!({ "email": email }),
+            ),
             Identity::NameZip {
                 first_name,
                 last_name,
@@ -128,13 +135,24 @@ impl Executor {
         };
         let mut rec = new_record(ctx, tool, args);
         let Some(t) = self.registry.get(tool) else {
-            let rec = finish(rec, start, Outcome::NotAllowed, Some(format!("unknown tool `{tool}`")));
-            return Authentication { record: rec, customer: None };
+            let rec = finish(
+                rec,
+                start,
+                Outcome::NotAllowed,
+                Some(format!("unknown tool `{tool}`")),
+            );
+            return Authentication {
+                record: rec,
+                customer: None,
+            };
         };
         rec.kind = Some(t.spec().kind);
         let mut rec = self.checked(ctx, t, rec, start).await;
         if !rec.is_ok() {
-            return Authentication { record: rec, customer: None };
+            return Authentication {
+                record: rec,
+                customer: None,
+            };
         }
         let found = rec
             .output()
@@ -173,7 +191,12 @@ impl Executor {
         start: Instant,
     ) -> ToolCallRecord {
         if let Err(violations) = tool.validate(&rec.arguments) {
-            return finish(rec, start, Outcome::InvalidArguments, Some(violations.join("; ")));
+            return finish(
+                rec,
+                start,
+                Outcome::InvalidArguments,
+                Some(violations.join("; ")),
+            );
         }
         let Some(args) = rec.arguments.as_object().cloned() else {
             let detail = "arguments must be a JSON object".to_owned();
@@ -233,7 +256,12 @@ impl Executor {
         let name = self.registry.auth().order_lookup.clone();
         let Some(lookup) = self.registry.get(&name) else {
             let rec = new_record(ctx, &name, Value::Null);
-            return finish(rec, start, Outcome::Failed, Some("no order lookup tool".into()));
+            return finish(
+                rec,
+                start,
+                Outcome::Failed,
+                Some("no order lookup tool".into()),
+            );
         };
         let arg = lookup
             .spec()
@@ -246,7 +274,12 @@ impl Executor {
         let mut rec = new_record(ctx, &name, Value::Object(args.clone()));
         rec.kind = Some(lookup.spec().kind);
         if let Err(violations) = lookup.validate(&rec.arguments) {
-            return finish(rec, start, Outcome::InvalidArguments, Some(violations.join("; ")));
+            return finish(
+                rec,
+                start,
+                Outcome::InvalidArguments,
+                Some(violations.join("; ")),
+            );
         }
         self.send(lookup, &args, &mut rec).await;
         finish_keep(rec, start)
@@ -279,7 +312,10 @@ impl Executor {
             rec.attempts = attempt;
             let mut builder = self.client.request(method.clone(), &request.url);
             if write {
-                builder = builder.header(self.idempotency_header.clone(), rec.idempotency_key.as_str());
+                builder = builder.header(
+                    self.idempotency_header.clone(),
+                    rec.idempotency_key.as_str(),
+                );
             }
             if let Some(body) = &request.body {
                 builder = builder.json(body);

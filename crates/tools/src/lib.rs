@@ -32,8 +32,7 @@ pub mod template;
 
 pub use canonical::{canonical_json, idempotency_key};
 pub use config::{
-    AuthConfig, ExecutorConfig, HttpMethod, OwnerRule, RetryConfig, ToolKind, ToolSpec,
-    ToolsConfig,
+    AuthConfig, ExecutorConfig, HttpMethod, OwnerRule, RetryConfig, ToolKind, ToolSpec, ToolsConfig,
 };
 pub use context::{AuthenticatedCustomer, CallContext, Identity};
 pub use error::ConfigError;

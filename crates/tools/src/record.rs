@@ -124,10 +124,14 @@ mod tests {
 
     #[test]
     fn store_error_from_body() {
-        let e = StoreError::from_body(&json!({"error": {"code": "not_found", "message": "no order"}}));
+        let e =
+            StoreError::from_body(&json!({"error": {"code": "not_found", "message": "no order"}}));
         assert_eq!(
             e,
-            Some(StoreError { code: "not_found".into(), message: "no order".into() })
+            Some(StoreError {
+                code: "not_found".into(),
+                message: "no order".into()
+            })
         );
         assert_eq!(StoreError::from_body(&json!({"user_id": "x"})), None);
         assert_eq!(StoreError::from_body(&json!("text")), None);
@@ -135,7 +139,13 @@ mod tests {
 
     #[test]
     fn outcome_serialises_snake_case() {
-        assert_eq!(serde_json::to_value(Outcome::InvalidArguments).unwrap(), json!("invalid_arguments"));
-        assert_eq!(serde_json::to_value(Outcome::NotAllowed).unwrap(), json!("not_allowed"));
+        assert_eq!(
+            serde_json::to_value(Outcome::InvalidArguments).unwrap(),
+            json!("invalid_arguments")
+        );
+        assert_eq!(
+            serde_json::to_value(Outcome::NotAllowed).unwrap(),
+            json!("not_allowed")
+        );
     }
 }

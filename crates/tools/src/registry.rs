@@ -39,10 +39,11 @@ impl Tool {
             tool: name.clone(),
             source,
         })?;
-        let validator = jsonschema::validator_for(&spec.schema).map_err(|e| ConfigError::Schema {
-            tool: name.clone(),
-            message: e.to_string(),
-        })?;
+        let validator =
+            jsonschema::validator_for(&spec.schema).map_err(|e| ConfigError::Schema {
+                tool: name.clone(),
+                message: e.to_string(),
+            })?;
         if spec.schema.get("type").and_then(Value::as_str) != Some("object") {
             return Err(ConfigError::Schema {
                 tool: name.clone(),
@@ -59,12 +60,19 @@ impl Tool {
             .schema
             .get("required")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
             .unwrap_or_default();
         let path_params: BTreeSet<String> = template.params().map(str::to_owned).collect();
         for p in &path_params {
             if !required.contains(p) {
-                return Err(invalid(format!("path parameter `{p}` must be a required property")));
+                return Err(invalid(format!(
+                    "path parameter `{p}` must be a required property"
+                )));
             }
         }
         if let Some(owner) = &spec.owner {
@@ -89,11 +97,16 @@ impl Tool {
         let body = spec.body.clone().unwrap_or(default_body);
         for a in query.iter().chain(&body) {
             if !properties.contains(a) {
-                return Err(invalid(format!("`{a}` in query/body is not a schema property")));
+                return Err(invalid(format!(
+                    "`{a}` in query/body is not a schema property"
+                )));
             }
         }
         if !body.is_empty() && !spec.method.has_body() {
-            return Err(invalid(format!("{} requests carry no body", spec.method.as_str())));
+            return Err(invalid(format!(
+                "{} requests carry no body",
+                spec.method.as_str()
+            )));
         }
         Ok(Self {
             spec,
@@ -117,7 +130,11 @@ impl Tool {
             .iter_errors(args)
             .map(|e| {
                 let path = e.instance_path().to_string();
-                let path = if path.is_empty() { "(arguments)".to_owned() } else { path };
+                let path = if path.is_empty() {
+                    "(arguments)".to_owned()
+                } else {
+                    path
+                };
                 format!("{path}: {e}")
             })
             .collect();
@@ -140,7 +157,12 @@ impl Tool {
         for name in &self.query {
             match args.get(name) {
                 Some(Value::Array(items)) => {
-                    pairs.extend(items.iter().filter_map(scalar_text).map(|v| (name.clone(), v)));
+                    pairs.extend(
+                        items
+                            .iter()
+                            .filter_map(scalar_text)
+                            .map(|v| (name.clone(), v)),
+                    );
                 }
                 Some(v) => {
                     if let Some(text) = scalar_text(v) {
@@ -198,7 +220,10 @@ impl ToolRegistry {
         let mut tools = BTreeMap::new();
         for spec in &config.tools {
             let name = spec.name.clone();
-            if tools.insert(name.clone(), Tool::compile(spec.clone())?).is_some() {
+            if tools
+                .insert(name.clone(), Tool::compile(spec.clone())?)
+                .is_some()
+            {
                 return Err(ConfigError::Invalid(format!("duplicate tool `{name}`")));
             }
         }
@@ -280,17 +305,38 @@ mod tests {
     #[test]
     fn get_puts_rest_in_query_post_in_body() {
         let schema = json!({"type": "object", "properties": {"first_name": {"type": "string"}, "zip": {"type": "string"}}, "required": ["first_name", "zip"]});
-        let t = Tool::compile(spec("f", HttpMethod::Get, "/users/by-name-zip", schema.clone())).unwrap();
+        let t = Tool::compile(spec(
+            "f",
+            HttpMethod::Get,
+            "/users/by-name-zip",
+            schema.clone(),
+        ))
+        .unwrap();
         let r = t
-            .build_request("http://h:1/", &obj(json!({"first_name": "Ann Marie", "zip": "01234"})))
+            .build_request(
+                "http://h:1/",
+                &obj(json!({"first_name": "Ann Marie", "zip": "01234"})),
+            )
             .unwrap();
-        assert_eq!(r.url, "http://h:1/users/by-name-zip?first_name=Ann%20Marie&zip=01234");
+        assert_eq!(
+            r.url,
+            "http://h:1/users/by-name-zip?first_name=Ann%20Marie&zip=01234"
+        );
         assert_eq!(r.body, None);
 
         let schema = json!({"type": "object", "properties": {"order_id": {"type": "string"}, "reason": {"type": "string"}}, "required": ["order_id"]});
-        let t = Tool::compile(spec("c", HttpMethod::Post, "/orders/{order_id}/cancel", schema)).unwrap();
+        let t = Tool::compile(spec(
+            "c",
+            HttpMethod::Post,
+            "/orders/{order_id}/cancel",
+            schema,
+        ))
+        .unwrap();
         let r = t
-            .build_request("http://h:1", &obj(json!({"order_id": "#W1", "reason": "no longer needed"})))
+            .build_request(
+                "http://h:1",
+                &obj(json!({"order_id": "#W1", "reason": "no longer needed"})),
+            )
             .unwrap();
         assert_eq!(r.method, "POST");
         assert_eq!(r.url, "http://h:1/orders/%23W1/cancel");
@@ -310,7 +356,8 @@ mod tests {
 
     #[test]
     fn compile_rejects_inconsistent_specs() {
-        let schema = json!({"type": "object", "properties": {"a": {"type": "string"}}, "required": []});
+        let schema =
+            json!({"type": "object", "properties": {"a": {"type": "string"}}, "required": []});
         assert!(Tool::compile(spec("x", HttpMethod::Get, "/x/{a}", schema.clone())).is_err());
         let mut s = spec("x", HttpMethod::Get, "/x", schema.clone());
         s.query = Some(vec!["b".into()]);

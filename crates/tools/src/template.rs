@@ -148,18 +148,39 @@ mod tests {
 
     #[test]
     fn parse_errors() {
-        assert!(matches!(UrlTemplate::parse("/a/{x"), Err(TemplateError::Unbalanced(_))));
-        assert!(matches!(UrlTemplate::parse("/a/x}"), Err(TemplateError::Unbalanced(_))));
-        assert!(matches!(UrlTemplate::parse("/a/{{x}}"), Err(TemplateError::Unbalanced(_))));
-        assert!(matches!(UrlTemplate::parse("/a/{}"), Err(TemplateError::BadName(_))));
-        assert!(matches!(UrlTemplate::parse("/a/{a b}"), Err(TemplateError::BadName(_))));
-        assert!(matches!(UrlTemplate::parse("a/{x}"), Err(TemplateError::NotAbsolute(_))));
+        assert!(matches!(
+            UrlTemplate::parse("/a/{x"),
+            Err(TemplateError::Unbalanced(_))
+        ));
+        assert!(matches!(
+            UrlTemplate::parse("/a/x}"),
+            Err(TemplateError::Unbalanced(_))
+        ));
+        assert!(matches!(
+            UrlTemplate::parse("/a/{{x}}"),
+            Err(TemplateError::Unbalanced(_))
+        ));
+        assert!(matches!(
+            UrlTemplate::parse("/a/{}"),
+            Err(TemplateError::BadName(_))
+        ));
+        assert!(matches!(
+            UrlTemplate::parse("/a/{a b}"),
+            Err(TemplateError::BadName(_))
+        ));
+        assert!(matches!(
+            UrlTemplate::parse("a/{x}"),
+            Err(TemplateError::NotAbsolute(_))
+        ));
     }
 
     #[test]
     fn render_errors() {
         let t = UrlTemplate::parse("/users/{user_id}").unwrap();
-        assert_eq!(t.render(&Map::new()), Err(TemplateError::Missing("user_id".into())));
+        assert_eq!(
+            t.render(&Map::new()),
+            Err(TemplateError::Missing("user_id".into()))
+        );
         assert_eq!(
             t.render(&args(json!({"user_id": ["a"]}))),
             Err(TemplateError::NotScalar("user_id".into()))
@@ -168,7 +189,10 @@ mod tests {
             t.render(&args(json!({"user_id": ""}))),
             Err(TemplateError::NotScalar("user_id".into()))
         );
-        assert_eq!(t.render(&args(json!({"user_id": 42}))).unwrap(), "/users/42");
+        assert_eq!(
+            t.render(&args(json!({"user_id": 42}))).unwrap(),
+            "/users/42"
+        );
     }
 
     proptest! {
