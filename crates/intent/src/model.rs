@@ -29,9 +29,9 @@ pub struct TrainConfig {
     /// Fraction of the training data held back to fit calibration and the
     /// out-of-scope threshold (0 disables both).
     pub calibration_fraction: f64,
-    /// Weight of out-of-scope recall against in-scope accuracy when tuning
-    /// the out-of-scope threshold (objective: in-scope accuracy + weight *
-    /// oos recall).
+    /// Weight of one correctly rejected `oos` row against one correctly
+    /// classified in-scope row when tuning the out-of-scope threshold on the
+    /// held-back rows (1 = plain accuracy).
     pub oos_recall_weight: f32,
     /// How many ranked labels a classification keeps.
     pub top_k: usize,
@@ -172,8 +172,8 @@ fn fit_scale(raw: &[Vec<f32>], gold: &[usize]) -> f32 {
     best.1
 }
 
-/// Picks the confidence threshold that maximises in-scope accuracy plus
-/// `weight` times out-of-scope recall on held-out predictions.
+/// Picks the confidence threshold that maximises correct in-scope rows plus
+/// `weight` times correctly rejected `oos` rows on held-out predictions.
 fn fit_oos_threshold(probs: &[Vec<f32>], gold: &[usize], oos: usize, weight: f32) -> f32 {
     let n_oos = gold.iter().filter(|g| **g == oos).count();
     let n_in = gold.len() - n_oos;
@@ -193,7 +193,7 @@ fn fit_oos_threshold(probs: &[Vec<f32>], gold: &[usize], oos: usize, weight: f32
                 in_ok += usize::from(pred == *g);
             }
         }
-        let score = in_ok as f32 / n_in as f32 + weight * oos_ok as f32 / n_oos as f32;
+        let score = in_ok as f32 + weight * oos_ok as f32;
         if score > best.0 + 1e-6 {
             best = (score, t);
         }

@@ -258,6 +258,24 @@ impl Registry {
             .map(|(k, _)| k.as_str())
     }
 
+    /// Relabels Bitext examples with the registry intents they map onto
+    /// (`oos` rows kept, unmapped rows dropped).
+    pub fn map_bitext_examples(
+        &self,
+        examples: &[crate::data::Example],
+    ) -> Vec<crate::data::Example> {
+        examples
+            .iter()
+            .filter_map(|e| {
+                if e.intent == crate::data::OOS_LABEL {
+                    return Some(e.clone());
+                }
+                self.map_bitext(&e.intent)
+                    .map(|k| crate::data::Example::new(e.text.clone(), k))
+            })
+            .collect()
+    }
+
     /// Band of `intent` at `confidence` after the threshold rule.
     pub fn band_for(&self, intent: &str, confidence: f32) -> Option<Band> {
         let spec = self.intents.get(intent)?;

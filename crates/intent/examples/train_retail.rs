@@ -1,0 +1,107 @@
+//! Trains the shipped retail router model and prints its held-out scores.
+//!
+//! ```text
+//! cargo run --release -p frontdesk-intent --example train_retail -- \
+//!     [--holdout 0.2] [--out models/router/retail]
+//! ```
+//! Training data (all shared, all in the repository):
+//! - `data/intents/bitext_dev.csv`, relabelled onto the registry intents via
+//!   the `bitext` lists of `config/intents.toml`;
+//! - `models/router/seed_retail.csv`, hand-written examples for the intents
+//!   Bitext lacks (return, exchange, fraud/chargeback, payment change, product
+//!   questions, data requests, legal complaints);
+//! - CLINC150 `report_fraud` rows as `fraud_chargeback`; CLINC150 `oos` rows
+//!   and up to 8 rows of each CLINC150 intent unrelated to a retail store as
+//!   `oos` ("none of these").
+//!
+//! With `--holdout F`, a stratified share F is held back and scored (the
+//! saved model is then trained on the rest); without it the model is trained
+//! on everything.
+
+use std::collections::HashMap;
+
+use frontdesk_intent::{
+    evaluate, load_labelled_csv, stratified_split, train, Example, Registry, TrainConfig,
+};
+
+/// CLINC150 intents too close to a shop's business to count as out of scope.
+const NOT_OOS: [&str; 20] = [
+    "order",
+    "order_status",
+    "cancel",
+    "report_fraud",
+    "card_declined",
+    "greeting",
+    "goodbye",
+    "thank_you",
+    "yes",
+    "no",
+    "maybe",
+    "repeat",
+    "shopping_list",
+    "shopping_list_update",
+    "what_can_i_ask_you",
+    "are_you_a_bot",
+    "user_name",
+    "change_user_name",
+    "transactions",
+    "spending_history",
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut holdout = None;
+    let mut out = format!("{root}/models/router/retail");
+    let mut i = 0;
+    while i < args.len() {
+        let value = args.get(i + 1).cloned().ok_or("missing value")?;
+        match args[i].as_str() {
+            "--holdout" => holdout = Some(value.parse::<f64>()?),
+            "--out" => out = value,
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+        i += 2;
+    }
+    let registry = Registry::load(format!("{root}/config/intents.toml"))?;
+    let mut rows = registry.map_bitext_examples(&load_labelled_csv(format!(
+        "{root}/data/intents/bitext_dev.csv"
+    ))?);
+    rows.extend(load_labelled_csv(format!(
+        "{root}/models/router/seed_retail.csv"
+    ))?);
+    let mut per_intent: HashMap<String, usize> = HashMap::new();
+    for e in load_labelled_csv(format!("{root}/data/intents/clinc150_train.csv"))? {
+        if e.intent == "report_fraud" {
+            rows.push(Example::new(e.text, "fraud_chargeback"));
+        } else if e.intent == "oos" {
+            rows.push(e);
+        } else if !NOT_OOS.contains(&e.intent.as_str()) {
+            let n = per_intent.entry(e.intent).or_default();
+            if *n < 8 {
+                *n += 1;
+                rows.push(Example::new(e.text, "oos"));
+            }
+        }
+    }
+    let (train_rows, test_rows) = match holdout {
+        Some(f) => stratified_split(&rows, f, 7),
+        None => (rows, Vec::new()),
+    };
+    let model = train(&train_rows, &TrainConfig::default())?;
+    eprintln!(
+        "trained on {} rows, {} labels, {} features (scale {}, oos threshold {})",
+        train_rows.len(),
+        model.labels().len(),
+        model.n_features(),
+        model.meta.scale,
+        model.meta.oos_threshold
+    );
+    if !test_rows.is_empty() {
+        let report = evaluate(&model, &test_rows);
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    model.save(&out)?;
+    eprintln!("saved to {out}");
+    Ok(())
+}
