@@ -3,7 +3,7 @@
 //! Built from already-tokenised units; rebuilt in full whenever the document
 //! set changes, which takes milliseconds for tens of thousands of passages.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// BM25 parameters.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -88,7 +88,7 @@ impl Bm25 {
     }
 
     /// Scores every unit against weighted query terms; returns one score per unit.
-    pub fn score(&self, query: &HashMap<String, f32>) -> Vec<f32> {
+    pub fn score(&self, query: &BTreeMap<String, f32>) -> Vec<f32> {
         let mut scores = vec![0.0f32; self.unit_len.len()];
         let Bm25Params { k1, b } = self.params;
         for (term, weight) in query {
@@ -130,12 +130,12 @@ mod tests {
         ];
         let idx = Bm25::build(Bm25Params::default(), units.iter().map(|u| u.as_slice()));
         assert!(idx.idf("refund") > idx.idf("card"));
-        let q: HashMap<String, f32> =
+        let q: BTreeMap<String, f32> =
             [("refund".to_string(), 1.0), ("card".to_string(), 1.0)].into();
         let s = idx.score(&q);
         assert!(s[0] > s[1] && s[0] > s[2]);
         assert!(s[1] > 0.0);
-        let none: HashMap<String, f32> = [("zzz".to_string(), 1.0)].into();
+        let none: BTreeMap<String, f32> = [("zzz".to_string(), 1.0)].into();
         assert!(idx.score(&none).iter().all(|x| *x == 0.0));
     }
 }

@@ -13,7 +13,7 @@
 //! because no single passage covers all their words; thresholds are meant for
 //! customer messages, not for whole scenario briefs.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +28,7 @@ pub struct TermWeights {
 
 impl TermWeights {
     /// Weights each distinct query term by `idf`.
-    pub fn new(terms: &HashMap<String, f32>, idf: impl Fn(&str) -> f32) -> Self {
+    pub fn new(terms: &BTreeMap<String, f32>, idf: impl Fn(&str) -> f32) -> Self {
         let weights: Vec<(String, f32)> =
             terms.keys().map(|t| (t.clone(), idf(t).max(0.0))).collect();
         let total = weights.iter().map(|(_, w)| w).sum();
@@ -53,6 +53,10 @@ impl TermWeights {
 
 /// Per-intent confidence thresholds. Refund- and policy-bearing intents are
 /// stricter than general FAQ: a wrong refund answer costs more than a handoff.
+///
+/// Defaults (0.4 general, 0.6 strict) come from `examples/confidence.rs` over
+/// the banking help center: at 0.4, 66% of Banking77 customer questions and
+/// 20% of CLINC150 out-of-scope questions pass; at 0.6, 34% and 6.5%.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfidenceGate {
@@ -75,8 +79,8 @@ impl Default for ConfidenceGate {
             "complaint",
         ];
         Self {
-            default: 0.5,
-            per_intent: strict.iter().map(|i| (i.to_string(), 0.7)).collect(),
+            default: 0.4,
+            per_intent: strict.iter().map(|i| (i.to_string(), 0.6)).collect(),
         }
     }
 }
@@ -118,7 +122,7 @@ mod tests {
 
     #[test]
     fn coverage_weights_rare_terms() {
-        let terms: HashMap<String, f32> =
+        let terms: BTreeMap<String, f32> =
             [("refund".to_string(), 1.0), ("card".to_string(), 1.0)].into();
         let w = TermWeights::new(&terms, |t| if t == "refund" { 3.0 } else { 1.0 });
         assert!((w.coverage(&["refund".to_string()]) - 0.75).abs() < 1e-6);
@@ -136,7 +140,7 @@ mod tests {
             section: String::new(),
             passage: "p".into(),
             score: 1.0,
-            confidence: 0.6,
+            confidence: 0.5,
         };
         assert!(
             g.assess("delivery_options", std::slice::from_ref(&hit))
@@ -149,7 +153,7 @@ mod tests {
     proptest! {
         #[test]
         fn coverage_is_in_unit_interval(
-            terms in proptest::collection::hash_map("[a-d]{1,2}", 0.1f32..5.0, 0..8),
+            terms in proptest::collection::btree_map("[a-d]{1,2}", 0.1f32..5.0, 0..8),
             tokens in proptest::collection::vec("[a-d]{1,2}", 0..10),
         ) {
             let w = TermWeights::new(&terms, |t| t.len() as f32);

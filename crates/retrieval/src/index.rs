@@ -8,7 +8,7 @@
 //! documents that vanished from a source are removed. The BM25 statistics are
 //! global, so they are rebuilt from the cached tokens after every change.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -338,7 +338,7 @@ impl Index {
 
     /// Fused score per passage unit: normalised passage BM25 plus
     /// `document_weight` times normalised document BM25 of its document.
-    fn fused_scores(&self, terms: &HashMap<String, f32>) -> Vec<f32> {
+    fn fused_scores(&self, terms: &BTreeMap<String, f32>) -> Vec<f32> {
         let ps = self.passage_bm25.score(terms);
         let ds = self.doc_bm25.score(terms);
         let max_p = ps.iter().copied().fold(0.0f32, f32::max);

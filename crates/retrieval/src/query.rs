@@ -8,7 +8,7 @@
 //! role-play markers are dropped before tokenising; if that would leave
 //! nothing, the whole text is kept.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::text::tokenize;
 
@@ -71,8 +71,8 @@ pub fn strip_role_play(text: &str) -> String {
 }
 
 /// Query terms with their within-query frequency (the weight BM25 multiplies by).
-pub fn query_terms(text: &str) -> HashMap<String, f32> {
-    let mut terms: HashMap<String, f32> = HashMap::new();
+pub fn query_terms(text: &str) -> BTreeMap<String, f32> {
+    let mut terms: BTreeMap<String, f32> = BTreeMap::new();
     for t in tokenize(&strip_role_play(text)) {
         *terms.entry(t).or_insert(0.0) += 1.0;
     }
