@@ -86,6 +86,19 @@ pub fn evaluate(
     Ok(evaluate_tasks(index, &tasks, k))
 }
 
+/// Builds an in-memory index (default [`SearchConfig`](crate::SearchConfig))
+/// from a documents JSONL file and evaluates it on a tasks JSONL file: what
+/// `frontdesk grounding eval --docs D --tasks T --k K --json` prints.
+pub fn evaluate_files(
+    docs_path: impl AsRef<Path>,
+    tasks_path: impl AsRef<Path>,
+    k: usize,
+) -> Result<EvalReport, RetrievalError> {
+    let mut index = Index::in_memory(crate::index::SearchConfig::default());
+    index.ingest_jsonl(docs_path)?;
+    evaluate(&index, tasks_path, k)
+}
+
 /// Evaluates `index` on in-memory tasks.
 pub fn evaluate_tasks(index: &Index, tasks: &[Task], k: usize) -> EvalReport {
     let depth = k.max(10);

@@ -16,6 +16,8 @@
 //! * [`confidence`] — normalised hit confidence and the per-intent
 //!   [`ConfidenceGate`].
 //! * [`answer`] — [`extract_answer`]: extractive replies with citations.
+//! * [`grounding`] — [`ground`]: retrieve, gate, answer; what the grounding
+//!   stage attaches to the envelope.
 //! * [`eval`] — [`evaluate`]: recall@k and MRR over retrieval tasks.
 //! * [`error`] — [`RetrievalError`].
 //!
@@ -34,6 +36,7 @@ pub mod confidence;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod grounding;
 pub mod index;
 pub mod ingest;
 pub mod markdown;
@@ -44,5 +47,6 @@ pub use answer::{extract_answer, GroundedAnswer};
 pub use confidence::{Assessment, ConfidenceGate};
 pub use document::{Document, Passage};
 pub use error::RetrievalError;
-pub use eval::{evaluate, evaluate_tasks, read_tasks, EvalReport, Task};
+pub use eval::{evaluate, evaluate_files, evaluate_tasks, read_tasks, EvalReport, Task};
+pub use grounding::{ground, Grounding};
 pub use index::{ChangeSet, DocScore, Hit, Index, SearchConfig};
