@@ -43,6 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--min-char" => cfg.features.min_char_ngram = next()?.parse()?,
             "--max-word" => cfg.features.max_word_ngram = next()?.parse()?,
             "--oos-weight" => cfg.oos_recall_weight = next()?.parse()?,
+            "--max-oos-threshold" => cfg.max_oos_threshold = next()?.parse()?,
             "--oos-threshold" => oos_threshold = Some(next()?.parse::<f32>()?),
             "--sweep" => {
                 sweep = true;

@@ -11,8 +11,11 @@
 //!   Bitext lacks (return, exchange, fraud/chargeback, payment change, product
 //!   questions, data requests, legal complaints);
 //! - CLINC150 `report_fraud` rows as `fraud_chargeback`; CLINC150 `oos` rows
-//!   and up to 8 rows of each CLINC150 intent unrelated to a retail store as
-//!   `oos` ("none of these").
+//!   and up to 3 rows (`--oos-per-intent`) of each CLINC150 intent unrelated to a retail store as
+//!   `oos` ("none of these");
+//! - the briefs of `data/retail/tasks_train.json` whose labelled write
+//!   actions map onto a single intent, labelled with it (`--tasks false`
+//!   leaves them out; `tasks_dev.json` stays unseen for `route_tasks`).
 //!
 //! With `--holdout F`, a stratified share F is held back and scored (the
 //! saved model is then trained on the rest); without it the model is trained
@@ -48,17 +51,58 @@ const NOT_OOS: [&str; 20] = [
     "spending_history",
 ];
 
+/// Whole task briefs of `tasks_train.json` whose labelled write actions all
+/// map onto one intent, labelled with that intent.
+fn task_briefs(path: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
+    let list: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let mut out = Vec::new();
+    for task in list {
+        let intents: std::collections::BTreeSet<&str> = task["actions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| {
+                Some(match a["name"].as_str()? {
+                    "cancel_pending_order" => "cancel_order",
+                    "modify_pending_order_items" => "modify_order_items",
+                    "modify_pending_order_address" => "modify_order_address",
+                    "modify_pending_order_payment" => "modify_order_payment",
+                    "return_delivered_order_items" => "return_order",
+                    "exchange_delivered_order_items" => "exchange_order",
+                    "modify_user_address" => "change_default_address",
+                    _ => return None,
+                })
+            })
+            .collect();
+        if let (1, Some(brief)) = (intents.len(), task["instruction"].as_str()) {
+            if let Some(intent) = intents.first() {
+                out.push(Example::new(brief, *intent));
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut holdout = None;
     let mut out = format!("{root}/models/router/retail");
+    let mut cfg = TrainConfig {
+        max_oos_threshold: 0.3,
+        ..TrainConfig::default()
+    };
+    let mut oos_per_intent = 3usize;
+    let mut tasks = true;
     let mut i = 0;
     while i < args.len() {
         let value = args.get(i + 1).cloned().ok_or("missing value")?;
         match args[i].as_str() {
             "--holdout" => holdout = Some(value.parse::<f64>()?),
             "--out" => out = value,
+            "--max-oos-threshold" => cfg.max_oos_threshold = value.parse()?,
+            "--oos-per-intent" => oos_per_intent = value.parse()?,
+            "--tasks" => tasks = value.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 2;
@@ -78,17 +122,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             rows.push(e);
         } else if !NOT_OOS.contains(&e.intent.as_str()) {
             let n = per_intent.entry(e.intent).or_default();
-            if *n < 8 {
+            if *n < oos_per_intent {
                 *n += 1;
                 rows.push(Example::new(e.text, "oos"));
             }
         }
     }
+    if tasks {
+        rows.extend(task_briefs(&format!(
+            "{root}/data/retail/tasks_train.json"
+        ))?);
+    }
     let (train_rows, test_rows) = match holdout {
         Some(f) => stratified_split(&rows, f, 7),
         None => (rows, Vec::new()),
     };
-    let model = train(&train_rows, &TrainConfig::default())?;
+    let model = train(&train_rows, &cfg)?;
     eprintln!(
         "trained on {} rows, {} labels, {} features (scale {}, oos threshold {})",
         train_rows.len(),

@@ -33,6 +33,10 @@ pub struct TrainConfig {
     /// classified in-scope row when tuning the out-of-scope threshold on the
     /// held-back rows (1 = plain accuracy).
     pub oos_recall_weight: f32,
+    /// Upper bound on the tuned out-of-scope threshold: held-back rows come
+    /// from the training distribution and are easier than real tickets, so
+    /// an uncapped threshold rejects too much unseen in-scope text.
+    pub max_oos_threshold: f32,
     /// How many ranked labels a classification keeps.
     pub top_k: usize,
 }
@@ -44,6 +48,7 @@ impl Default for TrainConfig {
             svm: SvmConfig::default(),
             calibration_fraction: 0.15,
             oos_recall_weight: 1.0,
+            max_oos_threshold: 0.5,
             top_k: 5,
         }
     }
@@ -245,7 +250,8 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
                         s
                     })
                     .collect();
-                oos_threshold = fit_oos_threshold(&probs, &gold, oos, cfg.oos_recall_weight);
+                oos_threshold = fit_oos_threshold(&probs, &gold, oos, cfg.oos_recall_weight)
+                    .min(cfg.max_oos_threshold);
             }
         }
     }

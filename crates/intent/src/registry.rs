@@ -156,8 +156,9 @@ pub struct Route {
     pub out_of_scope: bool,
 }
 
-static SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?;\n]+\s*").unwrap_or_else(|_| unreachable!("static regex")));
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]+(?:\s+|$)|[;\n]+\s*").unwrap_or_else(|_| unreachable!("static regex"))
+});
 static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:,\s*|\s+)(?:and also|and then|and|also|plus|but|then)\s+(?:also\s+)?(?P<opener>i\b|i'd|i'm|i've|please|can you|could you|would you|pls|my\b)")
         .unwrap_or_else(|_| unreachable!("static regex"))
@@ -478,6 +479,8 @@ band = "always_escalate"
                 "I need to change the address of #W2"
             ]
         );
+        let t = "My email is jo.lee@example.com. Cancel it";
+        assert_eq!(split_clauses(t).len(), 2);
         let t = "black and white shoes";
         assert_eq!(split_clauses(t).len(), 1);
     }
