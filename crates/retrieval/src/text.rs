@@ -17,7 +17,10 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
-/// Reduces simple English plurals: `fees` -> `fee`, `policies` -> `policy`.
+/// Reduces simple English inflections so query and document forms meet:
+/// plurals (`fees` -> `fee`, `policies` -> `policy`) and `-ing` / `-ed`
+/// (`refunded` and `refunding` -> `refund`; `charged` and `charging` both ->
+/// `charg`, which is fine as long as both sides are stemmed alike).
 ///
 /// Deliberately light: it never shortens words of three letters or fewer and
 /// leaves `-ss` and `-us` endings (`address`, `bonus`) alone.
@@ -28,6 +31,12 @@ pub fn stem(word: &str) -> String {
     }
     if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
         return word[..n - 1].to_string();
+    }
+    if n > 5 && word.ends_with("ing") {
+        return word[..n - 3].to_string();
+    }
+    if n > 4 && word.ends_with("ed") {
+        return word[..n - 2].to_string();
     }
     word.to_string()
 }
@@ -68,6 +77,8 @@ mod tests {
             vec!["fee", "policy", "25", "fee"]
         );
         assert_eq!(tokenize("address access"), vec!["address", "access"]);
+        assert_eq!(tokenize("refunded refunding"), vec!["refund", "refund"]);
+        assert_eq!(tokenize("charged charging"), vec!["charg", "charg"]);
     }
 
     proptest! {

@@ -100,8 +100,8 @@ fn banking_dev_recall_floor() {
         .unwrap();
     let r = evaluate(&idx, data("helpcenter/banking/tasks_dev.jsonl"), 5).unwrap();
     assert_eq!(r.tasks, 82);
-    // Measured 0.276 / 0.717 with the default config; fail on regressions.
+    // Measured 0.273 / 0.756 with the default config; fail on regressions.
     assert!(r.recall_at_5 >= 0.25, "{r:?}");
-    assert!(r.mrr >= 0.65, "{r:?}");
+    assert!(r.mrr >= 0.7, "{r:?}");
     assert!(r.recall_at_10 >= r.recall_at_5 && r.recall_at_5 >= r.recall_at_1);
 }
