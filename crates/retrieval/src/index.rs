@@ -503,6 +503,24 @@ mod tests {
         assert!(idx.search("travel abroad", 5).is_empty());
     }
 
+    #[test]
+    fn corrupt_or_foreign_index_directories_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = Index::open_or_create(dir.path()).unwrap();
+        assert_eq!(idx.document_count(), 0);
+        fs::write(dir.path().join(MANIFEST), "{not json").unwrap();
+        assert!(matches!(
+            Index::open_or_create(dir.path()),
+            Err(RetrievalError::Json { .. })
+        ));
+        let future = r#"{"version":99,"config":{},"documents":{}}"#;
+        fs::write(dir.path().join(MANIFEST), future).unwrap();
+        assert!(matches!(
+            Index::open_or_create(dir.path()),
+            Err(RetrievalError::InvalidDocument { .. })
+        ));
+    }
+
     proptest! {
         #[test]
         fn top_k_is_sorted_positive_and_bounded(scores in proptest::collection::vec(-1.0f32..10.0, 0..50), k in 0usize..20) {
