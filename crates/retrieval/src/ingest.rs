@@ -8,8 +8,12 @@
 //! * A policy markdown file (such as the retail store's `policy.md`): every
 //!   `##` section becomes its own document `<file stem>#<section slug>` so that
 //!   replies cite the exact section and editing one section re-indexes only it.
+//! * ABCD-style agent guidelines JSON (`{flow: {description, subflows:
+//!   {name: {instructions: [..], actions: [{button, text, subtext: [..]}]}}}}`):
+//!   one document per subflow, id `<flow-slug>/<subflow-slug>`, one passage for
+//!   the instructions and one per action step.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -155,7 +159,86 @@ pub fn read_policy_markdown(path: &Path) -> Result<Vec<Document>, RetrievalError
     Ok(docs)
 }
 
+#[derive(Debug, Deserialize)]
+struct GuidelineFlow {
+    #[serde(default)]
+    description: String,
+    subflows: BTreeMap<String, GuidelineSubflow>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GuidelineSubflow {
+    #[serde(default)]
+    instructions: Vec<String>,
+    #[serde(default)]
+    actions: Vec<GuidelineAction>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GuidelineAction {
+    #[serde(default)]
+    button: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    subtext: Vec<String>,
+}
+
+/// Reads ABCD-style agent guidelines into one document per subflow.
+pub fn read_guidelines_json(path: &Path) -> Result<Vec<Document>, RetrievalError> {
+    let raw = fs::read_to_string(path).map_err(|e| RetrievalError::io(path, e))?;
+    let flows: BTreeMap<String, GuidelineFlow> =
+        serde_json::from_str(&raw).map_err(|source| RetrievalError::Json {
+            path: path.to_path_buf(),
+            line: 0,
+            source,
+        })?;
+    let mut docs = Vec::new();
+    let mut seen = HashSet::new();
+    for (flow_name, flow) in &flows {
+        for (sub_name, sub) in &flow.subflows {
+            let id = format!("{}/{}", slug(flow_name), slug(sub_name));
+            check_id(path, &id, &mut seen)?;
+            let mut md = String::new();
+            if !sub.instructions.is_empty() || !flow.description.is_empty() {
+                md.push_str("## Overview\n");
+                if !flow.description.is_empty() {
+                    md.push_str(&format!("{flow_name} ({}).\n", flow.description));
+                }
+                for line in &sub.instructions {
+                    md.push_str(line);
+                    md.push('\n');
+                }
+            }
+            for (n, action) in sub.actions.iter().enumerate() {
+                let name = if action.button.is_empty() {
+                    format!("Step {}", n + 1)
+                } else {
+                    format!("Step {}: {}", n + 1, action.button)
+                };
+                md.push_str(&format!("## {name}\n{}\n", action.text));
+                for item in &action.subtext {
+                    md.push_str(&format!("- {item}\n"));
+                }
+            }
+            let title = format!("{flow_name}: {sub_name}");
+            docs.push(Document::from_markdown(&id, &title, "", &md));
+        }
+    }
+    Ok(docs)
+}
+
 impl Index {
+    /// Ingests ABCD-style agent guidelines JSON, one document per subflow.
+    pub fn ingest_guidelines_json(
+        &mut self,
+        path: impl AsRef<Path>,
+    ) -> Result<ChangeSet, RetrievalError> {
+        let path = path.as_ref();
+        let docs = read_guidelines_json(path)?;
+        self.replace_source(&source_key("guidelines", path), docs)
+    }
+
     /// Ingests a help-center JSONL file (`{id, title, content}` per line).
     pub fn ingest_jsonl(&mut self, path: impl AsRef<Path>) -> Result<ChangeSet, RetrievalError> {
         let path = path.as_ref();
@@ -217,6 +300,24 @@ mod tests {
             read_jsonl(&p),
             Err(RetrievalError::Json { line: 1, .. })
         ));
+    }
+
+    #[test]
+    fn guidelines_subflows_become_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.json");
+        fs::write(&p, r#"{"Product Defect": {"description": "refunds and returns", "subflows": {"Initiate Refund": {"instructions": ["Customer wants money back."], "actions": [{"type": "interaction", "button": "Pull up Account", "text": "Ask for the full name.", "subtext": ["Or the Account ID"]}]}}}}"#).unwrap();
+        let docs = read_guidelines_json(&p).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, "product-defect/initiate-refund");
+        assert_eq!(docs[0].title, "Product Defect: Initiate Refund");
+        let sections: Vec<&str> = docs[0]
+            .passages
+            .iter()
+            .map(|p| p.section.as_str())
+            .collect();
+        assert_eq!(sections, vec!["Overview", "Step 1: Pull up Account"]);
+        assert!(docs[0].passages[1].text.contains("- Or the Account ID"));
     }
 
     #[test]

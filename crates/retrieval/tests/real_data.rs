@@ -105,3 +105,18 @@ fn banking_dev_recall_floor() {
     assert!(r.mrr >= 0.7, "{r:?}");
     assert!(r.recall_at_10 >= r.recall_at_5 && r.recall_at_5 >= r.recall_at_1);
 }
+
+#[test]
+fn abcd_guidelines_answer_store_questions() {
+    let mut idx = Index::in_memory(Default::default());
+    let c = idx
+        .ingest_guidelines_json(data("helpcenter/retail-abcd/guidelines.json"))
+        .unwrap();
+    assert_eq!(c.added.len(), 55);
+    let hits = idx.search("I forgot my password and cannot log in", 3);
+    assert!(
+        hits[0].doc_id.starts_with("account-access/"),
+        "{:?}",
+        hits[0].doc_id
+    );
+}
