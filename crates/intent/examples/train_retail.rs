@@ -24,7 +24,8 @@
 use std::collections::HashMap;
 
 use frontdesk_intent::{
-    evaluate, load_labelled_csv, stratified_split, train, Example, Registry, TrainConfig,
+    evaluate, load_labelled_csv, stratified_split, train, Classifier, Example, Registry,
+    TrainConfig,
 };
 
 /// CLINC150 intents too close to a shop's business to count as out of scope.
@@ -148,6 +149,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if !test_rows.is_empty() {
         let report = evaluate(&model, &test_rows);
+        // reliability: share of held-out in-scope predictions at or above a
+        // confidence, and their precision (to pick registry thresholds)
+        let preds: Vec<(bool, f32)> = test_rows
+            .iter()
+            .map(|e| (Classifier::classify(&model, &e.text), e))
+            .filter(|(c, _)| !c.out_of_scope)
+            .map(|(c, e)| (c.label() == e.intent, c.confidence()))
+            .collect();
+        for t in [0.2f32, 0.3, 0.4, 0.5, 0.6] {
+            let above: Vec<&(bool, f32)> = preds.iter().filter(|p| p.1 >= t).collect();
+            let ok = above.iter().filter(|p| p.0).count();
+            let below_ok = preds.iter().filter(|p| p.1 < t && p.0).count();
+            let below = preds.iter().filter(|p| p.1 < t).count();
+            eprintln!(
+                "confidence >= {t}: coverage {:.3}, precision {:.4}; below: precision {:.3} ({below} rows)",
+                above.len() as f64 / preds.len().max(1) as f64,
+                ok as f64 / above.len().max(1) as f64,
+                below_ok as f64 / below.max(1) as f64
+            );
+        }
         println!("{}", serde_json::to_string_pretty(&report)?);
     }
     model.save(&out)?;

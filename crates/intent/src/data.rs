@@ -80,10 +80,9 @@ pub fn load_labelled_csv(path: impl AsRef<Path>) -> Result<Vec<Example>, DataErr
         path: path.to_path_buf(),
         source,
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(path)
-        .map_err(csv_err)?;
+    // not flexible: a row with more fields than the header (an unquoted
+    // comma in the text) is an error, not a silently shifted label
+    let mut reader = csv::ReaderBuilder::new().from_path(path).map_err(csv_err)?;
     let headers = reader.headers().map_err(csv_err)?.clone();
     let found = headers.iter().collect::<Vec<_>>().join(",");
     let column = |name: &str| {
@@ -168,6 +167,15 @@ mod tests {
         let f = write("category,text\ncard_arrival,\"where, is my card\"\n");
         let ex = load_labelled_csv(f.path()).unwrap();
         assert_eq!(ex, vec![Example::new("where, is my card", "card_arrival")]);
+    }
+
+    #[test]
+    fn unquoted_comma_is_an_error() {
+        let f = write("text,intent\nI don't like it, return it,return_order\n");
+        assert!(matches!(
+            load_labelled_csv(f.path()),
+            Err(DataError::Csv { .. })
+        ));
     }
 
     #[test]

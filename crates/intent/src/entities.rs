@@ -787,6 +787,24 @@ mod tests {
         }
 
         #[test]
+        fn item_ids_found_only_at_ten_digits(id in "[1-9][0-9]{9}", longer in "[1-9][0-9]{10,12}") {
+            let text = format!("item {id} not {longer}");
+            let mut out = Vec::new();
+            extract_item_ids(&text, &mut out);
+            prop_assert_eq!(out.len(), 1);
+            prop_assert_eq!(out[0].value.as_str(), id.as_str());
+        }
+
+        #[test]
+        fn wallets_found(pre in FILLER, gift in any::<bool>()) {
+            let (mention, want) = if gift { ("Gift Card", "gift_card") } else { ("PayPal", "paypal") };
+            let text = format!("{pre} refund to my {mention} please");
+            let mut out = Vec::new();
+            extract_payment_methods(&text, &mut out);
+            prop_assert!(out.iter().any(|e| e.value == want && &text[e.start..e.end] == mention));
+        }
+
+        #[test]
         fn reasons_found(pre in FILLER, mistake in any::<bool>()) {
             let phrase = if mistake { "I ordered it by mistake" } else { "I no longer need it" };
             let text = format!("{pre}. {phrase}.");

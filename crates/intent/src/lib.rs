@@ -15,6 +15,23 @@
 //! - [`entities`]: extraction of order ids, emails, names, zips, addresses,
 //!   amounts, items and options, payment methods and cancellation reasons.
 //! - [`rng`]: a small deterministic PRNG.
+//!
+//! # Use
+//! Load the model and the registry once per process, then route each ticket
+//! and extract its entities:
+//!
+//! ```no_run
+//! use frontdesk_intent::{extract_entities, Catalog, Model, Registry};
+//! let model = Model::load("models/router/retail")?;
+//! let registry = Registry::load("config/intents.toml")?;
+//! let catalog = Catalog::load("data/retail")?;
+//! let text = "Please cancel order #W2611340, I ordered it by mistake";
+//! let route = registry.route(&model, text);
+//! let entities = extract_entities(text, &catalog, None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![warn(missing_docs)]
 
 pub mod classifier;
 pub mod data;
@@ -28,7 +45,9 @@ pub mod rng;
 
 pub use classifier::{Cascade, Classification, Classifier};
 pub use data::{load_labelled_csv, stratified_split, DataError, Example, OOS_LABEL};
-pub use entities::{extract_entities, Catalog, CustomerContext, Entity, EntityKind};
+pub use entities::{extract_entities, Catalog, CatalogError, CustomerContext, Entity, EntityKind};
 pub use eval::{evaluate, EvalReport, IntentScore};
 pub use model::{train, Model, ModelError, ModelMeta, TrainConfig};
-pub use registry::{Band, Registry, RegistryError, Route, RoutedIntent};
+pub use registry::{
+    Band, Downgrade, IntentSpec, Registry, RegistryError, Route, RoutedIntent, RoutingConfig,
+};

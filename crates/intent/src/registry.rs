@@ -90,6 +90,14 @@ pub struct RoutingConfig {
     pub max_intents: usize,
     /// Clauses shorter than this (in words) are not classified on their own.
     pub min_clause_words: usize,
+    /// A clause adds an intent only at or above this confidence (and the
+    /// intent's own threshold).
+    #[serde(default = "default_clause_confidence")]
+    pub min_clause_confidence: f32,
+}
+
+fn default_clause_confidence() -> f32 {
+    0.5
 }
 
 impl Default for RoutingConfig {
@@ -97,6 +105,7 @@ impl Default for RoutingConfig {
         Self {
             max_intents: 3,
             min_clause_words: 3,
+            min_clause_confidence: default_clause_confidence(),
         }
     }
 }
@@ -310,7 +319,7 @@ impl Registry {
     ///
     /// The whole ticket's best intent counts at any confidence (the threshold
     /// rule then sets its band); a clause's intent counts only at or above its
-    /// threshold. Labels unknown to the registry are treated as out of scope.
+    /// threshold and `routing.min_clause_confidence`. Labels unknown to the registry are treated as out of scope.
     pub fn route_classifications(
         &self,
         whole: &Classification,
@@ -331,7 +340,7 @@ impl Registry {
                 continue;
             }
             if let Some(spec) = self.intents.get(label) {
-                if c.confidence() >= spec.threshold {
+                if c.confidence() >= spec.threshold.max(self.routing.min_clause_confidence) {
                     clause_hits.push((label.to_string(), c.confidence()));
                 }
             }
