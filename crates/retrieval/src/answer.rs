@@ -66,18 +66,22 @@ pub fn extract_answer(query: &str, hits: &[Hit], max_sentences: usize) -> Option
     (!sentences.is_empty()).then_some(GroundedAnswer { sentences })
 }
 
-/// Sentences of a passage with markdown list markers stripped and heading
-/// lines dropped.
+/// Sentences of a passage with markdown list and quote markers stripped;
+/// heading lines and list lead-ins ending in `:` dropped.
 fn passage_sentences(passage: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in passage.lines() {
         if heading(line).is_some() {
             continue;
         }
-        let line = line.trim().trim_start_matches(['-', '*', '+']).trim_start();
+        let line = line
+            .trim()
+            .trim_start_matches(['-', '*', '+', '>'])
+            .trim_start();
         let line = strip_number_marker(line);
         for s in sentences(line) {
-            if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            // Lead-ins ("If so, then:") mean nothing without their list.
+            if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.ends_with(':') {
                 out.push(s.to_string());
             }
         }
@@ -119,7 +123,7 @@ mod tests {
                 "refunds",
                 "## Refunds\nRefunds go to the original payment method. Our office is in Ohio.",
             ),
-            hit("gift", "- Gift card refunds are immediate."),
+            hit("gift", "> - Gift card refunds are immediate."),
         ];
         let a = extract_answer("when do refunds arrive on a gift card", &hits, 2).unwrap();
         assert_eq!(
