@@ -76,8 +76,7 @@ fn passage_sentences(passage: &str) -> Vec<String> {
         }
         let line = line
             .trim()
-            .trim_start_matches(['-', '*', '+', '>'])
-            .trim_start();
+            .trim_start_matches(|c: char| matches!(c, '-' | '*' | '+' | '>') || c.is_whitespace());
         let line = strip_number_marker(line);
         for s in sentences(line) {
             // Lead-ins ("If so, then:") mean nothing without their list.
@@ -121,7 +120,7 @@ mod tests {
         let hits = [
             hit(
                 "refunds",
-                "## Refunds\nRefunds go to the original payment method. Our office is in Ohio.",
+                "## Refunds\nRefunds go to the original payment method. Our office is in Ohio.\nFor refunds to gift cards, then:",
             ),
             hit("gift", "> - Gift card refunds are immediate."),
         ];
