@@ -119,6 +119,16 @@ pub fn load_labelled_csv(path: impl AsRef<Path>) -> Result<Vec<Example>, DataErr
     Ok(out)
 }
 
+/// Loads and concatenates several labelled CSVs (as `router train --data
+/// A --data B` does).
+pub fn load_labelled_csvs<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Example>, DataError> {
+    let mut out = Vec::new();
+    for p in paths {
+        out.extend(load_labelled_csv(p)?);
+    }
+    Ok(out)
+}
+
 /// Splits examples deterministically into (train, held-out) with about
 /// `held_out_fraction` of each label held out (stratified, seeded shuffle).
 pub fn stratified_split(

@@ -44,7 +44,9 @@ pub mod registry;
 pub mod rng;
 
 pub use classifier::{Cascade, Classification, Classifier};
-pub use data::{load_labelled_csv, stratified_split, DataError, Example, OOS_LABEL};
+pub use data::{
+    load_labelled_csv, load_labelled_csvs, stratified_split, DataError, Example, OOS_LABEL,
+};
 pub use entities::{extract_entities, Catalog, CatalogError, CustomerContext, Entity, EntityKind};
 pub use eval::{evaluate, EvalReport, IntentScore};
 pub use model::{train, Model, ModelError, ModelMeta, TrainConfig};

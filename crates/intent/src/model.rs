@@ -31,7 +31,9 @@ pub struct TrainConfig {
     pub calibration_fraction: f64,
     /// Weight of one correctly rejected `oos` row against one correctly
     /// classified in-scope row when tuning the out-of-scope threshold on the
-    /// held-back rows (1 = plain accuracy).
+    /// held-back rows (1 = plain accuracy). The default, 10, reflects that
+    /// labelled training sets hold far fewer `oos` rows than real traffic
+    /// (CLINC150: 0.7 % of train rows, 18 % of its test rows).
     pub oos_recall_weight: f32,
     /// Upper bound on the tuned out-of-scope threshold: held-back rows come
     /// from the training distribution and are easier than real tickets, so
@@ -47,7 +49,7 @@ impl Default for TrainConfig {
             features: FeatureConfig::default(),
             svm: SvmConfig::default(),
             calibration_fraction: 0.15,
-            oos_recall_weight: 1.0,
+            oos_recall_weight: 10.0,
             max_oos_threshold: 0.5,
             top_k: 5,
         }
