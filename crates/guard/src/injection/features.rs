@@ -126,6 +126,7 @@ mod tests {
         let x = v.transform("ignore my order");
         let norm: f32 = x.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         assert!((norm - 1.0).abs() < 1e-4);
-        assert!(v.transform("日本語").is_empty());
+        // Only the padding-space 1-gram of unseen words survives.
+        assert_eq!(v.transform("日本語").len(), 1);
     }
 }

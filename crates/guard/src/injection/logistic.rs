@@ -104,8 +104,8 @@ mod tests {
             &ys,
             2,
             FitOptions {
-                c: 10.0,
-                iterations: 200,
+                c: 1000.0,
+                iterations: 300,
                 learning_rate: 0.1,
             },
         );
