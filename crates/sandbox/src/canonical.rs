@@ -74,7 +74,10 @@ mod tests {
     #[test]
     fn sorts_keys_recursively() {
         let v = json!({"b": 1, "a": {"y": [1.5, "x"], "x": null}});
-        assert_eq!(canonical_json(&v), r#"{"a":{"x":null,"y":[1.5,"x"]},"b":1}"#);
+        assert_eq!(
+            canonical_json(&v),
+            r#"{"a":{"x":null,"y":[1.5,"x"]},"b":1}"#
+        );
     }
 
     #[test]

@@ -89,9 +89,9 @@ impl StoreError {
     /// The stable snake_case error code.
     pub fn code(&self) -> &str {
         match self {
-            Self::NotFound { code, .. } | Self::Rule { code, .. } | Self::BadRequest { code, .. } => {
-                code
-            }
+            Self::NotFound { code, .. }
+            | Self::Rule { code, .. }
+            | Self::BadRequest { code, .. } => code,
             Self::IdempotencyConflict { .. } => "idempotency_key_reused",
             Self::Database(_) => "database_error",
             Self::Seed(_) => "seed_error",
@@ -139,7 +139,10 @@ mod tests {
     fn statuses_and_codes() {
         assert_eq!(StoreError::not_found("order_not_found", "x").status(), 404);
         assert_eq!(StoreError::rule("order_not_pending", "x").status(), 422);
-        assert_eq!(StoreError::bad_request("invalid_arguments", "x").status(), 400);
+        assert_eq!(
+            StoreError::bad_request("invalid_arguments", "x").status(),
+            400
+        );
         let e = StoreError::IdempotencyConflict { key: "k".into() };
         assert_eq!(e.status(), 409);
         assert_eq!(e.code(), "idempotency_key_reused");

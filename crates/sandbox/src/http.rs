@@ -144,13 +144,19 @@ async fn get_order(State(store): State<Store>, Path(order_id): Path<String>) -> 
 async fn get_product(State(store): State<Store>, Path(product_id): Path<String>) -> Response {
     respond(
         store
-            .apply("get_product_details", &json!({"product_id": product_id}), None)
+            .apply(
+                "get_product_details",
+                &json!({"product_id": product_id}),
+                None,
+            )
             .await,
     )
 }
 
 async fn list_products(State(store): State<Store>) -> Response {
-    let r = store.apply("list_all_product_types", &json!({}), None).await;
+    let r = store
+        .apply("list_all_product_types", &json!({}), None)
+        .await;
     respond(r.map(|types| json!({"product_types": types})))
 }
 
@@ -237,7 +243,10 @@ async fn digest(State(store): State<Store>) -> Response {
 
 async fn reset(State(store): State<Store>) -> Response {
     let r = match store.reset().await {
-        Ok(()) => store.digest().await.map(|d| json!({"status": "reset", "digest": d})),
+        Ok(()) => store
+            .digest()
+            .await
+            .map(|d| json!({"status": "reset", "digest": d})),
         Err(e) => Err(e),
     };
     respond(r)

@@ -401,11 +401,9 @@ fn variant<'a>(
         Some(v) if v.get("available").and_then(Value::as_bool) == Some(true) => Ok(v),
         Some(_) => Err(StoreError::rule("item_unavailable", message)),
         None => {
-            let elsewhere = products.values().any(|p| {
-                p.get("variants")
-                    .and_then(|v| v.get(new_item_id))
-                    .is_some()
-            });
+            let elsewhere = products
+                .values()
+                .any(|p| p.get("variants").and_then(|v| v.get(new_item_id)).is_some());
             if elsewhere {
                 Err(StoreError::rule("not_same_product", message))
             } else {
@@ -492,7 +490,10 @@ pub fn cancel_pending_order(
 }
 
 /// `modify_pending_order_address`: replaces the shipping address of a pending order.
-pub fn modify_pending_order_address(order: &mut Value, new_address: Value) -> Result<(), StoreError> {
+pub fn modify_pending_order_address(
+    order: &mut Value,
+    new_address: Value,
+) -> Result<(), StoreError> {
     if status(order)? != "pending" {
         return Err(StoreError::rule(
             "order_not_pending",
@@ -691,7 +692,11 @@ pub fn return_delivered_order_items(
     }
     set(order, "status", json!("return requested"))?;
     set(order, "return_items", sorted(&args.item_ids))?;
-    set(order, "return_payment_method_id", json!(args.payment_method_id))
+    set(
+        order,
+        "return_payment_method_id",
+        json!(args.payment_method_id),
+    )
 }
 
 /// `exchange_delivered_order_items`: sets `exchange requested` with the sorted
@@ -708,8 +713,7 @@ pub fn exchange_delivered_order_items(
             "non-delivered order cannot be exchanged",
         ));
     }
-    let diff = check_item_change(order, products, &args.item_ids, &args.new_item_ids)?
-        .map(round2);
+    let diff = check_item_change(order, products, &args.item_ids, &args.new_item_ids)?.map(round2);
     let method = payment_method(user, &args.payment_method_id)
         .ok_or_else(|| payment_not_found(&args.payment_method_id))?;
     if is_gift_card_source(method) && balance(method)? < diff.unwrap_or(0.0) {

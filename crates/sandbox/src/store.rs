@@ -343,7 +343,9 @@ impl Store {
         let pool = options.connect(&url).await?;
         if sqlite && !url.contains("mode=memory") {
             // WAL lets readers proceed during a write; persistent per database file.
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
         }
         for ddl in SCHEMA {
             sqlx::query(ddl).execute(&pool).await?;
@@ -581,7 +583,11 @@ impl Store {
     ) -> Result<Value, StoreError> {
         // Malformed requests are refused before the key is looked at or remembered.
         let args = WriteArgs::parse(op, kwargs)?;
-        let kwargs = if kwargs.is_null() { json!({}) } else { kwargs.clone() };
+        let kwargs = if kwargs.is_null() {
+            json!({})
+        } else {
+            kwargs.clone()
+        };
         let hash = request_hash(op.name(), &kwargs);
 
         let _guard = self.inner.write_lock.lock().await;
@@ -661,7 +667,14 @@ async fn run_write(conn: &mut AnyConnection, args: &WriteArgs) -> Result<Value, 
         let mut user = fetch_body(conn, USERS, &a.user_id)
             .await?
             .ok_or_else(|| not_found_user(&a.user_id))?;
-        let addr = ops::address(&a.address1, &a.address2, &a.city, &a.state, &a.country, &a.zip);
+        let addr = ops::address(
+            &a.address1,
+            &a.address2,
+            &a.city,
+            &a.state,
+            &a.country,
+            &a.zip,
+        );
         ops::modify_user_address(&mut user, addr)?;
         put_user(conn, &a.user_id, &user).await?;
         return Ok(with_user_id(user, &a.user_id));
@@ -682,8 +695,14 @@ async fn run_write(conn: &mut AnyConnection, args: &WriteArgs) -> Result<Value, 
     match args {
         WriteArgs::Cancel(a) => ops::cancel_pending_order(&mut order, &mut user, &a.reason)?,
         WriteArgs::OrderAddress(a) => {
-            let addr =
-                ops::address(&a.address1, &a.address2, &a.city, &a.state, &a.country, &a.zip);
+            let addr = ops::address(
+                &a.address1,
+                &a.address2,
+                &a.city,
+                &a.state,
+                &a.country,
+                &a.zip,
+            );
             ops::modify_pending_order_address(&mut order, addr)?
         }
         WriteArgs::Payment(a) => {

@@ -19,7 +19,11 @@ async fn find_user_by_email_is_case_insensitive() {
         .unwrap();
     assert_eq!(got, json!(uid));
     let r = s
-        .apply("find_user_id_by_email", &json!({"email": "nobody@example.invalid"}), None)
+        .apply(
+            "find_user_id_by_email",
+            &json!({"email": "nobody@example.invalid"}),
+            None,
+        )
         .await;
     assert_err(r, 404, "user_not_found");
 }
@@ -33,7 +37,10 @@ async fn find_user_by_name_zip() {
         "last_name": u["name"]["last_name"],
         "zip": u["address"]["zip"],
     });
-    let got = s.apply("find_user_id_by_name_zip", &args, None).await.unwrap();
+    let got = s
+        .apply("find_user_id_by_name_zip", &args, None)
+        .await
+        .unwrap();
     assert_eq!(got, json!(uid));
     let wrong_zip = with(args, json!({"zip": "00000"}));
     assert_err(
@@ -54,7 +61,8 @@ async fn detail_reads() {
     assert_eq!(got["user_id"], json!(uid));
     assert_eq!(got["payment_methods"], u["payment_methods"]);
     assert_err(
-        s.apply("get_user_details", &json!({"user_id": "nope_1"}), None).await,
+        s.apply("get_user_details", &json!({"user_id": "nope_1"}), None)
+            .await,
         404,
         "user_not_found",
     );
@@ -68,7 +76,8 @@ async fn detail_reads() {
     // tau-bench is exact about the leading '#'.
     let bare = oid.trim_start_matches('#');
     assert_err(
-        s.apply("get_order_details", &json!({"order_id": bare}), None).await,
+        s.apply("get_order_details", &json!({"order_id": bare}), None)
+            .await,
         404,
         "order_not_found",
     );
@@ -80,7 +89,8 @@ async fn detail_reads() {
         .unwrap();
     assert_eq!(&got, p);
     assert_err(
-        s.apply("get_product_details", &json!({"product_id": "0"}), None).await,
+        s.apply("get_product_details", &json!({"product_id": "0"}), None)
+            .await,
         404,
         "product_not_found",
     );
@@ -89,7 +99,10 @@ async fn detail_reads() {
 #[tokio::test]
 async fn list_all_product_types_is_sorted_name_to_id() {
     let s = store().await;
-    let got = s.apply("list_all_product_types", &json!({}), None).await.unwrap();
+    let got = s
+        .apply("list_all_product_types", &json!({}), None)
+        .await
+        .unwrap();
     let map = got.as_object().unwrap();
     assert_eq!(map.len(), seed().products.len());
     for (_, p) in &seed().products {
@@ -104,9 +117,18 @@ async fn list_all_product_types_is_sorted_name_to_id() {
 #[tokio::test]
 async fn malformed_calls_are_bad_requests() {
     let s = store().await;
-    assert_err(s.apply("drop_tables", &json!({}), None).await, 400, "unknown_operation");
     assert_err(
-        s.apply("cancel_pending_order", &json!({"order_id": "#W1"}), Some("k")).await,
+        s.apply("drop_tables", &json!({}), None).await,
+        400,
+        "unknown_operation",
+    );
+    assert_err(
+        s.apply(
+            "cancel_pending_order",
+            &json!({"order_id": "#W1"}),
+            Some("k"),
+        )
+        .await,
         400,
         "invalid_arguments",
     );
@@ -151,7 +173,11 @@ async fn cancel_refunds_gift_card_immediately() {
     let before = balance(user(uid), &pm);
 
     let got = s
-        .apply("cancel_pending_order", &json!({"order_id": oid, "reason": "ordered by mistake"}), None)
+        .apply(
+            "cancel_pending_order",
+            &json!({"order_id": oid, "reason": "ordered by mistake"}),
+            None,
+        )
         .await
         .unwrap();
     assert_eq!(got["status"], "cancelled");
@@ -162,10 +188,16 @@ async fn cancel_refunds_gift_card_immediately() {
         hist[1],
         json!({"transaction_type": "refund", "amount": o["payment_history"][0]["amount"], "payment_method_id": pm})
     );
-    let u = s.apply("get_user_details", &json!({"user_id": uid}), None).await.unwrap();
+    let u = s
+        .apply("get_user_details", &json!({"user_id": uid}), None)
+        .await
+        .unwrap();
     assert_eq!(balance(&u, &pm), py_round2(before + amount));
     // The stored order matches what the write returned.
-    let stored = s.apply("get_order_details", &json!({"order_id": oid}), None).await.unwrap();
+    let stored = s
+        .apply("get_order_details", &json!({"order_id": oid}), None)
+        .await
+        .unwrap();
     assert_eq!(stored, got);
 }
 
@@ -176,10 +208,17 @@ async fn cancel_with_card_leaves_balances_alone() {
         .find(|(_, o)| !first_payment_method(o).contains("gift_card"))
         .unwrap();
     let uid = o["user_id"].as_str().unwrap();
-    s.apply("cancel_pending_order", &json!({"order_id": oid, "reason": "no longer needed"}), None)
+    s.apply(
+        "cancel_pending_order",
+        &json!({"order_id": oid, "reason": "no longer needed"}),
+        None,
+    )
+    .await
+    .unwrap();
+    let u = s
+        .apply("get_user_details", &json!({"user_id": uid}), None)
         .await
         .unwrap();
-    let u = s.apply("get_user_details", &json!({"user_id": uid}), None).await.unwrap();
     assert_eq!(u["payment_methods"], user(uid)["payment_methods"]);
 }
 
@@ -191,22 +230,41 @@ async fn cancel_rules() {
     for status in ["processed", "delivered", "cancelled"] {
         let (oid, _) = orders_with_status(status).next().unwrap();
         assert_err(
-            s.apply("cancel_pending_order", &json!({"order_id": oid, "reason": "no longer needed"}), None).await,
+            s.apply(
+                "cancel_pending_order",
+                &json!({"order_id": oid, "reason": "no longer needed"}),
+                None,
+            )
+            .await,
             422,
             "order_not_pending",
         );
     }
     assert_err(
-        s.apply("cancel_pending_order", &json!({"order_id": pending, "reason": "too expensive"}), None).await,
+        s.apply(
+            "cancel_pending_order",
+            &json!({"order_id": pending, "reason": "too expensive"}),
+            None,
+        )
+        .await,
         422,
         "invalid_reason",
     );
     assert_err(
-        s.apply("cancel_pending_order", &json!({"order_id": "#W0000000", "reason": "no longer needed"}), None).await,
+        s.apply(
+            "cancel_pending_order",
+            &json!({"order_id": "#W0000000", "reason": "no longer needed"}),
+            None,
+        )
+        .await,
         404,
         "order_not_found",
     );
-    assert_eq!(s.digest().await.unwrap(), seed_digest, "failed writes changed the store");
+    assert_eq!(
+        s.digest().await.unwrap(),
+        seed_digest,
+        "failed writes changed the store"
+    );
     // Failed writes are still in the ledger, marked not ok.
     let ledger = s.ledger().await.unwrap();
     assert_eq!(ledger.len(), 5);
@@ -220,17 +278,30 @@ async fn modify_pending_order_address() {
     let s = store().await;
     let (oid, _) = orders_with_status("pending").nth(3).unwrap();
     let args = with(address("12"), json!({"order_id": oid}));
-    let got = s.apply("modify_pending_order_address", &args, None).await.unwrap();
+    let got = s
+        .apply("modify_pending_order_address", &args, None)
+        .await
+        .unwrap();
     assert_eq!(got["address"], address("12"));
     assert_eq!(got["status"], "pending");
     let (processed, _) = orders_with_status("processed").next().unwrap();
     assert_err(
-        s.apply("modify_pending_order_address", &with(address("1"), json!({"order_id": processed})), None).await,
+        s.apply(
+            "modify_pending_order_address",
+            &with(address("1"), json!({"order_id": processed})),
+            None,
+        )
+        .await,
         422,
         "order_not_pending",
     );
     assert_err(
-        s.apply("modify_pending_order_address", &with(address("1"), json!({"order_id": "#W0"})), None).await,
+        s.apply(
+            "modify_pending_order_address",
+            &with(address("1"), json!({"order_id": "#W0"})),
+            None,
+        )
+        .await,
         404,
         "order_not_found",
     );
@@ -260,19 +331,39 @@ async fn modify_payment_to_card_refunds_gift_card() {
     let old = first_payment_method(o);
     let amount = &o["payment_history"][0]["amount"];
     let got = s
-        .apply("modify_pending_order_payment", &json!({"order_id": oid, "payment_method_id": new_pm}), None)
+        .apply(
+            "modify_pending_order_payment",
+            &json!({"order_id": oid, "payment_method_id": new_pm}),
+            None,
+        )
         .await
         .unwrap();
     assert_eq!(got["status"], "pending");
     let hist = got["payment_history"].as_array().unwrap();
     assert_eq!(hist.len(), 3);
-    assert_eq!(hist[1], json!({"transaction_type": "payment", "amount": amount, "payment_method_id": new_pm}));
-    assert_eq!(hist[2], json!({"transaction_type": "refund", "amount": amount, "payment_method_id": old}));
-    let u = s.apply("get_user_details", &json!({"user_id": uid}), None).await.unwrap();
-    assert_eq!(balance(&u, &old), py_round2(balance(user(uid), &old) + amount.as_f64().unwrap()));
+    assert_eq!(
+        hist[1],
+        json!({"transaction_type": "payment", "amount": amount, "payment_method_id": new_pm})
+    );
+    assert_eq!(
+        hist[2],
+        json!({"transaction_type": "refund", "amount": amount, "payment_method_id": old})
+    );
+    let u = s
+        .apply("get_user_details", &json!({"user_id": uid}), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        balance(&u, &old),
+        py_round2(balance(user(uid), &old) + amount.as_f64().unwrap())
+    );
     // Now the history has two more entries: a second change is refused.
     let r = s
-        .apply("modify_pending_order_payment", &json!({"order_id": oid, "payment_method_id": old}), None)
+        .apply(
+            "modify_pending_order_payment",
+            &json!({"order_id": oid, "payment_method_id": old}),
+            None,
+        )
         .await;
     assert_err(r, 422, "not_single_payment");
 }
@@ -283,18 +374,33 @@ async fn modify_payment_rules() {
     let (oid, o) = orders_with_status("pending").next().unwrap();
     let current = first_payment_method(o);
     assert_err(
-        s.apply("modify_pending_order_payment", &json!({"order_id": oid, "payment_method_id": current}), None).await,
+        s.apply(
+            "modify_pending_order_payment",
+            &json!({"order_id": oid, "payment_method_id": current}),
+            None,
+        )
+        .await,
         422,
         "same_payment_method",
     );
     assert_err(
-        s.apply("modify_pending_order_payment", &json!({"order_id": oid, "payment_method_id": "credit_card_0000000"}), None).await,
+        s.apply(
+            "modify_pending_order_payment",
+            &json!({"order_id": oid, "payment_method_id": "credit_card_0000000"}),
+            None,
+        )
+        .await,
         422,
         "payment_method_not_found",
     );
     let (delivered, d) = orders_with_status("delivered").next().unwrap();
     assert_err(
-        s.apply("modify_pending_order_payment", &json!({"order_id": delivered, "payment_method_id": first_payment_method(d)}), None).await,
+        s.apply(
+            "modify_pending_order_payment",
+            &json!({"order_id": delivered, "payment_method_id": first_payment_method(d)}),
+            None,
+        )
+        .await,
         422,
         "order_not_pending",
     );
@@ -324,15 +430,27 @@ async fn modify_payment_gift_card_balance() {
     let s = store().await;
     let (oid, pm) = short.unwrap();
     assert_err(
-        s.apply("modify_pending_order_payment", &json!({"order_id": oid, "payment_method_id": pm}), None).await,
+        s.apply(
+            "modify_pending_order_payment",
+            &json!({"order_id": oid, "payment_method_id": pm}),
+            None,
+        )
+        .await,
         422,
         "insufficient_gift_card_balance",
     );
     let (oid, pm, b, amount, uid) = enough.unwrap();
-    s.apply("modify_pending_order_payment", &json!({"order_id": oid, "payment_method_id": pm}), None)
+    s.apply(
+        "modify_pending_order_payment",
+        &json!({"order_id": oid, "payment_method_id": pm}),
+        None,
+    )
+    .await
+    .unwrap();
+    let u = s
+        .apply("get_user_details", &json!({"user_id": uid}), None)
         .await
         .unwrap();
-    let u = s.apply("get_user_details", &json!({"user_id": uid}), None).await.unwrap();
     assert_eq!(balance(&u, &pm), py_round2(b - amount));
 }
 
@@ -344,7 +462,12 @@ async fn modify_items_swaps_variant_and_records_difference() {
     let (oid, item_id, new_id) = item_swap("pending", true);
     let o = order(&oid);
     let pm = first_payment_method(o);
-    let old_item = o["items"].as_array().unwrap().iter().find(|i| i["item_id"] == item_id).unwrap();
+    let old_item = o["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item_id"] == item_id)
+        .unwrap();
     let variant = &product(old_item["product_id"].as_str().unwrap())["variants"][&new_id];
     let diff = variant["price"].as_f64().unwrap() - old_item["price"].as_f64().unwrap();
     let got = s
@@ -363,12 +486,25 @@ async fn modify_items_swaps_variant_and_records_difference() {
         }
     };
     assert_eq!(got["status"], "pending (item modified)");
-    let new_item = got["items"].as_array().unwrap().iter().find(|i| i["item_id"] == new_id).unwrap();
+    let new_item = got["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item_id"] == new_id)
+        .unwrap();
     assert_eq!(new_item["price"], variant["price"]);
     assert_eq!(new_item["options"], variant["options"]);
     assert_eq!(new_item["product_id"], old_item["product_id"]);
-    let last = got["payment_history"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["transaction_type"], if diff > 0.0 { "payment" } else { "refund" });
+    let last = got["payment_history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        last["transaction_type"],
+        if diff > 0.0 { "payment" } else { "refund" }
+    );
     assert_eq!(last["amount"].as_f64().unwrap(), diff.abs());
     assert_eq!(last["payment_method_id"], json!(pm));
     // Modify can be called once: the order is no longer `pending`.
@@ -383,7 +519,12 @@ async fn modify_items_swaps_variant_and_records_difference() {
         "order_not_pending",
     );
     assert_err(
-        s.apply("cancel_pending_order", &json!({"order_id": oid, "reason": "no longer needed"}), None).await,
+        s.apply(
+            "cancel_pending_order",
+            &json!({"order_id": oid, "reason": "no longer needed"}),
+            None,
+        )
+        .await,
         422,
         "order_not_pending",
     );
@@ -395,12 +536,23 @@ async fn modify_items_with_gift_card_moves_balance() {
     let s = store().await;
     for (oid, o) in orders_with_status("pending") {
         let u = user(o["user_id"].as_str().unwrap());
-        let Some((pm, m)) = u["payment_methods"].as_object().unwrap().iter().find(|(_, m)| m["source"] == "gift_card") else { continue };
+        let Some((pm, m)) = u["payment_methods"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(_, m)| m["source"] == "gift_card")
+        else {
+            continue;
+        };
         for item in o["items"].as_array().unwrap() {
             let p = product(item["product_id"].as_str().unwrap());
             for (vid, v) in p["variants"].as_object().unwrap() {
                 let diff = v["price"].as_f64().unwrap() - item["price"].as_f64().unwrap();
-                if v["available"] == true && *vid != item["item_id"] && diff > 0.0 && m["balance"].as_f64().unwrap() >= diff {
+                if v["available"] == true
+                    && *vid != item["item_id"]
+                    && diff > 0.0
+                    && m["balance"].as_f64().unwrap() >= diff
+                {
                     let got = s
                         .apply(
                             "modify_pending_order_items",
@@ -409,10 +561,21 @@ async fn modify_items_with_gift_card_moves_balance() {
                         )
                         .await
                         .unwrap();
-                    let last = got["payment_history"].as_array().unwrap().last().unwrap().clone();
+                    let last = got["payment_history"]
+                        .as_array()
+                        .unwrap()
+                        .last()
+                        .unwrap()
+                        .clone();
                     assert_eq!(last["transaction_type"], "payment");
-                    let u2 = s.apply("get_user_details", &json!({"user_id": o["user_id"]}), None).await.unwrap();
-                    assert_eq!(balance(&u2, pm), py_round2(m["balance"].as_f64().unwrap() - diff));
+                    let u2 = s
+                        .apply("get_user_details", &json!({"user_id": o["user_id"]}), None)
+                        .await
+                        .unwrap();
+                    assert_eq!(
+                        balance(&u2, pm),
+                        py_round2(m["balance"].as_f64().unwrap() - diff)
+                    );
                     return;
                 }
             }
@@ -427,47 +590,94 @@ async fn modify_items_rules() {
     let seed_digest = s.digest().await.unwrap();
     let (oid, item_id, new_id) = item_swap("pending", true);
     let pm = first_payment_method(order(&oid));
-    let call = |items: Value, new_items: Value, pm: &str| {
-        json!({"order_id": oid, "item_ids": items, "new_item_ids": new_items, "payment_method_id": pm})
-    };
+    let call = |items: Value, new_items: Value, pm: &str| json!({"order_id": oid, "item_ids": items, "new_item_ids": new_items, "payment_method_id": pm});
     // Item not in the order (also: more copies than the order holds).
     assert_err(
-        s.apply("modify_pending_order_items", &call(json!(["0000000000"]), json!([new_id]), &pm), None).await,
+        s.apply(
+            "modify_pending_order_items",
+            &call(json!(["0000000000"]), json!([new_id]), &pm),
+            None,
+        )
+        .await,
         404,
         "item_not_found",
     );
-    let n = order(&oid)["items"].as_array().unwrap().iter().filter(|i| i["item_id"] == item_id).count();
+    let n = order(&oid)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["item_id"] == item_id)
+        .count();
     let too_many: Vec<&str> = vec![&item_id; n + 1];
     assert_err(
-        s.apply("modify_pending_order_items", &call(json!(too_many), json!(vec![&new_id; n + 1]), &pm), None).await,
+        s.apply(
+            "modify_pending_order_items",
+            &call(json!(too_many), json!(vec![&new_id; n + 1]), &pm),
+            None,
+        )
+        .await,
         404,
         "item_not_found",
     );
     assert_err(
-        s.apply("modify_pending_order_items", &call(json!([item_id]), json!([]), &pm), None).await,
+        s.apply(
+            "modify_pending_order_items",
+            &call(json!([item_id]), json!([]), &pm),
+            None,
+        )
+        .await,
         422,
         "item_count_mismatch",
     );
     // An item of another product.
-    let item_product = order(&oid)["items"].as_array().unwrap().iter().find(|i| i["item_id"] == item_id).unwrap()["product_id"].clone();
+    let item_product = order(&oid)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item_id"] == item_id)
+        .unwrap()["product_id"]
+        .clone();
     let other = seed()
         .products
         .iter()
         .find(|(pid, _)| json!(pid) != item_product)
-        .map(|(_, p)| p["variants"].as_object().unwrap().keys().next().unwrap().clone())
+        .map(|(_, p)| {
+            p["variants"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .next()
+                .unwrap()
+                .clone()
+        })
         .unwrap();
     assert_err(
-        s.apply("modify_pending_order_items", &call(json!([item_id]), json!([other]), &pm), None).await,
+        s.apply(
+            "modify_pending_order_items",
+            &call(json!([item_id]), json!([other]), &pm),
+            None,
+        )
+        .await,
         422,
         "not_same_product",
     );
     assert_err(
-        s.apply("modify_pending_order_items", &call(json!([item_id]), json!(["1"]), &pm), None).await,
+        s.apply(
+            "modify_pending_order_items",
+            &call(json!([item_id]), json!(["1"]), &pm),
+            None,
+        )
+        .await,
         404,
         "item_not_found",
     );
     assert_err(
-        s.apply("modify_pending_order_items", &call(json!([item_id]), json!([new_id]), "paypal_0"), None).await,
+        s.apply(
+            "modify_pending_order_items",
+            &call(json!([item_id]), json!([new_id]), "paypal_0"),
+            None,
+        )
+        .await,
         422,
         "payment_method_not_found",
     );
@@ -501,21 +711,38 @@ async fn return_delivered_items() {
     let (oid, o) = orders_with_status("delivered")
         .find(|(_, o)| o["items"].as_array().unwrap().len() >= 2)
         .unwrap();
-    let ids: Vec<String> = o["items"].as_array().unwrap().iter().map(|i| i["item_id"].as_str().unwrap().to_owned()).collect();
+    let ids: Vec<String> = o["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["item_id"].as_str().unwrap().to_owned())
+        .collect();
     let mut asked = vec![ids[1].clone(), ids[0].clone()];
     let pm = first_payment_method(o);
     let got = s
-        .apply("return_delivered_order_items", &json!({"order_id": oid, "item_ids": asked, "payment_method_id": pm}), None)
+        .apply(
+            "return_delivered_order_items",
+            &json!({"order_id": oid, "item_ids": asked, "payment_method_id": pm}),
+            None,
+        )
         .await
         .unwrap();
     asked.sort();
     assert_eq!(got["status"], "return requested");
     assert_eq!(got["return_items"], json!(asked));
     assert_eq!(got["return_payment_method_id"], json!(pm));
-    assert_eq!(got["payment_history"], o["payment_history"], "returns do not touch payments");
+    assert_eq!(
+        got["payment_history"], o["payment_history"],
+        "returns do not touch payments"
+    );
     // Return / exchange only once.
     assert_err(
-        s.apply("return_delivered_order_items", &json!({"order_id": oid, "item_ids": [ids[0]], "payment_method_id": pm}), None).await,
+        s.apply(
+            "return_delivered_order_items",
+            &json!({"order_id": oid, "item_ids": [ids[0]], "payment_method_id": pm}),
+            None,
+        )
+        .await,
         422,
         "order_not_delivered",
     );
@@ -538,18 +765,33 @@ async fn return_rules() {
         .unwrap();
     let item = o["items"][0]["item_id"].clone();
     assert_err(
-        s.apply("return_delivered_order_items", &json!({"order_id": oid, "item_ids": [item], "payment_method_id": other}), None).await,
+        s.apply(
+            "return_delivered_order_items",
+            &json!({"order_id": oid, "item_ids": [item], "payment_method_id": other}),
+            None,
+        )
+        .await,
         422,
         "refund_method_not_allowed",
     );
     assert_err(
-        s.apply("return_delivered_order_items", &json!({"order_id": oid, "item_ids": [item], "payment_method_id": "gift_card_0"}), None).await,
+        s.apply(
+            "return_delivered_order_items",
+            &json!({"order_id": oid, "item_ids": [item], "payment_method_id": "gift_card_0"}),
+            None,
+        )
+        .await,
         422,
         "payment_method_not_found",
     );
     let pm = first_payment_method(o);
     assert_err(
-        s.apply("return_delivered_order_items", &json!({"order_id": oid, "item_ids": ["123"], "payment_method_id": pm}), None).await,
+        s.apply(
+            "return_delivered_order_items",
+            &json!({"order_id": oid, "item_ids": ["123"], "payment_method_id": pm}),
+            None,
+        )
+        .await,
         404,
         "item_not_found",
     );
@@ -569,8 +811,15 @@ async fn exchange_delivered_items() {
     let (oid, item_id, new_id) = item_swap("delivered", true);
     let o = order(&oid);
     let pm = first_payment_method(o);
-    let old_item = o["items"].as_array().unwrap().iter().find(|i| i["item_id"] == item_id).unwrap();
-    let new_price = product(old_item["product_id"].as_str().unwrap())["variants"][&new_id]["price"].as_f64().unwrap();
+    let old_item = o["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item_id"] == item_id)
+        .unwrap();
+    let new_price = product(old_item["product_id"].as_str().unwrap())["variants"][&new_id]["price"]
+        .as_f64()
+        .unwrap();
     let r = s
         .apply(
             "exchange_delivered_order_items",
@@ -593,7 +842,10 @@ async fn exchange_delivered_items() {
         got["exchange_price_difference"].as_f64().unwrap(),
         py_round2(new_price - old_item["price"].as_f64().unwrap())
     );
-    assert_eq!(got["items"], o["items"], "exchange keeps the delivered items");
+    assert_eq!(
+        got["items"], o["items"],
+        "exchange keeps the delivered items"
+    );
     assert_eq!(got["payment_history"], o["payment_history"]);
     assert_err(
         s.apply(
@@ -612,12 +864,37 @@ async fn exchange_rules() {
     let s = store().await;
     let (oid, item_id, new_id) = item_swap("delivered", true);
     let pm = first_payment_method(order(&oid));
-    let call = |items: Value, new_items: Value, pm: &str| {
-        json!({"order_id": oid, "item_ids": items, "new_item_ids": new_items, "payment_method_id": pm})
-    };
-    assert_err(s.apply("exchange_delivered_order_items", &call(json!(["9"]), json!([new_id]), &pm), None).await, 404, "item_not_found");
-    assert_err(s.apply("exchange_delivered_order_items", &call(json!([item_id]), json!([new_id, new_id]), &pm), None).await, 422, "item_count_mismatch");
-    assert_err(s.apply("exchange_delivered_order_items", &call(json!([item_id]), json!([new_id]), "gift_card_0"), None).await, 422, "payment_method_not_found");
+    let call = |items: Value, new_items: Value, pm: &str| json!({"order_id": oid, "item_ids": items, "new_item_ids": new_items, "payment_method_id": pm});
+    assert_err(
+        s.apply(
+            "exchange_delivered_order_items",
+            &call(json!(["9"]), json!([new_id]), &pm),
+            None,
+        )
+        .await,
+        404,
+        "item_not_found",
+    );
+    assert_err(
+        s.apply(
+            "exchange_delivered_order_items",
+            &call(json!([item_id]), json!([new_id, new_id]), &pm),
+            None,
+        )
+        .await,
+        422,
+        "item_count_mismatch",
+    );
+    assert_err(
+        s.apply(
+            "exchange_delivered_order_items",
+            &call(json!([item_id]), json!([new_id]), "gift_card_0"),
+            None,
+        )
+        .await,
+        422,
+        "payment_method_not_found",
+    );
     let (oid2, item2, unavailable) = item_swap("delivered", false);
     assert_err(
         s.apply(
@@ -646,7 +923,8 @@ async fn exchange_gift_card_must_cover_difference() {
         for item in o["items"].as_array().unwrap() {
             let p = product(item["product_id"].as_str().unwrap());
             for (vid, v) in p["variants"].as_object().unwrap() {
-                let diff = py_round2(v["price"].as_f64().unwrap() - item["price"].as_f64().unwrap());
+                let diff =
+                    py_round2(v["price"].as_f64().unwrap() - item["price"].as_f64().unwrap());
                 if v["available"] != true {
                     continue;
                 }
@@ -692,7 +970,12 @@ async fn modify_user_address_updates_lookup() {
         .unwrap();
     assert_eq!(found, json!(uid));
     assert_err(
-        s.apply("modify_user_address", &with(address("7"), json!({"user_id": "ghost_0"})), None).await,
+        s.apply(
+            "modify_user_address",
+            &with(address("7"), json!({"user_id": "ghost_0"})),
+            None,
+        )
+        .await,
         404,
         "user_not_found",
     );

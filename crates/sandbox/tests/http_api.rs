@@ -14,7 +14,11 @@ async fn call(app: &axum::Router, req: Request<Body>) -> (StatusCode, Value) {
     let resp = app.clone().oneshot(req).await.unwrap();
     let status = resp.status();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    let body = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap() };
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap()
+    };
     (status, body)
 }
 
@@ -38,7 +42,14 @@ fn enc(order_id: &str) -> String {
 async fn reads() {
     let app = router(store().await);
     let (uid, u) = &seed().users[0];
-    let (st, body) = call(&app, get(&format!("/users/by-email?email={}", u["email"].as_str().unwrap()))).await;
+    let (st, body) = call(
+        &app,
+        get(&format!(
+            "/users/by-email?email={}",
+            u["email"].as_str().unwrap()
+        )),
+    )
+    .await;
     assert_eq!((st, body), (StatusCode::OK, json!({"user_id": uid})));
     let uri = format!(
         "/users/by-name-zip?first_name={}&last_name={}&zip={}",
@@ -56,12 +67,26 @@ async fn reads() {
     assert_eq!(body["email"], u["email"]);
 
     let (oid, o) = &seed().orders[1];
-    assert_eq!(call(&app, get(&format!("/orders/{}", enc(oid)))).await, (StatusCode::OK, o.clone()));
-    assert_eq!(call(&app, get(&format!("/orders/{}", oid.trim_start_matches('#')))).await.1, *o);
+    assert_eq!(
+        call(&app, get(&format!("/orders/{}", enc(oid)))).await,
+        (StatusCode::OK, o.clone())
+    );
+    assert_eq!(
+        call(
+            &app,
+            get(&format!("/orders/{}", oid.trim_start_matches('#')))
+        )
+        .await
+        .1,
+        *o
+    );
     let (st, body) = call(&app, get("/orders/%23W0000000")).await;
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert_eq!(body["error"]["code"], "order_not_found");
-    assert!(body["error"]["message"].as_str().unwrap().contains("not found"));
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not found"));
 
     let (pid, p) = &seed().products[0];
     assert_eq!(call(&app, get(&format!("/products/{pid}"))).await.1, *p);
@@ -84,11 +109,22 @@ async fn writes_need_a_key_and_a_json_object() {
     let (st, b) = call(&app, post(&uri, Some("k"), "{not json")).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     assert_eq!(b["error"]["code"], "malformed_body");
-    assert_eq!(call(&app, post(&uri, Some("k"), "[1]")).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        call(&app, post(&uri, Some("k"), "[1]")).await.0,
+        StatusCode::BAD_REQUEST
+    );
     let (st, b) = call(&app, post(&uri, Some("k"), "{}")).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     assert_eq!(b["error"]["code"], "invalid_arguments");
-    assert_eq!(call(&app, post(&format!("/orders/{}/explode", enc(oid)), Some("k"), body)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        call(
+            &app,
+            post(&format!("/orders/{}/explode", enc(oid)), Some("k"), body)
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
     // None of that burned the key.
     let (st, b) = call(&app, post(&uri, Some("k"), body)).await;
     assert_eq!(st, StatusCode::OK);
@@ -107,7 +143,11 @@ async fn idempotent_replay_and_conflict() {
     let second = call(&app, post(&uri, Some("abc"), body)).await;
     assert_eq!(second, first);
     assert_eq!(call(&app, get("/admin/digest")).await.1, digest);
-    let (st, b) = call(&app, post(&uri, Some("abc"), r#"{"reason": "no longer needed"}"#)).await;
+    let (st, b) = call(
+        &app,
+        post(&uri, Some("abc"), r#"{"reason": "no longer needed"}"#),
+    )
+    .await;
     assert_eq!(st, StatusCode::CONFLICT);
     assert_eq!(b["error"]["code"], "idempotency_key_reused");
     // A rule error replays verbatim as well.
@@ -136,7 +176,9 @@ async fn every_write_route() {
         .map(|(k, _)| k.clone());
     let (p3, i3, n3) = item_swap("pending", true);
     let (d1, i4, n4) = item_swap("delivered", true);
-    let (d2, od2) = orders_with_status("delivered").find(|(k, _)| **k != d1).unwrap();
+    let (d2, od2) = orders_with_status("delivered")
+        .find(|(k, _)| **k != d1)
+        .unwrap();
     let (uid, _) = &seed().users[2];
 
     let addr = address("9").to_string();
@@ -147,7 +189,11 @@ async fn every_write_route() {
         (format!("/orders/{}/exchange", enc(&d1)), json!({"item_ids": [i4], "new_item_ids": [n4], "payment_method_id": first_payment_method(order(&d1))}).to_string(), "exchange requested"),
     ];
     if let Some(pm) = new_pm {
-        cases.push((format!("/orders/{}/modify-payment", enc(p2)), json!({"payment_method_id": pm}).to_string(), "pending"));
+        cases.push((
+            format!("/orders/{}/modify-payment", enc(p2)),
+            json!({"payment_method_id": pm}).to_string(),
+            "pending",
+        ));
     }
     for (i, (uri, body, status)) in cases.iter().enumerate() {
         let (st, b) = call(&app, post(uri, Some(&format!("w{i}")), body)).await;
@@ -157,7 +203,11 @@ async fn every_write_route() {
         assert_eq!(st, StatusCode::OK, "{uri}: {b}");
         assert_eq!(b["status"], *status, "{uri}");
     }
-    let (st, b) = call(&app, post(&format!("/users/{uid}/address"), Some("u"), &addr)).await;
+    let (st, b) = call(
+        &app,
+        post(&format!("/users/{uid}/address"), Some("u"), &addr),
+    )
+    .await;
     assert_eq!(st, StatusCode::OK);
     assert_eq!(b["address"], address("9"));
     assert_eq!(b["user_id"], json!(uid));
@@ -168,7 +218,10 @@ async fn every_write_route() {
     assert_eq!(st, StatusCode::OK);
     assert!(ledger.as_array().unwrap().len() >= 5);
     let seed_digest = store().await.digest().await.unwrap();
-    assert_ne!(call(&app, get("/admin/digest")).await.1["digest"], json!(seed_digest));
+    assert_ne!(
+        call(&app, get("/admin/digest")).await.1["digest"],
+        json!(seed_digest)
+    );
     let (st, b) = call(&app, post("/admin/reset", None, "")).await;
     assert_eq!(st, StatusCode::OK);
     assert_eq!(b["digest"], json!(seed_digest));

@@ -21,7 +21,10 @@ async fn store_on_postgres_matches_sqlite() {
     };
     let db = format!("sandbox_test_{:016x}", rand::thread_rng().gen::<u64>());
     let mut admin = sqlx::PgConnection::connect(&base).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {db}")).execute(&mut admin).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {db}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
     let (prefix, _) = base.rsplit_once('/').unwrap();
     let url = format!("{prefix}/{db}");
 
@@ -34,8 +37,14 @@ async fn store_on_postgres_matches_sqlite() {
             .unwrap();
         let (did, d) = orders_with_status("delivered").next().unwrap();
         let writes = [
-            ("cancel_pending_order", json!({"order_id": oid, "reason": "no longer needed"})),
-            ("return_delivered_order_items", json!({"order_id": did, "item_ids": [d["items"][0]["item_id"]], "payment_method_id": first_payment_method(d)})),
+            (
+                "cancel_pending_order",
+                json!({"order_id": oid, "reason": "no longer needed"}),
+            ),
+            (
+                "return_delivered_order_items",
+                json!({"order_id": did, "item_ids": [d["items"][0]["item_id"]], "payment_method_id": first_payment_method(d)}),
+            ),
         ];
         for (i, (op, args)) in writes.iter().enumerate() {
             let a = pg.apply(op, args, Some(&format!("k{i}"))).await.unwrap();
@@ -44,17 +53,31 @@ async fn store_on_postgres_matches_sqlite() {
         }
         assert_eq!(pg.digest().await.unwrap(), lite.digest().await.unwrap());
         // Idempotency on PostgreSQL.
-        let again = pg.apply(writes[0].0, &writes[0].1, Some("k0")).await.unwrap();
+        let again = pg
+            .apply(writes[0].0, &writes[0].1, Some("k0"))
+            .await
+            .unwrap();
         assert_eq!(again["status"], "cancelled");
-        assert_err(pg.apply(writes[1].0, &writes[1].1, Some("k0")).await, 409, "idempotency_key_reused");
+        assert_err(
+            pg.apply(writes[1].0, &writes[1].1, Some("k0")).await,
+            409,
+            "idempotency_key_reused",
+        );
         assert_eq!(pg.ledger().await.unwrap().len(), 2);
         let found = pg
-            .apply("find_user_id_by_email", &json!({"email": user(o["user_id"].as_str().unwrap())["email"]}), None)
+            .apply(
+                "find_user_id_by_email",
+                &json!({"email": user(o["user_id"].as_str().unwrap())["email"]}),
+                None,
+            )
             .await
             .unwrap();
         assert_eq!(found, o["user_id"]);
         pg.reset().await.unwrap();
-        assert_eq!(pg.digest().await.unwrap(), store().await.digest().await.unwrap());
+        assert_eq!(
+            pg.digest().await.unwrap(),
+            store().await.digest().await.unwrap()
+        );
         pg.close().await;
     };
     // Drop the database even when an assertion failed.

@@ -16,11 +16,19 @@ fn tasks(file: &str) -> Vec<Value> {
 /// Recomputes the amount a gift card would have to cover for `action`.
 async fn gift_card_shortfall(store: &Store, name: &str, kw: &Value) -> Option<(f64, f64)> {
     let order = store
-        .apply("get_order_details", &json!({"order_id": kw["order_id"]}), None)
+        .apply(
+            "get_order_details",
+            &json!({"order_id": kw["order_id"]}),
+            None,
+        )
         .await
         .ok()?;
     let user = store
-        .apply("get_user_details", &json!({"user_id": order["user_id"]}), None)
+        .apply(
+            "get_user_details",
+            &json!({"user_id": order["user_id"]}),
+            None,
+        )
         .await
         .ok()?;
     let pm = &user["payment_methods"][kw["payment_method_id"].as_str()?];
@@ -32,13 +40,25 @@ async fn gift_card_shortfall(store: &Store, name: &str, kw: &Value) -> Option<(f
         order["payment_history"][0]["amount"].as_f64()?
     } else {
         let mut diff = 0.0;
-        for (old, new) in kw["item_ids"].as_array()?.iter().zip(kw["new_item_ids"].as_array()?) {
-            let item = order["items"].as_array()?.iter().find(|i| i["item_id"] == *old)?;
+        for (old, new) in kw["item_ids"]
+            .as_array()?
+            .iter()
+            .zip(kw["new_item_ids"].as_array()?)
+        {
+            let item = order["items"]
+                .as_array()?
+                .iter()
+                .find(|i| i["item_id"] == *old)?;
             let product = store
-                .apply("get_product_details", &json!({"product_id": item["product_id"]}), None)
+                .apply(
+                    "get_product_details",
+                    &json!({"product_id": item["product_id"]}),
+                    None,
+                )
                 .await
                 .ok()?;
-            diff += product["variants"][new.as_str()?]["price"].as_f64()? - item["price"].as_f64()?;
+            diff +=
+                product["variants"][new.as_str()?]["price"].as_f64()? - item["price"].as_f64()?;
         }
         if name == "exchange_delivered_order_items" {
             format!("{diff:.2}").parse().ok()?
@@ -51,7 +71,9 @@ async fn gift_card_shortfall(store: &Store, name: &str, kw: &Value) -> Option<(f
 
 #[tokio::test]
 async fn all_labelled_actions_apply_cleanly() {
-    let store = Store::open("sqlite::memory:", &default_data_dir()).await.unwrap();
+    let store = Store::open("sqlite::memory:", &default_data_dir())
+        .await
+        .unwrap();
     let seed_digest = store.digest().await.unwrap();
     let mut failures = Vec::new();
     let mut refused_like_reference = Vec::new();
@@ -66,21 +88,34 @@ async fn all_labelled_actions_apply_cleanly() {
                 let kw = &action["kwargs"];
                 let is_write = Operation::from_name(name).is_some_and(|o| o.is_write());
                 n_writes += usize::from(is_write);
-                match store.apply(name, kw, Some(&format!("{file}/{i}/{j}"))).await {
+                match store
+                    .apply(name, kw, Some(&format!("{file}/{i}/{j}")))
+                    .await
+                {
                     Ok(_) => wrote |= is_write,
-                    Err(StoreError::Rule { code, .. }) if code == "insufficient_gift_card_balance" => {
+                    Err(StoreError::Rule { code, .. })
+                        if code == "insufficient_gift_card_balance" =>
+                    {
                         match gift_card_shortfall(&store, name, kw).await {
                             Some((balance, need)) if balance < need => {
-                                refused_like_reference.push(format!("{file}[{i}] {name}: balance {balance} < {need}"));
+                                refused_like_reference.push(format!(
+                                    "{file}[{i}] {name}: balance {balance} < {need}"
+                                ));
                             }
-                            other => failures.push(format!("{file}[{i}] {name} {kw}: wrongly refused ({other:?})")),
+                            other => failures.push(format!(
+                                "{file}[{i}] {name} {kw}: wrongly refused ({other:?})"
+                            )),
                         }
                     }
                     Err(e) => failures.push(format!("{file}[{i}] {name} {kw}: {e}")),
                 }
             }
             if wrote {
-                assert_ne!(store.digest().await.unwrap(), seed_digest, "{file}[{i}] wrote nothing");
+                assert_ne!(
+                    store.digest().await.unwrap(),
+                    seed_digest,
+                    "{file}[{i}] wrote nothing"
+                );
             }
         }
     }
@@ -91,7 +126,12 @@ async fn all_labelled_actions_apply_cleanly() {
     );
     assert_eq!(n_tasks, 520);
     assert!(n_writes > 700, "only {n_writes} writes");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     // Guard against the check degenerating: refusals must stay rare.
     assert!(refused_like_reference.len() * 20 < n_writes);
 }

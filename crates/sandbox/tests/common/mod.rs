@@ -23,15 +23,28 @@ pub fn user(id: &str) -> &'static Value {
 }
 
 pub fn order(id: &str) -> &'static Value {
-    &seed().orders.iter().find(|(k, _)| k == id).expect("order").1
+    &seed()
+        .orders
+        .iter()
+        .find(|(k, _)| k == id)
+        .expect("order")
+        .1
 }
 
 pub fn product(id: &str) -> &'static Value {
-    &seed().products.iter().find(|(k, _)| k == id).expect("product").1
+    &seed()
+        .products
+        .iter()
+        .find(|(k, _)| k == id)
+        .expect("product")
+        .1
 }
 
 pub fn orders_with_status(status: &str) -> impl Iterator<Item = &'static (String, Value)> + '_ {
-    seed().orders.iter().filter(move |(_, o)| o["status"] == status)
+    seed()
+        .orders
+        .iter()
+        .filter(move |(_, o)| o["status"] == status)
 }
 
 pub fn first_payment_method(order: &Value) -> String {
