@@ -80,7 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 out.insert(
                     split.to_string(),
                     json!({
-                        "asks_for_human": binary(&part, "contact_human_agent", |t| asks_for_human(t)),
+                        "asks_for_human": binary(&part, "contact_human_agent", asks_for_human),
                         "frustration_at_0.5": binary(&part, "complaint", |t| frustration_score(t) >= 0.5),
                         "frustration_auc": auc(&part, "complaint"),
                     }),

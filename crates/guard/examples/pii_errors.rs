@@ -34,8 +34,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         let pred = detect_pii(text);
         for p in pred.iter().filter(|p| p.kind.label() == kind) {
-            let hit = gold.iter().find(|g| p.start < g.2 && g.1 < p.end);
-            if !hit.is_some_and(|g| g.0 == kind) {
+            let overlapping = |g: &&(String, usize, usize)| p.start < g.2 && g.1 < p.end;
+            let hit = gold.iter().filter(overlapping).find(|g| g.0 == kind);
+            if hit.is_none() {
+                let hit = gold.iter().find(overlapping);
                 println!(
                     "FP {:?} (gold {:?}) in {:?}",
                     &text[p.start..p.end],

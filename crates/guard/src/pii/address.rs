@@ -17,9 +17,9 @@ const WORD: &str = r"[\p{L}][\p{L}'’.\-]*";
 
 /// Number, optional second number, capitalised words, street-type word.
 static US_STREET: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b\d{{1,6}}(?:\s+\d{{1,5}})?\s+(?:\p{{Lu}}[\p{{L}}'’.\-]*\s+){{0,4}}(?i:street|streets|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|square|squares|terrace|parkway|pkwy|highway|hwy|circle|cir|trail|crescent|close|row|walk|fort|alley|plaza|gardens|hill|park|ridge|view|mews|grove|heights|junction|loop|point|port|pass|path|pike|route|run|spur|station|summit|track|turnpike|valley|village|vista|manor|meadows|crossing|creek|cove|center|centre|bridge|branch|bluff|bend|causeway|common|corner|estates|expressway|falls|ferry|field|fields|flats|ford|forest|freeway|garden|gateway|glen|green|harbor|harbour|haven|island|isle|key|knoll|lake|lakes|landing|light|lodge|mall|mill|mills|mission|motorway|mount|mountain|neck|orchard|oval|overpass|pines|plains|prairie|ranch|rapids|rest|river|shoal|shore|shores|skyway|spring|springs|stream|throughway|trace|trafficway|tunnel|underpass|union|ville|wall|well|wells)\b\.?"
-    ))
+    re(
+        r"\b\d{1,6}(?:\s+\d{1,5})?\s+(?:\p{Lu}[\p{L}'’.\-]*\s+){0,4}(?i:street|streets|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|square|squares|terrace|parkway|pkwy|highway|hwy|circle|cir|trail|crescent|close|row|walk|fort|alley|plaza|gardens|hill|park|ridge|view|mews|grove|heights|junction|loop|point|port|pass|path|pike|route|run|spur|station|summit|track|turnpike|valley|village|vista|manor|meadows|crossing|creek|cove|center|centre|bridge|branch|bluff|bend|causeway|common|corner|estates|expressway|falls|ferry|field|fields|flats|ford|forest|freeway|garden|gateway|glen|green|harbor|harbour|haven|island|isle|key|knoll|lake|lakes|landing|light|lodge|mall|mill|mills|mission|motorway|mount|mountain|neck|orchard|oval|overpass|pines|plains|prairie|ranch|rapids|rest|river|shoal|shore|shores|skyway|spring|springs|stream|throughway|trace|trafficway|tunnel|underpass|union|ville|wall|well|wells)\b\.?",
+    )
 });
 
 /// (number) street-name-with-suffix house-number, e.g. `20789 Allika 46`,
@@ -69,8 +69,8 @@ const STOP: &[&str] = &[
 
 fn generic_ok(first_word: &str) -> bool {
     let lower = first_word.to_lowercase();
-    let capital_or_foreign = first_word.chars().next().is_some_and(char::is_uppercase)
-        || first_word.chars().any(|c| !c.is_ascii());
+    let capital_or_foreign =
+        first_word.chars().next().is_some_and(char::is_uppercase) || !first_word.is_ascii();
     capital_or_foreign && first_word.chars().count() >= 3 && !STOP.contains(&lower.as_str())
 }
 

@@ -24,7 +24,7 @@ pub fn luhn_valid(s: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// IBAN check (ISO 13616): two letters, two check digits, 11..=30

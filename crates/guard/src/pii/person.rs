@@ -145,7 +145,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// conjunction joining another name, a vocative comma, or a speaker colon.
 static AFTER_NAME: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:['’]s\b| (?:is|was|had|has|have|lives|lived|said|says|spent|began|begins|flew|went|and|&|or|will|would|can|could|called|wrote|told|asked|named|recorded|sang|joined|works|worked)\b|, |:)",
+        r"^(?:['’]s\b| (?:is|was|had|has|have|lives|lived|said|says|spent|began|begins|flew|went|and|&|or|will|would|can|could|called|wrote|told|asked|named|recorded|sang|joined|works|worked)\b|, |:[ \t]+\S)",
     )
     .expect("static regex compiles")
 });
@@ -312,7 +312,11 @@ pub fn find(text: &str, taken: &[PiiSpan]) -> Vec<PiiSpan> {
         let at_start = sentence_start(text, first.start);
         let accept = match words.len() {
             0 => false,
-            1 => uncommon == 1 && (strong || after_ok || !at_start),
+            1 => {
+                uncommon == 1
+                    && !contraction(words[0])
+                    && (strong || after_ok || (!at_start && SINGLE_MID_SENTENCE))
+            }
             _ => uncommon >= 1 && (cue || uncommon >= 2 || !at_start || after_ok),
         };
         if !accept {
@@ -333,6 +337,15 @@ pub fn find(text: &str, taken: &[PiiSpan]) -> Vec<PiiSpan> {
         }
     }
     out
+}
+
+/// Whether a lone uncommon capitalised word in mid-sentence counts as a name.
+const SINGLE_MID_SENTENCE: bool = true;
+
+/// `I'd`, `C'mon`: an apostrophe followed by at most two lower-case letters.
+fn contraction(word: &str) -> bool {
+    word.split_once(['\'', '’'])
+        .is_some_and(|(_, tail)| tail.chars().count() <= 3 && tail.chars().all(char::is_lowercase))
 }
 
 /// Byte length of the name part of a token (drops `'s` and trailing dots,
