@@ -276,3 +276,19 @@ async fn memory_stores_are_independent() {
         .unwrap();
     assert_eq!(o["status"], "pending");
 }
+
+#[tokio::test]
+async fn shared_cache_memory_url_works() {
+    let name = format!("sandbox-{:x}", rand::random::<u64>());
+    let url = format!("sqlite:file:{name}?mode=memory&cache=shared");
+    let s = Store::open(&url, &default_data_dir()).await.unwrap();
+    let fresh = store().await.digest().await.unwrap();
+    assert_eq!(s.digest().await.unwrap(), fresh);
+    let (oid, _) = orders_with_status("pending").next().unwrap();
+    s.apply("cancel_pending_order", &cancel_args(oid), Some("m"))
+        .await
+        .unwrap();
+    assert_ne!(s.digest().await.unwrap(), fresh);
+    s.reset().await.unwrap();
+    assert_eq!(s.digest().await.unwrap(), fresh);
+}
