@@ -111,6 +111,8 @@ fn user_columns(u: &Value) -> [String; 4] {
 
 struct Inner {
     pool: AnyPool,
+    /// PostgreSQL (else SQLite): selects the statement that takes the write lock.
+    postgres: bool,
     seed: SeedRows,
     /// Serialises writes (and digests) within this store.
     write_lock: tokio::sync::Mutex<()>,
@@ -353,6 +355,7 @@ impl Store {
         let store = Store {
             inner: Arc::new(Inner {
                 pool,
+                postgres: !sqlite,
                 seed,
                 write_lock: tokio::sync::Mutex::new(()),
                 _temp: temp,
@@ -592,6 +595,15 @@ impl Store {
 
         let _guard = self.inner.write_lock.lock().await;
         let mut tx = self.inner.pool.begin().await?;
+        // Serialise with writers in other processes sharing the database: the
+        // in-process mutex only covers this store.
+        let lock = if self.inner.postgres {
+            "LOCK TABLE sandbox_ledger IN SHARE ROW EXCLUSIVE MODE"
+        } else {
+            // A write statement (even one matching no row) takes SQLite's write lock.
+            "UPDATE sandbox_ledger SET seq = seq WHERE 1 = 0"
+        };
+        sqlx::query(lock).execute(&mut *tx).await?;
         if let Some(key) = idempotency_key {
             let row = sqlx::query(&format!(
                 "SELECT request_hash, response FROM {IDEMPOTENCY} WHERE idem_key = $1"

@@ -10,7 +10,7 @@ use rand::Rng;
 use serde_json::json;
 use sqlx::Connection;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn store_on_postgres_matches_sqlite() {
     let Ok(base) = std::env::var("FRONTDESK_TEST_PG") else {
         if std::env::var("FRONTDESK_REQUIRE_EXTERNAL").as_deref() == Ok("1") {

@@ -292,3 +292,45 @@ async fn shared_cache_memory_url_works() {
     s.reset().await.unwrap();
     assert_eq!(s.digest().await.unwrap(), fresh);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_stores_on_one_file_serialise_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("shared.db").display()
+    );
+    let a = Store::open(&url, &default_data_dir()).await.unwrap();
+    let b = Store::open(&url, &default_data_dir()).await.unwrap();
+    let (oid, _) = orders_with_status("pending")
+        .find(|(_, o)| first_payment_method(o).contains("gift_card"))
+        .unwrap();
+    let mut handles = Vec::new();
+    for i in 0..6 {
+        let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+        let oid = oid.clone();
+        handles.push(tokio::spawn(async move {
+            s.apply(
+                "cancel_pending_order",
+                &cancel_args(&oid),
+                Some(&format!("x{i}")),
+            )
+            .await
+        }));
+    }
+    let mut ok = 0;
+    for h in handles {
+        match h.await.unwrap() {
+            Ok(_) => ok += 1,
+            Err(e) => assert_eq!(e.code(), "order_not_pending", "{e}"),
+        }
+    }
+    assert_eq!(ok, 1);
+    let o = a
+        .apply("get_order_details", &json!({"order_id": oid}), None)
+        .await
+        .unwrap();
+    assert_eq!(o["payment_history"].as_array().unwrap().len(), 2);
+    let seqs: Vec<i64> = b.ledger().await.unwrap().iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, (1..=6).collect::<Vec<i64>>());
+}
