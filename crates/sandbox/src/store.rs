@@ -314,6 +314,50 @@ async fn bulk_insert(
     Ok(())
 }
 
+/// Makes `table` hold exactly the seed `rows` (id first, body last): rows
+/// whose body differs or that are missing are re-inserted, extra rows deleted.
+async fn restore_table(
+    conn: &mut AnyConnection,
+    table: &str,
+    columns: &str,
+    rows: &[Vec<&str>],
+    with_seq: bool,
+) -> Result<(), StoreError> {
+    let current = sqlx::query(&format!("SELECT id, body FROM {table}"))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut current_bodies = std::collections::HashMap::with_capacity(current.len());
+    for r in current {
+        current_bodies.insert(r.try_get::<String, _>(0)?, r.try_get::<String, _>(1)?);
+    }
+    let mut stale = Vec::new();
+    for (seq, row) in rows.iter().enumerate() {
+        let (Some(id), Some(body)) = (row.first(), row.last()) else {
+            continue;
+        };
+        match current_bodies.remove(*id) {
+            Some(b) if b == *body => {}
+            Some(_) => stale.push((seq, row.clone())),
+            None => stale.push((seq, row.clone())),
+        }
+    }
+    let extra: Vec<String> = current_bodies.into_keys().collect();
+    for id in extra
+        .iter()
+        .map(String::as_str)
+        .chain(stale.iter().filter_map(|(_, r)| r.first().copied()))
+    {
+        sqlx::query(&format!("DELETE FROM {table} WHERE id = $1"))
+            .bind(id.to_owned())
+            .execute(&mut *conn)
+            .await?;
+    }
+    for (seq, row) in stale {
+        bulk_insert(conn, table, columns, &[row], with_seq, seq).await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating the schema, and seeding from `data_dir` when empty) the
     /// store at `database_url`: `sqlite://path?mode=rwc`, `sqlite::memory:`
@@ -412,15 +456,46 @@ impl Store {
     }
 
     /// Restores the seed state and clears the ledger and idempotency keys.
+    ///
+    /// Only rows that differ from the seed are rewritten (compared by their
+    /// canonical text), so resetting after a few writes is cheap.
     pub async fn reset(&self) -> Result<(), StoreError> {
         let _guard = self.inner.write_lock.lock().await;
         let mut tx = self.inner.pool.begin().await?;
-        for table in [USERS, ORDERS, PRODUCTS, IDEMPOTENCY, LEDGER] {
+        let seed = &self.inner.seed;
+        let users: Vec<Vec<&str>> = seed
+            .users
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let orders: Vec<Vec<&str>> = seed
+            .orders
+            .iter()
+            .map(|(id, b)| vec![id.as_str(), b.as_str()])
+            .collect();
+        let products: Vec<Vec<&str>> = seed
+            .products
+            .iter()
+            .map(|(id, b)| vec![id.as_str(), b.as_str()])
+            .collect();
+        let tables: [(&str, &str, &[Vec<&str>], bool); 3] = [
+            (
+                USERS,
+                "id, seq, email, first_name, last_name, zip, body",
+                &users,
+                true,
+            ),
+            (ORDERS, "id, body", &orders, false),
+            (PRODUCTS, "id, seq, body", &products, true),
+        ];
+        for (table, columns, rows, with_seq) in tables {
+            restore_table(&mut tx, table, columns, rows, with_seq).await?;
+        }
+        for table in [IDEMPOTENCY, LEDGER] {
             sqlx::query(&format!("DELETE FROM {table}"))
                 .execute(&mut *tx)
                 .await?;
         }
-        self.insert_seed(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }

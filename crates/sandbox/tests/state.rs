@@ -334,3 +334,33 @@ async fn two_stores_on_one_file_serialise_writes() {
     let seqs: Vec<i64> = b.ledger().await.unwrap().iter().map(|e| e.seq).collect();
     assert_eq!(seqs, (1..=6).collect::<Vec<i64>>());
 }
+
+#[tokio::test]
+async fn reset_restores_lookup_columns() {
+    let s = store().await;
+    let (uid, u) = &seed().users[30];
+    let by_zip = json!({"first_name": u["name"]["first_name"], "last_name": u["name"]["last_name"], "zip": u["address"]["zip"]});
+    s.apply(
+        "modify_user_address",
+        &with(address("3"), json!({"user_id": uid})),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_err(
+        s.apply("find_user_id_by_name_zip", &by_zip, None).await,
+        404,
+        "user_not_found",
+    );
+    s.reset().await.unwrap();
+    let found = s
+        .apply("find_user_id_by_name_zip", &by_zip, None)
+        .await
+        .unwrap();
+    assert_eq!(found, json!(uid));
+    let got = s
+        .apply("get_user_details", &json!({"user_id": uid}), None)
+        .await
+        .unwrap();
+    assert_eq!(got["address"], u["address"]);
+}
