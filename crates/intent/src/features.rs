@@ -85,13 +85,8 @@ fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// Tags below this value mark word n-grams; the rest character n-grams.
+/// Tag of character n-grams (word n-grams use their length as tag).
 const CHAR_TAG_BASE: u8 = 16;
-
-/// Whether a feature hash's block is the character block, given its tag.
-fn block_of_tag(tag: u8) -> u8 {
-    u8::from(tag >= CHAR_TAG_BASE)
-}
 
 /// Lower-cases, maps every digit to `0`, drops apostrophes and turns every
 /// other non-alphanumeric character into a space.
@@ -116,7 +111,6 @@ pub fn normalise(text: &str, out: &mut String) {
 pub struct Scratch {
     norm: String,
     chars: Vec<char>,
-    utf8: Vec<u8>,
     hashes: Vec<(u64, u8)>,
 }
 
@@ -125,7 +119,6 @@ pub fn raw_ngrams(text: &str, cfg: &FeatureConfig, scratch: &mut Scratch) -> Vec
     let Scratch {
         norm,
         chars,
-        utf8,
         hashes,
     } = scratch;
     hashes.clear();
@@ -141,27 +134,26 @@ pub fn raw_ngrams(text: &str, cfg: &FeatureConfig, scratch: &mut Scratch) -> Vec
                 }
                 h = fnv_bytes(h, w.as_bytes());
             }
-            hashes.push((h, block_of_tag(tag)));
+            hashes.push((h, 0));
         }
     }
     if cfg.min_char_ngram > 0 {
+        let char_tag = CHAR_TAG_BASE;
         for w in &words {
             chars.clear();
             chars.push(' ');
             chars.extend(w.chars());
             chars.push(' ');
-            for n in cfg.min_char_ngram..=cfg.max_char_ngram {
-                if n > chars.len() {
-                    break;
-                }
-                let tag = CHAR_TAG_BASE + n as u8;
-                for window in chars.windows(n) {
-                    utf8.clear();
-                    for c in window {
-                        let mut b = [0u8; 4];
-                        utf8.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+            // one running hash per start position: the n-gram hash extends
+            // the (n-1)-gram hash, so each start costs O(max_char_ngram)
+            for start in 0..chars.len() {
+                let mut h = fnv_start(char_tag);
+                for (n, c) in chars[start..].iter().take(cfg.max_char_ngram).enumerate() {
+                    let mut b = [0u8; 4];
+                    h = fnv_bytes(h, c.encode_utf8(&mut b).as_bytes());
+                    if n + 1 >= cfg.min_char_ngram {
+                        hashes.push((h, 1));
                     }
-                    hashes.push((fnv_bytes(fnv_start(tag), utf8), block_of_tag(tag)));
                 }
             }
         }

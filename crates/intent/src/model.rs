@@ -18,6 +18,10 @@ use crate::linear::{train_ovr, LinearWeights, SvmConfig};
 
 const MAGIC: &[u8; 8] = b"FDINTNT1";
 
+/// Version of the saved format and of the n-gram hashing; a model saved with
+/// another version is refused rather than silently misread.
+pub const FORMAT_VERSION: u32 = 2;
+
 /// Training settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -260,7 +264,7 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
     let fitted = fit(examples, &labels, cfg);
     Ok(Model {
         meta: ModelMeta {
-            version: 1,
+            version: FORMAT_VERSION,
             labels,
             features: cfg.features.clone(),
             scale,
@@ -365,6 +369,15 @@ impl Model {
             source,
         })?;
         let bin_path = dir.join("model.bin");
+        if meta.version != FORMAT_VERSION {
+            return Err(ModelError::Corrupt {
+                path: meta_path,
+                reason: format!(
+                    "format version {} (this build reads {FORMAT_VERSION}); retrain the model",
+                    meta.version
+                ),
+            });
+        }
         let mut bytes = Vec::new();
         fs::File::open(&bin_path)
             .and_then(|mut f| f.read_to_end(&mut bytes))
