@@ -30,6 +30,8 @@
 //! # Ok(()) }
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod canonical;
 pub mod error;
 pub mod http;
