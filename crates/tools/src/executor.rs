@@ -115,7 +115,8 @@ impl Executor {
     /// email, or by name and zip). This step is not subject to the
     /// allow-list. If the ticket already has a customer and the identity
     /// belongs to someone else, the record is `unauthorized` (its response
-    /// withheld) and no customer is returned.
+    /// withheld) and no customer is returned; the same holds when a find-user
+    /// tool is run through [`Executor::call`].
     pub async fn authenticate(&self, ctx: &CallContext, by: &Identity) -> Authentication {
         let start = Instant::now();
         let auth = self.registry.auth();
@@ -147,18 +148,14 @@ impl Executor {
             };
         };
         rec.kind = Some(t.spec().kind);
-        let mut rec = self.checked(ctx, t, rec, start).await;
+        let rec = self.checked(ctx, t, rec, start).await;
         if !rec.is_ok() {
             return Authentication {
                 record: rec,
                 customer: None,
             };
         }
-        let found = rec
-            .output()
-            .and_then(|body| body.get(&auth.user_id_field))
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        let found = self.found_user(&rec);
         let Some(user_id) = found else {
             let detail = format!("response has no `{}`", auth.user_id_field);
             return Authentication {
@@ -166,20 +163,24 @@ impl Executor {
                 customer: None,
             };
         };
-        if let Some(current) = &ctx.customer {
-            if current.user_id != user_id {
-                withhold_response(&mut rec);
-                let detail = "this identity is not the customer the ticket was authenticated as";
-                return Authentication {
-                    record: finish(rec, start, Outcome::Unauthorized, Some(detail.into())),
-                    customer: None,
-                };
-            }
-        }
         Authentication {
             record: rec,
             customer: Some(AuthenticatedCustomer { user_id }),
         }
+    }
+
+    /// The user id in a successful find-user response.
+    fn found_user(&self, rec: &ToolCallRecord) -> Option<String> {
+        rec.output()
+            .and_then(|body| body.get(&self.registry.auth().user_id_field))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
+    /// Whether `tool` is one of the configured find-user tools.
+    fn is_find_user(&self, tool: &str) -> bool {
+        let auth = self.registry.auth();
+        tool == auth.by_email || tool == auth.by_name_zip
     }
 
     /// Steps 2 to 4: schema, authorization, HTTP.
@@ -247,6 +248,17 @@ impl Executor {
             }
         }
         self.send(tool, &args, &mut rec).await;
+        if rec.is_ok() && self.is_find_user(&tool.spec().name) {
+            // One customer per ticket: finding someone else is refused.
+            if let (Some(current), Some(found)) = (&ctx.customer, self.found_user(&rec)) {
+                if current.user_id != found {
+                    withhold_response(&mut rec);
+                    let detail =
+                        "this identity is not the customer the ticket was authenticated as";
+                    return finish(rec, start, Outcome::Unauthorized, Some(detail.into()));
+                }
+            }
+        }
         finish_keep(rec, start)
     }
 

@@ -16,6 +16,34 @@
 //! - [`executor`]: [`Executor`], which validates, authorizes, calls and records.
 //! - [`error`]: configuration errors.
 //!
+//! # Example
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), frontdesk_tools::ConfigError> {
+//! use frontdesk_tools::{CallContext, Executor, Identity, Outcome};
+//! let exec = Executor::from_path("config/tools.toml")?;
+//! let mut ctx = CallContext {
+//!     ticket_id: "ticket-1".into(),
+//!     allow_list: exec.registry().tools_for_intent("cancel_order"),
+//!     customer: None,
+//! };
+//! let auth = exec
+//!     .authenticate(&ctx, &Identity::Email("noah.brown7922@example.com".into()))
+//!     .await;
+//! ctx.customer = auth.customer;
+//! let record = exec
+//!     .call(
+//!         &ctx,
+//!         "cancel_pending_order",
+//!         serde_json::json!({"order_id": "#W7678072", "reason": "no longer needed"}),
+//!     )
+//!     .await;
+//! if record.outcome != Outcome::Ok {
+//!     println!("not done: {:?}", record.detail);
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! The executor never panics and never returns an error for a call: every
 //! outcome (ok, invalid arguments, not allowed, unauthorized, rejected by the
 //! store, failed after retries) is a [`ToolCallRecord`].

@@ -558,6 +558,17 @@ async fn authenticate_by_email_and_by_name_zip() {
     assert_eq!(c.customer, None);
     assert_eq!(c.record.outcome, Outcome::Unauthorized);
     assert_eq!(c.record.response.as_ref().unwrap().body, Value::Null);
+
+    // The same through `call` with a find-user tool on the allow-list.
+    let bound = ctx(Some("mallory_5555"), &["find_user_id_by_email"]);
+    let args = json!({"email": "noah.brown7922@example.com"});
+    let rec = exec
+        .call(&bound, "find_user_id_by_email", args.clone())
+        .await;
+    assert_eq!(rec.outcome, Outcome::Unauthorized, "{rec:?}");
+    let same = ctx(Some("noah_brown_6181"), &["find_user_id_by_email"]);
+    let rec = exec.call(&same, "find_user_id_by_email", args).await;
+    assert_eq!(rec.outcome, Outcome::Ok, "{rec:?}");
 }
 
 #[tokio::test]
