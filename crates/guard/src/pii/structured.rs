@@ -25,6 +25,12 @@ static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"\d(?:[ \-]?\d){11,18}"));
 static SSN: LazyLock<Regex> = LazyLock::new(|| re(r"\d{3}([\- ])\d{2}[\- ]\d{4}|\d{9}"));
 static SSN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:ssn|social security)"));
 static IP: LazyLock<Regex> = LazyLock::new(|| re(r"\d{1,3}(?:\.\d{1,3}){3}"));
+/// IPv6: the full eight-group form, or a `::`-compressed form with at least three groups.
+static IPV6: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b",
+    )
+});
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:\+\d{1,3}[ .\-]?)?(?:\(0\) ?)?(?:\(\d{1,4}\) ?)?\d{1,12}(?:[ .\-]\d{2,8}){0,4}(?: ?x\d{1,5})?",
@@ -141,6 +147,16 @@ pub fn find(text: &str) -> Vec<PiiSpan> {
             out.push(span(PiiKind::IpAddress, m.start(), m.end()));
         }
     }
+    for m in IPV6.find_iter(text) {
+        let groups = m.as_str().split(':').filter(|g| !g.is_empty()).count();
+        if groups >= 3
+            && bounded(text, m.start(), m.end(), |c| {
+                !c.is_ascii_hexdigit() && c != ':'
+            })
+        {
+            out.push(span(PiiKind::IpAddress, m.start(), m.end()));
+        }
+    }
     out
 }
 
@@ -237,6 +253,14 @@ mod tests {
 
     #[test]
     fn ip_and_iban() {
+        let v6 = "6e40:4041:c617:e898:c11:40d2:c669:2eb4";
+        assert!(kinds(&format!("address {v6} blocked")).contains(&(PiiKind::IpAddress, v6.into())));
+        assert!(
+            kinds("host fe80::1:2a blocked").contains(&(PiiKind::IpAddress, "fe80::1:2a".into()))
+        );
+        assert!(!kinds("meet at 12:30 or 1:45")
+            .iter()
+            .any(|(k, _)| *k == PiiKind::IpAddress));
         assert!(kinds("from 106.31.73.20.").contains(&(PiiKind::IpAddress, "106.31.73.20".into())));
         assert!(kinds("GB56HXDO88167774656119 and more")
             .contains(&(PiiKind::Iban, "GB56HXDO88167774656119".into())));
