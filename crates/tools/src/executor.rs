@@ -4,7 +4,10 @@
 //! 1. the tool exists and is on the ticket's allow-list, else `not_allowed`;
 //! 2. the arguments satisfy the tool's JSON schema, else `invalid_arguments`;
 //! 3. the owner rule holds for the authenticated customer (an order is looked
-//!    up first and its owner compared), else `unauthorized`;
+//!    up first with the configured lookup tool, which is internal and not
+//!    subject to the allow-list, and its owner compared), else
+//!    `unauthorized`; the lookup is kept in [`ToolCallRecord::preflight`] and
+//!    another customer's data is withheld from the record;
 //! 4. the HTTP call, retried with backoff on 5xx / timeouts / connection
 //!    errors with the same idempotency key; 4xx is `rejected`, exhausted
 //!    retries are `failed`.
