@@ -499,13 +499,18 @@ band = "always_escalate"
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../config/intents.toml");
         let r = Registry::load(path).unwrap();
         assert!(r.intents.values().any(|s| s.band == Band::AlwaysEscalate));
-        for b in [
-            "cancel_order",
-            "track_order",
-            "contact_human_agent",
-            "delete_account",
-        ] {
+        let bitext = crate::data::load_labelled_csv(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/intents/bitext_dev.csv"
+        ))
+        .unwrap();
+        let labels: BTreeSet<&str> = bitext.iter().map(|e| e.intent.as_str()).collect();
+        assert_eq!(labels.len(), 27);
+        for b in labels {
             assert!(r.map_bitext(b).is_some(), "{b} unmapped");
+        }
+        assert_eq!(r.map_bitext("delete_account"), Some("data_request"));
+        assert_eq!(r.intents["data_request"].band, Band::AlwaysEscalate); unmapped");
         }
     }
 
