@@ -510,8 +510,7 @@ band = "always_escalate"
             assert!(r.map_bitext(b).is_some(), "{b} unmapped");
         }
         assert_eq!(r.map_bitext("delete_account"), Some("data_request"));
-        assert_eq!(r.intents["data_request"].band, Band::AlwaysEscalate); unmapped");
-        }
+        assert_eq!(r.intents["data_request"].band, Band::AlwaysEscalate);
     }
 
     proptest! {
