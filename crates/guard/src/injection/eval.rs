@@ -1,0 +1,239 @@
+//! Measuring the injection detector: held-out JSONL, ordinary tickets, k-fold CV.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::detector::{InjectionDetector, TrainConfig};
+use crate::data::{load_injection_jsonl, LabelledText};
+use crate::error::Result;
+
+/// What `frontdesk guard eval --injection JSONL --json` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InjectionReport {
+    /// Labelled texts scored.
+    pub n: usize,
+    /// Flagged injections / all flagged.
+    pub precision: f64,
+    /// Flagged injections / all injections.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Accuracy over the labelled texts.
+    pub accuracy: f64,
+    /// Flagged benign texts / all benign texts of the labelled file.
+    pub false_positive_rate: f64,
+    /// Flagged ordinary support tickets / ordinary tickets scored.
+    pub ordinary_false_positive_rate: f64,
+    /// Ordinary tickets scored (those the detector was trained on are skipped).
+    pub ordinary_n: usize,
+    /// Ordinary tickets skipped because the detector saw them in training.
+    pub ordinary_skipped_seen: usize,
+    /// The decision threshold used.
+    pub threshold: f32,
+}
+
+/// Confusion counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Confusion {
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// True negatives.
+    pub tn: usize,
+    /// False negatives.
+    pub fn_: usize,
+}
+
+impl Confusion {
+    /// Adds one decision.
+    pub fn add(&mut self, truth: bool, predicted: bool) {
+        match (truth, predicted) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (false, false) => self.tn += 1,
+            (true, false) => self.fn_ += 1,
+        }
+    }
+    /// Precision (0 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    /// Recall (0 when there are no positives).
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    /// F1 score.
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+    /// False-positive rate.
+    pub fn fpr(&self) -> f64 {
+        ratio(self.fp, self.fp + self.tn)
+    }
+    /// Accuracy.
+    pub fn accuracy(&self) -> f64 {
+        ratio(self.tp + self.tn, self.tp + self.tn + self.fp + self.fn_)
+    }
+}
+
+/// `num / den`, or 0 when `den` is 0.
+pub fn ratio(num: usize, den: usize) -> f64 {
+    if den == 0 {
+        0.0
+    } else {
+        num as f64 / den as f64
+    }
+}
+
+/// Harmonic mean, 0 when both are 0.
+pub fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Scores `examples` and `ordinary_texts` (all assumed benign) with `detector`.
+pub fn evaluate_examples(
+    detector: &InjectionDetector,
+    examples: &[LabelledText],
+    ordinary_texts: &[String],
+) -> InjectionReport {
+    let mut c = Confusion::default();
+    for e in examples {
+        c.add(e.label, detector.score(&e.text).flagged);
+    }
+    let (mut flagged, mut scored, mut skipped) = (0usize, 0usize, 0usize);
+    for t in ordinary_texts {
+        if detector.was_trained_on(t) {
+            skipped += 1;
+            continue;
+        }
+        scored += 1;
+        if detector.score(t).flagged {
+            flagged += 1;
+        }
+    }
+    InjectionReport {
+        n: examples.len(),
+        precision: c.precision(),
+        recall: c.recall(),
+        f1: c.f1(),
+        accuracy: c.accuracy(),
+        false_positive_rate: c.fpr(),
+        ordinary_false_positive_rate: ratio(flagged, scored),
+        ordinary_n: scored,
+        ordinary_skipped_seen: skipped,
+        threshold: detector.threshold(),
+    }
+}
+
+/// Evaluates `detector` on a labelled JSONL file plus ordinary support tickets.
+///
+/// Ordinary texts the detector was trained on are skipped (and counted in
+/// `ordinary_skipped_seen`) so the ordinary false-positive rate stays honest.
+pub fn evaluate_injection(
+    detector: &InjectionDetector,
+    jsonl_path: impl AsRef<Path>,
+    ordinary_texts: &[String],
+) -> Result<InjectionReport> {
+    let examples = load_injection_jsonl(jsonl_path)?;
+    Ok(evaluate_examples(detector, &examples, ordinary_texts))
+}
+
+/// Result of [`cross_validate`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CrossValidation {
+    /// Folds.
+    pub k: usize,
+    /// Mean per-fold F1.
+    pub mean_f1: f64,
+    /// Mean per-fold precision.
+    pub mean_precision: f64,
+    /// Mean per-fold recall.
+    pub mean_recall: f64,
+    /// Mean per-fold accuracy.
+    pub mean_accuracy: f64,
+    /// Per-fold F1.
+    pub fold_f1: Vec<f64>,
+    /// False-positive rate on the held-out ordinary texts, averaged over folds.
+    pub mean_ordinary_false_positive_rate: f64,
+}
+
+/// Stratified k-fold cross-validation on `examples`; `extra_benign` is added
+/// to every training fold, `ordinary_heldout` is scored by every fold model.
+/// Fold assignment is deterministic (round-robin within each class).
+pub fn cross_validate(
+    examples: &[LabelledText],
+    extra_benign: &[String],
+    ordinary_heldout: &[String],
+    config: &TrainConfig,
+    k: usize,
+) -> Result<CrossValidation> {
+    let k = k.max(2);
+    let mut fold_of = vec![0usize; examples.len()];
+    let (mut pi, mut ni) = (0usize, 0usize);
+    for (i, e) in examples.iter().enumerate() {
+        let counter = if e.label { &mut pi } else { &mut ni };
+        fold_of[i] = *counter % k;
+        *counter += 1;
+    }
+    let mut reports = Vec::with_capacity(k);
+    for fold in 0..k {
+        let mut train: Vec<LabelledText> = examples
+            .iter()
+            .zip(&fold_of)
+            .filter(|(_, &f)| f != fold)
+            .map(|(e, _)| e.clone())
+            .collect();
+        train.extend(extra_benign.iter().map(|t| LabelledText {
+            text: t.clone(),
+            label: false,
+        }));
+        let test: Vec<LabelledText> = examples
+            .iter()
+            .zip(&fold_of)
+            .filter(|(_, &f)| f == fold)
+            .map(|(e, _)| e.clone())
+            .collect();
+        let det = InjectionDetector::train(&train, config)?;
+        reports.push(evaluate_examples(&det, &test, ordinary_heldout));
+    }
+    let mean = |f: &dyn Fn(&InjectionReport) -> f64| reports.iter().map(f).sum::<f64>() / k as f64;
+    Ok(CrossValidation {
+        k,
+        mean_f1: mean(&|r| r.f1),
+        mean_precision: mean(&|r| r.precision),
+        mean_recall: mean(&|r| r.recall),
+        mean_accuracy: mean(&|r| r.accuracy),
+        fold_f1: reports.iter().map(|r| r.f1).collect(),
+        mean_ordinary_false_positive_rate: mean(&|r| r.ordinary_false_positive_rate),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confusion_metrics() {
+        let mut c = Confusion::default();
+        for (t, p) in [
+            (true, true),
+            (true, false),
+            (false, true),
+            (false, false),
+            (false, false),
+        ] {
+            c.add(t, p);
+        }
+        assert_eq!(c.precision(), 0.5);
+        assert_eq!(c.recall(), 0.5);
+        assert!((c.fpr() - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(ratio(1, 0), 0.0);
+        assert_eq!(f1(0.0, 0.0), 0.0);
+    }
+}

@@ -1,0 +1,132 @@
+//! TF-IDF over character n-grams taken inside word boundaries (`char_wb`).
+//!
+//! Each whitespace-separated word is lower-cased, padded with one space on
+//! each side, and cut into n-grams of `min_n..=max_n` characters. N-grams are
+//! hashed (FNV-1a, 64 bit) and looked up in a vocabulary learned at fit time;
+//! unseen n-grams are dropped. Weights are `(1 + ln tf) * idf`, L2-normalised.
+
+use std::collections::HashMap;
+
+/// A sparse feature vector: `(feature index, weight)`, indices ascending.
+pub type Sparse = Vec<(u32, f32)>;
+
+/// A fitted character n-gram TF-IDF vectoriser.
+#[derive(Debug, Clone)]
+pub struct Vectorizer {
+    min_n: usize,
+    max_n: usize,
+    vocab: HashMap<u64, u32>,
+    idf: Vec<f32>,
+}
+
+fn fnv1a(chars: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in chars {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    // Mix in the length so that n-grams of different sizes never alias trivially.
+    h ^ (chars.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Term counts of the hashed `char_wb` n-grams of `text`.
+pub fn ngram_counts(text: &str, min_n: usize, max_n: usize) -> HashMap<u64, u32> {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let lower = text.to_lowercase();
+    let mut padded: Vec<char> = Vec::with_capacity(32);
+    for word in lower.split_whitespace() {
+        padded.clear();
+        padded.push(' ');
+        padded.extend(word.chars());
+        padded.push(' ');
+        for n in min_n.max(1)..=max_n {
+            if padded.len() < n {
+                break;
+            }
+            for window in padded.windows(n) {
+                *counts.entry(fnv1a(window)).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+impl Vectorizer {
+    /// Learns the vocabulary and inverse document frequencies from `docs`.
+    pub fn fit<S: AsRef<str>>(docs: &[S], min_n: usize, max_n: usize) -> Self {
+        let mut vocab: HashMap<u64, u32> = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
+        for doc in docs {
+            for key in ngram_counts(doc.as_ref(), min_n, max_n).into_keys() {
+                let next = vocab.len() as u32;
+                let idx = *vocab.entry(key).or_insert(next);
+                if idx as usize == df.len() {
+                    df.push(0);
+                }
+                df[idx as usize] += 1;
+            }
+        }
+        let n = docs.len() as f32;
+        let idf = df
+            .iter()
+            .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
+            .collect();
+        Self {
+            min_n,
+            max_n,
+            vocab,
+            idf,
+        }
+    }
+
+    /// Number of features (vocabulary size).
+    pub fn dim(&self) -> usize {
+        self.idf.len()
+    }
+
+    /// Turns `text` into an L2-normalised sparse TF-IDF vector.
+    pub fn transform(&self, text: &str) -> Sparse {
+        let mut v: Sparse = ngram_counts(text, self.min_n, self.max_n)
+            .into_iter()
+            .filter_map(|(key, tf)| {
+                let idx = *self.vocab.get(&key)?;
+                let idf = self.idf.get(idx as usize).copied().unwrap_or(1.0);
+                Some((idx, (1.0 + (tf as f32).ln()) * idf))
+            })
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v.sort_unstable_by_key(|(i, _)| *i);
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_padded_ngrams() {
+        // " ab " -> 1-grams: ' ', a, b, ' ' ; 2-grams: " a", ab, "b "
+        let c = ngram_counts("AB", 1, 2);
+        assert_eq!(c.values().sum::<u32>(), 7);
+        assert_eq!(c.len(), 6); // the space 1-gram occurs twice
+    }
+
+    #[test]
+    fn transform_is_unit_length_and_drops_unseen() {
+        let v = Vectorizer::fit(&["ignore previous instructions", "where is my order"], 1, 4);
+        let x = v.transform("ignore my order");
+        let norm: f32 = x.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4);
+        // Only the padding-space 1-gram of unseen words survives.
+        assert_eq!(v.transform("日本語").len(), 1);
+    }
+}

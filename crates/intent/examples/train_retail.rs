@@ -1,0 +1,177 @@
+//! Trains the shipped retail router model and prints its held-out scores.
+//!
+//! ```text
+//! cargo run --release -p frontdesk-intent --example train_retail -- \
+//!     [--holdout 0.2] [--out models/router/retail]
+//! ```
+//! Training data (all shared, all in the repository):
+//! - `data/intents/bitext_dev.csv`, relabelled onto the registry intents via
+//!   the `bitext` lists of `config/intents.toml`;
+//! - `models/router/seed_retail.csv`, hand-written examples for the intents
+//!   Bitext lacks (return, exchange, fraud/chargeback, payment change, product
+//!   questions, data requests, legal complaints);
+//! - CLINC150 `report_fraud` rows as `fraud_chargeback`; CLINC150 `oos` rows
+//!   and up to 3 rows (`--oos-per-intent`) of each CLINC150 intent unrelated to a retail store as
+//!   `oos` ("none of these");
+//! - the briefs of `data/retail/tasks_train.json` whose labelled write
+//!   actions map onto a single intent, labelled with it (`--tasks false`
+//!   leaves them out; `tasks_dev.json` stays unseen for `route_tasks`).
+//!
+//! With `--holdout F`, a stratified share F is held back and scored (the
+//! saved model is then trained on the rest); without it the model is trained
+//! on everything.
+
+use std::collections::HashMap;
+
+use frontdesk_intent::{
+    evaluate, load_labelled_csv, stratified_split, train, Classifier, Example, Registry,
+    TrainConfig,
+};
+
+/// CLINC150 intents too close to a shop's business to count as out of scope.
+const NOT_OOS: [&str; 20] = [
+    "order",
+    "order_status",
+    "cancel",
+    "report_fraud",
+    "card_declined",
+    "greeting",
+    "goodbye",
+    "thank_you",
+    "yes",
+    "no",
+    "maybe",
+    "repeat",
+    "shopping_list",
+    "shopping_list_update",
+    "what_can_i_ask_you",
+    "are_you_a_bot",
+    "user_name",
+    "change_user_name",
+    "transactions",
+    "spending_history",
+];
+
+/// Whole task briefs of `tasks_train.json` whose labelled write actions all
+/// map onto one intent, labelled with that intent.
+fn task_briefs(path: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
+    let list: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let mut out = Vec::new();
+    for task in list {
+        let intents: std::collections::BTreeSet<&str> = task["actions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| {
+                Some(match a["name"].as_str()? {
+                    "cancel_pending_order" => "cancel_order",
+                    "modify_pending_order_items" => "modify_order_items",
+                    "modify_pending_order_address" => "modify_order_address",
+                    "modify_pending_order_payment" => "modify_order_payment",
+                    "return_delivered_order_items" => "return_order",
+                    "exchange_delivered_order_items" => "exchange_order",
+                    "modify_user_address" => "change_default_address",
+                    _ => return None,
+                })
+            })
+            .collect();
+        if let (1, Some(brief)) = (intents.len(), task["instruction"].as_str()) {
+            if let Some(intent) = intents.first() {
+                out.push(Example::new(brief, *intent));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut holdout = None;
+    let mut out = format!("{root}/models/router/retail");
+    let mut cfg = TrainConfig {
+        max_oos_threshold: 0.3,
+        ..TrainConfig::default()
+    };
+    let mut oos_per_intent = 3usize;
+    let mut tasks = true;
+    let mut i = 0;
+    while i < args.len() {
+        let value = args.get(i + 1).cloned().ok_or("missing value")?;
+        match args[i].as_str() {
+            "--holdout" => holdout = Some(value.parse::<f64>()?),
+            "--out" => out = value,
+            "--max-oos-threshold" => cfg.max_oos_threshold = value.parse()?,
+            "--oos-per-intent" => oos_per_intent = value.parse()?,
+            "--tasks" => tasks = value.parse()?,
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+        i += 2;
+    }
+    let registry = Registry::load(format!("{root}/config/intents.toml"))?;
+    let mut rows = registry.map_bitext_examples(&load_labelled_csv(format!(
+        "{root}/data/intents/bitext_dev.csv"
+    ))?);
+    rows.extend(load_labelled_csv(format!(
+        "{root}/models/router/seed_retail.csv"
+    ))?);
+    let mut per_intent: HashMap<String, usize> = HashMap::new();
+    for e in load_labelled_csv(format!("{root}/data/intents/clinc150_train.csv"))? {
+        if e.intent == "report_fraud" {
+            rows.push(Example::new(e.text, "fraud_chargeback"));
+        } else if e.intent == "oos" {
+            rows.push(e);
+        } else if !NOT_OOS.contains(&e.intent.as_str()) {
+            let n = per_intent.entry(e.intent).or_default();
+            if *n < oos_per_intent {
+                *n += 1;
+                rows.push(Example::new(e.text, "oos"));
+            }
+        }
+    }
+    if tasks {
+        rows.extend(task_briefs(&format!(
+            "{root}/data/retail/tasks_train.json"
+        ))?);
+    }
+    let (train_rows, test_rows) = match holdout {
+        Some(f) => stratified_split(&rows, f, 7),
+        None => (rows, Vec::new()),
+    };
+    let model = train(&train_rows, &cfg)?;
+    eprintln!(
+        "trained on {} rows, {} labels, {} features (scale {}, oos threshold {})",
+        train_rows.len(),
+        model.labels().len(),
+        model.n_features(),
+        model.meta.scale,
+        model.meta.oos_threshold
+    );
+    if !test_rows.is_empty() {
+        let report = evaluate(&model, &test_rows);
+        // reliability: share of held-out in-scope predictions at or above a
+        // confidence, and their precision (to pick registry thresholds)
+        let preds: Vec<(bool, f32)> = test_rows
+            .iter()
+            .map(|e| (Classifier::classify(&model, &e.text), e))
+            .filter(|(c, _)| !c.out_of_scope)
+            .map(|(c, e)| (c.label() == e.intent, c.confidence()))
+            .collect();
+        for t in [0.2f32, 0.3, 0.4, 0.5, 0.6] {
+            let above: Vec<&(bool, f32)> = preds.iter().filter(|p| p.1 >= t).collect();
+            let ok = above.iter().filter(|p| p.0).count();
+            let below_ok = preds.iter().filter(|p| p.1 < t && p.0).count();
+            let below = preds.iter().filter(|p| p.1 < t).count();
+            eprintln!(
+                "confidence >= {t}: coverage {:.3}, precision {:.4}; below: precision {:.3} ({below} rows)",
+                above.len() as f64 / preds.len().max(1) as f64,
+                ok as f64 / above.len().max(1) as f64,
+                below_ok as f64 / below.max(1) as f64
+            );
+        }
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    model.save(&out)?;
+    eprintln!("saved to {out}");
+    Ok(())
+}

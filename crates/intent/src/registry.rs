@@ -1,0 +1,527 @@
+//! The intent registry (`config/intents.toml`) and routing.
+//!
+//! Each intent has an autonomy [`Band`], a tool allow-list, a confidence
+//! threshold and a downgrade rule, plus the Bitext intents mapped onto it.
+//! [`Registry::route`] turns a ticket into a [`Route`]: it classifies the
+//! whole text and each clause, keeps the distinct confident intents, applies
+//! the per-intent threshold (below it an intent never stays autonomous) and
+//! takes the riskiest band. Out of scope is its own outcome, never acted on.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::classifier::{Classification, Classifier};
+
+/// The sandbox store's tools, as named by the tools stage.
+pub const KNOWN_TOOLS: [&str; 13] = [
+    "find_user_id_by_email",
+    "find_user_id_by_name_zip",
+    "get_user_details",
+    "get_order_details",
+    "get_product_details",
+    "list_all_product_types",
+    "cancel_pending_order",
+    "modify_pending_order_address",
+    "modify_pending_order_payment",
+    "modify_pending_order_items",
+    "return_delivered_order_items",
+    "exchange_delivered_order_items",
+    "modify_user_address",
+];
+
+/// Autonomy band, ordered from least to most risky.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// Read-only, low risk: the agent may answer on its own.
+    Autonomous,
+    /// May act within policy limits (after the policy gates and confirmation).
+    Conditional,
+    /// Always hand off to a human.
+    AlwaysEscalate,
+}
+
+/// What happens to an intent whose confidence is below its threshold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Downgrade {
+    /// An autonomous intent becomes conditional (others keep their band).
+    #[default]
+    Conditional,
+    /// The intent escalates to a human.
+    Escalate,
+}
+
+fn default_threshold() -> f32 {
+    0.5
+}
+
+/// One intent of the registry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntentSpec {
+    /// What the intent covers (for people and for the LLM router's prompt).
+    pub description: String,
+    /// Autonomy band when confident.
+    pub band: Band,
+    /// Tools the agent may call for this intent.
+    #[serde(default)]
+    pub tools: Vec<String>,
+    /// Confidence below which the downgrade rule applies.
+    #[serde(default = "default_threshold")]
+    pub threshold: f32,
+    /// The downgrade rule.
+    #[serde(default)]
+    pub below_threshold: Downgrade,
+    /// Bitext intents mapped onto this one.
+    #[serde(default)]
+    pub bitext: Vec<String>,
+}
+
+/// Multi-intent routing settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoutingConfig {
+    /// At most this many intents per ticket.
+    pub max_intents: usize,
+    /// Clauses shorter than this (in words) are not classified on their own.
+    pub min_clause_words: usize,
+    /// A clause adds an intent only at or above this confidence (and the
+    /// intent's own threshold).
+    #[serde(default = "default_clause_confidence")]
+    pub min_clause_confidence: f32,
+}
+
+fn default_clause_confidence() -> f32 {
+    0.5
+}
+
+impl Default for RoutingConfig {
+    fn default() -> Self {
+        Self {
+            max_intents: 3,
+            min_clause_words: 3,
+            min_clause_confidence: default_clause_confidence(),
+        }
+    }
+}
+
+/// The whole registry file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registry {
+    /// Multi-intent settings.
+    #[serde(default)]
+    pub routing: RoutingConfig,
+    /// Intents by key.
+    pub intents: BTreeMap<String, IntentSpec>,
+}
+
+/// Errors from loading or validating a registry.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The TOML is malformed or has unknown fields.
+    #[error("intent registry: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// The registry parses but is inconsistent.
+    #[error("intent registry: {0}")]
+    Invalid(String),
+}
+
+/// One intent found in a ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoutedIntent {
+    /// Registry key.
+    pub intent: String,
+    /// Classifier confidence.
+    pub confidence: f32,
+    /// Band after the threshold rule.
+    pub band: Band,
+}
+
+/// The router's decision for one ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Route {
+    /// Distinct intents, in the order they appear in the ticket.
+    pub intents: Vec<RoutedIntent>,
+    /// The riskiest band of the intents; `AlwaysEscalate` when out of scope.
+    pub band: Band,
+    /// Union of the intents' tools (empty when out of scope).
+    pub allow_list: Vec<String>,
+    /// No intent of the registry applies: never acted on.
+    pub out_of_scope: bool,
+}
+
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]+(?:\s+|$)|[;\n]+\s*").unwrap_or_else(|_| unreachable!("static regex"))
+});
+static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:,\s*|\s+)(?:and also|and then|and|also|plus|but|then)\s+(?:also\s+)?(?P<opener>i\b|i'd|i'm|i've|please|can you|could you|would you|pls|my\b)")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Splits a ticket into clauses: sentences, then "... and I also want ..."
+/// style conjunctions. Returns byte ranges of non-empty clauses.
+pub fn split_clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut sentences = Vec::new();
+    for m in SENTENCE.find_iter(text) {
+        sentences.push((start, m.start()));
+        start = m.end();
+    }
+    sentences.push((start, text.len()));
+    for (s, e) in sentences {
+        let sentence = &text[s..e];
+        let mut cur = s;
+        for caps in CONJUNCTION.captures_iter(sentence) {
+            let (Some(all), Some(opener)) = (caps.get(0), caps.name("opener")) else {
+                continue;
+            };
+            // the opener ("I", "please", ...) starts the next clause
+            out.push((cur, s + all.start()));
+            cur = s + opener.start();
+        }
+        out.push((cur, e));
+    }
+    out.into_iter()
+        .map(|(a, b)| {
+            let slice = &text[a..b];
+            let lead = slice.len() - slice.trim_start().len();
+            let trail = slice.len() - slice.trim_end().len();
+            (a + lead, b - trail)
+        })
+        .filter(|(a, b)| b > a)
+        .collect()
+}
+
+impl Registry {
+    /// Parses and validates a registry from TOML text.
+    pub fn from_toml_str(text: &str) -> Result<Self, RegistryError> {
+        let registry: Registry = toml::from_str(text)?;
+        registry.validate()?;
+        Ok(registry)
+    }
+
+    /// Reads, parses and validates a registry file.
+    pub fn load(path: impl AsRef<Path>) -> Result<Self, RegistryError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| RegistryError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_toml_str(&text)
+    }
+
+    fn validate(&self) -> Result<(), RegistryError> {
+        if self.intents.is_empty() {
+            return Err(RegistryError::Invalid("no intents".into()));
+        }
+        let mut mapped = BTreeMap::new();
+        for (key, spec) in &self.intents {
+            if key == crate::data::OOS_LABEL {
+                return Err(RegistryError::Invalid(
+                    "`oos` is reserved for out of scope".into(),
+                ));
+            }
+            if !(0.0..=1.0).contains(&spec.threshold) {
+                return Err(RegistryError::Invalid(format!(
+                    "{key}: threshold must be in [0, 1]"
+                )));
+            }
+            for tool in &spec.tools {
+                if !KNOWN_TOOLS.contains(&tool.as_str()) {
+                    return Err(RegistryError::Invalid(format!(
+                        "{key}: unknown tool `{tool}`"
+                    )));
+                }
+            }
+            for b in &spec.bitext {
+                if let Some(other) = mapped.insert(b.clone(), key.clone()) {
+                    return Err(RegistryError::Invalid(format!(
+                        "bitext intent `{b}` mapped to both `{other}` and `{key}`"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The registry intent a Bitext intent maps onto, if any.
+    pub fn map_bitext(&self, bitext_intent: &str) -> Option<&str> {
+        self.intents
+            .iter()
+            .find(|(_, s)| s.bitext.iter().any(|b| b == bitext_intent))
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Relabels Bitext examples with the registry intents they map onto
+    /// (`oos` rows kept, unmapped rows dropped).
+    pub fn map_bitext_examples(
+        &self,
+        examples: &[crate::data::Example],
+    ) -> Vec<crate::data::Example> {
+        examples
+            .iter()
+            .filter_map(|e| {
+                if e.intent == crate::data::OOS_LABEL {
+                    return Some(e.clone());
+                }
+                self.map_bitext(&e.intent)
+                    .map(|k| crate::data::Example::new(e.text.clone(), k))
+            })
+            .collect()
+    }
+
+    /// Band of `intent` at `confidence` after the threshold rule.
+    pub fn band_for(&self, intent: &str, confidence: f32) -> Option<Band> {
+        let spec = self.intents.get(intent)?;
+        if confidence >= spec.threshold {
+            return Some(spec.band);
+        }
+        Some(match (spec.band, spec.below_threshold) {
+            (_, Downgrade::Escalate) | (Band::AlwaysEscalate, _) => Band::AlwaysEscalate,
+            (Band::Autonomous | Band::Conditional, Downgrade::Conditional) => Band::Conditional,
+        })
+    }
+
+    /// Routes a ticket: classifies it whole and clause by clause.
+    pub fn route<C: Classifier + ?Sized>(&self, classifier: &C, text: &str) -> Route {
+        let whole = classifier.classify(text);
+        let clauses = split_clauses(text);
+        let parts: Vec<Classification> = if clauses.len() > 1 {
+            clauses
+                .iter()
+                .map(|(a, b)| &text[*a..*b])
+                .filter(|c| c.split_whitespace().count() >= self.routing.min_clause_words)
+                .map(|c| classifier.classify(c))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.route_classifications(&whole, &parts)
+    }
+
+    /// Routes from a whole-ticket classification and per-clause ones.
+    ///
+    /// The whole ticket's best intent counts at any confidence (the threshold
+    /// rule then sets its band); a clause's intent counts only at or above its
+    /// threshold and `routing.min_clause_confidence`. Labels unknown to the registry are treated as out of scope.
+    pub fn route_classifications(
+        &self,
+        whole: &Classification,
+        clauses: &[Classification],
+    ) -> Route {
+        let mut found: Vec<(String, f32)> = Vec::new();
+        let mut add = |label: &str, conf: f32| {
+            if let Some(existing) = found.iter_mut().find(|(l, _)| l == label) {
+                existing.1 = existing.1.max(conf);
+            } else {
+                found.push((label.to_string(), conf));
+            }
+        };
+        let mut clause_hits = Vec::new();
+        for c in clauses {
+            let label = c.label();
+            if c.out_of_scope {
+                continue;
+            }
+            if let Some(spec) = self.intents.get(label) {
+                if c.confidence() >= spec.threshold.max(self.routing.min_clause_confidence) {
+                    clause_hits.push((label.to_string(), c.confidence()));
+                }
+            }
+        }
+        let whole_label = whole.label();
+        if !whole.out_of_scope && self.intents.contains_key(whole_label) {
+            // keep ticket order when the clauses agree with the whole
+            if !clause_hits.iter().any(|(l, _)| l == whole_label) {
+                add(whole_label, whole.confidence());
+            }
+        }
+        for (l, c) in clause_hits {
+            add(&l, c);
+        }
+        found.truncate(self.routing.max_intents.max(1));
+        if found.is_empty() {
+            return Route {
+                intents: Vec::new(),
+                band: Band::AlwaysEscalate,
+                allow_list: Vec::new(),
+                out_of_scope: true,
+            };
+        }
+        let mut tools = BTreeSet::new();
+        let intents: Vec<RoutedIntent> = found
+            .into_iter()
+            .filter_map(|(intent, confidence)| {
+                let band = self.band_for(&intent, confidence)?;
+                if let Some(spec) = self.intents.get(&intent) {
+                    tools.extend(spec.tools.iter().cloned());
+                }
+                Some(RoutedIntent {
+                    intent,
+                    confidence,
+                    band,
+                })
+            })
+            .collect();
+        let band = intents
+            .iter()
+            .map(|i| i.band)
+            .max()
+            .unwrap_or(Band::AlwaysEscalate);
+        Route {
+            intents,
+            band,
+            allow_list: tools.into_iter().collect(),
+            out_of_scope: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SAMPLE: &str = r#"
+[routing]
+max_intents = 3
+min_clause_words = 2
+
+[intents.order_status]
+description = "where is my order"
+band = "autonomous"
+tools = ["get_order_details"]
+threshold = 0.6
+below_threshold = "conditional"
+bitext = ["track_order"]
+
+[intents.cancel_order]
+description = "cancel"
+band = "conditional"
+tools = ["cancel_pending_order", "get_order_details"]
+threshold = 0.5
+below_threshold = "escalate"
+bitext = ["cancel_order"]
+
+[intents.human_agent]
+description = "asks for a human"
+band = "always_escalate"
+"#;
+
+    fn cls(label: &str, conf: f32) -> Classification {
+        Classification {
+            top: vec![(label.to_string(), conf)],
+            out_of_scope: label == "oos",
+        }
+    }
+
+    #[test]
+    fn parses_and_validates() {
+        let r = Registry::from_toml_str(SAMPLE).unwrap();
+        assert_eq!(r.map_bitext("track_order"), Some("order_status"));
+        assert_eq!(r.intents["human_agent"].threshold, 0.5);
+        let bad_tool = SAMPLE.replace("\"get_order_details\"]", "\"launch_rockets\"]");
+        assert!(Registry::from_toml_str(&bad_tool).is_err());
+        let unknown_field = SAMPLE.replace("max_intents = 3", "max_intents = 3\nfoo = 1");
+        assert!(Registry::from_toml_str(&unknown_field).is_err());
+        let double = SAMPLE.replace("bitext = [\"cancel_order\"]", "bitext = [\"track_order\"]");
+        assert!(Registry::from_toml_str(&double).is_err());
+    }
+
+    #[test]
+    fn threshold_downgrades_and_riskiest_band_wins() {
+        let r = Registry::from_toml_str(SAMPLE).unwrap();
+        assert_eq!(r.band_for("order_status", 0.9), Some(Band::Autonomous));
+        assert_eq!(r.band_for("order_status", 0.3), Some(Band::Conditional));
+        assert_eq!(r.band_for("cancel_order", 0.3), Some(Band::AlwaysEscalate));
+        let route = r.route_classifications(
+            &cls("order_status", 0.9),
+            &[cls("order_status", 0.9), cls("cancel_order", 0.8)],
+        );
+        assert_eq!(route.intents.len(), 2);
+        assert_eq!(route.band, Band::Conditional);
+        assert_eq!(
+            route.allow_list,
+            vec!["cancel_pending_order", "get_order_details"]
+        );
+        let oos = r.route_classifications(&cls("oos", 0.9), &[cls("oos", 0.9)]);
+        assert!(oos.out_of_scope && oos.allow_list.is_empty() && oos.intents.is_empty());
+        // unconfident clause intents are ignored
+        let one = r.route_classifications(&cls("order_status", 0.9), &[cls("cancel_order", 0.2)]);
+        assert_eq!(one.intents.len(), 1);
+        assert_eq!(one.band, Band::Autonomous);
+    }
+
+    #[test]
+    fn splits_multi_request_tickets() {
+        let t = "Where is my order #W123? And I also want to cancel my other order, please";
+        let parts: Vec<&str> = split_clauses(t).iter().map(|(a, b)| &t[*a..*b]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Where is my order #W123",
+                "And I also want to cancel my other order, please"
+            ]
+        );
+        let t = "please cancel order #W1 and I need to change the address of #W2";
+        let parts: Vec<&str> = split_clauses(t).iter().map(|(a, b)| &t[*a..*b]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "please cancel order #W1",
+                "I need to change the address of #W2"
+            ]
+        );
+        let t = "My email is jo.lee@example.com. Cancel it";
+        assert_eq!(split_clauses(t).len(), 2);
+        let t = "black and white shoes";
+        assert_eq!(split_clauses(t).len(), 1);
+    }
+
+    #[test]
+    fn shipped_registry_is_valid() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../config/intents.toml");
+        let r = Registry::load(path).unwrap();
+        assert!(r.intents.values().any(|s| s.band == Band::AlwaysEscalate));
+        let bitext = crate::data::load_labelled_csv(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/intents/bitext_dev.csv"
+        ))
+        .unwrap();
+        let labels: BTreeSet<&str> = bitext.iter().map(|e| e.intent.as_str()).collect();
+        assert_eq!(labels.len(), 27);
+        for b in labels {
+            assert!(r.map_bitext(b).is_some(), "{b} unmapped");
+        }
+        assert_eq!(r.map_bitext("delete_account"), Some("data_request"));
+        assert_eq!(r.intents["data_request"].band, Band::AlwaysEscalate);
+    }
+
+    proptest! {
+        #[test]
+        fn clauses_are_in_bounds_and_ordered(text in "\\PC{0,120}") {
+            let mut last = 0;
+            for (a, b) in split_clauses(&text) {
+                prop_assert!(a >= last && a < b && b <= text.len());
+                prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+                last = b;
+            }
+        }
+    }
+}

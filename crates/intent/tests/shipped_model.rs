@@ -1,0 +1,102 @@
+//! Checks on the shipped retail model, registry and catalog together, and a
+//! small train/held-out run on Bitext.
+
+use frontdesk_intent::{
+    evaluate, extract_entities, load_labelled_csv, stratified_split, train, Band, Catalog,
+    Classifier, EntityKind, Model, Registry, TrainConfig,
+};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn shipped() -> (Model, Registry) {
+    (
+        Model::load(format!("{ROOT}/models/router/retail")).unwrap(),
+        Registry::load(format!("{ROOT}/config/intents.toml")).unwrap(),
+    )
+}
+
+#[test]
+fn shipped_model_labels_are_registry_intents() {
+    let (model, registry) = shipped();
+    for label in model.labels() {
+        assert!(
+            label == "oos" || registry.intents.contains_key(label),
+            "{label}"
+        );
+    }
+    assert_eq!(model.labels().len(), registry.intents.len() + 1);
+}
+
+#[test]
+fn shipped_model_routes_clear_requests() {
+    let (model, registry) = shipped();
+    let cases = [
+        (
+            "I would like to speak with a real person right now",
+            "human_agent",
+            Band::AlwaysEscalate,
+        ),
+        (
+            "where is my package? it has not arrived yet",
+            "order_status",
+            Band::Autonomous,
+        ),
+        (
+            "please cancel my order #W2611340",
+            "cancel_order",
+            Band::Conditional,
+        ),
+        (
+            "I want to return the lamp I received",
+            "return_order",
+            Band::Conditional,
+        ),
+    ];
+    for (text, intent, band) in cases {
+        let route = registry.route(&model, text);
+        assert!(!route.out_of_scope, "{text}: {route:?}");
+        assert_eq!(route.intents[0].intent, intent, "{text}: {route:?}");
+        assert_eq!(route.band, band, "{text}: {route:?}");
+    }
+    let two = registry.route(
+        &model,
+        "Please cancel order #W2611340. I also need to change the shipping address of order #W7678072.",
+    );
+    let intents: Vec<&str> = two.intents.iter().map(|i| i.intent.as_str()).collect();
+    assert!(
+        intents.contains(&"cancel_order") && intents.contains(&"modify_order_address"),
+        "{two:?}"
+    );
+    assert!(two.allow_list.iter().any(|t| t == "cancel_pending_order"));
+    assert!(two
+        .allow_list
+        .iter()
+        .any(|t| t == "modify_pending_order_address"));
+    let oos = model.classify("what's the weather like in paris tomorrow");
+    assert!(oos.out_of_scope, "{oos:?}");
+}
+
+#[test]
+fn entities_from_a_real_customer_record() {
+    let catalog = Catalog::load(format!("{ROOT}/data/retail")).unwrap();
+    let text = "Hi, I'm Noah Brown (zip 80279). Can I exchange the Water Bottle from #W7678072 for the glass one?";
+    let e = extract_entities(text, &catalog, None);
+    let has = |k: EntityKind, v: &str| e.iter().any(|x| x.kind == k && x.value == v);
+    assert!(has(EntityKind::PersonName, "Noah Brown"), "{e:?}");
+    assert!(has(EntityKind::Zip, "80279"));
+    assert!(has(EntityKind::OrderId, "#W7678072"));
+    assert!(has(EntityKind::ItemName, "Water Bottle"));
+    assert!(has(EntityKind::OptionValue, "glass"));
+}
+
+#[test]
+fn bitext_subset_generalises_to_held_out_rows() {
+    let rows = load_labelled_csv(format!("{ROOT}/data/intents/bitext_dev.csv")).unwrap();
+    // a quarter of the data keeps the debug-build test fast
+    let (_, subset) = stratified_split(&rows, 0.25, 1);
+    let (tr, te) = stratified_split(&subset, 0.3, 2);
+    let model = train(&tr, &TrainConfig::default()).unwrap();
+    let report = evaluate(&model, &te);
+    assert!(report.accuracy > 0.95, "accuracy {}", report.accuracy);
+    assert_eq!(report.per_intent.len(), 27);
+}

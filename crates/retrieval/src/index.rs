@@ -1,0 +1,535 @@
+//! The persisted retrieval index: documents, their passages, a manifest of
+//! content hashes, and the in-memory BM25 structures built from them.
+//!
+//! On disk a directory holds `manifest.json` (format version, search config and
+//! per-document hash and source) and `documents.jsonl` (one [`Document`] per
+//! line). Ingesting compares content hashes: unchanged documents keep their
+//! cached tokens, changed and new ones are re-split and re-tokenised, and
+//! documents that vanished from a source are removed. The BM25 statistics are
+//! global, so they are rebuilt from the cached tokens after every change.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::bm25::{Bm25, Bm25Params};
+use crate::document::Document;
+use crate::error::RetrievalError;
+use crate::text::tokenize;
+
+const MANIFEST: &str = "manifest.json";
+const DOCUMENTS: &str = "documents.jsonl";
+const FORMAT_VERSION: u32 = 1;
+
+/// Tunables of ranking. Defaults are the values chosen by measurement on the
+/// banking help-center dev tasks (see the crate docs).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// BM25 parameters for passages.
+    pub passage: Bm25Params,
+    /// BM25 parameters for whole documents.
+    pub document: Bm25Params,
+    /// Weight of the (max-normalised) whole-document score added to each
+    /// passage's (max-normalised) score; 0 ranks by passage text alone.
+    pub document_weight: f32,
+    /// How many times the title is repeated in each passage's indexed text.
+    pub title_repeat: usize,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        Self {
+            passage: Bm25Params { k1: 1.2, b: 0.75 },
+            document: Bm25Params { k1: 1.2, b: 0.75 },
+            document_weight: 1.0,
+            title_repeat: 2,
+        }
+    }
+}
+
+/// What an ingest changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ChangeSet {
+    /// Ids of documents that were new.
+    pub added: Vec<String>,
+    /// Ids of documents whose content changed.
+    pub updated: Vec<String>,
+    /// Ids of documents removed because their source no longer has them.
+    pub removed: Vec<String>,
+    /// How many documents were identical and left alone.
+    pub unchanged: usize,
+}
+
+impl ChangeSet {
+    /// True if the ingest changed nothing.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// One retrieved passage with its citation data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Id of the document, to cite.
+    pub doc_id: String,
+    /// Title of the document.
+    pub title: String,
+    /// Section heading trail of the passage (may be empty).
+    pub section: String,
+    /// The passage text.
+    pub passage: String,
+    /// Ranking score (comparable only within one query).
+    pub score: f32,
+    /// Normalised confidence in [0, 1]: the IDF-weighted share of the query's
+    /// informative terms that occur in this passage or its title. See
+    /// [`crate::confidence`].
+    pub confidence: f32,
+}
+
+/// A document-level ranking entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocScore {
+    /// Document id.
+    pub doc_id: String,
+    /// Best passage score of the document (same scale as [`Hit::score`]).
+    pub score: f32,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    version: u32,
+    config: SearchConfig,
+    documents: BTreeMap<String, ManifestEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ManifestEntry {
+    hash: String,
+    source: String,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    doc: Document,
+    passage_tokens: Vec<Vec<String>>,
+    doc_tokens: Vec<String>,
+}
+
+impl Entry {
+    fn new(doc: Document, title_repeat: usize) -> Self {
+        let title_tokens = tokenize(&doc.title);
+        let mut doc_tokens = Vec::new();
+        for _ in 0..title_repeat {
+            doc_tokens.extend(title_tokens.iter().cloned());
+        }
+        let passage_tokens: Vec<Vec<String>> = doc
+            .passages
+            .iter()
+            .map(|p| {
+                let body = tokenize(&p.text);
+                doc_tokens.extend(body.iter().cloned());
+                let mut t = Vec::with_capacity(title_tokens.len() * title_repeat + body.len());
+                for _ in 0..title_repeat {
+                    t.extend(title_tokens.iter().cloned());
+                }
+                t.extend(body);
+                t
+            })
+            .collect();
+        Self {
+            doc,
+            passage_tokens,
+            doc_tokens,
+        }
+    }
+}
+
+/// The retrieval index. Cheap to query from many threads (`&self`).
+#[derive(Debug, Clone)]
+pub struct Index {
+    dir: Option<PathBuf>,
+    config: SearchConfig,
+    entries: BTreeMap<String, Entry>,
+    /// Ids in ranking order of `doc_bm25` units.
+    doc_ids: Vec<String>,
+    /// (document position in `doc_ids`, passage position) per passage unit.
+    passages: Vec<(u32, u32)>,
+    passage_bm25: Bm25,
+    doc_bm25: Bm25,
+}
+
+impl Index {
+    /// An empty index that lives only in memory (tests, benchmarks).
+    pub fn in_memory(config: SearchConfig) -> Self {
+        Self {
+            dir: None,
+            config,
+            entries: BTreeMap::new(),
+            doc_ids: Vec::new(),
+            passages: Vec::new(),
+            passage_bm25: Bm25::default(),
+            doc_bm25: Bm25::default(),
+        }
+    }
+
+    /// Opens the index persisted in `dir`, or creates an empty one there
+    /// (with the default [`SearchConfig`]).
+    pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Self, RetrievalError> {
+        let dir = dir.as_ref();
+        fs::create_dir_all(dir).map_err(|e| RetrievalError::io(dir, e))?;
+        let manifest_path = dir.join(MANIFEST);
+        if !manifest_path.exists() {
+            let mut idx = Self::in_memory(SearchConfig::default());
+            idx.dir = Some(dir.to_path_buf());
+            idx.persist()?;
+            return Ok(idx);
+        }
+        let raw = fs::read_to_string(&manifest_path)
+            .map_err(|e| RetrievalError::io(&manifest_path, e))?;
+        let manifest: Manifest =
+            serde_json::from_str(&raw).map_err(|source| RetrievalError::Json {
+                path: manifest_path.clone(),
+                line: 0,
+                source,
+            })?;
+        if manifest.version != FORMAT_VERSION {
+            return Err(RetrievalError::InvalidDocument {
+                path: manifest_path,
+                reason: format!("unsupported index format version {}", manifest.version),
+            });
+        }
+        let docs_path = dir.join(DOCUMENTS);
+        let raw = fs::read_to_string(&docs_path).map_err(|e| RetrievalError::io(&docs_path, e))?;
+        let mut idx = Self::in_memory(manifest.config);
+        idx.dir = Some(dir.to_path_buf());
+        for (n, line) in raw.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let doc: Document =
+                serde_json::from_str(line).map_err(|source| RetrievalError::Json {
+                    path: docs_path.clone(),
+                    line: n + 1,
+                    source,
+                })?;
+            let entry = Entry::new(doc, idx.config.title_repeat);
+            idx.entries.insert(entry.doc.id.clone(), entry);
+        }
+        idx.rebuild();
+        Ok(idx)
+    }
+
+    /// The ranking configuration.
+    pub fn config(&self) -> &SearchConfig {
+        &self.config
+    }
+
+    /// Number of documents.
+    pub fn document_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Number of passages.
+    pub fn passage_count(&self) -> usize {
+        self.passages.len()
+    }
+
+    /// A stored document by id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.entries.get(id).map(|e| &e.doc)
+    }
+
+    /// Replaces the documents of `source` with `docs`: adds new ids, re-indexes
+    /// changed ones (by content hash), removes ids of this source that are not
+    /// in `docs`, then rebuilds the ranking structures and persists (if the
+    /// index has a directory). An id that already belongs to another source is
+    /// taken over by this one.
+    pub fn replace_source(
+        &mut self,
+        source: &str,
+        docs: Vec<Document>,
+    ) -> Result<ChangeSet, RetrievalError> {
+        let mut changes = ChangeSet::default();
+        let incoming: HashSet<String> = docs.iter().map(|d| d.id.clone()).collect();
+        let stale: Vec<String> = self
+            .entries
+            .values()
+            .filter(|e| e.doc.source == source && !incoming.contains(&e.doc.id))
+            .map(|e| e.doc.id.clone())
+            .collect();
+        for id in stale {
+            self.entries.remove(&id);
+            changes.removed.push(id);
+        }
+        for mut doc in docs {
+            doc.source = source.to_string();
+            match self.entries.get(&doc.id) {
+                Some(old) if old.doc.hash == doc.hash && old.doc.source == doc.source => {
+                    changes.unchanged += 1;
+                    continue;
+                }
+                Some(_) => changes.updated.push(doc.id.clone()),
+                None => changes.added.push(doc.id.clone()),
+            }
+            let entry = Entry::new(doc, self.config.title_repeat);
+            self.entries.insert(entry.doc.id.clone(), entry);
+        }
+        if !changes.is_empty() {
+            self.rebuild();
+            self.persist()?;
+        }
+        Ok(changes)
+    }
+
+    fn rebuild(&mut self) {
+        self.doc_ids = self.entries.keys().cloned().collect();
+        self.passages.clear();
+        for (d, entry) in self.entries.values().enumerate() {
+            for p in 0..entry.passage_tokens.len() {
+                self.passages.push((d as u32, p as u32));
+            }
+        }
+        self.passage_bm25 = Bm25::build(
+            self.config.passage,
+            self.entries
+                .values()
+                .flat_map(|e| e.passage_tokens.iter().map(|t| t.as_slice())),
+        );
+        self.doc_bm25 = Bm25::build(
+            self.config.document,
+            self.entries.values().map(|e| e.doc_tokens.as_slice()),
+        );
+    }
+
+    fn persist(&self) -> Result<(), RetrievalError> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        let mut docs = Vec::new();
+        for e in self.entries.values() {
+            serde_json::to_writer(&mut docs, &e.doc).map_err(RetrievalError::Serialize)?;
+            docs.push(b'\n');
+        }
+        write_atomic(&dir.join(DOCUMENTS), &docs)?;
+        let manifest = Manifest {
+            version: FORMAT_VERSION,
+            config: self.config,
+            documents: self
+                .entries
+                .values()
+                .map(|e| {
+                    (
+                        e.doc.id.clone(),
+                        ManifestEntry {
+                            hash: e.doc.hash.clone(),
+                            source: e.doc.source.clone(),
+                        },
+                    )
+                })
+                .collect(),
+        };
+        let json = serde_json::to_vec_pretty(&manifest).map_err(RetrievalError::Serialize)?;
+        write_atomic(&dir.join(MANIFEST), &json)
+    }
+
+    /// Fused score per passage unit: normalised passage BM25 plus
+    /// `document_weight` times normalised document BM25 of its document.
+    fn fused_scores(&self, terms: &BTreeMap<String, f32>) -> Vec<f32> {
+        let ps = self.passage_bm25.score(terms);
+        let ds = self.doc_bm25.score(terms);
+        let max_p = ps.iter().copied().fold(0.0f32, f32::max);
+        let max_d = ds.iter().copied().fold(0.0f32, f32::max);
+        let w = self.config.document_weight;
+        ps.iter()
+            .zip(&self.passages)
+            .map(|(p, (d, _))| {
+                let pn = if max_p > 0.0 { p / max_p } else { 0.0 };
+                let dn = if max_d > 0.0 {
+                    ds.get(*d as usize).copied().unwrap_or(0.0) / max_d
+                } else {
+                    0.0
+                };
+                pn + w * dn
+            })
+            .collect()
+    }
+
+    /// The top `k` passages for `query`, best first. Empty if nothing matches.
+    pub fn search(&self, query: &str, k: usize) -> Vec<Hit> {
+        let terms = crate::query::query_terms(query);
+        let scores = self.fused_scores(&terms);
+        let top = top_k(&scores, k);
+        let weights = crate::confidence::TermWeights::new(&terms, |t| self.idf(t));
+        top.into_iter()
+            .filter_map(|(unit, score)| {
+                let (d, p) = *self.passages.get(unit)?;
+                let entry = self.entries.get(self.doc_ids.get(d as usize)?)?;
+                let passage = entry.doc.passages.get(p as usize)?;
+                let tokens = entry.passage_tokens.get(p as usize)?;
+                Some(Hit {
+                    doc_id: entry.doc.id.clone(),
+                    title: entry.doc.title.clone(),
+                    section: passage.section.clone(),
+                    passage: passage.text.clone(),
+                    score,
+                    confidence: weights.coverage(tokens),
+                })
+            })
+            .collect()
+    }
+
+    /// The top `n` documents for `query`, each scored by its best passage.
+    pub fn rank_documents(&self, query: &str, n: usize) -> Vec<DocScore> {
+        let terms = crate::query::query_terms(query);
+        let scores = self.fused_scores(&terms);
+        let mut best = vec![0.0f32; self.doc_ids.len()];
+        for (s, (d, _)) in scores.iter().zip(&self.passages) {
+            if let Some(b) = best.get_mut(*d as usize) {
+                *b = b.max(*s);
+            }
+        }
+        top_k(&best, n)
+            .into_iter()
+            .filter_map(|(d, score)| {
+                Some(DocScore {
+                    doc_id: self.doc_ids.get(d)?.clone(),
+                    score,
+                })
+            })
+            .collect()
+    }
+
+    /// Passage-level inverse document frequency of a (normalised) term; terms
+    /// the index has never seen get the maximum possible IDF.
+    pub fn idf(&self, term: &str) -> f32 {
+        let idf = self.passage_bm25.idf(term);
+        if idf > 0.0 {
+            idf
+        } else {
+            let n = self.passage_bm25.len() as f32;
+            (1.0 + (n + 0.5) / 0.5).ln()
+        }
+    }
+}
+
+/// Indices and scores of the `k` largest positive scores, best first (ties by
+/// lower index).
+fn top_k(scores: &[f32], k: usize) -> Vec<(usize, f32)> {
+    let mut cand: Vec<(usize, f32)> = scores
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, s)| *s > 0.0)
+        .collect();
+    let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if k == 0 {
+        return Vec::new();
+    }
+    if cand.len() > k {
+        cand.select_nth_unstable_by(k - 1, order);
+        cand.truncate(k);
+    }
+    cand.sort_by(order);
+    cand
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RetrievalError> {
+    let tmp = path.with_extension("tmp");
+    let mut f = fs::File::create(&tmp).map_err(|e| RetrievalError::io(&tmp, e))?;
+    f.write_all(bytes)
+        .map_err(|e| RetrievalError::io(&tmp, e))?;
+    f.sync_all().map_err(|e| RetrievalError::io(&tmp, e))?;
+    fs::rename(&tmp, path).map_err(|e| RetrievalError::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn doc(id: &str, title: &str, content: &str) -> Document {
+        Document::from_markdown(id, title, "", content)
+    }
+
+    fn sample() -> Index {
+        let mut idx = Index::in_memory(SearchConfig::default());
+        idx.replace_source(
+            "s",
+            vec![
+                doc("refunds", "Refund policy", "## Refunds\nRefunds go to the original payment method within 5 days.\n## Gift cards\nGift card refunds are immediate."),
+                doc("cards", "Card limits", "Your credit limit depends on income."),
+                doc("travel", "Travel notices", "Tell us before you travel abroad."),
+            ],
+        )
+        .unwrap();
+        idx
+    }
+
+    #[test]
+    fn search_returns_cited_relevant_passage() {
+        let idx = sample();
+        let hits = idx.search("how long does a refund to my payment method take", 3);
+        assert_eq!(hits[0].doc_id, "refunds");
+        assert_eq!(hits[0].section, "Refunds");
+        assert!(hits[0].confidence > 0.3 && hits[0].confidence <= 1.0);
+        assert!(idx.search("zebra quantum", 3).is_empty());
+        assert_eq!(
+            idx.rank_documents("credit limit income", 1)[0].doc_id,
+            "cards"
+        );
+    }
+
+    #[test]
+    fn replace_source_reports_changes() {
+        let mut idx = sample();
+        let c = idx
+            .replace_source(
+                "s",
+                vec![
+                    doc("refunds", "Refund policy", "## Refunds\nRefunds go to the original payment method within 5 days.\n## Gift cards\nGift card refunds are immediate."),
+                    doc("cards", "Card limits", "Your credit limit depends on income and history."),
+                    doc("new", "New doc", "Fresh content."),
+                ],
+            )
+            .unwrap();
+        assert_eq!(c.added, vec!["new"]);
+        assert_eq!(c.updated, vec!["cards"]);
+        assert_eq!(c.removed, vec!["travel"]);
+        assert_eq!(c.unchanged, 1);
+        assert!(idx.search("travel abroad", 5).is_empty());
+    }
+
+    #[test]
+    fn corrupt_or_foreign_index_directories_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = Index::open_or_create(dir.path()).unwrap();
+        assert_eq!(idx.document_count(), 0);
+        fs::write(dir.path().join(MANIFEST), "{not json").unwrap();
+        assert!(matches!(
+            Index::open_or_create(dir.path()),
+            Err(RetrievalError::Json { .. })
+        ));
+        let future = r#"{"version":99,"config":{},"documents":{}}"#;
+        fs::write(dir.path().join(MANIFEST), future).unwrap();
+        assert!(matches!(
+            Index::open_or_create(dir.path()),
+            Err(RetrievalError::InvalidDocument { .. })
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn top_k_is_sorted_positive_and_bounded(scores in proptest::collection::vec(-1.0f32..10.0, 0..50), k in 0usize..20) {
+            let top = top_k(&scores, k);
+            prop_assert!(top.len() <= k);
+            prop_assert!(top.windows(2).all(|w| w[0].1 >= w[1].1));
+            prop_assert!(top.iter().all(|(_, s)| *s > 0.0));
+            let positives = scores.iter().filter(|s| **s > 0.0).count();
+            prop_assert_eq!(top.len(), k.min(positives));
+        }
+    }
+}

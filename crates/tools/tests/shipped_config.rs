@@ -1,0 +1,104 @@
+//! The shipped `config/tools.toml` against the labelled tau-bench retail
+//! tasks: every labelled write call must pass its tool's schema, and the same
+//! calls with one argument dropped or retyped must not.
+
+use frontdesk_tools::{Executor, Outcome, ToolsConfig, DEFAULT_CONFIG_PATH};
+use serde_json::Value;
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+
+fn executor() -> Executor {
+    Executor::from_path(format!("{ROOT}{DEFAULT_CONFIG_PATH}")).unwrap()
+}
+
+fn labelled_actions() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for file in ["data/retail/tasks_train.json", "data/retail/tasks_dev.json"] {
+        let text = std::fs::read_to_string(format!("{ROOT}{file}")).unwrap();
+        let tasks: Vec<Value> = serde_json::from_str(&text).unwrap();
+        for task in tasks {
+            for action in task["actions"].as_array().unwrap() {
+                out.push((
+                    action["name"].as_str().unwrap().to_owned(),
+                    action["kwargs"].clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn shipped_config_declares_the_thirteen_retail_tools() {
+    let exec = executor();
+    let names: Vec<&str> = exec.registry().names().collect();
+    assert_eq!(names.len(), 13, "{names:?}");
+    assert_eq!(exec.registry().tools_for_intent("cancel_order").len(), 5);
+    assert!(exec
+        .registry()
+        .tools_for_intent("product_question")
+        .contains(&"list_all_product_types".to_owned()));
+    let cfg = ToolsConfig::from_path(format!("{ROOT}{DEFAULT_CONFIG_PATH}")).unwrap();
+    assert!(cfg
+        .tools
+        .iter()
+        .all(|t| !t.description.is_empty() && !t.intents.is_empty()));
+}
+
+#[test]
+fn labelled_calls_pass_their_schemas_and_perturbed_ones_fail() {
+    let exec = executor();
+    let actions = labelled_actions();
+    assert!(actions.len() > 500);
+    let mut valid = 0;
+    let mut perturbed = 0;
+    let mut perturbed_rejected = 0;
+    for (name, args) in &actions {
+        let tool = exec
+            .registry()
+            .get(name)
+            .unwrap_or_else(|| panic!("unknown tool {name}"));
+        match tool.validate(args) {
+            Ok(()) => valid += 1,
+            Err(e) => panic!("{name} {args}: {e:?}"),
+        }
+        for key in args.as_object().unwrap().keys() {
+            let mut dropped = args.clone();
+            dropped.as_object_mut().unwrap().remove(key);
+            let mut retyped = args.clone();
+            retyped[key] = Value::Bool(true);
+            for bad in [dropped, retyped] {
+                perturbed += 1;
+                if tool.validate(&bad).is_err() {
+                    perturbed_rejected += 1;
+                }
+            }
+        }
+    }
+    println!(
+        "labelled calls valid: {valid}/{}; perturbed calls rejected: {perturbed_rejected}/{perturbed}",
+        actions.len()
+    );
+    assert_eq!(valid, actions.len());
+    assert_eq!(perturbed_rejected, perturbed);
+}
+
+#[tokio::test]
+async fn labelled_calls_without_customer_are_refused_before_any_http() {
+    // The base URL points nowhere: a call that got past authorization would
+    // be `failed`, not `unauthorized`.
+    let mut cfg = ToolsConfig::from_path(format!("{ROOT}{DEFAULT_CONFIG_PATH}")).unwrap();
+    cfg.executor.base_url = "http://127.0.0.1:9".into();
+    cfg.executor.retry.max_attempts = 1;
+    let exec = Executor::from_config(&cfg).unwrap();
+    let ctx = frontdesk_tools::CallContext {
+        ticket_id: "t".into(),
+        allow_list: exec.registry().names().map(str::to_owned).collect(),
+        customer: None,
+    };
+    for (name, args) in labelled_actions().into_iter().take(50) {
+        let rec = exec.call(&ctx, &name, args).await;
+        assert_eq!(rec.outcome, Outcome::Unauthorized, "{rec:?}");
+        assert_eq!(rec.attempts, 0);
+    }
+}
