@@ -67,6 +67,110 @@ pub enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    /// The router's offline intent model.
+    Router {
+        #[command(subcommand)]
+        command: RouterCommand,
+    },
+    /// Help-center retrieval.
+    Grounding {
+        #[command(subcommand)]
+        command: GroundingCommand,
+    },
+    /// Guardrails: prompt injection and PII.
+    Guard {
+        #[command(subcommand)]
+        command: GuardCommand,
+    },
+    /// The retail sandbox store.
+    Sandbox {
+        #[command(subcommand)]
+        command: SandboxCommand,
+    },
+}
+
+/// `router` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RouterCommand {
+    /// Train from labelled CSVs (`text` plus `intent`, `category` or `label`; `oos` rows teach "none of these").
+    Train {
+        /// Training CSV (repeatable).
+        #[arg(long, required = true)]
+        data: Vec<PathBuf>,
+        /// Output model directory.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Evaluate a model on a labelled CSV.
+    Eval {
+        /// Model directory.
+        #[arg(long)]
+        model: PathBuf,
+        /// Labelled CSV.
+        #[arg(long)]
+        data: PathBuf,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `grounding` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum GroundingCommand {
+    /// Retrieval recall and MRR over tasks (`query`, `required_documents`).
+    Eval {
+        /// Documents JSONL (`id`, `title`, `content`).
+        #[arg(long)]
+        docs: PathBuf,
+        /// Tasks JSONL.
+        #[arg(long)]
+        tasks: PathBuf,
+        /// The k of `recall_at_k`.
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `guard` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum GuardCommand {
+    /// Score the injection detector and/or the PII recognisers on labelled JSONL.
+    Eval {
+        /// Labelled injection JSONL (`text`, `label`).
+        #[arg(long)]
+        injection: Option<PathBuf>,
+        /// Labelled PII JSONL (`text`, `spans`).
+        #[arg(long)]
+        pii: Option<PathBuf>,
+        /// Ordinary support tickets for the false-positive rate (CSV with `text`);
+        /// default: the shipped Bitext and Banking77 files.
+        #[arg(long)]
+        ordinary: Vec<PathBuf>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `sandbox` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    /// Serve the retail store's HTTP API.
+    Serve {
+        /// Seed data directory (users.json, orders.json, products.json).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        listen: String,
+        /// Database URL (SQLite file by default, or postgres://...).
+        #[arg(long, default_value = "sqlite://.frontdesk/sandbox.db?mode=rwc")]
+        db: String,
+    },
 }
 
 /// `topics` subcommands.
@@ -152,6 +256,22 @@ pub async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Run { stages } => run_stages(cfg, &stages).await,
+        Command::Router { command } => crate::offline::router(command),
+        Command::Grounding { command } => crate::offline::grounding(command),
+        Command::Guard { command } => crate::offline::guard(command),
+        Command::Sandbox { command: SandboxCommand::Serve { data, listen, db } } => {
+            let data = data.unwrap_or_else(frontdesk_sandbox::default_data_dir);
+            if let Some(dir) = db.strip_prefix("sqlite://").and_then(|p| std::path::Path::new(p.split('?').next()?).parent()) {
+                std::fs::create_dir_all(dir).ok();
+            }
+            let store = frontdesk_sandbox::Store::open(&db, &data).await.context("Failed to open the sandbox store")?;
+            let listener = tokio::net::TcpListener::bind(&listen).await.with_context(|| format!("Failed to listen on {listen}"))?;
+            let token = CancellationToken::new();
+            crate::runtime::shutdown::install(token.clone());
+            eprintln!("sandbox store on http://{} (data {}, db {db})", listener.local_addr()?, data.display());
+            frontdesk_sandbox::serve(listener, store, async move { token.cancelled().await }).await?;
+            Ok(())
+        }
         Command::Topics {
             command: TopicsCommand::List,
         } => {

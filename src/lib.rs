@@ -19,6 +19,7 @@ pub mod config;
 pub mod demo;
 pub mod kafka;
 pub mod messages;
+pub mod offline;
 pub mod pipeline;
 pub mod runtime;
 pub mod stages;
