@@ -259,17 +259,31 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Router { command } => crate::offline::router(command),
         Command::Grounding { command } => crate::offline::grounding(command),
         Command::Guard { command } => crate::offline::guard(command),
-        Command::Sandbox { command: SandboxCommand::Serve { data, listen, db } } => {
+        Command::Sandbox {
+            command: SandboxCommand::Serve { data, listen, db },
+        } => {
             let data = data.unwrap_or_else(frontdesk_sandbox::default_data_dir);
-            if let Some(dir) = db.strip_prefix("sqlite://").and_then(|p| std::path::Path::new(p.split('?').next()?).parent()) {
+            if let Some(dir) = db
+                .strip_prefix("sqlite://")
+                .and_then(|p| std::path::Path::new(p.split('?').next()?).parent())
+            {
                 std::fs::create_dir_all(dir).ok();
             }
-            let store = frontdesk_sandbox::Store::open(&db, &data).await.context("Failed to open the sandbox store")?;
-            let listener = tokio::net::TcpListener::bind(&listen).await.with_context(|| format!("Failed to listen on {listen}"))?;
+            let store = frontdesk_sandbox::Store::open(&db, &data)
+                .await
+                .context("Failed to open the sandbox store")?;
+            let listener = tokio::net::TcpListener::bind(&listen)
+                .await
+                .with_context(|| format!("Failed to listen on {listen}"))?;
             let token = CancellationToken::new();
             crate::runtime::shutdown::install(token.clone());
-            eprintln!("sandbox store on http://{} (data {}, db {db})", listener.local_addr()?, data.display());
-            frontdesk_sandbox::serve(listener, store, async move { token.cancelled().await }).await?;
+            eprintln!(
+                "sandbox store on http://{} (data {}, db {db})",
+                listener.local_addr()?,
+                data.display()
+            );
+            frontdesk_sandbox::serve(listener, store, async move { token.cancelled().await })
+                .await?;
             Ok(())
         }
         Command::Topics {

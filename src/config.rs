@@ -25,6 +25,40 @@ pub struct Config {
     pub schema_registry: SchemaRegistryConfig,
     /// Metrics endpoint.
     pub metrics: MetricsConfig,
+    /// The agent's models, registry, tools and help center.
+    pub agent: AgentConfig,
+}
+
+/// What the stages load: paths are relative to the working directory, falling back to
+/// the source tree (so a clone runs from anywhere).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AgentConfig {
+    /// Intent registry (bands, thresholds, allow-lists).
+    pub registry: PathBuf,
+    /// Trained router model directory.
+    pub router_model: PathBuf,
+    /// Tool declarations.
+    pub tools: PathBuf,
+    /// Base URL of the store's API; the tools stage calls nothing when unset.
+    pub store_url: Option<String>,
+    /// Help-center sources: `.md` policy files (split by section) or `.jsonl` documents.
+    pub help_center: Vec<PathBuf>,
+    /// Minimum router confidence to resolve without a human.
+    pub min_route_confidence: f64,
+}
+
+impl Default for AgentConfig {
+    fn default() -> Self {
+        AgentConfig {
+            registry: PathBuf::from("config/intents.toml"),
+            router_model: PathBuf::from("models/router/retail"),
+            tools: PathBuf::from("config/tools.toml"),
+            store_url: None,
+            help_center: vec![PathBuf::from("data/retail/policy.md")],
+            min_route_confidence: 0.5,
+        }
+    }
 }
 
 /// Kafka connection settings.
@@ -212,6 +246,12 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         Config::default().validate().unwrap();
+    }
+
+    #[test]
+    fn the_shipped_example_config_is_valid() {
+        let f = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/frontdesk.example.toml");
+        Config::load(Some(Path::new(f))).unwrap();
     }
 
     #[test]

@@ -205,6 +205,24 @@ pub async fn run(mut cfg: Config, opts: DemoOptions) -> anyhow::Result<Summary> 
     topics.apply_embedded(&broker).context("creating topics")?;
 
     let shutdown = CancellationToken::new();
+    // The store the agent acts on: the sandbox, seeded from the shipped data, in-process.
+    let store_db = opts.state_file.with_extension("store.db");
+    if store_db.exists() {
+        std::fs::remove_file(&store_db)
+            .with_context(|| format!("removing old {}", store_db.display()))?;
+    }
+    let store = frontdesk_sandbox::Store::open(
+        &format!("sqlite://{}?mode=rwc", store_db.display()),
+        &opts.data_dir,
+    )
+    .await
+    .context("opening the sandbox store")?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    cfg.agent.store_url = Some(format!("http://{}", listener.local_addr()?));
+    let store_stop = shutdown.clone();
+    let store_task = tokio::spawn(frontdesk_sandbox::serve(listener, store, async move {
+        store_stop.cancelled().await
+    }));
     let mut tasks = JoinSet::new();
     crate::pipeline::spawn_stages(
         &cfg,
@@ -224,6 +242,10 @@ pub async fn run(mut cfg: Config, opts: DemoOptions) -> anyhow::Result<Summary> 
     while let Some(r) = tasks.join_next().await {
         r.context("stage task panicked")?.context("stage failed")?;
     }
+    store_task
+        .await
+        .context("sandbox task panicked")?
+        .context("sandbox failed")?;
     drop(broker);
     let mut summary = summary?;
     summary.elapsed_ms = started.elapsed().as_millis();

@@ -9,9 +9,11 @@ use tokio_util::sync::CancellationToken;
 use crate::config::Config;
 use crate::messages::{Codec, Limits, LocalSchemas, RegistrySchemas, SchemaResolver};
 use crate::runtime::{Input, Runner, RunnerError, Stage, Wiring};
-use crate::stages::grounding::GroundingStage;
+use std::path::PathBuf;
+
+use crate::stages::grounding::{build_index, GroundingStage};
 use crate::stages::policy::PolicyStage;
-use crate::stages::router::{KeywordClassifier, RouterStage};
+use crate::stages::router::{ModelClassifier, RouterStage};
 use crate::stages::tools::ToolsStage;
 use crate::stages::StageKind;
 use crate::state::StateDb;
@@ -81,17 +83,53 @@ pub fn wiring(kind: StageKind, topics: &Topics) -> Wiring {
     }
 }
 
-/// The stage logic of a kind.
-pub fn build_stage(kind: StageKind, state: &StateDb) -> Arc<dyn Stage> {
-    match kind {
-        StageKind::Router => Arc::new(RouterStage::new(
-            Arc::new(KeywordClassifier),
+/// The stage logic of a kind: the one place that loads models, indexes and clients.
+pub fn build_stage(
+    kind: StageKind,
+    cfg: &Config,
+    state: &StateDb,
+) -> anyhow::Result<Arc<dyn Stage>> {
+    use anyhow::Context;
+    let a = &cfg.agent;
+    Ok(match kind {
+        StageKind::Router => {
+            let classifier =
+                ModelClassifier::load(&data_path(&a.router_model), &data_path(&a.registry))?;
+            let detector = frontdesk_guard::InjectionDetector::load_default()
+                .context("Failed to build the injection detector")?;
+            Arc::new(RouterStage::new(
+                Arc::new(classifier),
+                Some(Arc::new(detector)),
+                Some(state.clone()),
+            ))
+        }
+        StageKind::Tools => {
+            let executor = match &a.store_url {
+                Some(url) => {
+                    let mut tc = frontdesk_tools::ToolsConfig::from_path(data_path(&a.tools))
+                        .with_context(|| {
+                            format!("Failed to load tools from {}", a.tools.display())
+                        })?;
+                    tc.executor.base_url = url.clone();
+                    Some(Arc::new(frontdesk_tools::Executor::from_config(&tc)?))
+                }
+                None => None,
+            };
+            Arc::new(ToolsStage::new(executor))
+        }
+        StageKind::Grounding => {
+            let sources: Vec<PathBuf> = a.help_center.iter().map(|p| data_path(p)).collect();
+            Arc::new(GroundingStage::new(Some(Arc::new(build_index(&sources)?))))
+        }
+        StageKind::Policy => Arc::new(PolicyStage::new(
             Some(state.clone()),
+            a.min_route_confidence,
         )),
-        StageKind::Tools => Arc::new(ToolsStage),
-        StageKind::Grounding => Arc::new(GroundingStage),
-        StageKind::Policy => Arc::new(PolicyStage::new(Some(state.clone()))),
-    }
+    })
+}
+
+fn data_path(p: &std::path::Path) -> PathBuf {
+    crate::offline::data_path(&p.to_string_lossy())
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.
@@ -102,12 +140,12 @@ pub fn spawn_stages(
     state: &StateDb,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<Result<(), RunnerError>>,
-) -> Result<(), crate::topics::TopicsError> {
+) -> anyhow::Result<()> {
     let topics = topics(cfg)?;
     let codec = codec(cfg);
     for kind in kinds {
         let runner = Runner::new(
-            build_stage(*kind, state),
+            build_stage(*kind, cfg, state)?,
             wiring(*kind, &topics),
             codec.clone(),
             brokers,

@@ -8,10 +8,11 @@ use async_trait::async_trait;
 
 use crate::messages::{now_ms, AuditRecord, Band, Cost, Envelope, Handoff, Resolution, Turn};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
+use crate::stages::router::{RULE_ASKS_HUMAN, RULE_INJECTION};
 use crate::state::StateDb;
 
 /// Version of the policy rules, stamped on every audit record.
-pub const POLICY_VERSION: &str = "spine-1";
+pub const POLICY_VERSION: &str = "2026-11-24.1";
 
 /// The policy stage.
 pub struct PolicyStage {
@@ -24,21 +25,41 @@ pub struct PolicyStage {
 
 impl PolicyStage {
     /// A policy stage reading transcripts from `state`.
-    pub fn new(state: Option<StateDb>) -> Self {
+    pub fn new(state: Option<StateDb>, min_route_confidence: f64) -> Self {
         PolicyStage {
             state,
-            min_route_confidence: 0.8,
+            min_route_confidence,
             min_grounding_confidence: 0.5,
         }
     }
 }
 
-/// Why a ticket goes to a human (machine code, human sentence).
+fn flagged(env: &Envelope, rule: &str) -> bool {
+    env.decisions
+        .iter()
+        .any(|d| d.rule == rule && d.outcome == "flagged")
+}
+
+/// Why a ticket goes to a human (machine code, human sentence). `transcript` is the
+/// customer's side of the thread, for the frustration trigger.
 fn handoff_reason(
     env: &Envelope,
+    transcript: &[String],
     min_route: f64,
     min_grounding: f64,
 ) -> Option<(&'static str, String)> {
+    if flagged(env, RULE_ASKS_HUMAN) {
+        return Some((
+            "asked_for_human",
+            "The customer asked for a person.".to_owned(),
+        ));
+    }
+    if frontdesk_guard::repeated_frustration(transcript, 0.5, 2) {
+        return Some((
+            "frustration",
+            "The customer has been frustrated across several messages.".to_owned(),
+        ));
+    }
     let Some(route) = &env.route else {
         return Some((
             "no_route",
@@ -61,6 +82,13 @@ fn handoff_reason(
         return Some((
             "always_escalate",
             format!("Always handled by a person: {}.", names.join(", ")),
+        ));
+    }
+    if flagged(env, RULE_INJECTION) && route.band != Band::Autonomous {
+        return Some((
+            "prompt_injection",
+            "The message looks like a prompt injection: no action is taken without a person."
+                .to_owned(),
         ));
     }
     if let Some(low) = route.intents.iter().find(|i| i.confidence < min_route) {
@@ -131,8 +159,25 @@ impl Stage for PolicyStage {
     }
 
     async fn process(&self, mut env: Envelope, ctx: &StageContext) -> Result<Outcome, StageError> {
+        let transcript = match &self.state {
+            Some(state) => state
+                .transcript(&env.ticket.conversation_id)
+                .await
+                .map_err(|e| StageError::Transient(e.to_string()))?,
+            None => vec![Turn {
+                role: "customer".into(),
+                text: env.ticket.body.clone(),
+                at: env.ticket.received_at,
+            }],
+        };
+        let said: Vec<String> = transcript
+            .iter()
+            .filter(|t| t.role == "customer")
+            .map(|t| t.text.clone())
+            .collect();
         let reason = handoff_reason(
             &env,
+            &said,
             self.min_route_confidence,
             self.min_grounding_confidence,
         );
@@ -155,7 +200,11 @@ impl Stage for PolicyStage {
             conversation_id: env.ticket.conversation_id.clone(),
             stage: "policy".to_owned(),
             rule: rule.to_owned(),
-            inputs_json: inputs.to_string(),
+            // Audit records leave the system: PII is masked.
+            inputs_json: frontdesk_guard::mask(
+                &inputs.to_string(),
+                &frontdesk_guard::MaskConfig::strict(),
+            ),
             outcome: outcome.to_owned(),
             reason: sentence.clone(),
             policy_version: POLICY_VERSION.to_owned(),
@@ -197,17 +246,6 @@ impl Stage for PolicyStage {
                 })))
             }
             Some((code, why)) => {
-                let transcript = match &self.state {
-                    Some(state) => state
-                        .transcript(&env.ticket.conversation_id)
-                        .await
-                        .map_err(|e| StageError::Transient(e.to_string()))?,
-                    None => vec![Turn {
-                        role: "customer".into(),
-                        text: env.ticket.body.clone(),
-                        at: env.ticket.received_at,
-                    }],
-                };
                 let draft = env.draft_reply.clone().unwrap_or_else(|| {
                     "Thanks for reaching out. A member of our team is looking at your request and will reply shortly.".to_owned()
                 });
@@ -276,9 +314,14 @@ mod tests {
         e
     }
 
+    fn flag(mut e: Envelope, rule: &str) -> Envelope {
+        e.decide("router", rule, "flagged", "test");
+        e
+    }
+
     async fn decide(e: Envelope) -> (Outcome, Vec<AuditRecord>) {
         let ctx = StageContext::new("grounded", 0, 0, 1);
-        let out = PolicyStage::new(None).process(e, &ctx).await.unwrap();
+        let out = PolicyStage::new(None, 0.8).process(e, &ctx).await.unwrap();
         (out, ctx.take_audit())
     }
 
@@ -312,6 +355,14 @@ mod tests {
             (
                 env(Band::Conditional, 0.95, Some("x"), 0.9),
                 "action_not_taken",
+            ),
+            (
+                flag(env(Band::Autonomous, 0.99, Some("x"), 0.9), RULE_ASKS_HUMAN),
+                "asked_for_human",
+            ),
+            (
+                flag(env(Band::Conditional, 0.99, Some("x"), 0.9), RULE_INJECTION),
+                "prompt_injection",
             ),
         ] {
             let (out, audit) = decide(e).await;
