@@ -72,6 +72,10 @@ pub struct KafkaConfig {
     /// Consumer session timeout; the drain deadline on revoke must be shorter.
     #[serde(with = "humantime_serde")]
     pub session_timeout: Duration,
+    /// Longest time between polls before the member is considered stuck; also the group's
+    /// rebalance timeout, i.e. how long a rebalance waits for members to rejoin.
+    #[serde(with = "humantime_serde")]
+    pub max_poll_interval: Duration,
     /// Raw librdkafka options, applied last (e.g. `security.protocol`).
     pub librdkafka_options: BTreeMap<String, String>,
 }
@@ -82,6 +86,7 @@ impl Default for KafkaConfig {
             brokers: "embedded".to_owned(),
             group_prefix: "frontdesk".to_owned(),
             session_timeout: Duration::from_secs(45),
+            max_poll_interval: Duration::from_secs(300),
             librdkafka_options: BTreeMap::new(),
         }
     }

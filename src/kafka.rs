@@ -61,6 +61,10 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
             "session.timeout.ms",
             cfg.session_timeout.as_millis().to_string(),
         )
+        .set(
+            "max.poll.interval.ms",
+            cfg.max_poll_interval.as_millis().to_string(),
+        )
         .set("partition.assignment.strategy", "cooperative-sticky")
         .set("statistics.interval.ms", "5000")
         .set("enable.partition.eof", "false");

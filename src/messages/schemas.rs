@@ -304,4 +304,77 @@ mod tests {
         assert!(matches!(err, SchemaError::UnknownId(999)));
         assert!(!err.is_transient());
     }
+
+    #[tokio::test]
+    async fn registry_resolves_ids_over_http_caches_them_and_classifies_failures() {
+        use wiremock::matchers::{method, path};
+        use wiremock::{Mock, MockServer, ResponseTemplate};
+        let server = MockServer::start().await;
+        let v1 = LOCAL.iter().find(|s| s.id == 1).unwrap().text;
+        Mock::given(method("GET"))
+            .and(path("/schemas/ids/7"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(serde_json::json!({ "schema": v1 })),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/schemas/ids/8"))
+            .respond_with(ResponseTemplate::new(404))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/schemas/ids/9"))
+            .respond_with(ResponseTemplate::new(503))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/subjects/fd.inbound.email-value/versions"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({ "id": 42 })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let reg = RegistrySchemas::new(&server.uri(), std::time::Duration::from_secs(2));
+        assert!(reg.by_id(7).await.is_ok());
+        assert!(
+            reg.by_id(7).await.is_ok(),
+            "second lookup is served from the cache"
+        );
+        assert!(matches!(reg.by_id(8).await, Err(SchemaError::UnknownId(8))));
+        let outage = reg.by_id(9).await.unwrap_err();
+        assert!(outage.is_transient(), "{outage}");
+        assert_eq!(
+            reg.writer_id(RecordKind::Ticket, "fd.inbound.email")
+                .await
+                .unwrap(),
+            42
+        );
+        assert_eq!(
+            reg.writer_id(RecordKind::Ticket, "fd.inbound.email")
+                .await
+                .unwrap(),
+            42
+        );
+        // A record written under the registry's id decodes through the registry.
+        let codec = crate::messages::Codec::new(std::sync::Arc::new(reg), Default::default());
+        let t = crate::messages::Ticket {
+            ticket_id: "t".into(),
+            conversation_id: "c".into(),
+            channel: crate::messages::Channel::Sms,
+            customer: Default::default(),
+            subject: None,
+            body: "hi".into(),
+            attachments: vec![],
+            received_at: 1,
+            headers: Default::default(),
+            locale: None,
+        };
+        let bytes = codec
+            .encode(RecordKind::Ticket, "fd.inbound.email", &t)
+            .await
+            .unwrap();
+        assert_eq!(&bytes[1..5], &42u32.to_be_bytes());
+        assert_eq!(codec.decode_ticket(&bytes, None).await.unwrap(), t);
+    }
 }

@@ -751,7 +751,10 @@ impl Worker {
         tracing::Span::current().record("ticket_id", envelope.ticket.ticket_id.as_str());
         let ticket_id = envelope.ticket.ticket_id.clone();
         let conversation_id = envelope.ticket.conversation_id.clone();
-        if let Some(state) = &self.state {
+        // Only a stage that ends tickets (no forward topic) checks: earlier stages may
+        // repeat their idempotent work on a redelivery; the terminal record is not repeated.
+        let terminal_stage = self.wiring.forward.is_none();
+        if let (true, Some(state)) = (terminal_stage, &self.state) {
             if state
                 .is_finished(&ticket_id)
                 .await

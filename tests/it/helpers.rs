@@ -70,6 +70,7 @@ pub fn test_config(dir: &std::path::Path) -> Config {
     cfg.topics.prefix = prefix.clone();
     cfg.kafka.group_prefix = prefix;
     cfg.kafka.session_timeout = Duration::from_secs(10);
+    cfg.kafka.max_poll_interval = Duration::from_secs(20);
     cfg.runtime.drain_timeout = Duration::from_secs(5);
     cfg.runtime.retry_initial_backoff = Duration::from_millis(20);
     cfg.runtime.retry_max_backoff = Duration::from_millis(500);
@@ -203,6 +204,7 @@ impl ChildStage {
             .env("FRONTDESK__TOPICS__PREFIX", &cfg.topics.prefix)
             .env("FRONTDESK__KAFKA__GROUP_PREFIX", &cfg.kafka.group_prefix)
             .env("FRONTDESK__KAFKA__SESSION_TIMEOUT", "10s")
+            .env("FRONTDESK__KAFKA__MAX_POLL_INTERVAL", "20s")
             .env("FRONTDESK__RUNTIME__DRAIN_TIMEOUT", "5s")
             .env("FRONTDESK__STATE__URL", &cfg.state.url)
             .env("RUST_LOG", "warn,frontdesk=info")

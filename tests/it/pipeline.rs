@@ -252,6 +252,9 @@ async fn every_kind_of_bad_input_is_dead_lettered(which: Which) {
         .env("FRONTDESK__KAFKA__BROKERS", &brokers)
         .env("FRONTDESK__TOPICS__PREFIX", &cfg.topics.prefix)
         .env("FRONTDESK__KAFKA__GROUP_PREFIX", &cfg.kafka.group_prefix)
+        .env("FRONTDESK__KAFKA__SESSION_TIMEOUT", "10s")
+        .env("FRONTDESK__KAFKA__MAX_POLL_INTERVAL", "20s")
+        .env("FRONTDESK__RUNTIME__DRAIN_TIMEOUT", "5s")
         .env("FRONTDESK__RUNTIME__MAX_BODY_BYTES", "1000")
         .env("FRONTDESK__STATE__URL", &cfg.state.url)
         .stdout(std::process::Stdio::null())
@@ -308,4 +311,31 @@ async fn dead_letters_every_kind_of_bad_input_mock() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn dead_letters_every_kind_of_bad_input_tansu() {
     every_kind_of_bad_input_is_dead_lettered(Which::Tansu).await;
+}
+
+async fn topics_apply_is_idempotent(which: Which) {
+    let Some(broker) = broker(which) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = test_config(dir.path());
+    let Broker::External(brokers) = &broker else {
+        return;
+    };
+    let topics = frontdesk::pipeline::topics(&cfg).unwrap();
+    let admin = frontdesk::kafka::admin(brokers, &cfg.kafka).unwrap();
+    let first = topics.apply(&admin, 1).await.unwrap();
+    assert_eq!(
+        first.len(),
+        topics.all().len(),
+        "every declared topic is created"
+    );
+    let second = topics.apply(&admin, 1).await.unwrap();
+    assert!(
+        second.is_empty(),
+        "a second apply creates nothing: {second:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topics_apply_is_idempotent_tansu() {
+    topics_apply_is_idempotent(Which::Tansu).await;
 }
