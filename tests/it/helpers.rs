@@ -198,7 +198,18 @@ pub struct ChildStage {
 
 impl ChildStage {
     pub fn spawn(cfg: &Config, brokers: &str, stages: &str) -> ChildStage {
+        ChildStage::spawn_with(cfg, brokers, stages, &[])
+    }
+
+    /// Like [`ChildStage::spawn`], with extra environment variables.
+    pub fn spawn_with(
+        cfg: &Config,
+        brokers: &str,
+        stages: &str,
+        env: &[(&str, &str)],
+    ) -> ChildStage {
         let child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+            .envs(env.iter().copied())
             .args(["run", "--stages", stages])
             .env("FRONTDESK__KAFKA__BROKERS", brokers)
             .env("FRONTDESK__TOPICS__PREFIX", &cfg.topics.prefix)

@@ -247,20 +247,12 @@ async fn every_kind_of_bad_input_is_dead_lettered(which: Which) {
     let good = ticket(1);
     send(&p, &inbound, "good", &serde_json::to_vec(&good).unwrap()).await;
     let obs = observer(&cfg, &brokers, &[&dl, &hand, &res]);
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-        .args(["run"])
-        .env("FRONTDESK__KAFKA__BROKERS", &brokers)
-        .env("FRONTDESK__TOPICS__PREFIX", &cfg.topics.prefix)
-        .env("FRONTDESK__KAFKA__GROUP_PREFIX", &cfg.kafka.group_prefix)
-        .env("FRONTDESK__KAFKA__SESSION_TIMEOUT", "10s")
-        .env("FRONTDESK__KAFKA__MAX_POLL_INTERVAL", "20s")
-        .env("FRONTDESK__RUNTIME__DRAIN_TIMEOUT", "5s")
-        .env("FRONTDESK__RUNTIME__MAX_BODY_BYTES", "1000")
-        .env("FRONTDESK__STATE__URL", &cfg.state.url)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let stage = ChildStage { child };
+    let stage = ChildStage::spawn_with(
+        &cfg,
+        &brokers,
+        "router,tools,grounding,policy",
+        &[("FRONTDESK__RUNTIME__MAX_BODY_BYTES", "1000")],
+    );
     let seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() > bad.len()).await;
     let c = codec();
     let mut kinds = Vec::new();
