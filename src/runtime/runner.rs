@@ -576,15 +576,18 @@ fn complete(shared: &Shared, consumer: &BaseConsumer<RunnerContext>, done: &Done
 }
 
 /// This process, as stamped on every produced record (`frontdesk-instance` header).
-pub fn instance_id() -> String {
-    let host = std::fs::read_to_string("/etc/hostname")
-        .map(|h| h.trim().to_owned())
-        .unwrap_or_default();
-    format!(
-        "{}@{}",
-        std::process::id(),
-        if host.is_empty() { "localhost" } else { &host }
-    )
+pub fn instance_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let host = std::fs::read_to_string("/etc/hostname")
+            .map(|h| h.trim().to_owned())
+            .unwrap_or_default();
+        format!(
+            "{}@{}",
+            std::process::id(),
+            if host.is_empty() { "localhost" } else { &host }
+        )
+    })
 }
 
 /// Null keys get a key of their own (topic, partition, offset): no ordering to keep.
@@ -876,19 +879,31 @@ impl Worker {
         let (Some(finish), Some(state)) = (planned.finish, &self.state) else {
             return true;
         };
+        self.retry("record the ticket as finished", stop, || {
+            state.mark_finished(&finish.ticket_id, &finish.conversation_id, finish.outcome)
+        })
+        .await
+        .is_some()
+    }
+
+    /// Runs `op` until it succeeds, waiting with backoff between attempts; `None` if
+    /// stopped first (the record is then abandoned and redelivered later).
+    async fn retry<T, E, F, Fut>(&self, what: &str, stop: &CancelEither, mut op: F) -> Option<T>
+    where
+        E: std::fmt::Display,
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, E>>,
+    {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            match state
-                .mark_finished(&finish.ticket_id, &finish.conversation_id, finish.outcome)
-                .await
-            {
-                Ok(()) => return true,
+            match op().await {
+                Ok(v) => return Some(v),
                 Err(error) => {
-                    warn!(%error, attempt, "could not record the ticket as finished: retrying");
+                    warn!(%error, attempt, what, "failed: retrying");
                     tokio::select! {
                         _ = tokio::time::sleep(self.backoff.delay(attempt)) => {}
-                        _ = stop.cancelled() => return false,
+                        _ = stop.cancelled() => return None,
                     }
                 }
             }
@@ -902,37 +917,35 @@ impl Worker {
         value: &[u8],
         stop: &CancelEither,
     ) -> bool {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let headers = OwnedHeaders::new()
-                .insert(Header {
-                    key: "frontdesk-stage",
-                    value: Some(self.stage.name()),
-                })
-                .insert(Header {
-                    key: "frontdesk-instance",
-                    value: Some(&instance_id()),
-                });
-            let record = FutureRecord::to(topic)
-                .key(key)
-                .payload(value)
-                .headers(headers);
-            match self.producer.send(record, self.produce_timeout).await {
-                Ok(_) => {
-                    self.metrics.produced.fetch_add(1, Ordering::Relaxed);
-                    return true;
-                }
-                Err((error, _)) => {
-                    self.metrics.retried.fetch_add(1, Ordering::Relaxed);
-                    warn!(%error, topic, attempt, "produce failed: retrying");
-                    tokio::select! {
-                        _ = tokio::time::sleep(self.backoff.delay(attempt)) => {}
-                        _ = stop.cancelled() => return false,
-                    }
-                }
-            }
+        let sent = self
+            .retry("produce", stop, || async {
+                let headers = OwnedHeaders::new()
+                    .insert(Header {
+                        key: "frontdesk-stage",
+                        value: Some(self.stage.name()),
+                    })
+                    .insert(Header {
+                        key: "frontdesk-instance",
+                        value: Some(instance_id()),
+                    });
+                let record = FutureRecord::to(topic)
+                    .key(key)
+                    .payload(value)
+                    .headers(headers);
+                self.producer
+                    .send(record, self.produce_timeout)
+                    .await
+                    .map_err(|(error, _)| {
+                        self.metrics.retried.fetch_add(1, Ordering::Relaxed);
+                        error
+                    })
+            })
+            .await
+            .is_some();
+        if sent {
+            self.metrics.produced.fetch_add(1, Ordering::Relaxed);
         }
+        sent
     }
 
     async fn dead_letter(
@@ -966,23 +979,14 @@ impl Worker {
             headers,
             failed_at: now_ms(),
         };
-        let mut attempt = 0;
-        let value = loop {
-            attempt += 1;
-            match self
-                .codec
-                .encode(RecordKind::DeadLetter, &self.wiring.deadletter, &dl)
-                .await
-            {
-                Ok(v) => break v,
-                Err(error) => {
-                    warn!(%error, attempt, "could not encode the dead letter: retrying");
-                    tokio::select! {
-                        _ = tokio::time::sleep(self.backoff.delay(attempt)) => {}
-                        _ = stop.cancelled() => return false,
-                    }
-                }
-            }
+        let Some(value) = self
+            .retry("encode the dead letter", stop, || {
+                self.codec
+                    .encode(RecordKind::DeadLetter, &self.wiring.deadletter, &dl)
+            })
+            .await
+        else {
+            return false;
         };
         self.produce_one(
             &self.wiring.deadletter,
