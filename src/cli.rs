@@ -262,7 +262,7 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Sandbox {
             command: SandboxCommand::Serve { data, listen, db },
         } => {
-            let data = data.unwrap_or_else(frontdesk_sandbox::default_data_dir);
+            let data = data.unwrap_or_else(crate::demo::default_data_dir);
             if let Some(dir) = db
                 .strip_prefix("sqlite://")
                 .and_then(|p| std::path::Path::new(p.split('?').next()?).parent())

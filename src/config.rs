@@ -203,6 +203,17 @@ pub struct MetricsConfig {
     pub listen: Option<String>,
 }
 
+/// A shipped file or directory (`data/...`, `models/...`, `config/...`): under the
+/// working directory if it is there, else in the source tree, so a clone runs from anywhere.
+pub fn resolve_path(relative: impl AsRef<Path>) -> PathBuf {
+    let relative = relative.as_ref();
+    if relative.exists() {
+        relative.to_path_buf()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+    }
+}
+
 /// Errors loading configuration.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {

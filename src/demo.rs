@@ -25,12 +25,7 @@ use crate::topics::{names, Topics};
 
 /// The shipped retail data: `data/retail` under the working directory, else the source tree's.
 pub fn default_data_dir() -> PathBuf {
-    let local = PathBuf::from("data/retail");
-    if local.join("users.json").exists() {
-        local
-    } else {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/retail"))
-    }
+    crate::config::resolve_path("data/retail")
 }
 
 /// One inbound record to publish.

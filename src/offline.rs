@@ -1,22 +1,12 @@
 //! The offline models' command-line jobs: train and evaluate the router, evaluate
 //! retrieval and the guardrails. Each prints figures measured in the run.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
 
 use crate::cli::{GroundingCommand, GuardCommand, RouterCommand};
-
-/// The repo's `data/` directory: under the working directory, else the source tree's.
-pub fn data_path(relative: &str) -> PathBuf {
-    let local = PathBuf::from(relative);
-    if local.exists() {
-        local
-    } else {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/")).join(relative)
-    }
-}
+use crate::config::resolve_path;
 
 fn print(value: &impl serde::Serialize, json: bool) -> anyhow::Result<()> {
     if json {
@@ -92,8 +82,8 @@ pub fn guard(cmd: GuardCommand) -> anyhow::Result<()> {
             .context("Failed to build the injection detector")?;
         let files = if ordinary.is_empty() {
             vec![
-                data_path("data/intents/bitext_dev.csv"),
-                data_path("data/intents/banking77_train.csv"),
+                resolve_path("data/intents/bitext_dev.csv"),
+                resolve_path("data/intents/banking77_train.csv"),
             ]
         } else {
             ordinary

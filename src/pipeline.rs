@@ -6,7 +6,7 @@ use std::sync::Arc;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use crate::config::Config;
+use crate::config::{resolve_path, Config};
 use crate::messages::{Codec, Limits, LocalSchemas, RegistrySchemas, SchemaResolver};
 use crate::runtime::{Input, Runner, RunnerError, Stage, Wiring};
 use std::path::PathBuf;
@@ -94,7 +94,7 @@ pub fn build_stage(
     Ok(match kind {
         StageKind::Router => {
             let classifier =
-                ModelClassifier::load(&data_path(&a.router_model), &data_path(&a.registry))?;
+                ModelClassifier::load(&resolve_path(&a.router_model), &resolve_path(&a.registry))?;
             let detector = frontdesk_guard::InjectionDetector::load_default()
                 .context("Failed to build the injection detector")?;
             Arc::new(RouterStage::new(
@@ -106,7 +106,7 @@ pub fn build_stage(
         StageKind::Tools => {
             let executor = match &a.store_url {
                 Some(url) => {
-                    let mut tc = frontdesk_tools::ToolsConfig::from_path(data_path(&a.tools))
+                    let mut tc = frontdesk_tools::ToolsConfig::from_path(resolve_path(&a.tools))
                         .with_context(|| {
                             format!("Failed to load tools from {}", a.tools.display())
                         })?;
@@ -118,7 +118,7 @@ pub fn build_stage(
             Arc::new(ToolsStage::new(executor))
         }
         StageKind::Grounding => {
-            let sources: Vec<PathBuf> = a.help_center.iter().map(|p| data_path(p)).collect();
+            let sources: Vec<PathBuf> = a.help_center.iter().map(resolve_path).collect();
             Arc::new(GroundingStage::new(Some(Arc::new(build_index(&sources)?))))
         }
         StageKind::Policy => Arc::new(PolicyStage::new(
@@ -126,10 +126,6 @@ pub fn build_stage(
             a.min_route_confidence,
         )),
     })
-}
-
-fn data_path(p: &std::path::Path) -> PathBuf {
-    crate::offline::data_path(&p.to_string_lossy())
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.
