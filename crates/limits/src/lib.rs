@@ -1,0 +1,1 @@
+//! frontdesk-limits: the write-action gate (work in progress).

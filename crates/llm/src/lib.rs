@@ -1,0 +1,1 @@
+//! frontdesk-llm: LLM providers (work in progress).

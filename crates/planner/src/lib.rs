@@ -1,0 +1,1 @@
+//! frontdesk-planner: the offline planner (work in progress).
