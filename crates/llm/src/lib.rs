@@ -1,1 +1,68 @@
-//! frontdesk-llm: LLM providers (work in progress).
+//! frontdesk-llm: the models behind frontdesk's offline seams.
+//!
+//! frontdesk runs without a model by default. Given a key, a stage asks a model where its
+//! offline path is unsure or cannot plan — through a [`RoleClient`] of one of four [`Role`]s —
+//! and validates whatever comes back: intents must be registry keys ([`validate_intent`]),
+//! tool calls must be allowed and pass their JSON schema ([`validate_tool_call`]), and flagged
+//! customer text reaches a model only as quoted data ([`quote_untrusted`]).
+//!
+//! Failures are typed for backpressure: [`LlmError::is_transient`] says "pause the partition
+//! and try later" (rate limited, down, timed out, our own [`Budget`] spent), the rest say
+//! "fall back to the offline path or hand off".
+//!
+//! # Layout
+//!
+//! - [`message`] — provider-neutral [`ChatRequest`] / [`ChatResponse`] with text, tool-use and
+//!   tool-result blocks.
+//! - [`provider`] — the [`Provider`] trait.
+//! - [`anthropic`] — [`AnthropicProvider`]: the Messages API.
+//! - [`openai`] — [`OpenAiCompatProvider`]: Chat Completions (OpenAI, Azure, vLLM, Ollama,
+//!   llama.cpp).
+//! - [`recorded`] — [`Recorded`]: replays fixtures, for offline tests.
+//! - `transport` — the shared HTTP exchange: timeout, error classification, retries.
+//! - [`retry`] — [`RetryConfig`]: full-jitter backoff honouring `retry-after`.
+//! - [`budget`] — [`Budget`]: per-minute request and token budget (governor).
+//! - [`error`] — [`LlmError`].
+//! - [`fallback`] — [`FallbackPolicy`]: pause (backpressure) or fall back after a failed call.
+//! - [`pricing`] — [`Usage`], [`PriceTable`], [`Ledger`] of cost per conversation.
+//! - [`roles`] — [`Role`], [`RoleConfig`], [`RoleClient`], [`Llm`].
+//! - [`config`] — [`LlmConfig`], the `[llm]` section, and its build step.
+//! - [`validate`] — validators of model output.
+//! - [`quote`] — [`quote_untrusted`].
+//! - [`secret`] — [`ApiKey`], which never prints.
+#![deny(missing_docs)]
+
+pub mod anthropic;
+pub mod budget;
+pub mod config;
+pub mod error;
+pub mod fallback;
+pub mod message;
+pub mod openai;
+pub mod pricing;
+pub mod provider;
+pub mod quote;
+pub mod recorded;
+pub mod retry;
+pub mod roles;
+pub mod secret;
+mod transport;
+pub mod validate;
+
+pub use anthropic::{AnthropicConfig, AnthropicProvider, ANTHROPIC_VERSION};
+pub use budget::{Budget, BudgetConfig, BudgetError};
+pub use config::{ConfigError, LlmConfig, ProviderConfig, RolesConfig};
+pub use error::LlmError;
+pub use fallback::{FallbackPolicy, NextStep};
+pub use message::{
+    ChatRequest, ChatResponse, ContentBlock, Message, MessageRole, StopReason, ToolCall, ToolSpec,
+};
+pub use openai::{MaxTokensField, OpenAiAuth, OpenAiCompatConfig, OpenAiCompatProvider};
+pub use pricing::{ConversationCost, Ledger, ModelPrice, PriceTable, Usage};
+pub use provider::Provider;
+pub use quote::quote_untrusted;
+pub use recorded::{request_hash, Recorded, RecordedEntry};
+pub use retry::{parse_retry_after, RetryConfig};
+pub use roles::{Llm, Role, RoleClient, RoleConfig};
+pub use secret::ApiKey;
+pub use validate::{validate_intent, validate_tool_call, Rejection, ValidCall};
