@@ -42,6 +42,10 @@ pub struct AgentConfig {
     pub tools: PathBuf,
     /// Base URL of the store's API; the tools stage calls nothing when unset.
     pub store_url: Option<String>,
+    /// Ticket headers passed through to the store on every tool call, added to the tools
+    /// config's `forward_ticket_headers` (the eval sets `x-sandbox-tenant` here so each case
+    /// acts on its own sandbox store).
+    pub store_forward_headers: Vec<String>,
     /// Help-center sources: `.md` policy files (split by section) or `.jsonl` documents.
     pub help_center: Vec<PathBuf>,
     /// Minimum router confidence to resolve without a human.
@@ -55,6 +59,7 @@ impl Default for AgentConfig {
             router_model: PathBuf::from("models/router/retail"),
             tools: PathBuf::from("config/tools.toml"),
             store_url: None,
+            store_forward_headers: vec![],
             help_center: vec![PathBuf::from("data/retail/policy.md")],
             min_route_confidence: 0.5,
         }

@@ -10,6 +10,7 @@
 //! - [`pipeline`]: config to running stages.
 //! - [`state`]: the state database (conversations, turns, processed tickets).
 //! - [`demo`]: the one-command demo on the embedded broker.
+//! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
 //! - [`bench`]: `frontdesk bench spine`.
 //! - [`cli`]: the command line.
 
@@ -17,6 +18,7 @@ pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod eval;
 pub mod kafka;
 pub mod messages;
 pub mod offline;

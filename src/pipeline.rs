@@ -111,6 +111,9 @@ pub fn build_stage(
                             format!("Failed to load tools from {}", a.tools.display())
                         })?;
                     tc.executor.base_url = url.clone();
+                    tc.executor
+                        .forward_ticket_headers
+                        .extend(a.store_forward_headers.iter().cloned());
                     Some(Arc::new(frontdesk_tools::Executor::from_config(&tc)?))
                 }
                 None => None,

@@ -406,6 +406,7 @@ mod tests {
             cost: Default::default(),
             latency_ms: 12,
             resolved_at: 99,
+            awaiting_customer: true,
         };
         let bytes = c.encode(RecordKind::Resolution, "r", &r).await.unwrap();
         assert_eq!(
@@ -460,6 +461,34 @@ mod tests {
         let read = c.decode_ticket(&framed, None).await.unwrap();
         assert_eq!(read, t);
         assert_eq!(read.locale, None, "the new field takes its default");
+    }
+
+    /// Resolutions written before `awaiting_customer` existed (schema 20) read as resolved.
+    #[tokio::test]
+    async fn resolution_v1_records_read_as_resolved() {
+        let c = codec();
+        let v1 = LocalSchemas.by_id(20).await.unwrap();
+        let r = Resolution {
+            ticket_id: "t".into(),
+            conversation_id: "c".into(),
+            channel: Channel::Email,
+            customer: Identity::default(),
+            reply: "Done".into(),
+            intents: vec![],
+            actions: vec![],
+            citations: vec![],
+            cost: Default::default(),
+            latency_ms: 1,
+            resolved_at: 2,
+            awaiting_customer: false,
+        };
+        let mut v = serde_json::to_value(&r).unwrap();
+        v.as_object_mut().unwrap().remove("awaiting_customer");
+        let value = apache_avro::to_value(&v).unwrap().resolve(&v1).unwrap();
+        let mut framed = vec![0, 0, 0, 0, 20];
+        framed.extend_from_slice(&apache_avro::to_avro_datum(&v1, value).unwrap());
+        let read: Resolution = c.decode(RecordKind::Resolution, &framed).await.unwrap();
+        assert_eq!(read, r);
     }
 
     #[tokio::test]

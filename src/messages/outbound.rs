@@ -43,6 +43,9 @@ pub struct Resolution {
     pub latency_ms: i64,
     /// When.
     pub resolved_at: i64,
+    /// The reply asks the customer something and the conversation waits (schema v2).
+    #[serde(default)]
+    pub awaiting_customer: bool,
 }
 
 /// One turn of a conversation.

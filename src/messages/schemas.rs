@@ -116,8 +116,14 @@ const LOCAL: &[LocalSchema] = &[
     LocalSchema {
         id: 20,
         kind: RecordKind::Resolution,
+        current: false,
+        text: include_str!("../../schemas/resolution.v1.avsc"),
+    },
+    LocalSchema {
+        id: 21,
+        kind: RecordKind::Resolution,
         current: true,
-        text: include_str!("../../schemas/resolution.avsc"),
+        text: include_str!("../../schemas/resolution.v2.avsc"),
     },
     LocalSchema {
         id: 30,

@@ -243,6 +243,7 @@ impl Stage for PolicyStage {
                     cost: Cost::default(),
                     latency_ms,
                     resolved_at: now,
+                    awaiting_customer: false,
                 })))
             }
             Some((code, why)) => {

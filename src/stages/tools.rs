@@ -125,6 +125,7 @@ impl Stage for ToolsStage {
             ticket_id: env.ticket.ticket_id.clone(),
             allow_list: route.allow_list.clone(),
             customer: None,
+            headers: executor.forwarded_headers(&env.ticket.headers),
         };
         // Identity comes from the channel only: text in the body never authenticates here.
         let Some(email) = env.ticket.customer.email.clone() else {

@@ -8,6 +8,8 @@
 //!   PostgreSQL), seeding, one transaction per write with its idempotency row
 //!   and ledger row, state digest and reset.
 //! - [`http`]: the HTTP JSON API ([`router`], [`serve`]).
+//! - [`tenants`]: [`Tenants`], many fresh stores behind one listener (one per eval case),
+//!   selected by the `x-sandbox-tenant` header.
 //! - [`seed`]: loading `users.json`, `orders.json`, `products.json`.
 //! - [`canonical`]: canonical JSON and request hashes.
 //! - [`money`]: Python-compatible `round(x, 2)`.
@@ -39,9 +41,11 @@ pub mod money;
 pub mod ops;
 pub mod seed;
 pub mod store;
+pub mod tenants;
 
 pub use error::StoreError;
 pub use http::{router, serve};
 pub use ops::Operation;
 pub use seed::{default_data_dir, Seed};
 pub use store::{LedgerEntry, Store};
+pub use tenants::{Tenants, TENANT_HEADER};

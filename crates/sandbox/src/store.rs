@@ -363,8 +363,14 @@ impl Store {
     /// store at `database_url`: `sqlite://path?mode=rwc`, `sqlite::memory:`
     /// (a private temporary file) or `postgres://...`.
     pub async fn open(database_url: &str, data_dir: &Path) -> Result<Store, StoreError> {
+        Store::open_seeded(database_url, &Seed::load(data_dir)?).await
+    }
+
+    /// [`Store::open`] with an already loaded seed: what opening many stores (one per
+    /// eval case) uses, so the seed files are parsed once.
+    pub async fn open_seeded(database_url: &str, seed: &Seed) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
-        let seed = SeedRows::new(&Seed::load(data_dir)?)?;
+        let seed = SeedRows::new(seed)?;
         let (url, temp) = resolve_url(database_url)?;
         let sqlite = url.starts_with("sqlite:");
         let mut options = AnyPoolOptions::new().max_connections(if sqlite { 4 } else { 8 });

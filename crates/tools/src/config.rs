@@ -82,6 +82,11 @@ pub struct ExecutorConfig {
     /// Header carrying the idempotency key on write calls.
     #[serde(default = "default_idempotency_header")]
     pub idempotency_header: String,
+    /// Ticket headers passed through to the store on every call of that ticket (names,
+    /// case-insensitive), e.g. a tenant header selecting one of several stores. Empty by
+    /// default: nothing from a ticket reaches the store unless named here.
+    #[serde(default)]
+    pub forward_ticket_headers: Vec<String>,
 }
 
 fn default_timeout() -> Duration {

@@ -19,6 +19,11 @@ pub struct CallContext {
     /// The authenticated customer, if any. Tools with an owner rule refuse to
     /// run without one.
     pub customer: Option<AuthenticatedCustomer>,
+    /// Extra headers sent with every request of this ticket, e.g. a tenant header that
+    /// selects which store a multi-store deployment (or the eval's per-case sandbox) acts on.
+    /// The pipeline fills it only from ticket headers the tools config names.
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
 }
 
 impl CallContext {

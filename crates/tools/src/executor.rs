@@ -45,6 +45,7 @@ pub struct Executor {
     base_url: String,
     retry: RetryPolicy,
     idempotency_header: reqwest::header::HeaderName,
+    forward_ticket_headers: Vec<String>,
 }
 
 impl Executor {
@@ -67,7 +68,29 @@ impl Executor {
             base_url: exec.base_url.clone(),
             retry: RetryPolicy::from_config(&exec.retry),
             idempotency_header,
+            forward_ticket_headers: exec
+                .forward_ticket_headers
+                .iter()
+                .map(|h| h.to_ascii_lowercase())
+                .collect(),
         })
+    }
+
+    /// The ticket headers (of `headers`) the config passes through to the store, with
+    /// their values: what a [`CallContext`]'s `headers` should hold for that ticket.
+    pub fn forwarded_headers<'a>(
+        &self,
+        headers: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) -> Vec<(String, String)> {
+        headers
+            .into_iter()
+            .filter(|(k, _)| {
+                self.forward_ticket_headers
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(k))
+            })
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+            .collect()
     }
 
     /// Reads a config file and builds an executor from it.
@@ -224,7 +247,7 @@ impl Executor {
                 let order_id = args.get(arg).cloned().unwrap_or(Value::Null);
                 if tool.spec().name == self.registry.auth().order_lookup {
                     // The call is the lookup itself: check the answer's owner.
-                    self.send(tool, &args, &mut rec).await;
+                    self.send(tool, &args, &ctx.headers, &mut rec).await;
                     if rec.is_ok() && !self.owned_by(&rec, customer) {
                         withhold_response(&mut rec);
                         let detail = format!("order {order_id} belongs to another customer");
@@ -250,7 +273,7 @@ impl Executor {
                 }
             }
         }
-        self.send(tool, &args, &mut rec).await;
+        self.send(tool, &args, &ctx.headers, &mut rec).await;
         if rec.is_ok() && self.is_find_user(&tool.spec().name) {
             // One customer per ticket: finding someone else is refused.
             if let (Some(current), Some(found)) = (&ctx.customer, self.found_user(&rec)) {
@@ -296,7 +319,7 @@ impl Executor {
                 Some(violations.join("; ")),
             );
         }
-        self.send(lookup, &args, &mut rec).await;
+        self.send(lookup, &args, &ctx.headers, &mut rec).await;
         finish_keep(rec, start)
     }
 
@@ -310,7 +333,13 @@ impl Executor {
 
     /// The HTTP part: build, send with retries, classify. Sets outcome,
     /// request, response, attempts, error and detail on `rec`.
-    async fn send(&self, tool: &Tool, args: &Map<String, Value>, rec: &mut ToolCallRecord) {
+    async fn send(
+        &self,
+        tool: &Tool,
+        args: &Map<String, Value>,
+        extra_headers: &[(String, String)],
+        rec: &mut ToolCallRecord,
+    ) {
         let request = match tool.build_request(&self.base_url, args) {
             Ok(r) => r,
             Err(e) => {
@@ -326,6 +355,9 @@ impl Executor {
         for attempt in 1..=max {
             rec.attempts = attempt;
             let mut builder = self.client.request(method.clone(), &request.url);
+            for (name, value) in extra_headers {
+                builder = builder.header(name.as_str(), value.as_str());
+            }
             if write {
                 builder = builder.header(
                     self.idempotency_header.clone(),

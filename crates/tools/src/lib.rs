@@ -26,6 +26,7 @@
 //!     ticket_id: "ticket-1".into(),
 //!     allow_list: exec.registry().tools_for_intent("cancel_order"),
 //!     customer: None,
+//!     headers: vec![],
 //! };
 //! let auth = exec
 //!     .authenticate(&ctx, &Identity::Email("noah.brown7922@example.com".into()))

@@ -33,6 +33,7 @@ fn ctx(customer: Option<&str>, allow: &[&str]) -> CallContext {
         ticket_id: "ticket-42".into(),
         allow_list: allow.iter().map(|s| s.to_string()).collect(),
         customer: customer.map(|u| AuthenticatedCustomer { user_id: u.into() }),
+        headers: vec![],
     }
 }
 
@@ -45,6 +46,7 @@ fn ctx_all(exec: &Executor, customer: Option<&str>) -> CallContext {
         ticket_id: "ticket-42".into(),
         allow_list: all_tools(exec),
         customer: customer.map(|u| AuthenticatedCustomer { user_id: u.into() }),
+        headers: vec![],
     }
 }
 

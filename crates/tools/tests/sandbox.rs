@@ -49,6 +49,7 @@ async fn cancels_own_pending_order_once_and_refuses_another_customers() {
         ticket_id: "it-ticket-1".into(),
         allow_list: exec.registry().tools_for_intent("cancel_order"),
         customer: None,
+        headers: vec![],
     };
 
     let auth = exec
@@ -128,6 +129,7 @@ async fn labelled_actions_through_the_executor_leave_the_same_state_as_direct_ca
             ticket_id: format!("replay-{i}"),
             allow_list: exec.registry().names().map(str::to_owned).collect(),
             customer: None,
+            headers: vec![],
         };
         let auth = exec
             .authenticate(&ctx, &Identity::Email(email.to_owned()))

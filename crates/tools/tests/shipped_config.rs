@@ -95,6 +95,7 @@ async fn labelled_calls_without_customer_are_refused_before_any_http() {
         ticket_id: "t".into(),
         allow_list: exec.registry().names().map(str::to_owned).collect(),
         customer: None,
+        headers: vec![],
     };
     for (name, args) in labelled_actions().into_iter().take(50) {
         let rec = exec.call(&ctx, &name, args).await;
