@@ -340,7 +340,8 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
         &state,
         &shutdown,
         &mut tasks,
-    )?;
+    )
+    .await?;
     let obs = observer(&brokers, &cfg, &topics.physical(names::HANDOFFS))?;
     // Re-stamp received_at at publish time so latency is end to end.
     let mut fresh = Vec::with_capacity(payloads.len());

@@ -63,6 +63,9 @@ pub enum Command {
         /// Write an HTML report here.
         #[arg(long)]
         report: Option<PathBuf>,
+        /// Write every scored run (verdict, thread, tool log, writes) here as JSONL.
+        #[arg(long)]
+        cases_out: Option<PathBuf>,
         /// Case runs in flight at once.
         #[arg(long, default_value_t = 32)]
         concurrency: usize,
@@ -307,6 +310,7 @@ pub async fn main() -> anyhow::Result<()> {
             json,
             runs,
             report,
+            cases_out,
             concurrency,
             case_timeout_secs,
             brokers,
@@ -341,6 +345,7 @@ pub async fn main() -> anyhow::Result<()> {
                     max_false_resolution_rate,
                 },
                 report,
+                cases_out,
             };
             let s = crate::eval::run(cfg, opts).await?;
             if json {
@@ -509,7 +514,7 @@ async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
         });
     }
     let mut tasks = JoinSet::new();
-    crate::pipeline::spawn_stages(&cfg, &brokers, stages, &state, &shutdown, &mut tasks)?;
+    crate::pipeline::spawn_stages(&cfg, &brokers, stages, &state, &shutdown, &mut tasks).await?;
     let mut result = Ok(());
     while let Some(r) = tasks.join_next().await {
         let r = r

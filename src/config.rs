@@ -46,6 +46,10 @@ pub struct AgentConfig {
     /// config's `forward_ticket_headers` (the eval sets `x-sandbox-tenant` here so each case
     /// acts on its own sandbox store).
     pub store_forward_headers: Vec<String>,
+    /// Offline planner procedures; the planner's shipped procedures when unset.
+    pub procedures: Option<PathBuf>,
+    /// Write-action gate: value ceilings, rate limits, daily cap.
+    pub limits: PathBuf,
     /// Help-center sources: `.md` policy files (split by section) or `.jsonl` documents.
     pub help_center: Vec<PathBuf>,
     /// Minimum router confidence to resolve without a human.
@@ -60,6 +64,8 @@ impl Default for AgentConfig {
             tools: PathBuf::from("config/tools.toml"),
             store_url: None,
             store_forward_headers: vec![],
+            procedures: None,
+            limits: PathBuf::from("config/limits.toml"),
             help_center: vec![PathBuf::from("data/retail/policy.md")],
             min_route_confidence: 0.5,
         }

@@ -226,7 +226,8 @@ pub async fn run(mut cfg: Config, opts: DemoOptions) -> anyhow::Result<Summary> 
         &state,
         &shutdown,
         &mut tasks,
-    )?;
+    )
+    .await?;
 
     let codec = crate::pipeline::codec(&cfg);
     let samples = sample_tickets(&opts.data_dir, opts.tickets, &codec, &topics).await?;

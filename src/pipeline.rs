@@ -84,7 +84,7 @@ pub fn wiring(kind: StageKind, topics: &Topics) -> Wiring {
 }
 
 /// The stage logic of a kind: the one place that loads models, indexes and clients.
-pub fn build_stage(
+pub async fn build_stage(
     kind: StageKind,
     cfg: &Config,
     state: &StateDb,
@@ -118,7 +118,35 @@ pub fn build_stage(
                 }
                 None => None,
             };
-            Arc::new(ToolsStage::new(executor))
+            let procedures = match &a.procedures {
+                Some(p) => {
+                    let path = resolve_path(p);
+                    let text = std::fs::read_to_string(&path)
+                        .with_context(|| format!("Failed to read {}", path.display()))?;
+                    frontdesk_planner::Procedures::from_toml_str(&text)?
+                }
+                None => frontdesk_planner::Procedures::shipped()?,
+            };
+            let planner = frontdesk_planner::OfflinePlanner::new(
+                procedures,
+                frontdesk_intent::Catalog::empty(),
+            );
+            let limits_path = resolve_path(&a.limits);
+            let limits = frontdesk_limits::LimitsConfig::from_toml_str(
+                &std::fs::read_to_string(&limits_path)
+                    .with_context(|| format!("Failed to read {}", limits_path.display()))?,
+            )?;
+            let ledger = frontdesk_limits::Ledger::from_pool(state.pool().clone())
+                .await
+                .context("Failed to prepare the write ledger")?;
+            let gate = frontdesk_limits::Gate::new(limits, ledger)?;
+            Arc::new(ToolsStage::new(
+                executor,
+                Arc::new(planner),
+                Some(Arc::new(gate)),
+                Some(state.clone()),
+                a.min_route_confidence,
+            ))
         }
         StageKind::Grounding => {
             let sources: Vec<PathBuf> = a.help_center.iter().map(resolve_path).collect();
@@ -132,7 +160,7 @@ pub fn build_stage(
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.
-pub fn spawn_stages(
+pub async fn spawn_stages(
     cfg: &Config,
     brokers: &str,
     kinds: &[StageKind],
@@ -144,7 +172,7 @@ pub fn spawn_stages(
     let codec = codec(cfg);
     for kind in kinds {
         let runner = Runner::new(
-            build_stage(*kind, cfg, state)?,
+            build_stage(*kind, cfg, state).await?,
             wiring(*kind, &topics),
             codec.clone(),
             brokers,

@@ -191,7 +191,8 @@ pub async fn drive(
         &state,
         &shutdown,
         &mut tasks,
-    )?;
+    )
+    .await?;
 
     let codec = crate::pipeline::codec(&cfg);
     let observer: StreamConsumer =

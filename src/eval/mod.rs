@@ -35,6 +35,8 @@ pub struct EvalOptions {
     pub thresholds: Thresholds,
     /// Write the HTML report here.
     pub report: Option<PathBuf>,
+    /// Write every scored run here, one JSON object per line.
+    pub cases_out: Option<PathBuf>,
 }
 
 /// Runs the eval.
@@ -68,6 +70,14 @@ pub async fn run(cfg: Config, opts: EvalOptions) -> anyhow::Result<Summary> {
         }
         std::fs::write(path, report::html(&summary, &scored))
             .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(path) = &opts.cases_out {
+        let mut out = String::new();
+        for s in &scored {
+            out.push_str(&serde_json::to_string(s)?);
+            out.push('\n');
+        }
+        std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(summary)
 }

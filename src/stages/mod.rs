@@ -9,6 +9,7 @@
 //!
 //! Every stage may also write `deadletter` (through the runner).
 
+pub mod gates;
 pub mod grounding;
 pub mod policy;
 pub mod router;

@@ -8,7 +8,8 @@ use async_trait::async_trait;
 
 use crate::messages::{now_ms, AuditRecord, Band, Cost, Envelope, Handoff, Resolution, Turn};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
-use crate::stages::router::{RULE_ASKS_HUMAN, RULE_INJECTION};
+use crate::stages::gates::pre_action_block;
+use crate::stages::tools::{PLAN_ACTED, PLAN_ASK, PLAN_HANDOFF, RULE_PLAN};
 use crate::state::StateDb;
 
 /// Version of the policy rules, stamped on every audit record.
@@ -34,10 +35,12 @@ impl PolicyStage {
     }
 }
 
-fn flagged(env: &Envelope, rule: &str) -> bool {
+/// The planner's decision on this ticket (the last one the tools stage made).
+fn plan_decision(env: &Envelope) -> Option<&crate::messages::Decision> {
     env.decisions
         .iter()
-        .any(|d| d.rule == rule && d.outcome == "flagged")
+        .rev()
+        .find(|d| d.stage == "tools" && d.rule == RULE_PLAN)
 }
 
 /// Why a ticket goes to a human (machine code, human sentence). `transcript` is the
@@ -47,72 +50,41 @@ fn handoff_reason(
     transcript: &[String],
     min_route: f64,
     min_grounding: f64,
-) -> Option<(&'static str, String)> {
-    if flagged(env, RULE_ASKS_HUMAN) {
-        return Some((
-            "asked_for_human",
-            "The customer asked for a person.".to_owned(),
-        ));
+) -> Option<(String, String)> {
+    if let Some((code, why)) = pre_action_block(env, transcript, min_route) {
+        return Some((code.to_owned(), why));
     }
-    if frontdesk_guard::repeated_frustration(transcript, 0.5, 2) {
-        return Some((
-            "frustration",
-            "The customer has been frustrated across several messages.".to_owned(),
-        ));
-    }
-    let Some(route) = &env.route else {
-        return Some((
-            "no_route",
-            "The router did not classify this ticket.".to_owned(),
-        ));
-    };
-    if route.out_of_scope {
-        return Some((
-            "out_of_scope",
-            "The request is outside what the agent handles.".to_owned(),
-        ));
-    }
-    if route.band == Band::AlwaysEscalate {
-        let names: Vec<&str> = route
-            .intents
-            .iter()
-            .filter(|i| i.band == Band::AlwaysEscalate)
-            .map(|i| i.intent.as_str())
-            .collect();
-        return Some((
-            "always_escalate",
-            format!("Always handled by a person: {}.", names.join(", ")),
-        ));
-    }
-    if flagged(env, RULE_INJECTION) && route.band != Band::Autonomous {
-        return Some((
-            "prompt_injection",
-            "The message looks like a prompt injection: no action is taken without a person."
-                .to_owned(),
-        ));
-    }
-    if let Some(low) = route.intents.iter().find(|i| i.confidence < min_route) {
-        return Some((
-            "low_confidence",
-            format!(
-                "Not confident enough about `{}` ({:.2} < {min_route:.2}).",
-                low.intent, low.confidence
-            ),
-        ));
+    let route = env.route.as_ref()?;
+    match plan_decision(env) {
+        Some(d) if d.outcome == PLAN_HANDOFF => {
+            // "code: sentence" from the tools stage.
+            let (code, why) = d.reason.split_once(": ").unwrap_or(("planner", &d.reason));
+            return Some((code.to_owned(), why.to_owned()));
+        }
+        Some(d) if d.outcome == PLAN_ACTED || d.outcome == PLAN_ASK => {
+            return env
+                .draft_reply
+                .is_none()
+                .then(|| ("no_answer".to_owned(), "No reply was drafted.".to_owned()));
+        }
+        _ => {}
     }
     if route.band != Band::Autonomous && !env.tool_log.iter().any(|c| c.outcome == "ok") {
         return Some((
-            "action_not_taken",
+            "action_not_taken".to_owned(),
             "The request needs an action that was not taken.".to_owned(),
         ));
     }
     let grounded = env.grounding_confidence.unwrap_or(0.0);
     if env.draft_reply.is_none() {
-        return Some(("no_answer", "No grounded answer was drafted.".to_owned()));
+        return Some((
+            "no_answer".to_owned(),
+            "No grounded answer was drafted.".to_owned(),
+        ));
     }
     if grounded < min_grounding && env.tool_log.iter().all(|c| c.outcome != "ok") {
         return Some((
-            "low_grounding",
+            "low_grounding".to_owned(),
             format!("Help-center evidence too weak ({grounded:.2} < {min_grounding:.2})."),
         ));
     }
@@ -181,12 +153,21 @@ impl Stage for PolicyStage {
             self.min_route_confidence,
             self.min_grounding_confidence,
         );
+        let awaiting =
+            reason.is_none() && plan_decision(&env).is_some_and(|d| d.outcome == PLAN_ASK);
         let (rule, outcome, sentence) = match &reason {
-            Some((code, why)) => (*code, "handoff", why.clone()),
+            Some((code, why)) => (code.as_str(), "handoff", why.clone()),
+            None if awaiting => (
+                "ask_customer",
+                "resolve",
+                "The reply asks the customer for what is missing; the conversation waits."
+                    .to_owned(),
+            ),
             None => (
                 "resolve",
                 "resolve",
-                "Autonomous, confident and grounded.".to_owned(),
+                "Confident, within policy, and grounded in tool results or cited passages."
+                    .to_owned(),
             ),
         };
         env.decide("policy", rule, outcome, sentence.clone());
@@ -243,7 +224,7 @@ impl Stage for PolicyStage {
                     cost: Cost::default(),
                     latency_ms,
                     resolved_at: now,
-                    awaiting_customer: false,
+                    awaiting_customer: awaiting,
                 })))
             }
             Some((code, why)) => {
@@ -255,7 +236,7 @@ impl Stage for PolicyStage {
                     conversation_id: env.ticket.conversation_id.clone(),
                     channel: env.ticket.channel,
                     customer: env.ticket.customer.clone(),
-                    reason_code: code.to_owned(),
+                    reason_code: code,
                     reason: why,
                     summary: summary(&env),
                     draft_reply: draft,
@@ -277,6 +258,7 @@ impl Stage for PolicyStage {
 mod tests {
     use super::*;
     use crate::messages::{Channel, Identity, Passage, Route, RoutedIntent, Ticket};
+    use crate::stages::router::{RULE_ASKS_HUMAN, RULE_INJECTION};
 
     fn env(band: Band, confidence: f64, draft: Option<&str>, grounding: f64) -> Envelope {
         let mut e = Envelope::new(Ticket {

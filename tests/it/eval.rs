@@ -33,6 +33,7 @@ async fn scores_cases_run_through_the_pipeline() {
         },
         thresholds: Thresholds::default(),
         report: Some(dir.path().join("report.html")),
+        cases_out: None,
     };
     let s = eval::run(cfg, opts).await.unwrap();
     assert_eq!((s.cases, s.distinct_cases, s.runs), (6, 3, 2));

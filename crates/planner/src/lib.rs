@@ -1,1 +1,58 @@
-//! frontdesk-planner: the offline planner (work in progress).
+//! frontdesk-planner: the offline planner. Between the router's intents and
+//! the store's tools sits the plan: which reads, which writes with which
+//! arguments, what to ask, and what to tell the customer.
+//!
+//! # Layout
+//! - [`tools`]: the [`ToolRunner`] seam the planner reads through.
+//! - [`request`]: [`PlanRequest`], [`Channel`], [`Identity`], [`IntentHint`],
+//!   [`ConversationState`].
+//! - [`plan`]: [`Plan`], [`ProposedWrite`], [`Outcome`], [`ReadCall`], [`WriteResult`].
+//! - [`procedures`]: procedures as data (`procedures.toml`), one per intent.
+//! - [`text`]: sentences, dict literals, payment ids, addresses, yes / no.
+//! - [`customer`]: the authenticated customer's user record, orders and products.
+//! - [`variant`]: product mentions, option words and target variants.
+//! - [`auth`]: authentication from the channel identity or the text.
+//! - [`requests`]: the ticket's requests, one per clause, with their order.
+//! - [`slots`]: resolving a request's slots into a [`ProposedWrite`] or a question.
+//! - [`offline`]: [`OfflinePlanner`], the [`Planner`] over procedures.
+//! - [`reply`]: the customer reply from a plan and the executed writes.
+//! - [`error`]: [`PlanError`], [`ToolFailure`].
+
+#![deny(missing_docs)]
+
+pub mod auth;
+pub mod customer;
+pub mod error;
+pub mod offline;
+pub mod plan;
+pub mod procedures;
+pub mod reply;
+pub mod request;
+pub mod requests;
+pub mod slots;
+pub mod text;
+pub mod tools;
+pub mod variant;
+
+pub use error::{PlanError, ToolFailure};
+pub use offline::OfflinePlanner;
+pub use plan::{Outcome, Plan, ProposedWrite, ReadCall, WriteResult};
+pub use procedures::{Procedure, Procedures};
+pub use reply::render_reply;
+pub use request::{Channel, ConversationState, Identity, IntentHint, PlanRequest};
+pub use tools::ToolRunner;
+
+use async_trait::async_trait;
+
+/// Plans one customer turn. The offline procedures implement it; an LLM
+/// planner plugs in behind the same trait.
+#[async_trait]
+pub trait Planner: Send + Sync {
+    /// Plans `req`, reading through `tools`. Writes are only proposed.
+    async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError>;
+
+    /// The reply to send once the plan's writes ran (or none did).
+    fn reply(&self, plan: &Plan, write_results: &[WriteResult]) -> String {
+        render_reply(plan, write_results)
+    }
+}

@@ -1,0 +1,122 @@
+//! What the planner is asked: [`PlanRequest`] and the conversation's
+//! [`ConversationState`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::ProposedWrite;
+
+/// The channel a ticket came in on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// E-mail.
+    Email,
+    /// Live chat.
+    Chat,
+    /// SMS.
+    Sms,
+    /// A helpdesk webhook.
+    Webhook,
+}
+
+impl Channel {
+    /// The channel's name as in the procedures file (`email`, `chat`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Chat => "chat",
+            Channel::Sms => "sms",
+            Channel::Webhook => "webhook",
+        }
+    }
+
+    /// Parses a channel name.
+    pub fn parse(name: &str) -> Option<Channel> {
+        match name {
+            "email" => Some(Channel::Email),
+            "chat" => Some(Channel::Chat),
+            "sms" => Some(Channel::Sms),
+            "webhook" => Some(Channel::Webhook),
+            _ => None,
+        }
+    }
+}
+
+/// The identity the channel verified (the sender's address, phone, account).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    /// Verified e-mail address.
+    pub email: Option<String>,
+    /// Verified phone number.
+    pub phone: Option<String>,
+    /// Verified store user id.
+    pub user_id: Option<String>,
+}
+
+/// One intent the router gave the ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntentHint {
+    /// Registry key, e.g. `cancel_order`.
+    pub key: String,
+    /// Calibrated confidence in `[0, 1]`.
+    pub confidence: f32,
+}
+
+/// The conversation's memory between turns (stored as JSON, keyed by
+/// conversation id).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConversationState {
+    /// The authenticated customer, once known.
+    pub user_id: Option<String>,
+    /// Slots filled so far (name -> value), e.g. `authenticated_via`
+    /// (`channel`, `email`, `name_zip`). Request slots are re-derived each
+    /// turn from [`ConversationState::context`] plus the new message.
+    pub slots: std::collections::BTreeMap<String, String>,
+    /// Writes proposed and awaiting the customer's "yes".
+    pub pending: Vec<ProposedWrite>,
+    /// The question last asked, if the conversation waits for an answer.
+    pub question: Option<String>,
+    /// The customer's earlier messages of the open request, oldest first,
+    /// re-read with the answer so it can fill the missing slot.
+    pub context: Vec<String>,
+}
+
+/// One planning request: a customer turn and what is known around it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanRequest {
+    /// Ticket subject (may be empty).
+    pub subject: String,
+    /// Ticket body.
+    pub body: String,
+    /// Channel the ticket came in on.
+    pub channel: Channel,
+    /// Identity the channel verified.
+    pub identity: Identity,
+    /// Intents routed for this turn, riskiest or most confident first.
+    pub intents: Vec<IntentHint>,
+    /// The conversation's state before this turn.
+    pub state: ConversationState,
+}
+
+impl PlanRequest {
+    /// A new e-mail ticket with no routed intents and a fresh conversation.
+    pub fn email(subject: &str, body: &str, identity: Identity) -> PlanRequest {
+        PlanRequest {
+            subject: subject.to_owned(),
+            body: body.to_owned(),
+            channel: Channel::Email,
+            identity,
+            intents: Vec::new(),
+            state: ConversationState::default(),
+        }
+    }
+
+    /// Subject and body as one text.
+    pub fn text(&self) -> String {
+        if self.subject.trim().is_empty() {
+            self.body.clone()
+        } else {
+            format!("{}.\n{}", self.subject.trim(), self.body)
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The requests in a ticket: its sentences split into clauses, each clause
+//! given to the procedure whose trigger it matches, with the order ids it
+//! names and the text around it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{order_ids, sentences};
+use crate::Procedures;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
+}
+
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:don'?t|do not|doesn'?t|does not|didn'?t|never|not|no need to|without|won'?t|instead of)\s+(?:\w+\s+){0,3}$",
+    )
+});
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
+});
+static SAME_AS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bsame\s+as\s+(?:my\s+)?(?:order\s+)?$"));
+
+/// Request kinds from the most to the least specific: when two procedures'
+/// triggers start at the same place, the earlier kind wins.
+const PRIORITY: [&str; 8] = [
+    "user_address",
+    "order_address",
+    "order_payment",
+    "cancel",
+    "return",
+    "item_change",
+    "status",
+    "product_info",
+];
+
+/// One request of the ticket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// Request kind (a procedure's `request`).
+    pub kind: String,
+    /// The clause that asks for it.
+    pub clause: String,
+    /// Order ids the clause names (not those after "same as").
+    pub order_ids: Vec<String>,
+    /// The last order id named earlier in the ticket.
+    pub context_order: Option<String>,
+    /// Sentences without a request just before the clause.
+    pub before: String,
+    /// Sentences without a request just after the clause.
+    pub after: String,
+    /// Whether the request came from a trigger (not a fallback or the router).
+    pub explicit: bool,
+    /// Whether the customer took it back later in the sentence ("... but I
+    /// changed my mind and decided not to exchange it").
+    pub retracted: bool,
+    /// Whether it is the ticket's only request (then details written
+    /// anywhere in the ticket, such as a payment method, belong to it).
+    pub alone: bool,
+}
+
+fn rank(kind: &str) -> usize {
+    PRIORITY
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(PRIORITY.len())
+}
+
+/// The first trigger of `kind` in `text` that is not negated.
+fn first_hit(text: &str, kind: &str, procedures: &Procedures) -> Option<usize> {
+    procedures
+        .of_request(kind)
+        .flat_map(|p| p.trigger_positions(text))
+        .filter(|pos| !NEGATED.is_match(&text[..*pos]))
+        .min()
+}
+
+/// Kinds whose trigger occurs negated ("decide not to exchange") after `from`.
+fn negated_kinds(sentence: &str, procedures: &Procedures, from: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in &procedures.procedures {
+        for pos in p.trigger_positions(sentence) {
+            if pos > from && NEGATED.is_match(&sentence[..pos]) {
+                out.push(p.spec.request.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Each kind's first trigger (or fallback trigger) in a sentence that is not negated.
+fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
+    let mut best: Vec<(usize, String)> = Vec::new();
+    for p in &procedures.procedures {
+        let at = if fallback {
+            p.fallback_at(sentence)
+        } else {
+            p.trigger_positions(sentence)
+                .into_iter()
+                .find(|pos| !NEGATED.is_match(&sentence[..*pos]))
+        };
+        let Some(pos) = at else { continue };
+        if NEGATED.is_match(&sentence[..pos]) {
+            continue;
+        }
+        let kind = p.spec.request.clone();
+        match best.iter_mut().find(|(_, k)| *k == kind) {
+            Some(entry) if entry.0 > pos => entry.0 = pos,
+            Some(_) => {}
+            None => best.push((pos, kind)),
+        }
+    }
+    // same start: the most specific kind wins
+    best.sort_by(|a, b| a.0.cmp(&b.0).then(rank(&a.1).cmp(&rank(&b.1))));
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (pos, kind) in best {
+        let overlaps = out
+            .last()
+            .is_some_and(|(p, _)| word_start(sentence, *p) == word_start(sentence, pos));
+        if !overlaps {
+            out.push((pos, kind));
+        }
+    }
+    out
+}
+
+fn word_start(s: &str, pos: usize) -> usize {
+    s[..pos].rfind(char::is_whitespace).map_or(0, |i| i + 1)
+}
+
+/// Order ids a clause names, without those after "same as".
+fn named_orders(clause: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (pos, id) in order_ids(clause) {
+        if SAME_AS.is_match(&clause[..pos]) || clause[..pos].ends_with("'order_id': '") {
+            continue;
+        }
+        if !out.iter().any(|(_, o)| *o == id) {
+            out.push((pos, id));
+        }
+    }
+    out
+}
+
+/// Splits the ticket into requests.
+/// The router's intents do not create requests: a write needs the customer's
+/// own words (a trigger); [`crate::OfflinePlanner`] asks when the router saw
+/// a write intent and no trigger matched.
+pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
+    let sents = sentences(text);
+    let mut fallback = false;
+    let mut per_sentence: Vec<Vec<(usize, String)>> =
+        sents.iter().map(|s| hits(s, procedures, false)).collect();
+    if per_sentence.iter().all(Vec::is_empty) {
+        fallback = true;
+        per_sentence = sents.iter().map(|s| hits(s, procedures, true)).collect();
+    }
+    let mut out = Vec::new();
+    let mut context_order: Option<String> = None;
+    for (i, s) in sents.iter().enumerate() {
+        let h = &per_sentence[i];
+        if h.is_empty() {
+            if let Some((_, id)) = order_ids(s).last() {
+                context_order = Some(id.clone());
+            }
+            continue;
+        }
+        let mut before = Vec::new();
+        let mut j = i;
+        while j > 0 && per_sentence[j - 1].is_empty() {
+            j -= 1;
+            before.insert(0, sents[j].as_str());
+        }
+        let mut after = Vec::new();
+        let mut k = i + 1;
+        while k < sents.len() && per_sentence[k].is_empty() {
+            after.push(sents[k].as_str());
+            k += 1;
+        }
+        // clause boundaries: each hit, moved back over a lead-in "for #W1234567,"
+        let mut bounds: Vec<usize> = vec![0];
+        for (pos, _) in h.iter().skip(1) {
+            let cut = LEAD_IN.find(&s[..*pos]).map_or(*pos, |m| m.start());
+            bounds.push(cut.max(*bounds.last().unwrap_or(&0)));
+        }
+        bounds.push(s.len());
+        for (n, (_, kind)) in h.iter().enumerate() {
+            let clause = &s[bounds[n]..bounds[n + 1]];
+            // a later clause of the sentence continues the order named before it
+            let clause_context = named_orders(&s[..bounds[n]])
+                .last()
+                .map(|(_, id)| id.clone())
+                .or_else(|| context_order.clone());
+            let named = named_orders(clause);
+            let pieces: Vec<(&str, Vec<String>)> = if named.len() <= 1 {
+                vec![(clause, named.iter().map(|(_, id)| id.clone()).collect())]
+            } else {
+                let mut v = Vec::new();
+                for (m, (pos, id)) in named.iter().enumerate() {
+                    let start = if m == 0 { 0 } else { *pos };
+                    let end = named.get(m + 1).map_or(clause.len(), |(p, _)| *p);
+                    v.push((&clause[start..end], vec![id.clone()]));
+                }
+                v
+            };
+            for (piece, ids) in pieces {
+                let from = first_hit(piece, kind, procedures).unwrap_or(0);
+                let retracted = negated_kinds(piece, procedures, from).contains(kind);
+                out.push(Request {
+                    kind: kind.clone(),
+                    clause: piece.to_owned(),
+                    order_ids: ids,
+                    context_order: clause_context.clone(),
+                    before: before.join(" "),
+                    after: after.join(" "),
+                    explicit: !fallback,
+                    retracted,
+                    alone: false,
+                });
+            }
+        }
+        if let Some((_, id)) = order_ids(s).last() {
+            context_order = Some(id.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Vec<String>)> {
+        let p = Procedures::shipped().unwrap();
+        extract(text, &p)
+            .into_iter()
+            .map(|r| (r.kind, r.order_ids))
+            .collect()
+    }
+
+    #[test]
+    fn one_request_per_clause() {
+        let k = kinds("Cancel order #W6236251 because ordered by mistake. For #W1205816, change address to {'order_id': '#W1205816', 'address1': '629 Sunset Drive', 'address2': 'Suite 581', 'city': 'San Diego', 'country': 'USA', 'state': 'CA', 'zip': '92159'} (same as #W6236251). For #W1205816, change payment to gift_card_5715854.");
+        assert_eq!(
+            k,
+            vec![
+                ("cancel".to_owned(), vec!["#W6236251".to_owned()]),
+                ("order_address".to_owned(), vec!["#W1205816".to_owned()]),
+                ("order_payment".to_owned(), vec!["#W1205816".to_owned()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_two_kinds_in_one_sentence_and_skips_negations() {
+        let k = kinds("I want to return the lamp from #W1111111 and for #W2222222, exchange the mouse for a white one. I don't want to cancel anything.");
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert_eq!(k[0], ("return".to_owned(), vec!["#W1111111".to_owned()]));
+        assert_eq!(
+            k[1],
+            ("item_change".to_owned(), vec!["#W2222222".to_owned()])
+        );
+    }
+
+    #[test]
+    fn fallback_only_without_triggers() {
+        assert_eq!(
+            kinds("I'd like a full refund for the kettle.")[0].0,
+            "cancel"
+        );
+        assert_eq!(kinds("Return the kettle for a full refund.").len(), 1);
+    }
+}

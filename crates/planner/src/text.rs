@@ -1,0 +1,324 @@
+//! Text helpers the procedures share: sentences and clauses, option
+//! normalisation, Python-style dict literals (`{'size': 'L'}`), literal
+//! payment-method ids, postal addresses, and yes / no answers.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
+}
+
+static ORDER_ID: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:#\s?W|\bW|#)(\d{7})\b"));
+static PAYMENT_ID: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:gift_card|credit_card|paypal)_\d+\b"));
+static DICT: LazyLock<Regex> = LazyLock::new(|| re(r"\{[^{}]*\}"));
+static PAIR: LazyLock<Regex> = LazyLock::new(|| re(r#"['"]([^'"]+)['"]\s*:\s*['"]([^'"]*)['"]"#));
+static YES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:yes|yeah|yep|yup|sure|ok|okay|confirm(?:ed)?|correct|go ahead|please do|do it|that'?s right|absolutely|sounds good)\b",
+    )
+});
+static NO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?:no|nope|nah|don'?t|do not|cancel that|never ?mind|stop|not now)\b")
+});
+static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(\d{1,6}\s+(?:[A-Z][A-Za-z'-]*\s*){1,4})(?:,\s*((?:Suite|Ste\.?|Apt\.?|Apartment|Unit|#)\s*[A-Za-z0-9-]+))?,\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}),?\s+([A-Z]{2}),?\s+(\d{5})(?:,?\s*(USA|US|United States))?",
+    )
+});
+
+/// Lower-cases and normalises units and punctuation so option values and
+/// free text compare: `5-feet` and `5 ft` both become `5 ft`.
+pub fn normalise(s: &str) -> String {
+    let lower = s.to_lowercase().replace(['-', '_'], " ");
+    let mut out = Vec::new();
+    for w in lower.split_whitespace() {
+        let w = w.trim_matches(|c: char| {
+            matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"')
+        });
+        let w = match w {
+            "feet" | "foot" | "ft." => "ft",
+            "inches" | "in." | "\"" => "inch",
+            "liters" | "litres" | "litre" => "liter",
+            "grey" => "gray",
+            other => other,
+        };
+        if !w.is_empty() {
+            out.push(w.to_owned());
+        }
+    }
+    let mut joined = out.join(" ");
+    // "5ft" / "28inch" written without a space
+    for unit in ["ft", "inch"] {
+        for d in 0..10 {
+            joined = joined.replace(&format!("{d}{unit}"), &format!("{d} {unit}"));
+        }
+    }
+    joined
+}
+
+/// Whether `needle` (normalised) occurs in `hay` (normalised) on word boundaries.
+pub fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let mut start = 0;
+    while let Some(i) = hay[start..].find(needle) {
+        let a = start + i;
+        let b = a + needle.len();
+        let left = a == 0
+            || !hay[..a]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let right = b == hay.len() || !hay[b..].chars().next().is_some_and(char::is_alphanumeric);
+        if left && right {
+            return true;
+        }
+        start = a + needle.len().max(1);
+        if start >= hay.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// Splits text into sentences (at `.`, `!`, `?` followed by white space, and
+/// at line breaks), keeping dict literals whole.
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        if c == '\n' && depth <= 0 {
+            push_sentence(&mut out, &mut cur);
+            continue;
+        }
+        cur.push(c);
+        let next_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if depth <= 0 && matches!(c, '.' | '!' | '?') && next_space && !abbreviation(&cur) {
+            push_sentence(&mut out, &mut cur);
+        }
+    }
+    push_sentence(&mut out, &mut cur);
+    out
+}
+
+fn abbreviation(cur: &str) -> bool {
+    let last = cur.split_whitespace().last().unwrap_or("");
+    matches!(
+        last,
+        "St."
+            | "Ave."
+            | "Dr."
+            | "Rd."
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Ste."
+            | "Apt."
+            | "e.g."
+            | "i.e."
+            | "vs."
+    )
+}
+
+fn push_sentence(out: &mut Vec<String>, cur: &mut String) {
+    let s = cur.trim();
+    if !s.is_empty() {
+        out.push(s.to_owned());
+    }
+    cur.clear();
+}
+
+/// Order ids mentioned, normalised to `#W1234567`, with their byte offsets.
+pub fn order_ids(text: &str) -> Vec<(usize, String)> {
+    ORDER_ID
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some((m.start(), format!("#W{}", c.get(1)?.as_str())))
+        })
+        .collect()
+}
+
+/// Literal payment-method ids (`gift_card_123`, `paypal_45`, `credit_card_6`).
+pub fn payment_ids(text: &str) -> Vec<String> {
+    PAYMENT_ID
+        .find_iter(text)
+        .map(|m| m.as_str().to_owned())
+        .collect()
+}
+
+/// One dict literal: its byte span and its key/value pairs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictLiteral {
+    /// Byte offset of `{`.
+    pub start: usize,
+    /// Byte offset just past `}`.
+    pub end: usize,
+    /// Pairs, key -> value, as written.
+    pub pairs: BTreeMap<String, String>,
+}
+
+/// Python-style dict literals with string values (`{'size': 'L'}`, `{}`).
+pub fn dicts(text: &str) -> Vec<DictLiteral> {
+    DICT.find_iter(text)
+        .map(|m| DictLiteral {
+            start: m.start(),
+            end: m.end(),
+            pairs: PAIR
+                .captures_iter(m.as_str())
+                .filter_map(|c| {
+                    Some((c.get(1)?.as_str().to_owned(), c.get(2)?.as_str().to_owned()))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Whether a reply means "yes" (confirms the pending action).
+pub fn is_yes(text: &str) -> bool {
+    YES.is_match(text.trim()) && !is_no(text)
+}
+
+/// Whether a reply means "no" (drops the pending action).
+pub fn is_no(text: &str) -> bool {
+    NO.is_match(text.trim())
+}
+
+/// A postal address as the store's tools take it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    /// First line.
+    pub address1: String,
+    /// Second line (may be empty).
+    pub address2: String,
+    /// City.
+    pub city: String,
+    /// Two-letter state.
+    pub state: String,
+    /// Country.
+    pub country: String,
+    /// Zip code.
+    pub zip: String,
+}
+
+impl Address {
+    /// The address as the store's JSON object (without the order or user id).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "address1": self.address1,
+            "address2": self.address2,
+            "city": self.city,
+            "state": self.state,
+            "country": self.country,
+            "zip": self.zip,
+        })
+    }
+
+    /// Reads an address from a JSON object with the store's keys.
+    pub fn from_json(v: &serde_json::Value) -> Option<Address> {
+        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_owned);
+        Some(Address {
+            address1: s("address1")?,
+            address2: s("address2").unwrap_or_default(),
+            city: s("city")?,
+            state: s("state")?,
+            country: s("country").unwrap_or_else(|| "USA".to_owned()),
+            zip: s("zip")?,
+        })
+    }
+
+    /// One line, e.g. "986 Sunset Drive, Suite 259, Denver, CO 80279, USA".
+    pub fn line(&self) -> String {
+        let mut parts = vec![self.address1.clone()];
+        if !self.address2.is_empty() {
+            parts.push(self.address2.clone());
+        }
+        parts.push(self.city.clone());
+        parts.push(format!("{} {}", self.state, self.zip));
+        parts.push(self.country.clone());
+        parts.join(", ")
+    }
+}
+
+/// Addresses written in the text: dict literals with `address1`, then
+/// free-text "123 Main Street, Suite 4, Denver, CO 80201".
+pub fn addresses(text: &str) -> Vec<Address> {
+    let mut out = Vec::new();
+    for d in dicts(text) {
+        if d.pairs.contains_key("address1") {
+            let v = serde_json::to_value(&d.pairs).unwrap_or_default();
+            if let Some(a) = Address::from_json(&v) {
+                out.push(a);
+            }
+        }
+    }
+    for c in ADDRESS_LINE.captures_iter(text) {
+        let g = |i: usize| {
+            c.get(i)
+                .map_or(String::new(), |m| m.as_str().trim().to_owned())
+        };
+        out.push(Address {
+            address1: g(1),
+            address2: g(2),
+            city: g(3),
+            state: g(4),
+            country: "USA".to_owned(),
+            zip: g(5),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_units() {
+        assert_eq!(normalise("5-feet Glass"), "5 ft glass");
+        assert_eq!(normalise("5 ft"), "5 ft");
+        assert_eq!(normalise("1.5 Liters"), "1.5 liter");
+        assert!(contains_words(
+            &normalise("a white optical mouse."),
+            "optical"
+        ));
+        assert!(!contains_words("nonoptical", "optical"));
+    }
+
+    #[test]
+    fn splits_sentences_but_not_dicts() {
+        let s = sentences("Cancel #W1234567. For #W7654321, modify Tea Kettle {'capacity': '1.5 liters'} to {}; via paypal_1. Thanks!");
+        assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn reads_dicts_and_addresses() {
+        let d = dicts("modify {'size': 'L', 'color': 'black'} to {}");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].pairs["size"], "L");
+        assert!(d[1].pairs.is_empty());
+        let a = addresses("ship it to 986 Sunset Drive, Suite 259, Denver, CO 80279 please");
+        assert_eq!(a[0].address2, "Suite 259");
+        assert_eq!(a[0].city, "Denver");
+        assert_eq!(a[0].zip, "80279");
+    }
+
+    #[test]
+    fn yes_and_no() {
+        assert!(is_yes("Yes, please go ahead."));
+        assert!(!is_yes("No, thanks"));
+        assert!(is_no("no"));
+    }
+}

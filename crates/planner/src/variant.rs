@@ -1,0 +1,426 @@
+//! Matching what the customer wrote against the catalog: which item they
+//! mean (by product name and options) and which variant they want instead.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::customer::Item;
+use crate::text::{contains_words, normalise};
+
+/// Last words too generic to name a product alone.
+const GENERIC: [&str; 1] = ["set"];
+
+/// Normalised ways to name a product: the full name and its word suffixes
+/// ("indoor security camera", "security camera", "camera"), with plurals.
+pub fn aliases(name: &str) -> Vec<String> {
+    let norm = normalise(name);
+    let words: Vec<&str> = norm.split(' ').collect();
+    let mut out = Vec::new();
+    if words.len() > 1 {
+        // "tshirt", "ereader"
+        out.push(words.concat());
+    }
+    for i in 0..words.len() {
+        let a = words[i..].join(" ");
+        // a generic last word names no product on its own ("set" of "Dumbbell Set")
+        if a.len() < 3 || (i > 0 && GENERIC.contains(&a.as_str())) {
+            continue;
+        }
+        out.push(a.clone());
+        if let Some(stem) = a.strip_suffix('s') {
+            if stem.len() >= 3 {
+                out.push(stem.to_owned());
+            }
+        } else {
+            out.push(format!("{a}s"));
+            out.push(format!("{a}es"));
+            if let Some(stem) = a.strip_suffix('f') {
+                out.push(format!("{stem}ves"));
+            }
+            if let Some(stem) = a.strip_suffix('y') {
+                out.push(format!("{stem}ies"));
+            }
+        }
+    }
+    out
+}
+
+/// Where and how strongly (words matched) the product is named in `norm`.
+pub fn mention(norm: &str, name: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for a in aliases(name) {
+        if let Some(pos) = find_words(norm, &a) {
+            let strength = a.split(' ').count();
+            if best.is_none_or(|(_, s)| strength > s) {
+                best = Some((pos, strength));
+            }
+        }
+    }
+    best
+}
+
+/// Byte offset of `needle` in `hay` on word boundaries.
+pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
+    let mut start = 0;
+    while let Some(i) = hay.get(start..)?.find(needle) {
+        let a = start + i;
+        let b = a + needle.len();
+        if contains_words(&hay[a..], needle) && boundary(hay, a, b) {
+            return Some(a);
+        }
+        start = a + 1;
+    }
+    None
+}
+
+fn boundary(hay: &str, a: usize, b: usize) -> bool {
+    let left = a == 0
+        || !hay[..a]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    let right = b >= hay.len() || !hay[b..].chars().next().is_some_and(char::is_alphanumeric);
+    left && right
+}
+
+/// The option keys and values a product's variants take.
+pub fn option_space(product: &Value) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for v in variants(product) {
+        for (k, val) in &v.options {
+            out.entry(k.clone()).or_default().insert(val.clone());
+        }
+    }
+    out
+}
+
+/// One variant of a product.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// Item id.
+    pub item_id: String,
+    /// Options.
+    pub options: BTreeMap<String, String>,
+    /// Whether it can be ordered.
+    pub available: bool,
+    /// Price.
+    pub price: f64,
+}
+
+/// Every variant of a product.
+pub fn variants(product: &Value) -> Vec<Variant> {
+    product
+        .get("variants")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(id, v)| Variant {
+            item_id: id.clone(),
+            options: v
+                .get("options")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .map(|(k, x)| (k.clone(), x.as_str().unwrap_or("").to_owned()))
+                .collect(),
+            available: v.get("available").and_then(Value::as_bool).unwrap_or(false),
+            price: v.get("price").and_then(Value::as_f64).unwrap_or(0.0),
+        })
+        .collect()
+}
+
+/// Option values of `product` written in `raw` (key -> every value seen).
+/// Values of one or two characters must be written in their case ("XL");
+/// numeric values need their key next to them ("size 9"); a value several
+/// keys share needs its key next to it.
+pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<String>> {
+    let norm = normalise(raw);
+    let space = option_space(product);
+    let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (k, vals) in &space {
+        for v in vals {
+            owners.entry(normalise(v)).or_default().push(k.clone());
+        }
+    }
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (k, vals) in &space {
+        let key = normalise(k);
+        let key_last = key.split(' ').next_back().unwrap_or("").to_owned();
+        for v in vals {
+            let nv = normalise(v);
+            let with_key = [
+                format!("{key} {nv}"),
+                format!("{nv} {key}"),
+                format!("{key} of {nv}"),
+                format!("{nv} {key_last}"),
+                format!("{key} is {nv}"),
+            ]
+            .iter()
+            .any(|p| contains_words(&norm, p))
+                || negative_value(&norm, &nv, &key, &key_last);
+            let shared = owners.get(&nv).is_some_and(|o| o.len() > 1);
+            let numeric = nv.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let short = v.trim().chars().count() <= 2;
+            // "medium size" names the size, not a medium ventilation
+            let next_to_other_key = space.keys().filter(|o| *o != k).any(|o| {
+                let ok = normalise(o);
+                contains_words(&norm, &format!("{nv} {ok}"))
+                    || contains_words(&norm, &format!("{ok} {nv}"))
+            }) && !with_key;
+            let found = if next_to_other_key {
+                false
+            } else if size_word(&norm, &key, &nv) {
+                true
+            } else if shared || numeric {
+                with_key
+            } else if short {
+                with_key || word_case_sensitive(raw, v.trim())
+            } else {
+                with_key || contains_words(&norm, &nv)
+            };
+            if found {
+                out.entry(k.clone()).or_default().insert(v.clone());
+            }
+        }
+    }
+    // "rose gold" also contains "gold": keep the longest of nested values
+    for vals in out.values_mut() {
+        let all: Vec<String> = vals.iter().cloned().collect();
+        vals.retain(|v| {
+            let nv = normalise(v);
+            !all.iter()
+                .any(|o| o != v && contains_words(&normalise(o), &nv))
+        });
+    }
+    out
+}
+
+/// "small", "medium", "large", "extra large" for letter sizes S, M, L, XL.
+fn size_word(norm: &str, key: &str, nv: &str) -> bool {
+    if key != "size" {
+        return false;
+    }
+    let words: &[&str] = match nv {
+        "xs" => &["extra small", "x small"],
+        "s" => &["small"],
+        "m" => &["medium"],
+        "l" => &["large"],
+        "xl" => &["extra large", "x large"],
+        "xxl" => &["xx large", "extra extra large", "2xl"],
+        _ => &[],
+    };
+    words.iter().any(|w| {
+        contains_words(norm, &format!("{w} size"))
+            || contains_words(norm, &format!("size {w}"))
+            || contains_words(norm, &format!("a {w} one"))
+            || contains_words(norm, &format!("in {w}"))
+    }) && !(nv == "l" && contains_words(norm, "extra large"))
+        && !(nv == "s" && contains_words(norm, "extra small"))
+}
+
+/// "no backlight" / "without a backlight" for the value `none`, "not
+/// waterproof" / "non waterproof" for the value `no`.
+fn negative_value(norm: &str, nv: &str, key: &str, key_last: &str) -> bool {
+    let forms: Vec<String> = match nv {
+        "none" => vec![
+            format!("no {key}"),
+            format!("without {key}"),
+            format!("without a {key}"),
+            format!("no {key_last}"),
+        ],
+        "no" => vec![
+            format!("not {key}"),
+            format!("non {key}"),
+            format!("no {key}"),
+        ],
+        _ => Vec::new(),
+    };
+    forms.iter().any(|f| contains_words(norm, f))
+}
+
+fn word_case_sensitive(raw: &str, v: &str) -> bool {
+    let mut start = 0;
+    while let Some(i) = raw.get(start..).and_then(|r| r.find(v)) {
+        let a = start + i;
+        let b = a + v.len();
+        let left = a == 0
+            || !raw[..a]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '\'');
+        let right = b >= raw.len() || !raw[b..].chars().next().is_some_and(char::is_alphanumeric);
+        if left && right {
+            return true;
+        }
+        start = a + 1;
+    }
+    false
+}
+
+/// A price preference written by the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preference {
+    /// "cheapest", "cheaper", "lowest price".
+    Cheapest,
+    /// "most expensive", "priciest".
+    Priciest,
+}
+
+/// The price preference written in `raw`, if any.
+pub fn preference(raw: &str) -> Option<Preference> {
+    let n = normalise(raw);
+    let cheap = [
+        "cheapest",
+        "cheaper",
+        "lowest price",
+        "least expensive",
+        "less expensive",
+        "lower price",
+    ];
+    let dear = [
+        "most expensive",
+        "priciest",
+        "more expensive",
+        "highest price",
+    ];
+    if cheap.iter().any(|w| contains_words(&n, w)) {
+        Some(Preference::Cheapest)
+    } else if dear.iter().any(|w| contains_words(&n, w)) {
+        Some(Preference::Priciest)
+    } else {
+        None
+    }
+}
+
+/// Why no single target variant could be chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VariantProblem {
+    /// Two values were written for one option.
+    Conflicting(String),
+    /// No available variant has the requested options.
+    Unavailable(BTreeMap<String, String>),
+    /// Several variants fit; the customer must choose.
+    Several(Vec<Variant>),
+}
+
+/// The variant of `item`'s product with `changes` applied and every other
+/// option kept, available only; with a preference, the cheapest / dearest
+/// available variant having `changes`.
+pub fn target_variant(
+    item: &Item,
+    product: &Value,
+    changes: &BTreeMap<String, String>,
+    pref: Option<Preference>,
+) -> Result<Variant, VariantProblem> {
+    let all = variants(product);
+    let fits = |v: &Variant| changes.iter().all(|(k, val)| v.options.get(k) == Some(val));
+    if let Some(pref) = pref {
+        let mut candidates: Vec<Variant> = all
+            .iter()
+            .filter(|v| v.available && fits(v))
+            .cloned()
+            .collect();
+        candidates.sort_by(|a, b| a.price.total_cmp(&b.price));
+        let pick = match pref {
+            Preference::Cheapest => candidates.first(),
+            Preference::Priciest => candidates.last(),
+        };
+        return pick
+            .cloned()
+            .ok_or_else(|| VariantProblem::Unavailable(changes.clone()));
+    }
+    let mut desired = item.options.clone();
+    for (k, v) in changes {
+        desired.insert(k.clone(), v.clone());
+    }
+    let exact = all
+        .iter()
+        .find(|v| v.available && v.options == desired)
+        .or_else(|| all.iter().find(|v| v.options == desired));
+    match exact {
+        Some(v) if v.available => Ok(v.clone()),
+        _ => {
+            let fitting: Vec<Variant> = all
+                .iter()
+                .filter(|v| v.available && fits(v))
+                .cloned()
+                .collect();
+            if fitting.is_empty() {
+                Err(VariantProblem::Unavailable(desired))
+            } else {
+                Err(VariantProblem::Several(fitting))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn mouse() -> Value {
+        json!({"name": "Gaming Mouse", "product_id": "p", "variants": {
+            "1": {"item_id": "1", "options": {"color": "white", "sensor type": "optical", "connectivity": "wired"}, "available": true, "price": 10.0},
+            "2": {"item_id": "2", "options": {"color": "white", "sensor type": "optical", "connectivity": "wireless"}, "available": true, "price": 20.0},
+            "3": {"item_id": "3", "options": {"color": "black", "sensor type": "laser", "connectivity": "wired"}, "available": true, "price": 15.0},
+            "4": {"item_id": "4", "options": {"color": "white", "sensor type": "laser", "connectivity": "wired"}, "available": false, "price": 15.0}
+        }})
+    }
+
+    fn item() -> Item {
+        Item {
+            order_id: "#W1".into(),
+            name: "Gaming Mouse".into(),
+            product_id: "p".into(),
+            item_id: "3".into(),
+            price: 15.0,
+            options: [
+                ("color", "black"),
+                ("sensor type", "laser"),
+                ("connectivity", "wired"),
+            ]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .into(),
+        }
+    }
+
+    #[test]
+    fn names_products_by_suffix() {
+        assert!(mention("my laser gaming mouse", "Gaming Mouse").is_some());
+        assert!(mention("the mouse", "Gaming Mouse").is_some());
+        assert!(mention("my running shoe", "Running Shoes").is_some());
+        assert!(mention("the house", "Gaming Mouse").is_none());
+    }
+
+    #[test]
+    fn keeps_other_options_and_needs_availability() {
+        let changes = [("color".to_owned(), "white".to_owned())].into();
+        // white laser wired exists but is unavailable
+        let r = target_variant(&item(), &mouse(), &changes, None);
+        assert!(matches!(r, Err(VariantProblem::Several(_))), "{r:?}");
+        let changes: BTreeMap<_, _> = [("color", "white"), ("sensor type", "optical")]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .into();
+        assert_eq!(
+            target_variant(&item(), &mouse(), &changes, None)
+                .unwrap()
+                .item_id,
+            "1"
+        );
+        let only_color = [("color".to_owned(), "white".to_owned())].into();
+        let cheapest = target_variant(&item(), &mouse(), &only_color, Some(Preference::Cheapest));
+        assert_eq!(cheapest.unwrap().item_id, "1");
+        let dearest = target_variant(&item(), &mouse(), &only_color, Some(Preference::Priciest));
+        assert_eq!(dearest.unwrap().item_id, "2");
+    }
+
+    #[test]
+    fn reads_option_words() {
+        let m = option_mentions("a white optical one, wireless please", &mouse());
+        assert_eq!(m["color"].iter().next().unwrap(), "white");
+        assert!(m.contains_key("sensor type"));
+        assert!(m.contains_key("connectivity"));
+    }
+}

@@ -1,0 +1,453 @@
+//! The offline planner against the real seed data, in process: slot
+//! resolution (orders, items, variants, payment methods), authentication,
+//! confirmation and conversation continuation.
+
+use async_trait::async_trait;
+use frontdesk_planner::{
+    Channel, ConversationState, Identity, OfflinePlanner, Outcome, Plan, PlanRequest, Planner,
+    ToolFailure, ToolRunner,
+};
+use frontdesk_sandbox::{default_data_dir, Store, StoreError};
+use serde_json::{json, Value};
+
+struct StoreRunner(Store);
+
+#[async_trait]
+impl ToolRunner for StoreRunner {
+    async fn call(&self, tool: &str, args: Value) -> Result<Value, ToolFailure> {
+        self.0.apply(tool, &args, None).await.map_err(|e| match e {
+            StoreError::NotFound { code, message }
+            | StoreError::Rule { code, message }
+            | StoreError::BadRequest { code, message } => ToolFailure::Refused {
+                tool: tool.to_owned(),
+                code,
+                message,
+            },
+            other => ToolFailure::Unavailable {
+                tool: tool.to_owned(),
+                message: other.to_string(),
+            },
+        })
+    }
+}
+
+async fn store() -> StoreRunner {
+    StoreRunner(
+        Store::open("sqlite::memory:", &default_data_dir())
+            .await
+            .expect("seeded store"),
+    )
+}
+
+fn email(address: &str) -> Identity {
+    Identity {
+        email: Some(address.to_owned()),
+        ..Identity::default()
+    }
+}
+
+async fn plan(
+    tools: &StoreRunner,
+    channel: Channel,
+    identity: Identity,
+    body: &str,
+    state: ConversationState,
+) -> Plan {
+    let req = PlanRequest {
+        subject: String::new(),
+        body: body.to_owned(),
+        channel,
+        identity,
+        intents: Vec::new(),
+        state,
+    };
+    OfflinePlanner::shipped()
+        .expect("shipped procedures")
+        .plan(&req, tools)
+        .await
+        .expect("plan")
+}
+
+fn only_write(p: &Plan) -> (&str, &Value) {
+    assert_eq!(p.outcome, Outcome::Act, "{p:#?}");
+    assert_eq!(p.writes.len(), 1, "{:#?}", p.writes);
+    (p.writes[0].tool.as_str(), &p.writes[0].args)
+}
+
+fn product_variants(product_name: &str) -> Vec<(String, Value)> {
+    let text = std::fs::read_to_string(default_data_dir().join("products.json")).expect("products");
+    let products: Value = serde_json::from_str(&text).expect("json");
+    let product = products
+        .as_object()
+        .expect("map")
+        .values()
+        .find(|p| p["name"] == product_name)
+        .expect("product")
+        .clone();
+    product["variants"]
+        .as_object()
+        .expect("variants")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+#[tokio::test]
+async fn returns_to_the_original_payment_by_default() {
+    let tools = store().await;
+    let p = plan(
+        &tools,
+        Channel::Email,
+        email("olivia.ito5204@example.com"),
+        "Hello, I would like to return the sneakers from order #W5866402, they are too small.",
+        ConversationState::default(),
+    )
+    .await;
+    let (tool, args) = only_write(&p);
+    assert_eq!(tool, "return_delivered_order_items");
+    assert_eq!(
+        args,
+        &json!({"order_id": "#W5866402", "item_ids": ["9727387530"], "payment_method_id": "paypal_8049766"})
+    );
+    assert_eq!(p.writes[0].refund_amount, Some(207.75));
+}
+
+#[tokio::test]
+async fn refunds_to_a_named_gift_card_but_not_to_another_card() {
+    let tools = store().await;
+    let to_gift = plan(
+        &tools,
+        Channel::Email,
+        email("olivia.ito5204@example.com"),
+        "Please return the sneakers from order #W5866402 and put the refund on my gift card.",
+        ConversationState::default(),
+    )
+    .await;
+    assert_eq!(
+        only_write(&to_gift).1["payment_method_id"],
+        "gift_card_7794233"
+    );
+    let to_visa = plan(
+        &tools,
+        Channel::Email,
+        email("olivia.ito5204@example.com"),
+        "Please return the sneakers from order #W5866402 and refund my visa card.",
+        ConversationState::default(),
+    )
+    .await;
+    assert!(
+        matches!(to_visa.outcome, Outcome::AskCustomer { .. }),
+        "{to_visa:#?}"
+    );
+    assert!(to_visa.writes.is_empty());
+}
+
+#[tokio::test]
+async fn exchanges_for_the_cheapest_variant_with_the_requested_options() {
+    let tools = store().await;
+    let p = plan(
+        &tools,
+        Channel::Email,
+        email("omar.lopez1868@example.com"),
+        "I received order #W7273336. Please exchange the black laser gaming mouse for a white optical one, whichever is cheaper.",
+        ConversationState::default(),
+    )
+    .await;
+    let (tool, args) = only_write(&p);
+    assert_eq!(tool, "exchange_delivered_order_items");
+    assert_eq!(args["item_ids"], json!(["8214883393"]));
+    let white_optical: Vec<(String, Value)> = product_variants("Gaming Mouse")
+        .into_iter()
+        .filter(|(_, v)| {
+            v["available"] == true
+                && v["options"]["color"] == "white"
+                && v["options"]["sensor type"] == "optical"
+        })
+        .collect();
+    let cheapest = white_optical
+        .iter()
+        .min_by(|a, b| {
+            a.1["price"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b.1["price"].as_f64().unwrap())
+        })
+        .expect("a white optical mouse");
+    assert_eq!(args["new_item_ids"], json!([cheapest.0]));
+    assert_eq!(args["payment_method_id"], "paypal_1530316");
+}
+
+#[tokio::test]
+async fn modification_keeps_the_options_not_mentioned() {
+    let tools = store().await;
+    let p = plan(
+        &tools,
+        Channel::Email,
+        email("olivia.ito5204@example.com"),
+        "For order #W5442520, please change the patio umbrella to a blue one.",
+        ConversationState::default(),
+    )
+    .await;
+    // current: size 7 ft, red, polyester, manual tilt
+    let wanted = product_variants("Patio Umbrella").into_iter().find(|(_, v)| {
+        v["available"] == true
+            && v["options"]
+                == json!({"size": "7 ft", "color": "blue", "material": "polyester", "tilt mechanism": "manual tilt"})
+    });
+    match wanted {
+        Some((id, _)) => {
+            let (tool, args) = only_write(&p);
+            assert_eq!(tool, "modify_pending_order_items");
+            assert_eq!(args["new_item_ids"], json!([id]));
+        }
+        None => assert!(matches!(p.outcome, Outcome::AskCustomer { .. }), "{p:#?}"),
+    }
+}
+
+#[tokio::test]
+async fn asks_which_order_then_the_answer_fills_the_slot() {
+    let tools = store().await;
+    let first = plan(
+        &tools,
+        Channel::Email,
+        email("aarav.davis1165@example.com"),
+        "Please cancel my order, I ordered it by mistake.",
+        ConversationState::default(),
+    )
+    .await;
+    let Outcome::AskCustomer { question } = &first.outcome else {
+        panic!("expected a question: {first:#?}")
+    };
+    assert!(question.contains("#W2403075"), "{question}");
+    assert!(first.writes.is_empty());
+    let second = plan(
+        &tools,
+        Channel::Email,
+        email("aarav.davis1165@example.com"),
+        "It is #W2403075.",
+        first.state.clone(),
+    )
+    .await;
+    let (tool, args) = only_write(&second);
+    assert_eq!(tool, "cancel_pending_order");
+    assert_eq!(
+        args,
+        &json!({"order_id": "#W2403075", "reason": "ordered by mistake"})
+    );
+    assert!(second.state.question.is_none());
+}
+
+#[tokio::test]
+async fn the_only_order_holding_the_named_item_is_the_order() {
+    let tools = store().await;
+    let p = plan(
+        &tools,
+        Channel::Email,
+        email("aarav.davis1165@example.com"),
+        "Please cancel the order with the electric toothbrush, I no longer need it.",
+        ConversationState::default(),
+    )
+    .await;
+    assert_eq!(
+        only_write(&p).1,
+        &json!({"order_id": "#W2403075", "reason": "no longer needed"})
+    );
+    let by_suffix = plan(
+        &tools,
+        Channel::Email,
+        email("aarav.davis1165@example.com"),
+        "I placed an order by accident, the order number ends in 66. Please cancel it.",
+        ConversationState::default(),
+    )
+    .await;
+    assert_eq!(only_write(&by_suffix).1["order_id"], "#W7430166");
+}
+
+#[tokio::test]
+async fn chat_waits_for_yes_before_acting() {
+    let tools = store().await;
+    let first = plan(
+        &tools,
+        Channel::Chat,
+        email("aarav.davis1165@example.com"),
+        "cancel order #W2403075, I don't need it anymore",
+        ConversationState::default(),
+    )
+    .await;
+    assert!(
+        matches!(first.outcome, Outcome::AskCustomer { .. }),
+        "{first:#?}"
+    );
+    assert_eq!(first.state.pending.len(), 1);
+    let yes = plan(
+        &tools,
+        Channel::Chat,
+        email("aarav.davis1165@example.com"),
+        "yes please",
+        first.state.clone(),
+    )
+    .await;
+    assert_eq!(only_write(&yes).0, "cancel_pending_order");
+    assert!(yes.state.pending.is_empty());
+    let no = plan(
+        &tools,
+        Channel::Chat,
+        email("aarav.davis1165@example.com"),
+        "no, leave it",
+        first.state.clone(),
+    )
+    .await;
+    assert_eq!(no.outcome, Outcome::Answered);
+    assert!(no.writes.is_empty());
+    assert!(no.state.pending.is_empty());
+}
+
+#[tokio::test]
+async fn authenticates_from_the_text_or_asks() {
+    let tools = store().await;
+    let by_name = plan(
+        &tools,
+        Channel::Email,
+        Identity::default(),
+        "Hi, I'm Isabella Brown, zip 80257. The jigsaw puzzle I received is missing pieces, I want to return it.",
+        ConversationState::default(),
+    )
+    .await;
+    assert_eq!(
+        only_write(&by_name).1,
+        &json!({"order_id": "#W7752779", "item_ids": ["4068787148"], "payment_method_id": "paypal_2143483"})
+    );
+    let unknown = plan(
+        &tools,
+        Channel::Email,
+        Identity::default(),
+        "The jigsaw puzzle I received is missing pieces, I want to return it.",
+        ConversationState::default(),
+    )
+    .await;
+    assert!(matches!(unknown.outcome, Outcome::AskCustomer { .. }));
+    let answered = plan(
+        &tools,
+        Channel::Email,
+        Identity::default(),
+        "Sure, my email is isabella.brown8771@example.com",
+        unknown.state.clone(),
+    )
+    .await;
+    assert_eq!(only_write(&answered).1["order_id"], "#W7752779");
+}
+
+#[tokio::test]
+async fn never_writes_on_another_customers_order_or_a_failed_precondition() {
+    let tools = store().await;
+    let other = plan(
+        &tools,
+        Channel::Email,
+        email("isabella.brown8771@example.com"),
+        "Cancel order #W5442520 please, ordered by mistake.",
+        ConversationState::default(),
+    )
+    .await;
+    assert!(other.writes.is_empty());
+    assert!(matches!(other.outcome, Outcome::AskCustomer { .. }));
+    let delivered = plan(
+        &tools,
+        Channel::Email,
+        email("isabella.brown8771@example.com"),
+        "Cancel order #W7752779 please, ordered by mistake.",
+        ConversationState::default(),
+    )
+    .await;
+    assert!(delivered.writes.is_empty());
+    assert_eq!(delivered.outcome, Outcome::Answered);
+    assert!(delivered
+        .reply_facts
+        .iter()
+        .any(|f| f.contains("delivered")));
+}
+
+#[tokio::test]
+async fn several_requests_in_one_ticket_become_several_writes() {
+    let tools = store().await;
+    let p = plan(
+        &tools,
+        Channel::Email,
+        email("olivia.ito5204@example.com"),
+        "Cancel order #W7941031 because I no longer need it. Also, please return the sneakers from #W5866402 and refund them to my gift card.",
+        ConversationState::default(),
+    )
+    .await;
+    assert_eq!(p.outcome, Outcome::Act);
+    let tools_used: Vec<&str> = p.writes.iter().map(|w| w.tool.as_str()).collect();
+    assert_eq!(
+        tools_used,
+        ["cancel_pending_order", "return_delivered_order_items"]
+    );
+    assert_eq!(p.writes[1].args["payment_method_id"], "gift_card_7794233");
+    let reply = OfflinePlanner::shipped().unwrap().reply(
+        &p,
+        &[
+            frontdesk_planner::WriteResult {
+                tool: "cancel_pending_order".into(),
+                result: Ok(json!({"cancel_reason": "no longer needed"})),
+            },
+            frontdesk_planner::WriteResult {
+                tool: "return_delivered_order_items".into(),
+                result: Err("store unavailable".into()),
+            },
+        ],
+    );
+    assert!(reply.contains("#W7941031 is cancelled"), "{reply}");
+    assert!(reply.contains("could not return"), "{reply}");
+}
+
+#[tokio::test]
+async fn everything_except_and_all_pending_orders() {
+    let tools = store().await;
+    let except = plan(
+        &tools,
+        Channel::Email,
+        email("yusuf.rossi7301@example.com"),
+        "I'd like to return everything from order #W2378156 except the smart watch.",
+        ConversationState::default(),
+    )
+    .await;
+    let (_, args) = only_write(&except);
+    let ids = args["item_ids"].as_array().unwrap();
+    assert_eq!(ids.len(), 4);
+    assert!(!ids.contains(&json!("9408160950")), "the smart watch stays");
+    let all = plan(
+        &tools,
+        Channel::Email,
+        email("yusuf.rossi7301@example.com"),
+        "Please cancel all my pending orders, I no longer need them.",
+        ConversationState::default(),
+    )
+    .await;
+    let ids: Vec<&Value> = all.writes.iter().map(|w| &w.args["order_id"]).collect();
+    assert_eq!(ids, [&json!("#W4776164"), &json!("#W6247578")]);
+}
+
+#[tokio::test]
+async fn a_retracted_or_partial_request_is_not_a_write() {
+    let tools = store().await;
+    let retracted = plan(
+        &tools,
+        Channel::Email,
+        email("noah.brown7922@example.com"),
+        "I wanted to exchange the gaming mouse for a wireless one, but I changed my mind and decided not to exchange it.",
+        ConversationState::default(),
+    )
+    .await;
+    assert!(retracted.writes.is_empty(), "{retracted:#?}");
+    let one_item = plan(
+        &tools,
+        Channel::Email,
+        email("sofia.li7352@example.com"),
+        "Please cancel the skateboard from my pending order, I don't need it anymore.",
+        ConversationState::default(),
+    )
+    .await;
+    assert!(one_item.writes.is_empty());
+    assert!(matches!(one_item.outcome, Outcome::AskCustomer { .. }));
+}
