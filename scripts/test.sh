@@ -65,3 +65,9 @@ cargo test --workspace --exclude frontdesk --all-targets "$@"
 # The broker tests share one tansu process; run them one at a time (see docs/ARCHITECTURE.md).
 log "cargo test: frontdesk, broker tests one at a time"
 cargo test -p frontdesk --all-targets "$@" -- --test-threads=1
+# The eval gates on the shipped dev and adversarial sets, through the real pipeline
+# (embedded broker, one sandbox store per case): harmful actions <= 1 %, escalation recall
+# >= 0.90, false resolutions <= 5 %. The report is kept for people to read.
+log "frontdesk eval: gates on eval/sets/retail_dev.jsonl and eval/sets/adversarial.jsonl"
+mkdir -p target/eval
+cargo run -q -p frontdesk -- eval --no-progress --report target/eval/report.html --cases-out target/eval/cases.jsonl

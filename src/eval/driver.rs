@@ -291,8 +291,8 @@ pub async fn drive(
                             a.obs.thread.push(Exchange {
                                 role: "agent".into(),
                                 text: format!(
-                                    "[handoff: {}] {} | draft: {}",
-                                    h.reason_code, h.summary, h.draft_reply
+                                    "[handoff: {}] {} | {} | draft: {}",
+                                    h.reason_code, h.reason, h.summary, h.draft_reply
                                 ),
                             });
                             a.obs.reason_code = Some(h.reason_code.clone());

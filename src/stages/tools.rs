@@ -191,6 +191,16 @@ fn planned(w: &ProposedWrite) -> PlannedCall {
     }
 }
 
+/// The customer's key in the write gate: the store's user id, namespaced by the headers
+/// that select a store (a tenant), because the same user id in two stores is two customers.
+fn customer_key(ctx: &CallContext, user_id: &str) -> String {
+    if ctx.headers.is_empty() {
+        return user_id.to_owned();
+    }
+    let scope: Vec<&str> = ctx.headers.iter().map(|(_, v)| v.as_str()).collect();
+    format!("{}/{user_id}", scope.join("/"))
+}
+
 /// How the writes of a plan went.
 enum Writes {
     /// All ran (results in order).
@@ -252,7 +262,7 @@ impl ToolsStage {
             let req = WriteRequest {
                 action: w.tool.clone(),
                 conversation_id: env.ticket.conversation_id.clone(),
-                customer_id: w.user_id.clone(),
+                customer_id: customer_key(call_ctx, &w.user_id),
                 amount: w.refund_amount.or(w.charge_amount),
                 price_difference: w.price_difference,
                 item_count: u32::try_from(w.item_count).ok().filter(|n| *n > 0),

@@ -10,8 +10,7 @@ use crate::helpers::*;
 async fn scores_cases_run_through_the_pipeline() {
     let dir = tempfile::tempdir().unwrap();
     let set = dir.path().join("set.jsonl");
-    // Two cases the agent must escalate, and one where it must write (it cannot yet: an
-    // unnecessary escalation or an unresolved run, never a true resolution by accident).
+    // Two cases the agent must escalate, and one where it must make exactly one write.
     std::fs::write(
         &set,
         r##"{"id": "human", "customer": {"email": "noah.brown7922@example.com"}, "messages": ["I want to talk to a real person about my order, not a bot."], "expect": {"disposition": "escalate"}, "tags": ["t1"]}
@@ -37,6 +36,10 @@ async fn scores_cases_run_through_the_pipeline() {
     };
     let s = eval::run(cfg, opts).await.unwrap();
     assert_eq!((s.cases, s.distinct_cases, s.runs), (6, 3, 2));
+    // The cancel ticket made exactly the one labelled write, in each run's own store.
+    assert_eq!(s.verdicts.get("true_resolution"), Some(&2), "{:?}", s.verdicts);
+    assert_eq!(s.verdicts.get("correct_escalation"), Some(&4), "{:?}", s.verdicts);
+    assert_eq!(s.pass_hat_k["pass^2"], 1.0);
     assert_eq!(s.escalation_recall, Some(1.0));
     assert_eq!(s.harmful_action_rate, 0.0);
     assert_eq!(s.per_tag["t1"].cases, 2);
