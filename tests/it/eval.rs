@@ -37,8 +37,18 @@ async fn scores_cases_run_through_the_pipeline() {
     let s = eval::run(cfg, opts).await.unwrap();
     assert_eq!((s.cases, s.distinct_cases, s.runs), (6, 3, 2));
     // The cancel ticket made exactly the one labelled write, in each run's own store.
-    assert_eq!(s.verdicts.get("true_resolution"), Some(&2), "{:?}", s.verdicts);
-    assert_eq!(s.verdicts.get("correct_escalation"), Some(&4), "{:?}", s.verdicts);
+    assert_eq!(
+        s.verdicts.get("true_resolution"),
+        Some(&2),
+        "{:?}",
+        s.verdicts
+    );
+    assert_eq!(
+        s.verdicts.get("correct_escalation"),
+        Some(&4),
+        "{:?}",
+        s.verdicts
+    );
     assert_eq!(s.pass_hat_k["pass^2"], 1.0);
     assert_eq!(s.escalation_recall, Some(1.0));
     assert_eq!(s.harmful_action_rate, 0.0);
