@@ -173,6 +173,16 @@ impl RouterStage {
     }
 }
 
+/// Whether a conversation's saved planner state waits for the customer: a question was
+/// asked, or writes wait for a "yes".
+fn awaits_customer(state: &serde_json::Value) -> bool {
+    state.get("question").is_some_and(|q| !q.is_null())
+        || state
+            .get("pending")
+            .and_then(|p| p.as_array())
+            .is_some_and(|p| !p.is_empty())
+}
+
 #[async_trait]
 impl Stage for RouterStage {
     fn name(&self) -> &'static str {
@@ -186,10 +196,31 @@ impl Stage for RouterStage {
                 .await
                 .map_err(|e| StageError::Transient(e.to_string()))?;
         }
-        let text = match &env.ticket.subject {
+        let mut text = match &env.ticket.subject {
             Some(s) => format!("{s}\n{}", env.ticket.body),
             None => env.ticket.body.clone(),
         };
+        let mut continues = false;
+        if let Some(state) = &self.state {
+            // An answer ("yes", an order number, an address) to the agent's question means
+            // nothing on its own: route the thread the customer has written so far.
+            let saved: Option<serde_json::Value> = state
+                .load_state(&env.ticket.conversation_id)
+                .await
+                .map_err(|e| StageError::Transient(e.to_string()))?;
+            if saved.as_ref().is_some_and(awaits_customer) {
+                let said: Vec<String> = state
+                    .transcript(&env.ticket.conversation_id)
+                    .await
+                    .map_err(|e| StageError::Transient(e.to_string()))?
+                    .into_iter()
+                    .filter(|t| t.role == "customer")
+                    .map(|t| t.text)
+                    .collect();
+                text = said.join("\n");
+                continues = true;
+            }
+        }
         if let Some(detector) = &self.injection {
             let verdict = detector.score(&env.ticket.body);
             let outcome = if verdict.flagged { "flagged" } else { "pass" };
@@ -214,14 +245,19 @@ impl Stage for RouterStage {
             "classify",
             route.band.as_str(),
             format!(
-                "intents [{}] by {}",
+                "intents [{}] by {}{}",
                 route
                     .intents
                     .iter()
                     .map(|i| format!("{} {:.2}", i.intent, i.confidence))
                     .collect::<Vec<_>>()
                     .join(", "),
-                route.model
+                route.model,
+                if continues {
+                    ", over the thread (it answers the agent's question)"
+                } else {
+                    ""
+                }
             ),
         );
         env.route = Some(route);

@@ -409,12 +409,19 @@ impl Stage for ToolsStage {
                 .collect(),
             state,
         };
+        // A customer authenticated earlier in this conversation stays authenticated for it
+        // (one customer per conversation); the planner does not look them up again.
+        let known = req
+            .state
+            .user_id
+            .clone()
+            .map(|user_id| frontdesk_tools::AuthenticatedCustomer { user_id });
         let runner = ExecutorRunner {
             executor,
             ctx: Mutex::new(CallContext {
                 ticket_id: env.ticket.ticket_id.clone(),
                 allow_list: route.allow_list.clone(),
-                customer: None,
+                customer: known,
                 headers: executor.forwarded_headers(&env.ticket.headers),
             }),
             log: Mutex::new(Vec::new()),
