@@ -27,6 +27,8 @@ pub struct Config {
     pub metrics: MetricsConfig,
     /// The agent's models, registry, tools and help center.
     pub agent: AgentConfig,
+    /// Model providers and roles (`frontdesk-llm`); empty: fully offline.
+    pub llm: frontdesk_llm::LlmConfig,
 }
 
 /// What the stages load: paths are relative to the working directory, falling back to

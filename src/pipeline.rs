@@ -97,11 +97,15 @@ pub async fn build_stage(
                 ModelClassifier::load(&resolve_path(&a.router_model), &resolve_path(&a.registry))?;
             let detector = frontdesk_guard::InjectionDetector::load_default()
                 .context("Failed to build the injection detector")?;
-            Arc::new(RouterStage::new(
+            let stage = RouterStage::new(
                 Arc::new(classifier),
                 Some(Arc::new(detector)),
                 Some(state.clone()),
-            ))
+            );
+            match llm_router(cfg)? {
+                Some(llm) => Arc::new(stage.with_llm(Arc::new(llm), a.min_route_confidence)),
+                None => Arc::new(stage),
+            }
         }
         StageKind::Tools => {
             let executor = match &a.store_url {
@@ -157,6 +161,27 @@ pub async fn build_stage(
             a.min_route_confidence,
         )),
     })
+}
+
+/// The router's model fallback, when `[llm.roles.router_fallback]` is configured. Keys come
+/// from the environment variables the providers name; a missing one is a startup error.
+pub fn llm_router(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_router::LlmRouter>> {
+    use anyhow::Context;
+    if cfg.llm.roles.router_fallback.is_none() {
+        return Ok(None);
+    }
+    let llm = cfg
+        .llm
+        .build()
+        .context("Failed to build the [llm] section")?;
+    let Some(client) = llm.role(frontdesk_llm::Role::RouterFallback) else {
+        return Ok(None);
+    };
+    Ok(Some(crate::stages::llm_router::LlmRouter::new(
+        client.clone(),
+        cfg.llm.prices.clone(),
+        llm.fallback().clone(),
+    )))
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.

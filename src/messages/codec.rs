@@ -491,6 +491,23 @@ mod tests {
         assert_eq!(read, r);
     }
 
+    /// Envelopes written before `cost` existed (schema 10) read with a zero cost.
+    #[tokio::test]
+    async fn envelope_v1_records_read_with_zero_cost() {
+        let c = codec();
+        let v1 = LocalSchemas.by_id(10).await.unwrap();
+        let env = crate::messages::Envelope::new(sample_ticket());
+        let mut v = serde_json::to_value(&env).unwrap();
+        v.as_object_mut().unwrap().remove("cost");
+        let value = apache_avro::to_value(&v).unwrap().resolve(&v1).unwrap();
+        let mut framed = vec![0, 0, 0, 0, 10];
+        framed.extend_from_slice(&apache_avro::to_avro_datum(&v1, value).unwrap());
+        let read: crate::messages::Envelope =
+            c.decode(RecordKind::Envelope, &framed).await.unwrap();
+        assert_eq!(read, env);
+        assert_eq!(read.cost, crate::messages::Cost::default());
+    }
+
     #[tokio::test]
     async fn bad_input_gets_a_specific_deterministic_error() {
         let c = Codec::new(

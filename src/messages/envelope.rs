@@ -160,6 +160,9 @@ pub struct Envelope {
     /// Stages passed.
     #[serde(default)]
     pub hops: Vec<Hop>,
+    /// Model tokens and cost spent on this ticket so far (schema v2; zero offline).
+    #[serde(default)]
+    pub cost: super::Cost,
 }
 
 impl Envelope {
@@ -175,6 +178,7 @@ impl Envelope {
             decisions: Vec::new(),
             draft_reply: None,
             hops: Vec::new(),
+            cost: Default::default(),
         }
     }
 

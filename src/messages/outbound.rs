@@ -18,6 +18,15 @@ pub struct Cost {
     pub usd: f64,
 }
 
+impl Cost {
+    /// Adds one model call's usage.
+    pub fn add(&mut self, tokens_in: u64, tokens_out: u64, usd: f64) {
+        self.tokens_in += i64::try_from(tokens_in).unwrap_or(i64::MAX);
+        self.tokens_out += i64::try_from(tokens_out).unwrap_or(i64::MAX);
+        self.usd += usd;
+    }
+}
+
 /// A ticket the agent resolved: what it did and what it says.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {

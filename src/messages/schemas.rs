@@ -110,8 +110,14 @@ const LOCAL: &[LocalSchema] = &[
     LocalSchema {
         id: 10,
         kind: RecordKind::Envelope,
+        current: false,
+        text: include_str!("../../schemas/envelope.v1.avsc"),
+    },
+    LocalSchema {
+        id: 11,
+        kind: RecordKind::Envelope,
         current: true,
-        text: include_str!("../../schemas/envelope.avsc"),
+        text: include_str!("../../schemas/envelope.v2.avsc"),
     },
     LocalSchema {
         id: 20,

@@ -11,6 +11,7 @@
 
 pub mod gates;
 pub mod grounding;
+pub mod llm_router;
 pub mod policy;
 pub mod router;
 pub mod tools;

@@ -6,7 +6,7 @@
 
 use async_trait::async_trait;
 
-use crate::messages::{now_ms, AuditRecord, Band, Cost, Envelope, Handoff, Resolution, Turn};
+use crate::messages::{now_ms, AuditRecord, Band, Envelope, Handoff, Resolution, Turn};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::stages::gates::pre_action_block;
 use crate::stages::tools::{PLAN_ACTED, PLAN_ASK, PLAN_HANDOFF, RULE_PLAN};
@@ -221,7 +221,7 @@ impl Stage for PolicyStage {
                         .cloned()
                         .collect(),
                     citations,
-                    cost: Cost::default(),
+                    cost: env.cost.clone(),
                     latency_ms,
                     resolved_at: now,
                     awaiting_customer: awaiting,
@@ -245,7 +245,7 @@ impl Stage for PolicyStage {
                     proposed_action: env.tool_plan.first().cloned(),
                     route: env.route.clone(),
                     citations,
-                    cost: Cost::default(),
+                    cost: env.cost.clone(),
                     latency_ms,
                     handed_off_at: now,
                 })))

@@ -13,7 +13,9 @@ use async_trait::async_trait;
 
 use crate::messages::{Band, Envelope, Route, RoutedIntent};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
+use crate::stages::llm_router::{Choice, LlmRouter, Unavailable};
 use crate::state::StateDb;
+use std::time::Duration;
 
 /// Rule name of the injection verdict on the envelope.
 pub const RULE_INJECTION: &str = "prompt_injection";
@@ -24,6 +26,22 @@ pub const RULE_ASKS_HUMAN: &str = "asks_for_human";
 pub trait IntentClassifier: Send + Sync {
     /// Route for `text` (subject and body).
     fn route(&self, text: &str) -> Route;
+
+    /// The intents a model fallback may choose from: (key, description). Empty: no
+    /// fallback for this classifier.
+    fn intents(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
+    /// The route of one chosen intent at `confidence`, under the registry's rules.
+    fn route_intent(&self, _intent: &str, _confidence: f64) -> Option<Route> {
+        None
+    }
+
+    /// The intent any unusable model answer becomes (a person handles it).
+    fn riskiest(&self) -> String {
+        "human_agent".to_owned()
+    }
 }
 
 /// The minimal classifier: a keyword table. Anything it does not recognise is out of scope.
@@ -129,9 +147,8 @@ fn band(b: frontdesk_intent::Band) -> Band {
     }
 }
 
-impl IntentClassifier for ModelClassifier {
-    fn route(&self, text: &str) -> Route {
-        let r = self.registry.route(&self.model, text);
+impl ModelClassifier {
+    fn convert(&self, r: frontdesk_intent::Route) -> Route {
         Route {
             intents: r
                 .intents
@@ -150,14 +167,63 @@ impl IntentClassifier for ModelClassifier {
     }
 }
 
+impl IntentClassifier for ModelClassifier {
+    fn route(&self, text: &str) -> Route {
+        self.convert(self.registry.route(&self.model, text))
+    }
+
+    fn intents(&self) -> Vec<(String, String)> {
+        self.registry
+            .intents
+            .iter()
+            .map(|(k, s)| (k.clone(), s.description.clone()))
+            .collect()
+    }
+
+    fn route_intent(&self, intent: &str, confidence: f64) -> Option<Route> {
+        self.registry.intents.get(intent)?;
+        let whole = frontdesk_intent::Classification {
+            top: vec![(intent.to_owned(), confidence as f32)],
+            out_of_scope: false,
+        };
+        Some(self.convert(self.registry.route_classifications(&whole, &[])))
+    }
+
+    fn riskiest(&self) -> String {
+        let escalate: Vec<&String> = self
+            .registry
+            .intents
+            .iter()
+            .filter(|(_, s)| s.band == frontdesk_intent::Band::AlwaysEscalate)
+            .map(|(k, _)| k)
+            .collect();
+        escalate
+            .iter()
+            .find(|k| k.as_str() == "human_agent")
+            .or(escalate.first())
+            .map(|k| (*k).clone())
+            .unwrap_or_else(|| "human_agent".to_owned())
+    }
+}
+
 /// The router stage.
 pub struct RouterStage {
     classifier: Arc<dyn IntentClassifier>,
     injection: Option<Arc<frontdesk_guard::InjectionDetector>>,
     state: Option<StateDb>,
+    llm: Option<Arc<LlmRouter>>,
+    min_confidence: f64,
 }
 
 impl RouterStage {
+    /// Asks `llm` where the offline route is out of scope or its best intent is below
+    /// `min_confidence`.
+    pub fn with_llm(mut self, llm: Arc<LlmRouter>, min_confidence: f64) -> Self {
+        self.llm = Some(llm);
+        self.min_confidence = min_confidence;
+        self
+    }
+
     /// A router over `classifier`, screening text with `injection` when given and
     /// recording customer turns in `state`.
     pub fn new(
@@ -169,6 +235,8 @@ impl RouterStage {
             classifier,
             injection,
             state,
+            llm: None,
+            min_confidence: 0.5,
         }
     }
 }
@@ -239,7 +307,67 @@ impl Stage for RouterStage {
                 "the customer asked for a person",
             );
         }
-        let route = self.classifier.route(&text);
+        let mut route = self.classifier.route(&text);
+        let unsure = route.out_of_scope
+            || route
+                .intents
+                .iter()
+                .map(|i| i.confidence)
+                .fold(0.0_f64, f64::max)
+                < self.min_confidence;
+        if let (true, Some(llm)) = (unsure, &self.llm) {
+            let intents = self.classifier.intents();
+            let flagged = env
+                .decisions
+                .iter()
+                .any(|d| d.rule == RULE_INJECTION && d.outcome == "flagged");
+            match llm
+                .choose(&text, flagged, &intents, &self.classifier.riskiest())
+                .await
+            {
+                Ok((choice, cost)) => {
+                    env.cost
+                        .add(cost.tokens_in as u64, cost.tokens_out as u64, cost.usd);
+                    let chosen = match &choice {
+                        Choice::Intent(k) => self.classifier.route_intent(k, llm.confidence),
+                        Choice::OutOfScope => None,
+                    };
+                    env.decide(
+                        "router",
+                        "llm_fallback",
+                        if chosen.is_some() {
+                            "routed"
+                        } else {
+                            "out_of_scope"
+                        },
+                        format!("the model chose {choice:?} where the offline route was unsure"),
+                    );
+                    if let Some(r) = chosen {
+                        route = r;
+                        route.model = "llm-fallback".to_owned();
+                    }
+                }
+                Err(e) => {
+                    let waited = Duration::from_millis(env.age_ms().max(0) as u64);
+                    match (e.is_transient(), llm.on_error(&e, waited)) {
+                        (true, Unavailable::Pause(d)) => {
+                            // Backpressure: the runner retries this record with backoff and
+                            // its key waits; nothing is dead-lettered because a model is slow.
+                            return Err(StageError::Transient(format!(
+                                "router model unavailable ({e}); retry in {} ms",
+                                d.as_millis()
+                            )));
+                        }
+                        _ => env.decide(
+                            "router",
+                            "llm_fallback",
+                            "offline",
+                            format!("model unavailable ({e}): the offline route stands"),
+                        ),
+                    }
+                }
+            }
+        }
         env.decide(
             "router",
             "classify",

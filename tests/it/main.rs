@@ -4,6 +4,7 @@
 
 mod eval;
 mod helpers;
+mod llm;
 mod pipeline;
 mod runtime;
 mod state;
