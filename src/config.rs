@@ -52,6 +52,10 @@ pub struct AgentConfig {
     pub procedures: Option<PathBuf>,
     /// Write-action gate: value ceilings, rate limits, daily cap.
     pub limits: PathBuf,
+    /// PII kinds a handoff keeps unmasked for the person who takes it (transcript and tool
+    /// log); everything else is masked. Resolutions' tool records and audit records are
+    /// always masked in full.
+    pub handoff_pii: frontdesk_guard::MaskConfig,
     /// Help-center sources: `.md` policy files (split by section) or `.jsonl` documents.
     pub help_center: Vec<PathBuf>,
     /// Minimum router confidence to resolve without a human.
@@ -68,6 +72,7 @@ impl Default for AgentConfig {
             store_forward_headers: vec![],
             procedures: None,
             limits: PathBuf::from("config/limits.toml"),
+            handoff_pii: frontdesk_guard::MaskConfig::handoff(),
             help_center: vec![PathBuf::from("data/retail/policy.md")],
             min_route_confidence: 0.5,
         }

@@ -156,10 +156,11 @@ pub async fn build_stage(
             let sources: Vec<PathBuf> = a.help_center.iter().map(resolve_path).collect();
             Arc::new(GroundingStage::new(Some(Arc::new(build_index(&sources)?))))
         }
-        StageKind::Policy => Arc::new(PolicyStage::new(
-            Some(state.clone()),
-            a.min_route_confidence,
-        )),
+        StageKind::Policy => {
+            let mut stage = PolicyStage::new(Some(state.clone()), a.min_route_confidence);
+            stage.handoff_mask = a.handoff_pii.clone();
+            Arc::new(stage)
+        }
     })
 }
 

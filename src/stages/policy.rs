@@ -6,7 +6,7 @@
 
 use async_trait::async_trait;
 
-use crate::messages::{now_ms, AuditRecord, Band, Envelope, Handoff, Resolution, Turn};
+use crate::messages::{now_ms, AuditRecord, Band, Envelope, Handoff, Resolution, ToolCall, Turn};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::stages::gates::pre_action_block;
 use crate::stages::tools::{PLAN_ACTED, PLAN_ASK, PLAN_HANDOFF, RULE_PLAN};
@@ -22,6 +22,8 @@ pub struct PolicyStage {
     pub min_route_confidence: f64,
     /// Minimum grounding confidence to resolve without a human.
     pub min_grounding_confidence: f64,
+    /// What a handoff keeps unmasked for the person who takes it.
+    pub handoff_mask: frontdesk_guard::MaskConfig,
 }
 
 impl PolicyStage {
@@ -31,6 +33,7 @@ impl PolicyStage {
             state,
             min_route_confidence,
             min_grounding_confidence: 0.5,
+            handoff_mask: frontdesk_guard::MaskConfig::handoff(),
         }
     }
 }
@@ -89,6 +92,17 @@ fn handoff_reason(
         ));
     }
     None
+}
+
+/// A tool call with PII masked in its arguments, response and error.
+fn mask_call(c: &ToolCall, cfg: &frontdesk_guard::MaskConfig) -> ToolCall {
+    let m = |s: &str| frontdesk_guard::mask(s, cfg);
+    ToolCall {
+        arguments_json: m(&c.arguments_json),
+        response_json: c.response_json.as_deref().map(m),
+        error: c.error.as_deref().map(m),
+        ..c.clone()
+    }
 }
 
 fn summary(env: &Envelope) -> String {
@@ -214,11 +228,12 @@ impl Stage for PolicyStage {
                         .as_ref()
                         .map(|r| r.intents.iter().map(|i| i.intent.clone()).collect())
                         .unwrap_or_default(),
+                    // Raw tool arguments and responses leave the system masked.
                     actions: env
                         .tool_log
                         .iter()
                         .filter(|c| c.outcome == "ok")
-                        .cloned()
+                        .map(|c| mask_call(c, &frontdesk_guard::MaskConfig::strict()))
                         .collect(),
                     citations,
                     cost: env.cost.clone(),
@@ -240,8 +255,20 @@ impl Stage for PolicyStage {
                     reason: why,
                     summary: summary(&env),
                     draft_reply: draft,
-                    transcript,
-                    tool_log: env.tool_log.clone(),
+                    // A person reads this: names, e-mails, phones and addresses stay (they
+                    // need them), card numbers, SSNs, IBANs are masked (`MaskConfig::handoff`).
+                    transcript: transcript
+                        .into_iter()
+                        .map(|mut t| {
+                            t.text = frontdesk_guard::mask(&t.text, &self.handoff_mask);
+                            t
+                        })
+                        .collect(),
+                    tool_log: env
+                        .tool_log
+                        .iter()
+                        .map(|c| mask_call(c, &self.handoff_mask))
+                        .collect(),
                     proposed_action: env.tool_plan.first().cloned(),
                     route: env.route.clone(),
                     citations,
@@ -306,6 +333,42 @@ mod tests {
         let ctx = StageContext::new("grounded", 0, 0, 1);
         let out = PolicyStage::new(None, 0.8).process(e, &ctx).await.unwrap();
         (out, ctx.take_audit())
+    }
+
+    #[tokio::test]
+    async fn outbound_tool_records_are_masked_and_handoffs_keep_what_a_person_needs() {
+        let call = ToolCall {
+            tool: "get_user_details".into(),
+            arguments_json: r#"{"user_id":"noah_brown_6181"}"#.into(),
+            idempotency_key: None,
+            outcome: "ok".into(),
+            http_status: Some(200),
+            response_json: Some(
+                r#"{"email":"noah.brown7922@example.com","card":"4111 1111 1111 1111"}"#.into(),
+            ),
+            error: None,
+            latency_ms: 1,
+            attempts: 1,
+        };
+        let mut e = env(Band::Autonomous, 0.99, Some("Your order shipped."), 0.9);
+        e.tool_log.push(call.clone());
+        let (out, _) = decide(e).await;
+        let Outcome::Resolve(r) = out else {
+            panic!("resolves")
+        };
+        let resp = r.actions[0].response_json.clone().unwrap();
+        assert!(!resp.contains("noah.brown7922@example.com"), "{resp}");
+        assert!(!resp.contains("4111 1111 1111 1111"), "{resp}");
+
+        let mut e = flag(env(Band::Autonomous, 0.99, Some("x"), 0.9), RULE_ASKS_HUMAN);
+        e.tool_log.push(call);
+        let (out, _) = decide(e).await;
+        let Outcome::Handoff(h) = out else {
+            panic!("hands off")
+        };
+        let resp = h.tool_log[0].response_json.clone().unwrap();
+        assert!(resp.contains("noah.brown7922@example.com"), "{resp}");
+        assert!(!resp.contains("4111 1111 1111 1111"), "{resp}");
     }
 
     #[tokio::test]
