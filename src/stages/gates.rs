@@ -7,6 +7,10 @@
 use crate::messages::{Band, Envelope};
 use crate::stages::router::{RULE_ASKS_HUMAN, RULE_INJECTION};
 
+/// Customer messages in one conversation after which a person takes over: the agent kept
+/// asking, or the customer kept coming back, and it is still not settled.
+pub const MAX_ROUNDS: usize = 5;
+
 /// Whether the router flagged `rule` on this ticket.
 pub fn flagged(env: &Envelope, rule: &str) -> bool {
     env.decisions
@@ -25,6 +29,15 @@ pub fn pre_action_block(
         return Some((
             "asked_for_human",
             "The customer asked for a person.".to_owned(),
+        ));
+    }
+    if said.len() > MAX_ROUNDS {
+        return Some((
+            "repeated_failures",
+            format!(
+                "The conversation has gone {} rounds without being settled.",
+                said.len()
+            ),
         ));
     }
     if frontdesk_guard::repeated_frustration(said, 0.5, 2) {
@@ -78,4 +91,60 @@ pub fn pre_action_block(
         ));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::{Channel, Identity, Route, RoutedIntent, Ticket};
+
+    fn env() -> Envelope {
+        let mut e = Envelope::new(Ticket {
+            ticket_id: "t".into(),
+            conversation_id: "c".into(),
+            channel: Channel::Chat,
+            customer: Identity::default(),
+            subject: None,
+            body: "cancel it".into(),
+            attachments: vec![],
+            received_at: 0,
+            headers: Default::default(),
+            locale: None,
+        });
+        e.route = Some(Route {
+            intents: vec![RoutedIntent {
+                intent: "cancel_order".into(),
+                confidence: 0.9,
+                band: Band::Conditional,
+            }],
+            band: Band::Conditional,
+            allow_list: vec![],
+            out_of_scope: false,
+            model: "test".into(),
+        });
+        e
+    }
+
+    #[test]
+    fn too_many_rounds_hand_off() {
+        let said: Vec<String> = (0..MAX_ROUNDS).map(|i| format!("message {i}")).collect();
+        assert_eq!(pre_action_block(&env(), &said, 0.5), None);
+        let mut more = said.clone();
+        more.push("and again".into());
+        let (code, _) = pre_action_block(&env(), &more, 0.5).unwrap();
+        assert_eq!(code, "repeated_failures");
+    }
+
+    #[test]
+    fn low_confidence_and_injection_block_an_acting_route() {
+        let mut e = env();
+        e.route.as_mut().unwrap().intents[0].confidence = 0.2;
+        assert_eq!(pre_action_block(&e, &[], 0.5).unwrap().0, "low_confidence");
+        let mut e = env();
+        e.decide("router", RULE_INJECTION, "flagged", "test");
+        assert_eq!(
+            pre_action_block(&e, &[], 0.5).unwrap().0,
+            "prompt_injection"
+        );
+    }
 }
