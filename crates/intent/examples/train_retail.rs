@@ -15,14 +15,25 @@
 //!   `oos` ("none of these");
 //! - the briefs of `data/retail/tasks_train.json` whose labelled write
 //!   actions map onto a single intent, labelled with it (`--tasks false`
-//!   leaves them out; `tasks_dev.json` stays unseen for `route_tasks`).
+//!   leaves them out; `tasks_dev.json` stays unseen for `route_tasks`);
+//! - the first messages of `eval/sets/retail_train.jsonl` (`--cases FILE`,
+//!   `--cases none` leaves them out) with their subject, as the router stage
+//!   sees them, labelled with the intent of their first labelled write, and those of their clauses that name the order of
+//!   exactly one labelled write, labelled with that write's intent
+//!   (`retail_dev.jsonl` stays held out for `route_cases`);
+//! - `crates/intent/data/retail_requests.csv` (`--extra CSV`, `none` to
+//!   leave out): hand-written customer emails and clauses in the store's own
+//!   words (a story around a cancel / return / exchange / change request), so
+//!   that long narrative emails route to the write they ask for.
 //!
 //! With `--holdout F`, a stratified share F is held back and scored (the
-//! saved model is then trained on the rest); without it the model is trained
-//! on everything.
+//! saved model is then trained on the rest; the accuracy on the held-back
+//! Bitext rows alone is printed too); without it the model is trained on
+//! everything.
 
 use std::collections::HashMap;
 
+use frontdesk_intent::registry::split_clauses;
 use frontdesk_intent::{
     evaluate, load_labelled_csv, stratified_split, train, Classifier, Example, Registry,
     TrainConfig,
@@ -51,6 +62,71 @@ const NOT_OOS: [&str; 20] = [
     "transactions",
     "spending_history",
 ];
+
+/// The registry intent of a labelled write action.
+fn write_intent(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "cancel_pending_order" => "cancel_order",
+        "modify_pending_order_items" => "modify_order_items",
+        "modify_pending_order_address" => "modify_order_address",
+        "modify_pending_order_payment" => "modify_order_payment",
+        "return_delivered_order_items" => "return_order",
+        "exchange_delivered_order_items" => "exchange_order",
+        "modify_user_address" => "change_default_address",
+        _ => return None,
+    })
+}
+
+/// First messages of eval cases (JSONL) as examples: the whole message
+/// labelled with its first labelled write's intent, and each clause of at
+/// least `min_words` words naming the order of exactly one of the case's
+/// write intents, labelled with it.
+fn case_examples(path: &str, min_words: usize) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    for line in std::fs::read_to_string(path)?.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case: serde_json::Value = serde_json::from_str(line)?;
+        let Some(text) = case["messages"][0].as_str() else {
+            continue;
+        };
+        // (order id without '#', intent) of each labelled write
+        let writes: Vec<(String, &str)> = case["expect"]["actions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| {
+                let intent = write_intent(a["name"].as_str()?)?;
+                let order = a["arguments"]["order_id"].as_str().unwrap_or_default();
+                Some((order.trim_start_matches('#').to_string(), intent))
+            })
+            .collect();
+        let Some((_, first)) = writes.first() else {
+            continue;
+        };
+        // the whole message as the router sees it: subject, then body
+        out.push(match case["subject"].as_str() {
+            Some(subject) => Example::new(format!("{subject}\n{text}"), *first),
+            None => Example::new(text, *first),
+        });
+        for (a, b) in split_clauses(text) {
+            let clause = &text[a..b];
+            if clause.split_whitespace().count() < min_words {
+                continue;
+            }
+            let named: std::collections::BTreeSet<&str> = writes
+                .iter()
+                .filter(|(order, _)| !order.is_empty() && clause.contains(order.as_str()))
+                .map(|(_, intent)| *intent)
+                .collect();
+            if let (1, Some(intent)) = (named.len(), named.first()) {
+                out.push(Example::new(clause, *intent));
+            }
+        }
+    }
+    Ok(out)
+}
 
 /// Whole task briefs of `tasks_train.json` whose labelled write actions all
 /// map onto one intent, labelled with that intent.
@@ -95,6 +171,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let mut oos_per_intent = 3usize;
     let mut tasks = true;
+    let mut cases = format!("{root}/eval/sets/retail_train.jsonl");
+    let mut extra = format!("{root}/crates/intent/data/retail_requests.csv");
     let mut i = 0;
     while i < args.len() {
         let value = args.get(i + 1).cloned().ok_or("missing value")?;
@@ -104,6 +182,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--max-oos-threshold" => cfg.max_oos_threshold = value.parse()?,
             "--oos-per-intent" => oos_per_intent = value.parse()?,
             "--tasks" => tasks = value.parse()?,
+            "--cases" => cases = value,
+            "--extra" => extra = value,
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 2;
@@ -112,6 +192,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut rows = registry.map_bitext_examples(&load_labelled_csv(format!(
         "{root}/data/intents/bitext_dev.csv"
     ))?);
+    let bitext: std::collections::HashSet<String> = rows.iter().map(|e| e.text.clone()).collect();
     rows.extend(load_labelled_csv(format!(
         "{root}/models/router/seed_retail.csv"
     ))?);
@@ -133,6 +214,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rows.extend(task_briefs(&format!(
             "{root}/data/retail/tasks_train.json"
         ))?);
+    }
+    if cases != "none" {
+        let more = case_examples(&cases, registry.routing.min_clause_words)?;
+        eprintln!("{} examples from {cases}", more.len());
+        rows.extend(more);
+    }
+    if extra != "none" {
+        let more = load_labelled_csv(&extra)?;
+        eprintln!("{} examples from {extra}", more.len());
+        rows.extend(more);
     }
     let (train_rows, test_rows) = match holdout {
         Some(f) => stratified_split(&rows, f, 7),
@@ -169,6 +260,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 below_ok as f64 / below.max(1) as f64
             );
         }
+        let bitext_rows: Vec<Example> = test_rows
+            .iter()
+            .filter(|e| bitext.contains(&e.text))
+            .cloned()
+            .collect();
+        let bitext_report = evaluate(&model, &bitext_rows);
+        eprintln!(
+            "held-out Bitext rows: {}, accuracy {:.4}, macro F1 {:.4}",
+            bitext_rows.len(),
+            bitext_report.accuracy,
+            bitext_report.macro_f1
+        );
         println!("{}", serde_json::to_string_pretty(&report)?);
     }
     model.save(&out)?;

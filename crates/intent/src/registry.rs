@@ -94,10 +94,21 @@ pub struct RoutingConfig {
     /// intent's own threshold).
     #[serde(default = "default_clause_confidence")]
     pub min_clause_confidence: f32,
+    /// An always-escalate intent that only a clause carries, in a ticket where
+    /// another clause confidently asks for something else, counts only at or
+    /// above this confidence: one aside of a long email ("I'm very
+    /// disappointed") does not hand the whole request to a person, while a
+    /// real threat, deletion or fraud report (confident) still does.
+    #[serde(default = "default_escalate_clause_confidence")]
+    pub min_escalate_clause_confidence: f32,
 }
 
 fn default_clause_confidence() -> f32 {
     0.5
+}
+
+fn default_escalate_clause_confidence() -> f32 {
+    0.7
 }
 
 impl Default for RoutingConfig {
@@ -106,6 +117,7 @@ impl Default for RoutingConfig {
             max_intents: 3,
             min_clause_words: 3,
             min_clause_confidence: default_clause_confidence(),
+            min_escalate_clause_confidence: default_escalate_clause_confidence(),
         }
     }
 }
@@ -317,8 +329,9 @@ impl Registry {
 
     /// Routes from a whole-ticket classification and per-clause ones.
     ///
-    /// The whole ticket's best intent counts at any confidence (the threshold
-    /// rule then sets its band); a clause's intent counts only at or above its
+    /// The whole ticket's best intent counts at any confidence when no clause
+    /// is confident (the threshold rule then sets its band), else only at the
+    /// clause gate; a clause's intent counts only at or above its
     /// threshold and `routing.min_clause_confidence`. Labels unknown to the registry are treated as out of scope.
     pub fn route_classifications(
         &self,
@@ -333,7 +346,7 @@ impl Registry {
                 found.push((label.to_string(), conf));
             }
         };
-        let mut clause_hits = Vec::new();
+        let mut clause_hits: Vec<(String, f32, Band)> = Vec::new();
         for c in clauses {
             let label = c.label();
             if c.out_of_scope {
@@ -341,18 +354,35 @@ impl Registry {
             }
             if let Some(spec) = self.intents.get(label) {
                 if c.confidence() >= spec.threshold.max(self.routing.min_clause_confidence) {
-                    clause_hits.push((label.to_string(), c.confidence()));
+                    clause_hits.push((label.to_string(), c.confidence(), spec.band));
                 }
             }
         }
         let whole_label = whole.label();
-        if !whole.out_of_scope && self.intents.contains_key(whole_label) {
+        // an aside next to a confident request of another band needs more to escalate
+        let other_request = clause_hits
+            .iter()
+            .any(|(_, _, b)| *b != Band::AlwaysEscalate);
+        if other_request {
+            let bar = self.routing.min_escalate_clause_confidence;
+            clause_hits
+                .retain(|(l, c, b)| *b != Band::AlwaysEscalate || *c >= bar || l == whole_label);
+        }
+        if let (false, Some(spec)) = (whole.out_of_scope, self.intents.get(whole_label)) {
+            // When confident clauses name the requests, an unsure reading of the
+            // whole ticket (a long message mixing story and requests) adds noise, not
+            // an intent: it counts only at the clause gate (an always-escalate
+            // reading still counts).
+            let gate = spec.threshold.max(self.routing.min_clause_confidence);
+            let unsure = !clause_hits.is_empty()
+                && whole.confidence() < gate
+                && spec.band != Band::AlwaysEscalate;
             // keep ticket order when the clauses agree with the whole
-            if !clause_hits.iter().any(|(l, _)| l == whole_label) {
+            if !unsure && !clause_hits.iter().any(|(l, _, _)| l == whole_label) {
                 add(whole_label, whole.confidence());
             }
         }
-        for (l, c) in clause_hits {
+        for (l, c, _) in clause_hits {
             add(&l, c);
         }
         found.truncate(self.routing.max_intents.max(1));
@@ -466,6 +496,38 @@ band = "always_escalate"
         let one = r.route_classifications(&cls("order_status", 0.9), &[cls("cancel_order", 0.2)]);
         assert_eq!(one.intents.len(), 1);
         assert_eq!(one.band, Band::Autonomous);
+        // an unsure whole-ticket reading does not add to confident clauses
+        let mixed = r.route_classifications(
+            &cls("cancel_order", 0.3),
+            &[cls("order_status", 0.9), cls("oos", 0.8)],
+        );
+        assert_eq!(mixed.intents.len(), 1, "{mixed:?}");
+        assert_eq!(mixed.intents[0].intent, "order_status");
+        assert_eq!(mixed.band, Band::Autonomous);
+        // an unsure always-escalate reading of the whole still counts
+        let whole_human =
+            r.route_classifications(&cls("human_agent", 0.3), &[cls("order_status", 0.9)]);
+        assert_eq!(whole_human.band, Band::AlwaysEscalate);
+        // an always-escalate aside next to a confident request needs the higher bar
+        let aside = r.route_classifications(
+            &cls("cancel_order", 0.9),
+            &[cls("human_agent", 0.6), cls("cancel_order", 0.9)],
+        );
+        assert_eq!(aside.band, Band::Conditional, "{aside:?}");
+        let threat = r.route_classifications(
+            &cls("cancel_order", 0.9),
+            &[cls("human_agent", 0.8), cls("cancel_order", 0.9)],
+        );
+        assert_eq!(threat.band, Band::AlwaysEscalate, "{threat:?}");
+        // alone, an escalate clause keeps the ordinary clause gate
+        let alone_human = r.route_classifications(
+            &cls("oos", 0.9),
+            &[cls("human_agent", 0.6), cls("oos", 0.9)],
+        );
+        assert_eq!(alone_human.band, Band::AlwaysEscalate, "{alone_human:?}");
+        // ... but still counts (and downgrades) when it is all there is
+        let alone = r.route_classifications(&cls("cancel_order", 0.3), &[cls("oos", 0.8)]);
+        assert_eq!(alone.band, Band::AlwaysEscalate);
     }
 
     #[test]

@@ -77,6 +77,49 @@ fn shipped_model_routes_clear_requests() {
 }
 
 #[test]
+fn shipped_model_routes_long_emails_to_their_request() {
+    let (model, registry) = shipped();
+    // a story around one request: routed to the request, confidently
+    let cases = [
+        (
+            "Order help\nI'm Dana Cole, my email is dana.cole@example.com. The toaster I got \
+             last week burns everything, even on the lowest setting. I've tried cleaning it and \
+             nothing helps, honestly I'm fed up. I'd like to send it back and get my money back.",
+            "return_order",
+        ),
+        (
+            "Order help\nHi, this is Sam Park, zip code 10001. I ordered a rice cooker two \
+             days ago, but my sister just gave me hers. It should not have shipped yet. Please \
+             cancel that order, I don't need it anymore.",
+            "cancel_order",
+        ),
+    ];
+    for (text, intent) in cases {
+        let route = registry.route(&model, text);
+        assert!(!route.out_of_scope, "{text}: {route:?}");
+        assert_eq!(route.band, Band::Conditional, "{text}: {route:?}");
+        assert!(
+            route.intents.iter().any(|i| i.intent == intent),
+            "{text}: {route:?}"
+        );
+        assert!(
+            route.intents.iter().all(|i| i.confidence >= 0.5),
+            "{text}: {route:?}"
+        );
+    }
+    // ... but a legal threat or a deletion request in the same email still escalates
+    for text in [
+        "Order help\nI want to return the blender I received, it smells like burning. If \
+         this is not refunded this week I will take legal action.",
+        "Order help\nPlease cancel my pending order. Also delete my account and all the \
+         personal data you hold about me.",
+    ] {
+        let route = registry.route(&model, text);
+        assert_eq!(route.band, Band::AlwaysEscalate, "{text}: {route:?}");
+    }
+}
+
+#[test]
 fn entities_from_a_real_customer_record() {
     let catalog = Catalog::load(format!("{ROOT}/data/retail")).unwrap();
     let text = "Hi, I'm Noah Brown (zip 80279). Can I exchange the Water Bottle from #W7678072 for the glass one?";

@@ -5,7 +5,7 @@
 //! the labelled actions were applied.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-planner --example tasks -- [--set eval/sets/retail_dev.jsonl] [--verbose N] [--case ID] [--show-all true]
+//! cargo run --release -p frontdesk-planner --example tasks -- [--set eval/sets/retail_dev.jsonl] [--verbose N] [--case ID] [--show-all true] [--routes true]
 //! ```
 //! Prints one JSON object: `cases`, `exact` (state equal), `wrong_write` (an
 //! executed write that is not one of the labelled actions, or failed, or any
@@ -90,6 +90,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut verbose = 0usize;
     let mut only: Option<String> = None;
     let mut show_all = false;
+    let mut routes = false;
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().ok_or("missing value")?;
@@ -98,6 +99,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--verbose" => verbose = v.parse()?,
             "--case" => only = Some(v),
             "--show-all" => show_all = v == "true",
+            "--routes" => routes = v == "true",
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 2;
@@ -167,6 +169,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let body = msg.as_str().unwrap_or_default();
             let text = format!("{subject}\n{body}");
             let route = registry.route(&model, &text);
+            if routes {
+                let hints: Vec<String> = route
+                    .intents
+                    .iter()
+                    .map(|r| format!("{}:{:.2}:{:?}", r.intent, r.confidence, r.band))
+                    .collect();
+                eprintln!(
+                    "ROUTE {id} band={:?} oos={} {}",
+                    route.band,
+                    route.out_of_scope,
+                    hints.join(" ")
+                );
+            }
             let req = PlanRequest {
                 subject: subject.clone(),
                 body: body.to_owned(),
