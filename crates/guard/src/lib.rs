@@ -5,8 +5,12 @@
 //!
 //! - [`injection`]: prompt-injection detector (char 1-4-gram TF-IDF +
 //!   class-balanced logistic regression, scored on the whole text and on each
-//!   sentence, max taken), trained at load time (~0.25 s in release) from the
-//!   data compiled into the crate; evaluation and k-fold cross-validation.
+//!   sentence, or each pair of consecutive sentences for texts of four or
+//!   more, max taken), trained at load time (~0.25 s in release) from the
+//!   data compiled into the crate (labelled injections; benign ordinary
+//!   tickets, long composites of them and a quarter of the
+//!   `eval/sets/retail_train.jsonl` e-mails); evaluation and k-fold
+//!   cross-validation.
 //!   Flagged text must be handled as data ([`quote_as_data`]) and a flagged
 //!   ticket must not trigger a write autonomously (the policy stage enforces it).
 //! - [`pii`]: PII recognisers (e-mail, URL, IBAN with mod-97, cards with Luhn,
@@ -20,7 +24,8 @@
 //! # Measuring
 //!
 //! `cargo run --release -p frontdesk-guard --example injection_cv -- 5` (k-fold
-//! CV on the 546 labelled injection rows), `--example guard_eval -- injection
+//! CV on the 546 labelled injection rows), `--example retail_fpr` (flag rate
+//! on retail e-mails and adversarial injections), `--example guard_eval -- injection
 //! [JSONL]`, `-- pii [JSONL] [--split dev|holdout|all]`, `-- signals`.
 //!
 //! Data: deepset/prompt-injections (Apache-2.0), Presidio research synthetic
