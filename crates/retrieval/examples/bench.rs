@@ -8,7 +8,9 @@
 //! The corpus is made from the real banking help-center documents: each
 //! document's text is cut into sentences, and every run of `w` consecutive
 //! sentences (w = 1, 2, 3, ... until the target count is reached) becomes its
-//! own one-passage document. So the vocabulary and term statistics are real,
+//! own one-passage document (id `<doc>~w<w>_<i>`, so the windows of one document
+//! form a numbered family and the family-overview boost is exercised). So the
+//! vocabulary and term statistics are real,
 //! only the passages are smaller and overlapping. Queries are the dev task
 //! scenarios (long, the worst case) and the documents' titles (short, like a
 //! customer message); each is timed for `search(query, 5)`.
@@ -116,7 +118,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             for (i, win) in sents.windows(w).enumerate() {
                 let body = win.join(" ");
                 synthetic.push(Document::from_markdown(
-                    &format!("{id}~w{w}~{i}"),
+                    &format!("{id}~w{w}_{i}"),
                     title,
                     "",
                     &body,

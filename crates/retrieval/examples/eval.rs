@@ -4,7 +4,7 @@
 //! cargo run --release -p frontdesk-retrieval --example eval -- \
 //!     [--docs data/helpcenter/banking/documents.jsonl] \
 //!     [--tasks data/helpcenter/banking/tasks_dev.jsonl] [--k 5] [--half first|second] \
-//!     [--document-weight 1.0] [--k1 1.2] [--b 0.75] [--title-repeat 2]
+//!     [--document-weight 1.0] [--k1 1.2] [--b 0.75] [--title-repeat 2] [--title-weight 0.3] [--family-boost 0.3]
 //! ```
 //!
 //! `--half` scores only the first or second half of the tasks (to check that
@@ -49,6 +49,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 config.document.b = config.passage.b;
             }
             "--title-repeat" => config.title_repeat = value.parse()?,
+            "--title-weight" => config.title_weight = value.parse()?,
+            "--family-boost" => config.family_boost = value.parse()?,
             other => return Err(format!("unknown flag {other}").into()),
         }
     }

@@ -28,7 +28,8 @@ pub struct Bm25 {
     /// term -> (idf, postings of (unit, term frequency))
     postings: HashMap<String, (f32, Vec<(u32, u32)>)>,
     unit_len: Vec<f32>,
-    avg_len: f32,
+    /// Per unit: `k1 * (1 - b + b * len / avg_len)`, precomputed.
+    norm: Vec<f32>,
 }
 
 impl Bm25 {
@@ -64,11 +65,15 @@ impl Bm25 {
         } else {
             (unit_len.iter().sum::<f32>() / n).max(1.0)
         };
+        let norm = unit_len
+            .iter()
+            .map(|len| params.k1 * (1.0 - params.b + params.b * len / avg_len))
+            .collect();
         Self {
             params,
             postings,
             unit_len,
-            avg_len,
+            norm,
         }
     }
 
@@ -90,23 +95,20 @@ impl Bm25 {
     /// Scores every unit against weighted query terms; returns one score per unit.
     pub fn score(&self, query: &BTreeMap<String, f32>) -> Vec<f32> {
         let mut scores = vec![0.0f32; self.unit_len.len()];
-        let Bm25Params { k1, b } = self.params;
+        let k1 = self.params.k1;
         for (term, weight) in query {
             let Some((idf, list)) = self.postings.get(term) else {
                 continue;
             };
             let w = weight * idf * (k1 + 1.0);
             for &(unit, tf) in list {
-                let Some(slot) = scores.get_mut(unit as usize) else {
+                let (Some(slot), Some(norm)) =
+                    (scores.get_mut(unit as usize), self.norm.get(unit as usize))
+                else {
                     continue;
                 };
-                let len = self
-                    .unit_len
-                    .get(unit as usize)
-                    .copied()
-                    .unwrap_or(self.avg_len);
                 let tf = tf as f32;
-                *slot += w * tf / (tf + k1 * (1.0 - b + b * len / self.avg_len));
+                *slot += w * tf / (tf + norm);
             }
         }
         scores

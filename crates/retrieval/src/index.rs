@@ -8,7 +8,7 @@
 //! documents that vanished from a source are removed. The BM25 statistics are
 //! global, so they are rebuilt from the cached tokens after every change.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,6 +38,15 @@ pub struct SearchConfig {
     pub document_weight: f32,
     /// How many times the title is repeated in each passage's indexed text.
     pub title_repeat: usize,
+    /// Weight of the (max-normalised) BM25 score of the document's title
+    /// alone, added like `document_weight`; 0 disables the title field.
+    pub title_weight: f32,
+    /// Weight of the family-overview boost: documents whose ids differ only
+    /// in a trailing `_<number>` form a family (one product's articles), and
+    /// the family's first id (its overview, e.g. `..._001`) gets this weight
+    /// times the mean score of the family's best three documents added. 0
+    /// disables it; documents without a numbered family are unaffected.
+    pub family_boost: f32,
 }
 
 impl Default for SearchConfig {
@@ -47,6 +56,8 @@ impl Default for SearchConfig {
             document: Bm25Params { k1: 1.2, b: 0.75 },
             document_weight: 1.0,
             title_repeat: 2,
+            title_weight: 0.3,
+            family_boost: 0.3,
         }
     }
 }
@@ -117,6 +128,7 @@ struct Entry {
     doc: Document,
     passage_tokens: Vec<Vec<String>>,
     doc_tokens: Vec<String>,
+    title_tokens: Vec<String>,
 }
 
 impl Entry {
@@ -144,6 +156,7 @@ impl Entry {
             doc,
             passage_tokens,
             doc_tokens,
+            title_tokens,
         }
     }
 }
@@ -160,6 +173,13 @@ pub struct Index {
     passages: Vec<(u32, u32)>,
     passage_bm25: Bm25,
     doc_bm25: Bm25,
+    /// BM25 over titles only, one unit per document (same order as `doc_ids`).
+    title_bm25: Bm25,
+    /// Family number of each document (same order as `doc_ids`).
+    family: Vec<u32>,
+    /// Per family: the position in `doc_ids` of its overview (first id) if the
+    /// family has at least two documents.
+    family_overview: Vec<Option<u32>>,
 }
 
 impl Index {
@@ -173,6 +193,9 @@ impl Index {
             passages: Vec::new(),
             passage_bm25: Bm25::default(),
             doc_bm25: Bm25::default(),
+            title_bm25: Bm25::default(),
+            family: Vec::new(),
+            family_overview: Vec::new(),
         }
     }
 
@@ -303,6 +326,37 @@ impl Index {
             self.config.document,
             self.entries.values().map(|e| e.doc_tokens.as_slice()),
         );
+        self.title_bm25 = Bm25::build(
+            self.config.document,
+            self.entries.values().map(|e| e.title_tokens.as_slice()),
+        );
+        self.build_families();
+    }
+
+    /// Groups documents into families by [`family_key`]; ids are sorted, so
+    /// a family's first member is its lowest-numbered document.
+    fn build_families(&mut self) {
+        let mut keys: HashMap<&str, u32> = HashMap::new();
+        let mut first: Vec<u32> = Vec::new();
+        let mut size: Vec<u32> = Vec::new();
+        self.family = Vec::with_capacity(self.doc_ids.len());
+        for (d, id) in self.doc_ids.iter().enumerate() {
+            let next = u32::try_from(first.len()).unwrap_or(u32::MAX);
+            let f = *keys.entry(family_key(id)).or_insert(next);
+            if f == next {
+                first.push(d as u32);
+                size.push(0);
+            }
+            if let Some(n) = size.get_mut(f as usize) {
+                *n += 1;
+            }
+            self.family.push(f);
+        }
+        self.family_overview = first
+            .into_iter()
+            .zip(size)
+            .map(|(d, n)| (n >= 2).then_some(d))
+            .collect();
     }
 
     fn persist(&self) -> Result<(), RetrievalError> {
@@ -337,25 +391,86 @@ impl Index {
     }
 
     /// Fused score per passage unit: normalised passage BM25 plus
-    /// `document_weight` times normalised document BM25 of its document.
+    /// `document_weight` times normalised document BM25 of its document plus
+    /// `title_weight` times normalised title BM25 of its document, plus the
+    /// family-overview boost for overview documents.
     fn fused_scores(&self, terms: &BTreeMap<String, f32>) -> Vec<f32> {
         let ps = self.passage_bm25.score(terms);
-        let ds = self.doc_bm25.score(terms);
+        let per_doc = self.document_scores(terms);
         let max_p = ps.iter().copied().fold(0.0f32, f32::max);
-        let max_d = ds.iter().copied().fold(0.0f32, f32::max);
-        let w = self.config.document_weight;
-        ps.iter()
+        let mut fused: Vec<f32> = ps
+            .iter()
             .zip(&self.passages)
             .map(|(p, (d, _))| {
                 let pn = if max_p > 0.0 { p / max_p } else { 0.0 };
-                let dn = if max_d > 0.0 {
-                    ds.get(*d as usize).copied().unwrap_or(0.0) / max_d
-                } else {
-                    0.0
-                };
-                pn + w * dn
+                pn + per_doc.get(*d as usize).copied().unwrap_or(0.0)
             })
-            .collect()
+            .collect();
+        self.add_family_boost(&mut fused);
+        fused
+    }
+
+    /// Adds `family_boost` × (mean of the best [`FAMILY_TOP`] document scores
+    /// of the family) to every matching passage of each family's overview
+    /// document. A document's score is its best passage's fused score.
+    fn add_family_boost(&self, fused: &mut [f32]) {
+        let g = self.config.family_boost;
+        if g == 0.0 || self.family_overview.iter().all(Option::is_none) {
+            return;
+        }
+        let mut best = vec![0.0f32; self.doc_ids.len()];
+        for (s, (d, _)) in fused.iter().zip(&self.passages) {
+            if let Some(b) = best.get_mut(*d as usize) {
+                *b = b.max(*s);
+            }
+        }
+        let mut top = vec![[0.0f32; FAMILY_TOP]; self.family_overview.len()];
+        for (s, f) in best.iter().zip(&self.family) {
+            if let Some(slots) = top.get_mut(*f as usize) {
+                // Insert into the descending top list.
+                let mut v = *s;
+                for slot in slots.iter_mut() {
+                    if v > *slot {
+                        std::mem::swap(slot, &mut v);
+                    }
+                }
+            }
+        }
+        let mut boost = vec![0.0f32; self.doc_ids.len()];
+        for (slots, overview) in top.iter().zip(&self.family_overview) {
+            if let Some(b) = overview.and_then(|d| boost.get_mut(d as usize)) {
+                *b = g * slots.iter().sum::<f32>() / FAMILY_TOP as f32;
+            }
+        }
+        for (s, (d, _)) in fused.iter_mut().zip(&self.passages) {
+            if *s > 0.0 {
+                *s += boost.get(*d as usize).copied().unwrap_or(0.0);
+            }
+        }
+    }
+
+    /// Per document: `document_weight` × normalised whole-document BM25 plus
+    /// `title_weight` × normalised title BM25.
+    fn document_scores(&self, terms: &BTreeMap<String, f32>) -> Vec<f32> {
+        let mut out = vec![0.0f32; self.doc_ids.len()];
+        let fields = [
+            (&self.doc_bm25, self.config.document_weight),
+            (&self.title_bm25, self.config.title_weight),
+        ];
+        for (bm25, w) in fields {
+            if w == 0.0 {
+                continue;
+            }
+            let s = bm25.score(terms);
+            let max = s.iter().copied().fold(0.0f32, f32::max);
+            if max <= 0.0 {
+                continue;
+            }
+            for (o, v) in out.iter_mut().zip(&s) {
+                *o += w * v / max;
+            }
+        }
+        out
     }
 
     /// The top `k` passages for `query`, best first. Empty if nothing matches.
@@ -413,6 +528,23 @@ impl Index {
             let n = self.passage_bm25.len() as f32;
             (1.0 + (n + 0.5) / 0.5).ln()
         }
+    }
+}
+
+/// How many of a family's best documents its score averages.
+const FAMILY_TOP: usize = 3;
+
+/// The family of a document id: the id without a trailing `_<digits>`
+/// (`doc_savings_accounts_gold_account_001` -> `doc_savings_accounts_gold_account`);
+/// ids without such a suffix are their own family.
+fn family_key(id: &str) -> &str {
+    match id.rsplit_once('_') {
+        Some((stem, n))
+            if !stem.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            stem
+        }
+        _ => id,
     }
 }
 
@@ -519,6 +651,71 @@ mod tests {
             Index::open_or_create(dir.path()),
             Err(RetrievalError::InvalidDocument { .. })
         ));
+    }
+
+    #[test]
+    fn family_keys_strip_only_a_numeric_suffix() {
+        assert_eq!(family_key("doc_gold_account_001"), "doc_gold_account");
+        assert_eq!(family_key("doc_gold_account_12"), "doc_gold_account");
+        assert_eq!(
+            family_key("policy#return-delivered-order"),
+            "policy#return-delivered-order"
+        );
+        assert_eq!(family_key("doc_gold_account_v2"), "doc_gold_account_v2");
+        assert_eq!(family_key("_001"), "_001");
+        assert_eq!(family_key("doc_"), "doc_");
+    }
+
+    #[test]
+    fn family_overview_is_lifted_by_its_matching_siblings() {
+        let docs = || {
+            vec![
+                doc(
+                    "gold_001",
+                    "Gold account",
+                    "Getting started: eligibility for savings.",
+                ),
+                doc(
+                    "gold_002",
+                    "Gold account",
+                    "Interest rate tiers for savings balances.",
+                ),
+                doc(
+                    "gold_003",
+                    "Gold account",
+                    "Interest is paid monthly on savings.",
+                ),
+                doc(
+                    "other",
+                    "Savings interest",
+                    "Interest on savings, compared.",
+                ),
+            ]
+        };
+        let q = "savings interest rate";
+        let mut plain = Index::in_memory(SearchConfig {
+            family_boost: 0.0,
+            ..SearchConfig::default()
+        });
+        plain.replace_source("s", docs()).unwrap();
+        let mut boosted = Index::in_memory(SearchConfig::default());
+        boosted.replace_source("s", docs()).unwrap();
+        let score = |idx: &Index, id: &str| {
+            idx.rank_documents(q, 4)
+                .into_iter()
+                .find(|d| d.doc_id == id)
+                .map(|d| d.score)
+                .unwrap()
+        };
+        // The overview gains; the other documents keep their scores.
+        assert!(score(&boosted, "gold_001") > score(&plain, "gold_001") + 0.05);
+        for id in ["gold_002", "gold_003", "other"] {
+            assert!(
+                (score(&boosted, id) - score(&plain, id)).abs() < 1e-6,
+                "{id}"
+            );
+        }
+        assert_eq!(boosted.search("zebra", 3), Vec::new());
     }
 
     proptest! {
