@@ -123,13 +123,21 @@ mod tests {
         ) {
             let text = format!("{prefix} {value} {suffix}");
             let masked = mask(&text, &MaskConfig::strict());
-            for span in detect_pii(&text) {
+            let spans = detect_pii(&text);
+            for span in &spans {
                 let v = &text[span.start..span.end];
                 prop_assert!(!masked.contains(v), "{v:?} leaked in {masked:?}");
             }
             prop_assert!(!masked.contains(&value), "{value:?} leaked in {masked:?}");
-            prop_assert!(masked.starts_with(&prefix));
-            prop_assert!(masked.ends_with(&suffix));
+            // Text outside every detected span survives. A span may legitimately reach into
+            // the neighbours (a number followed by "ln" is a street address), so the prefix
+            // and suffix are only checked where no span touches them.
+            if spans.iter().all(|s| s.start > prefix.len()) {
+                prop_assert!(masked.starts_with(&prefix));
+            }
+            if spans.iter().all(|s| s.end < text.len() - suffix.len()) {
+                prop_assert!(masked.ends_with(&suffix));
+            }
         }
 
         #[test]
