@@ -26,6 +26,10 @@ pub struct StageMetrics {
     pub in_flight: AtomicI64,
     /// Consumer lag summed over assigned partitions (from librdkafka statistics).
     pub consumer_lag: AtomicI64,
+    /// 1 while fetching is paused (in-flight limit or an unavailable dependency).
+    pub paused: AtomicI64,
+    /// Times a stage reported a dependency unavailable and fetching was held back.
+    pub dependency_holds: AtomicU64,
     /// Dead letters by error kind.
     pub dead_letter_kinds: Mutex<BTreeMap<String, u64>>,
 }
@@ -64,7 +68,7 @@ pub fn render() -> String {
     let all = registry().lock().unwrap_or_else(|p| p.into_inner()).clone();
     let mut out = String::new();
     type Getter = fn(&StageMetrics) -> i64;
-    let counters: [(&str, &str, Getter); 7] = [
+    let counters: [(&str, &str, Getter); 9] = [
         ("frontdesk_records_consumed_total", "counter", |m| {
             m.consumed.load(Ordering::Relaxed) as i64
         }),
@@ -85,6 +89,12 @@ pub fn render() -> String {
         }),
         ("frontdesk_consumer_lag", "gauge", |m| {
             m.consumer_lag.load(Ordering::Relaxed)
+        }),
+        ("frontdesk_consumer_paused", "gauge", |m| {
+            m.paused.load(Ordering::Relaxed)
+        }),
+        ("frontdesk_dependency_holds_total", "counter", |m| {
+            m.dependency_holds.load(Ordering::Relaxed) as i64
         }),
     ];
     for (name, kind, get) in counters {

@@ -124,7 +124,29 @@ impl PartitionState {
     }
 }
 
+/// Fetching held back while a dependency every record needs is unavailable.
+#[derive(Default)]
+struct Hold {
+    until: Mutex<Option<Instant>>,
+}
+
+impl Hold {
+    fn extend(&self, d: Duration) {
+        let mut u = self.until.lock().unwrap_or_else(|p| p.into_inner());
+        let t = Instant::now() + d;
+        *u = Some(u.map_or(t, |x| x.max(t)));
+    }
+
+    fn active(&self) -> bool {
+        self.until
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some_and(|t| Instant::now() < t)
+    }
+}
+
 struct Shared {
+    hold: Arc<Hold>,
     track: Mutex<Tracking>,
     changed: Condvar,
     drain_timeout: Duration,
@@ -293,7 +315,9 @@ impl Runner {
     pub async fn run(self, shutdown: CancellationToken) -> Result<(), RunnerError> {
         let name = self.stage.name();
         let metrics = StageMetrics::register(name);
+        let hold = Arc::new(Hold::default());
         let shared = Arc::new(Shared {
+            hold: hold.clone(),
             track: Mutex::new(Tracking::default()),
             changed: Condvar::new(),
             drain_timeout: self.runtime.drain_timeout,
@@ -330,6 +354,7 @@ impl Runner {
             producer,
             state: self.state,
             metrics: metrics.clone(),
+            hold,
             backoff: Backoff {
                 initial: self.runtime.retry_initial_backoff,
                 max: self.runtime.retry_max_backoff,
@@ -373,18 +398,25 @@ fn poll_loop(
     let resume_below = (max_in_flight * 9 / 10).max(1);
     while !shutdown.is_cancelled() {
         let in_flight = shared.lock().in_flight;
-        if !paused && in_flight >= max_in_flight {
+        let held = shared.hold.active();
+        if !paused && (in_flight >= max_in_flight || held) {
             if let Ok(a) = consumer.assignment() {
                 if consumer.pause(&a).is_ok() {
                     paused = true;
-                    debug!(in_flight, "paused: in-flight limit reached");
+                    shared.metrics.paused.store(1, Ordering::Relaxed);
+                    if held {
+                        info!(in_flight, "paused: a dependency is unavailable");
+                    } else {
+                        debug!(in_flight, "paused: in-flight limit reached");
+                    }
                 }
             }
-        } else if paused && in_flight < resume_below {
+        } else if paused && in_flight < resume_below && !held {
             if let Ok(a) = consumer.assignment() {
                 if consumer.resume(&a).is_ok() {
                     paused = false;
-                    debug!(in_flight, "resumed");
+                    shared.metrics.paused.store(0, Ordering::Relaxed);
+                    info!(in_flight, "resumed");
                 }
             }
         }
@@ -643,6 +675,7 @@ struct Worker {
     producer: FutureProducer,
     state: Option<StateDb>,
     metrics: Arc<StageMetrics>,
+    hold: Arc<Hold>,
     backoff: Backoff,
     produce_timeout: Duration,
 }
@@ -727,6 +760,23 @@ impl Worker {
                 Err(Failure::Permanent { kind, reason }) => {
                     return Step::DeadLetter { kind, reason }
                 }
+                Err(Failure::Unavailable {
+                    reason,
+                    retry_after,
+                }) => {
+                    // Hold the whole stage back (the poll thread pauses the assignment),
+                    // then retry this record.
+                    self.metrics.retried.fetch_add(1, Ordering::Relaxed);
+                    self.metrics
+                        .dependency_holds
+                        .fetch_add(1, Ordering::Relaxed);
+                    self.hold.extend(retry_after);
+                    warn!(attempt, %reason, hold_ms = retry_after.as_millis() as u64, "dependency unavailable: holding back");
+                    tokio::select! {
+                        _ = tokio::time::sleep(retry_after) => {}
+                        _ = stop.cancelled() => return Step::Abandoned,
+                    }
+                }
                 Err(Failure::Transient(reason)) => {
                     self.metrics.retried.fetch_add(1, Ordering::Relaxed);
                     let delay = self.backoff.delay(attempt);
@@ -783,6 +833,13 @@ impl Worker {
             .map_err(|e| match e {
                 StageError::Permanent { kind, reason } => Failure::Permanent { kind, reason },
                 StageError::Transient(r) => Failure::Transient(r),
+                StageError::Unavailable {
+                    reason,
+                    retry_after,
+                } => Failure::Unavailable {
+                    reason,
+                    retry_after,
+                },
             })?;
         let key = conversation_id.clone().into_bytes();
         let mut outputs = Vec::new();
@@ -999,6 +1056,13 @@ impl Worker {
 }
 
 enum Failure {
-    Permanent { kind: &'static str, reason: String },
+    Permanent {
+        kind: &'static str,
+        reason: String,
+    },
     Transient(String),
+    Unavailable {
+        reason: String,
+        retry_after: Duration,
+    },
 }

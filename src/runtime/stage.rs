@@ -47,6 +47,16 @@ pub enum StageError {
     /// A dependency is down or slow: retried with backoff, never dropped.
     #[error("transient: {0}")]
     Transient(String),
+    /// A dependency every record needs (a model provider, say) is rate-limited or down:
+    /// the runner stops fetching (pauses its partitions) for `retry_after`, then resumes
+    /// and retries this record. Never dropped, never dead-lettered.
+    #[error("unavailable for {retry_after:?}: {reason}")]
+    Unavailable {
+        /// Human-readable reason.
+        reason: String,
+        /// How long to hold back.
+        retry_after: std::time::Duration,
+    },
 }
 
 /// What the runner tells a stage about the record being processed.

@@ -240,11 +240,14 @@ mod tests {
             message: "rate limited".into(),
         };
         let s = stage(Recorded::script([Err(limited()), Err(limited())]));
-        // A fresh ticket: retry later (the runner backs off; nothing is dead-lettered).
+        // A fresh ticket: the stage is held back for the provider's retry-after, then retries.
         let err = route(&s, ticket(UNSURE, crate::messages::now_ms()))
             .await
             .unwrap_err();
-        assert!(matches!(err, StageError::Transient(_)), "{err:?}");
+        assert!(
+            matches!(&err, StageError::Unavailable { retry_after, .. } if *retry_after == Duration::from_secs(2)),
+            "the provider's retry-after holds the stage back: {err:?}"
+        );
         // A ticket that already waited longer than give_up_after: the offline route stands.
         let old = crate::messages::now_ms() - 10 * 60 * 1000;
         let e = route(&s, ticket(UNSURE, old)).await.unwrap();

@@ -351,12 +351,12 @@ impl Stage for RouterStage {
                     let waited = Duration::from_millis(env.age_ms().max(0) as u64);
                     match (e.is_transient(), llm.on_error(&e, waited)) {
                         (true, Unavailable::Pause(d)) => {
-                            // Backpressure: the runner retries this record with backoff and
-                            // its key waits; nothing is dead-lettered because a model is slow.
-                            return Err(StageError::Transient(format!(
-                                "router model unavailable ({e}); retry in {} ms",
-                                d.as_millis()
-                            )));
+                            // Backpressure: the runner pauses the stage's partitions for `d`,
+                            // then retries; nothing is dead-lettered because a model is slow.
+                            return Err(StageError::Unavailable {
+                                reason: format!("router model unavailable: {e}"),
+                                retry_after: d,
+                            });
                         }
                         _ => env.decide(
                             "router",

@@ -61,6 +61,10 @@ struct Rig {
 }
 
 async fn rig(which: Which, max_in_flight: usize) -> Option<Rig> {
+    rig_with(which, max_in_flight, Arc::new(Jitter)).await
+}
+
+async fn rig_with(which: Which, max_in_flight: usize, stage: Arc<dyn Stage>) -> Option<Rig> {
     let broker = broker(which)?;
     let brokers = broker.bootstrap();
     let dir = tempfile::tempdir().unwrap();
@@ -83,7 +87,7 @@ async fn rig(which: Which, max_in_flight: usize) -> Option<Rig> {
         deadletter: dl.clone(),
     };
     let runner = Runner::new(
-        Arc::new(Jitter),
+        stage,
         wiring,
         codec(),
         &brokers,
@@ -232,4 +236,110 @@ async fn advances_past_poison_records_mock() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn advances_past_poison_records_tansu() {
     poison_is_dead_lettered_and_later_records_still_flow(Which::Tansu).await;
+}
+
+/// A stage whose dependency is down while `down` is set.
+struct Outage {
+    down: Arc<std::sync::atomic::AtomicBool>,
+    name: &'static str,
+}
+
+#[async_trait]
+impl Stage for Outage {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    async fn process(&self, env: Envelope, _ctx: &StageContext) -> Result<Outcome, StageError> {
+        if self.down.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(StageError::Unavailable {
+                reason: "provider rate-limited".into(),
+                retry_after: Duration::from_millis(300),
+            });
+        }
+        Ok(Outcome::Forward(Box::new(env)))
+    }
+}
+
+async fn wait_for(what: &str, cond: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !cond() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting: {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// While a dependency is down the consumer pauses (nothing is produced, nothing is
+/// dead-lettered); when it is back the consumer resumes and every record goes through.
+async fn holds_back_while_a_dependency_is_down(which: Which, name: &'static str) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let down = Arc::new(AtomicBool::new(true));
+    let stage = Arc::new(Outage {
+        down: down.clone(),
+        name,
+    });
+    let Some(rig) = rig_with(which, 64, stage).await else {
+        return;
+    };
+    let metrics = frontdesk::runtime::metrics::StageMetrics::register(name);
+    let p = producer(&rig.cfg, &rig.brokers);
+    let c = codec();
+    let n = 30;
+    for i in 0..n {
+        let t = ticket(i % 10, i, "hello");
+        send(
+            &p,
+            &rig.input,
+            &t.conversation_id,
+            &c.encode(RecordKind::Ticket, &rig.input, &t).await.unwrap(),
+        )
+        .await;
+    }
+    let obs = observer(&rig.cfg, &rig.brokers, &[&rig.output, &rig.dl]);
+    wait_for("the consumer pauses", || {
+        metrics.paused.load(Ordering::Relaxed) == 1
+    })
+    .await;
+    assert!(
+        collect_for(&obs, Duration::from_secs(2)).await.is_empty(),
+        "nothing is produced or dead-lettered while the dependency is down"
+    );
+    assert!(metrics.dependency_holds.load(Ordering::Relaxed) > 0);
+    down.store(false, Ordering::SeqCst);
+    let seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() >= n).await;
+    assert!(
+        seen.iter().all(|s| s.topic == rig.output),
+        "no dead letters"
+    );
+    let ids: std::collections::HashSet<String> = futures::future::join_all(
+        seen.iter()
+            .map(|s| c.decode::<Envelope>(RecordKind::Envelope, &s.value)),
+    )
+    .await
+    .into_iter()
+    .map(|e| e.unwrap().ticket.ticket_id)
+    .collect();
+    assert_eq!(
+        ids.len(),
+        n,
+        "every record went through once the dependency was back"
+    );
+    wait_for("the consumer resumes", || {
+        metrics.paused.load(Ordering::Relaxed) == 0
+    })
+    .await;
+    rig.shutdown.cancel();
+    rig.task.await.unwrap().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn holds_back_while_a_dependency_is_down_mock() {
+    holds_back_while_a_dependency_is_down(Which::Mock, "outage-mock").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn holds_back_while_a_dependency_is_down_tansu() {
+    holds_back_while_a_dependency_is_down(Which::Tansu, "outage-tansu").await;
 }
