@@ -159,6 +159,7 @@ pub async fn build_stage(
         StageKind::Policy => {
             let mut stage = PolicyStage::new(Some(state.clone()), a.min_route_confidence);
             stage.handoff_mask = a.handoff_pii.clone();
+            stage.summary_writer = llm_summary(cfg)?.map(Arc::new);
             Arc::new(stage)
         }
     })
@@ -183,6 +184,21 @@ pub fn llm_router(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_rout
         cfg.llm.prices.clone(),
         llm.fallback().clone(),
     )))
+}
+
+/// The handoff summary writer, when `[llm.roles.summary]` is configured.
+pub fn llm_summary(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_summary::LlmSummary>> {
+    use anyhow::Context;
+    if cfg.llm.roles.summary.is_none() {
+        return Ok(None);
+    }
+    let llm = cfg
+        .llm
+        .build()
+        .context("Failed to build the [llm] section")?;
+    Ok(llm.role(frontdesk_llm::Role::Summary).map(|client| {
+        crate::stages::llm_summary::LlmSummary::new(client.clone(), cfg.llm.prices.clone())
+    }))
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.

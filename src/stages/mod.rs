@@ -12,6 +12,7 @@
 pub mod gates;
 pub mod grounding;
 pub mod llm_router;
+pub mod llm_summary;
 pub mod policy;
 pub mod router;
 pub mod tools;

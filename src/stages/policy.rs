@@ -24,6 +24,8 @@ pub struct PolicyStage {
     pub min_grounding_confidence: f64,
     /// What a handoff keeps unmasked for the person who takes it.
     pub handoff_mask: frontdesk_guard::MaskConfig,
+    /// A model writing the handoff's one-line summary, if configured.
+    pub summary_writer: Option<std::sync::Arc<crate::stages::llm_summary::LlmSummary>>,
 }
 
 impl PolicyStage {
@@ -34,6 +36,7 @@ impl PolicyStage {
             min_route_confidence,
             min_grounding_confidence: 0.5,
             handoff_mask: frontdesk_guard::MaskConfig::handoff(),
+            summary_writer: None,
         }
     }
 }
@@ -246,6 +249,22 @@ impl Stage for PolicyStage {
                 let draft = env.draft_reply.clone().unwrap_or_else(|| {
                     "Thanks for reaching out. A member of our team is looking at your request and will reply shortly.".to_owned()
                 });
+                let mut one_line = summary(&env);
+                if let Some(writer) = &self.summary_writer {
+                    let said: Vec<&str> = transcript
+                        .iter()
+                        .filter(|t| t.role == "customer")
+                        .map(|t| t.text.as_str())
+                        .collect();
+                    let flagged =
+                        crate::stages::gates::flagged(&env, crate::stages::router::RULE_INJECTION);
+                    let (line, cost) = writer.summarize(&said.join("\n"), &why, flagged).await;
+                    env.cost
+                        .add(cost.tokens_in as u64, cost.tokens_out as u64, cost.usd);
+                    if let Some(line) = line {
+                        one_line = frontdesk_guard::mask(&line, &self.handoff_mask);
+                    }
+                }
                 Ok(Outcome::Handoff(Box::new(Handoff {
                     ticket_id: env.ticket.ticket_id.clone(),
                     conversation_id: env.ticket.conversation_id.clone(),
@@ -253,7 +272,7 @@ impl Stage for PolicyStage {
                     customer: env.ticket.customer.clone(),
                     reason_code: code,
                     reason: why,
-                    summary: summary(&env),
+                    summary: one_line,
                     draft_reply: draft,
                     // A person reads this: names, e-mails, phones and addresses stay (they
                     // need them), card numbers, SSNs, IBANs are masked (`MaskConfig::handoff`).
