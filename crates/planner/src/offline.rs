@@ -57,6 +57,21 @@ fn plan_of(reads: Vec<crate::ReadCall>, outcome: Outcome, state: ConversationSta
     }
 }
 
+/// A plan that asks the customer `question` and waits for the answer: the question is
+/// the outcome, the draft reply and the conversation's open question.
+fn ask_plan(reads: Vec<crate::ReadCall>, mut state: ConversationState, question: String) -> Plan {
+    state.question = Some(question.clone());
+    let mut plan = plan_of(
+        reads,
+        Outcome::AskCustomer {
+            question: question.clone(),
+        },
+        state,
+    );
+    plan.draft = question;
+    plan
+}
+
 /// Cancellations run first (their gift-card refunds pay for what follows),
 /// then order-level changes (address, payment), then item changes, which
 /// change the order's status.
@@ -336,15 +351,7 @@ impl Planner for OfflinePlanner {
             Authenticated::Unknown => {
                 let q = "To look into this I first need to find your account: please send the e-mail address on your account, or your full name and zip code.".to_owned();
                 state.context.push(text);
-                state.question = Some(q.clone());
-                let mut plan = plan_of(
-                    reader.log,
-                    Outcome::AskCustomer {
-                        question: q.clone(),
-                    },
-                    state,
-                );
-                plan.draft = q;
+                let mut plan = ask_plan(reader.log, state, q);
                 plan.procedures = vec!["authenticate".to_owned()];
                 return Ok(plan);
             }
@@ -353,16 +360,7 @@ impl Planner for OfflinePlanner {
             let q = "I could not find your account. Please send the e-mail address on your account, or your full name and zip code.".to_owned();
             state.user_id = None;
             state.context.push(text);
-            state.question = Some(q.clone());
-            let mut plan = plan_of(
-                reader.log,
-                Outcome::AskCustomer {
-                    question: q.clone(),
-                },
-                state,
-            );
-            plan.draft = q;
-            return Ok(plan);
+            return Ok(ask_plan(reader.log, state, q));
         };
         state.user_id = Some(user_id);
         // the subject only summarises the body: requests come from the body
@@ -432,32 +430,16 @@ impl Planner for OfflinePlanner {
         names.dedup();
         if let Some(q) = questions.first() {
             state.context = vec![full_text];
-            state.question = Some(q.clone());
-            let mut plan = plan_of(
-                reader.log,
-                Outcome::AskCustomer {
-                    question: q.clone(),
-                },
-                state,
-            );
+            let mut plan = ask_plan(reader.log, state, q.clone());
             plan.reply_facts = facts;
-            plan.draft = q.clone();
             plan.procedures = names;
             return Ok(plan);
         }
         let writes = merge_writes(writes);
         if let Some(q) = conflict(&writes) {
             state.context = vec![full_text];
-            state.question = Some(q.clone());
-            let mut plan = plan_of(
-                reader.log,
-                Outcome::AskCustomer {
-                    question: q.clone(),
-                },
-                state,
-            );
+            let mut plan = ask_plan(reader.log, state, q);
             plan.reply_facts = facts;
-            plan.draft = q;
             plan.procedures = names;
             return Ok(plan);
         }
@@ -551,16 +533,7 @@ impl Planner for OfflinePlanner {
                 writes.iter().map(|w| w.summary.as_str()).collect::<Vec<_>>().join("; and ")
             );
             state.pending = writes.clone();
-            state.question = Some(q.clone());
-            let mut p = plan_of(
-                reader.log,
-                Outcome::AskCustomer {
-                    question: q.clone(),
-                },
-                state,
-            );
-            p.draft = q;
-            p
+            ask_plan(reader.log, state, q)
         } else {
             let mut p = plan_of(reader.log, Outcome::Act, state);
             p.draft = format!(
