@@ -159,12 +159,12 @@ async fn drain(
 }
 
 fn observer(brokers: &str, cfg: &Config, topic: &str) -> anyhow::Result<StreamConsumer> {
-    let c: StreamConsumer =
-        crate::kafka::consumer_config(brokers, &unique("bench-observer"), &cfg.kafka)
-            .set("enable.auto.offset.store", "true")
-            .create()?;
-    c.subscribe(&[topic])?;
-    Ok(c)
+    Ok(crate::kafka::observer(
+        brokers,
+        &unique("bench-observer"),
+        &cfg.kafka,
+        &[topic],
+    )?)
 }
 
 /// Raw librdkafka passthrough over `hops` hops: consume, produce without per-record waits.

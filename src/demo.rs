@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
 use serde::Serialize;
@@ -235,9 +234,7 @@ pub async fn run(mut cfg: Config, opts: DemoOptions) -> anyhow::Result<Summary> 
     let summary =
         publish_and_collect(&cfg, &brokers, &topics, &codec, &samples, opts.timeout).await;
     shutdown.cancel();
-    while let Some(r) = tasks.join_next().await {
-        r.context("stage task panicked")?.context("stage failed")?;
-    }
+    crate::pipeline::join_stages(&mut tasks).await?;
     store_task
         .await
         .context("sandbox task panicked")?
@@ -258,19 +255,17 @@ async fn publish_and_collect(
     samples: &[Sample],
     timeout: Duration,
 ) -> anyhow::Result<Summary> {
-    let observer: StreamConsumer = crate::kafka::consumer_config(
-        brokers,
-        &format!("demo-observer-{}", uuid::Uuid::new_v4()),
-        &cfg.kafka,
-    )
-    .set("enable.auto.offset.store", "true")
-    .create()?;
     let (res_t, hand_t, dl_t) = (
         topics.physical(names::RESOLUTIONS),
         topics.physical(names::HANDOFFS),
         topics.physical(names::DEADLETTER),
     );
-    observer.subscribe(&[res_t.as_str(), hand_t.as_str(), dl_t.as_str()])?;
+    let observer = crate::kafka::observer(
+        brokers,
+        &format!("demo-observer-{}", uuid::Uuid::new_v4()),
+        &cfg.kafka,
+        &[res_t.as_str(), hand_t.as_str(), dl_t.as_str()],
+    )?;
 
     let producer: FutureProducer = crate::kafka::producer(brokers, &cfg.kafka)?;
     for s in samples {

@@ -7,6 +7,7 @@ use std::thread::JoinHandle;
 use rdkafka::admin::AdminClient;
 use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::FutureProducer;
 
@@ -76,6 +77,21 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
         c.set(k, v);
     }
     c
+}
+
+/// A consumer that reads `topics` from the beginning in a group of its own (`group`),
+/// storing offsets as it reads: for watching outbound topics (demo, eval, bench, tests).
+pub fn observer(
+    brokers: &str,
+    group: &str,
+    cfg: &KafkaConfig,
+    topics: &[&str],
+) -> Result<StreamConsumer, KafkaSetupError> {
+    let c: StreamConsumer = consumer_config(brokers, group, cfg)
+        .set("enable.auto.offset.store", "true")
+        .create()?;
+    c.subscribe(topics)?;
+    Ok(c)
 }
 
 /// A producer.

@@ -186,6 +186,16 @@ pub fn llm_router(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_rout
     )))
 }
 
+/// Waits for every stage task started by [`spawn_stages`] (after their shutdown token was
+/// cancelled); the first panic or stage error is the result.
+pub async fn join_stages(tasks: &mut JoinSet<Result<(), RunnerError>>) -> anyhow::Result<()> {
+    use anyhow::Context;
+    while let Some(r) = tasks.join_next().await {
+        r.context("stage task panicked")?.context("stage failed")?;
+    }
+    Ok(())
+}
+
 /// The handoff summary writer, when `[llm.roles.summary]` is configured.
 pub fn llm_summary(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_summary::LlmSummary>> {
     use anyhow::Context;

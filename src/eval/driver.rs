@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use frontdesk_sandbox::{Seed, Store, Tenants, TENANT_HEADER};
-use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
 use serde::Serialize;
@@ -195,16 +194,17 @@ pub async fn drive(
     .await?;
 
     let codec = crate::pipeline::codec(&cfg);
-    let observer: StreamConsumer =
-        crate::kafka::consumer_config(&brokers, &format!("eval-observer-{run_id}"), &cfg.kafka)
-            .set("enable.auto.offset.store", "true")
-            .create()?;
     let (res_t, hand_t, dl_t) = (
         topics.physical(names::RESOLUTIONS),
         topics.physical(names::HANDOFFS),
         topics.physical(names::DEADLETTER),
     );
-    observer.subscribe(&[res_t.as_str(), hand_t.as_str(), dl_t.as_str()])?;
+    let observer = crate::kafka::observer(
+        &brokers,
+        &format!("eval-observer-{run_id}"),
+        &cfg.kafka,
+        &[res_t.as_str(), hand_t.as_str(), dl_t.as_str()],
+    )?;
     let producer: FutureProducer = crate::kafka::producer(&brokers, &cfg.kafka)?;
 
     let mut queue: VecDeque<(usize, usize)> = (0..opts.runs)
@@ -361,9 +361,7 @@ pub async fn drive(
     .await;
     progress.finish();
     shutdown.cancel();
-    while let Some(r) = tasks.join_next().await {
-        r.context("stage task panicked")?.context("stage failed")?;
-    }
+    crate::pipeline::join_stages(&mut tasks).await?;
     store_task
         .await
         .context("sandbox task panicked")?

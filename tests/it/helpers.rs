@@ -7,7 +7,7 @@ use std::time::Duration;
 use frontdesk::config::Config;
 use frontdesk::kafka::EmbeddedBroker;
 use frontdesk::messages::{Codec, LocalSchemas};
-use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::consumer::StreamConsumer;
 use rdkafka::message::{Headers, Message};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
@@ -127,13 +127,7 @@ pub async fn send(p: &FutureProducer, topic: &str, key: &str, value: &[u8]) {
 
 /// A consumer of `topics` from the beginning, in a group of its own.
 pub fn observer(cfg: &Config, brokers: &str, topics: &[&str]) -> StreamConsumer {
-    let c: StreamConsumer =
-        frontdesk::kafka::consumer_config(brokers, &unique("observer"), &cfg.kafka)
-            .set("enable.auto.offset.store", "true")
-            .create()
-            .unwrap();
-    c.subscribe(topics).unwrap();
-    c
+    frontdesk::kafka::observer(brokers, &unique("observer"), &cfg.kafka, topics).unwrap()
 }
 
 /// A record seen by an observer.
