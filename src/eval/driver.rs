@@ -112,10 +112,8 @@ pub struct DriveOptions {
     pub progress: bool,
 }
 
+/// A case run in flight; which case, run and tenant it is are in `obs`.
 struct Active {
-    case: usize,
-    run: usize,
-    tenant: String,
     sent: usize,
     started: Instant,
     last_sent: Instant,
@@ -223,9 +221,6 @@ pub async fn drive(
                 let tenant = tenant_name(&cases[case].id, run, &run_id);
                 let conv = format!("eval-{tenant}");
                 let mut a = Active {
-                    case,
-                    run,
-                    tenant: tenant.clone(),
                     sent: 0,
                     started: Instant::now(),
                     last_sent: Instant::now(),
@@ -272,10 +267,17 @@ pub async fn drive(
                             a.obs.tokens_out += r.cost.tokens_out;
                             a.obs.cost_usd += r.cost.usd;
                             if r.awaiting_customer {
-                                if a.sent < cases[a.case].messages.len() {
+                                if a.sent < cases[a.obs.case].messages.len() {
                                     let conv = r.conversation_id.clone();
-                                    send_next(&producer, &codec, &topics, &cases[a.case], &conv, a)
-                                        .await?;
+                                    send_next(
+                                        &producer,
+                                        &codec,
+                                        &topics,
+                                        &cases[a.obs.case],
+                                        &conv,
+                                        a,
+                                    )
+                                    .await?;
                                 } else {
                                     finished.push((r.conversation_id.clone(), Ending::Awaiting));
                                 }
@@ -336,7 +338,7 @@ pub async fn drive(
                 a.obs.ending = ending;
                 a.obs.latency_ms = a.started.elapsed().as_millis() as u64;
                 let store = tenants
-                    .store(&a.tenant)
+                    .store(&a.obs.tenant)
                     .await
                     .context("opening a case's store")?;
                 a.obs.digest = store.digest().await?;
@@ -350,8 +352,7 @@ pub async fn drive(
                         arguments: e.arguments,
                     })
                     .collect();
-                tenants.remove(&a.tenant).await;
-                let _ = (a.case, a.run);
+                tenants.remove(&a.obs.tenant).await;
                 done.push(a.obs);
                 progress.tick();
             }
@@ -405,7 +406,7 @@ async fn send_next(
         body: body.clone(),
         attachments: vec![],
         received_at: now_ms(),
-        headers: [(TENANT_HEADER.to_owned(), a.tenant.clone())].into(),
+        headers: [(TENANT_HEADER.to_owned(), a.obs.tenant.clone())].into(),
         locale: None,
     };
     let topic = topics

@@ -317,10 +317,7 @@ impl Stage for RouterStage {
                 < self.min_confidence;
         if let (true, Some(llm)) = (unsure, &self.llm) {
             let intents = self.classifier.intents();
-            let flagged = env
-                .decisions
-                .iter()
-                .any(|d| d.rule == RULE_INJECTION && d.outcome == "flagged");
+            let flagged = crate::stages::gates::flagged(&env, RULE_INJECTION);
             match llm
                 .choose(&text, flagged, &intents, &self.classifier.riskiest())
                 .await

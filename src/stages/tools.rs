@@ -88,10 +88,7 @@ pub fn to_tool_call(r: &ToolCallRecord) -> ToolCall {
         tool: r.tool.clone(),
         arguments_json: r.arguments.to_string(),
         idempotency_key: Some(r.idempotency_key.clone()),
-        outcome: serde_json::to_value(r.outcome)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
+        outcome: r.outcome.as_str().to_owned(),
         http_status: r.response.as_ref().map(|x| i32::from(x.status)),
         response_json: r.response.as_ref().map(|x| x.body.to_string()),
         error: r
@@ -132,10 +129,7 @@ fn failure(rec: &ToolCallRecord) -> ToolFailure {
     let (code, message) = match &rec.error {
         Some(e) => (e.code.clone(), e.message.clone()),
         None => (
-            serde_json::to_value(rec.outcome)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_else(|| "refused".into()),
+            rec.outcome.as_str().to_owned(),
             rec.detail.clone().unwrap_or_default(),
         ),
     };

@@ -25,6 +25,20 @@ pub enum Outcome {
     Failed,
 }
 
+impl Outcome {
+    /// The outcome's name, as serialised (`ok`, `invalid_arguments`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::InvalidArguments => "invalid_arguments",
+            Outcome::NotAllowed => "not_allowed",
+            Outcome::Unauthorized => "unauthorized",
+            Outcome::Rejected => "rejected",
+            Outcome::Failed => "failed",
+        }
+    }
+}
+
 /// An error body from the store: `{"error": {"code", "message"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreError {
@@ -119,6 +133,20 @@ impl ToolCallRecord {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn outcome_names_are_the_serialised_ones() {
+        for o in [
+            Outcome::Ok,
+            Outcome::InvalidArguments,
+            Outcome::NotAllowed,
+            Outcome::Unauthorized,
+            Outcome::Rejected,
+            Outcome::Failed,
+        ] {
+            assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
+        }
+    }
+
     use super::*;
     use serde_json::json;
 
