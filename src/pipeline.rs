@@ -144,13 +144,19 @@ pub async fn build_stage(
                 .await
                 .context("Failed to prepare the write ledger")?;
             let gate = frontdesk_limits::Gate::new(limits, ledger)?;
-            Arc::new(ToolsStage::new(
+            let model_planner = match &executor {
+                Some(ex) => llm_planner(cfg, ex.registry(), planner.procedures().clone())?,
+                None => None,
+            };
+            let mut stage = ToolsStage::new(
                 executor,
                 Arc::new(planner),
                 Some(Arc::new(gate)),
                 Some(state.clone()),
                 a.min_route_confidence,
-            ))
+            );
+            stage.model_planner = model_planner.map(Arc::new);
+            Arc::new(stage)
         }
         StageKind::Grounding => {
             let sources: Vec<PathBuf> = a.help_center.iter().map(resolve_path).collect();
@@ -160,30 +166,10 @@ pub async fn build_stage(
             let mut stage = PolicyStage::new(Some(state.clone()), a.min_route_confidence);
             stage.handoff_mask = a.handoff_pii.clone();
             stage.summary_writer = llm_summary(cfg)?.map(Arc::new);
+            stage.reply_writer = llm_reply(cfg)?.map(Arc::new);
             Arc::new(stage)
         }
     })
-}
-
-/// The router's model fallback, when `[llm.roles.router_fallback]` is configured. Keys come
-/// from the environment variables the providers name; a missing one is a startup error.
-pub fn llm_router(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_router::LlmRouter>> {
-    use anyhow::Context;
-    if cfg.llm.roles.router_fallback.is_none() {
-        return Ok(None);
-    }
-    let llm = cfg
-        .llm
-        .build()
-        .context("Failed to build the [llm] section")?;
-    let Some(client) = llm.role(frontdesk_llm::Role::RouterFallback) else {
-        return Ok(None);
-    };
-    Ok(Some(crate::stages::llm_router::LlmRouter::new(
-        client.clone(),
-        cfg.llm.prices.clone(),
-        llm.fallback().clone(),
-    )))
 }
 
 /// Waits for every stage task started by [`spawn_stages`] (after their shutdown token was
@@ -196,19 +182,74 @@ pub async fn join_stages(tasks: &mut JoinSet<Result<(), RunnerError>>) -> anyhow
     Ok(())
 }
 
-/// The handoff summary writer, when `[llm.roles.summary]` is configured.
-pub fn llm_summary(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_summary::LlmSummary>> {
+/// The built `[llm]` section when `role` is configured, else `None`. Keys come from the
+/// environment variables the providers name; a missing one is a startup error.
+fn llm_role(
+    cfg: &Config,
+    role: frontdesk_llm::Role,
+) -> anyhow::Result<Option<(frontdesk_llm::RoleClient, frontdesk_llm::Llm)>> {
     use anyhow::Context;
-    if cfg.llm.roles.summary.is_none() {
+    let configured = match role {
+        frontdesk_llm::Role::RouterFallback => cfg.llm.roles.router_fallback.is_some(),
+        frontdesk_llm::Role::Planner => cfg.llm.roles.planner.is_some(),
+        frontdesk_llm::Role::Reply => cfg.llm.roles.reply.is_some(),
+        frontdesk_llm::Role::Summary => cfg.llm.roles.summary.is_some(),
+    };
+    if !configured {
         return Ok(None);
     }
     let llm = cfg
         .llm
         .build()
         .context("Failed to build the [llm] section")?;
-    Ok(llm.role(frontdesk_llm::Role::Summary).map(|client| {
-        crate::stages::llm_summary::LlmSummary::new(client.clone(), cfg.llm.prices.clone())
-    }))
+    Ok(llm.role(role).cloned().map(|client| (client, llm)))
+}
+
+/// The router's model fallback, when `[llm.roles.router_fallback]` is configured.
+pub fn llm_router(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_router::LlmRouter>> {
+    Ok(
+        llm_role(cfg, frontdesk_llm::Role::RouterFallback)?.map(|(client, llm)| {
+            crate::stages::llm_router::LlmRouter::new(
+                client,
+                cfg.llm.prices.clone(),
+                llm.fallback().clone(),
+            )
+        }),
+    )
+}
+
+/// The planner's model, when `[llm.roles.planner]` is configured.
+pub fn llm_planner(
+    cfg: &Config,
+    registry: &frontdesk_tools::ToolRegistry,
+    procedures: frontdesk_planner::Procedures,
+) -> anyhow::Result<Option<crate::stages::llm_planner::LlmPlanner>> {
+    Ok(
+        llm_role(cfg, frontdesk_llm::Role::Planner)?.map(|(client, llm)| {
+            crate::stages::llm_planner::LlmPlanner::new(
+                client,
+                cfg.llm.prices.clone(),
+                llm.fallback().clone(),
+                registry,
+                procedures,
+            )
+        }),
+    )
+}
+
+/// The handoff summary writer, when `[llm.roles.summary]` is configured.
+pub fn llm_summary(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_summary::LlmSummary>> {
+    Ok(
+        llm_role(cfg, frontdesk_llm::Role::Summary)?.map(|(client, _)| {
+            crate::stages::llm_summary::LlmSummary::new(client, cfg.llm.prices.clone())
+        }),
+    )
+}
+
+/// The reply writer, when `[llm.roles.reply]` is configured.
+pub fn llm_reply(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_reply::LlmReply>> {
+    Ok(llm_role(cfg, frontdesk_llm::Role::Reply)?
+        .map(|(client, _)| crate::stages::llm_reply::LlmReply::new(client, cfg.llm.prices.clone())))
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.

@@ -11,6 +11,8 @@
 
 pub mod gates;
 pub mod grounding;
+pub mod llm_planner;
+pub mod llm_reply;
 pub mod llm_router;
 pub mod llm_summary;
 pub mod policy;

@@ -26,6 +26,8 @@ pub struct PolicyStage {
     pub handoff_mask: frontdesk_guard::MaskConfig,
     /// A model writing the handoff's one-line summary, if configured.
     pub summary_writer: Option<std::sync::Arc<crate::stages::llm_summary::LlmSummary>>,
+    /// A model rewording the resolution's reply (facts checked), if configured.
+    pub reply_writer: Option<std::sync::Arc<crate::stages::llm_reply::LlmReply>>,
 }
 
 impl PolicyStage {
@@ -37,6 +39,7 @@ impl PolicyStage {
             min_grounding_confidence: 0.5,
             handoff_mask: frontdesk_guard::MaskConfig::handoff(),
             summary_writer: None,
+            reply_writer: None,
         }
     }
 }
@@ -213,7 +216,23 @@ impl Stage for PolicyStage {
         let latency_ms = env.age_ms();
         match reason {
             None => {
-                let reply = env.draft_reply.clone().unwrap_or_default();
+                let mut reply = env.draft_reply.clone().unwrap_or_default();
+                if let Some(writer) = &self.reply_writer {
+                    let flagged =
+                        crate::stages::gates::flagged(&env, crate::stages::router::RULE_INJECTION);
+                    let (rewritten, cost) = writer.rewrite(&reply, &said.join("\n"), flagged).await;
+                    env.cost
+                        .add(cost.tokens_in as u64, cost.tokens_out as u64, cost.usd);
+                    match rewritten {
+                        Ok(text) => reply = text,
+                        Err(kept) => env.decide(
+                            "policy",
+                            "reply_model",
+                            "template",
+                            format!("the model's rewrite was not used: {kept:?}"),
+                        ),
+                    }
+                }
                 if let Some(state) = &self.state {
                     state
                         .append_turn(&env.ticket, "agent", &reply)
@@ -251,11 +270,6 @@ impl Stage for PolicyStage {
                 });
                 let mut one_line = summary(&env);
                 if let Some(writer) = &self.summary_writer {
-                    let said: Vec<&str> = transcript
-                        .iter()
-                        .filter(|t| t.role == "customer")
-                        .map(|t| t.text.as_str())
-                        .collect();
                     let flagged =
                         crate::stages::gates::flagged(&env, crate::stages::router::RULE_INJECTION);
                     let (line, cost) = writer.summarize(&said.join("\n"), &why, flagged).await;

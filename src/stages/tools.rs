@@ -30,6 +30,7 @@ use serde_json::Value;
 use crate::messages::{now_ms, AuditRecord, Band, Channel, Envelope, PlannedCall, ToolCall};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::stages::gates::{flagged, pre_action_block};
+use crate::stages::llm_planner::{LlmPlanner, ModelPlanError};
 use crate::stages::router::RULE_INJECTION;
 use crate::state::StateDb;
 
@@ -55,6 +56,8 @@ pub struct ToolsStage {
     state: Option<StateDb>,
     min_route_confidence: f64,
     policy_version: String,
+    /// The planner's model, asked where the offline plan is unsure.
+    pub model_planner: Option<Arc<LlmPlanner>>,
 }
 
 impl ToolsStage {
@@ -78,6 +81,7 @@ impl ToolsStage {
             state,
             min_route_confidence,
             policy_version,
+            model_planner: None,
         }
     }
 }
@@ -402,6 +406,7 @@ impl Stage for ToolsStage {
                 })
                 .collect(),
             state,
+            allow_list: route.allow_list.clone(),
         };
         // A customer authenticated earlier in this conversation stays authenticated for it
         // (one customer per conversation); the planner does not look them up again.
@@ -420,7 +425,46 @@ impl Stage for ToolsStage {
             }),
             log: Mutex::new(Vec::new()),
         };
-        let planned_result = self.planner.plan(&req, &runner).await;
+        let mut planned_result = self.planner.plan(&req, &runner).await;
+        if let (Ok(offline), Some(model)) = (&planned_result, &self.model_planner) {
+            if offline.unsure {
+                match model.plan_model(&req, &runner, injected).await {
+                    Ok(p) => {
+                        env.cost
+                            .add(p.usage.tokens_in, p.usage.tokens_out, p.usage.usd);
+                        env.decide(
+                            "tools",
+                            "model_plan",
+                            "planned",
+                            "the offline procedures were unsure: the planner model planned",
+                        );
+                        planned_result = Ok(p);
+                    }
+                    Err(ModelPlanError::Tool(f)) => {
+                        return Err(StageError::Transient(f.to_string()));
+                    }
+                    Err(ModelPlanError::Model(e)) => {
+                        let waited = std::time::Duration::from_millis(env.age_ms().max(0) as u64);
+                        match model.on_error(&e, waited) {
+                            frontdesk_llm::NextStep::Pause(d) => {
+                                // Backpressure: the runner holds the stage's partitions for
+                                // `d` and retries; nothing is failed because a model is slow.
+                                return Err(StageError::Unavailable {
+                                    reason: format!("planner model unavailable: {e}"),
+                                    retry_after: d,
+                                });
+                            }
+                            frontdesk_llm::NextStep::FallBack => env.decide(
+                                "tools",
+                                "model_plan",
+                                "offline",
+                                format!("planner model unavailable ({e}): the offline plan stands"),
+                            ),
+                        }
+                    }
+                }
+            }
+        }
         let call_ctx = runner.ctx();
         env.tool_log.extend(
             runner

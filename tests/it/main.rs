@@ -5,6 +5,7 @@
 mod eval;
 mod helpers;
 mod llm;
+mod llm_planner;
 mod pipeline;
 mod runtime;
 mod state;

@@ -65,4 +65,6 @@ pub use recorded::{request_hash, Recorded, RecordedEntry};
 pub use retry::{parse_retry_after, RetryConfig};
 pub use roles::{Llm, Role, RoleClient, RoleConfig};
 pub use secret::ApiKey;
-pub use validate::{validate_intent, validate_tool_call, Rejection, ValidCall};
+pub use validate::{
+    unsupported_figures, validate_intent, validate_tool_call, Rejection, ValidCall,
+};

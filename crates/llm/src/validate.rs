@@ -118,6 +118,50 @@ pub fn validate_tool_call<S: AsRef<str>>(
     }
 }
 
+/// The figures of `text` that `evidence` does not support. A figure is a token holding a
+/// digit or an `@` (amounts, order and item ids, tracking numbers, dates, e-mail addresses);
+/// it is supported when the same token occurs in `evidence`, or, for a number, when the same
+/// value does (`$1,204.50` matches `1204.5`). A model's reply or answer may rephrase what the
+/// tools returned, but every figure it states must come from them: an empty result means the
+/// text invents none.
+pub fn unsupported_figures(text: &str, evidence: &str) -> Vec<String> {
+    let known: std::collections::HashSet<String> = figures(evidence).collect();
+    let values: Vec<f64> = known.iter().filter_map(|f| number(f)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for f in figures(text) {
+        let ok = known.contains(&f)
+            || number(&f).is_some_and(|v| values.iter().any(|k| (k - v).abs() < 0.005));
+        if !ok && !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Tokens holding a digit or `@`, lower-cased, without surrounding punctuation or a leading
+/// currency sign.
+fn figures(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '.' | ',' | '#' | '-' | '@' | '_' | '$' | '/' | ':'))
+    })
+    .map(|t| {
+        t.trim_matches(|c: char| matches!(c, '.' | ',' | '-' | ':' | '/'))
+            .trim_start_matches('$')
+            .to_lowercase()
+    })
+    .filter(|t| t.chars().any(|c| c.is_ascii_digit() || c == '@'))
+}
+
+/// The value of a plain number token (`1,204.50`, `12`), else `None`.
+fn number(token: &str) -> Option<f64> {
+    let plain: String = token.chars().filter(|c| *c != ',').collect();
+    if plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        plain.parse().ok()
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +273,23 @@ mod tests {
             let r = validate_tool_call(&c, &["get_order_details"], &schemas());
             proptest::prop_assert_eq!(r.is_ok(), name == "get_order_details");
         }
+    }
+    #[test]
+    fn figures_must_come_from_the_evidence() {
+        let evidence = r##"{"order_id":"#W2611340","total":1204.5,"tracking":["357962501027"],"email":"ana@x.com"}"##;
+        assert!(unsupported_figures(
+            "Order #W2611340 ($1,204.50) shipped with tracking 357962501027; we wrote to ana@x.com.",
+            evidence
+        )
+        .is_empty());
+        assert_eq!(
+            unsupported_figures("You will get $1,500.00 back within 3 days.", evidence),
+            vec!["1,500.00".to_owned(), "3".to_owned()]
+        );
+        assert_eq!(
+            unsupported_figures("Order #W9999999 is on its way.", evidence),
+            vec!["#w9999999".to_owned()]
+        );
+        assert!(unsupported_figures("Thanks, it is on its way!", "").is_empty());
     }
 }

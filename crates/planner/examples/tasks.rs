@@ -196,6 +196,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     })
                     .collect(),
                 state: state.clone(),
+                allow_list: route.allow_list.clone(),
             };
             let plan = planner.plan(&req, &StoreRunner(&store)).await?;
             state = plan.state.clone();

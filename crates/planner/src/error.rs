@@ -51,6 +51,14 @@ pub enum PlanError {
     /// The procedures file could not be read or parsed.
     #[error("procedures: {0}")]
     Procedures(String),
+    /// A model planner's call failed.
+    #[error("planner model: {message}")]
+    Model {
+        /// What failed.
+        message: String,
+        /// Whether retrying later may succeed (rate limited, down, timed out).
+        transient: bool,
+    },
 }
 
 impl PlanError {
@@ -59,6 +67,7 @@ impl PlanError {
         match self {
             PlanError::Tool(f) => f.is_transient(),
             PlanError::Procedures(_) => false,
+            PlanError::Model { transient, .. } => *transient,
         }
     }
 }

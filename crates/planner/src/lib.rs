@@ -15,6 +15,7 @@
 //! - [`requests`]: the ticket's requests, one per clause, with their order.
 //! - [`slots`]: resolving a request's slots into a [`ProposedWrite`] or a question.
 //! - [`offline`]: [`OfflinePlanner`], the [`Planner`] over procedures.
+//! - [`valuation`]: [`value_write`], what a proposed write is worth, read from the store.
 //! - [`reply`]: the customer reply from a plan and the executed writes.
 //! - [`error`]: [`PlanError`], [`ToolFailure`].
 
@@ -32,15 +33,17 @@ pub mod requests;
 pub mod slots;
 pub mod text;
 pub mod tools;
+pub mod valuation;
 pub mod variant;
 
 pub use error::{PlanError, ToolFailure};
 pub use offline::OfflinePlanner;
-pub use plan::{Outcome, Plan, ProposedWrite, ReadCall, WriteResult};
+pub use plan::{ModelUsage, Outcome, Plan, ProposedWrite, ReadCall, WriteResult};
 pub use procedures::{Procedure, Procedures};
 pub use reply::render_reply;
 pub use request::{Channel, ConversationState, Identity, IntentHint, PlanRequest};
 pub use tools::ToolRunner;
+pub use valuation::{value_write, ValuationError};
 
 use async_trait::async_trait;
 

@@ -11,8 +11,7 @@ use crate::requests::extract;
 use crate::slots::{resolve, Resolution};
 use crate::text::{is_no, is_yes};
 use crate::{
-    ConversationState, Outcome, Plan, PlanError, PlanRequest, Planner, Procedures, ProposedWrite,
-    ToolRunner,
+    Outcome, Plan, PlanError, PlanRequest, Planner, Procedures, ProposedWrite, ToolRunner,
 };
 
 /// The offline planner: procedures as data, no model.
@@ -43,33 +42,6 @@ impl OfflinePlanner {
     pub fn procedures(&self) -> &Procedures {
         &self.procedures
     }
-}
-
-fn plan_of(reads: Vec<crate::ReadCall>, outcome: Outcome, state: ConversationState) -> Plan {
-    Plan {
-        reads,
-        writes: Vec::new(),
-        outcome,
-        reply_facts: Vec::new(),
-        draft: String::new(),
-        procedures: Vec::new(),
-        state,
-    }
-}
-
-/// A plan that asks the customer `question` and waits for the answer: the question is
-/// the outcome, the draft reply and the conversation's open question.
-fn ask_plan(reads: Vec<crate::ReadCall>, mut state: ConversationState, question: String) -> Plan {
-    state.question = Some(question.clone());
-    let mut plan = plan_of(
-        reads,
-        Outcome::AskCustomer {
-            question: question.clone(),
-        },
-        state,
-    );
-    plan.draft = question;
-    plan
 }
 
 /// Cancellations run first (their gift-card refunds pay for what follows),
@@ -291,7 +263,7 @@ impl Planner for OfflinePlanner {
                 let writes = std::mem::take(&mut state.pending);
                 state.question = None;
                 state.context.clear();
-                let mut plan = plan_of(Vec::new(), Outcome::Act, state);
+                let mut plan = Plan::new(Vec::new(), Outcome::Act, state);
                 plan.draft = format!(
                     "Thank you. I am now going to {}.",
                     writes
@@ -308,7 +280,7 @@ impl Planner for OfflinePlanner {
             if is_no(&req.body) {
                 state.question = None;
                 state.context.clear();
-                let mut plan = plan_of(Vec::new(), Outcome::Answered, state);
+                let mut plan = Plan::new(Vec::new(), Outcome::Answered, state);
                 plan.draft = "Understood, I have not made any change.".to_owned();
                 plan.reply_facts = vec![plan.draft.clone()];
                 return Ok(plan);
@@ -322,7 +294,7 @@ impl Planner for OfflinePlanner {
         };
         if let Some(phrase) = self.procedures.handoff_phrase(&full_text) {
             state.pending.clear();
-            let mut plan = plan_of(
+            let mut plan = Plan::new(
                 Vec::new(),
                 Outcome::HandOff {
                     reason: format!("the message tries to override the agent's rules ({phrase:?})"),
@@ -351,7 +323,7 @@ impl Planner for OfflinePlanner {
             Authenticated::Unknown => {
                 let q = "To look into this I first need to find your account: please send the e-mail address on your account, or your full name and zip code.".to_owned();
                 state.context.push(text);
-                let mut plan = ask_plan(reader.log, state, q);
+                let mut plan = Plan::ask(reader.log, state, q);
                 plan.procedures = vec!["authenticate".to_owned()];
                 return Ok(plan);
             }
@@ -360,7 +332,7 @@ impl Planner for OfflinePlanner {
             let q = "I could not find your account. Please send the e-mail address on your account, or your full name and zip code.".to_owned();
             state.user_id = None;
             state.context.push(text);
-            return Ok(ask_plan(reader.log, state, q));
+            return Ok(Plan::ask(reader.log, state, q));
         };
         state.user_id = Some(user_id);
         // the subject only summarises the body: requests come from the body
@@ -430,7 +402,7 @@ impl Planner for OfflinePlanner {
         names.dedup();
         if let Some(q) = questions.first() {
             state.context = vec![full_text];
-            let mut plan = ask_plan(reader.log, state, q.clone());
+            let mut plan = Plan::ask(reader.log, state, q.clone());
             plan.reply_facts = facts;
             plan.procedures = names;
             return Ok(plan);
@@ -438,7 +410,7 @@ impl Planner for OfflinePlanner {
         let writes = merge_writes(writes);
         if let Some(q) = conflict(&writes) {
             state.context = vec![full_text];
-            let mut plan = ask_plan(reader.log, state, q);
+            let mut plan = Plan::ask(reader.log, state, q);
             plan.reply_facts = facts;
             plan.procedures = names;
             return Ok(plan);
@@ -507,7 +479,9 @@ impl Planner for OfflinePlanner {
             if facts.is_empty() && retracted_only {
                 facts.push("Understood, I have not made any change.".to_owned());
             }
-            let mut plan = plan_of(reader.log, outcome, state);
+            let unsure = facts.is_empty() && requests.is_empty() && !retracted_only;
+            let mut plan = Plan::new(reader.log, outcome, state);
+            plan.unsure = unsure;
             plan.draft = match &plan.outcome {
                 Outcome::AskCustomer { question } => question.clone(),
                 _ => facts.join(" "),
@@ -533,9 +507,9 @@ impl Planner for OfflinePlanner {
                 writes.iter().map(|w| w.summary.as_str()).collect::<Vec<_>>().join("; and ")
             );
             state.pending = writes.clone();
-            ask_plan(reader.log, state, q)
+            Plan::ask(reader.log, state, q)
         } else {
-            let mut p = plan_of(reader.log, Outcome::Act, state);
+            let mut p = Plan::new(reader.log, Outcome::Act, state);
             p.draft = format!(
                 "I am going to {}.",
                 writes

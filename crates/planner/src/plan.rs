@@ -90,4 +90,54 @@ pub struct Plan {
     pub procedures: Vec<String>,
     /// The conversation's state after this turn.
     pub state: ConversationState,
+    /// The planner could not make out what the customer wants (no request it knows, no
+    /// fact to state): a model planner may try where the offline procedures gave up.
+    #[serde(default)]
+    pub unsure: bool,
+    /// Tokens and cost of the model calls made while planning (zero offline).
+    #[serde(default)]
+    pub usage: ModelUsage,
+}
+
+/// Tokens and cost of model calls.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModelUsage {
+    /// Input tokens billed.
+    pub tokens_in: u64,
+    /// Output tokens billed.
+    pub tokens_out: u64,
+    /// Cost in US dollars under the configured price table.
+    pub usd: f64,
+}
+
+impl Plan {
+    /// A plan with `outcome` and nothing else yet: no writes, facts, draft or procedures.
+    pub fn new(reads: Vec<ReadCall>, outcome: Outcome, state: ConversationState) -> Plan {
+        Plan {
+            reads,
+            writes: Vec::new(),
+            outcome,
+            reply_facts: Vec::new(),
+            draft: String::new(),
+            procedures: Vec::new(),
+            state,
+            unsure: false,
+            usage: ModelUsage::default(),
+        }
+    }
+
+    /// A plan that asks the customer `question` and waits for the answer: the question is
+    /// the outcome, the draft reply and the conversation's open question.
+    pub fn ask(reads: Vec<ReadCall>, mut state: ConversationState, question: String) -> Plan {
+        state.question = Some(question.clone());
+        let mut plan = Plan::new(
+            reads,
+            Outcome::AskCustomer {
+                question: question.clone(),
+            },
+            state,
+        );
+        plan.draft = question;
+        plan
+    }
 }

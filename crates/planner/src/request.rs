@@ -96,6 +96,10 @@ pub struct PlanRequest {
     pub intents: Vec<IntentHint>,
     /// The conversation's state before this turn.
     pub state: ConversationState,
+    /// The tools the route allows (a model planner is offered only these; the executor
+    /// enforces the same list on every call).
+    #[serde(default)]
+    pub allow_list: Vec<String>,
 }
 
 impl PlanRequest {
@@ -108,6 +112,7 @@ impl PlanRequest {
             identity,
             intents: Vec::new(),
             state: ConversationState::default(),
+            allow_list: Vec::new(),
         }
     }
 

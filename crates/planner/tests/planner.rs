@@ -60,6 +60,7 @@ async fn plan(
         identity,
         intents: Vec::new(),
         state,
+        allow_list: Vec::new(),
     };
     OfflinePlanner::shipped()
         .expect("shipped procedures")
