@@ -10,11 +10,15 @@
 //! Options: `--c F`, `--min-df N`, `--char-weight F`, `--max-char N`,
 //! `--min-char N` (0 = no char n-grams), `--max-word N`, `--oos-weight F`,
 //! `--save DIR`, `--summary` (omit `per_intent`), `--oos-threshold F`,
-//! `--sweep` (print in-scope accuracy / oos recall at several thresholds).
+//! `--sweep` (print in-scope accuracy / oos recall at several thresholds),
+//! `--embeddings auto|on|off` (default auto), `--combine concat|ensemble`,
+//! `--embed-weight F`.
 
 use std::time::Instant;
 
-use frontdesk_intent::{evaluate, load_labelled_csv, stratified_split, train, Model, TrainConfig};
+use frontdesk_intent::{
+    evaluate, load_labelled_csv, stratified_split, train, Combine, Embeddings, Model, TrainConfig,
+};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +49,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--oos-weight" => cfg.oos_recall_weight = next()?.parse()?,
             "--max-oos-threshold" => cfg.max_oos_threshold = next()?.parse()?,
             "--oos-threshold" => oos_threshold = Some(next()?.parse::<f32>()?),
+            "--embeddings" => {
+                cfg.embeddings = match next()?.as_str() {
+                    "auto" => Embeddings::Auto,
+                    "on" => Embeddings::On,
+                    "off" => Embeddings::Off,
+                    other => return Err(format!("--embeddings auto|on|off, not {other}").into()),
+                }
+            }
+            "--combine" => {
+                cfg.embedding.combine = match next()?.as_str() {
+                    "concat" => Combine::Concat,
+                    "ensemble" => Combine::Ensemble,
+                    other => return Err(format!("--combine concat|ensemble, not {other}").into()),
+                }
+            }
+            "--embed-weight" => cfg.embedding.weight = next()?.parse()?,
             "--sweep" => {
                 sweep = true;
                 i += 1;

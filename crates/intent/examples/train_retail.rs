@@ -167,7 +167,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut out = format!("{root}/models/router/retail");
     let mut cfg = TrainConfig {
         max_oos_threshold: 0.3,
-        ..TrainConfig::default()
+        // the shipped retail model stays n-gram only: the demo runs offline
+        ..TrainConfig::ngram_only()
     };
     let mut oos_per_intent = 3usize;
     let mut tasks = true;

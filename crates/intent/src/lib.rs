@@ -5,6 +5,8 @@
 //! - [`data`]: labelled examples, the CSV loader, stratified splits.
 //! - [`features`]: normalisation and hashed TF-IDF word/character n-grams.
 //! - [`linear`]: one-vs-rest linear SVM trained by dual coordinate descent.
+//! - [`embedding`]: the optional sentence-embedding path (all-MiniLM-L6-v2
+//!   through `frontdesk-embed`) and how it joins the n-gram features.
 //! - [`model`]: the trainable, saveable [`Model`] with calibrated confidence
 //!   and an out-of-scope threshold.
 //! - [`classifier`]: the [`Classifier`] seam and the [`Cascade`] that asks a
@@ -35,6 +37,7 @@
 
 pub mod classifier;
 pub mod data;
+pub mod embedding;
 pub mod entities;
 pub mod eval;
 pub mod features;
@@ -47,9 +50,10 @@ pub use classifier::{Cascade, Classification, Classifier};
 pub use data::{
     load_labelled_csv, load_labelled_csvs, stratified_split, DataError, Example, OOS_LABEL,
 };
+pub use embedding::{Combine, EmbeddingConfig, EmbeddingMeta, Embeddings};
 pub use entities::{extract_entities, Catalog, CatalogError, CustomerContext, Entity, EntityKind};
 pub use eval::{evaluate, EvalReport, IntentScore};
-pub use model::{train, Model, ModelError, ModelMeta, TrainConfig};
+pub use model::{train, train_with_embeddings, Model, ModelError, ModelMeta, TrainConfig};
 pub use registry::{
     Band, Downgrade, IntentSpec, Registry, RegistryError, Route, RoutedIntent, RoutingConfig,
 };

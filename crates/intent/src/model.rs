@@ -4,6 +4,12 @@
 //!
 //! Saved as two files in a directory: `model.json` (labels, settings,
 //! calibration) and `model.bin` (vocabulary hashes, IDF, weights).
+//!
+//! Optionally (see [`crate::embedding`]) the model also uses sentence
+//! embeddings from all-MiniLM-L6-v2: `model.json` then records it under
+//! `embedding`, and `embed.bin` holds the weights over the embedding
+//! dimensions. The embedding network itself is not saved with the model; it
+//! is located (or fetched) through `frontdesk-embed` when the model loads.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -13,10 +19,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::classifier::{Classification, Classifier};
 use crate::data::{stratified_split, Example, OOS_LABEL};
+use crate::embedding::{
+    append_dense, dense, load_embedder, Combine, EmbedError, EmbeddingConfig, EmbeddingMeta,
+    Embeddings, SharedEmbedder,
+};
 use crate::features::{FeatureConfig, Scratch, SparseVec, Vectorizer};
 use crate::linear::{train_ovr, LinearWeights, SvmConfig};
 
 const MAGIC: &[u8; 8] = b"FDINTNT1";
+const EMBED_MAGIC: &[u8; 8] = b"FDINTEM1";
 
 /// Version of the saved format and of the n-gram hashing; a model saved with
 /// another version is refused rather than silently misread.
@@ -45,6 +56,23 @@ pub struct TrainConfig {
     pub max_oos_threshold: f32,
     /// How many ranked labels a classification keeps.
     pub top_k: usize,
+    /// Whether sentence embeddings are used (default: when available).
+    #[serde(default)]
+    pub embeddings: Embeddings,
+    /// How sentence embeddings are used, when they are.
+    #[serde(default)]
+    pub embedding: EmbeddingConfig,
+}
+
+impl TrainConfig {
+    /// The default settings without sentence embeddings: n-gram features
+    /// only, no model files, no network.
+    pub fn ngram_only() -> Self {
+        Self {
+            embeddings: Embeddings::Off,
+            ..Self::default()
+        }
+    }
 }
 
 impl Default for TrainConfig {
@@ -56,6 +84,8 @@ impl Default for TrainConfig {
             oos_recall_weight: 10.0,
             max_oos_threshold: 0.5,
             top_k: 5,
+            embeddings: Embeddings::Auto,
+            embedding: EmbeddingConfig::default(),
         }
     }
 }
@@ -79,6 +109,9 @@ pub struct ModelMeta {
     pub top_k: usize,
     /// Number of training examples.
     pub trained_on: usize,
+    /// The sentence-embedding path, when the model uses one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedding: Option<EmbeddingMeta>,
 }
 
 /// Errors from training, saving or loading a model.
@@ -113,6 +146,12 @@ pub enum ModelError {
         /// What is wrong.
         reason: String,
     },
+    /// The sentence-embedding model could not be located, fetched or run.
+    #[error("sentence embeddings: {0}")]
+    Embed(#[from] EmbedError),
+    /// Inconsistent arguments (e.g. embeddings not parallel to examples).
+    #[error("{0}")]
+    Input(String),
 }
 
 /// A trained intent model. Load it once per process and share it.
@@ -123,20 +162,44 @@ pub struct Model {
     vectorizer: Vectorizer,
     linear: LinearWeights,
     oos_index: Option<usize>,
+    embed: Option<EmbedPart>,
+}
+
+/// The embedding side of a model that uses sentence embeddings.
+#[derive(Debug, Clone)]
+struct EmbedPart {
+    embedder: SharedEmbedder,
+    /// Concat: the weights of the embedding features (bias unused, zero).
+    /// Ensemble: the embedding head.
+    head: LinearWeights,
 }
 
 struct Fitted {
     vectorizer: Vectorizer,
     linear: LinearWeights,
+    head: Option<LinearWeights>,
 }
 
-fn fit(examples: &[Example], labels: &[String], cfg: &TrainConfig) -> Fitted {
+/// How training sees the embeddings: the setting and one vector per
+/// example (parallel to the examples given to [`fit`]).
+#[derive(Clone, Copy)]
+struct EmbedInput<'a> {
+    cfg: &'a EmbeddingConfig,
+    vectors: &'a [&'a [f32]],
+}
+
+fn fit(
+    examples: &[Example],
+    labels: &[String],
+    cfg: &TrainConfig,
+    emb: Option<EmbedInput<'_>>,
+) -> Fitted {
     let vectorizer = Vectorizer::fit(
         examples.iter().map(|e| e.text.as_str()),
         cfg.features.clone(),
     );
     let mut scratch = Scratch::default();
-    let xs: Vec<SparseVec> = examples
+    let mut xs: Vec<SparseVec> = examples
         .iter()
         .map(|e| vectorizer.transform(&e.text, &mut scratch))
         .collect();
@@ -144,8 +207,122 @@ fn fit(examples: &[Example], labels: &[String], cfg: &TrainConfig) -> Fitted {
         .iter()
         .map(|e| labels.binary_search(&e.intent).unwrap_or(0))
         .collect();
-    let linear = train_ovr(&xs, &ys, labels.len(), vectorizer.len(), &cfg.svm);
-    Fitted { vectorizer, linear }
+    let vocab = vectorizer.len();
+    match emb {
+        None => {
+            let linear = train_ovr(&xs, &ys, labels.len(), vocab, &cfg.svm);
+            Fitted {
+                vectorizer,
+                linear,
+                head: None,
+            }
+        }
+        Some(EmbedInput { cfg: ecfg, vectors }) => {
+            let dim = vectors.first().map_or(0, |v| v.len());
+            match ecfg.combine {
+                Combine::Concat => {
+                    for (x, v) in xs.iter_mut().zip(vectors) {
+                        append_dense(x, vocab, v, ecfg.weight);
+                    }
+                    let joint = train_ovr(&xs, &ys, labels.len(), vocab + dim, &cfg.svm);
+                    let c = joint.n_classes;
+                    let (w_ngram, w_emb) = joint.weights.split_at(vocab * c);
+                    let head = LinearWeights {
+                        n_classes: c,
+                        weights: w_emb.to_vec(),
+                        bias: vec![0.0; c],
+                    };
+                    Fitted {
+                        vectorizer,
+                        linear: LinearWeights {
+                            n_classes: c,
+                            weights: w_ngram.to_vec(),
+                            bias: joint.bias,
+                        },
+                        head: Some(head),
+                    }
+                }
+                Combine::Ensemble => {
+                    let linear = train_ovr(&xs, &ys, labels.len(), vocab, &cfg.svm);
+                    let dxs: Vec<SparseVec> = vectors.iter().map(|v| dense(v)).collect();
+                    let svm = SvmConfig {
+                        c: ecfg.c,
+                        ..cfg.svm.clone()
+                    };
+                    let head = train_ovr(&dxs, &ys, labels.len(), dim, &svm);
+                    Fitted {
+                        vectorizer,
+                        linear,
+                        head: Some(head),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Raw scores of the linear model(s) for one text: the joint (or n-gram)
+/// scores, and the embedding head's scores for an ensemble.
+fn raw_scores(
+    vectorizer: &Vectorizer,
+    linear: &LinearWeights,
+    head: Option<(&LinearWeights, &EmbeddingConfigLike)>,
+    text: &str,
+    vector: Option<&[f32]>,
+    scratch: &mut Scratch,
+) -> (Vec<f32>, Option<Vec<f32>>) {
+    let mut x = vectorizer.transform(text, scratch);
+    let mut s = Vec::with_capacity(linear.n_classes);
+    linear.scores(&x, &mut s);
+    let (Some((head, how)), Some(v)) = (head, vector) else {
+        return (s, None);
+    };
+    match how.combine {
+        Combine::Concat => {
+            x.idx.clear();
+            x.val.clear();
+            append_dense(&mut x, 0, v, how.weight);
+            let mut e = Vec::with_capacity(head.n_classes);
+            head.scores(&x, &mut e);
+            // the head's bias is zero: its scores are the embedding block's
+            // contribution to the joint score
+            for (a, b) in s.iter_mut().zip(&e) {
+                *a += b;
+            }
+            (s, None)
+        }
+        Combine::Ensemble => {
+            let mut e = Vec::with_capacity(head.n_classes);
+            head.scores(&dense(v), &mut e);
+            (s, Some(e))
+        }
+    }
+}
+
+/// The parts of the embedding settings that scoring needs.
+#[derive(Debug, Clone, Copy)]
+struct EmbeddingConfigLike {
+    combine: Combine,
+    weight: f32,
+    head_scale: f32,
+}
+
+/// Calibrated probabilities from raw scores.
+fn mix(
+    raw: (Vec<f32>, Option<Vec<f32>>),
+    scale: f32,
+    how: Option<&EmbeddingConfigLike>,
+) -> Vec<f32> {
+    let (mut p, e) = raw;
+    softmax(&mut p, scale);
+    if let (Some(mut e), Some(how)) = (e, how) {
+        softmax(&mut e, how.head_scale);
+        let a = how.weight.clamp(0.0, 1.0);
+        for (x, y) in p.iter_mut().zip(&e) {
+            *x = (1.0 - a) * *x + a * y;
+        }
+    }
+    p
 }
 
 /// Softmax of `scale * scores`, in place.
@@ -220,7 +397,65 @@ fn argmax(p: &[f32]) -> (usize, f32) {
 }
 
 /// Trains a model on labelled examples.
+///
+/// With [`Embeddings::Auto`] (the default) the sentence-embedding model is
+/// located, or fetched, through `frontdesk-embed`; when that fails the
+/// model is trained on n-gram features alone and a warning is printed on
+/// standard error. [`Embeddings::On`] makes that failure an error.
 pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelError> {
+    let embedder = match cfg.embeddings {
+        Embeddings::Off => None,
+        Embeddings::On => Some(load_embedder()?),
+        Embeddings::Auto => match load_embedder() {
+            Ok(e) => Some(e),
+            Err(err) => {
+                eprintln!(
+                    "warning: sentence embeddings unavailable ({err}); training the n-gram model alone"
+                );
+                None
+            }
+        },
+    };
+    match embedder {
+        None => train_inner(examples, cfg, None),
+        Some(embedder) => {
+            let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+            let vectors = embedder.embed(&texts)?;
+            train_inner(examples, cfg, Some((&vectors, embedder)))
+        }
+    }
+}
+
+/// Trains a model that uses sentence embeddings, given the embedding of
+/// every example (parallel to `examples`, as `embedder` computes them).
+/// Lets callers that train several models on the same data embed it once.
+pub fn train_with_embeddings(
+    examples: &[Example],
+    vectors: &[Vec<f32>],
+    embedder: SharedEmbedder,
+    cfg: &TrainConfig,
+) -> Result<Model, ModelError> {
+    if vectors.len() != examples.len() {
+        return Err(ModelError::Input(format!(
+            "{} embeddings for {} examples",
+            vectors.len(),
+            examples.len()
+        )));
+    }
+    if vectors.iter().any(|v| v.len() != embedder.dim()) {
+        return Err(ModelError::Input(format!(
+            "an embedding is not {}-dimensional",
+            embedder.dim()
+        )));
+    }
+    train_inner(examples, cfg, Some((vectors, embedder)))
+}
+
+fn train_inner(
+    examples: &[Example],
+    cfg: &TrainConfig,
+    emb: Option<(&[Vec<f32>], SharedEmbedder)>,
+) -> Result<Model, ModelError> {
     let mut labels: Vec<String> = examples.iter().map(|e| e.intent.clone()).collect();
     labels.sort();
     labels.dedup();
@@ -228,40 +463,93 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
         return Err(ModelError::TooFewLabels(labels.len()));
     }
     let oos_index = labels.binary_search_by(|l| l.as_str().cmp(OOS_LABEL)).ok();
+    // Splits copy examples; find their embeddings again by text (equal
+    // texts have equal embeddings).
+    let lookup: std::collections::HashMap<&str, &[f32]> = match &emb {
+        Some((vectors, _)) => examples
+            .iter()
+            .zip(vectors.iter())
+            .map(|(e, v)| (e.text.as_str(), v.as_slice()))
+            .collect(),
+        None => Default::default(),
+    };
+    let vectors_of = |exs: &[Example]| -> Vec<&[f32]> {
+        exs.iter()
+            .map(|e| lookup.get(e.text.as_str()).copied().unwrap_or(&[]))
+            .collect()
+    };
+    let mut how = emb.as_ref().map(|_| EmbeddingConfigLike {
+        combine: cfg.embedding.combine,
+        weight: cfg.embedding.weight,
+        head_scale: 5.0,
+    });
     let (mut scale, mut oos_threshold) = (5.0, 0.0);
     if cfg.calibration_fraction > 0.0 {
         let (tr, held) = stratified_split(examples, cfg.calibration_fraction, cfg.svm.seed);
         if !held.is_empty() {
-            let fitted = fit(&tr, &labels, cfg);
+            let tr_vectors = vectors_of(&tr);
+            let input = emb.as_ref().map(|_| EmbedInput {
+                cfg: &cfg.embedding,
+                vectors: &tr_vectors,
+            });
+            let fitted = fit(&tr, &labels, cfg, input);
             let mut scratch = Scratch::default();
-            let raw: Vec<Vec<f32>> = held
+            let head = fitted.head.as_ref().zip(how.as_ref());
+            let raw: Vec<(Vec<f32>, Option<Vec<f32>>)> = held
                 .iter()
                 .map(|e| {
-                    let x = fitted.vectorizer.transform(&e.text, &mut scratch);
-                    let mut s = Vec::new();
-                    fitted.linear.scores(&x, &mut s);
-                    s
+                    let v = lookup.get(e.text.as_str()).copied();
+                    raw_scores(
+                        &fitted.vectorizer,
+                        &fitted.linear,
+                        head,
+                        &e.text,
+                        v,
+                        &mut scratch,
+                    )
                 })
                 .collect();
             let gold: Vec<usize> = held
                 .iter()
                 .map(|e| labels.binary_search(&e.intent).unwrap_or(0))
                 .collect();
-            scale = fit_scale(&raw, &gold);
+            scale = fit_scale(&raw.iter().map(|r| r.0.clone()).collect::<Vec<_>>(), &gold);
+            if let Some(h) = how.as_mut() {
+                let heads: Vec<Vec<f32>> = raw.iter().filter_map(|r| r.1.clone()).collect();
+                if heads.len() == gold.len() {
+                    h.head_scale = fit_scale(&heads, &gold);
+                }
+            }
             if let Some(oos) = oos_index {
                 let probs: Vec<Vec<f32>> = raw
                     .into_iter()
-                    .map(|mut s| {
-                        softmax(&mut s, scale);
-                        s
-                    })
+                    .map(|r| mix(r, scale, how.as_ref()))
                     .collect();
                 oos_threshold = fit_oos_threshold(&probs, &gold, oos, cfg.oos_recall_weight)
                     .min(cfg.max_oos_threshold);
             }
         }
     }
-    let fitted = fit(examples, &labels, cfg);
+    let all_vectors = vectors_of(examples);
+    let input = emb.as_ref().map(|_| EmbedInput {
+        cfg: &cfg.embedding,
+        vectors: &all_vectors,
+    });
+    let fitted = fit(examples, &labels, cfg, input);
+    let embed = match (emb, fitted.head) {
+        (Some((_, embedder)), Some(head)) => Some(EmbedPart { embedder, head }),
+        _ => None,
+    };
+    let embedding = match (&embed, how) {
+        (Some(part), Some(h)) => Some(EmbeddingMeta {
+            model: frontdesk_embed::MODEL_NAME.to_string(),
+            dim: part.embedder.dim(),
+            combine: h.combine,
+            weight: h.weight,
+            head_scale: h.head_scale,
+        }),
+        _ => None,
+    };
     Ok(Model {
         meta: ModelMeta {
             version: FORMAT_VERSION,
@@ -271,26 +559,97 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
             oos_threshold,
             top_k: cfg.top_k.max(1),
             trained_on: examples.len(),
+            embedding,
         },
         vectorizer: fitted.vectorizer,
         linear: fitted.linear,
         oos_index,
+        embed,
     })
 }
 
 impl Model {
     /// Calibrated probabilities for every label, by class index.
+    ///
+    /// A model that uses sentence embeddings embeds `text` here (a few
+    /// milliseconds); should that fail, the n-gram part answers alone.
     pub fn probabilities(&self, text: &str, scratch: &mut Scratch) -> Vec<f32> {
-        let x = self.vectorizer.transform(text, scratch);
-        let mut s = Vec::with_capacity(self.linear.n_classes);
-        self.linear.scores(&x, &mut s);
-        softmax(&mut s, self.meta.scale);
-        s
+        let vector = self
+            .embed
+            .as_ref()
+            .and_then(|e| e.embedder.embed_one(text).ok());
+        self.probabilities_embedded(text, vector.as_deref(), scratch)
+    }
+
+    /// [`Model::probabilities`] with the text's embedding already computed
+    /// (ignored by an n-gram model; `None` = n-gram part only).
+    pub fn probabilities_embedded(
+        &self,
+        text: &str,
+        vector: Option<&[f32]>,
+        scratch: &mut Scratch,
+    ) -> Vec<f32> {
+        let how = self.how();
+        let head = self.embed.as_ref().map(|e| &e.head).zip(how.as_ref());
+        let raw = raw_scores(&self.vectorizer, &self.linear, head, text, vector, scratch);
+        mix(raw, self.meta.scale, how.as_ref())
+    }
+
+    fn how(&self) -> Option<EmbeddingConfigLike> {
+        self.meta.embedding.as_ref().map(|m| EmbeddingConfigLike {
+            combine: m.combine,
+            weight: m.weight,
+            head_scale: m.head_scale,
+        })
+    }
+
+    /// Whether the model uses sentence embeddings.
+    pub fn uses_embeddings(&self) -> bool {
+        self.embed.is_some()
+    }
+
+    /// The sentence-embedding model in use, if any.
+    pub fn embedder(&self) -> Option<&SharedEmbedder> {
+        self.embed.as_ref().map(|e| &e.embedder)
     }
 
     /// Classifies using caller-owned scratch buffers (fastest path).
     pub fn classify_with(&self, text: &str, scratch: &mut Scratch) -> Classification {
         let probs = self.probabilities(text, scratch);
+        self.rank(probs)
+    }
+
+    /// Classifies with the text's embedding already computed (see
+    /// [`Model::probabilities_embedded`]).
+    pub fn classify_embedded(
+        &self,
+        text: &str,
+        vector: Option<&[f32]>,
+        scratch: &mut Scratch,
+    ) -> Classification {
+        let probs = self.probabilities_embedded(text, vector, scratch);
+        self.rank(probs)
+    }
+
+    /// Classifies many texts, embedding them in batches (much faster per
+    /// text than one at a time on the embedding path).
+    pub fn classify_batch<S: AsRef<str>>(&self, texts: &[S]) -> Vec<Classification> {
+        let mut scratch = Scratch::default();
+        let vectors = self
+            .embed
+            .as_ref()
+            .and_then(|e| e.embedder.embed(texts).ok());
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let v = vectors.as_ref().and_then(|vs| vs.get(i)).map(Vec::as_slice);
+                self.classify_embedded(t.as_ref(), v, &mut scratch)
+            })
+            .collect()
+    }
+
+    fn rank(&self, probs: Vec<f32>) -> Classification {
         let mut order: Vec<usize> = (0..probs.len()).collect();
         let k = self.meta.top_k.min(order.len());
         order.select_nth_unstable_by(k.saturating_sub(1), |a, b| probs[*b].total_cmp(&probs[*a]));
@@ -353,12 +712,76 @@ impl Model {
         }
         let mut f = fs::File::create(&bin_path).map_err(io(&bin_path))?;
         f.write_all(&buf).map_err(io(&bin_path))?;
+        let embed_path = dir.join("embed.bin");
+        match &self.embed {
+            Some(part) => {
+                let h = &part.head;
+                let dim = h.weights.len() / h.n_classes.max(1);
+                let mut buf = Vec::with_capacity(16 + (h.weights.len() + h.bias.len()) * 4);
+                buf.extend_from_slice(EMBED_MAGIC);
+                buf.extend_from_slice(&(dim as u32).to_le_bytes());
+                buf.extend_from_slice(&(h.n_classes as u32).to_le_bytes());
+                for x in h.weights.iter().chain(&h.bias) {
+                    buf.extend_from_slice(&x.to_le_bytes());
+                }
+                fs::write(&embed_path, buf).map_err(io(&embed_path))?;
+            }
+            None => {
+                // a stale head from an earlier embedding model must not linger
+                if embed_path.exists() {
+                    fs::remove_file(&embed_path).map_err(io(&embed_path))?;
+                }
+            }
+        }
         Ok(())
     }
 
     /// Loads a model saved by [`Model::save`].
+    ///
+    /// A model trained with sentence embeddings also loads the embedding
+    /// network through `frontdesk-embed` (fetching it when it is missing),
+    /// and fails when it cannot be had.
     pub fn load(dir: impl AsRef<Path>) -> Result<Self, ModelError> {
-        let dir = dir.as_ref();
+        let mut model = Self::load_ngram(dir.as_ref())?;
+        if let Some(meta) = model.meta.embedding.clone() {
+            let head = read_head(
+                &dir.as_ref().join("embed.bin"),
+                &meta,
+                model.linear.n_classes,
+            )?;
+            let embedder = load_embedder()?;
+            if embedder.dim() != meta.dim {
+                return Err(ModelError::Input(format!(
+                    "the model was trained on {}-d embeddings, {} gives {}",
+                    meta.dim,
+                    embedder.dir().display(),
+                    embedder.dim()
+                )));
+            }
+            model.embed = Some(EmbedPart { embedder, head });
+        }
+        Ok(model)
+    }
+
+    /// Loads a model saved by [`Model::save`] using the given embedding
+    /// network (shared between models) instead of loading one.
+    pub fn load_with_embedder(
+        dir: impl AsRef<Path>,
+        embedder: SharedEmbedder,
+    ) -> Result<Self, ModelError> {
+        let mut model = Self::load_ngram(dir.as_ref())?;
+        if let Some(meta) = model.meta.embedding.clone() {
+            let head = read_head(
+                &dir.as_ref().join("embed.bin"),
+                &meta,
+                model.linear.n_classes,
+            )?;
+            model.embed = Some(EmbedPart { embedder, head });
+        }
+        Ok(model)
+    }
+
+    fn load_ngram(dir: &Path) -> Result<Self, ModelError> {
         let meta_path = dir.join("model.json");
         let json = fs::read(&meta_path).map_err(|source| ModelError::Io {
             path: meta_path.clone(),
@@ -423,8 +846,47 @@ impl Model {
                 bias,
             },
             oos_index,
+            embed: None,
         })
     }
+}
+
+/// Reads `embed.bin` (the weights over the embedding dimensions).
+fn read_head(
+    path: &Path,
+    meta: &EmbeddingMeta,
+    n_classes: usize,
+) -> Result<LinearWeights, ModelError> {
+    let bytes = fs::read(path).map_err(|source| ModelError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let corrupt = |reason: &str| ModelError::Corrupt {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let mut r = Reader {
+        bytes: &bytes,
+        pos: 0,
+    };
+    if r.take(8).ok_or_else(|| corrupt("short header"))? != EMBED_MAGIC {
+        return Err(corrupt("bad magic"));
+    }
+    let dim = r.u32().ok_or_else(|| corrupt("short header"))? as usize;
+    let classes = r.u32().ok_or_else(|| corrupt("short header"))? as usize;
+    if dim != meta.dim || classes != n_classes {
+        return Err(corrupt("shape differs from model.json"));
+    }
+    if bytes.len() != 16 + (dim * classes + classes) * 4 {
+        return Err(corrupt("size does not match its header"));
+    }
+    let weights = (0..dim * classes).filter_map(|_| r.f32()).collect();
+    let bias = (0..classes).filter_map(|_| r.f32()).collect();
+    Ok(LinearWeights {
+        n_classes: classes,
+        weights,
+        bias,
+    })
 }
 
 struct Reader<'a> {
@@ -523,7 +985,7 @@ mod tests {
                 ..FeatureConfig::default()
             },
             calibration_fraction: 0.0,
-            ..TrainConfig::default()
+            ..TrainConfig::ngram_only()
         };
         let model = train(&toy(), &cfg).unwrap();
         assert_eq!(model.classify("please cancel my order").label(), "cancel");
@@ -546,10 +1008,10 @@ mod tests {
     fn rejects_single_label_and_corrupt_files() {
         let one = vec![Example::new("a", "x"), Example::new("b", "x")];
         assert!(matches!(
-            train(&one, &TrainConfig::default()),
+            train(&one, &TrainConfig::ngram_only()),
             Err(ModelError::TooFewLabels(1))
         ));
-        let model = train(&toy(), &TrainConfig::default()).unwrap();
+        let model = train(&toy(), &TrainConfig::ngram_only()).unwrap();
         let dir = tempfile::tempdir().unwrap();
         model.save(dir.path()).unwrap();
         let bin = dir.path().join("model.bin");
