@@ -63,18 +63,28 @@ pub struct SpineReport {
     pub tickets: usize,
     /// Baseline: rdkafka consume→produce over 4 hops.
     pub raw_passthrough_tps: f64,
-    /// The pipeline with the minimal stages.
+    /// The pipeline with the minimal stages (the runtime's own cost: decode, per-key order,
+    /// envelope encode, offsets, the processed-tickets table, four hops).
     pub pipeline_tps: f64,
     /// pipeline / raw.
     pub pipeline_ratio: f64,
+    /// The pipeline with the offline agent's stages (intent model, injection detector,
+    /// retrieval, policy, conversation state; no store configured, so no tool calls).
+    pub agent_pipeline_tps: f64,
+    /// agent pipeline / raw.
+    pub agent_pipeline_ratio: f64,
     /// A stage waiting 1 s per ticket.
     pub keyed_concurrency_tps: f64,
     /// keyed / (max_in_flight / wait).
     pub keyed_concurrency_ratio: f64,
-    /// Pipeline end-to-end latency, median.
+    /// Pipeline (minimal stages) end-to-end latency, median.
     pub p50_ms: f64,
-    /// Pipeline end-to-end latency, 99th percentile.
+    /// Pipeline (minimal stages) end-to-end latency, 99th percentile.
     pub p99_ms: f64,
+    /// Agent pipeline end-to-end latency, median.
+    pub agent_p50_ms: f64,
+    /// Agent pipeline end-to-end latency, 99th percentile.
+    pub agent_p99_ms: f64,
     /// Which broker.
     pub broker: String,
 }
@@ -279,6 +289,139 @@ impl Stage for WaitStage {
     }
 }
 
+/// A minimal stage: forwards the envelope untouched (router, tools, grounding).
+struct PassStage(&'static str);
+
+#[async_trait]
+impl Stage for PassStage {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+    async fn process(&self, env: Envelope, _ctx: &StageContext) -> Result<Outcome, StageError> {
+        Ok(Outcome::Forward(Box::new(env)))
+    }
+}
+
+/// The minimal policy stage: escalates every ticket (nothing is clearly answerable).
+struct EscalateStage;
+
+#[async_trait]
+impl Stage for EscalateStage {
+    fn name(&self) -> &'static str {
+        "policy"
+    }
+    async fn process(&self, env: Envelope, _ctx: &StageContext) -> Result<Outcome, StageError> {
+        let t = &env.ticket;
+        Ok(Outcome::Handoff(Box::new(crate::messages::Handoff {
+            ticket_id: t.ticket_id.clone(),
+            conversation_id: t.conversation_id.clone(),
+            channel: t.channel,
+            customer: t.customer.clone(),
+            reason_code: "not_answerable".to_owned(),
+            reason: "The minimal policy escalates every ticket.".to_owned(),
+            summary: t.subject.clone().unwrap_or_default(),
+            draft_reply: String::new(),
+            transcript: Vec::new(),
+            tool_log: env.tool_log.clone(),
+            proposed_action: None,
+            route: env.route.clone(),
+            citations: Vec::new(),
+            cost: env.cost.clone(),
+            latency_ms: env.age_ms(),
+            handed_off_at: now_ms(),
+        })))
+    }
+}
+
+/// Which stages a pipeline run uses.
+#[derive(Clone, Copy)]
+enum Stages {
+    /// Pass-through stages and an escalating policy: the runtime's own cost.
+    Minimal,
+    /// The offline agent (`pipeline::build_stage`).
+    Agent,
+}
+
+/// Runs the four stages on fresh topics and times `tickets` through them: (tps, sorted
+/// end-to-end latencies in ms).
+async fn pipeline_run(
+    base: &Config,
+    embedded: Option<&EmbeddedBroker>,
+    brokers: &str,
+    state: &StateDb,
+    tickets: usize,
+    stages: Stages,
+) -> anyhow::Result<(f64, Vec<f64>)> {
+    let mut cfg = base.clone();
+    cfg.topics.prefix = unique("pipe");
+    cfg.kafka.group_prefix = cfg.topics.prefix.clone();
+    let codec: Codec = crate::pipeline::codec(&cfg);
+    let topics = crate::pipeline::topics(&cfg)?;
+    match embedded {
+        Some(b) => topics.apply_embedded(b)?,
+        None => {
+            topics
+                .apply(
+                    &crate::kafka::admin(brokers, &cfg.kafka)?,
+                    cfg.topics.replication_factor,
+                )
+                .await?;
+        }
+    }
+    let shutdown = CancellationToken::new();
+    let mut tasks = JoinSet::new();
+    for kind in StageKind::ALL {
+        let stage: Arc<dyn Stage> = match (stages, kind) {
+            (Stages::Agent, k) => crate::pipeline::build_stage(k, &cfg, state).await?,
+            (Stages::Minimal, StageKind::Policy) => Arc::new(EscalateStage),
+            (Stages::Minimal, k) => Arc::new(PassStage(k.as_str())),
+        };
+        let runner = Runner::new(
+            stage,
+            crate::pipeline::wiring(kind, &topics),
+            codec.clone(),
+            brokers,
+            &format!("{}.{}", cfg.kafka.group_prefix, kind.as_str()),
+            cfg.kafka.clone(),
+            cfg.runtime.clone(),
+            Some(state.clone()),
+        );
+        tasks.spawn(runner.run(shutdown.clone()));
+    }
+    let obs = observer(brokers, &cfg, &topics.physical(names::HANDOFFS))?;
+    // Stamp received_at at publish time so latency is end to end.
+    let mut fresh = Vec::with_capacity(tickets);
+    for i in 0..tickets {
+        let t = ticket(i, 1000);
+        fresh.push((
+            t.conversation_id.clone(),
+            codec.encode(RecordKind::Ticket, "bench", &t).await?,
+        ));
+    }
+    let producer = crate::kafka::producer(brokers, &cfg.kafka)?;
+    let inbound = topics
+        .inbound_for(Channel::Email)
+        .context("no email inbound topic")?;
+    let (warm, main) = fresh.split_at(WARMUP.min(fresh.len()));
+    publish(&producer, &inbound, warm).await?;
+    drain(&obs, warm.len(), Duration::from_secs(120)).await?;
+    let start = Instant::now();
+    publish(&producer, &inbound, main).await?;
+    let arrived = drain(&obs, main.len(), Duration::from_secs(600)).await?;
+    let tps = main.len() as f64 / start.elapsed().as_secs_f64();
+    let mut lat = Vec::with_capacity(arrived.len());
+    for (bytes, at) in &arrived {
+        let h: crate::messages::Handoff = codec.decode(RecordKind::Handoff, bytes).await?;
+        lat.push((at - (h.handed_off_at - h.latency_ms)) as f64);
+    }
+    lat.sort_by(|a, b| a.total_cmp(b));
+    shutdown.cancel();
+    while let Some(r) = tasks.join_next().await {
+        r??;
+    }
+    Ok((tps, lat))
+}
+
 /// Runs the spine bench.
 pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineReport> {
     let embedded = match &opts.brokers {
@@ -316,63 +459,24 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
         .unwrap_or(Creator::Admin);
     let raw_tps = raw_passthrough(creator, &brokers, &cfg, &payloads, 4).await?;
 
-    // The pipeline, minimal stages, fresh topics.
-    cfg.topics.prefix = unique("pipe");
-    cfg.kafka.group_prefix = cfg.topics.prefix.clone();
-    let topics = crate::pipeline::topics(&cfg)?;
-    match &embedded {
-        Some(b) => topics.apply_embedded(b)?,
-        None => {
-            topics
-                .apply(
-                    &crate::kafka::admin(&brokers, &cfg.kafka)?,
-                    cfg.topics.replication_factor,
-                )
-                .await?;
-        }
-    }
-    let shutdown = CancellationToken::new();
-    let mut tasks = JoinSet::new();
-    crate::pipeline::spawn_stages(
+    let (pipeline_tps, lat) = pipeline_run(
         &cfg,
+        embedded.as_ref(),
         &brokers,
-        &StageKind::ALL,
         &state,
-        &shutdown,
-        &mut tasks,
+        opts.tickets,
+        Stages::Minimal,
     )
     .await?;
-    let obs = observer(&brokers, &cfg, &topics.physical(names::HANDOFFS))?;
-    // Re-stamp received_at at publish time so latency is end to end.
-    let mut fresh = Vec::with_capacity(payloads.len());
-    for i in 0..opts.tickets {
-        let t = ticket(i, 1000);
-        fresh.push((
-            t.conversation_id.clone(),
-            codec.encode(RecordKind::Ticket, "bench", &t).await?,
-        ));
-    }
-    let producer = crate::kafka::producer(&brokers, &cfg.kafka)?;
-    let inbound = topics
-        .inbound_for(Channel::Email)
-        .context("no email inbound topic")?;
-    let (warm, main) = fresh.split_at(WARMUP.min(fresh.len()));
-    publish(&producer, &inbound, warm).await?;
-    drain(&obs, warm.len(), Duration::from_secs(120)).await?;
-    let start = Instant::now();
-    publish(&producer, &inbound, main).await?;
-    let arrived = drain(&obs, main.len(), Duration::from_secs(600)).await?;
-    let pipeline_tps = main.len() as f64 / start.elapsed().as_secs_f64();
-    let mut lat = Vec::with_capacity(arrived.len());
-    for (bytes, at) in &arrived {
-        let h: crate::messages::Handoff = codec.decode(RecordKind::Handoff, bytes).await?;
-        lat.push((at - (h.handed_off_at - h.latency_ms)) as f64);
-    }
-    lat.sort_by(|a, b| a.total_cmp(b));
-    shutdown.cancel();
-    while let Some(r) = tasks.join_next().await {
-        r??;
-    }
+    let (agent_tps, agent_lat) = pipeline_run(
+        &cfg,
+        embedded.as_ref(),
+        &brokers,
+        &state,
+        opts.tickets,
+        Stages::Agent,
+    )
+    .await?;
 
     // Keyed concurrency: one waiting stage.
     let keyed_tps = keyed(creator, &brokers, &cfg, &codec, &state, &opts).await?;
@@ -383,6 +487,10 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
         raw_passthrough_tps: raw_tps,
         pipeline_tps,
         pipeline_ratio: pipeline_tps / raw_tps,
+        agent_pipeline_tps: agent_tps,
+        agent_pipeline_ratio: agent_tps / raw_tps,
+        agent_p50_ms: percentile(&agent_lat, 0.50),
+        agent_p99_ms: percentile(&agent_lat, 0.99),
         keyed_concurrency_tps: keyed_tps,
         keyed_concurrency_ratio: keyed_tps / bound,
         p50_ms: percentile(&lat, 0.50),

@@ -4,6 +4,14 @@
 //! JSON), `turns` (what the customer and the agent said, idempotent per ticket and role),
 //! and `processed_tickets` (tickets whose terminal record was acknowledged, so a
 //! redelivered ticket does not produce a second outbound record).
+//!
+//! # Group commit
+//! The per-ticket writes (`append_turn`, `mark_finished`) go through one writer task that
+//! commits whatever is queued in one transaction; the per-ticket `is_finished` lookups
+//! likewise share one `IN (...)` query. A caller's future resolves only after the
+//! transaction holding its write committed, so durability is unchanged; what changes is that
+//! hundreds of concurrent tickets share one commit (SQLite has one writer, and a commit per
+//! ticket capped a stage at about two thousand tickets a second).
 
 use std::path::Path;
 use std::str::FromStr;
@@ -27,6 +35,9 @@ pub enum StateError {
     /// Migrations failed.
     #[error("state migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The batch holding this write failed (the message is the database's).
+    #[error("state database (batched write): {0}")]
+    Batch(String),
     /// A stored value does not parse.
     #[error("corrupt state for {id}: {reason}")]
     Corrupt {
@@ -41,6 +52,155 @@ pub enum StateError {
 #[derive(Clone, Debug)]
 pub struct StateDb {
     pool: AnyPool,
+    writer: tokio::sync::mpsc::Sender<Job>,
+    lookups: tokio::sync::mpsc::Sender<Lookup>,
+}
+
+/// A queued "is this ticket finished?" question.
+#[derive(Debug)]
+struct Lookup {
+    ticket_id: String,
+    answer: tokio::sync::oneshot::Sender<Result<bool, String>>,
+}
+
+/// Answers queued lookups, as many as are waiting (up to [`MAX_BATCH`]) per query.
+async fn finished_reader(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Lookup>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(l) => batch.push(l),
+                Err(_) => break,
+            }
+        }
+        let placeholders: Vec<String> = (1..=batch.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT ticket_id FROM processed_tickets WHERE ticket_id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for l in &batch {
+            query = query.bind(l.ticket_id.as_str());
+        }
+        let found: Result<std::collections::HashSet<String>, String> = query
+            .fetch_all(&pool)
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|rows| {
+                rows.iter()
+                    .map(|r| r.try_get::<String, _>("ticket_id"))
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| e.to_string())
+            });
+        for l in batch {
+            let _ = l.answer.send(
+                found
+                    .as_ref()
+                    .map(|f| f.contains(&l.ticket_id))
+                    .map_err(Clone::clone),
+            );
+        }
+    }
+}
+
+/// Most writes committed in one transaction.
+const MAX_BATCH: usize = 512;
+
+/// A per-ticket write, queued for the writer task.
+#[derive(Debug)]
+enum Write {
+    Finished {
+        ticket_id: String,
+        conversation_id: String,
+        outcome: String,
+        at: i64,
+    },
+    Turn {
+        conversation_id: String,
+        ticket_id: String,
+        channel: &'static str,
+        customer_json: String,
+        role: String,
+        text: String,
+        at: i64,
+    },
+}
+
+#[derive(Debug)]
+struct Job {
+    write: Write,
+    done: tokio::sync::oneshot::Sender<Result<(), String>>,
+}
+
+/// Commits queued writes, as many as are waiting (up to [`MAX_BATCH`]) per transaction.
+async fn writer(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let result = commit(&pool, &batch).await.map_err(|e| e.to_string());
+        for job in batch {
+            let _ = job.done.send(result.clone());
+        }
+    }
+}
+
+async fn commit(pool: &AnyPool, batch: &[Job]) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    for job in batch {
+        match &job.write {
+            Write::Finished {
+                ticket_id,
+                conversation_id,
+                outcome,
+                at,
+            } => {
+                sqlx::query(
+                    "INSERT INTO processed_tickets (ticket_id, conversation_id, outcome, finished_at) VALUES ($1, $2, $3, $4) ON CONFLICT (ticket_id) DO NOTHING",
+                )
+                .bind(ticket_id)
+                .bind(conversation_id)
+                .bind(outcome)
+                .bind(*at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Write::Turn {
+                conversation_id,
+                ticket_id,
+                channel,
+                customer_json,
+                role,
+                text,
+                at,
+            } => {
+                sqlx::query(
+                    "INSERT INTO conversations (conversation_id, channel, customer_json, state_json, created_at, updated_at) VALUES ($1, $2, $3, '{}', $4, $4) ON CONFLICT (conversation_id) DO UPDATE SET updated_at = $4",
+                )
+                .bind(conversation_id)
+                .bind(*channel)
+                .bind(customer_json)
+                .bind(*at)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO turns (conversation_id, ticket_id, role, body, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (conversation_id, ticket_id, role) DO NOTHING",
+                )
+                .bind(conversation_id)
+                .bind(ticket_id)
+                .bind(role)
+                .bind(text)
+                .bind(*at)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+    }
+    tx.commit().await
 }
 
 impl StateDb {
@@ -81,7 +241,28 @@ impl StateDb {
             .connect_with(opts)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(StateDb { pool })
+        let (tx, rx) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(writer(pool.clone(), rx));
+        let (lookups, lookup_rx) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(finished_reader(pool.clone(), lookup_rx));
+        Ok(StateDb {
+            pool,
+            writer: tx,
+            lookups,
+        })
+    }
+
+    /// Queues `write` for the writer task and waits until its transaction committed.
+    async fn write(&self, write: Write) -> Result<(), StateError> {
+        let (done, committed) = tokio::sync::oneshot::channel();
+        self.writer
+            .send(Job { write, done })
+            .await
+            .map_err(|_| StateError::Batch("the state writer stopped".to_owned()))?;
+        committed
+            .await
+            .map_err(|_| StateError::Batch("the state writer stopped".to_owned()))?
+            .map_err(StateError::Batch)
     }
 
     /// The pool, for modules that keep their own tables here.
@@ -90,12 +271,20 @@ impl StateDb {
     }
 
     /// Whether the ticket's terminal record was already acknowledged.
+    /// Concurrent lookups share one query (see "Group commit").
     pub async fn is_finished(&self, ticket_id: &str) -> Result<bool, StateError> {
-        let row = sqlx::query("SELECT 1 FROM processed_tickets WHERE ticket_id = $1")
-            .bind(ticket_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.is_some())
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        self.lookups
+            .send(Lookup {
+                ticket_id: ticket_id.to_owned(),
+                answer,
+            })
+            .await
+            .map_err(|_| StateError::Batch("the state reader stopped".to_owned()))?;
+        answered
+            .await
+            .map_err(|_| StateError::Batch("the state reader stopped".to_owned()))?
+            .map_err(StateError::Batch)
     }
 
     /// Records that the ticket's terminal record was acknowledged. Idempotent.
@@ -105,47 +294,34 @@ impl StateDb {
         conversation_id: &str,
         outcome: &str,
     ) -> Result<(), StateError> {
-        sqlx::query(
-            "INSERT INTO processed_tickets (ticket_id, conversation_id, outcome, finished_at) VALUES ($1, $2, $3, $4) ON CONFLICT (ticket_id) DO NOTHING",
-        )
-        .bind(ticket_id)
-        .bind(conversation_id)
-        .bind(outcome)
-        .bind(now_ms())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.write(Write::Finished {
+            ticket_id: ticket_id.to_owned(),
+            conversation_id: conversation_id.to_owned(),
+            outcome: outcome.to_owned(),
+            at: now_ms(),
+        })
+        .await
     }
 
-    /// Appends a turn; the same ticket and role twice keeps the first.
+    /// Appends a turn (creating the conversation row if needed); the same ticket and role
+    /// twice keeps the first.
     pub async fn append_turn(
         &self,
         ticket: &Ticket,
         role: &str,
         text: &str,
     ) -> Result<(), StateError> {
-        let now = now_ms();
-        let customer = serde_json::to_string(&ticket.customer).unwrap_or_else(|_| "{}".to_owned());
-        sqlx::query(
-            "INSERT INTO conversations (conversation_id, channel, customer_json, state_json, created_at, updated_at) VALUES ($1, $2, $3, '{}', $4, $4) ON CONFLICT (conversation_id) DO UPDATE SET updated_at = $4",
-        )
-        .bind(&ticket.conversation_id)
-        .bind(ticket.channel.as_str())
-        .bind(customer)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        sqlx::query(
-            "INSERT INTO turns (conversation_id, ticket_id, role, body, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (conversation_id, ticket_id, role) DO NOTHING",
-        )
-        .bind(&ticket.conversation_id)
-        .bind(&ticket.ticket_id)
-        .bind(role)
-        .bind(text)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.write(Write::Turn {
+            conversation_id: ticket.conversation_id.clone(),
+            ticket_id: ticket.ticket_id.clone(),
+            channel: ticket.channel.as_str(),
+            customer_json: serde_json::to_string(&ticket.customer)
+                .unwrap_or_else(|_| "{}".to_owned()),
+            role: role.to_owned(),
+            text: text.to_owned(),
+            at: now_ms(),
+        })
+        .await
     }
 
     /// The conversation's turns, oldest first.

@@ -706,6 +706,7 @@ impl Worker {
         async {
             let started = Instant::now();
             let step = self.run_stage(&msg, stop).await;
+            let staged_ms = started.elapsed().as_millis() as u64;
             let finished = match step {
                 Step::Ok(planned) => self.produce_all(planned, stop).await,
                 Step::DeadLetter { kind, reason } => {
@@ -720,6 +721,7 @@ impl Worker {
             };
             debug!(
                 finished,
+                staged_ms,
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 "record done"
             );

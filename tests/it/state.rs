@@ -49,6 +49,31 @@ async fn exercise(db: StateDb) {
         db.load_state::<serde_json::Value>("conv-1").await.unwrap(),
         Some(serde_json::json!({"pending": "cancel"}))
     );
+
+    // Group commit: many concurrent writers and readers share transactions and queries,
+    // and each sees its own write once its future resolves.
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..600 {
+        let db = db.clone();
+        tasks.spawn(async move {
+            let mut t = ticket(&format!("g{i}"));
+            t.conversation_id = format!("conv-g{}", i % 7);
+            assert!(!db.is_finished(&t.ticket_id).await.unwrap());
+            db.append_turn(&t, "customer", &t.body).await.unwrap();
+            db.mark_finished(&t.ticket_id, &t.conversation_id, "handoff")
+                .await
+                .unwrap();
+            assert!(db.is_finished(&t.ticket_id).await.unwrap());
+        });
+    }
+    while let Some(r) = tasks.join_next().await {
+        r.unwrap();
+    }
+    let mut turns = 0;
+    for c in 0..7 {
+        turns += db.transcript(&format!("conv-g{c}")).await.unwrap().len();
+    }
+    assert_eq!(turns, 600);
 }
 
 #[tokio::test]
