@@ -1,6 +1,6 @@
 //! k-fold cross-validation of the injection detector on the shipped 546 rows.
 //!
-//! `cargo run --release -p frontdesk-guard --example injection_cv -- [k] [c] [iterations] [lr] [threshold]`
+//! `cargo run --release -p frontdesk-guard --example injection_cv -- [k] [c] [iterations] [lr] [threshold] [word_max_n]`
 //!
 //! Extra benign rows are those of default training ([`default_benign_training`]:
 //! the ordinary-ticket sample [`default_benign_extras`], long composites of it
@@ -28,6 +28,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(v) = arg(4) {
         cfg.threshold = v.parse()?;
+    }
+    if let Some(v) = arg(5) {
+        cfg.word_max_n = v.parse()?;
     }
     let examples = default_injection_examples()?;
     let extras = default_benign_extras()?;

@@ -10,7 +10,11 @@
 //!   data compiled into the crate (labelled injections; benign ordinary
 //!   tickets, long composites of them and a quarter of the
 //!   `eval/sets/retail_train.jsonl` e-mails); evaluation and k-fold
-//!   cross-validation.
+//!   cross-validation. Opt-in second stage ([`InjectionDetector::load_cascade`]
+//!   or `FRONTDESK_INJECTION_CASCADE=1`): texts of uncertain n-gram score
+//!   are decided by a logistic head on all-MiniLM-L6-v2 embeddings
+//!   (`injection::cascade`, `injection::head`, weights in
+//!   `models/injection_head.json`); see the crate README for the figures.
 //!   Flagged text must be handled as data ([`quote_as_data`]) and a flagged
 //!   ticket must not trigger a write autonomously (the policy stage enforces it).
 //! - [`pii`]: PII recognisers (e-mail, URL, IBAN with mod-97, cards with Luhn,
@@ -41,8 +45,10 @@ pub mod signals;
 
 pub use data::{load_csv_texts, load_injection_jsonl, LabelledText};
 pub use error::{GuardError, Result};
+pub use injection::cascade::{CascadeVerdict, DecisionPath, SentenceEmbedder};
 pub use injection::detector::{quote_as_data, InjectionDetector, InjectionVerdict, TrainConfig};
 pub use injection::eval::{cross_validate, evaluate_injection, CrossValidation, InjectionReport};
+pub use injection::head::EmbeddingHead;
 pub use pii::checksum::{iban_valid, luhn_valid};
 pub use pii::eval::{evaluate_pii, PiiReport, TypeScore};
 pub use pii::mask::{mask, MaskConfig};

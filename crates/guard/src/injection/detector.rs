@@ -1,11 +1,16 @@
-//! The prompt-injection detector: a char n-gram TF-IDF logistic regression.
+//! The prompt-injection detector: a char n-gram TF-IDF logistic regression,
+//! optionally followed by an embedding head for texts of uncertain n-gram
+//! score (see [`super::cascade`]).
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Once, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use super::cascade::{first_stage, second_stage, Cascade, CascadeVerdict, SentenceEmbedder};
 use super::features::Vectorizer;
+use super::head::EmbeddingHead;
 use super::logistic::{FitOptions, Logistic};
 use crate::data::{parse_csv_column, parse_injection_jsonl, LabelledText};
 use crate::error::{GuardError, Result};
@@ -26,6 +31,15 @@ const CLINC150: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/intents/clinc150_train.csv"
 ));
+/// The shipped embedding head (weights, band and threshold), written by
+/// `cargo run --release -p frontdesk-guard --example injection_cascade -- train`.
+pub const DEFAULT_HEAD_JSON: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/models/injection_head.json"
+));
+/// Set to `1`, `on` or `true` to make [`InjectionDetector::load_default`]
+/// attach the embedding cascade ([`InjectionDetector::load_cascade`]).
+pub const CASCADE_ENV: &str = "FRONTDESK_INJECTION_CASCADE";
 const RETAIL_TRAIN: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../eval/sets/retail_train.jsonl"
@@ -47,6 +61,8 @@ pub struct TrainConfig {
     pub learning_rate: f32,
     /// Probability at or above which a text is flagged.
     pub threshold: f32,
+    /// Largest word n-gram added to the character n-grams (0: none).
+    pub word_max_n: usize,
 }
 
 impl Default for TrainConfig {
@@ -58,6 +74,7 @@ impl Default for TrainConfig {
             iterations: 200,
             learning_rate: 0.05,
             threshold: 0.6,
+            word_max_n: 0,
         }
     }
 }
@@ -72,13 +89,54 @@ pub struct InjectionVerdict {
     pub flagged: bool,
 }
 
-/// A trained prompt-injection detector.
+/// A trained prompt-injection detector: the char n-gram model, and, when
+/// the sentence encoder is available, the embedding head that decides the
+/// texts of uncertain n-gram score.
 #[derive(Debug, Clone)]
 pub struct InjectionDetector {
     vectorizer: Vectorizer,
     model: Logistic,
     threshold: f32,
     seen: HashSet<u64>,
+    cascade: Option<Cascade>,
+}
+
+/// The shipped embedding head ([`DEFAULT_HEAD_JSON`]).
+pub fn default_head() -> Result<EmbeddingHead> {
+    EmbeddingHead::from_json(DEFAULT_HEAD_JSON)
+        .map_err(|e| GuardError::Training(format!("models/injection_head.json: {e}")))
+}
+
+/// The process-wide all-MiniLM-L6-v2 encoder, located (never fetched: no
+/// network) through `frontdesk-embed`; `Err` says why it is unavailable.
+fn shared_embedder() -> std::result::Result<Arc<frontdesk_embed::Embedder>, String> {
+    static EMBEDDER: OnceLock<std::result::Result<Arc<frontdesk_embed::Embedder>, String>> =
+        OnceLock::new();
+    EMBEDDER
+        .get_or_init(|| {
+            let dir = frontdesk_embed::locate().ok_or_else(|| {
+                format!(
+                    "sentence-embedding model not found (looked in: {}; run scripts/fetch-model.sh or set {})",
+                    frontdesk_embed::candidates()
+                        .iter()
+                        .map(|d| d.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    frontdesk_embed::MODEL_ENV
+                )
+            })?;
+            frontdesk_embed::Embedder::load(&dir)
+                .map(Arc::new)
+                .map_err(|e| format!("loading {}: {e}", dir.display()))
+        })
+        .clone()
+}
+
+fn warn_once(message: &str) {
+    static WARNED: Once = Once::new();
+    WARNED.call_once(|| {
+        eprintln!("warning: frontdesk-guard injection detector: {message}");
+    });
 }
 
 fn text_key(text: &str) -> u64 {
@@ -203,8 +261,53 @@ impl InjectionDetector {
     /// Trains the default detector from the data compiled into the crate:
     /// the 546 labelled injection texts plus [`default_benign_training`].
     ///
-    /// Training happens at load time (no weight file is shipped).
+    /// Training happens at load time (no n-gram weight file is shipped).
+    ///
+    /// The embedding cascade is opt-in: it is attached (as by
+    /// [`Self::load_cascade`]) only when [`CASCADE_ENV`] is `1`/`on`/`true`,
+    /// because on the shipped data it did not beat the n-gram detector in
+    /// cross-validation (see the crate README). Otherwise this is
+    /// [`Self::load_ngram_only`], exactly the detector of earlier releases.
     pub fn load_default() -> Result<Self> {
+        let on = std::env::var(CASCADE_ENV)
+            .map(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "on" | "true"))
+            .unwrap_or(false);
+        if on {
+            Self::load_cascade()
+        } else {
+            Self::load_ngram_only()
+        }
+    }
+
+    /// The default n-gram detector plus, when the all-MiniLM-L6-v2 encoder
+    /// can be located (`frontdesk_embed::locate`; never fetched, no
+    /// network), the shipped embedding head ([`default_head`]) as the
+    /// cascade's second stage. When the encoder is missing or does not match
+    /// the head, the detector is the n-gram model alone, exactly as
+    /// [`Self::load_ngram_only`], and a warning says so once per process.
+    pub fn load_cascade() -> Result<Self> {
+        let det = Self::load_ngram_only()?;
+        let head = default_head()?;
+        match shared_embedder() {
+            Ok(embedder) => match det.clone().with_cascade(head, embedder) {
+                Ok(d) => Ok(d),
+                Err(e) => {
+                    warn_once(&format!("{e}; using the n-gram detector alone"));
+                    Ok(det)
+                }
+            },
+            Err(why) => {
+                warn_once(&format!(
+                    "{why}; using the n-gram detector alone (no embedding second stage)"
+                ));
+                Ok(det)
+            }
+        }
+    }
+
+    /// The default n-gram detector without the embedding stage (what
+    /// [`Self::load_default`] returns when the encoder is missing).
+    pub fn load_ngram_only() -> Result<Self> {
         let mut examples = default_injection_examples()?;
         examples.extend(
             default_benign_training()?
@@ -212,6 +315,46 @@ impl InjectionDetector {
                 .map(|text| LabelledText { text, label: false }),
         );
         Self::train(&examples, &TrainConfig::default())
+    }
+
+    /// Attaches an embedding head and its encoder as the second stage.
+    /// Fails when the encoder's model name or width does not match the head.
+    pub fn with_cascade(
+        mut self,
+        head: EmbeddingHead,
+        embedder: Arc<dyn SentenceEmbedder>,
+    ) -> Result<Self> {
+        if embedder.model_name() != head.model || embedder.dim() != head.dim {
+            return Err(GuardError::Training(format!(
+                "embedding head was trained for {} ({}-d), encoder is {} ({}-d)",
+                head.model,
+                head.dim,
+                embedder.model_name(),
+                embedder.dim()
+            )));
+        }
+        self.cascade = Some(Cascade { head, embedder });
+        Ok(self)
+    }
+
+    /// Returns a copy without the embedding stage.
+    pub fn without_cascade(mut self) -> Self {
+        self.cascade = None;
+        self
+    }
+
+    /// The embedding head, when the cascade is active.
+    pub fn cascade_head(&self) -> Option<&EmbeddingHead> {
+        self.cascade.as_ref().map(|c| &c.head)
+    }
+
+    /// `"ngram+embedding-cascade"` or `"ngram"`.
+    pub fn method(&self) -> &'static str {
+        if self.cascade.is_some() {
+            "ngram+embedding-cascade"
+        } else {
+            "ngram"
+        }
     }
 
     /// Trains a detector on `examples` with `config`.
@@ -224,7 +367,8 @@ impl InjectionDetector {
             )));
         }
         let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
-        let vectorizer = Vectorizer::fit(&texts, config.min_n, config.max_n);
+        let vectorizer =
+            Vectorizer::fit_with_words(&texts, config.min_n, config.max_n, config.word_max_n);
         let xs: Vec<_> = texts.iter().map(|t| vectorizer.transform(t)).collect();
         let ys: Vec<bool> = examples.iter().map(|e| e.label).collect();
         let model = Logistic::fit(
@@ -242,26 +386,110 @@ impl InjectionDetector {
             model,
             threshold: config.threshold,
             seen: texts.iter().map(|t| text_key(t)).collect(),
+            cascade: None,
         })
     }
 
-    /// Scores one text: the larger of the whole-text score and the best
-    /// piece score (injections are often appended to a benign question).
-    /// Pieces are the sentences of the text, or, for texts of
+    /// Scores one text. Without the cascade this is [`Self::ngram_score`];
+    /// with it, texts whose n-gram score is in the head's band are embedded
+    /// and decided by the head (see [`super::cascade`]).
+    pub fn score(&self, text: &str) -> InjectionVerdict {
+        let v = self.score_detailed(text);
+        InjectionVerdict {
+            score: v.score,
+            flagged: v.flagged,
+        }
+    }
+
+    /// [`Self::score`] with the path taken and both stages' outputs.
+    pub fn score_detailed(&self, text: &str) -> CascadeVerdict {
+        self.score_batch_detailed(&[text])
+            .pop()
+            .unwrap_or(CascadeVerdict {
+                score: 0.0,
+                flagged: false,
+                ngram_score: 0.0,
+                head_probability: None,
+                path: super::cascade::DecisionPath::Ngram,
+            })
+    }
+
+    /// Scores many texts; the in-band ones are embedded in one batch.
+    pub fn score_batch<S: AsRef<str>>(&self, texts: &[S]) -> Vec<InjectionVerdict> {
+        self.score_batch_detailed(texts)
+            .into_iter()
+            .map(|v| InjectionVerdict {
+                score: v.score,
+                flagged: v.flagged,
+            })
+            .collect()
+    }
+
+    /// [`Self::score_batch`] with the path taken for each text.
+    pub fn score_batch_detailed<S: AsRef<str>>(&self, texts: &[S]) -> Vec<CascadeVerdict> {
+        let ngram: Vec<f32> = texts.iter().map(|t| self.ngram_score(t.as_ref())).collect();
+        let Some(cascade) = &self.cascade else {
+            return ngram
+                .into_iter()
+                .map(|s| CascadeVerdict {
+                    score: s,
+                    flagged: s >= self.threshold,
+                    ngram_score: s,
+                    head_probability: None,
+                    path: super::cascade::DecisionPath::Ngram,
+                })
+                .collect();
+        };
+        let head = &cascade.head;
+        let mut out: Vec<Option<CascadeVerdict>> = ngram
+            .iter()
+            .map(|&s| first_stage(s, self.threshold, head))
+            .collect();
+        let pending: Vec<usize> = (0..texts.len()).filter(|&i| out[i].is_none()).collect();
+        if !pending.is_empty() {
+            let batch: Vec<&str> = pending.iter().map(|&i| texts[i].as_ref()).collect();
+            let embeddings = match cascade.embedder.embed_texts(&batch) {
+                Ok(e) if e.len() == batch.len() => Some(e),
+                Ok(e) => {
+                    warn_once(&format!(
+                        "encoder returned {} embeddings for {} texts; n-gram verdicts stand",
+                        e.len(),
+                        batch.len()
+                    ));
+                    None
+                }
+                Err(e) => {
+                    warn_once(&format!("encoder failed ({e}); n-gram verdicts stand"));
+                    None
+                }
+            };
+            for (k, &i) in pending.iter().enumerate() {
+                let p = embeddings
+                    .as_ref()
+                    .map(|e| head.probability(&e[k], ngram[i]));
+                out[i] = Some(second_stage(ngram[i], self.threshold, head, p));
+            }
+        }
+        out.into_iter().flatten().collect()
+    }
+
+    /// The n-gram stage's score: the larger of the whole-text score and the
+    /// best piece score (injections are often appended to a benign
+    /// question). Pieces are the sentences of the text, or, for texts of
     /// [`PAIRS_FROM`] or more sentences (long e-mails), overlapping pairs of
     /// consecutive sentences, so that one terse sentence of a long benign
     /// message is judged with its context.
-    pub fn score(&self, text: &str) -> InjectionVerdict {
+    pub fn ngram_score(&self, text: &str) -> f32 {
         let whole = self.model.predict(&self.vectorizer.transform(text));
         let best_segment = pieces(text)
             .into_iter()
             .map(|s| self.model.predict(&self.vectorizer.transform(s)))
             .fold(0.0f32, f32::max);
         let score = whole.max(best_segment);
-        let score = if score.is_finite() { score } else { 1.0 };
-        InjectionVerdict {
-            score,
-            flagged: score >= self.threshold,
+        if score.is_finite() {
+            score
+        } else {
+            1.0
         }
     }
 

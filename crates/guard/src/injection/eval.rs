@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::cascade::{CascadeVerdict, DecisionPath};
 use super::detector::{InjectionDetector, TrainConfig};
 use crate::data::{load_injection_jsonl, LabelledText};
 use crate::error::Result;
@@ -31,6 +32,13 @@ pub struct InjectionReport {
     pub ordinary_skipped_seen: usize,
     /// The decision threshold used.
     pub threshold: f32,
+    /// `"ngram"` or `"ngram+embedding-cascade"` (see [`InjectionDetector::method`]).
+    pub method: String,
+    /// Fraction of the labelled texts decided by the embedding head.
+    pub embedded_rate: f64,
+    /// Fraction of the scored ordinary tickets decided by the embedding head
+    /// (the share of pipeline traffic that pays for an embedding).
+    pub ordinary_embedded_rate: f64,
 }
 
 /// Confusion counts.
@@ -102,21 +110,24 @@ pub fn evaluate_examples(
     examples: &[LabelledText],
     ordinary_texts: &[String],
 ) -> InjectionReport {
+    let embedded = |v: &CascadeVerdict| v.path == DecisionPath::Embedding;
     let mut c = Confusion::default();
-    for e in examples {
-        c.add(e.label, detector.score(&e.text).flagged);
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    let verdicts = detector.score_batch_detailed(&texts);
+    for (e, v) in examples.iter().zip(&verdicts) {
+        c.add(e.label, v.flagged);
     }
-    let (mut flagged, mut scored, mut skipped) = (0usize, 0usize, 0usize);
-    for t in ordinary_texts {
-        if detector.was_trained_on(t) {
-            skipped += 1;
-            continue;
-        }
-        scored += 1;
-        if detector.score(t).flagged {
-            flagged += 1;
-        }
-    }
+    let labelled_embedded = verdicts.iter().filter(|v| embedded(v)).count();
+    let unseen: Vec<&str> = ordinary_texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !detector.was_trained_on(t))
+        .collect();
+    let skipped = ordinary_texts.len() - unseen.len();
+    let scored = unseen.len();
+    let ordinary = detector.score_batch_detailed(&unseen);
+    let flagged = ordinary.iter().filter(|v| v.flagged).count();
+    let ordinary_embedded = ordinary.iter().filter(|v| embedded(v)).count();
     InjectionReport {
         n: examples.len(),
         precision: c.precision(),
@@ -128,6 +139,9 @@ pub fn evaluate_examples(
         ordinary_n: scored,
         ordinary_skipped_seen: skipped,
         threshold: detector.threshold(),
+        method: detector.method().to_string(),
+        embedded_rate: ratio(labelled_embedded, examples.len()),
+        ordinary_embedded_rate: ratio(ordinary_embedded, scored),
     }
 }
 

@@ -3,7 +3,10 @@
 //! Each whitespace-separated word is lower-cased, padded with one space on
 //! each side, and cut into n-grams of `min_n..=max_n` characters. N-grams are
 //! hashed (FNV-1a, 64 bit) and looked up in a vocabulary learned at fit time;
-//! unseen n-grams are dropped. Weights are `(1 + ln tf) * idf`, L2-normalised.
+//! unseen n-grams are dropped. Optionally, word n-grams of `1..=word_n`
+//! words (lower-cased alphanumeric runs; they span word boundaries, which the
+//! `char_wb` n-grams cannot) join the same vocabulary. Weights are
+//! `(1 + ln tf) * idf`, L2-normalised.
 
 use std::collections::HashMap;
 
@@ -15,6 +18,7 @@ pub type Sparse = Vec<(u32, f32)>;
 pub struct Vectorizer {
     min_n: usize,
     max_n: usize,
+    word_n: usize,
     vocab: HashMap<u64, u32>,
     idf: Vec<f32>,
 }
@@ -54,13 +58,51 @@ pub fn ngram_counts(text: &str, min_n: usize, max_n: usize) -> HashMap<u64, u32>
     counts
 }
 
+/// Adds the hashed word n-grams (`1..=word_n` words) of `text` to `counts`.
+pub fn add_word_ngrams(counts: &mut HashMap<u64, u32>, text: &str, word_n: usize) {
+    if word_n == 0 {
+        return;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for n in 1..=word_n {
+        for window in words.windows(n) {
+            // A leading NUL keeps word n-grams apart from character n-grams.
+            let key: Vec<char> = std::iter::once('\0')
+                .chain(window.join(" ").chars())
+                .collect();
+            *counts.entry(fnv1a(&key)).or_insert(0) += 1;
+        }
+    }
+}
+
+fn counts(text: &str, min_n: usize, max_n: usize, word_n: usize) -> HashMap<u64, u32> {
+    let mut c = ngram_counts(text, min_n, max_n);
+    add_word_ngrams(&mut c, text, word_n);
+    c
+}
+
 impl Vectorizer {
-    /// Learns the vocabulary and inverse document frequencies from `docs`.
+    /// Learns the vocabulary and inverse document frequencies from `docs`
+    /// (character n-grams only).
     pub fn fit<S: AsRef<str>>(docs: &[S], min_n: usize, max_n: usize) -> Self {
+        Self::fit_with_words(docs, min_n, max_n, 0)
+    }
+
+    /// [`Self::fit`] plus word n-grams of `1..=word_n` words (none when 0).
+    pub fn fit_with_words<S: AsRef<str>>(
+        docs: &[S],
+        min_n: usize,
+        max_n: usize,
+        word_n: usize,
+    ) -> Self {
         let mut vocab: HashMap<u64, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         for doc in docs {
-            for key in ngram_counts(doc.as_ref(), min_n, max_n).into_keys() {
+            for key in counts(doc.as_ref(), min_n, max_n, word_n).into_keys() {
                 let next = vocab.len() as u32;
                 let idx = *vocab.entry(key).or_insert(next);
                 if idx as usize == df.len() {
@@ -77,6 +119,7 @@ impl Vectorizer {
         Self {
             min_n,
             max_n,
+            word_n,
             vocab,
             idf,
         }
@@ -89,7 +132,7 @@ impl Vectorizer {
 
     /// Turns `text` into an L2-normalised sparse TF-IDF vector.
     pub fn transform(&self, text: &str) -> Sparse {
-        let mut v: Sparse = ngram_counts(text, self.min_n, self.max_n)
+        let mut v: Sparse = counts(text, self.min_n, self.max_n, self.word_n)
             .into_iter()
             .filter_map(|(key, tf)| {
                 let idx = *self.vocab.get(&key)?;
@@ -128,5 +171,15 @@ mod tests {
         assert!((norm - 1.0).abs() < 1e-4);
         // Only the padding-space 1-gram of unseen words survives.
         assert_eq!(v.transform("日本語").len(), 1);
+    }
+
+    #[test]
+    fn word_ngrams_span_word_boundaries() {
+        let mut c = HashMap::new();
+        add_word_ngrams(&mut c, "Forget, everything above!", 2);
+        assert_eq!(c.len(), 5); // 3 words + 2 bigrams
+        let chars = Vectorizer::fit(&["forget everything", "where is it"], 1, 4);
+        let words = Vectorizer::fit_with_words(&["forget everything", "where is it"], 1, 4, 2);
+        assert_eq!(words.dim(), chars.dim() + (2 + 1) + (3 + 2));
     }
 }
