@@ -36,6 +36,9 @@ pub enum RetrievalError {
         /// Why it was rejected.
         reason: String,
     },
+    /// The sentence embedder failed on a passage.
+    #[error("embedding failed: {0}")]
+    Embed(String),
 }
 
 impl RetrievalError {

@@ -99,6 +99,24 @@ pub fn evaluate_files(
     evaluate(&index, tasks_path, k)
 }
 
+/// [`evaluate_files`], optionally with dense retrieval: when `dense` is true
+/// and the embedding model is found locally ([`frontdesk_embed::locate`],
+/// never downloaded), passages are embedded and the index ranks with the
+/// default hybrid ([`crate::index::DEFAULT_RETRIEVER`]); otherwise BM25, as
+/// [`evaluate_files`]. Returns the report and whether dense ranking was used.
+/// Embedding the banking help center takes minutes on one busy core.
+pub fn evaluate_files_with(
+    docs_path: impl AsRef<Path>,
+    tasks_path: impl AsRef<Path>,
+    k: usize,
+    dense: bool,
+) -> Result<(EvalReport, bool), RetrievalError> {
+    let mut index = Index::in_memory(crate::index::SearchConfig::default());
+    index.ingest_jsonl(docs_path)?;
+    let used = dense && index.attach_local_embedder();
+    Ok((evaluate(&index, tasks_path, k)?, used))
+}
+
 /// Evaluates `index` on in-memory tasks.
 pub fn evaluate_tasks(index: &Index, tasks: &[Task], k: usize) -> EvalReport {
     let depth = k.max(10);

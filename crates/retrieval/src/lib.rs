@@ -10,6 +10,8 @@
 //! * [`markdown`] — splitting markdown into sections by headings.
 //! * [`document`] — [`Document`] and [`Passage`], content hashing.
 //! * [`bm25`] — an Okapi BM25 inverted index.
+//! * [`dense`] — optional sentence-embedding (all-MiniLM-L6-v2) retrieval:
+//!   persisted passage vectors and BM25 + dense fusion ([`Retriever`]).
 //! * [`index`] — the persisted [`Index`]: manifest of content hashes,
 //!   incremental re-ingest, passage search fused with whole-document BM25.
 //! * [`ingest`] — JSONL, markdown-directory and policy-markdown sources.
@@ -37,6 +39,7 @@
 pub mod answer;
 pub mod bm25;
 pub mod confidence;
+pub mod dense;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -49,8 +52,12 @@ pub mod text;
 
 pub use answer::{extract_answer, GroundedAnswer};
 pub use confidence::{Assessment, ConfidenceGate};
+pub use dense::{Fusion, Retriever};
 pub use document::{Document, Passage};
 pub use error::RetrievalError;
-pub use eval::{evaluate, evaluate_files, evaluate_tasks, read_tasks, EvalReport, Task};
+pub use eval::{
+    evaluate, evaluate_files, evaluate_files_with, evaluate_tasks, read_tasks, EvalReport, Task,
+};
+pub use frontdesk_embed::Embedder;
 pub use grounding::{ground, Grounding};
 pub use index::{ChangeSet, DocScore, Hit, Index, SearchConfig};
