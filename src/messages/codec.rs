@@ -201,9 +201,11 @@ impl Codec {
         }
         let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
         let writer = self.resolver.by_id(id).await?;
-        let (_, reader) = current(kind);
+        let (current_id, reader) = current(kind);
         let mut body = &bytes[5..];
-        let value = apache_avro::from_avro_datum(&writer, &mut body, Some(&reader))
+        // Written with the current schema: nothing to resolve (most records).
+        let reader = (id != current_id).then_some(reader.as_ref());
+        let value = apache_avro::from_avro_datum(&writer, &mut body, reader)
             .map_err(|e| DecodeError::Avro(format!("schema id {id}: {e}")))?;
         if !body.is_empty() {
             return Err(DecodeError::Avro(format!(
