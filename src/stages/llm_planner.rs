@@ -329,38 +329,8 @@ impl LlmPlanner {
                 )
             }
             Some(_) if !writes.is_empty() => {
-                let summaries = writes
-                    .iter()
-                    .map(|w| w.summary.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; and ");
-                let confirm = writes.iter().any(|w| {
-                    let amount = w
-                        .refund_amount
-                        .unwrap_or(0.0)
-                        .max(w.charge_amount.unwrap_or(0.0));
-                    self.procedures
-                        .procedures
-                        .iter()
-                        .filter(|p| p.spec.tool.as_deref() == Some(w.tool.as_str()))
-                        .any(|p| p.needs_confirmation(req.channel, amount))
-                });
-                let mut plan = if confirm {
-                    state.pending = writes.clone();
-                    Plan::ask(
-                        reads,
-                        state,
-                        format!(
-                            "Before I go ahead, please confirm: I will {summaries}. Reply \"yes\" to confirm or \"no\" to leave everything as it is."
-                        ),
-                    )
-                } else {
-                    let mut p = Plan::new(reads, Outcome::Act, state);
-                    p.draft = format!("I am going to {summaries}.");
-                    p
-                };
-                plan.writes = writes;
-                plan
+                self.procedures
+                    .act_or_confirm(req.channel, reads, state, writes)
             }
             Some(text) if text.is_empty() => Plan::new(
                 reads,

@@ -33,8 +33,19 @@ impl Planner for Unsure {
     }
 }
 
-/// A delivered order of the shipped store: (user id, e-mail, order id, its first item id).
-fn delivered_order() -> (String, String, String, String) {
+/// A delivered order of the shipped store.
+struct Delivered {
+    email: String,
+    order_id: String,
+    /// Its first item.
+    item: String,
+    /// What that item cost.
+    price: f64,
+    /// The payment method that paid for the order.
+    paid_with: String,
+}
+
+fn delivered_order() -> Delivered {
     let dir = frontdesk::config::resolve_path(std::path::Path::new("data/retail"));
     let orders: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("orders.json")).unwrap()).unwrap();
@@ -46,10 +57,64 @@ fn delivered_order() -> (String, String, String, String) {
         .iter()
         .find(|(_, o)| o["status"] == "delivered")
         .unwrap();
-    let user_id = order["user_id"].as_str().unwrap().to_owned();
-    let email = users[&user_id]["email"].as_str().unwrap().to_owned();
-    let item = order["items"][0]["item_id"].as_str().unwrap().to_owned();
-    (user_id, email, order_id.clone(), item)
+    let user_id = order["user_id"].as_str().unwrap();
+    Delivered {
+        email: users[user_id]["email"].as_str().unwrap().to_owned(),
+        order_id: order_id.clone(),
+        item: order["items"][0]["item_id"].as_str().unwrap().to_owned(),
+        price: order["items"][0]["price"].as_f64().unwrap(),
+        paid_with: order["payment_history"][0]["payment_method_id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+    }
+}
+
+/// The model's side of a return: authenticate by e-mail, then propose returning the first
+/// item to `payment`, then, once a tool result contains `closing_on`, say `closing`.
+async fn mount_return(
+    model: &MockServer,
+    order: &Delivered,
+    payment: &str,
+    closing_on: &str,
+    closing: &str,
+) {
+    Mock::given(method("POST"))
+        .and(path("/v1/chat/completions"))
+        .and(body_string_contains(closing_on))
+        .respond_with(completion(
+            json!({"role": "assistant", "content": closing}),
+            "stop",
+        ))
+        .with_priority(1)
+        .mount(model)
+        .await;
+    // Second turn: the user id came back → propose the return.
+    Mock::given(method("POST"))
+        .and(body_string_contains("\"role\":\"tool\""))
+        .respond_with(completion(
+            json!({"role": "assistant", "content": null, "tool_calls": [call(
+                "call_2", "return_delivered_order_items",
+                json!({"order_id": order.order_id, "item_ids": [order.item], "payment_method_id": payment})
+            )]}),
+            "tool_calls",
+        ))
+        .with_priority(2)
+        .up_to_n_times(1)
+        .mount(model)
+        .await;
+    // First turn: authenticate by the e-mail.
+    Mock::given(method("POST"))
+        .respond_with(completion(
+            json!({"role": "assistant", "content": null, "tool_calls": [call(
+                "call_1", "find_user_id_by_email", json!({"email": order.email})
+            )]}),
+            "tool_calls",
+        ))
+        .with_priority(3)
+        .up_to_n_times(1)
+        .mount(model)
+        .await;
 }
 
 fn completion(message: Value, finish: &str) -> ResponseTemplate {
@@ -214,51 +279,23 @@ async fn run(f: &Fixture, env: Envelope) -> Result<Envelope, StageError> {
 
 #[tokio::test]
 async fn a_model_proposal_the_store_does_not_support_is_refused_and_handed_off() {
-    let (_, email, order_id, item) = delivered_order();
+    let order = delivered_order();
     let model = MockServer::start().await;
-    // Third turn: the tool result says the write was refused → the model hands off.
-    Mock::given(method("POST"))
-        .and(path("/v1/chat/completions"))
-        .and(body_string_contains("refused: "))
-        .respond_with(completion(
-            json!({"role": "assistant", "content": "HANDOFF: the payment method is not on file."}),
-            "stop",
-        ))
-        .with_priority(1)
-        .mount(&model)
-        .await;
-    // Second turn: the user id came back → propose the return.
-    Mock::given(method("POST"))
-        .and(body_string_contains("\"role\":\"tool\""))
-        .respond_with(completion(
-            json!({"role": "assistant", "content": null, "tool_calls": [call(
-                "call_2", "return_delivered_order_items",
-                json!({"order_id": order_id, "item_ids": [item], "payment_method_id": "__original__"})
-            )]}),
-            "tool_calls",
-        ))
-        .with_priority(2)
-        .up_to_n_times(1)
-        .mount(&model)
-        .await;
-    // First turn: authenticate by the e-mail.
-    Mock::given(method("POST"))
-        .respond_with(completion(
-            json!({"role": "assistant", "content": null, "tool_calls": [call(
-                "call_1", "find_user_id_by_email", json!({"email": email})
-            )]}),
-            "tool_calls",
-        ))
-        .with_priority(3)
-        .up_to_n_times(1)
-        .mount(&model)
-        .await;
+    // The payment id is not the customer's: the tool result says "refused", the model hands off.
+    mount_return(
+        &model,
+        &order,
+        "__original__",
+        "refused: ",
+        "HANDOFF: the payment method is not on file.",
+    )
+    .await;
     let f = fixture(&model).await;
     let env = run(
         &f,
         ticket(
             "the lamp thing did not work out, I'd like to send it back",
-            &email,
+            &order.email,
         ),
     )
     .await
@@ -280,60 +317,22 @@ async fn a_model_proposal_the_store_does_not_support_is_refused_and_handed_off()
 
 #[tokio::test]
 async fn a_valid_model_proposal_passes_the_write_gate_and_runs_in_the_store() {
-    let (user_id, email, order_id, item) = delivered_order();
-    let seed: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            frontdesk::config::resolve_path(std::path::Path::new("data/retail"))
-                .join("orders.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let paid_with = seed[&order_id]["payment_history"][0]["payment_method_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let price = seed[&order_id]["items"][0]["price"].as_f64().unwrap();
+    let order = delivered_order();
     let model = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(body_string_contains("proposed, awaiting"))
-        .respond_with(completion(
-            json!({"role": "assistant", "content": "I have requested the return."}),
-            "stop",
-        ))
-        .with_priority(1)
-        .mount(&model)
-        .await;
-    Mock::given(method("POST"))
-        .and(body_string_contains("\"role\":\"tool\""))
-        .respond_with(completion(
-            json!({"role": "assistant", "content": null, "tool_calls": [call(
-                "call_2", "return_delivered_order_items",
-                json!({"order_id": order_id, "item_ids": [item], "payment_method_id": paid_with})
-            )]}),
-            "tool_calls",
-        ))
-        .with_priority(2)
-        .up_to_n_times(1)
-        .mount(&model)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(completion(
-            json!({"role": "assistant", "content": null, "tool_calls": [call(
-                "call_1", "find_user_id_by_email", json!({"email": email})
-            )]}),
-            "tool_calls",
-        ))
-        .with_priority(3)
-        .up_to_n_times(1)
-        .mount(&model)
-        .await;
+    mount_return(
+        &model,
+        &order,
+        &order.paid_with,
+        "proposed, awaiting",
+        "I have requested the return.",
+    )
+    .await;
     let f = fixture(&model).await;
     let env = run(
         &f,
         ticket(
             "the lamp thing did not work out, I'd like to send it back",
-            &email,
+            &order.email,
         ),
     )
     .await
@@ -348,7 +347,7 @@ async fn a_valid_model_proposal_passes_the_write_gate_and_runs_in_the_store() {
     assert_eq!(write.outcome, "ok");
     // The reply states the refund the store computed, not anything the model said.
     let reply = env.draft_reply.clone().unwrap();
-    assert!(reply.contains(&format!("${price:.2}")), "{reply}");
+    assert!(reply.contains(&format!("${:.2}", order.price)), "{reply}");
     assert!(!reply.contains("I have requested"), "{reply}");
     let gate = env
         .decisions
@@ -356,12 +355,11 @@ async fn a_valid_model_proposal_passes_the_write_gate_and_runs_in_the_store() {
         .find(|d| d.rule == "write_gate")
         .unwrap();
     assert_eq!(gate.outcome, "allow");
-    let _ = user_id;
 }
 
 #[tokio::test]
 async fn an_answer_with_invented_figures_goes_to_a_person() {
-    let (_, email, _, _) = delivered_order();
+    let email = delivered_order().email;
     let model = MockServer::start().await;
     Mock::given(method("POST"))
         .and(body_string_contains("\"role\":\"tool\""))
@@ -401,7 +399,7 @@ async fn an_answer_with_invented_figures_goes_to_a_person() {
 
 #[tokio::test]
 async fn a_rate_limited_model_pauses_the_stage_instead_of_failing_the_ticket() {
-    let (_, email, _, _) = delivered_order();
+    let email = delivered_order().email;
     let model = MockServer::start().await;
     Mock::given(method("POST"))
         .respond_with(

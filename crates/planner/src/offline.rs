@@ -490,37 +490,9 @@ impl Planner for OfflinePlanner {
             plan.procedures = names;
             return Ok(plan);
         }
-        let confirm = writes.iter().any(|w| {
-            let amount = w
-                .refund_amount
-                .unwrap_or(0.0)
-                .max(w.charge_amount.unwrap_or(0.0));
-            self.procedures
-                .procedures
-                .iter()
-                .filter(|p| p.spec.tool.as_deref() == Some(w.tool.as_str()))
-                .any(|p| p.needs_confirmation(req.channel, amount))
-        });
-        let mut plan = if confirm {
-            let q = format!(
-                "Before I go ahead, please confirm: I will {}. Reply \"yes\" to confirm or \"no\" to leave everything as it is.",
-                writes.iter().map(|w| w.summary.as_str()).collect::<Vec<_>>().join("; and ")
-            );
-            state.pending = writes.clone();
-            Plan::ask(reader.log, state, q)
-        } else {
-            let mut p = Plan::new(reader.log, Outcome::Act, state);
-            p.draft = format!(
-                "I am going to {}.",
-                writes
-                    .iter()
-                    .map(|w| w.summary.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; and ")
-            );
-            p
-        };
-        plan.writes = writes;
+        let mut plan = self
+            .procedures
+            .act_or_confirm(req.channel, reader.log, state, writes);
         plan.reply_facts = facts;
         plan.procedures = names;
         Ok(plan)

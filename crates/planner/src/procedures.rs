@@ -202,6 +202,49 @@ impl Procedures {
         Procedures::from_toml_str(DEFAULT_PROCEDURES)
     }
 
+    /// The plan for `writes` on `channel`: a confirmation question that keeps them pending
+    /// when a procedure of one of them needs the customer's "yes" on this channel for its
+    /// amount, else [`Outcome::Act`](crate::Outcome::Act) with a draft naming them.
+    pub fn act_or_confirm(
+        &self,
+        channel: Channel,
+        reads: Vec<crate::ReadCall>,
+        mut state: crate::ConversationState,
+        writes: Vec<crate::ProposedWrite>,
+    ) -> crate::Plan {
+        let summaries = writes
+            .iter()
+            .map(|w| w.summary.as_str())
+            .collect::<Vec<_>>()
+            .join("; and ");
+        let confirm = writes.iter().any(|w| {
+            let amount = w
+                .refund_amount
+                .unwrap_or(0.0)
+                .max(w.charge_amount.unwrap_or(0.0));
+            self.procedures
+                .iter()
+                .filter(|p| p.spec.tool.as_deref() == Some(w.tool.as_str()))
+                .any(|p| p.needs_confirmation(channel, amount))
+        });
+        let mut plan = if confirm {
+            state.pending = writes.clone();
+            crate::Plan::ask(
+                reads,
+                state,
+                format!(
+                    "Before I go ahead, please confirm: I will {summaries}. Reply \"yes\" to confirm or \"no\" to leave everything as it is."
+                ),
+            )
+        } else {
+            let mut p = crate::Plan::new(reads, crate::Outcome::Act, state);
+            p.draft = format!("I am going to {summaries}.");
+            p
+        };
+        plan.writes = writes;
+        plan
+    }
+
     /// Procedures of one request kind.
     pub fn of_request<'a>(&'a self, request: &'a str) -> impl Iterator<Item = &'a Procedure> {
         self.procedures
