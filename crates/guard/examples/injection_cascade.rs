@@ -10,7 +10,9 @@
 //! Every choice (head weights, band, head threshold, embedding-only
 //! threshold) is made inside the training part of each outer split, on
 //! out-of-fold scores of an inner 5-fold split; the outer test fold is only
-//! scored. Embeddings are cached in `$TMPDIR/frontdesk-guard-emb-cache.json`.
+//! scored. Embeddings are cached in `$TMPDIR/frontdesk-guard-emb-cache.json`
+//! (or the file named by `INJECTION_EMB_CACHE`, which must then hold every
+//! text: only all-MiniLM-L6-v2 is embedded on a miss).
 //!
 //! Variants (all scored on the same outer folds):
 //! - `ngram`: the shipped n-gram detector (threshold 0.6);
@@ -37,8 +39,12 @@ const FIXED_BAND: [f32; 2] = [0.05, 0.95];
 
 type Cache = HashMap<String, Vec<f32>>;
 
+/// The embedding cache; `INJECTION_EMB_CACHE` names another file (e.g. the
+/// embeddings of another encoder, precomputed for the same texts).
 fn cache_path() -> PathBuf {
-    std::env::temp_dir().join("frontdesk-guard-emb-cache.json")
+    std::env::var_os("INJECTION_EMB_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("frontdesk-guard-emb-cache.json"))
 }
 
 fn embed_all(texts: &[&str], cache: &mut Cache) -> Result<(), Box<dyn std::error::Error>> {
@@ -144,17 +150,31 @@ fn fit_head(rows: &[&Row], ngram: Option<&[f32]>, opts: HeadFitOptions) -> Embed
     EmbeddingHead::fit(frontdesk_embed::MODEL_NAME, &xs, ng.as_deref(), &ys, opts)
 }
 
-/// Stratified round-robin fold of each row (within class, in order).
+/// Stratified round-robin fold of each row (within class, in order; with
+/// `FOLD_SEED=N`, in a seeded pseudo-random order instead, to measure how
+/// much the figures move with the fold assignment).
 fn folds(labels: &[bool], k: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    if let Some(seed) = std::env::var("FOLD_SEED")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        let key = |i: usize| {
+            let mut h = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i as u64);
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            h ^ (h >> 33)
+        };
+        order.sort_by_key(|&i| key(i));
+    }
     let (mut p, mut n) = (0usize, 0usize);
-    labels
-        .iter()
-        .map(|&y| {
-            let c = if y { &mut p } else { &mut n };
-            *c += 1;
-            (*c - 1) % k
-        })
-        .collect()
+    let mut out = vec![0usize; labels.len()];
+    for i in order {
+        let c = if labels[i] { &mut p } else { &mut n };
+        out[i] = *c % k;
+        *c += 1;
+    }
+    out
 }
 
 /// Out-of-fold n-gram scores, emb-only head and stacked head probabilities.

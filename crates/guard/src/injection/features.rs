@@ -6,7 +6,9 @@
 //! unseen n-grams are dropped. Optionally, word n-grams of `1..=word_n`
 //! words (lower-cased alphanumeric runs; they span word boundaries, which the
 //! `char_wb` n-grams cannot) join the same vocabulary. Weights are
-//! `(1 + ln tf) * idf`, L2-normalised.
+//! `(1 + ln tf) * idf`, L2-normalised. Optionally ([`normalise`]) German
+//! umlauts and `ß` are folded to their two-letter spellings and other Latin
+//! accents are stripped before the n-grams are cut.
 
 use std::collections::HashMap;
 
@@ -19,6 +21,7 @@ pub struct Vectorizer {
     min_n: usize,
     max_n: usize,
     word_n: usize,
+    fold: bool,
     vocab: HashMap<u64, u32>,
     idf: Vec<f32>,
 }
@@ -79,9 +82,39 @@ pub fn add_word_ngrams(counts: &mut HashMap<u64, u32>, text: &str, word_n: usize
     }
 }
 
-fn counts(text: &str, min_n: usize, max_n: usize, word_n: usize) -> HashMap<u64, u32> {
-    let mut c = ngram_counts(text, min_n, max_n);
-    add_word_ngrams(&mut c, text, word_n);
+/// Lower-cases `text`; with `fold`, also folds `ä ö ü ß` to `ae oe ue ss`
+/// and strips the accents of other common Latin letters (`é` -> `e`,
+/// `ç` -> `c`, `ñ` -> `n`), so that "für" and "fuer", "Übersetze" and
+/// "uebersetze", "répondez" and "repondez" share their n-grams.
+pub fn normalise(text: &str, fold: bool) -> String {
+    let lower = text.to_lowercase();
+    if !fold || lower.is_ascii() {
+        return lower;
+    }
+    let mut out = String::with_capacity(lower.len() + 8);
+    for c in lower.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' => out.push('o'),
+            'ù' | 'ú' | 'û' => out.push('u'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn counts(text: &str, min_n: usize, max_n: usize, word_n: usize, fold: bool) -> HashMap<u64, u32> {
+    let text = normalise(text, fold);
+    let mut c = ngram_counts(&text, min_n, max_n);
+    add_word_ngrams(&mut c, &text, word_n);
     c
 }
 
@@ -99,10 +132,22 @@ impl Vectorizer {
         max_n: usize,
         word_n: usize,
     ) -> Self {
+        Self::fit_options(docs, min_n, max_n, word_n, false)
+    }
+
+    /// [`Self::fit_with_words`], with accent folding ([`normalise`]) when
+    /// `fold` is set (applied at fit and transform time alike).
+    pub fn fit_options<S: AsRef<str>>(
+        docs: &[S],
+        min_n: usize,
+        max_n: usize,
+        word_n: usize,
+        fold: bool,
+    ) -> Self {
         let mut vocab: HashMap<u64, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         for doc in docs {
-            for key in counts(doc.as_ref(), min_n, max_n, word_n).into_keys() {
+            for key in counts(doc.as_ref(), min_n, max_n, word_n, fold).into_keys() {
                 let next = vocab.len() as u32;
                 let idx = *vocab.entry(key).or_insert(next);
                 if idx as usize == df.len() {
@@ -120,6 +165,7 @@ impl Vectorizer {
             min_n,
             max_n,
             word_n,
+            fold,
             vocab,
             idf,
         }
@@ -132,7 +178,7 @@ impl Vectorizer {
 
     /// Turns `text` into an L2-normalised sparse TF-IDF vector.
     pub fn transform(&self, text: &str) -> Sparse {
-        let mut v: Sparse = counts(text, self.min_n, self.max_n, self.word_n)
+        let mut v: Sparse = counts(text, self.min_n, self.max_n, self.word_n, self.fold)
             .into_iter()
             .filter_map(|(key, tf)| {
                 let idx = *self.vocab.get(&key)?;
@@ -171,6 +217,42 @@ mod tests {
         assert!((norm - 1.0).abs() < 1e-4);
         // Only the padding-space 1-gram of unseen words survives.
         assert_eq!(v.transform("日本語").len(), 1);
+    }
+
+    #[test]
+    fn folding_merges_umlaut_spellings() {
+        assert_eq!(
+            normalise("Übersetze für Straße", true),
+            "uebersetze fuer strasse"
+        );
+        assert_eq!(
+            normalise("Répondez EN Français", true),
+            "repondez en francais"
+        );
+        assert_eq!(normalise("Übersetze", false), "übersetze");
+        let v = Vectorizer::fit_options(
+            &["uebersetze fuer mich", "wo ist meine bestellung"],
+            1,
+            4,
+            0,
+            true,
+        );
+        // Equal up to float rounding (the norm is summed in hash order).
+        let same = |a: &Sparse, b: &Sparse| {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| x.0 == y.0 && (x.1 - y.1).abs() < 1e-6)
+        };
+        assert!(same(
+            &v.transform("Übersetze für mich"),
+            &v.transform("uebersetze fuer mich")
+        ));
+        let plain = Vectorizer::fit_options(&["uebersetze fuer mich", "wo ist"], 1, 4, 0, false);
+        assert!(!same(
+            &plain.transform("Übersetze für mich"),
+            &plain.transform("uebersetze fuer mich")
+        ));
     }
 
     #[test]
