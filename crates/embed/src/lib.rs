@@ -24,12 +24,17 @@
 
 #![warn(missing_docs)]
 
+pub mod bert;
+pub mod tune;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
+use candle_transformers::models::bert::Config;
+
+pub use bert::{Encoder, Layer};
 use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
 
 /// Name of the model this crate loads (recorded by models that use it).
@@ -78,6 +83,9 @@ pub enum EmbedError {
     /// The tokenizer could not be loaded or failed on a text.
     #[error("tokenizer: {0}")]
     Tokenizer(String),
+    /// A file of fine-tuned layers does not fit the network.
+    #[error("tuned layers: {0}")]
+    Tuned(String),
     /// The network failed to load or run.
     #[error("model: {0}")]
     Candle(#[from] candle_core::Error),
@@ -153,7 +161,7 @@ pub fn ensure() -> Result<PathBuf> {
 /// The loaded model and tokenizer. Cheap to share behind an `Arc`; `embed`
 /// takes `&self` and may be called from several threads.
 pub struct Embedder {
-    model: BertModel,
+    model: Encoder,
     tokenizer: Tokenizer,
     device: Device,
     dim: usize,
@@ -209,7 +217,7 @@ impl Embedder {
         // truncated while the model is loaded (it is only ever replaced by
         // rename in scripts/fetch-model.sh).
         let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[weights], DType::F32, &device)? };
-        let model = BertModel::load(vb, &config)?;
+        let model = Encoder::load(vb, &config)?;
         Ok(Self {
             model,
             tokenizer,
@@ -266,7 +274,14 @@ impl Embedder {
         Ok(self.embed_batch(&[text])?.pop().unwrap_or_default())
     }
 
-    fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+    /// The network (embeddings and transformer layers).
+    pub fn encoder(&self) -> &Encoder {
+        &self.model
+    }
+
+    /// Word-piece ids, token types and the 0/1 attention mask of `texts`
+    /// (each `(texts.len(), longest)`, padded), as the network takes them.
+    pub fn tokenize(&self, texts: &[&str]) -> Result<(Tensor, Tensor, Tensor)> {
         let encodings = self
             .tokenizer
             .encode_batch(texts.to_vec(), true)
@@ -281,21 +296,30 @@ impl Embedder {
             types.extend_from_slice(e.get_type_ids());
             mask.extend_from_slice(e.get_attention_mask());
         }
-        let ids = Tensor::from_vec(ids, (n, len), &self.device)?;
-        let types = Tensor::from_vec(types, (n, len), &self.device)?;
-        let mask = Tensor::from_vec(mask, (n, len), &self.device)?;
-        let hidden = self.model.forward(&ids, &types, Some(&mask))?;
-        // Mean over the real tokens: sum(hidden * mask) / sum(mask).
-        let maskf = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
-        let summed = hidden.broadcast_mul(&maskf)?.sum(1)?;
-        let counts = maskf.sum(1)?.clamp(1e-9f32, f32::MAX)?;
-        let mean = summed.broadcast_div(&counts)?;
-        let norm = mean
-            .sqr()?
-            .sum_keepdim(1)?
-            .sqrt()?
-            .clamp(1e-12f32, f32::MAX)?;
-        let unit = mean.broadcast_div(&norm)?;
+        Ok((
+            Tensor::from_vec(ids, (n, len), &self.device)?,
+            Tensor::from_vec(types, (n, len), &self.device)?,
+            Tensor::from_vec(mask, (n, len), &self.device)?,
+        ))
+    }
+
+    /// Indices of `texts` in batches of about [`Embedder::with_batch_size`]
+    /// texts of similar length (so that each batch pads little).
+    pub fn length_batches<S: AsRef<str>>(&self, texts: &[S]) -> Vec<Vec<usize>> {
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| texts[i].as_ref().len());
+        order
+            .chunks(self.batch_size)
+            .map(<[usize]>::to_vec)
+            .collect()
+    }
+
+    fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        let (ids, types, mask) = self.tokenize(texts)?;
+        let hidden = self
+            .model
+            .forward_to(&ids, &types, &mask, self.model.layers.len())?;
+        let unit = bert::unit_rows(&bert::mean_pool(&hidden, &mask)?)?;
         Ok(unit.to_vec2::<f32>()?)
     }
 }

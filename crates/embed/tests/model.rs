@@ -55,3 +55,92 @@ fn paraphrases_are_closer_than_unrelated_sentences() {
         assert!(para2 > unrelated + 0.1, "{para2} vs {unrelated} ({p},{q})");
     }
 }
+
+#[test]
+fn the_layer_by_layer_encoder_matches_candle_bert() {
+    use candle_core::{DType, Device};
+    use candle_nn::VarBuilder;
+    use candle_transformers::models::bert::{BertModel, Config};
+    let Some(e) = embedder() else { return };
+    let dir = e.dir().to_path_buf();
+    let config: Config =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    let vb = unsafe {
+        VarBuilder::from_mmaped_safetensors(
+            &[dir.join("model.safetensors")],
+            DType::F32,
+            &Device::Cpu,
+        )
+        .unwrap()
+    };
+    let reference = BertModel::load(vb, &config).unwrap();
+    let texts = [
+        "hi",
+        "I still have not received my new card, it has been two weeks",
+    ];
+    let (ids, types, mask) = e.tokenize(&texts).unwrap();
+    let want = reference.forward(&ids, &types, Some(&mask)).unwrap();
+    let states = e.encoder().hidden_states(&ids, &types, &mask).unwrap();
+    assert_eq!(states.len(), 7);
+    let got = states.last().unwrap();
+    let diff = (got - &want)
+        .unwrap()
+        .abs()
+        .unwrap()
+        .flatten_all()
+        .unwrap()
+        .max(0)
+        .unwrap()
+        .to_scalar::<f32>()
+        .unwrap();
+    assert!(diff < 1e-4, "max abs difference {diff}");
+}
+
+#[test]
+fn fine_tuning_the_top_layer_lowers_the_loss_and_round_trips() {
+    use frontdesk_embed::tune::{lower_outputs, Trainer, TuneConfig, TunedTop};
+    let Some(e) = embedder() else { return };
+    let texts = [
+        "my card has not arrived",
+        "where is my new card",
+        "card still not delivered",
+        "what is the exchange rate",
+        "how much is a euro in dollars",
+        "which currencies can I exchange",
+    ];
+    let labels = [0, 0, 0, 1, 1, 1];
+    let cfg = TuneConfig {
+        lr: 1e-3,
+        head_lr: 1e-2,
+        dropout: 0.0,
+        batch_size: 6,
+        ..TuneConfig::default()
+    };
+    let mut trainer = Trainer::new(&e, 2, &cfg).unwrap();
+    assert_eq!(trainer.start(), 5);
+    let states = lower_outputs(&e, &texts, trainer.start()).unwrap();
+    let before = trainer.eval_loss(&states, &labels).unwrap();
+    for _ in 0..5 {
+        trainer.epoch(&states, &labels).unwrap();
+    }
+    let after = trainer.eval_loss(&states, &labels).unwrap();
+    assert!(after < before, "loss {before} -> {after}");
+
+    // The tuned layers change the embedding; saving and loading them does not.
+    let top = trainer.tuned().unwrap();
+    let tuned = e.embed_tuned(&texts, &top).unwrap();
+    let plain = e.embed(&texts).unwrap();
+    for ((base, t), p) in tuned.iter().zip(&plain) {
+        assert!(cosine(base, p) > 0.9999);
+        assert!(cosine(t, p) < 0.9999);
+    }
+    let path = std::env::temp_dir().join(format!("fd-tuned-{}.safetensors", std::process::id()));
+    top.save(&path).unwrap();
+    let loaded = TunedTop::load(&path, &e).unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!(loaded.start, 5);
+    let again = e.embed_tuned(&texts, &loaded).unwrap();
+    for (a, b) in tuned.iter().zip(&again) {
+        assert_eq!(a.1, b.1);
+    }
+}
