@@ -129,17 +129,101 @@ impl Default for Limits {
     }
 }
 
+/// A placeholder single-object header: apache-avro's cached readers and writers frame
+/// their datum with one; the codec adds it before reading and strips it after writing.
+struct NoHeader;
+
+const NO_HEADER: [u8; 10] = [0xC3, 0x01, 0, 0, 0, 0, 0, 0, 0, 0];
+
+impl apache_avro::headers::HeaderBuilder for NoHeader {
+    fn build_header(&self) -> Vec<u8> {
+        NO_HEADER.to_vec()
+    }
+}
+
+/// One schema with its named types resolved once. `apache_avro::to_avro_datum` and
+/// `from_avro_datum` re-resolve the whole schema on every call, which was the largest
+/// single cost of moving a record through a stage.
+struct Compiled {
+    reader: apache_avro::GenericSingleObjectReader,
+    /// Writers are `&mut` while writing; a small pool serves concurrent encodes.
+    writers: std::sync::Mutex<Vec<apache_avro::GenericSingleObjectWriter>>,
+    schema: Arc<apache_avro::Schema>,
+}
+
+impl Compiled {
+    fn new(schema: Arc<apache_avro::Schema>) -> apache_avro::AvroResult<Self> {
+        Ok(Compiled {
+            reader: apache_avro::GenericSingleObjectReader::new_with_header_builder(
+                (*schema).clone(),
+                NoHeader,
+            )?,
+            writers: std::sync::Mutex::new(Vec::new()),
+            schema,
+        })
+    }
+
+    /// Writes `value` (validated against the schema) after `out`'s current contents.
+    fn write(&self, value: &Value, out: &mut Vec<u8>) -> apache_avro::AvroResult<()> {
+        let pooled = self.writers.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let mut writer = match pooled {
+            Some(w) => w,
+            None => apache_avro::GenericSingleObjectWriter::new_with_capacity_and_header_builder(
+                &self.schema,
+                1024,
+                NoHeader,
+            )?,
+        };
+        let start = out.len();
+        // On an error the writer may hold a partial datum: it is dropped, not pooled.
+        writer.write_value_ref(value, out)?;
+        out.drain(start..start + NO_HEADER.len());
+        self.writers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(writer);
+        Ok(())
+    }
+}
+
 /// Encodes and decodes frontdesk's records.
 #[derive(Clone)]
 pub struct Codec {
     resolver: Arc<dyn SchemaResolver>,
     limits: Limits,
+    compiled: Arc<std::sync::RwLock<HashMap<u32, Arc<Compiled>>>>,
 }
 
 impl Codec {
     /// A codec over a schema resolver.
     pub fn new(resolver: Arc<dyn SchemaResolver>, limits: Limits) -> Self {
-        Codec { resolver, limits }
+        Codec {
+            resolver,
+            limits,
+            compiled: Arc::default(),
+        }
+    }
+
+    /// The compiled form of schema `id` (a registry id always names the same schema).
+    async fn compiled(&self, id: u32) -> Result<Arc<Compiled>, SchemaError> {
+        if let Some(c) = self
+            .compiled
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&id)
+        {
+            return Ok(c.clone());
+        }
+        let schema = self.resolver.by_id(id).await?;
+        let compiled = Arc::new(
+            Compiled::new(schema)
+                .map_err(|e| SchemaError::Invalid(format!("schema id {id}: {e}")))?,
+        );
+        self.compiled
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id, compiled.clone());
+        Ok(compiled)
     }
 
     /// Encodes a record as Confluent-framed Avro for `topic`.
@@ -150,15 +234,23 @@ impl Codec {
         value: &T,
     ) -> Result<Vec<u8>, EncodeError> {
         let id = self.resolver.writer_id(kind, topic).await?;
-        let schema = self.resolver.by_id(id).await?;
+        let compiled = self.compiled(id).await?;
         let bad = |reason: String| EncodeError::Schema { kind, reason };
         let value = apache_avro::to_value(value).map_err(|e| bad(e.to_string()))?;
-        let value = value.resolve(&schema).map_err(|e| bad(e.to_string()))?;
-        let datum = apache_avro::to_avro_datum(&schema, value).map_err(|e| bad(e.to_string()))?;
-        let mut out = Vec::with_capacity(datum.len() + 5);
+        let mut out = Vec::with_capacity(512);
         out.push(0u8);
         out.extend_from_slice(&id.to_be_bytes());
-        out.extend_from_slice(&datum);
+        // Most values already have the schema's shape (validated while written); the rest
+        // (e.g. an integer written to a wider field) are resolved against it first.
+        if compiled.write(&value, &mut out).is_err() {
+            out.truncate(5);
+            let value = value
+                .resolve(&compiled.schema)
+                .map_err(|e| bad(e.to_string()))?;
+            compiled
+                .write(&value, &mut out)
+                .map_err(|e| bad(e.to_string()))?;
+        }
         Ok(out)
     }
 
@@ -200,13 +292,19 @@ impl Codec {
             )));
         }
         let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
-        let writer = self.resolver.by_id(id).await?;
+        let writer = self.compiled(id).await?;
         let (current_id, reader) = current(kind);
         let mut body = &bytes[5..];
-        // Written with the current schema: nothing to resolve (most records).
-        let reader = (id != current_id).then_some(reader.as_ref());
-        let value = apache_avro::from_avro_datum(&writer, &mut body, reader)
-            .map_err(|e| DecodeError::Avro(format!("schema id {id}: {e}")))?;
+        let value = if id == current_id {
+            // Written with the current schema: nothing to resolve (most records).
+            use std::io::Read;
+            writer
+                .reader
+                .read_value(&mut NO_HEADER.as_slice().chain(&mut body))
+        } else {
+            apache_avro::from_avro_datum(&writer.schema, &mut body, Some(reader.as_ref()))
+        }
+        .map_err(|e| DecodeError::Avro(format!("schema id {id}: {e}")))?;
         if !body.is_empty() {
             return Err(DecodeError::Avro(format!(
                 "{} trailing bytes after the datum",
@@ -355,6 +453,22 @@ mod tests {
         assert_eq!(c.decode_ticket(&json, None).await.unwrap(), t);
     }
 
+    /// The cached writer produces exactly what apache-avro's plain resolve-and-write does.
+    fn assert_plain_encoding<T: Serialize>(kind: RecordKind, value: &T, framed: &[u8]) {
+        let (id, schema) = current(kind);
+        let plain = apache_avro::to_avro_datum(
+            &schema,
+            apache_avro::to_value(value)
+                .unwrap()
+                .resolve(&schema)
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(framed[0], 0);
+        assert_eq!(&framed[1..5], &id.to_be_bytes());
+        assert_eq!(&framed[5..], plain.as_slice(), "{}", kind.as_str());
+    }
+
     #[tokio::test]
     async fn every_outbound_kind_round_trips() {
         let c = codec();
@@ -368,7 +482,19 @@ mod tests {
             score: 3.5,
             confidence: 0.8,
         });
+        env.route = Some(crate::messages::Route {
+            intents: vec![crate::messages::RoutedIntent {
+                intent: "cancel".into(),
+                confidence: 0.7,
+                band: crate::messages::Band::Conditional,
+            }],
+            band: crate::messages::Band::Conditional,
+            allow_list: vec!["get_order".into()],
+            out_of_scope: false,
+            model: "ngram".into(),
+        });
         let bytes = c.encode(RecordKind::Envelope, "x", &env).await.unwrap();
+        assert_plain_encoding(RecordKind::Envelope, &env, &bytes);
         assert_eq!(
             c.decode::<Envelope>(RecordKind::Envelope, &bytes)
                 .await
@@ -389,6 +515,7 @@ mod tests {
             failed_at: 5,
         };
         let bytes = c.encode(RecordKind::DeadLetter, "dl", &dl).await.unwrap();
+        assert_plain_encoding(RecordKind::DeadLetter, &dl, &bytes);
         assert_eq!(
             c.decode::<DeadLetter>(RecordKind::DeadLetter, &bytes)
                 .await
@@ -411,6 +538,7 @@ mod tests {
             awaiting_customer: true,
         };
         let bytes = c.encode(RecordKind::Resolution, "r", &r).await.unwrap();
+        assert_plain_encoding(RecordKind::Resolution, &r, &bytes);
         assert_eq!(
             c.decode::<Resolution>(RecordKind::Resolution, &bytes)
                 .await
@@ -437,6 +565,7 @@ mod tests {
             handed_off_at: 2,
         };
         let bytes = c.encode(RecordKind::Handoff, "h", &h).await.unwrap();
+        assert_plain_encoding(RecordKind::Handoff, &h, &bytes);
         assert_eq!(
             c.decode::<Handoff>(RecordKind::Handoff, &bytes)
                 .await
