@@ -139,7 +139,8 @@ pub struct RuntimeConfig {
     /// Records processed concurrently per stage (each of a different key).
     pub max_in_flight: usize,
     /// Records accepted and unfinished per stage (running, ready, or queued behind a
-    /// running record of their key); fetching pauses above it.
+    /// running record of their key, or awaiting acknowledgements); at it, fetching stops,
+    /// and the assignment is paused if the backlog does not clear within a second.
     pub max_buffered: usize,
     /// On revoke or shutdown, how long in-flight work may take to finish.
     #[serde(with = "humantime_serde")]

@@ -10,8 +10,17 @@
 //!   offset order; up to `max_in_flight` different keys concurrently) and, as records finish, stores the offsets
 //!   that became safe (only up to the lowest offset still in flight of that partition);
 //! - one **task per record**: decode, `process` (transient errors retried with backoff,
-//!   permanent ones dead-lettered), produce every output and wait for the broker's
-//!   acknowledgements, then report back.
+//!   permanent ones dead-lettered) and hand every output to the producer; then it
+//!   **releases** its key and its running slot, waits for the broker's acknowledgements
+//!   (and, for a ticket's last stage, records it as finished) and reports the offset done.
+//!
+//! Releasing the key once the outputs are enqueued, not once they are acknowledged, is
+//! what keeps a key's records flowing at the producer's pace rather than one broker round
+//! trip each: the idempotent producer keeps a partition's records in the order they were
+//! enqueued, so a key's outputs still leave in offset order. The offset is still stored
+//! only after the acknowledgements (at-least-once is unchanged). If an acknowledgement
+//! fails for good (after `message.timeout.ms`), the output is produced again, after the
+//! key's later outputs: the only case in which a key's outputs can leave out of order.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::Ordering;
@@ -20,8 +29,9 @@ use std::time::{Duration, Instant};
 
 use futures::future::join_all;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders, OwnedMessage};
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
 use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 use tokio::sync::mpsc;
@@ -270,8 +280,36 @@ impl ConsumerContext for RunnerContext {
 struct Done {
     tp: Tp,
     offset: i64,
-    key: Vec<u8>,
     finished: bool,
+}
+
+/// What a record's task tells the dispatcher, in this order: `Released` once, then `Done`.
+enum Report {
+    /// The record no longer needs its key or its running slot: its outputs are with the
+    /// producer, or it was abandoned.
+    Released(Vec<u8>),
+    /// Its outputs are acknowledged (or it was abandoned): the offset can be booked.
+    Done(Done),
+}
+
+/// Releases a record's key and slot exactly once: when told to, or when dropped.
+struct Release {
+    tx: mpsc::UnboundedSender<Report>,
+    key: Option<Vec<u8>>,
+}
+
+impl Release {
+    fn now(&mut self) {
+        if let Some(key) = self.key.take() {
+            let _ = self.tx.send(Report::Released(key));
+        }
+    }
+}
+
+impl Drop for Release {
+    fn drop(&mut self) {
+        self.now();
+    }
 }
 
 /// Runs one stage against Kafka.
@@ -360,6 +398,15 @@ impl Runner {
                 max: self.runtime.retry_max_backoff,
             },
             produce_timeout: self.runtime.produce_timeout,
+            headers: OwnedHeaders::new()
+                .insert(Header {
+                    key: "frontdesk-stage",
+                    value: Some(name),
+                })
+                .insert(Header {
+                    key: "frontdesk-instance",
+                    value: Some(instance_id()),
+                }),
         });
         dispatch(
             worker,
@@ -385,6 +432,10 @@ impl Runner {
     }
 }
 
+/// How long a full stage stops polling before it pauses its assignment (and so serves no
+/// rebalance callback meanwhile: keep it well under the session timeout).
+const STALL_BEFORE_PAUSE: Duration = Duration::from_secs(1);
+
 /// The poll thread: fetch, track, backpressure, rebalance callbacks; on shutdown wait for
 /// the dispatcher's drain, commit synchronously and leave the group.
 fn poll_loop(
@@ -395,10 +446,31 @@ fn poll_loop(
     max_in_flight: usize,
 ) {
     let mut paused = false;
-    let resume_below = (max_in_flight * 9 / 10).max(1);
+    let resume_below = (max_in_flight / 2).max(1);
+    let unstall_below = (max_in_flight * 9 / 10).max(1);
     while !shutdown.is_cancelled() {
-        let in_flight = shared.lock().in_flight;
         let held = shared.hold.active();
+        let mut in_flight = shared.lock().in_flight;
+        if !paused && !held && in_flight >= max_in_flight {
+            // Full: stop polling for a moment rather than pause. Pausing makes librdkafka
+            // drop the records it has prefetched and fetch them again on resume, which
+            // capped a stage at a few thousand records a second; a short backlog is
+            // waited out here, and only a long one (a slow stage) pauses the assignment.
+            let deadline = Instant::now() + STALL_BEFORE_PAUSE;
+            let mut t = shared.lock();
+            while t.in_flight >= unstall_below && !shutdown.is_cancelled() {
+                let now = Instant::now();
+                if now >= deadline {
+                    break;
+                }
+                t = shared
+                    .changed
+                    .wait_timeout(t, (deadline - now).min(Duration::from_millis(100)))
+                    .map(|(g, _)| g)
+                    .unwrap_or_else(|p| p.into_inner().0);
+            }
+            in_flight = t.in_flight;
+        }
         if !paused && (in_flight >= max_in_flight || held) {
             if let Ok(a) = consumer.assignment() {
                 if consumer.pause(&a).is_ok() {
@@ -486,17 +558,23 @@ async fn dispatch(
     shutdown: CancellationToken,
     runtime: RuntimeConfig,
 ) {
-    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
+    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Report>();
     let mut keys: KeyedQueue<OwnedMessage> = KeyedQueue::default();
     let mut ready: VecDeque<OwnedMessage> = VecDeque::new();
+    // Records holding a running slot (deciding, or enqueueing their outputs).
     let mut running = 0usize;
+    // Records started and not yet done (running, or waiting for acknowledgements).
+    let mut unfinished = 0usize;
     let mut draining = false;
     let hard_stop = CancellationToken::new();
     let mut drain_deadline: Option<tokio::time::Instant> = None;
 
     // Starts a record; false if its partition was revoked (it stays unfinished, so the
     // new owner reads it again).
-    let start = |msg: OwnedMessage, running: &mut usize| -> Result<(), OwnedMessage> {
+    let start = |msg: OwnedMessage,
+                 running: &mut usize,
+                 unfinished: &mut usize|
+     -> Result<(), OwnedMessage> {
         let tp = (msg.topic().to_owned(), msg.partition());
         let cancel = {
             let mut t = shared.lock();
@@ -509,19 +587,22 @@ async fn dispatch(
             }
         };
         *running += 1;
+        *unfinished += 1;
         let worker = worker.clone();
         let done_tx = done_tx.clone();
         let stop = CancelEither(cancel, hard_stop.clone());
         tokio::spawn(async move {
-            let key = record_key(&msg);
+            let release = Release {
+                tx: done_tx.clone(),
+                key: Some(record_key(&msg)),
+            };
             let offset = msg.offset();
-            let finished = worker.handle(msg, &stop).await;
-            let _ = done_tx.send(Done {
+            let finished = worker.handle(msg, &stop, release).await;
+            let _ = done_tx.send(Report::Done(Done {
                 tp,
                 offset,
-                key,
                 finished,
-            });
+            }));
         });
         Ok(())
     };
@@ -530,26 +611,31 @@ async fn dispatch(
         // Fill free slots from the ready queue.
         while !draining && running < runtime.max_in_flight {
             let Some(msg) = ready.pop_front() else { break };
-            if let Err(msg) = start(msg, &mut running) {
+            if let Err(msg) = start(msg, &mut running, &mut unfinished) {
                 // Revoked: release the key; its successors are of the same partition.
                 let key = record_key(&msg);
                 while keys.finish(&key).is_some() {}
             }
         }
-        if draining && running == 0 {
+        if draining && unfinished == 0 {
             break;
         }
         let deadline = drain_deadline;
         tokio::select! {
             biased;
-            Some(done) = done_rx.recv() => {
-                running -= 1;
-                complete(&shared, &consumer, &done);
-                // The key is free: its next record (if any) becomes ready.
-                if let Some(next) = keys.finish(&done.key) {
-                    ready.push_back(next);
+            Some(report) = done_rx.recv() => match report {
+                Report::Released(key) => {
+                    running -= 1;
+                    // The key is free: its next record (if any) becomes ready.
+                    if let Some(next) = keys.finish(&key) {
+                        ready.push_back(next);
+                    }
                 }
-            }
+                Report::Done(done) => {
+                    unfinished -= 1;
+                    complete(&shared, &consumer, &done);
+                }
+            },
             _ = shutdown.cancelled(), if !draining => {
                 draining = true;
                 drain_deadline = Some(tokio::time::Instant::now() + runtime.drain_timeout);
@@ -558,7 +644,7 @@ async fn dispatch(
                 info!(running, released, "draining in-flight work; queued records are left uncommitted");
             }
             _ = async { if let Some(d) = deadline { tokio::time::sleep_until(d).await } else { std::future::pending::<()>().await } }, if draining => {
-                warn!(running, "drain timeout: abandoning in-flight records (they will be redelivered)");
+                warn!(running, unfinished, "drain timeout: abandoning in-flight records (they will be redelivered)");
                 hard_stop.cancel();
                 drain_deadline = None;
             }
@@ -653,6 +739,12 @@ struct Output {
     value: Vec<u8>,
 }
 
+/// An output handed to the producer, awaiting its acknowledgement.
+struct Pending {
+    output: Output,
+    delivery: DeliveryFuture,
+}
+
 /// Everything one record produces, and whether it ends its ticket.
 #[derive(Default)]
 struct Planned {
@@ -678,6 +770,8 @@ struct Worker {
     hold: Arc<Hold>,
     backoff: Backoff,
     produce_timeout: Duration,
+    /// Headers stamped on every produced record.
+    headers: OwnedHeaders,
 }
 
 enum Step<T> {
@@ -689,7 +783,7 @@ enum Step<T> {
 impl Worker {
     /// Processes one record to the end. Returns whether it finished (outputs acknowledged);
     /// false means it was abandoned and must not be committed.
-    async fn handle(&self, msg: OwnedMessage, stop: &CancelEither) -> bool {
+    async fn handle(&self, msg: OwnedMessage, stop: &CancelEither, mut release: Release) -> bool {
         let key = msg
             .key()
             .map(|k| String::from_utf8_lossy(k).into_owned())
@@ -708,10 +802,20 @@ impl Worker {
             let step = self.run_stage(&msg, stop).await;
             let staged_ms = started.elapsed().as_millis() as u64;
             let finished = match step {
-                Step::Ok(planned) => self.produce_all(planned, stop).await,
+                Step::Ok(planned) => {
+                    let Some(pending) = self.enqueue_all(planned.outputs, stop).await else {
+                        return false;
+                    };
+                    release.now();
+                    self.confirm(pending, planned.finish, stop).await
+                }
                 Step::DeadLetter { kind, reason } => {
                     warn!(error_kind = kind, %reason, "dead-lettering record");
-                    let ok = self.dead_letter(&msg, kind, &reason, stop).await;
+                    let Some(pending) = self.dead_letter(&msg, kind, &reason, stop).await else {
+                        return false;
+                    };
+                    release.now();
+                    let ok = self.confirm(pending, None, stop).await;
                     if ok {
                         self.metrics.dead_letter(kind);
                     }
@@ -922,20 +1026,45 @@ impl Worker {
             })
     }
 
-    /// Produces every output, retrying each until acknowledged; then records a terminal
-    /// ticket as finished. Returns false if stopped before everything was acknowledged.
-    async fn produce_all(&self, planned: Planned, stop: &CancelEither) -> bool {
-        let results = join_all(
-            planned
-                .outputs
-                .iter()
-                .map(|o| self.produce_one(&o.topic, &o.key, &o.value, stop)),
-        )
+    /// Hands every output to the producer (waiting while its queue is full). `None` if
+    /// stopped first.
+    async fn enqueue_all(&self, outputs: Vec<Output>, stop: &CancelEither) -> Option<Vec<Pending>> {
+        let mut pending = Vec::with_capacity(outputs.len());
+        for output in outputs {
+            let delivery = self.enqueue(&output, stop).await?;
+            pending.push(Pending { output, delivery });
+        }
+        Some(pending)
+    }
+
+    /// Waits for every enqueued output's acknowledgement, producing again (with backoff)
+    /// any that failed; then records a terminal ticket as finished. Returns false if
+    /// stopped before everything was acknowledged.
+    async fn confirm(
+        &self,
+        pending: Vec<Pending>,
+        finish: Option<Finish>,
+        stop: &CancelEither,
+    ) -> bool {
+        let acked = join_all(pending.into_iter().map(|p| async move {
+            let delivered = tokio::select! {
+                r = p.delivery => matches!(r, Ok(Ok(_))),
+                _ = stop.cancelled() => return false,
+            };
+            if delivered {
+                self.metrics.produced.fetch_add(1, Ordering::Relaxed);
+                return true;
+            }
+            self.metrics.retried.fetch_add(1, Ordering::Relaxed);
+            warn!(topic = %p.output.topic, "delivery failed: producing again");
+            self.produce_one(&p.output.topic, &p.output.key, &p.output.value, stop)
+                .await
+        }))
         .await;
-        if !results.iter().all(|ok| *ok) {
+        if !acked.iter().all(|ok| *ok) {
             return false;
         }
-        let (Some(finish), Some(state)) = (planned.finish, &self.state) else {
+        let (Some(finish), Some(state)) = (finish, &self.state) else {
             return true;
         };
         self.retry("record the ticket as finished", stop, || {
@@ -969,6 +1098,46 @@ impl Worker {
         }
     }
 
+    /// The record an output is produced as, with this stage's headers.
+    fn record<'a>(
+        &self,
+        topic: &'a str,
+        key: &'a [u8],
+        value: &'a [u8],
+    ) -> FutureRecord<'a, [u8], [u8]> {
+        FutureRecord::to(topic)
+            .key(key)
+            .payload(value)
+            .headers(self.headers.clone())
+    }
+
+    /// Hands one output to the producer. A full queue is waited out; any other error is
+    /// retried with backoff. `None` if stopped first.
+    async fn enqueue(&self, output: &Output, stop: &CancelEither) -> Option<DeliveryFuture> {
+        let mut attempt = 0;
+        loop {
+            let record = self.record(&output.topic, &output.key, &output.value);
+            let delay = match self.producer.send_result(record) {
+                Ok(delivery) => return Some(delivery),
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
+                    Duration::from_millis(2)
+                }
+                Err((error, _)) => {
+                    attempt += 1;
+                    self.metrics.retried.fetch_add(1, Ordering::Relaxed);
+                    warn!(%error, attempt, topic = %output.topic, "enqueue failed: retrying");
+                    self.backoff.delay(attempt)
+                }
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(delay) => {}
+                _ = stop.cancelled() => return None,
+            }
+        }
+    }
+
+    /// Produces one record and waits for its acknowledgement, retrying until it is
+    /// acknowledged; false if stopped first.
     async fn produce_one(
         &self,
         topic: &str,
@@ -978,21 +1147,8 @@ impl Worker {
     ) -> bool {
         let sent = self
             .retry("produce", stop, || async {
-                let headers = OwnedHeaders::new()
-                    .insert(Header {
-                        key: "frontdesk-stage",
-                        value: Some(self.stage.name()),
-                    })
-                    .insert(Header {
-                        key: "frontdesk-instance",
-                        value: Some(instance_id()),
-                    });
-                let record = FutureRecord::to(topic)
-                    .key(key)
-                    .payload(value)
-                    .headers(headers);
                 self.producer
-                    .send(record, self.produce_timeout)
+                    .send(self.record(topic, key, value), self.produce_timeout)
                     .await
                     .map_err(|(error, _)| {
                         self.metrics.retried.fetch_add(1, Ordering::Relaxed);
@@ -1013,7 +1169,7 @@ impl Worker {
         kind: &'static str,
         reason: &str,
         stop: &CancelEither,
-    ) -> bool {
+    ) -> Option<Vec<Pending>> {
         let headers = msg
             .headers()
             .map(|h| {
@@ -1038,19 +1194,18 @@ impl Worker {
             headers,
             failed_at: now_ms(),
         };
-        let Some(value) = self
+        let value = self
             .retry("encode the dead letter", stop, || {
                 self.codec
                     .encode(RecordKind::DeadLetter, &self.wiring.deadletter, &dl)
             })
-            .await
-        else {
-            return false;
-        };
-        self.produce_one(
-            &self.wiring.deadletter,
-            msg.key().unwrap_or_default(),
-            &value,
+            .await?;
+        self.enqueue_all(
+            vec![Output {
+                topic: self.wiring.deadletter.clone(),
+                key: msg.key().unwrap_or_default().to_vec(),
+                value,
+            }],
             stop,
         )
         .await
