@@ -802,20 +802,13 @@ impl Worker {
             let step = self.run_stage(&msg, stop).await;
             let staged_ms = started.elapsed().as_millis() as u64;
             let finished = match step {
-                Step::Ok(planned) => {
-                    let Some(pending) = self.enqueue_all(planned.outputs, stop).await else {
-                        return false;
-                    };
-                    release.now();
-                    self.confirm(pending, planned.finish, stop).await
-                }
+                Step::Ok(planned) => self.deliver(planned, stop, &mut release).await,
                 Step::DeadLetter { kind, reason } => {
                     warn!(error_kind = kind, %reason, "dead-lettering record");
-                    let Some(pending) = self.dead_letter(&msg, kind, &reason, stop).await else {
-                        return false;
+                    let ok = match self.dead_letter(&msg, kind, &reason, stop).await {
+                        Some(planned) => self.deliver(planned, stop, &mut release).await,
+                        None => false,
                     };
-                    release.now();
-                    let ok = self.confirm(pending, None, stop).await;
                     if ok {
                         self.metrics.dead_letter(kind);
                     }
@@ -1026,15 +1019,19 @@ impl Worker {
             })
     }
 
-    /// Hands every output to the producer (waiting while its queue is full). `None` if
-    /// stopped first.
-    async fn enqueue_all(&self, outputs: Vec<Output>, stop: &CancelEither) -> Option<Vec<Pending>> {
-        let mut pending = Vec::with_capacity(outputs.len());
-        for output in outputs {
-            let delivery = self.enqueue(&output, stop).await?;
+    /// Hands every output to the producer (waiting while its queue is full), releases the
+    /// record's key and slot, then waits for the acknowledgements (see [`Worker::confirm`]).
+    /// Returns false if stopped before everything was acknowledged.
+    async fn deliver(&self, planned: Planned, stop: &CancelEither, release: &mut Release) -> bool {
+        let mut pending = Vec::with_capacity(planned.outputs.len());
+        for output in planned.outputs {
+            let Some(delivery) = self.enqueue(&output, stop).await else {
+                return false;
+            };
             pending.push(Pending { output, delivery });
         }
-        Some(pending)
+        release.now();
+        self.confirm(pending, planned.finish, stop).await
     }
 
     /// Waits for every enqueued output's acknowledgement, producing again (with backoff)
@@ -1163,13 +1160,15 @@ impl Worker {
         sent
     }
 
+    /// The dead letter for `msg`, as the one output to deliver; `None` if stopped while
+    /// encoding it.
     async fn dead_letter(
         &self,
         msg: &OwnedMessage,
         kind: &'static str,
         reason: &str,
         stop: &CancelEither,
-    ) -> Option<Vec<Pending>> {
+    ) -> Option<Planned> {
         let headers = msg
             .headers()
             .map(|h| {
@@ -1200,15 +1199,14 @@ impl Worker {
                     .encode(RecordKind::DeadLetter, &self.wiring.deadletter, &dl)
             })
             .await?;
-        self.enqueue_all(
-            vec![Output {
+        Some(Planned {
+            outputs: vec![Output {
                 topic: self.wiring.deadletter.clone(),
                 key: msg.key().unwrap_or_default().to_vec(),
                 value,
             }],
-            stop,
-        )
-        .await
+            finish: None,
+        })
     }
 }
 
