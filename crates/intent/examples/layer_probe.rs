@@ -17,12 +17,12 @@
 //! `aIJK` = mean of the listed layers' mean-pooled outputs. Each block is
 //! scaled to unit length, then by its weight.
 
+mod probe;
+
 use std::time::Instant;
 
 use frontdesk_intent::embedding::Embedder;
-use frontdesk_intent::eval::score;
 use frontdesk_intent::features::{FeatureConfig, Scratch, SparseVec, Vectorizer};
-use frontdesk_intent::linear::{train_ovr, SvmConfig};
 use frontdesk_intent::{load_labelled_csv, stratified_split, Example};
 
 /// Blocks per text: m0..m6, c6.
@@ -161,9 +161,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let te_f = layer_features(&embedder, &te, "banking77-test")?;
         (tr, te, tr_f, te_f)
     };
-    let mut labels: Vec<String> = tr.iter().map(|e| e.intent.clone()).collect();
-    labels.sort();
-    labels.dedup();
+    let (labels, ys) = probe::label_index(&tr);
     let vectorizer = Vectorizer::fit(tr.iter().map(|e| e.text.as_str()), FeatureConfig::default());
     let mut scratch = Scratch::default();
     let vocab = vectorizer.len();
@@ -174,10 +172,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let base_te: Vec<SparseVec> = te
         .iter()
         .map(|e| vectorizer.transform(&e.text, &mut scratch))
-        .collect();
-    let ys: Vec<usize> = tr
-        .iter()
-        .map(|e| labels.binary_search(&e.intent).unwrap_or(0))
         .collect();
     for spec in variants.split(';') {
         let extend = |base: &[SparseVec], feats: &[Vec<f32>]| -> Result<Vec<SparseVec>, String> {
@@ -202,26 +196,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|x| x.idx.last().map_or(0, |&i| i + 1))
             .max()
             .unwrap_or(0) as usize;
-        let start = Instant::now();
-        let svm = SvmConfig {
-            c,
-            ..SvmConfig::default()
-        };
-        let w = train_ovr(&xs, &ys, labels.len(), width.max(vocab), &svm);
-        let secs = start.elapsed().as_secs_f64();
-        let mut s = Vec::new();
-        let pred: Vec<&str> = xt
-            .iter()
-            .map(|x| {
-                w.scores(x, &mut s);
-                let best = (0..s.len())
-                    .max_by(|&a, &b| s[a].total_cmp(&s[b]))
-                    .unwrap_or(0);
-                labels[best].as_str()
-            })
-            .collect();
         let gold: Vec<&str> = te.iter().map(|e| e.intent.as_str()).collect();
-        let r = score(&gold, &pred);
+        let (r, secs) = probe::fit_and_score(&xs, &ys, &xt, &labels, &gold, width.max(vocab), c);
         println!(
             "{}",
             serde_json::json!({"split": split, "variant": spec, "c": c, "accuracy": r.accuracy,

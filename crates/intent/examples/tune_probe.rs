@@ -15,13 +15,13 @@
 //! embedding), `both` (n-grams + both), `tuned_only` (the tuned embedding
 //! alone).
 
+mod probe;
+
 use std::time::Instant;
 
 use frontdesk_embed::tune::{fine_tune, TuneConfig};
 use frontdesk_intent::embedding::Embedder;
-use frontdesk_intent::eval::score;
 use frontdesk_intent::features::{FeatureConfig, Scratch, SparseVec, Vectorizer};
-use frontdesk_intent::linear::{train_ovr, SvmConfig};
 use frontdesk_intent::{load_labelled_csv, stratified_split};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -60,13 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         (tr, te)
     };
-    let mut labels: Vec<String> = tr.iter().map(|e| e.intent.clone()).collect();
-    labels.sort();
-    labels.dedup();
-    let ys: Vec<usize> = tr
-        .iter()
-        .map(|e| labels.binary_search(&e.intent).unwrap_or(0))
-        .collect();
+    let (labels, ys) = probe::label_index(&tr);
     let tr_texts: Vec<&str> = tr.iter().map(|e| e.text.as_str()).collect();
     let te_texts: Vec<&str> = te.iter().map(|e| e.text.as_str()).collect();
     let start = Instant::now();
@@ -120,25 +114,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .zip(&te_e)
             .map(|(t, e)| build(t, e, &mut scratch))
             .collect();
-        let start = Instant::now();
-        let svm = SvmConfig {
-            c,
-            ..SvmConfig::default()
-        };
-        let w = train_ovr(&xs, &ys, labels.len(), vocab + 2 * embedder.dim(), &svm);
-        let svm_secs = start.elapsed().as_secs_f64();
-        let mut s = Vec::new();
-        let pred: Vec<&str> = xt
-            .iter()
-            .map(|x| {
-                w.scores(x, &mut s);
-                let best = (0..s.len())
-                    .max_by(|&a, &b| s[a].total_cmp(&s[b]))
-                    .unwrap_or(0);
-                labels[best].as_str()
-            })
-            .collect();
-        let r = score(&gold, &pred);
+        let width = vocab + 2 * embedder.dim();
+        let (r, svm_secs) = probe::fit_and_score(&xs, &ys, &xt, &labels, &gold, width, c);
         println!(
             "{}",
             serde_json::json!({"split": split, "set": set, "layers": cfg.layers, "epochs": report.epoch_loss.len(),
