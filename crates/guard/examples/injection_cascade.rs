@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use frontdesk_guard::injection::detector::{
-    default_benign_extras, default_benign_training, default_injection_examples,
+    default_benign_training, default_injection_examples, ordinary_heldout_sample,
 };
 use frontdesk_guard::injection::eval::Confusion;
 use frontdesk_guard::injection::head::{EmbeddingHead, HeadFitOptions};
@@ -84,20 +84,9 @@ struct Data {
 
 fn load_data() -> Result<Data, Box<dyn std::error::Error>> {
     let examples = default_injection_examples()?;
-    let extras = default_benign_extras()?;
     let benign = default_benign_training()?;
-    let seen: std::collections::HashSet<&str> = extras.iter().map(String::as_str).collect();
-    let mut ordinary = load_csv_texts(format!("{DATA}/intents/bitext_dev.csv"))?;
-    ordinary.extend(load_csv_texts(format!(
-        "{DATA}/intents/banking77_train.csv"
-    ))?);
     // The same 2,000 held-out ordinary tickets as the injection_cv example.
-    let heldout: Vec<String> = ordinary
-        .into_iter()
-        .filter(|t| !seen.contains(t.as_str()))
-        .step_by(8)
-        .take(2000)
-        .collect();
+    let heldout = ordinary_heldout_sample(2000)?;
     let mut cache: Cache = std::fs::read(cache_path())
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())

@@ -8,9 +8,9 @@
 //! rate is measured on Bitext and Banking77 rows that are *not* in that sample.
 
 use frontdesk_guard::injection::detector::{
-    default_benign_extras, default_benign_training, default_injection_examples,
+    default_benign_training, default_injection_examples, ordinary_heldout_sample,
 };
-use frontdesk_guard::{cross_validate, load_csv_texts, TrainConfig};
+use frontdesk_guard::{cross_validate, TrainConfig};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,19 +33,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         cfg.word_max_n = v.parse()?;
     }
     let examples = default_injection_examples()?;
-    let extras = default_benign_extras()?;
     let benign = default_benign_training()?;
-    let seen: std::collections::HashSet<&str> = extras.iter().map(String::as_str).collect();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/intents");
-    let mut ordinary = load_csv_texts(format!("{dir}/bitext_dev.csv"))?;
-    ordinary.extend(load_csv_texts(format!("{dir}/banking77_train.csv"))?);
     // A fixed 2,000-row held-out sample keeps the run short.
-    let heldout: Vec<String> = ordinary
-        .into_iter()
-        .filter(|t| !seen.contains(t.as_str()))
-        .step_by(8)
-        .take(2000)
-        .collect();
+    let heldout = ordinary_heldout_sample(2000)?;
     let started = std::time::Instant::now();
     let cv = cross_validate(&examples, &benign, &heldout, &cfg, k)?;
     eprintln!(

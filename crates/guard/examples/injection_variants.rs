@@ -21,10 +21,10 @@
 use std::time::Instant;
 
 use frontdesk_guard::injection::detector::{
-    default_benign_extras, default_benign_training, default_injection_examples,
+    default_benign_training, default_injection_examples, ordinary_heldout_sample,
 };
 use frontdesk_guard::injection::eval::Confusion;
-use frontdesk_guard::{load_csv_texts, InjectionDetector, LabelledText, TrainConfig};
+use frontdesk_guard::{InjectionDetector, LabelledText, TrainConfig};
 
 const INNER_K: usize = 5;
 
@@ -233,18 +233,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ks: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let ks = if ks.is_empty() { vec![5, 10] } else { ks };
     let examples = default_injection_examples()?;
-    let extras = default_benign_extras()?;
     let benign = default_benign_training()?;
-    let seen: std::collections::HashSet<&str> = extras.iter().map(String::as_str).collect();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/intents");
-    let mut ordinary = load_csv_texts(format!("{dir}/bitext_dev.csv"))?;
-    ordinary.extend(load_csv_texts(format!("{dir}/banking77_train.csv"))?);
-    let heldout: Vec<String> = ordinary
-        .into_iter()
-        .filter(|t| !seen.contains(t.as_str()))
-        .step_by(8)
-        .take(2000)
-        .collect();
+    let heldout = ordinary_heldout_sample(2000)?;
     let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
     println!(
         "| variant | k | F1 (pooled) | mean fold F1 | precision | recall | ordinary FPR | chosen |"

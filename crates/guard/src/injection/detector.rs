@@ -176,6 +176,22 @@ pub fn default_benign_extras() -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// A fixed held-out sample of `n` ordinary tickets for false-positive rates: every 8th
+/// Bitext, then Banking77, text that is not among [`default_benign_extras`].
+pub fn ordinary_heldout_sample(n: usize) -> Result<Vec<String>> {
+    let extras = default_benign_extras()?;
+    let seen: HashSet<&str> = extras.iter().map(String::as_str).collect();
+    let mut ordinary = parse_csv_column(BITEXT, "text", "bitext_dev.csv")?;
+    ordinary.extend(parse_csv_column(BANKING77, "text", "banking77_train.csv")?);
+    Ok(ordinary
+        .into_iter()
+        .map(|(t, _)| t)
+        .filter(|t| !seen.contains(t.as_str()))
+        .step_by(8)
+        .take(n)
+        .collect())
+}
+
 /// Every [`RETAIL_EVERY`]-th retail e-mail of [`retail_benign_emails`] goes
 /// into default training; the others stay unseen (a held-out measure).
 pub const RETAIL_EVERY: usize = 4;
@@ -602,6 +618,15 @@ mod tests {
             text: text.to_string(),
             label,
         }
+    }
+
+    #[test]
+    fn ordinary_heldout_sample_is_fixed_and_unseen_in_training() {
+        let sample = ordinary_heldout_sample(2000).unwrap();
+        assert_eq!(sample.len(), 2000);
+        assert_eq!(sample, ordinary_heldout_sample(2000).unwrap());
+        let extras = default_benign_extras().unwrap();
+        assert!(sample.iter().all(|t| !extras.contains(t)));
     }
 
     #[test]
