@@ -11,6 +11,7 @@ use apache_avro::types::Value;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::binary;
 use super::schemas::{current, RecordKind, SchemaError, SchemaResolver};
 use super::ticket::{Attachment, Channel, Identity, Ticket};
 
@@ -149,6 +150,8 @@ struct Compiled {
     /// Writers are `&mut` while writing; a small pool serves concurrent encodes.
     writers: std::sync::Mutex<Vec<apache_avro::GenericSingleObjectWriter>>,
     schema: Arc<apache_avro::Schema>,
+    /// The direct path (no `Value` tree), when the schema is one it covers.
+    direct: Option<binary::Program>,
 }
 
 impl Compiled {
@@ -159,6 +162,7 @@ impl Compiled {
                 NoHeader,
             )?,
             writers: std::sync::Mutex::new(Vec::new()),
+            direct: binary::Program::compile(&schema),
             schema,
         })
     }
@@ -236,10 +240,17 @@ impl Codec {
         let id = self.resolver.writer_id(kind, topic).await?;
         let compiled = self.compiled(id).await?;
         let bad = |reason: String| EncodeError::Schema { kind, reason };
-        let value = apache_avro::to_value(value).map_err(|e| bad(e.to_string()))?;
         let mut out = Vec::with_capacity(512);
         out.push(0u8);
         out.extend_from_slice(&id.to_be_bytes());
+        if let Some(direct) = &compiled.direct {
+            if binary::to_writer(direct, value, &mut out).is_ok() {
+                return Ok(out);
+            }
+            out.truncate(5);
+        }
+        // apache-avro's path: what the direct path does not cover, and its errors.
+        let value = apache_avro::to_value(value).map_err(|e| bad(e.to_string()))?;
         // Most values already have the schema's shape (validated while written); the rest
         // (e.g. an integer written to a wider field) are resolved against it first.
         if compiled.write(&value, &mut out).is_err() {
@@ -261,8 +272,29 @@ impl Codec {
         bytes: &[u8],
     ) -> Result<T, DecodeError> {
         self.check_size(bytes)?;
+        if let Some(value) = self.decode_direct(kind, bytes).await {
+            return Ok(value);
+        }
         let value = self.decode_avro_value(kind, bytes).await?;
         apache_avro::from_value::<T>(&value).map_err(|e| DecodeError::Avro(e.to_string()))
+    }
+
+    /// The direct path, for a record written with the current schema of `kind`; None
+    /// sends the record down apache-avro's path, which decodes it or says what is wrong.
+    async fn decode_direct<T: DeserializeOwned>(
+        &self,
+        kind: RecordKind,
+        bytes: &[u8],
+    ) -> Option<T> {
+        if bytes.len() < 5 || bytes[0] != 0 {
+            return None;
+        }
+        let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+        if id != current(kind).0 {
+            return None;
+        }
+        let compiled = self.compiled(id).await.ok()?;
+        binary::from_slice(compiled.direct.as_ref()?, &bytes[5..]).ok()
     }
 
     fn check_size(&self, bytes: &[u8]) -> Result<(), DecodeError> {
@@ -324,11 +356,14 @@ impl Codec {
         self.check_size(bytes)?;
         let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
         let ticket = match first {
-            Some(0) if bytes[0] == 0 => {
-                let value = self.decode_avro_value(RecordKind::Ticket, bytes).await?;
-                apache_avro::from_value::<Ticket>(&value)
-                    .map_err(|e| DecodeError::Avro(e.to_string()))?
-            }
+            Some(0) if bytes[0] == 0 => match self.decode_direct(RecordKind::Ticket, bytes).await {
+                Some(ticket) => ticket,
+                None => {
+                    let value = self.decode_avro_value(RecordKind::Ticket, bytes).await?;
+                    apache_avro::from_value::<Ticket>(&value)
+                        .map_err(|e| DecodeError::Avro(e.to_string()))?
+                }
+            },
             Some(b'{') => decode_json_ticket(bytes, channel)?,
             _ => {
                 return Err(DecodeError::Undecodable(
@@ -453,9 +488,21 @@ mod tests {
         assert_eq!(c.decode_ticket(&json, None).await.unwrap(), t);
     }
 
-    /// The cached writer produces exactly what apache-avro's plain resolve-and-write does.
-    fn assert_plain_encoding<T: Serialize>(kind: RecordKind, value: &T, framed: &[u8]) {
+    /// The codec's output is exactly what apache-avro's plain resolve-and-write produces,
+    /// and the direct path (no `Value` tree) covers the record both ways.
+    fn assert_plain_encoding<T>(kind: RecordKind, value: &T, framed: &[u8])
+    where
+        T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
         let (id, schema) = current(kind);
+        let direct = binary::Program::compile(&schema).expect("the direct path covers the schema");
+        let mut out = Vec::new();
+        binary::to_writer(&direct, value, &mut out).expect("the direct path encodes it");
+        assert_eq!(&framed[5..], out.as_slice(), "direct {}", kind.as_str());
+        assert_eq!(
+            &binary::from_slice::<T>(&direct, &out).expect("the direct path decodes it"),
+            value
+        );
         let plain = apache_avro::to_avro_datum(
             &schema,
             apache_avro::to_value(value)
@@ -687,7 +734,245 @@ mod tests {
         }
     }
 
+    mod gen {
+        use crate::messages::*;
+        use proptest::prelude::*;
+        use std::collections::HashMap;
+
+        /// Finite doubles (a NaN is never equal to itself).
+        fn num() -> impl Strategy<Value = f64> {
+            -1e300f64..1e300
+        }
+
+        fn text() -> impl Strategy<Value = String> {
+            "\\PC{0,12}"
+        }
+
+        fn opt() -> impl Strategy<Value = Option<String>> {
+            proptest::option::of(text())
+        }
+
+        fn band() -> impl Strategy<Value = Band> {
+            prop_oneof![
+                Just(Band::Autonomous),
+                Just(Band::Conditional),
+                Just(Band::AlwaysEscalate)
+            ]
+        }
+
+        pub fn ticket() -> impl Strategy<Value = Ticket> {
+            (
+                (text(), text(), 0usize..4, opt(), opt(), opt(), opt()),
+                (opt(), text(), any::<i64>(), opt()),
+                proptest::collection::vec((text(), text(), any::<i64>(), opt()), 0..3),
+                proptest::collection::hash_map(text(), text(), 0..3),
+            )
+                .prop_map(
+                    |(
+                        (id, conv, ch, email, phone, hd, name),
+                        (subject, body, at, locale),
+                        att,
+                        headers,
+                    )| Ticket {
+                        ticket_id: id,
+                        conversation_id: conv,
+                        channel: Channel::ALL[ch],
+                        customer: Identity {
+                            email,
+                            phone,
+                            helpdesk_user_id: hd,
+                            name,
+                        },
+                        subject,
+                        body,
+                        attachments: att
+                            .into_iter()
+                            .map(|(filename, content_type, size_bytes, url)| Attachment {
+                                filename,
+                                content_type,
+                                size_bytes,
+                                url,
+                            })
+                            .collect(),
+                        received_at: at,
+                        headers: headers.into_iter().collect::<HashMap<_, _>>(),
+                        locale,
+                    },
+                )
+        }
+
+        pub fn envelope() -> impl Strategy<Value = Envelope> {
+            let route = (
+                proptest::collection::vec((text(), -1e9f64..1e9, band()), 0..3),
+                band(),
+                proptest::collection::vec(text(), 0..3),
+                any::<bool>(),
+                text(),
+            )
+                .prop_map(|(intents, band, allow_list, out_of_scope, model)| Route {
+                    intents: intents
+                        .into_iter()
+                        .map(|(intent, confidence, band)| RoutedIntent {
+                            intent,
+                            confidence,
+                            band,
+                        })
+                        .collect(),
+                    band,
+                    allow_list,
+                    out_of_scope,
+                    model,
+                });
+            let call = (
+                text(),
+                text(),
+                opt(),
+                text(),
+                proptest::option::of(any::<i32>()),
+                opt(),
+                opt(),
+                any::<i64>(),
+                any::<i32>(),
+            )
+                .prop_map(
+                    |(
+                        tool,
+                        arguments_json,
+                        idempotency_key,
+                        outcome,
+                        http_status,
+                        response_json,
+                        error,
+                        latency_ms,
+                        attempts,
+                    )| ToolCall {
+                        tool,
+                        arguments_json,
+                        idempotency_key,
+                        outcome,
+                        http_status,
+                        response_json,
+                        error,
+                        latency_ms,
+                        attempts,
+                    },
+                );
+            (
+                ticket(),
+                proptest::option::of(route),
+                proptest::collection::vec((text(), text()), 0..2),
+                proptest::collection::vec(call, 0..2),
+                proptest::collection::vec((text(), text(), opt(), text(), num(), num()), 0..2),
+                (
+                    proptest::option::of(num()),
+                    opt(),
+                    proptest::collection::vec((text(), any::<i64>()), 0..3),
+                    any::<i64>(),
+                    any::<i64>(),
+                    num(),
+                ),
+            )
+                .prop_map(
+                    |(
+                        ticket,
+                        route,
+                        plan,
+                        tool_log,
+                        passages,
+                        (gc, draft, hops, tin, tout, usd),
+                    )| {
+                        let mut env = Envelope::new(ticket);
+                        env.route = route;
+                        env.tool_plan = plan
+                            .into_iter()
+                            .map(|(tool, arguments_json)| PlannedCall {
+                                tool,
+                                arguments_json,
+                            })
+                            .collect();
+                        env.tool_log = tool_log;
+                        env.passages = passages
+                            .into_iter()
+                            .map(
+                                |(doc_id, title, section, text, score, confidence)| Passage {
+                                    doc_id,
+                                    title,
+                                    section,
+                                    text,
+                                    score,
+                                    confidence,
+                                },
+                            )
+                            .collect();
+                        env.grounding_confidence = gc;
+                        env.draft_reply = draft;
+                        env.hops = hops
+                            .into_iter()
+                            .map(|(stage, at)| Hop { stage, at })
+                            .collect();
+                        env.cost = Cost {
+                            tokens_in: tin,
+                            tokens_out: tout,
+                            usd,
+                        };
+                        env
+                    },
+                )
+        }
+    }
+
+    /// The direct path against apache-avro's: each reads what the other wrote, and both
+    /// get the value back. (Bytes are compared by the unit tests above: with two or more
+    /// map entries apache-avro's own order varies from call to call.)
+    fn same_both_ways<T>(
+        kind: RecordKind,
+        value: &T,
+    ) -> Result<(), proptest::test_runner::TestCaseError>
+    where
+        T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let (_, schema) = current(kind);
+        let direct = binary::Program::compile(&schema).unwrap();
+        let mut ours = Vec::new();
+        binary::to_writer(&direct, value, &mut ours).unwrap();
+        let theirs = apache_avro::to_avro_datum(
+            &schema,
+            apache_avro::to_value(value)
+                .unwrap()
+                .resolve(&schema)
+                .unwrap(),
+        )
+        .unwrap();
+        proptest::prop_assert_eq!(ours.len(), theirs.len());
+        let read_by_them = |bytes: &[u8]| -> T {
+            let mut b = bytes;
+            let v = apache_avro::from_avro_datum(&schema, &mut b, None).unwrap();
+            assert!(b.is_empty());
+            apache_avro::from_value(&v).unwrap()
+        };
+        proptest::prop_assert_eq!(&binary::from_slice::<T>(&direct, &ours).unwrap(), value);
+        proptest::prop_assert_eq!(&binary::from_slice::<T>(&direct, &theirs).unwrap(), value);
+        proptest::prop_assert_eq!(&read_by_them(&ours), value);
+        Ok(())
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_direct_path_matches_apache_avro_on_tickets(t in gen::ticket()) {
+            same_both_ways(RecordKind::Ticket, &t)?;
+        }
+
+        #[test]
+        fn the_direct_path_matches_apache_avro_on_envelopes(e in gen::envelope()) {
+            same_both_ways(RecordKind::Envelope, &e)?;
+        }
+
+        #[test]
+        fn the_direct_path_rejects_what_it_cannot_read_without_panicking(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256)) {
+            let direct = binary::Program::compile(&current(RecordKind::Envelope).1).unwrap();
+            let _ = binary::from_slice::<Envelope>(&direct, &bytes);
+        }
+
         #[test]
         fn decoding_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256)) {
             let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();

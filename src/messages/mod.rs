@@ -6,6 +6,7 @@
 //! - [`codec`]: Avro in the Confluent wire format (and plain JSON at ingress).
 //! - [`schemas`]: schema lookup by id, local or from a registry.
 
+pub mod binary;
 pub mod codec;
 pub mod envelope;
 pub mod outbound;
