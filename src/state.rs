@@ -73,14 +73,17 @@ async fn finished_reader(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Look
                 Err(_) => break,
             }
         }
-        let placeholders: Vec<String> = (1..=batch.len()).map(|i| format!("${i}")).collect();
+        // A few fixed statement sizes (the last id repeated to fill one), so the driver
+        // prepares at most four statements rather than one per batch size.
+        let size = padded(batch.len());
+        let placeholders: Vec<String> = (1..=size).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT ticket_id FROM processed_tickets WHERE ticket_id IN ({})",
             placeholders.join(", ")
         );
         let mut query = sqlx::query(&sql);
-        for l in &batch {
-            query = query.bind(l.ticket_id.as_str());
+        for i in 0..size {
+            query = query.bind(batch[i.min(batch.len() - 1)].ticket_id.as_str());
         }
         let found: Result<std::collections::HashSet<String>, String> = query
             .fetch_all(&pool)
@@ -105,6 +108,19 @@ async fn finished_reader(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Look
 
 /// Most writes committed in one transaction.
 const MAX_BATCH: usize = 512;
+
+/// The statement size a batch of `n` (1..=[`MAX_BATCH`]) rows or ids is padded to.
+fn padded(n: usize) -> usize {
+    match n {
+        0..=1 => 1,
+        2..=8 => 8,
+        9..=64 => 64,
+        _ => MAX_BATCH,
+    }
+}
+
+/// Rows of one multi-row `processed_tickets` insert (4 parameters each).
+const FINISHED_ROWS: usize = 128;
 
 /// A per-ticket write, queued for the writer task.
 #[derive(Debug)]
@@ -151,53 +167,74 @@ async fn writer(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Job>) {
 
 async fn commit(pool: &AnyPool, batch: &[Job]) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
-    for job in batch {
-        match &job.write {
-            Write::Finished {
+    // Finished marks go in multi-row inserts: one statement per up to FINISHED_ROWS
+    // tickets rather than one round trip to the driver each.
+    let finished: Vec<&Write> = batch
+        .iter()
+        .map(|j| &j.write)
+        .filter(|w| matches!(w, Write::Finished { .. }))
+        .collect();
+    for chunk in finished.chunks(FINISHED_ROWS) {
+        let rows = padded(chunk.len()).min(FINISHED_ROWS);
+        let values: Vec<String> = (0..rows)
+            .map(|r| {
+                let b = r * 4;
+                format!("(${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO processed_tickets (ticket_id, conversation_id, outcome, finished_at) VALUES {} ON CONFLICT (ticket_id) DO NOTHING",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        // Padding repeats the last row, which the conflict clause ignores.
+        for r in 0..rows {
+            if let Write::Finished {
                 ticket_id,
                 conversation_id,
                 outcome,
                 at,
-            } => {
-                sqlx::query(
-                    "INSERT INTO processed_tickets (ticket_id, conversation_id, outcome, finished_at) VALUES ($1, $2, $3, $4) ON CONFLICT (ticket_id) DO NOTHING",
-                )
-                .bind(ticket_id)
-                .bind(conversation_id)
-                .bind(outcome)
-                .bind(*at)
-                .execute(&mut *tx)
-                .await?;
+            } = chunk[r.min(chunk.len() - 1)]
+            {
+                query = query
+                    .bind(ticket_id.as_str())
+                    .bind(conversation_id.as_str())
+                    .bind(outcome.as_str())
+                    .bind(*at);
             }
-            Write::Turn {
-                conversation_id,
-                ticket_id,
-                channel,
-                customer_json,
-                role,
-                text,
-                at,
-            } => {
-                sqlx::query(
-                    "INSERT INTO conversations (conversation_id, channel, customer_json, state_json, created_at, updated_at) VALUES ($1, $2, $3, '{}', $4, $4) ON CONFLICT (conversation_id) DO UPDATE SET updated_at = $4",
-                )
-                .bind(conversation_id)
-                .bind(*channel)
-                .bind(customer_json)
-                .bind(*at)
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query(
-                    "INSERT INTO turns (conversation_id, ticket_id, role, body, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (conversation_id, ticket_id, role) DO NOTHING",
-                )
-                .bind(conversation_id)
-                .bind(ticket_id)
-                .bind(role)
-                .bind(text)
-                .bind(*at)
-                .execute(&mut *tx)
-                .await?;
-            }
+        }
+        query.execute(&mut *tx).await?;
+    }
+    for job in batch {
+        if let Write::Turn {
+            conversation_id,
+            ticket_id,
+            channel,
+            customer_json,
+            role,
+            text,
+            at,
+        } = &job.write
+        {
+            sqlx::query(
+                "INSERT INTO conversations (conversation_id, channel, customer_json, state_json, created_at, updated_at) VALUES ($1, $2, $3, '{}', $4, $4) ON CONFLICT (conversation_id) DO UPDATE SET updated_at = $4",
+            )
+            .bind(conversation_id)
+            .bind(*channel)
+            .bind(customer_json)
+            .bind(*at)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO turns (conversation_id, ticket_id, role, body, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (conversation_id, ticket_id, role) DO NOTHING",
+            )
+            .bind(conversation_id)
+            .bind(ticket_id)
+            .bind(role)
+            .bind(text)
+            .bind(*at)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     tx.commit().await
