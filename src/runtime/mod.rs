@@ -6,9 +6,11 @@
 //! - [`runner`]: consume, decode, process, produce, acknowledge, store offsets.
 //! - [`metrics`]: per-stage counters and their Prometheus rendering.
 //! - [`backoff`]: retry delays.
+//! - [`flag`]: a cheap one-way stop flag shared by many record tasks.
 //! - [`shutdown`]: signals to a cancellation token.
 
 pub mod backoff;
+pub mod flag;
 pub mod keyed;
 pub mod metrics;
 pub mod offsets;

@@ -39,6 +39,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, info_span, warn, Instrument};
 
 use super::backoff::Backoff;
+use super::flag::Flag;
 use super::keyed::KeyedQueue;
 use super::metrics::StageMetrics;
 use super::offsets::PartitionOffsets;
@@ -114,13 +115,15 @@ struct Tracking {
     in_flight: usize,
     /// The dispatcher has finished draining after shutdown.
     drained: bool,
+    /// Threads waiting on `Shared::changed` (completions notify only when some are).
+    waiters: usize,
 }
 
 struct PartitionState {
     offsets: PartitionOffsets,
     running: usize,
     revoked: bool,
-    cancel: CancellationToken,
+    cancel: Flag,
 }
 
 impl PartitionState {
@@ -129,7 +132,7 @@ impl PartitionState {
             offsets: PartitionOffsets::default(),
             running: 0,
             revoked: false,
-            cancel: CancellationToken::new(),
+            cancel: Flag::new(),
         }
     }
 }
@@ -168,6 +171,22 @@ impl Shared {
         self.track.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Waits (up to `timeout`) for a change to the tracking state.
+    fn wait<'a>(
+        &self,
+        mut t: std::sync::MutexGuard<'a, Tracking>,
+        timeout: Duration,
+    ) -> std::sync::MutexGuard<'a, Tracking> {
+        t.waiters += 1;
+        let mut t = self
+            .changed
+            .wait_timeout(t, timeout)
+            .map(|(g, _)| g)
+            .unwrap_or_else(|p| p.into_inner().0);
+        t.waiters -= 1;
+        t
+    }
+
     /// Waits until no record of `tps` is running, or the drain timeout passes; then
     /// cancels what is still running there (it will be redelivered to the new owner).
     fn drain_partitions(&self, tps: &[Tp]) {
@@ -191,16 +210,12 @@ impl Shared {
                 }
                 for tp in tps {
                     if let Some(p) = t.partitions.get(tp) {
-                        p.cancel.cancel();
+                        p.cancel.raise();
                     }
                 }
                 return;
             }
-            t = self
-                .changed
-                .wait_timeout(t, deadline - now)
-                .map(|(g, _)| g)
-                .unwrap_or_else(|p| p.into_inner().0);
+            t = self.wait(t, deadline - now);
         }
     }
 
@@ -463,11 +478,7 @@ fn poll_loop(
                 if now >= deadline {
                     break;
                 }
-                t = shared
-                    .changed
-                    .wait_timeout(t, (deadline - now).min(Duration::from_millis(100)))
-                    .map(|(g, _)| g)
-                    .unwrap_or_else(|p| p.into_inner().0);
+                t = shared.wait(t, (deadline - now).min(Duration::from_millis(100)));
             }
             in_flight = t.in_flight;
         }
@@ -523,7 +534,7 @@ fn poll_loop(
         if t.drained {
             break;
         }
-        let _ = shared.changed.wait_timeout(t, Duration::from_millis(50));
+        drop(shared.wait(t, Duration::from_millis(50)));
         drop(consumer.poll(Duration::ZERO));
     }
     if let Err(error) = consumer.commit_consumer_state(CommitMode::Sync) {
@@ -566,7 +577,7 @@ async fn dispatch(
     // Records started and not yet done (running, or waiting for acknowledgements).
     let mut unfinished = 0usize;
     let mut draining = false;
-    let hard_stop = CancellationToken::new();
+    let hard_stop = Flag::new();
     let mut drain_deadline: Option<tokio::time::Instant> = None;
 
     // Starts a record; false if its partition was revoked (it stays unfinished, so the
@@ -623,16 +634,30 @@ async fn dispatch(
         let deadline = drain_deadline;
         tokio::select! {
             biased;
-            Some(report) = done_rx.recv() => match report {
-                Report::Released(key) => {
-                    running -= 1;
-                    // The key is free: its next record (if any) becomes ready.
-                    if let Some(next) = keys.finish(&key) {
-                        ready.push_back(next);
+            Some(report) = done_rx.recv() => {
+                // Take whatever else has been reported too: offsets are booked (and
+                // stored) once per burst rather than once per record.
+                let mut report = Some(report);
+                let mut done = Vec::new();
+                while let Some(r) = report.take() {
+                    match r {
+                        Report::Released(key) => {
+                            running -= 1;
+                            // The key is free: its next record (if any) becomes ready.
+                            if let Some(next) = keys.finish(&key) {
+                                ready.push_back(next);
+                            }
+                        }
+                        Report::Done(d) => {
+                            unfinished -= 1;
+                            done.push(d);
+                        }
+                    }
+                    if done.len() < REPORT_BURST {
+                        report = done_rx.try_recv().ok();
                     }
                 }
-                Report::Done(done) => {
-                    unfinished -= 1;
+                if !done.is_empty() {
                     complete(&shared, &consumer, &done);
                 }
             },
@@ -645,7 +670,7 @@ async fn dispatch(
             }
             _ = async { if let Some(d) = deadline { tokio::time::sleep_until(d).await } else { std::future::pending::<()>().await } }, if draining => {
                 warn!(running, unfinished, "drain timeout: abandoning in-flight records (they will be redelivered)");
-                hard_stop.cancel();
+                hard_stop.raise();
                 drain_deadline = None;
             }
             msg = rx.recv(), if !draining => {
@@ -659,38 +684,45 @@ async fn dispatch(
     }
 }
 
-/// Books a finished record: its offset leaves the in-flight set, and the partition's
-/// commit position is stored if it moved.
-fn complete(shared: &Shared, consumer: &BaseConsumer<RunnerContext>, done: &Done) {
+/// Most finished records booked together.
+const REPORT_BURST: usize = 512;
+
+/// Books finished (or abandoned) records: their offsets leave the in-flight sets, and
+/// each partition's commit position is stored if it moved.
+fn complete(shared: &Shared, consumer: &BaseConsumer<RunnerContext>, done: &[Done]) {
     let mut t = shared.lock();
-    let mut store = None;
-    let mut known = false;
-    if let Some(p) = t.partitions.get_mut(&done.tp) {
-        known = true;
-        p.running = p.running.saturating_sub(1);
-        if done.finished {
-            store = p.offsets.complete(done.offset);
+    let mut stores: HashMap<&Tp, i64> = HashMap::new();
+    for d in done {
+        let mut known = false;
+        if let Some(p) = t.partitions.get_mut(&d.tp) {
+            known = true;
+            p.running = p.running.saturating_sub(1);
+            if d.finished {
+                if let Some(position) = p.offsets.complete(d.offset) {
+                    stores.insert(&d.tp, position);
+                }
+            }
+        }
+        if d.finished && known {
+            t.in_flight = t.in_flight.saturating_sub(1);
         }
     }
-    if done.finished && known {
-        t.in_flight = t.in_flight.saturating_sub(1);
-    }
-    if let Some(position) = store {
+    if !stores.is_empty() {
         let mut tpl = TopicPartitionList::new();
-        if tpl
-            .add_partition_offset(&done.tp.0, done.tp.1, Offset::Offset(position))
-            .is_ok()
-        {
-            if let Err(error) = consumer.store_offsets(&tpl) {
-                debug!(%error, topic = %done.tp.0, partition = done.tp.1, "offset not stored (partition no longer assigned)");
-            }
+        for ((topic, partition), position) in &stores {
+            let _ = tpl.add_partition_offset(topic, *partition, Offset::Offset(*position));
+        }
+        if let Err(error) = consumer.store_offsets(&tpl) {
+            debug!(%error, "offsets not stored (a partition is no longer assigned)");
         }
     }
     shared
         .metrics
         .in_flight
         .store(t.in_flight as i64, Ordering::Relaxed);
-    shared.changed.notify_all();
+    if t.waiters > 0 {
+        shared.changed.notify_all();
+    }
 }
 
 /// This process, as stamped on every produced record (`frontdesk-instance` header).
@@ -717,17 +749,17 @@ fn record_key(msg: &OwnedMessage) -> Vec<u8> {
 }
 
 /// Cancelled when either the partition is revoked or the drain deadline passed.
-struct CancelEither(CancellationToken, CancellationToken);
+struct CancelEither(Flag, Flag);
 
 impl CancelEither {
     fn is_cancelled(&self) -> bool {
-        self.0.is_cancelled() || self.1.is_cancelled()
+        self.0.is_raised() || self.1.is_raised()
     }
 
     async fn cancelled(&self) {
         tokio::select! {
-            _ = self.0.cancelled() => {}
-            _ = self.1.cancelled() => {}
+            _ = self.0.raised() => {}
+            _ = self.1.raised() => {}
         }
     }
 }
