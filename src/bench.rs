@@ -68,6 +68,13 @@ pub struct SpineReport {
     pub pipeline_tps: f64,
     /// pipeline / raw.
     pub pipeline_ratio: f64,
+    /// CPU time of this process (stages, clients and the embedded broker) per record over
+    /// the raw run's timed window, in microseconds; None off Linux.
+    pub raw_cpu_us_per_record: Option<f64>,
+    /// The same for the pipeline run (minimal stages). Less sensitive than the rates to
+    /// other load on the machine: raw_cpu_us_per_record / this is what pipeline_ratio
+    /// would be if both runs were bound by this process's CPU alone.
+    pub pipeline_cpu_us_per_ticket: Option<f64>,
     /// The pipeline with the offline agent's stages (intent model, injection detector,
     /// retrieval, policy, conversation state; no store configured, so no tool calls).
     pub agent_pipeline_tps: f64,
@@ -140,6 +147,37 @@ async fn publish(
     Ok(())
 }
 
+/// CPU seconds (user + system) this process has used, from `/proc/self/stat`.
+fn process_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    // USER_HZ is 100 on every Linux architecture frontdesk targets.
+    Some(ticks / 100.0)
+}
+
+/// Rate and CPU time per record of one timed window.
+#[derive(Debug, Clone, Copy)]
+struct Timed {
+    tps: f64,
+    cpu_us_per_record: Option<f64>,
+}
+
+impl Timed {
+    fn measure(records: usize, started: Instant, cpu_at_start: Option<f64>) -> Timed {
+        let secs = started.elapsed().as_secs_f64();
+        let cpu = cpu_at_start
+            .zip(process_cpu_secs())
+            .map(|(a, b)| (b - a) * 1e6 / records.max(1) as f64);
+        Timed {
+            tps: records as f64 / secs,
+            cpu_us_per_record: cpu,
+        }
+    }
+}
+
 /// Records sent and awaited before timing starts, so group joins are not measured.
 const WARMUP: usize = 50;
 
@@ -184,7 +222,7 @@ async fn raw_passthrough(
     cfg: &Config,
     payloads: &[(String, Vec<u8>)],
     hops: usize,
-) -> anyhow::Result<f64> {
+) -> anyhow::Result<Timed> {
     let prefix = unique("raw");
     let topics: Vec<String> = (0..=hops).map(|i| format!("{prefix}.{i}")).collect();
     create_topics(creator, brokers, cfg, &topics).await?;
@@ -227,13 +265,13 @@ async fn raw_passthrough(
     let (warm, main) = payloads.split_at(WARMUP.min(payloads.len()));
     publish(&producer, &topics[0], warm).await?;
     drain(&obs, warm.len(), Duration::from_secs(120)).await?;
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), process_cpu_secs());
     publish(&producer, &topics[0], main).await?;
     drain(&obs, main.len(), Duration::from_secs(300)).await?;
-    let tps = main.len() as f64 / start.elapsed().as_secs_f64();
+    let timed = Timed::measure(main.len(), start, cpu);
     shutdown.cancel();
     while tasks.join_next().await.is_some() {}
-    Ok(tps)
+    Ok(timed)
 }
 
 /// Where to create topics: the embedded broker's own API, or the admin API.
@@ -351,7 +389,7 @@ async fn pipeline_run(
     state: &StateDb,
     tickets: usize,
     stages: Stages,
-) -> anyhow::Result<(f64, Vec<f64>)> {
+) -> anyhow::Result<(Timed, Vec<f64>)> {
     let mut cfg = base.clone();
     cfg.topics.prefix = unique("pipe");
     cfg.kafka.group_prefix = cfg.topics.prefix.clone();
@@ -389,26 +427,34 @@ async fn pipeline_run(
         tasks.spawn(runner.run(shutdown.clone()));
     }
     let obs = observer(brokers, &cfg, &topics.physical(names::HANDOFFS))?;
-    // Stamp received_at at publish time so latency is end to end.
-    let mut fresh = Vec::with_capacity(tickets);
-    for i in 0..tickets {
-        let t = ticket(i, 1000);
-        fresh.push((
-            t.conversation_id.clone(),
-            codec.encode(RecordKind::Ticket, "bench", &t).await?,
-        ));
-    }
     let producer = crate::kafka::producer(brokers, &cfg.kafka)?;
     let inbound = topics
         .inbound_for(Channel::Email)
         .context("no email inbound topic")?;
-    let (warm, main) = fresh.split_at(WARMUP.min(fresh.len()));
-    publish(&producer, &inbound, warm).await?;
+    let encode_all = |range: std::ops::Range<usize>| {
+        let codec = codec.clone();
+        async move {
+            let mut out = Vec::with_capacity(range.len());
+            for i in range {
+                let t = ticket(i, 1000);
+                out.push((
+                    t.conversation_id.clone(),
+                    codec.encode(RecordKind::Ticket, "bench", &t).await?,
+                ));
+            }
+            anyhow::Ok(out)
+        }
+    };
+    let warm = encode_all(0..WARMUP.min(tickets)).await?;
+    publish(&producer, &inbound, &warm).await?;
     drain(&obs, warm.len(), Duration::from_secs(120)).await?;
-    let start = Instant::now();
-    publish(&producer, &inbound, main).await?;
+    // Built after the warm-up (group joins), so `received_at` is stamped just before
+    // publishing and the latencies are end to end.
+    let main = encode_all(warm.len()..tickets).await?;
+    let (start, cpu) = (Instant::now(), process_cpu_secs());
+    publish(&producer, &inbound, &main).await?;
     let arrived = drain(&obs, main.len(), Duration::from_secs(600)).await?;
-    let tps = main.len() as f64 / start.elapsed().as_secs_f64();
+    let timed = Timed::measure(main.len(), start, cpu);
     let mut lat = Vec::with_capacity(arrived.len());
     for (bytes, at) in &arrived {
         let h: crate::messages::Handoff = codec.decode(RecordKind::Handoff, bytes).await?;
@@ -419,7 +465,7 @@ async fn pipeline_run(
     while let Some(r) = tasks.join_next().await {
         r??;
     }
-    Ok((tps, lat))
+    Ok((timed, lat))
 }
 
 /// Runs the spine bench.
@@ -457,9 +503,10 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
         .as_ref()
         .map(Creator::Embedded)
         .unwrap_or(Creator::Admin);
-    let raw_tps = raw_passthrough(creator, &brokers, &cfg, &payloads, 4).await?;
+    let raw = raw_passthrough(creator, &brokers, &cfg, &payloads, 4).await?;
+    let raw_tps = raw.tps;
 
-    let (pipeline_tps, lat) = pipeline_run(
+    let (pipeline, lat) = pipeline_run(
         &cfg,
         embedded.as_ref(),
         &brokers,
@@ -468,7 +515,8 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
         Stages::Minimal,
     )
     .await?;
-    let (agent_tps, agent_lat) = pipeline_run(
+    let pipeline_tps = pipeline.tps;
+    let (agent, agent_lat) = pipeline_run(
         &cfg,
         embedded.as_ref(),
         &brokers,
@@ -478,6 +526,7 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
     )
     .await?;
 
+    let agent_tps = agent.tps;
     // Keyed concurrency: one waiting stage.
     let keyed_tps = keyed(creator, &brokers, &cfg, &codec, &state, &opts).await?;
     let bound = opts.keyed_in_flight as f64 / opts.keyed_wait.as_secs_f64();
@@ -487,6 +536,8 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
         raw_passthrough_tps: raw_tps,
         pipeline_tps,
         pipeline_ratio: pipeline_tps / raw_tps,
+        raw_cpu_us_per_record: raw.cpu_us_per_record,
+        pipeline_cpu_us_per_ticket: pipeline.cpu_us_per_record,
         agent_pipeline_tps: agent_tps,
         agent_pipeline_ratio: agent_tps / raw_tps,
         agent_p50_ms: percentile(&agent_lat, 0.50),
