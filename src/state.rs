@@ -64,7 +64,11 @@ struct Lookup {
 }
 
 /// Answers queued lookups, as many as are waiting (up to [`MAX_BATCH`]) per query.
-async fn finished_reader(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Lookup>) {
+async fn finished_reader(
+    pool: AnyPool,
+    params: Params,
+    mut rx: tokio::sync::mpsc::Receiver<Lookup>,
+) {
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -76,7 +80,7 @@ async fn finished_reader(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Look
         // A few fixed statement sizes (the last id repeated to fill one), so the driver
         // prepares at most four statements rather than one per batch size.
         let size = padded(batch.len());
-        let placeholders: Vec<String> = (1..=size).map(|i| format!("${i}")).collect();
+        let placeholders: Vec<String> = (1..=size).map(|i| params.nth(i)).collect();
         let sql = format!(
             "SELECT ticket_id FROM processed_tickets WHERE ticket_id IN ({})",
             placeholders.join(", ")
@@ -102,6 +106,26 @@ async fn finished_reader(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Look
                     .map(|f| f.contains(&l.ticket_id))
                     .map_err(Clone::clone),
             );
+        }
+    }
+}
+
+/// How a statement's parameters are written.
+#[derive(Debug, Clone, Copy)]
+enum Params {
+    /// `$1, $2, ...` (PostgreSQL).
+    Numbered,
+    /// `?, ?, ...` bound in order (SQLite): sqlx looks each numbered name up in SQLite's
+    /// parameter list, which is quadratic in a statement of hundreds of parameters.
+    InOrder,
+}
+
+impl Params {
+    /// The `i`-th (from 1) parameter.
+    fn nth(self, i: usize) -> String {
+        match self {
+            Params::Numbered => format!("${i}"),
+            Params::InOrder => "?".to_owned(),
         }
     }
 }
@@ -149,7 +173,7 @@ struct Job {
 }
 
 /// Commits queued writes, as many as are waiting (up to [`MAX_BATCH`]) per transaction.
-async fn writer(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Job>) {
+async fn writer(pool: AnyPool, params: Params, mut rx: tokio::sync::mpsc::Receiver<Job>) {
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -158,14 +182,16 @@ async fn writer(pool: AnyPool, mut rx: tokio::sync::mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let result = commit(&pool, &batch).await.map_err(|e| e.to_string());
+        let result = commit(&pool, params, &batch)
+            .await
+            .map_err(|e| e.to_string());
         for job in batch {
             let _ = job.done.send(result.clone());
         }
     }
 }
 
-async fn commit(pool: &AnyPool, batch: &[Job]) -> Result<(), sqlx::Error> {
+async fn commit(pool: &AnyPool, params: Params, batch: &[Job]) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     // Finished marks go in multi-row inserts: one statement per up to FINISHED_ROWS
     // tickets rather than one round trip to the driver each.
@@ -179,7 +205,13 @@ async fn commit(pool: &AnyPool, batch: &[Job]) -> Result<(), sqlx::Error> {
         let values: Vec<String> = (0..rows)
             .map(|r| {
                 let b = r * 4;
-                format!("(${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4)
+                format!(
+                    "({}, {}, {}, {})",
+                    params.nth(b + 1),
+                    params.nth(b + 2),
+                    params.nth(b + 3),
+                    params.nth(b + 4)
+                )
             })
             .collect();
         let sql = format!(
@@ -279,9 +311,14 @@ impl StateDb {
             .await?;
         MIGRATOR.run(&pool).await?;
         let (tx, rx) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(writer(pool.clone(), rx));
+        let params = if is_sqlite {
+            Params::InOrder
+        } else {
+            Params::Numbered
+        };
+        tokio::spawn(writer(pool.clone(), params, rx));
         let (lookups, lookup_rx) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(finished_reader(pool.clone(), lookup_rx));
+        tokio::spawn(finished_reader(pool.clone(), params, lookup_rx));
         Ok(StateDb {
             pool,
             writer: tx,
