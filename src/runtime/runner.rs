@@ -577,7 +577,6 @@ async fn dispatch(
     // Records started and not yet done (running, or waiting for acknowledgements).
     let mut unfinished = 0usize;
     let mut draining = false;
-    let hard_stop = Flag::new();
     let mut drain_deadline: Option<tokio::time::Instant> = None;
 
     // Starts a record; false if its partition was revoked (it stays unfinished, so the
@@ -601,8 +600,10 @@ async fn dispatch(
         *unfinished += 1;
         let worker = worker.clone();
         let done_tx = done_tx.clone();
-        let stop = CancelEither(cancel, hard_stop.clone());
-        tokio::spawn(async move {
+        let stop = cancel;
+        // Boxed: the record's future is large, and a task moves its future in and its
+        // output over it; a box keeps those copies to a pointer.
+        tokio::spawn(Box::pin(async move {
             let release = Release {
                 tx: done_tx.clone(),
                 key: Some(record_key(&msg)),
@@ -614,7 +615,7 @@ async fn dispatch(
                 offset,
                 finished,
             }));
-        });
+        }));
         Ok(())
     };
 
@@ -670,7 +671,9 @@ async fn dispatch(
             }
             _ = async { if let Some(d) = deadline { tokio::time::sleep_until(d).await } else { std::future::pending::<()>().await } }, if draining => {
                 warn!(running, unfinished, "drain timeout: abandoning in-flight records (they will be redelivered)");
-                hard_stop.raise();
+                for p in shared.lock().partitions.values() {
+                    p.cancel.raise();
+                }
                 drain_deadline = None;
             }
             msg = rx.recv(), if !draining => {
@@ -748,21 +751,9 @@ fn record_key(msg: &OwnedMessage) -> Vec<u8> {
     }
 }
 
-/// Cancelled when either the partition is revoked or the drain deadline passed.
-struct CancelEither(Flag, Flag);
-
-impl CancelEither {
-    fn is_cancelled(&self) -> bool {
-        self.0.is_raised() || self.1.is_raised()
-    }
-
-    async fn cancelled(&self) {
-        tokio::select! {
-            _ = self.0.raised() => {}
-            _ = self.1.raised() => {}
-        }
-    }
-}
+/// A record's stop signal: its partition's flag, raised when the partition is revoked
+/// and its drain timeout passed, or when the shutdown drain timeout passed.
+type Stop = Flag;
 
 /// An output record ready to produce.
 struct Output {
@@ -815,7 +806,7 @@ enum Step<T> {
 impl Worker {
     /// Processes one record to the end. Returns whether it finished (outputs acknowledged);
     /// false means it was abandoned and must not be committed.
-    async fn handle(&self, msg: OwnedMessage, stop: &CancelEither, mut release: Release) -> bool {
+    async fn handle(&self, msg: OwnedMessage, stop: &Stop, mut release: Release) -> bool {
         let key = msg
             .key()
             .map(|k| String::from_utf8_lossy(k).into_owned())
@@ -878,11 +869,11 @@ impl Worker {
     }
 
     /// Decode and process, retrying transient failures until done or stopped.
-    async fn run_stage(&self, msg: &OwnedMessage, stop: &CancelEither) -> Step<Planned> {
+    async fn run_stage(&self, msg: &OwnedMessage, stop: &Stop) -> Step<Planned> {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            if stop.is_cancelled() {
+            if stop.is_raised() {
                 return Step::Abandoned;
             }
             let result = self.attempt(msg, attempt).await;
@@ -905,7 +896,7 @@ impl Worker {
                     warn!(attempt, %reason, hold_ms = retry_after.as_millis() as u64, "dependency unavailable: holding back");
                     tokio::select! {
                         _ = tokio::time::sleep(retry_after) => {}
-                        _ = stop.cancelled() => return Step::Abandoned,
+                        _ = stop.raised() => return Step::Abandoned,
                     }
                 }
                 Err(Failure::Transient(reason)) => {
@@ -914,7 +905,7 @@ impl Worker {
                     warn!(attempt, %reason, delay_ms = delay.as_millis() as u64, "transient failure: retrying");
                     tokio::select! {
                         _ = tokio::time::sleep(delay) => {}
-                        _ = stop.cancelled() => return Step::Abandoned,
+                        _ = stop.raised() => return Step::Abandoned,
                     }
                 }
             }
@@ -1054,7 +1045,7 @@ impl Worker {
     /// Hands every output to the producer (waiting while its queue is full), releases the
     /// record's key and slot, then waits for the acknowledgements (see [`Worker::confirm`]).
     /// Returns false if stopped before everything was acknowledged.
-    async fn deliver(&self, planned: Planned, stop: &CancelEither, release: &mut Release) -> bool {
+    async fn deliver(&self, planned: Planned, stop: &Stop, release: &mut Release) -> bool {
         let mut pending = Vec::with_capacity(planned.outputs.len());
         for output in planned.outputs {
             let Some(delivery) = self.enqueue(&output, stop).await else {
@@ -1069,27 +1060,28 @@ impl Worker {
     /// Waits for every enqueued output's acknowledgement, producing again (with backoff)
     /// any that failed; then records a terminal ticket as finished. Returns false if
     /// stopped before everything was acknowledged.
-    async fn confirm(
-        &self,
-        pending: Vec<Pending>,
-        finish: Option<Finish>,
-        stop: &CancelEither,
-    ) -> bool {
-        let acked = join_all(pending.into_iter().map(|p| async move {
-            let delivered = tokio::select! {
-                r = p.delivery => matches!(r, Ok(Ok(_))),
-                _ = stop.cancelled() => return false,
-            };
-            if delivered {
+    async fn confirm(&self, pending: Vec<Pending>, finish: Option<Finish>, stop: &Stop) -> bool {
+        // One wait for all the acknowledgements (the common case: each arrives).
+        let mut pending = pending;
+        let acks = join_all(pending.iter_mut().map(|p| &mut p.delivery));
+        let acks = tokio::select! {
+            acks = acks => acks,
+            _ = stop.raised() => return false,
+        };
+        let mut acked = Vec::with_capacity(acks.len());
+        for (p, ack) in pending.iter().zip(acks) {
+            if matches!(ack, Ok(Ok(_))) {
                 self.metrics.produced.fetch_add(1, Ordering::Relaxed);
-                return true;
+                acked.push(true);
+                continue;
             }
             self.metrics.retried.fetch_add(1, Ordering::Relaxed);
             warn!(topic = %p.output.topic, "delivery failed: producing again");
-            self.produce_one(&p.output.topic, &p.output.key, &p.output.value, stop)
-                .await
-        }))
-        .await;
+            acked.push(
+                self.produce_one(&p.output.topic, &p.output.key, &p.output.value, stop)
+                    .await,
+            );
+        }
         if !acked.iter().all(|ok| *ok) {
             return false;
         }
@@ -1105,7 +1097,7 @@ impl Worker {
 
     /// Runs `op` until it succeeds, waiting with backoff between attempts; `None` if
     /// stopped first (the record is then abandoned and redelivered later).
-    async fn retry<T, E, F, Fut>(&self, what: &str, stop: &CancelEither, mut op: F) -> Option<T>
+    async fn retry<T, E, F, Fut>(&self, what: &str, stop: &Stop, mut op: F) -> Option<T>
     where
         E: std::fmt::Display,
         F: FnMut() -> Fut,
@@ -1120,7 +1112,7 @@ impl Worker {
                     warn!(%error, attempt, what, "failed: retrying");
                     tokio::select! {
                         _ = tokio::time::sleep(self.backoff.delay(attempt)) => {}
-                        _ = stop.cancelled() => return None,
+                        _ = stop.raised() => return None,
                     }
                 }
             }
@@ -1142,7 +1134,7 @@ impl Worker {
 
     /// Hands one output to the producer. A full queue is waited out; any other error is
     /// retried with backoff. `None` if stopped first.
-    async fn enqueue(&self, output: &Output, stop: &CancelEither) -> Option<DeliveryFuture> {
+    async fn enqueue(&self, output: &Output, stop: &Stop) -> Option<DeliveryFuture> {
         let mut attempt = 0;
         loop {
             let record = self.record(&output.topic, &output.key, &output.value);
@@ -1160,20 +1152,14 @@ impl Worker {
             };
             tokio::select! {
                 _ = tokio::time::sleep(delay) => {}
-                _ = stop.cancelled() => return None,
+                _ = stop.raised() => return None,
             }
         }
     }
 
     /// Produces one record and waits for its acknowledgement, retrying until it is
     /// acknowledged; false if stopped first.
-    async fn produce_one(
-        &self,
-        topic: &str,
-        key: &[u8],
-        value: &[u8],
-        stop: &CancelEither,
-    ) -> bool {
+    async fn produce_one(&self, topic: &str, key: &[u8], value: &[u8], stop: &Stop) -> bool {
         let sent = self
             .retry("produce", stop, || async {
                 self.producer
@@ -1199,7 +1185,7 @@ impl Worker {
         msg: &OwnedMessage,
         kind: &'static str,
         reason: &str,
-        stop: &CancelEither,
+        stop: &Stop,
     ) -> Option<Planned> {
         let headers = msg
             .headers()
