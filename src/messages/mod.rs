@@ -4,6 +4,7 @@
 //! - [`envelope`]: the [`Envelope`] the stages enrich between topics.
 //! - [`outbound`]: [`Resolution`], [`Handoff`], [`DeadLetter`] and [`AuditRecord`].
 //! - [`codec`]: Avro in the Confluent wire format (and plain JSON at ingress).
+//! - [`binary`]: Avro binary straight from and to the structs, the codec's fast path.
 //! - [`schemas`]: schema lookup by id, local or from a registry.
 
 pub mod binary;
