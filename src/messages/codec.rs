@@ -152,6 +152,9 @@ struct Compiled {
     schema: Arc<apache_avro::Schema>,
     /// The direct path (no `Value` tree), when the schema is one it covers.
     direct: Option<binary::Program>,
+    /// The kind whose current schema this is (same canonical form), if any: records
+    /// written with it need no resolution, whatever id a registry gave it.
+    current_of: Option<RecordKind>,
 }
 
 impl Compiled {
@@ -163,6 +166,12 @@ impl Compiled {
             )?,
             writers: std::sync::Mutex::new(Vec::new()),
             direct: binary::Program::compile(&schema),
+            current_of: {
+                let canonical = schema.canonical_form();
+                RecordKind::ALL
+                    .into_iter()
+                    .find(|k| current(*k).1.canonical_form() == canonical)
+            },
             schema,
         })
     }
@@ -279,7 +288,8 @@ impl Codec {
         apache_avro::from_value::<T>(&value).map_err(|e| DecodeError::Avro(e.to_string()))
     }
 
-    /// The direct path, for a record written with the current schema of `kind`; None
+    /// The direct path, for a record written with the current schema of `kind` (under its
+    /// local id or any id a registry gave it); None
     /// sends the record down apache-avro's path, which decodes it or says what is wrong.
     async fn decode_direct<T: DeserializeOwned>(
         &self,
@@ -290,10 +300,10 @@ impl Codec {
             return None;
         }
         let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
-        if id != current(kind).0 {
+        let compiled = self.compiled(id).await.ok()?;
+        if compiled.current_of != Some(kind) {
             return None;
         }
-        let compiled = self.compiled(id).await.ok()?;
         binary::from_slice(compiled.direct.as_ref()?, &bytes[5..]).ok()
     }
 
@@ -327,7 +337,7 @@ impl Codec {
         let writer = self.compiled(id).await?;
         let (current_id, reader) = current(kind);
         let mut body = &bytes[5..];
-        let value = if id == current_id {
+        let value = if id == current_id || writer.current_of == Some(kind) {
             // Written with the current schema: nothing to resolve (most records).
             use std::io::Read;
             writer
@@ -516,6 +526,44 @@ mod tests {
         assert_eq!(&framed[5..], plain.as_slice(), "{}", kind.as_str());
     }
 
+    /// A registry that gives the current envelope schema an id of its own.
+    struct Registry;
+
+    #[async_trait::async_trait]
+    impl SchemaResolver for Registry {
+        async fn by_id(&self, id: u32) -> Result<Arc<apache_avro::Schema>, SchemaError> {
+            match id {
+                1001 => Ok(current(RecordKind::Envelope).1),
+                other => LocalSchemas.by_id(other).await,
+            }
+        }
+        async fn writer_id(&self, kind: RecordKind, topic: &str) -> Result<u32, SchemaError> {
+            match kind {
+                RecordKind::Envelope => Ok(1001),
+                other => LocalSchemas.writer_id(other, topic).await,
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn the_current_schema_under_a_registry_id_is_read_directly() {
+        let c = Codec::new(Arc::new(Registry), Limits::default());
+        let env = Envelope::new(sample_ticket());
+        let bytes = c.encode(RecordKind::Envelope, "x", &env).await.unwrap();
+        assert_eq!(&bytes[1..5], &1001u32.to_be_bytes());
+        assert_eq!(
+            c.decode_direct::<Envelope>(RecordKind::Envelope, &bytes)
+                .await,
+            Some(env.clone())
+        );
+        assert_eq!(
+            c.decode::<Envelope>(RecordKind::Envelope, &bytes)
+                .await
+                .unwrap(),
+            env
+        );
+    }
+
     #[tokio::test]
     async fn every_outbound_kind_round_trips() {
         let c = codec();
@@ -680,6 +728,12 @@ mod tests {
         let value = apache_avro::to_value(&v).unwrap().resolve(&v1).unwrap();
         let mut framed = vec![0, 0, 0, 0, 10];
         framed.extend_from_slice(&apache_avro::to_avro_datum(&v1, value).unwrap());
+        // An older writer schema is resolved by apache-avro, not read directly.
+        assert_eq!(
+            c.decode_direct::<Envelope>(RecordKind::Envelope, &framed)
+                .await,
+            None
+        );
         let read: crate::messages::Envelope =
             c.decode(RecordKind::Envelope, &framed).await.unwrap();
         assert_eq!(read, env);
