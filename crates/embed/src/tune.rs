@@ -4,6 +4,8 @@
 //! The lower layers stay frozen: their token outputs are computed once
 //! ([`lower_outputs`]), so each epoch only runs (forward and backward) the
 //! tuned top layers and a linear softmax head over the mean-pooled output.
+//! With `layers` equal to the network's depth every transformer layer is
+//! tuned and only the (token, position, type) embedding layer stays frozen.
 //! The head is thrown away; what is kept ([`TunedTop`], a small
 //! safetensors file) is the tuned layers, whose mean-pooled output is a
 //! task-adapted sentence embedding ([`Embedder::embed_tuned`]).
@@ -21,7 +23,7 @@ use crate::{EmbedError, Embedder, Result};
 /// Fine-tuning settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TuneConfig {
-    /// How many top layers are tuned (1 or 2 are sensible).
+    /// How many top layers are tuned (1 up to the network's depth, 6).
     pub layers: usize,
     /// Passes over the data.
     pub epochs: usize,
@@ -39,6 +41,12 @@ pub struct TuneConfig {
     pub seed: u64,
     /// Stop after the epoch during which this many seconds have passed.
     pub max_secs: Option<f64>,
+    /// Fraction of the planned steps (`epochs` passes) over which both
+    /// learning rates rise linearly from 0 (0 = no warm-up).
+    pub warmup: f64,
+    /// Whether both learning rates fall linearly to 0 at the end of the
+    /// planned steps (after the warm-up); otherwise they stay constant.
+    pub linear_decay: bool,
 }
 
 impl Default for TuneConfig {
@@ -53,6 +61,8 @@ impl Default for TuneConfig {
             dropout: 0.1,
             seed: 42,
             max_secs: None,
+            warmup: 0.0,
+            linear_decay: false,
         }
     }
 }
@@ -228,6 +238,24 @@ fn epoch_batches(lens: &[usize], batch: usize, rng: &mut SplitMix) -> Vec<Vec<us
     batches
 }
 
+/// The learning-rate factor (in `[0, 1]`) at step `step` (0-based) of
+/// `total` planned steps: a linear rise over the first `warmup` fraction
+/// of the steps, then constant, or with `decay` a linear fall to 0 at
+/// `total`.
+pub fn lr_factor(step: usize, total: usize, warmup: f64, decay: bool) -> f64 {
+    let total = total.max(1) as f64;
+    let t = step as f64 + 1.0;
+    let warm = (warmup.clamp(0.0, 1.0) * total).round();
+    if t <= warm {
+        return t / warm;
+    }
+    if decay {
+        ((total - t + 1.0) / (total - warm).max(1.0)).clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
+}
+
 /// A trainable copy of the top layers, the softmax head and their variables.
 pub struct Trainer {
     layers: Vec<Layer>,
@@ -239,6 +267,8 @@ pub struct Trainer {
     cfg: TuneConfig,
     config: candle_transformers::models::bert::Config,
     rng: SplitMix,
+    steps: usize,
+    planned: Option<usize>,
 }
 
 impl Trainer {
@@ -279,7 +309,15 @@ impl Trainer {
             cfg: cfg.clone(),
             config: enc.config.clone(),
             rng,
+            steps: 0,
+            planned: None,
         })
+    }
+
+    /// How many optimisation steps the learning-rate schedule spans
+    /// (default: `epochs` passes, fixed at the first [`Trainer::epoch`]).
+    pub fn plan_steps(&mut self, total: usize) {
+        self.planned = Some(total);
     }
 
     /// Index of the first tuned layer: [`lower_outputs`] must be computed
@@ -309,11 +347,42 @@ impl Trainer {
 
     /// One optimisation step on the batch `idx`; returns its loss.
     pub fn step(&mut self, states: &[TokenStates], labels: &[usize], idx: &[usize]) -> Result<f32> {
+        if let Some(total) = self.planned {
+            let f = lr_factor(self.steps, total, self.cfg.warmup, self.cfg.linear_decay);
+            self.opt_layers.set_learning_rate(self.cfg.lr * f);
+            self.opt_head.set_learning_rate(self.cfg.head_lr * f);
+        }
         let loss = self.loss(states, labels, idx, true)?;
         let grads = loss.backward()?;
         self.opt_layers.step(&grads)?;
         self.opt_head.step(&grads)?;
+        self.steps += 1;
         Ok(loss.to_scalar::<f32>()?)
+    }
+
+    /// For each of `states` (in order), without dropout: the tuned
+    /// layers' mean-pooled output scaled to unit length (the tuned
+    /// embedding, as [`Embedder::embed_tuned`] gives it) and the softmax
+    /// head's logits (the fine-tuned classifier's scores).
+    pub fn predict(&self, states: &[TokenStates]) -> Result<Vec<(Vec<f32>, Vec<f32>)>> {
+        let lens: Vec<usize> = states.iter().map(|t| t.dim(0).unwrap_or(0)).collect();
+        let mut order: Vec<usize> = (0..states.len()).collect();
+        order.sort_by_key(|&i| lens[i]);
+        let mut out = vec![(Vec::new(), Vec::new()); states.len()];
+        for idx in order.chunks(64) {
+            let refs: Vec<&Tensor> = idx.iter().map(|&i| &states[i]).collect();
+            let (x, mask) = pad(&refs)?;
+            let pooled = top_pool(&self.layers, &x, &mask, None)?;
+            let logits = pooled
+                .matmul(&self.head_w.as_tensor().t()?)?
+                .broadcast_add(self.head_b.as_tensor())?
+                .to_vec2::<f32>()?;
+            let unit = crate::bert::unit_rows(&pooled)?.to_vec2::<f32>()?;
+            for ((&i, e), l) in idx.iter().zip(unit).zip(logits) {
+                out[i] = (e, l);
+            }
+        }
+        Ok(out)
     }
 
     /// Mean loss over all of `states`, without dropout and without training.
@@ -332,6 +401,9 @@ impl Trainer {
     pub fn epoch(&mut self, states: &[TokenStates], labels: &[usize]) -> Result<f32> {
         let lens: Vec<usize> = states.iter().map(|t| t.dim(0).unwrap_or(0)).collect();
         let batches = epoch_batches(&lens, self.cfg.batch_size, &mut self.rng);
+        if self.planned.is_none() {
+            self.plan_steps(self.cfg.epochs.max(1) * batches.len());
+        }
         let mut total = 0f32;
         for idx in &batches {
             total += self.step(states, labels, idx)? * idx.len() as f32;
@@ -420,5 +492,39 @@ impl Embedder {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schedule_warms_up_then_decays_to_zero() {
+        // Constant without warm-up or decay (the default).
+        assert!((0..10).all(|k| lr_factor(k, 10, 0.0, false) == 1.0));
+        // 10 % warm-up of 20 steps: 0.5, 1, then a linear fall to 1/18.
+        let f: Vec<f64> = (0..20).map(|k| lr_factor(k, 20, 0.1, true)).collect();
+        assert_eq!(f[0], 0.5);
+        assert_eq!(f[1], 1.0);
+        assert_eq!(f[2], 1.0);
+        assert!(f.windows(2).skip(2).all(|w| w[1] < w[0]));
+        assert!((f[19] - 1.0 / 18.0).abs() < 1e-12);
+        // Past the plan the rate stays at 0, never negative.
+        assert_eq!(lr_factor(25, 20, 0.1, true), 0.0);
+        // Warm-up without decay stays at 1 afterwards.
+        assert_eq!(lr_factor(15, 20, 0.1, false), 1.0);
+    }
+
+    #[test]
+    fn batches_cover_every_row_once() {
+        let lens = [3, 9, 4, 4, 12, 7, 1];
+        let mut rng = SplitMix(1);
+        let mut seen: Vec<usize> = epoch_batches(&lens, 3, &mut rng)
+            .into_iter()
+            .flatten()
+            .collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..lens.len()).collect::<Vec<_>>());
     }
 }

@@ -144,3 +144,75 @@ fn fine_tuning_the_top_layer_lowers_the_loss_and_round_trips() {
         assert_eq!(a.1, b.1);
     }
 }
+
+#[test]
+fn fine_tuning_every_layer_changes_them_all_and_round_trips() {
+    use frontdesk_embed::tune::{lower_outputs, Trainer, TuneConfig, TunedTop};
+    let Some(e) = embedder() else { return };
+    let texts = [
+        "my card has not arrived",
+        "where is my new card",
+        "what is the exchange rate",
+        "how much is a euro in dollars",
+    ];
+    let labels = [0, 0, 1, 1];
+    let depth = e.encoder().layers.len();
+    let cfg = TuneConfig {
+        layers: depth,
+        epochs: 2,
+        lr: 1e-3,
+        head_lr: 1e-2,
+        dropout: 0.0,
+        batch_size: 4,
+        warmup: 0.5,
+        linear_decay: true,
+        ..TuneConfig::default()
+    };
+    let mut trainer = Trainer::new(&e, 2, &cfg).unwrap();
+    assert_eq!(trainer.start(), 0);
+    // With every layer tuned, the frozen part is the embedding layer only.
+    let states = lower_outputs(&e, &texts, trainer.start()).unwrap();
+    let before = trainer.eval_loss(&states, &labels).unwrap();
+    for _ in 0..cfg.epochs {
+        trainer.epoch(&states, &labels).unwrap();
+    }
+    let after = trainer.eval_loss(&states, &labels).unwrap();
+    assert!(after < before, "loss {before} -> {after}");
+
+    let top = trainer.tuned().unwrap();
+    assert_eq!((top.start, top.layers.len()), (0, depth));
+    for (k, (tuned, orig)) in top.layers.iter().zip(&e.encoder().layers).enumerate() {
+        let changed = tuned
+            .named_tensors()
+            .iter()
+            .zip(orig.named_tensors())
+            .filter(|((_, a), (_, b))| {
+                let d = (a - b).unwrap().abs().unwrap().max_all().unwrap();
+                d.to_scalar::<f32>().unwrap() > 0.0
+            })
+            .count();
+        assert!(changed > 0, "layer {k} did not change");
+    }
+
+    // `predict` gives the tuned embedding that `embed_tuned` computes, and
+    // logits that classify the training texts.
+    let predicted = trainer.predict(&states).unwrap();
+    let tuned = e.embed_tuned(&texts, &top).unwrap();
+    for (((emb, logits), (_, t)), &y) in predicted.iter().zip(&tuned).zip(&labels) {
+        assert!(cosine(emb, t) > 0.9999);
+        assert_eq!(logits.len(), 2);
+        assert!(logits[y] > logits[1 - y]);
+    }
+
+    // Saving and loading all six layers changes nothing.
+    let path =
+        std::env::temp_dir().join(format!("fd-tuned-all-{}.safetensors", std::process::id()));
+    top.save(&path).unwrap();
+    let loaded = TunedTop::load(&path, &e).unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!((loaded.start, loaded.layers.len()), (0, depth));
+    let again = e.embed_tuned(&texts, &loaded).unwrap();
+    for (a, b) in tuned.iter().zip(&again) {
+        assert_eq!(a.1, b.1);
+    }
+}

@@ -22,7 +22,6 @@ use std::time::Instant;
 use frontdesk_embed::tune::{fine_tune, TuneConfig};
 use frontdesk_intent::embedding::Embedder;
 use frontdesk_intent::features::{FeatureConfig, Scratch, SparseVec, Vectorizer};
-use frontdesk_intent::{load_labelled_csv, stratified_split};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -35,17 +34,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().ok_or("missing value")?;
+        if probe::tune_arg(&mut cfg, &args[i], &v)? {
+            i += 2;
+            continue;
+        }
         match args[i].as_str() {
             "--data-dir" => data_dir = v,
             "--split" => split = v,
-            "--layers" => cfg.layers = v.parse()?,
-            "--epochs" => cfg.epochs = v.parse()?,
-            "--lr" => cfg.lr = v.parse()?,
-            "--head-lr" => cfg.head_lr = v.parse()?,
-            "--dropout" => cfg.dropout = v.parse()?,
-            "--batch" => cfg.batch_size = v.parse()?,
-            "--wd" => cfg.weight_decay = v.parse()?,
-            "--max-secs" => cfg.max_secs = Some(v.parse()?),
             "--c" => c = v.parse()?,
             "--w" => w_tuned = v.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
@@ -53,13 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         i += 2;
     }
     let embedder = Embedder::load_default()?;
-    let all = load_labelled_csv(format!("{data_dir}/banking77_train.csv"))?;
-    let (tr, te) = stratified_split(&all, 0.2, 2024);
-    let (tr, te) = if split == "val" {
-        stratified_split(&tr, 0.15, 7)
-    } else {
-        (tr, te)
-    };
+    let (tr, te) = probe::banking77_split(&data_dir, &split)?;
     let (labels, ys) = probe::label_index(&tr);
     let tr_texts: Vec<&str> = tr.iter().map(|e| e.text.as_str()).collect();
     let te_texts: Vec<&str> = te.iter().map(|e| e.text.as_str()).collect();
