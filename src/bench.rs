@@ -117,6 +117,25 @@ fn ticket(i: usize, keys: usize) -> Ticket {
     }
 }
 
+/// Tickets `range` over `keys` conversations, Avro-encoded for `topic`, keyed by
+/// conversation.
+async fn encoded_tickets(
+    codec: &Codec,
+    topic: &str,
+    range: std::ops::Range<usize>,
+    keys: usize,
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::with_capacity(range.len());
+    for i in range {
+        let t = ticket(i, keys);
+        out.push((
+            t.conversation_id.clone(),
+            codec.encode(RecordKind::Ticket, topic, &t).await?,
+        ));
+    }
+    Ok(out)
+}
+
 /// Publishes without waiting record by record: enqueue everything, then await the acks.
 async fn publish(
     producer: &FutureProducer,
@@ -431,26 +450,12 @@ async fn pipeline_run(
     let inbound = topics
         .inbound_for(Channel::Email)
         .context("no email inbound topic")?;
-    let encode_all = |range: std::ops::Range<usize>| {
-        let codec = codec.clone();
-        async move {
-            let mut out = Vec::with_capacity(range.len());
-            for i in range {
-                let t = ticket(i, 1000);
-                out.push((
-                    t.conversation_id.clone(),
-                    codec.encode(RecordKind::Ticket, "bench", &t).await?,
-                ));
-            }
-            anyhow::Ok(out)
-        }
-    };
-    let warm = encode_all(0..WARMUP.min(tickets)).await?;
+    let warm = encoded_tickets(&codec, "bench", 0..WARMUP.min(tickets), 1000).await?;
     publish(&producer, &inbound, &warm).await?;
     drain(&obs, warm.len(), Duration::from_secs(120)).await?;
     // Built after the warm-up (group joins), so `received_at` is stamped just before
     // publishing and the latencies are end to end.
-    let main = encode_all(warm.len()..tickets).await?;
+    let main = encoded_tickets(&codec, "bench", warm.len()..tickets, 1000).await?;
     let (start, cpu) = (Instant::now(), process_cpu_secs());
     publish(&producer, &inbound, &main).await?;
     let arrived = drain(&obs, main.len(), Duration::from_secs(600)).await?;
@@ -490,14 +495,7 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
     let state = StateDb::connect(&state_url, cfg.state.max_connections).await?;
 
     // Same payloads for both runs: Avro tickets over 1,000 conversations.
-    let mut payloads = Vec::with_capacity(opts.tickets);
-    for i in 0..opts.tickets {
-        let t = ticket(i, 1000);
-        payloads.push((
-            t.conversation_id.clone(),
-            codec.encode(RecordKind::Ticket, "bench", &t).await?,
-        ));
-    }
+    let payloads = encoded_tickets(&codec, "bench", 0..opts.tickets, 1000).await?;
 
     let creator = embedded
         .as_ref()
@@ -598,14 +596,7 @@ async fn keyed(
     let shutdown = CancellationToken::new();
     let task = tokio::spawn(runner.run(shutdown.clone()));
     let obs = observer(brokers, cfg, &output)?;
-    let mut payloads = Vec::with_capacity(opts.keyed_tickets);
-    for i in 0..opts.keyed_tickets {
-        let t = ticket(i, opts.keyed_keys);
-        payloads.push((
-            t.conversation_id.clone(),
-            codec.encode(RecordKind::Ticket, &input, &t).await?,
-        ));
-    }
+    let payloads = encoded_tickets(codec, &input, 0..opts.keyed_tickets, opts.keyed_keys).await?;
     let producer = crate::kafka::producer(brokers, &cfg.kafka)?;
     // Warm up (group join, assignment) with one ticket of its own, then time the batch.
     let warm = ticket(usize::MAX / 2, 1);

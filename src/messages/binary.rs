@@ -321,8 +321,7 @@ impl<'a> ser::Serializer for Ser<'a> {
         self.serialize_str(v.encode_utf8(&mut [0u8; 4]))
     }
     fn serialize_str(mut self, v: &str) -> Result<()> {
-        let t = self.target("a string", |n| matches!(n, Node::String | Node::Bytes))?;
-        let _ = t;
+        self.target("a string", |n| matches!(n, Node::String | Node::Bytes))?;
         put_bytes(self.out, v.as_bytes());
         Ok(())
     }

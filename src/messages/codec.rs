@@ -176,6 +176,15 @@ impl Compiled {
         })
     }
 
+    /// The direct path's reading of `body` as a `T`, when this is `kind`'s current schema
+    /// and the direct path covers it; None sends the record down apache-avro's path.
+    fn read_direct<T: DeserializeOwned>(&self, kind: RecordKind, body: &[u8]) -> Option<T> {
+        if self.current_of != Some(kind) {
+            return None;
+        }
+        binary::from_slice(self.direct.as_ref()?, body).ok()
+    }
+
     /// Writes `value` (validated against the schema) after `out`'s current contents.
     fn write(&self, value: &Value, out: &mut Vec<u8>) -> apache_avro::AvroResult<()> {
         let pooled = self.writers.lock().unwrap_or_else(|p| p.into_inner()).pop();
@@ -197,6 +206,19 @@ impl Compiled {
             .push(writer);
         Ok(())
     }
+}
+
+/// The schema id and the datum of a Confluent-framed record.
+fn framed(bytes: &[u8]) -> Result<(u32, &[u8]), DecodeError> {
+    if bytes.len() < 5 || bytes[0] != 0 {
+        return Err(DecodeError::Undecodable(format!(
+            "expected Confluent Avro framing (magic byte 0 and a 4-byte schema id), got {} bytes starting {:#04x}",
+            bytes.len(),
+            bytes.first().copied().unwrap_or_default()
+        )));
+    }
+    let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+    Ok((id, &bytes[5..]))
 }
 
 /// Encodes and decodes frontdesk's records.
@@ -281,30 +303,7 @@ impl Codec {
         bytes: &[u8],
     ) -> Result<T, DecodeError> {
         self.check_size(bytes)?;
-        if let Some(value) = self.decode_direct(kind, bytes).await {
-            return Ok(value);
-        }
-        let value = self.decode_avro_value(kind, bytes).await?;
-        apache_avro::from_value::<T>(&value).map_err(|e| DecodeError::Avro(e.to_string()))
-    }
-
-    /// The direct path, for a record written with the current schema of `kind` (under its
-    /// local id or any id a registry gave it); None
-    /// sends the record down apache-avro's path, which decodes it or says what is wrong.
-    async fn decode_direct<T: DeserializeOwned>(
-        &self,
-        kind: RecordKind,
-        bytes: &[u8],
-    ) -> Option<T> {
-        if bytes.len() < 5 || bytes[0] != 0 {
-            return None;
-        }
-        let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
-        let compiled = self.compiled(id).await.ok()?;
-        if compiled.current_of != Some(kind) {
-            return None;
-        }
-        binary::from_slice(compiled.direct.as_ref()?, &bytes[5..]).ok()
+        self.decode_avro(kind, bytes).await
     }
 
     fn check_size(&self, bytes: &[u8]) -> Result<(), DecodeError> {
@@ -321,29 +320,27 @@ impl Codec {
         Ok(())
     }
 
-    async fn decode_avro_value(
+    /// A Confluent-framed Avro record of `kind`: read directly when its writer schema is
+    /// the current one (under its local id or any id a registry gave it), else through
+    /// apache-avro, which resolves an older writer schema or says what is wrong.
+    async fn decode_avro<T: DeserializeOwned>(
         &self,
         kind: RecordKind,
         bytes: &[u8],
-    ) -> Result<Value, DecodeError> {
-        if bytes.len() < 5 || bytes[0] != 0 {
-            return Err(DecodeError::Undecodable(format!(
-                "expected Confluent Avro framing (magic byte 0 and a 4-byte schema id), got {} bytes starting {:#04x}",
-                bytes.len(),
-                bytes[0]
-            )));
-        }
-        let id = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+    ) -> Result<T, DecodeError> {
+        let (id, mut body) = framed(bytes)?;
         let writer = self.compiled(id).await?;
-        let (current_id, reader) = current(kind);
-        let mut body = &bytes[5..];
-        let value = if id == current_id || writer.current_of == Some(kind) {
-            // Written with the current schema: nothing to resolve (most records).
+        if let Some(value) = writer.read_direct(kind, body) {
+            return Ok(value);
+        }
+        let value = if writer.current_of == Some(kind) {
+            // Written with the current schema: nothing to resolve.
             use std::io::Read;
             writer
                 .reader
                 .read_value(&mut NO_HEADER.as_slice().chain(&mut body))
         } else {
+            let (_, reader) = current(kind);
             apache_avro::from_avro_datum(&writer.schema, &mut body, Some(reader.as_ref()))
         }
         .map_err(|e| DecodeError::Avro(format!("schema id {id}: {e}")))?;
@@ -353,7 +350,7 @@ impl Codec {
                 body.len()
             )));
         }
-        Ok(value)
+        apache_avro::from_value::<T>(&value).map_err(|e| DecodeError::Avro(e.to_string()))
     }
 
     /// Decodes an inbound ticket: Avro (magic byte 0) or JSON (`{`). `channel` is the
@@ -366,14 +363,7 @@ impl Codec {
         self.check_size(bytes)?;
         let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
         let ticket = match first {
-            Some(0) if bytes[0] == 0 => match self.decode_direct(RecordKind::Ticket, bytes).await {
-                Some(ticket) => ticket,
-                None => {
-                    let value = self.decode_avro_value(RecordKind::Ticket, bytes).await?;
-                    apache_avro::from_value::<Ticket>(&value)
-                        .map_err(|e| DecodeError::Avro(e.to_string()))?
-                }
-            },
+            Some(0) if bytes[0] == 0 => self.decode_avro(RecordKind::Ticket, bytes).await?,
             Some(b'{') => decode_json_ticket(bytes, channel)?,
             _ => {
                 return Err(DecodeError::Undecodable(
@@ -526,6 +516,16 @@ mod tests {
         assert_eq!(&framed[5..], plain.as_slice(), "{}", kind.as_str());
     }
 
+    /// The direct path's reading of a framed record (None: apache-avro's path would be taken).
+    async fn decode_direct<T: DeserializeOwned>(
+        c: &Codec,
+        kind: RecordKind,
+        bytes: &[u8],
+    ) -> Option<T> {
+        let (id, body) = framed(bytes).ok()?;
+        c.compiled(id).await.ok()?.read_direct(kind, body)
+    }
+
     /// A registry that gives the current envelope schema an id of its own.
     struct Registry;
 
@@ -552,8 +552,7 @@ mod tests {
         let bytes = c.encode(RecordKind::Envelope, "x", &env).await.unwrap();
         assert_eq!(&bytes[1..5], &1001u32.to_be_bytes());
         assert_eq!(
-            c.decode_direct::<Envelope>(RecordKind::Envelope, &bytes)
-                .await,
+            decode_direct::<Envelope>(&c, RecordKind::Envelope, &bytes).await,
             Some(env.clone())
         );
         assert_eq!(
@@ -730,8 +729,7 @@ mod tests {
         framed.extend_from_slice(&apache_avro::to_avro_datum(&v1, value).unwrap());
         // An older writer schema is resolved by apache-avro, not read directly.
         assert_eq!(
-            c.decode_direct::<Envelope>(RecordKind::Envelope, &framed)
-                .await,
+            decode_direct::<Envelope>(&c, RecordKind::Envelope, &framed).await,
             None
         );
         let read: crate::messages::Envelope =
