@@ -160,8 +160,9 @@ pub fn ensure() -> Result<PathBuf> {
 
 /// The loaded model and tokenizer. Cheap to share behind an `Arc`; `embed`
 /// takes `&self` and may be called from several threads.
+#[derive(Clone)]
 pub struct Embedder {
-    model: Encoder,
+    pub(crate) model: Encoder,
     tokenizer: Tokenizer,
     device: Device,
     dim: usize,

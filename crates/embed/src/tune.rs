@@ -41,6 +41,10 @@ pub struct TuneConfig {
     pub seed: u64,
     /// Stop after the epoch during which this many seconds have passed.
     pub max_secs: Option<f64>,
+    /// Stop after this many passes (fewer than `epochs`: the learning-rate
+    /// schedule is still planned over `epochs`, so training stops before
+    /// the rates have decayed to 0).
+    pub stop_after: Option<usize>,
     /// Fraction of the planned steps (`epochs` passes) over which both
     /// learning rates rise linearly from 0 (0 = no warm-up).
     pub warmup: f64,
@@ -61,6 +65,7 @@ impl Default for TuneConfig {
             dropout: 0.1,
             seed: 42,
             max_secs: None,
+            stop_after: None,
             warmup: 0.0,
             linear_decay: false,
         }
@@ -442,14 +447,36 @@ pub fn fine_tune<S: AsRef<str>>(
     n_classes: usize,
     cfg: &TuneConfig,
 ) -> Result<(TunedTop, TuneReport)> {
+    fine_tune_with_progress(embedder, texts, labels, n_classes, cfg, |_, _, _| {})
+}
+
+/// [`fine_tune`], calling `on_epoch(pass, mean loss, seconds training so
+/// far)` after each pass (passes counted from 1).
+pub fn fine_tune_with_progress<S: AsRef<str>>(
+    embedder: &Embedder,
+    texts: &[S],
+    labels: &[usize],
+    n_classes: usize,
+    cfg: &TuneConfig,
+    mut on_epoch: impl FnMut(usize, f32, f64),
+) -> Result<(TunedTop, TuneReport)> {
+    if texts.len() != labels.len() || labels.iter().any(|&y| y >= n_classes) {
+        return Err(EmbedError::Tuned(format!(
+            "{} texts, {} labels, {n_classes} classes",
+            texts.len(),
+            labels.len()
+        )));
+    }
     let mut trainer = Trainer::new(embedder, n_classes, cfg)?;
     let start = Instant::now();
     let states = lower_outputs(embedder, texts, trainer.start())?;
     let lower_secs = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let mut epoch_loss = Vec::new();
-    for _ in 0..cfg.epochs {
+    let passes = cfg.stop_after.map_or(cfg.epochs, |k| k.min(cfg.epochs));
+    for pass in 1..=passes {
         epoch_loss.push(trainer.epoch(&states, labels)?);
+        on_epoch(pass, epoch_loss[pass - 1], start.elapsed().as_secs_f64());
         if cfg
             .max_secs
             .is_some_and(|m| start.elapsed().as_secs_f64() >= m)
@@ -468,6 +495,24 @@ pub fn fine_tune<S: AsRef<str>>(
 }
 
 impl Embedder {
+    /// A copy of this embedder whose top layers are `top`'s: its
+    /// [`Embedder::embed`] gives the tuned embeddings. The frozen layers'
+    /// weights are shared, not copied.
+    pub fn with_top(&self, top: &TunedTop) -> Result<Embedder> {
+        let n = self.encoder().layers.len();
+        if top.start + top.layers.len() != n {
+            return Err(EmbedError::Tuned(format!(
+                "layers {}..{} are not the top of a {n}-layer network",
+                top.start,
+                top.start + top.layers.len()
+            )));
+        }
+        let mut out = self.clone();
+        out.model.layers.truncate(top.start);
+        out.model.layers.extend(top.layers.iter().cloned());
+        Ok(out)
+    }
+
     /// Embeddings of `texts` from the network with its top layers replaced
     /// by `top`: for each text, the usual embedding (unit length, as
     /// [`Embedder::embed`]) and the tuned one (unit length), computed in one

@@ -143,6 +143,36 @@ fn fine_tuning_the_top_layer_lowers_the_loss_and_round_trips() {
     for (a, b) in tuned.iter().zip(&again) {
         assert_eq!(a.1, b.1);
     }
+
+    // An embedder carrying the tuned top embeds as `embed_tuned` does; the
+    // original is unchanged.
+    let swapped = e.with_top(&loaded).unwrap();
+    for ((_, t), s) in tuned.iter().zip(swapped.embed(&texts).unwrap()) {
+        assert!(cosine(t, &s) > 0.9999);
+    }
+    for (p, again) in plain.iter().zip(e.embed(&texts).unwrap()) {
+        assert_eq!(p, &again);
+    }
+}
+
+#[test]
+fn fine_tune_stops_after_the_given_passes() {
+    use frontdesk_embed::tune::{fine_tune, TuneConfig};
+    let Some(e) = embedder() else { return };
+    let texts = ["my card has not arrived", "what is the exchange rate"];
+    let cfg = TuneConfig {
+        epochs: 3,
+        stop_after: Some(2),
+        batch_size: 2,
+        ..TuneConfig::default()
+    };
+    let (top, report) = fine_tune(&e, &texts, &[0, 1], 2, &cfg).unwrap();
+    assert_eq!(report.epoch_loss.len(), 2);
+    assert_eq!(top.start, 5);
+    // A top that does not end at the network's last layer is refused.
+    let mut short = top.clone();
+    short.start = 4;
+    assert!(e.with_top(&short).is_err());
 }
 
 #[test]
