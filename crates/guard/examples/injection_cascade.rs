@@ -29,7 +29,7 @@ use std::time::Instant;
 use frontdesk_guard::injection::detector::{
     default_benign_training, default_injection_examples, ordinary_heldout_sample,
 };
-use frontdesk_guard::injection::eval::Confusion;
+use frontdesk_guard::injection::eval::{stratified_folds, Confusion};
 use frontdesk_guard::injection::head::{EmbeddingHead, HeadFitOptions};
 use frontdesk_guard::{load_csv_texts, InjectionDetector, LabelledText, TrainConfig};
 
@@ -143,27 +143,8 @@ fn fit_head(rows: &[&Row], ngram: Option<&[f32]>, opts: HeadFitOptions) -> Embed
 /// `FOLD_SEED=N`, in a seeded pseudo-random order instead, to measure how
 /// much the figures move with the fold assignment).
 fn folds(labels: &[bool], k: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..labels.len()).collect();
-    if let Some(seed) = std::env::var("FOLD_SEED")
-        .ok()
-        .and_then(|s| s.parse::<u64>().ok())
-    {
-        let key = |i: usize| {
-            let mut h = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i as u64);
-            h ^= h >> 33;
-            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            h ^ (h >> 33)
-        };
-        order.sort_by_key(|&i| key(i));
-    }
-    let (mut p, mut n) = (0usize, 0usize);
-    let mut out = vec![0usize; labels.len()];
-    for i in order {
-        let c = if labels[i] { &mut p } else { &mut n };
-        out[i] = *c % k;
-        *c += 1;
-    }
-    out
+    let seed = std::env::var("FOLD_SEED").ok().and_then(|s| s.parse().ok());
+    stratified_folds(labels, k, seed)
 }
 
 /// Out-of-fold n-gram scores, emb-only head and stacked head probabilities.

@@ -177,6 +177,30 @@ pub struct CrossValidation {
     pub mean_ordinary_false_positive_rate: f64,
 }
 
+/// The fold (`0..k`) of each row: round-robin within each class, in file
+/// order, or with `seed` in a seeded pseudo-random order (to measure how
+/// much figures move with the assignment).
+pub fn stratified_folds(labels: &[bool], k: usize, seed: Option<u64>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    if let Some(seed) = seed {
+        let key = |i: usize| {
+            let mut h = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i as u64);
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            h ^ (h >> 33)
+        };
+        order.sort_by_key(|&i| key(i));
+    }
+    let (mut p, mut n) = (0usize, 0usize);
+    let mut out = vec![0usize; labels.len()];
+    for i in order {
+        let c = if labels[i] { &mut p } else { &mut n };
+        out[i] = *c % k.max(1);
+        *c += 1;
+    }
+    out
+}
+
 /// Stratified k-fold cross-validation on `examples`; `extra_benign` is added
 /// to every training fold, `ordinary_heldout` is scored by every fold model.
 /// Fold assignment is deterministic (round-robin within each class).
@@ -188,13 +212,8 @@ pub fn cross_validate(
     k: usize,
 ) -> Result<CrossValidation> {
     let k = k.max(2);
-    let mut fold_of = vec![0usize; examples.len()];
-    let (mut pi, mut ni) = (0usize, 0usize);
-    for (i, e) in examples.iter().enumerate() {
-        let counter = if e.label { &mut pi } else { &mut ni };
-        fold_of[i] = *counter % k;
-        *counter += 1;
-    }
+    let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
+    let fold_of = stratified_folds(&labels, k, None);
     let mut reports = Vec::with_capacity(k);
     for fold in 0..k {
         let mut train: Vec<LabelledText> = examples
@@ -231,6 +250,28 @@ pub fn cross_validate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_are_stratified_and_balanced() {
+        let labels: Vec<bool> = (0..23).map(|i| i % 3 == 0).collect();
+        for seed in [None, Some(1), Some(2)] {
+            let f = stratified_folds(&labels, 4, seed);
+            for class in [true, false] {
+                let mut sizes = [0usize; 4];
+                for (i, &g) in f.iter().enumerate() {
+                    if labels[i] == class {
+                        sizes[g] += 1;
+                    }
+                }
+                let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+                assert!(hi - lo <= 1, "{seed:?} {class}: {sizes:?}");
+            }
+        }
+        assert_ne!(
+            stratified_folds(&labels, 4, Some(1)),
+            stratified_folds(&labels, 4, None)
+        );
+    }
 
     #[test]
     fn confusion_metrics() {
