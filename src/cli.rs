@@ -163,6 +163,11 @@ pub enum RouterCommand {
         /// n-gram model alone; `on` requires them; `off` never uses them.
         #[arg(long, value_enum, default_value_t = EmbeddingsArg::Auto)]
         embeddings: EmbeddingsArg,
+        /// With embeddings: how many of the network's 6 layers are first fine-tuned on the
+        /// training rows (2 passes; about 15 minutes for Banking77's 10,000 rows on 2 cores,
+        /// +0.8 point of accuracy there). 0 uses the published network as it is (minutes).
+        #[arg(long, default_value_t = 6)]
+        fine_tune_layers: usize,
     },
     /// Evaluate a model on a labelled CSV.
     Eval {

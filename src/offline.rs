@@ -24,17 +24,28 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             data,
             out,
             embeddings,
+            fine_tune_layers,
         } => {
             let started = Instant::now();
             let rows = frontdesk_intent::load_labelled_csvs(&data)
                 .context("Failed to read the training data")?;
-            let cfg = frontdesk_intent::TrainConfig {
+            let mut cfg = frontdesk_intent::TrainConfig {
                 embeddings: match embeddings {
                     EmbeddingsArg::Auto => frontdesk_intent::Embeddings::Auto,
                     EmbeddingsArg::On => frontdesk_intent::Embeddings::On,
                     EmbeddingsArg::Off => frontdesk_intent::Embeddings::Off,
                 },
                 ..frontdesk_intent::TrainConfig::default()
+            };
+            cfg.embedding.fine_tune = match fine_tune_layers {
+                0 => None,
+                1..=6 => Some(frontdesk_intent::FineTuneConfig {
+                    layers: fine_tune_layers,
+                    ..Default::default()
+                }),
+                n => {
+                    anyhow::bail!("--fine-tune-layers takes 0 to 6 (the network's depth), not {n}")
+                }
             };
             let model = frontdesk_intent::train(&rows, &cfg).context("Training failed")?;
             model
@@ -44,10 +55,10 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
                 "trained on {} rows, {} labels{}, in {:.1} s; saved to {}",
                 rows.len(),
                 model.labels().len(),
-                if model.uses_embeddings() {
-                    " (n-grams + sentence embeddings)"
-                } else {
-                    " (n-grams)"
+                match &model.meta.embedding {
+                    Some(e) if e.tuned_layers > 0 => " (n-grams + fine-tuned sentence embeddings)",
+                    Some(_) => " (n-grams + sentence embeddings)",
+                    None => " (n-grams)",
                 },
                 started.elapsed().as_secs_f64(),
                 out.display()

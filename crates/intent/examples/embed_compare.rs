@@ -42,6 +42,7 @@ fn variant(spec: &str) -> Result<TrainConfig, String> {
                 combine: Combine::Ensemble,
                 weight: if name == "emb" { 1.0 } else { w },
                 c: c.unwrap_or(1.0),
+                fine_tune: None,
             };
         }
         "cat" => {
@@ -50,6 +51,7 @@ fn variant(spec: &str) -> Result<TrainConfig, String> {
                 combine: Combine::Concat,
                 weight: w,
                 c: 1.0,
+                fine_tune: None,
             };
             if let Some(c) = c {
                 cfg.svm.c = c;

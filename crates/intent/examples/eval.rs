@@ -17,7 +17,8 @@
 use std::time::Instant;
 
 use frontdesk_intent::{
-    evaluate, load_labelled_csv, stratified_split, train, Combine, Embeddings, Model, TrainConfig,
+    evaluate, load_labelled_csv, stratified_split, train, Combine, Embeddings, FineTuneConfig,
+    Model, TrainConfig,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -65,6 +66,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             "--embed-weight" => cfg.embedding.weight = next()?.parse()?,
+            "--fine-tune-layers" => {
+                let layers: usize = next()?.parse()?;
+                cfg.embedding.fine_tune = (layers > 0).then(|| FineTuneConfig {
+                    layers,
+                    ..cfg.embedding.fine_tune.clone().unwrap_or_default()
+                });
+            }
             "--sweep" => {
                 sweep = true;
                 i += 1;

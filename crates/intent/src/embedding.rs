@@ -57,6 +57,9 @@ pub struct EmbeddingConfig {
     pub weight: f32,
     /// SVM cost of the embedding head (ensemble only).
     pub c: f32,
+    /// Fine-tune the network on the training rows before the linear model
+    /// is fit (`None`: use the network as published).
+    pub fine_tune: Option<FineTuneConfig>,
 }
 
 impl Default for EmbeddingConfig {
@@ -65,6 +68,55 @@ impl Default for EmbeddingConfig {
             combine: Combine::Concat,
             weight: 1.0,
             c: 1.0,
+            fine_tune: Some(FineTuneConfig::default()),
+        }
+    }
+}
+
+/// Fine-tuning the embedding network on the training rows' intents (a
+/// softmax head over the mean-pooled output, thrown away afterwards; see
+/// `frontdesk_embed::tune`). The defaults are the settings chosen on a
+/// validation split of Banking77's training file (crate README).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FineTuneConfig {
+    /// How many top transformer layers are tuned (1–6; 6 = all of them).
+    pub layers: usize,
+    /// Passes the learning-rate schedule is planned over (10 % linear
+    /// warm-up, then a linear fall to 0).
+    pub epochs: usize,
+    /// Passes actually run (≤ `epochs`).
+    pub stop_after: usize,
+    /// Learning rate of the tuned layers (AdamW).
+    pub lr: f64,
+    /// Seed of the batch order and the head's initialisation.
+    pub seed: u64,
+}
+
+impl Default for FineTuneConfig {
+    fn default() -> Self {
+        Self {
+            layers: 6,
+            epochs: 3,
+            stop_after: 2,
+            lr: 1e-4,
+            seed: 42,
+        }
+    }
+}
+
+impl FineTuneConfig {
+    /// The settings `frontdesk_embed::tune` takes.
+    pub fn tune_config(&self) -> frontdesk_embed::tune::TuneConfig {
+        frontdesk_embed::tune::TuneConfig {
+            layers: self.layers,
+            epochs: self.epochs.max(1),
+            stop_after: Some(self.stop_after.max(1)),
+            lr: self.lr,
+            seed: self.seed,
+            warmup: 0.1,
+            linear_decay: true,
+            ..Default::default()
         }
     }
 }
@@ -83,6 +135,14 @@ pub struct EmbeddingMeta {
     pub weight: f32,
     /// Softmax temperature of the embedding head (ensemble only).
     pub head_scale: f32,
+    /// How many top layers of the network were fine-tuned (saved in
+    /// `tuned.safetensors`; 0 = the network as published).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub tuned_layers: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A shared, loaded sentence-embedding model.

@@ -50,7 +50,7 @@ pub use classifier::{Cascade, Classification, Classifier};
 pub use data::{
     load_labelled_csv, load_labelled_csvs, stratified_split, DataError, Example, OOS_LABEL,
 };
-pub use embedding::{Combine, EmbeddingConfig, EmbeddingMeta, Embeddings};
+pub use embedding::{Combine, EmbeddingConfig, EmbeddingMeta, Embeddings, FineTuneConfig};
 pub use entities::{extract_entities, Catalog, CatalogError, CustomerContext, Entity, EntityKind};
 pub use eval::{evaluate, EvalReport, IntentScore};
 pub use model::{train, train_with_embeddings, Model, ModelError, ModelMeta, TrainConfig};

@@ -10,10 +10,17 @@
 //! `embedding`, and `embed.bin` holds the weights over the embedding
 //! dimensions. The embedding network itself is not saved with the model; it
 //! is located (or fetched) through `frontdesk-embed` when the model loads.
+//! When training fine-tuned the network's top layers (the default on the
+//! embedding path), those layers are saved as `tuned.safetensors` and take
+//! the place of the published ones at load time.
 
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use frontdesk_embed::tune::TunedTop;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,13 +28,16 @@ use crate::classifier::{Classification, Classifier};
 use crate::data::{stratified_split, Example, OOS_LABEL};
 use crate::embedding::{
     append_dense, dense, load_embedder, Combine, EmbedError, EmbeddingConfig, EmbeddingMeta,
-    Embeddings, SharedEmbedder,
+    Embeddings, FineTuneConfig, SharedEmbedder,
 };
 use crate::features::{FeatureConfig, Scratch, SparseVec, Vectorizer};
 use crate::linear::{train_ovr, LinearWeights, SvmConfig};
 
 const MAGIC: &[u8; 8] = b"FDINTNT1";
 const EMBED_MAGIC: &[u8; 8] = b"FDINTEM1";
+
+/// The fine-tuned top layers of the embedding network, when there are any.
+const TUNED_FILE: &str = "tuned.safetensors";
 
 /// Version of the saved format and of the n-gram hashing; a model saved with
 /// another version is refused rather than silently misread.
@@ -168,7 +178,10 @@ pub struct Model {
 /// The embedding side of a model that uses sentence embeddings.
 #[derive(Debug, Clone)]
 struct EmbedPart {
+    /// The network, with its fine-tuned top layers when it has them.
     embedder: SharedEmbedder,
+    /// The fine-tuned top layers (saved as `tuned.safetensors`).
+    tuned: Option<TunedTop>,
     /// Concat: the weights of the embedding features (bias unused, zero).
     /// Ensemble: the embedding head.
     head: LinearWeights,
@@ -416,14 +429,86 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
             }
         },
     };
-    match embedder {
-        None => train_inner(examples, cfg, None),
-        Some(embedder) => {
-            let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
-            let vectors = embedder.embed(&texts)?;
-            train_inner(examples, cfg, Some((&vectors, embedder)))
+    let Some(embedder) = embedder else {
+        return train_inner(examples, cfg, None);
+    };
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    let (embedder, tuned) = match &cfg.embedding.fine_tune {
+        Some(ft) => {
+            // The rows that calibration holds back (the same split as in
+            // `train_inner`) are kept out of fine-tuning: a network tuned on
+            // them would make them look easy, and the temperature and the
+            // out-of-scope threshold fitted on them would be overconfident.
+            let tune_rows = if cfg.calibration_fraction > 0.0 {
+                stratified_split(examples, cfg.calibration_fraction, cfg.svm.seed).0
+            } else {
+                examples.to_vec()
+            };
+            let (embedder, top) = fine_tune(&embedder, &tune_rows, ft)?;
+            (embedder, Some(top))
         }
+        None => (embedder, None),
+    };
+    let started = Instant::now();
+    let vectors = embedder.embed(&texts)?;
+    if tuned.is_some() {
+        eprintln!(
+            "embedded {} rows with the tuned network in {:.0} s",
+            texts.len(),
+            started.elapsed().as_secs_f64()
+        );
     }
+    train_inner(
+        examples,
+        cfg,
+        Some(Embedded {
+            vectors: &vectors,
+            embedder,
+            tuned,
+        }),
+    )
+}
+
+/// Fine-tunes `embedder`'s top layers on the examples' intents; returns the
+/// network with the tuned layers in place, and those layers.
+fn fine_tune(
+    embedder: &SharedEmbedder,
+    examples: &[Example],
+    ft: &FineTuneConfig,
+) -> Result<(SharedEmbedder, TunedTop), ModelError> {
+    let mut labels: Vec<&str> = examples.iter().map(|e| e.intent.as_str()).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    if labels.len() < 2 {
+        return Err(ModelError::TooFewLabels(labels.len()));
+    }
+    let ys: Vec<usize> = examples
+        .iter()
+        .map(|e| labels.binary_search(&e.intent.as_str()).unwrap_or(0))
+        .collect();
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    let tune = ft.tune_config();
+    let passes = tune.stop_after.unwrap_or(tune.epochs);
+    eprintln!(
+        "fine-tuning {} layer(s) of the embedding network on {} rows, {passes} pass(es) \
+         (several minutes per pass on 2 cores; --fine-tune-layers 0 skips this)",
+        tune.layers,
+        texts.len()
+    );
+    let (top, report) = frontdesk_embed::tune::fine_tune_with_progress(
+        embedder,
+        &texts,
+        &ys,
+        labels.len(),
+        &tune,
+        |pass, loss, secs| eprintln!("  pass {pass}/{passes}: loss {loss:.3}, {secs:.0} s"),
+    )?;
+    eprintln!(
+        "fine-tuned in {:.0} s (+ {:.0} s through the frozen layers)",
+        report.train_secs, report.lower_secs
+    );
+    let tuned = Arc::new(embedder.with_top(&top)?);
+    Ok((tuned, top))
 }
 
 /// Trains a model that uses sentence embeddings, given the embedding of
@@ -448,13 +533,30 @@ pub fn train_with_embeddings(
             embedder.dim()
         )));
     }
-    train_inner(examples, cfg, Some((vectors, embedder)))
+    train_inner(
+        examples,
+        cfg,
+        Some(Embedded {
+            vectors,
+            embedder,
+            tuned: None,
+        }),
+    )
+}
+
+/// The training rows' embeddings and the network that computed them.
+struct Embedded<'a> {
+    /// One per example, in order.
+    vectors: &'a [Vec<f32>],
+    embedder: SharedEmbedder,
+    /// The network's fine-tuned top layers, if it has them.
+    tuned: Option<TunedTop>,
 }
 
 fn train_inner(
     examples: &[Example],
     cfg: &TrainConfig,
-    emb: Option<(&[Vec<f32>], SharedEmbedder)>,
+    emb: Option<Embedded<'_>>,
 ) -> Result<Model, ModelError> {
     let mut labels: Vec<String> = examples.iter().map(|e| e.intent.clone()).collect();
     labels.sort();
@@ -466,7 +568,7 @@ fn train_inner(
     // Splits copy examples; find their embeddings again by text (equal
     // texts have equal embeddings).
     let lookup: std::collections::HashMap<&str, &[f32]> = match &emb {
-        Some((vectors, _)) => examples
+        Some(Embedded { vectors, .. }) => examples
             .iter()
             .zip(vectors.iter())
             .map(|(e, v)| (e.text.as_str(), v.as_slice()))
@@ -537,7 +639,16 @@ fn train_inner(
     });
     let fitted = fit(examples, &labels, cfg, input);
     let embed = match (emb, fitted.head) {
-        (Some((_, embedder)), Some(head)) => Some(EmbedPart { embedder, head }),
+        (
+            Some(Embedded {
+                embedder, tuned, ..
+            }),
+            Some(head),
+        ) => Some(EmbedPart {
+            embedder,
+            tuned,
+            head,
+        }),
         _ => None,
     };
     let embedding = match (&embed, how) {
@@ -547,6 +658,7 @@ fn train_inner(
             combine: h.combine,
             weight: h.weight,
             head_scale: h.head_scale,
+            tuned_layers: part.tuned.as_ref().map_or(0, |t| t.layers.len()),
         }),
         _ => None,
     };
@@ -726,12 +838,12 @@ impl Model {
                 }
                 fs::write(&embed_path, buf).map_err(io(&embed_path))?;
             }
-            None => {
-                // a stale head from an earlier embedding model must not linger
-                if embed_path.exists() {
-                    fs::remove_file(&embed_path).map_err(io(&embed_path))?;
-                }
-            }
+            None => remove_stale(&embed_path)?,
+        }
+        let tuned_path = dir.join(TUNED_FILE);
+        match self.embed.as_ref().and_then(|p| p.tuned.as_ref()) {
+            Some(top) => top.save(&tuned_path)?,
+            None => remove_stale(&tuned_path)?,
         }
         Ok(())
     }
@@ -742,43 +854,61 @@ impl Model {
     /// network through `frontdesk-embed` (fetching it when it is missing),
     /// and fails when it cannot be had.
     pub fn load(dir: impl AsRef<Path>) -> Result<Self, ModelError> {
-        let mut model = Self::load_ngram(dir.as_ref())?;
-        if let Some(meta) = model.meta.embedding.clone() {
-            let head = read_head(
-                &dir.as_ref().join("embed.bin"),
-                &meta,
-                model.linear.n_classes,
-            )?;
-            let embedder = load_embedder()?;
-            if embedder.dim() != meta.dim {
-                return Err(ModelError::Input(format!(
-                    "the model was trained on {}-d embeddings, {} gives {}",
-                    meta.dim,
-                    embedder.dir().display(),
-                    embedder.dim()
-                )));
-            }
-            model.embed = Some(EmbedPart { embedder, head });
+        let model = Self::load_ngram(dir.as_ref())?;
+        if model.meta.embedding.is_none() {
+            return Ok(model);
         }
-        Ok(model)
+        model.with_embedding(dir.as_ref(), load_embedder()?)
     }
 
     /// Loads a model saved by [`Model::save`] using the given embedding
-    /// network (shared between models) instead of loading one.
+    /// network (shared between models; a model with fine-tuned layers
+    /// shares its frozen ones) instead of loading one.
     pub fn load_with_embedder(
         dir: impl AsRef<Path>,
         embedder: SharedEmbedder,
     ) -> Result<Self, ModelError> {
-        let mut model = Self::load_ngram(dir.as_ref())?;
-        if let Some(meta) = model.meta.embedding.clone() {
-            let head = read_head(
-                &dir.as_ref().join("embed.bin"),
-                &meta,
-                model.linear.n_classes,
-            )?;
-            model.embed = Some(EmbedPart { embedder, head });
+        Self::load_ngram(dir.as_ref())?.with_embedding(dir.as_ref(), embedder)
+    }
+
+    /// Attaches the embedding side saved in `dir` (`embed.bin`, and
+    /// `tuned.safetensors` when layers were fine-tuned) to an n-gram model.
+    fn with_embedding(mut self, dir: &Path, embedder: SharedEmbedder) -> Result<Self, ModelError> {
+        let Some(meta) = self.meta.embedding.clone() else {
+            return Ok(self);
+        };
+        if embedder.dim() != meta.dim {
+            return Err(ModelError::Input(format!(
+                "the model was trained on {}-d embeddings, {} gives {}",
+                meta.dim,
+                embedder.dir().display(),
+                embedder.dim()
+            )));
         }
-        Ok(model)
+        let head = read_head(&dir.join("embed.bin"), &meta, self.linear.n_classes)?;
+        let (embedder, tuned) = if meta.tuned_layers == 0 {
+            (embedder, None)
+        } else {
+            let path = dir.join(TUNED_FILE);
+            let top = TunedTop::load(&path, &embedder)?;
+            if top.layers.len() != meta.tuned_layers {
+                return Err(ModelError::Corrupt {
+                    path,
+                    reason: format!(
+                        "{} tuned layers, model.json says {}",
+                        top.layers.len(),
+                        meta.tuned_layers
+                    ),
+                });
+            }
+            (Arc::new(embedder.with_top(&top)?), Some(top))
+        };
+        self.embed = Some(EmbedPart {
+            embedder,
+            tuned,
+            head,
+        });
+        Ok(self)
     }
 
     fn load_ngram(dir: &Path) -> Result<Self, ModelError> {
@@ -816,11 +946,7 @@ impl Model {
             bytes: &bytes,
             pos: 0,
         };
-        if r.take(8).ok_or_else(|| corrupt("short header"))? != MAGIC {
-            return Err(corrupt("bad magic"));
-        }
-        let n_features = r.u32().ok_or_else(|| corrupt("short header"))? as usize;
-        let n_classes = r.u32().ok_or_else(|| corrupt("short header"))? as usize;
+        let (n_features, n_classes) = r.header(MAGIC).map_err(corrupt)?;
         if n_classes != meta.labels.len() {
             return Err(corrupt("class count differs from model.json"));
         }
@@ -851,6 +977,18 @@ impl Model {
     }
 }
 
+/// Removes a file an earlier model saved in the same directory, so that
+/// it cannot be read as part of this one.
+fn remove_stale(path: &Path) -> Result<(), ModelError> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(ModelError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Reads `embed.bin` (the weights over the embedding dimensions).
 fn read_head(
     path: &Path,
@@ -869,11 +1007,7 @@ fn read_head(
         bytes: &bytes,
         pos: 0,
     };
-    if r.take(8).ok_or_else(|| corrupt("short header"))? != EMBED_MAGIC {
-        return Err(corrupt("bad magic"));
-    }
-    let dim = r.u32().ok_or_else(|| corrupt("short header"))? as usize;
-    let classes = r.u32().ok_or_else(|| corrupt("short header"))? as usize;
+    let (dim, classes) = r.header(EMBED_MAGIC).map_err(corrupt)?;
     if dim != meta.dim || classes != n_classes {
         return Err(corrupt("shape differs from model.json"));
     }
@@ -895,6 +1029,15 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// The 16-byte header of a weight file: `magic`, then two counts.
+    fn header(&mut self, magic: &[u8; 8]) -> Result<(usize, usize), &'static str> {
+        if self.take(8).ok_or("short header")? != magic {
+            return Err("bad magic");
+        }
+        let a = self.u32().ok_or("short header")?;
+        let b = self.u32().ok_or("short header")?;
+        Ok((a as usize, b as usize))
+    }
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let s = self.bytes.get(self.pos..self.pos + n)?;
         self.pos += n;

@@ -4,7 +4,8 @@
 
 use frontdesk_intent::features::Scratch;
 use frontdesk_intent::{
-    train, Classifier, Combine, EmbeddingConfig, Embeddings, Example, Model, TrainConfig,
+    train, Classifier, Combine, EmbeddingConfig, Embeddings, Example, FineTuneConfig, Model,
+    TrainConfig,
 };
 
 fn examples() -> Vec<Example> {
@@ -70,6 +71,7 @@ fn embedding_model_trains_saves_loads_and_classifies() {
                 combine,
                 weight: if combine == Combine::Concat { 1.0 } else { 0.5 },
                 c: 1.0,
+                fine_tune: None,
             },
             calibration_fraction: 0.0,
             features: frontdesk_intent::features::FeatureConfig {
@@ -112,4 +114,99 @@ fn embedding_model_trains_saves_loads_and_classifies() {
         assert!(!dir.path().join("embed.bin").exists());
         assert!(!Model::load(dir.path()).unwrap().uses_embeddings());
     }
+}
+
+#[test]
+fn a_fine_tuned_model_saves_its_layers_and_loads_them_back() {
+    if frontdesk_embed::locate().is_none() {
+        eprintln!("SKIPPED: all-MiniLM-L6-v2 not found (run scripts/fetch-model.sh)");
+        return;
+    }
+    let ft = |layers| TrainConfig {
+        embeddings: Embeddings::On,
+        embedding: EmbeddingConfig {
+            fine_tune: Some(FineTuneConfig {
+                layers,
+                epochs: 2,
+                stop_after: 2,
+                lr: 5e-4,
+                seed: 1,
+            }),
+            ..EmbeddingConfig::default()
+        },
+        // calibration holds a quarter back (kept out of fine-tuning too)
+        calibration_fraction: 0.25,
+        features: frontdesk_intent::features::FeatureConfig {
+            min_df: 1,
+            ..Default::default()
+        },
+        ..TrainConfig::default()
+    };
+    let model = train(&examples(), &ft(2)).unwrap();
+    assert_eq!(model.meta.embedding.as_ref().unwrap().tuned_layers, 2);
+    assert_eq!(model.classify("please cancel my order").label(), "cancel");
+
+    // The tuned network is not the published one: the same text embeds
+    // differently.
+    let published = frontdesk_embed::Embedder::load_default().unwrap();
+    let text = "where is my parcel";
+    let tuned_vec = model.embedder().unwrap().embed_one(text).unwrap();
+    let plain_vec = published.embed_one(text).unwrap();
+    assert!(frontdesk_embed::cosine(&tuned_vec, &plain_vec) < 0.9999);
+
+    let dir = tempfile::tempdir().unwrap();
+    model.save(dir.path()).unwrap();
+    assert!(dir.path().join("tuned.safetensors").is_file());
+    // Loading, alone or beside a shared network, restores the tuned layers:
+    // the same probabilities as the model that was saved.
+    let shared = std::sync::Arc::new(published);
+    for loaded in [
+        Model::load(dir.path()).unwrap(),
+        Model::load_with_embedder(dir.path(), shared.clone()).unwrap(),
+    ] {
+        for t in ["cancel the order", "where's my package", "tell me a joke"] {
+            let a = model.probabilities(t, &mut Scratch::default());
+            let b = loaded.probabilities(t, &mut Scratch::default());
+            let diff = a
+                .iter()
+                .zip(&b)
+                .map(|(x, y)| (x - y).abs())
+                .fold(0f32, f32::max);
+            assert!(diff < 1e-4, "{t}: {diff}");
+        }
+    }
+
+    // A model.json that disagrees with the saved layers is refused.
+    let json = dir.path().join("model.json");
+    let text_json = std::fs::read_to_string(&json).unwrap();
+    std::fs::write(
+        &json,
+        text_json.replace("\"tuned_layers\": 2", "\"tuned_layers\": 3"),
+    )
+    .unwrap();
+    assert!(Model::load(dir.path()).is_err());
+
+    // A model without fine-tuning saved over it leaves no stale layers.
+    let plain = train(
+        &examples(),
+        &TrainConfig {
+            embedding: EmbeddingConfig {
+                fine_tune: None,
+                ..EmbeddingConfig::default()
+            },
+            ..ft(1)
+        },
+    )
+    .unwrap();
+    plain.save(dir.path()).unwrap();
+    assert!(!dir.path().join("tuned.safetensors").exists());
+    assert_eq!(
+        Model::load(dir.path())
+            .unwrap()
+            .meta
+            .embedding
+            .unwrap()
+            .tuned_layers,
+        0
+    );
 }
