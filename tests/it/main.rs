@@ -7,5 +7,6 @@ mod helpers;
 mod llm;
 mod llm_planner;
 mod pipeline;
+mod router_cli;
 mod runtime;
 mod state;
