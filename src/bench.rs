@@ -427,9 +427,12 @@ async fn pipeline_run(
     }
     let shutdown = CancellationToken::new();
     let mut tasks = JoinSet::new();
+    let llm = crate::pipeline::build_llm(&cfg)?;
     for kind in StageKind::ALL {
         let stage: Arc<dyn Stage> = match (stages, kind) {
-            (Stages::Agent, k) => crate::pipeline::build_stage(k, &cfg, state).await?,
+            (Stages::Agent, k) => {
+                crate::pipeline::build_stage(k, &cfg, state, llm.as_deref()).await?
+            }
             (Stages::Minimal, StageKind::Policy) => Arc::new(EscalateStage),
             (Stages::Minimal, k) => Arc::new(PassStage(k.as_str())),
         };

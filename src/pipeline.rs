@@ -84,10 +84,12 @@ pub fn wiring(kind: StageKind, topics: &Topics) -> Wiring {
 }
 
 /// The stage logic of a kind: the one place that loads models, indexes and clients.
+/// `llm` is the process's built `[llm]` section ([`build_llm`]).
 pub async fn build_stage(
     kind: StageKind,
     cfg: &Config,
     state: &StateDb,
+    llm: Option<&frontdesk_llm::Llm>,
 ) -> anyhow::Result<Arc<dyn Stage>> {
     use anyhow::Context;
     let a = &cfg.agent;
@@ -102,7 +104,7 @@ pub async fn build_stage(
                 Some(Arc::new(detector)),
                 Some(state.clone()),
             );
-            match llm_router(cfg)? {
+            match llm_router(cfg, llm) {
                 Some(llm) => Arc::new(stage.with_llm(Arc::new(llm), a.min_route_confidence)),
                 None => Arc::new(stage),
             }
@@ -145,7 +147,7 @@ pub async fn build_stage(
                 .context("Failed to prepare the write ledger")?;
             let gate = frontdesk_limits::Gate::new(limits, ledger)?;
             let model_planner = match &executor {
-                Some(ex) => llm_planner(cfg, ex.registry(), planner.procedures().clone())?,
+                Some(ex) => llm_planner(cfg, llm, ex.registry(), planner.procedures().clone()),
                 None => None,
             };
             let mut stage = ToolsStage::new(
@@ -165,8 +167,8 @@ pub async fn build_stage(
         StageKind::Policy => {
             let mut stage = PolicyStage::new(Some(state.clone()), a.min_route_confidence);
             stage.handoff_mask = a.handoff_pii.clone();
-            stage.summary_writer = llm_summary(cfg)?.map(Arc::new);
-            stage.reply_writer = llm_reply(cfg)?.map(Arc::new);
+            stage.summary_writer = llm_summary(cfg, llm).map(Arc::new);
+            stage.reply_writer = llm_reply(cfg, llm).map(Arc::new);
             Arc::new(stage)
         }
     })
@@ -182,74 +184,80 @@ pub async fn join_stages(tasks: &mut JoinSet<Result<(), RunnerError>>) -> anyhow
     Ok(())
 }
 
-/// The built `[llm]` section when `role` is configured, else `None`. Keys come from the
-/// environment variables the providers name; a missing one is a startup error.
-fn llm_role(
-    cfg: &Config,
-    role: frontdesk_llm::Role,
-) -> anyhow::Result<Option<(frontdesk_llm::RoleClient, frontdesk_llm::Llm)>> {
+/// The `[llm]` section, built once per process so that every role on a provider draws on
+/// that provider's one budget and all costs go to one ledger; `None` when no role is
+/// configured (then no key is needed). Keys come from the environment variables the
+/// providers name; a missing one is a startup error.
+pub fn build_llm(cfg: &Config) -> anyhow::Result<Option<Arc<frontdesk_llm::Llm>>> {
     use anyhow::Context;
-    let configured = match role {
-        frontdesk_llm::Role::RouterFallback => cfg.llm.roles.router_fallback.is_some(),
-        frontdesk_llm::Role::Planner => cfg.llm.roles.planner.is_some(),
-        frontdesk_llm::Role::Reply => cfg.llm.roles.reply.is_some(),
-        frontdesk_llm::Role::Summary => cfg.llm.roles.summary.is_some(),
-    };
-    if !configured {
+    if cfg.llm.roles.is_empty() {
         return Ok(None);
     }
     let llm = cfg
         .llm
         .build()
         .context("Failed to build the [llm] section")?;
-    Ok(llm.role(role).cloned().map(|client| (client, llm)))
+    Ok(Some(Arc::new(llm)))
+}
+
+/// The client of `role`, when `llm` was built and configures it.
+fn llm_role(
+    llm: Option<&frontdesk_llm::Llm>,
+    role: frontdesk_llm::Role,
+) -> Option<(frontdesk_llm::RoleClient, &frontdesk_llm::Llm)> {
+    let llm = llm?;
+    llm.role(role).cloned().map(|client| (client, llm))
 }
 
 /// The router's model fallback, when `[llm.roles.router_fallback]` is configured.
-pub fn llm_router(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_router::LlmRouter>> {
-    Ok(
-        llm_role(cfg, frontdesk_llm::Role::RouterFallback)?.map(|(client, llm)| {
-            crate::stages::llm_router::LlmRouter::new(
-                client,
-                cfg.llm.prices.clone(),
-                llm.fallback().clone(),
-            )
-        }),
-    )
+pub fn llm_router(
+    cfg: &Config,
+    llm: Option<&frontdesk_llm::Llm>,
+) -> Option<crate::stages::llm_router::LlmRouter> {
+    llm_role(llm, frontdesk_llm::Role::RouterFallback).map(|(client, llm)| {
+        crate::stages::llm_router::LlmRouter::new(
+            client,
+            cfg.llm.prices.clone(),
+            llm.fallback().clone(),
+        )
+    })
 }
 
 /// The planner's model, when `[llm.roles.planner]` is configured.
 pub fn llm_planner(
     cfg: &Config,
+    llm: Option<&frontdesk_llm::Llm>,
     registry: &frontdesk_tools::ToolRegistry,
     procedures: frontdesk_planner::Procedures,
-) -> anyhow::Result<Option<crate::stages::llm_planner::LlmPlanner>> {
-    Ok(
-        llm_role(cfg, frontdesk_llm::Role::Planner)?.map(|(client, llm)| {
-            crate::stages::llm_planner::LlmPlanner::new(
-                client,
-                cfg.llm.prices.clone(),
-                llm.fallback().clone(),
-                registry,
-                procedures,
-            )
-        }),
-    )
+) -> Option<crate::stages::llm_planner::LlmPlanner> {
+    llm_role(llm, frontdesk_llm::Role::Planner).map(|(client, llm)| {
+        crate::stages::llm_planner::LlmPlanner::new(
+            client,
+            cfg.llm.prices.clone(),
+            llm.fallback().clone(),
+            registry,
+            procedures,
+        )
+    })
 }
 
 /// The handoff summary writer, when `[llm.roles.summary]` is configured.
-pub fn llm_summary(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_summary::LlmSummary>> {
-    Ok(
-        llm_role(cfg, frontdesk_llm::Role::Summary)?.map(|(client, _)| {
-            crate::stages::llm_summary::LlmSummary::new(client, cfg.llm.prices.clone())
-        }),
-    )
+pub fn llm_summary(
+    cfg: &Config,
+    llm: Option<&frontdesk_llm::Llm>,
+) -> Option<crate::stages::llm_summary::LlmSummary> {
+    llm_role(llm, frontdesk_llm::Role::Summary).map(|(client, _)| {
+        crate::stages::llm_summary::LlmSummary::new(client, cfg.llm.prices.clone())
+    })
 }
 
 /// The reply writer, when `[llm.roles.reply]` is configured.
-pub fn llm_reply(cfg: &Config) -> anyhow::Result<Option<crate::stages::llm_reply::LlmReply>> {
-    Ok(llm_role(cfg, frontdesk_llm::Role::Reply)?
-        .map(|(client, _)| crate::stages::llm_reply::LlmReply::new(client, cfg.llm.prices.clone())))
+pub fn llm_reply(
+    cfg: &Config,
+    llm: Option<&frontdesk_llm::Llm>,
+) -> Option<crate::stages::llm_reply::LlmReply> {
+    llm_role(llm, frontdesk_llm::Role::Reply)
+        .map(|(client, _)| crate::stages::llm_reply::LlmReply::new(client, cfg.llm.prices.clone()))
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.
@@ -263,9 +271,10 @@ pub async fn spawn_stages(
 ) -> anyhow::Result<()> {
     let topics = topics(cfg)?;
     let codec = codec(cfg);
+    let llm = build_llm(cfg)?;
     for kind in kinds {
         let runner = Runner::new(
-            build_stage(*kind, cfg, state).await?,
+            build_stage(*kind, cfg, state, llm.as_deref()).await?,
             wiring(*kind, &topics),
             codec.clone(),
             brokers,

@@ -50,8 +50,8 @@ output_usd_per_mtok = 5.0
     )
     .unwrap();
     let cfg = Config::load(Some(&file)).unwrap();
-    let router = frontdesk::pipeline::llm_router(&cfg)
-        .unwrap()
+    let llm = frontdesk::pipeline::build_llm(&cfg).unwrap();
+    let router = frontdesk::pipeline::llm_router(&cfg, llm.as_deref())
         .expect("router_fallback is configured");
     let intents = vec![
         (
@@ -73,7 +73,8 @@ output_usd_per_mtok = 5.0
     assert_eq!((cost.tokens_in, cost.tokens_out), (412, 2));
     assert!(cost.usd > 0.0);
     // With no role configured there is no fallback (and no key is needed).
-    assert!(frontdesk::pipeline::llm_router(&Config::default())
+    assert!(frontdesk::pipeline::build_llm(&Config::default())
         .unwrap()
         .is_none());
+    assert!(frontdesk::pipeline::llm_router(&Config::default(), None).is_none());
 }

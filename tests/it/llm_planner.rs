@@ -196,12 +196,13 @@ output_usd_per_mtok = 0.6
         .await
         .unwrap();
     let gate = frontdesk_limits::Gate::new(limits, ledger).unwrap();
+    let llm = frontdesk::pipeline::build_llm(&cfg).unwrap();
     let model_planner = frontdesk::pipeline::llm_planner(
         &cfg,
+        llm.as_deref(),
         executor.registry(),
         frontdesk_planner::Procedures::shipped().unwrap(),
     )
-    .unwrap()
     .expect("the planner role is configured");
     let mut stage = ToolsStage::new(
         Some(Arc::new(executor)),

@@ -44,6 +44,11 @@ pub struct RolesConfig {
 }
 
 impl RolesConfig {
+    /// Whether no role is configured (everything stays on the offline path).
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
     fn iter(&self) -> impl Iterator<Item = (Role, &RoleConfig)> {
         [
             (Role::RouterFallback, &self.router_fallback),
@@ -211,6 +216,24 @@ output_usd_per_mtok = 5.0
         assert!(llm.role(Role::Reply).is_some());
         assert!(llm.role(Role::Planner).is_none());
         assert!(!format!("{llm:?}").contains("sk-ant-xyz"));
+        assert!(!cfg.roles.is_empty());
+        assert!(RolesConfig::default().is_empty());
+    }
+
+    #[test]
+    fn roles_on_one_provider_share_its_budget() {
+        let mut cfg: LlmConfig = toml::from_str(EXAMPLE).unwrap();
+        // a second role on the budgeted provider, and one on the unbudgeted one
+        cfg.roles.summary = cfg.roles.router_fallback.clone();
+        let env = |n: &str| (n == "FD_TEST_ANTHROPIC_KEY").then(|| "sk-ant-xyz".to_owned());
+        let llm = cfg.build_with_env(&env).unwrap();
+        let (router, summary, reply) = (
+            llm.role(Role::RouterFallback).unwrap(),
+            llm.role(Role::Summary).unwrap(),
+            llm.role(Role::Reply).unwrap(),
+        );
+        assert!(router.shares_budget_with(summary));
+        assert!(!router.shares_budget_with(reply));
     }
 
     #[test]

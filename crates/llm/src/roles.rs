@@ -113,6 +113,15 @@ impl RoleClient {
         req
     }
 
+    /// Whether both clients draw on one budget (roles on the same provider do, when it has
+    /// one).
+    pub fn shares_budget_with(&self, other: &RoleClient) -> bool {
+        match (&self.budget, &other.budget) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
     /// Takes the request's estimated tokens from the budget (waiting up to its `max_wait`),
     /// then calls the provider. A spent budget is [`LlmError::Budget`], transient.
     pub async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
