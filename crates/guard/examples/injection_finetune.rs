@@ -101,6 +101,10 @@ fn main() -> Result<(), BoxError> {
         cfg.lr
     );
     let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
+    // With SCORES_OUT=FILE, every scored row (k, fold, set, row, label,
+    // n-gram score, n-gram verdict, tuned probability) is written there, so
+    // that other fixed rules can be scored without training again.
+    let mut dump: Vec<String> = Vec::new();
     for k in ks {
         let f = folds(&labels, k);
         let mut total = [Confusion::default(); 4];
@@ -131,16 +135,29 @@ fn main() -> Result<(), BoxError> {
                 let text = examples[i].text.as_str();
                 let v = ngram.score(text);
                 let s = ngram.ngram_score(text);
+                let p = softmax2(logits);
                 for (k, name) in VARIANTS.iter().enumerate() {
-                    c[k].add(labels[i], decide(name, s, v.flagged, softmax2(logits)));
+                    c[k].add(labels[i], decide(name, s, v.flagged, p));
                 }
+                dump.push(format!(
+                    "{k}\t{fold}\tlabelled\t{i}\t{}\t{s}\t{}\t{p}",
+                    labels[i], v.flagged
+                ));
             }
-            for (text, (_, logits)) in ordinary.iter().zip(&ft_ord) {
+            for (j, (text, (_, logits))) in ordinary.iter().zip(&ft_ord).enumerate() {
                 let v = ngram.score(text);
                 let s = ngram.ngram_score(text);
+                let p = softmax2(logits);
                 for (k, name) in VARIANTS.iter().enumerate() {
-                    ord_fp[k] += usize::from(decide(name, s, v.flagged, softmax2(logits)));
+                    ord_fp[k] += usize::from(decide(name, s, v.flagged, p));
                 }
+                dump.push(format!(
+                    "{k}\t{fold}\tordinary\t{j}\tfalse\t{s}\t{}\t{p}",
+                    v.flagged
+                ));
+            }
+            if let Some(path) = std::env::var_os("SCORES_OUT") {
+                std::fs::write(path, dump.join("\n") + "\n")?;
             }
             eprintln!(
                 "{k}-fold, fold {fold}: F1 {} ({:.0} s)",
