@@ -13,6 +13,14 @@
 //! n-gram features and the embedding scaled by W), each optionally with
 //! `@C` for the SVM cost (e.g. `cat:1.5@0.5`). Prints one JSON line per
 //! data set and variant.
+//!
+//! `--tuned DIR` embeds through the fine-tuned layers a model saved in DIR
+//! (`tuned.safetensors`) instead of the published network; `--val` scores
+//! on the rows that `train`'s calibration holds back from the training
+//! part (15 %, the SVM seed) instead of the test rows, training on the
+//! rest: with `--tuned` of a model trained on the same training part, those
+//! rows were not seen by fine-tuning either, so settings can be chosen on
+//! them without touching the test rows.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -98,6 +106,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut data_dir = format!("{root}/data/intents");
     let mut only: Vec<String> = Vec::new();
     let mut variants = "ngram,emb,ens:0.5,cat:1".to_string();
+    let mut tuned: Option<String> = None;
+    let mut val = false;
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().ok_or("missing value")?;
@@ -105,11 +115,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--data-dir" => data_dir = v,
             "--only" => only.push(v),
             "--variants" => variants = v,
+            "--tuned" => tuned = Some(v),
+            "--val" => {
+                val = true;
+                i += 1;
+                continue;
+            }
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 2;
     }
-    let embedder = Arc::new(frontdesk_embed::Embedder::load_default()?);
+    let mut embedder = Arc::new(frontdesk_embed::Embedder::load_default()?);
+    let mut tag = String::new();
+    if let Some(dir) = &tuned {
+        let top = frontdesk_embed::tune::TunedTop::load(
+            std::path::Path::new(dir).join("tuned.safetensors"),
+            &embedder,
+        )?;
+        embedder = Arc::new(embedder.with_top(&top)?);
+        // cache entries of different networks must not mix
+        let path = std::fs::canonicalize(dir)?;
+        tag = format!("-tuned-{:x}", fnv(path.to_string_lossy().as_bytes()));
+    }
     let sets = ["banking77", "clinc150", "bitext"];
     for set in sets {
         if !only.is_empty() && !only.iter().any(|o| o == set) {
@@ -131,10 +158,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 2024,
             ),
         };
+        let (tr, te, part) = if val {
+            let seed = frontdesk_intent::TrainConfig::default().svm.seed;
+            let (a, b) = stratified_split(&tr, 0.15, seed);
+            (a, b, "val")
+        } else {
+            (tr, te, "test")
+        };
         let start = Instant::now();
-        let tr_vec = embed_cached(&embedder, &tr, &format!("{set}-train"))?;
+        let tr_vec = embed_cached(&embedder, &tr, &format!("{set}-{part}-train{tag}"))?;
         let embed_secs = start.elapsed().as_secs_f64();
-        let te_vec = embed_cached(&embedder, &te, &format!("{set}-test"))?;
+        let te_vec = embed_cached(&embedder, &te, &format!("{set}-{part}-test{tag}"))?;
         eprintln!(
             "{set}: {} train / {} test rows; embedded the train rows in {embed_secs:.1} s ({:.0} texts/s, batched)",
             tr.len(),
@@ -168,6 +202,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "{}",
                 serde_json::json!({
                     "set": set,
+                    "scored_on": part,
+                    "tuned": tuned,
                     "variant": spec,
                     "accuracy": r.accuracy,
                     "macro_f1": r.macro_f1,
@@ -183,4 +219,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// FNV-1a of `bytes` (names cache files).
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
