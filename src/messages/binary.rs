@@ -548,6 +548,15 @@ impl ser::SerializeMap for Entries<'_> {
 /// Map keys: strings only.
 struct KeySer<'a>(&'a mut Vec<u8>);
 
+/// Serializer methods of [`KeySer`] for values that cannot be map keys.
+macro_rules! reject_key {
+    ($($name:ident($ty:ty)),* $(,)?) => {
+        $(fn $name(self, _: $ty) -> Result<()> {
+            mismatch("a non-string map key")
+        })*
+    };
+}
+
 impl ser::Serializer for KeySer<'_> {
     type Ok = ();
     type Error = Mismatch;
@@ -563,44 +572,13 @@ impl ser::Serializer for KeySer<'_> {
         put_bytes(self.0, v.as_bytes());
         Ok(())
     }
-    fn serialize_bool(self, _: bool) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_i8(self, _: i8) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_i16(self, _: i16) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_i32(self, _: i32) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_i64(self, _: i64) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_u8(self, _: u8) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_u16(self, _: u16) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_u32(self, _: u32) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_u64(self, _: u64) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_f32(self, _: f32) -> Result<()> {
-        mismatch("a non-string map key")
-    }
-    fn serialize_f64(self, _: f64) -> Result<()> {
-        mismatch("a non-string map key")
+    reject_key! {
+        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
+        serialize_i64(i64), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
+        serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_bytes(&[u8])
     }
     fn serialize_char(self, v: char) -> Result<()> {
         self.serialize_str(v.encode_utf8(&mut [0u8; 4]))
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<()> {
-        mismatch("a non-string map key")
     }
     fn serialize_none(self) -> Result<()> {
         mismatch("a non-string map key")
@@ -1028,5 +1006,46 @@ impl<'de> de::MapAccess<'de> for RecordAccess<'_, 'de> {
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.fields.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn map_program() -> Program {
+        let schema =
+            apache_avro::Schema::parse_str(r#"{"type": "map", "values": "long"}"#).unwrap();
+        Program::compile(&schema).expect("a map of longs compiles")
+    }
+
+    #[test]
+    fn map_keys_must_be_strings() {
+        let p = map_program();
+        let mut out = Vec::new();
+        let by_name = BTreeMap::from([("a".to_owned(), 1i64), ("b".to_owned(), 2)]);
+        to_writer(&p, &by_name, &mut out).unwrap();
+        assert_eq!(
+            from_slice::<BTreeMap<String, i64>>(&p, &out).unwrap(),
+            by_name
+        );
+        // chars and unit variants are written as their strings
+        let by_char = BTreeMap::from([('x', 5i64)]);
+        let mut out = Vec::new();
+        to_writer(&p, &by_char, &mut out).unwrap();
+        assert_eq!(
+            from_slice::<BTreeMap<String, i64>>(&p, &out).unwrap(),
+            BTreeMap::from([("x".to_owned(), 5)])
+        );
+        // numbers, booleans and bytes are not keys: the caller falls back to apache-avro
+        for err in [
+            to_writer(&p, &BTreeMap::from([(1u32, 1i64)]), &mut Vec::new()),
+            to_writer(&p, &BTreeMap::from([(-1i64, 1i64)]), &mut Vec::new()),
+            to_writer(&p, &BTreeMap::from([(true, 1i64)]), &mut Vec::new()),
+        ] {
+            assert!(err.unwrap_err().0.contains("non-string map key"));
+        }
     }
 }
