@@ -119,6 +119,24 @@ pub fn load_labelled_csv(path: impl AsRef<Path>) -> Result<Vec<Example>, DataErr
     Ok(out)
 }
 
+/// The distinct intents of `rows`, sorted (a model's class order).
+pub fn labels_of(rows: &[Example]) -> Vec<String> {
+    let mut labels: Vec<String> = rows.iter().map(|e| e.intent.clone()).collect();
+    labels.sort();
+    labels.dedup();
+    labels
+}
+
+/// [`labels_of`] and each row's class index into them.
+pub fn label_index(rows: &[Example]) -> (Vec<String>, Vec<usize>) {
+    let labels = labels_of(rows);
+    let ys = rows
+        .iter()
+        .map(|e| labels.binary_search(&e.intent).unwrap_or(0))
+        .collect();
+    (labels, ys)
+}
+
 /// Loads and concatenates several labelled CSVs (as `router train --data
 /// A --data B` does).
 pub fn load_labelled_csvs<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Example>, DataError> {
@@ -162,6 +180,20 @@ pub fn stratified_split(
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn label_index_is_sorted_distinct_labels_and_each_rows_class() {
+        let rows = [
+            Example::new("a", "track"),
+            Example::new("b", "cancel"),
+            Example::new("c", "track"),
+            Example::new("d", "oos"),
+        ];
+        let (labels, ys) = label_index(&rows);
+        assert_eq!(labels, ["cancel", "oos", "track"]);
+        assert_eq!(ys, [2, 0, 2, 1]);
+        assert_eq!(labels_of(&rows), labels);
+    }
 
     fn write(content: &str) -> tempfile::NamedTempFile {
         let mut f = tempfile::NamedTempFile::new().unwrap();

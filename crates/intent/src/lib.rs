@@ -48,7 +48,8 @@ pub mod rng;
 
 pub use classifier::{Cascade, Classification, Classifier};
 pub use data::{
-    load_labelled_csv, load_labelled_csvs, stratified_split, DataError, Example, OOS_LABEL,
+    label_index, labels_of, load_labelled_csv, load_labelled_csvs, stratified_split, DataError,
+    Example, OOS_LABEL,
 };
 pub use embedding::{Combine, EmbeddingConfig, EmbeddingMeta, Embeddings, FineTuneConfig};
 pub use entities::{extract_entities, Catalog, CatalogError, CustomerContext, Entity, EntityKind};

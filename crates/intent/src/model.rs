@@ -25,7 +25,7 @@ use frontdesk_embed::tune::TunedTop;
 use serde::{Deserialize, Serialize};
 
 use crate::classifier::{Classification, Classifier};
-use crate::data::{stratified_split, Example, OOS_LABEL};
+use crate::data::{label_index, labels_of, stratified_split, Example, OOS_LABEL};
 use crate::embedding::{
     append_dense, dense, load_embedder, Combine, EmbedError, EmbeddingConfig, EmbeddingMeta,
     Embeddings, FineTuneConfig, SharedEmbedder,
@@ -476,16 +476,10 @@ fn fine_tune(
     examples: &[Example],
     ft: &FineTuneConfig,
 ) -> Result<(SharedEmbedder, TunedTop), ModelError> {
-    let mut labels: Vec<&str> = examples.iter().map(|e| e.intent.as_str()).collect();
-    labels.sort_unstable();
-    labels.dedup();
+    let (labels, ys) = label_index(examples);
     if labels.len() < 2 {
         return Err(ModelError::TooFewLabels(labels.len()));
     }
-    let ys: Vec<usize> = examples
-        .iter()
-        .map(|e| labels.binary_search(&e.intent.as_str()).unwrap_or(0))
-        .collect();
     let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
     let tune = ft.tune_config();
     let passes = tune.stop_after.unwrap_or(tune.epochs);
@@ -558,9 +552,7 @@ fn train_inner(
     cfg: &TrainConfig,
     emb: Option<Embedded<'_>>,
 ) -> Result<Model, ModelError> {
-    let mut labels: Vec<String> = examples.iter().map(|e| e.intent.clone()).collect();
-    labels.sort();
-    labels.dedup();
+    let labels = labels_of(examples);
     if labels.len() < 2 {
         return Err(ModelError::TooFewLabels(labels.len()));
     }

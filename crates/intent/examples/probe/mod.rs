@@ -10,6 +10,7 @@ use std::time::Instant;
 use frontdesk_embed::tune::TuneConfig;
 use frontdesk_intent::eval::{score, EvalReport};
 use frontdesk_intent::features::SparseVec;
+pub use frontdesk_intent::label_index;
 use frontdesk_intent::linear::{train_ovr, SvmConfig};
 use frontdesk_intent::{load_labelled_csv, stratified_split, Example};
 
@@ -52,18 +53,6 @@ pub fn tune_arg(
         _ => return Ok(false),
     }
     Ok(true)
-}
-
-/// The sorted labels of `rows` and each row's index into them.
-pub fn label_index(rows: &[Example]) -> (Vec<String>, Vec<usize>) {
-    let mut labels: Vec<String> = rows.iter().map(|e| e.intent.clone()).collect();
-    labels.sort();
-    labels.dedup();
-    let ys = rows
-        .iter()
-        .map(|e| labels.binary_search(&e.intent).unwrap_or(0))
-        .collect();
-    (labels, ys)
 }
 
 /// The index of the largest score.
