@@ -72,6 +72,13 @@ impl Default for TuneConfig {
     }
 }
 
+impl TuneConfig {
+    /// How many passes training runs: `epochs`, or fewer with `stop_after`.
+    pub fn passes(&self) -> usize {
+        self.stop_after.map_or(self.epochs, |k| k.min(self.epochs))
+    }
+}
+
 /// What fine-tuning did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TuneReport {
@@ -473,8 +480,7 @@ pub fn fine_tune_with_progress<S: AsRef<str>>(
     let lower_secs = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let mut epoch_loss = Vec::new();
-    let passes = cfg.stop_after.map_or(cfg.epochs, |k| k.min(cfg.epochs));
-    for pass in 1..=passes {
+    for pass in 1..=cfg.passes() {
         epoch_loss.push(trainer.epoch(&states, labels)?);
         on_epoch(pass, epoch_loss[pass - 1], start.elapsed().as_secs_f64());
         if cfg
@@ -511,6 +517,18 @@ impl Embedder {
         out.model.layers.truncate(top.start);
         out.model.layers.extend(top.layers.iter().cloned());
         Ok(out)
+    }
+
+    /// The network's top `k` layers (its last `k` transformer layers, which
+    /// [`Embedder::with_top`] put there if they were tuned), as a
+    /// [`TunedTop`] to save. The weights are shared, not copied.
+    pub fn top(&self, k: usize) -> TunedTop {
+        let n = self.encoder().layers.len();
+        let start = n - k.min(n);
+        TunedTop {
+            start,
+            layers: self.encoder().layers[start..].to_vec(),
+        }
     }
 
     /// Embeddings of `texts` from the network with its top layers replaced

@@ -178,10 +178,9 @@ pub struct Model {
 /// The embedding side of a model that uses sentence embeddings.
 #[derive(Debug, Clone)]
 struct EmbedPart {
-    /// The network, with its fine-tuned top layers when it has them.
+    /// The network, with its fine-tuned top layers (`meta.embedding.tuned_layers`
+    /// of them, saved as `tuned.safetensors`) when it has them.
     embedder: SharedEmbedder,
-    /// The fine-tuned top layers (saved as `tuned.safetensors`).
-    tuned: Option<TunedTop>,
     /// Concat: the weights of the embedding features (bias unused, zero).
     /// Ensemble: the embedding head.
     head: LinearWeights,
@@ -433,7 +432,7 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
         return train_inner(examples, cfg, None);
     };
     let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
-    let (embedder, tuned) = match &cfg.embedding.fine_tune {
+    let (embedder, tuned_layers) = match &cfg.embedding.fine_tune {
         Some(ft) => {
             // The rows that calibration holds back (the same split as in
             // `train_inner`) are kept out of fine-tuning: a network tuned on
@@ -444,14 +443,13 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
             } else {
                 examples.to_vec()
             };
-            let (embedder, top) = fine_tune(&embedder, &tune_rows, ft)?;
-            (embedder, Some(top))
+            fine_tune(&embedder, &tune_rows, ft)?
         }
-        None => (embedder, None),
+        None => (embedder, 0),
     };
     let started = Instant::now();
     let vectors = embedder.embed(&texts)?;
-    if tuned.is_some() {
+    if tuned_layers > 0 {
         eprintln!(
             "embedded {} rows with the tuned network in {:.0} s",
             texts.len(),
@@ -464,25 +462,25 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
         Some(Embedded {
             vectors: &vectors,
             embedder,
-            tuned,
+            tuned_layers,
         }),
     )
 }
 
 /// Fine-tunes `embedder`'s top layers on the examples' intents; returns the
-/// network with the tuned layers in place, and those layers.
+/// network with the tuned layers in place, and how many were tuned.
 fn fine_tune(
     embedder: &SharedEmbedder,
     examples: &[Example],
     ft: &FineTuneConfig,
-) -> Result<(SharedEmbedder, TunedTop), ModelError> {
+) -> Result<(SharedEmbedder, usize), ModelError> {
     let (labels, ys) = label_index(examples);
     if labels.len() < 2 {
         return Err(ModelError::TooFewLabels(labels.len()));
     }
     let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
     let tune = ft.tune_config();
-    let passes = tune.stop_after.unwrap_or(tune.epochs);
+    let passes = tune.passes();
     eprintln!(
         "fine-tuning {} layer(s) of the embedding network on {} rows, {passes} pass(es) \
          (several minutes per pass on 2 cores; --fine-tune-layers 0 skips this)",
@@ -501,8 +499,7 @@ fn fine_tune(
         "fine-tuned in {:.0} s (+ {:.0} s through the frozen layers)",
         report.train_secs, report.lower_secs
     );
-    let tuned = Arc::new(embedder.with_top(&top)?);
-    Ok((tuned, top))
+    Ok((Arc::new(embedder.with_top(&top)?), top.layers.len()))
 }
 
 /// Trains a model that uses sentence embeddings, given the embedding of
@@ -533,7 +530,7 @@ pub fn train_with_embeddings(
         Some(Embedded {
             vectors,
             embedder,
-            tuned: None,
+            tuned_layers: 0,
         }),
     )
 }
@@ -543,8 +540,8 @@ struct Embedded<'a> {
     /// One per example, in order.
     vectors: &'a [Vec<f32>],
     embedder: SharedEmbedder,
-    /// The network's fine-tuned top layers, if it has them.
-    tuned: Option<TunedTop>,
+    /// How many of the network's top layers were fine-tuned (0: none).
+    tuned_layers: usize,
 }
 
 fn train_inner(
@@ -630,17 +627,9 @@ fn train_inner(
         vectors: &all_vectors,
     });
     let fitted = fit(examples, &labels, cfg, input);
+    let tuned_layers = emb.as_ref().map_or(0, |e| e.tuned_layers);
     let embed = match (emb, fitted.head) {
-        (
-            Some(Embedded {
-                embedder, tuned, ..
-            }),
-            Some(head),
-        ) => Some(EmbedPart {
-            embedder,
-            tuned,
-            head,
-        }),
+        (Some(Embedded { embedder, .. }), Some(head)) => Some(EmbedPart { embedder, head }),
         _ => None,
     };
     let embedding = match (&embed, how) {
@@ -650,7 +639,7 @@ fn train_inner(
             combine: h.combine,
             weight: h.weight,
             head_scale: h.head_scale,
-            tuned_layers: part.tuned.as_ref().map_or(0, |t| t.layers.len()),
+            tuned_layers,
         }),
         _ => None,
     };
@@ -833,9 +822,11 @@ impl Model {
             None => remove_stale(&embed_path)?,
         }
         let tuned_path = dir.join(TUNED_FILE);
-        match self.embed.as_ref().and_then(|p| p.tuned.as_ref()) {
-            Some(top) => top.save(&tuned_path)?,
-            None => remove_stale(&tuned_path)?,
+        match (&self.embed, &self.meta.embedding) {
+            (Some(part), Some(meta)) if meta.tuned_layers > 0 => {
+                part.embedder.top(meta.tuned_layers).save(&tuned_path)?
+            }
+            _ => remove_stale(&tuned_path)?,
         }
         Ok(())
     }
@@ -878,8 +869,8 @@ impl Model {
             )));
         }
         let head = read_head(&dir.join("embed.bin"), &meta, self.linear.n_classes)?;
-        let (embedder, tuned) = if meta.tuned_layers == 0 {
-            (embedder, None)
+        let embedder = if meta.tuned_layers == 0 {
+            embedder
         } else {
             let path = dir.join(TUNED_FILE);
             let top = TunedTop::load(&path, &embedder)?;
@@ -893,13 +884,9 @@ impl Model {
                     ),
                 });
             }
-            (Arc::new(embedder.with_top(&top)?), Some(top))
+            Arc::new(embedder.with_top(&top)?)
         };
-        self.embed = Some(EmbedPart {
-            embedder,
-            tuned,
-            head,
-        });
+        self.embed = Some(EmbedPart { embedder, head });
         Ok(self)
     }
 
