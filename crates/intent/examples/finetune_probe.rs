@@ -49,7 +49,7 @@ fn frozen(embedder: &Embedder, rows: &[Example], name: &str) -> Result<Vec<Vec<f
     if let Some(p) = &path {
         if let Ok(bytes) = std::fs::read(p) {
             if bytes.len() == rows.len() * dim * 4 {
-                return Ok(from_bytes(&bytes, dim));
+                return Ok(probe::from_bytes(&bytes, dim));
             }
         }
     }
@@ -63,24 +63,9 @@ fn frozen(embedder: &Embedder, rows: &[Example], name: &str) -> Result<Vec<Vec<f
     );
     if let Some(p) = &path {
         std::fs::create_dir_all(p.parent().unwrap_or(std::path::Path::new(".")))?;
-        std::fs::write(p, to_bytes(&out))?;
+        std::fs::write(p, probe::to_bytes(&out))?;
     }
     Ok(out)
-}
-
-fn to_bytes(rows: &[Vec<f32>]) -> Vec<u8> {
-    rows.iter()
-        .flatten()
-        .flat_map(|x| x.to_le_bytes())
-        .collect()
-}
-
-fn from_bytes(bytes: &[u8], width: usize) -> Vec<Vec<f32>> {
-    let f: Vec<f32> = bytes
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    f.chunks(width).map(<[f32]>::to_vec).collect()
 }
 
 /// `x` followed by the dense `blocks`, from column `offset` on.
@@ -97,13 +82,6 @@ fn with_blocks(x: &SparseVec, offset: usize, blocks: &[&[f32]]) -> SparseVec {
     x
 }
 
-fn softmax(s: &[f32], t: f32) -> Vec<f32> {
-    let m = s.iter().copied().fold(f32::MIN, f32::max);
-    let e: Vec<f32> = s.iter().map(|x| ((x - m) / t).exp()).collect();
-    let z: f32 = e.iter().sum();
-    e.into_iter().map(|x| x / z).collect()
-}
-
 /// Accuracy of the mixture `(1 - w) softmax(svm / t) + w softmax(ft)`.
 fn mix_accuracy(svm: &[Vec<f32>], ft: &[Vec<f32>], t: f32, w: f32, gold: &[usize]) -> f64 {
     let hits = svm
@@ -111,9 +89,9 @@ fn mix_accuracy(svm: &[Vec<f32>], ft: &[Vec<f32>], t: f32, w: f32, gold: &[usize
         .zip(ft)
         .zip(gold)
         .filter(|((s, f), &y)| {
-            let p: Vec<f32> = softmax(s, t)
+            let p: Vec<f32> = probe::softmax(s, t)
                 .iter()
-                .zip(softmax(f, 1.0))
+                .zip(probe::softmax(f, 1.0))
                 .map(|(a, b)| (1.0 - w) * a + w * b)
                 .collect();
             probe::argmax(&p) == y
@@ -128,7 +106,6 @@ const SHARES: [f32; 4] = [0.3, 0.5, 0.7, 0.85];
 
 fn main() -> Result<(), BoxError> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let args: Vec<String> = std::env::args().skip(1).collect();
     let mut data_dir = format!("{root}/data/intents");
     let mut split = "val".to_string();
     let mut cfg = TuneConfig {
@@ -143,14 +120,11 @@ fn main() -> Result<(), BoxError> {
     let mut out_dir: Option<PathBuf> = None;
     let mut tag: Option<String> = None;
     let mut save: Option<PathBuf> = None;
-    let mut i = 0;
-    while i < args.len() {
-        let v = args.get(i + 1).cloned().ok_or("missing value")?;
-        if probe::tune_arg(&mut cfg, &args[i], &v)? {
-            i += 2;
+    for (flag, v) in probe::flag_pairs()? {
+        if probe::tune_arg(&mut cfg, &flag, &v)? {
             continue;
         }
-        match args[i].as_str() {
+        match flag.as_str() {
             "--data-dir" => data_dir = v,
             "--split" => split = v,
             "--eval-at" => eval_at = v.split(',').map(str::parse).collect::<Result<_, _>>()?,
@@ -160,7 +134,6 @@ fn main() -> Result<(), BoxError> {
             "--save" => save = Some(PathBuf::from(v)),
             other => return Err(format!("unknown argument {other}").into()),
         }
-        i += 2;
     }
     let tag = tag.unwrap_or_else(|| format!("{split}-l{}-lr{}-s{}", cfg.layers, cfg.lr, cfg.seed));
     if let Some(d) = &out_dir {
@@ -218,8 +191,11 @@ fn main() -> Result<(), BoxError> {
             "train_rows": tr.len(), "test_rows": te.len()})
     );
     if let Some(d) = &out_dir {
-        std::fs::write(d.join(format!("{split}-ngram.f32")), to_bytes(&ngram))?;
-        std::fs::write(d.join(format!("{split}-base.f32")), to_bytes(&base))?;
+        std::fs::write(
+            d.join(format!("{split}-ngram.f32")),
+            probe::to_bytes(&ngram),
+        )?;
+        std::fs::write(d.join(format!("{split}-base.f32")), probe::to_bytes(&base))?;
     }
 
     // Fine-tuning, evaluated after the chosen epochs.
@@ -288,10 +264,13 @@ fn main() -> Result<(), BoxError> {
                 "predict_secs": predict_secs, "svm_secs": svm_secs})
         );
         if let Some(d) = &out_dir {
-            std::fs::write(d.join(format!("{tag}-e{epoch}-ft.f32")), to_bytes(&ft))?;
+            std::fs::write(
+                d.join(format!("{tag}-e{epoch}-ft.f32")),
+                probe::to_bytes(&ft),
+            )?;
             std::fs::write(
                 d.join(format!("{tag}-e{epoch}-tuned.f32")),
-                to_bytes(&tuned),
+                probe::to_bytes(&tuned),
             )?;
         }
         if out_of_time {

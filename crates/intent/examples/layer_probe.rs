@@ -40,11 +40,7 @@ fn layer_features(
     if let Some(p) = &path {
         if let Ok(bytes) = std::fs::read(p) {
             if bytes.len() == rows.len() * width * 4 {
-                let f: Vec<f32> = bytes
-                    .chunks_exact(4)
-                    .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                    .collect();
-                return Ok(f.chunks(width).map(<[f32]>::to_vec).collect());
+                return Ok(probe::from_bytes(&bytes, width));
             }
         }
     }
@@ -82,8 +78,7 @@ fn layer_features(
     );
     if let Some(p) = &path {
         std::fs::create_dir_all(p.parent().unwrap_or(std::path::Path::new(".")))?;
-        let bytes: Vec<u8> = out.iter().flatten().flat_map(|x| x.to_le_bytes()).collect();
-        std::fs::write(p, bytes)?;
+        std::fs::write(p, probe::to_bytes(&out))?;
     }
     Ok(out)
 }
@@ -125,22 +120,18 @@ fn variant_features(spec: &str, f: &[f32], dim: usize) -> Result<Vec<f32>, Strin
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let args: Vec<String> = std::env::args().skip(1).collect();
     let mut data_dir = format!("{root}/data/intents");
     let mut split = "val".to_string();
     let mut variants = "m6;m6+m5;m6+m4;a456;m6+c6;m6+m5+m4".to_string();
     let mut c = 1.0f32;
-    let mut i = 0;
-    while i < args.len() {
-        let v = args.get(i + 1).cloned().ok_or("missing value")?;
-        match args[i].as_str() {
+    for (flag, v) in probe::flag_pairs()? {
+        match flag.as_str() {
             "--data-dir" => data_dir = v,
             "--split" => split = v,
             "--variants" => variants = v,
             "--c" => c = v.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
-        i += 2;
     }
     let embedder = Embedder::load_default()?;
     let dim = embedder.dim();

@@ -16,31 +16,20 @@ mod probe;
 
 type BoxError = Box<dyn std::error::Error>;
 
-fn softmax(s: &[f32], t: f32) -> Vec<f32> {
-    let m = s.iter().copied().fold(f32::MIN, f32::max);
-    let e: Vec<f32> = s.iter().map(|x| ((x - m) / t).exp()).collect();
-    let z: f32 = e.iter().sum();
-    e.into_iter().map(|x| x / z).collect()
-}
-
 fn main() -> Result<(), BoxError> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let args: Vec<String> = std::env::args().skip(1).collect();
     let mut data_dir = format!("{root}/data/intents");
     let mut split = "val".to_string();
     let mut dir = std::path::PathBuf::from(".");
     let mut mixes = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        let v = args.get(i + 1).cloned().ok_or("missing value")?;
-        match args[i].as_str() {
+    for (flag, v) in probe::flag_pairs()? {
+        match flag.as_str() {
             "--data-dir" => data_dir = v,
             "--split" => split = v,
             "--scores" => dir = v.into(),
             "--mix" => mixes.push(v),
             other => return Err(format!("unknown argument {other}").into()),
         }
-        i += 2;
     }
     let (tr, te) = probe::banking77_split(&data_dir, &split)?;
     let (labels, _) = probe::label_index(&tr);
@@ -56,12 +45,8 @@ fn main() -> Result<(), BoxError> {
             if bytes.len() != te.len() * n * 4 {
                 return Err(format!("{file}: not {} rows × {n} classes", te.len()).into());
             }
-            let f: Vec<f32> = bytes
-                .chunks_exact(4)
-                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect();
-            for (a, s) in acc.iter_mut().zip(f.chunks(n)) {
-                for (x, p) in a.iter_mut().zip(softmax(s, t)) {
+            for (a, s) in acc.iter_mut().zip(probe::from_bytes(&bytes, n)) {
+                for (x, p) in a.iter_mut().zip(probe::softmax(&s, t)) {
                     *x += w * p;
                 }
             }

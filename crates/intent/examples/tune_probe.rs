@@ -25,27 +25,22 @@ use frontdesk_intent::features::{FeatureConfig, Scratch, SparseVec, Vectorizer};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let args: Vec<String> = std::env::args().skip(1).collect();
     let mut data_dir = format!("{root}/data/intents");
     let mut split = "val".to_string();
     let mut cfg = TuneConfig::default();
     let mut c = 1.0f32;
     let mut w_tuned = 1.0f32;
-    let mut i = 0;
-    while i < args.len() {
-        let v = args.get(i + 1).cloned().ok_or("missing value")?;
-        if probe::tune_arg(&mut cfg, &args[i], &v)? {
-            i += 2;
+    for (flag, v) in probe::flag_pairs()? {
+        if probe::tune_arg(&mut cfg, &flag, &v)? {
             continue;
         }
-        match args[i].as_str() {
+        match flag.as_str() {
             "--data-dir" => data_dir = v,
             "--split" => split = v,
             "--c" => c = v.parse()?,
             "--w" => w_tuned = v.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
-        i += 2;
     }
     let embedder = Embedder::load_default()?;
     let (tr, te) = probe::banking77_split(&data_dir, &split)?;

@@ -55,6 +55,45 @@ pub fn tune_arg(
     Ok(true)
 }
 
+type BoxError = Box<dyn std::error::Error>;
+
+/// The command line's `--flag value` pairs, in order.
+pub fn flag_pairs() -> Result<Vec<(String, String)>, BoxError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() % 2 == 1 {
+        return Err(format!("{} needs a value", args[args.len() - 1]).into());
+    }
+    Ok(args
+        .chunks(2)
+        .map(|p| (p[0].clone(), p[1].clone()))
+        .collect())
+}
+
+/// Softmax of `s` at temperature `t`.
+pub fn softmax(s: &[f32], t: f32) -> Vec<f32> {
+    let m = s.iter().copied().fold(f32::MIN, f32::max);
+    let e: Vec<f32> = s.iter().map(|x| ((x - m) / t).exp()).collect();
+    let z: f32 = e.iter().sum();
+    e.into_iter().map(|x| x / z).collect()
+}
+
+/// Rows of floats as the probes' `.f32` files hold them (little-endian, row after row).
+pub fn to_bytes(rows: &[Vec<f32>]) -> Vec<u8> {
+    rows.iter()
+        .flatten()
+        .flat_map(|x| x.to_le_bytes())
+        .collect()
+}
+
+/// The rows of `width` floats in `bytes` written by [`to_bytes`].
+pub fn from_bytes(bytes: &[u8], width: usize) -> Vec<Vec<f32>> {
+    let f: Vec<f32> = bytes
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    f.chunks(width).map(<[f32]>::to_vec).collect()
+}
+
 /// The index of the largest score.
 pub fn argmax(s: &[f32]) -> usize {
     (0..s.len())
