@@ -135,7 +135,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         embedder = Arc::new(embedder.with_top(&top)?);
         // cache entries of different networks must not mix
         let path = std::fs::canonicalize(dir)?;
-        tag = format!("-tuned-{:x}", fnv(path.to_string_lossy().as_bytes()));
+        tag = format!("-tuned-{:x}", {
+            use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+            BuildHasherDefault::<DefaultHasher>::default().hash_one(&path)
+        });
     }
     let sets = ["banking77", "clinc150", "bitext"];
     for set in sets {
@@ -219,11 +222,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
-}
-
-/// FNV-1a of `bytes` (names cache files).
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
