@@ -73,5 +73,9 @@ cargo test -p frontdesk --all-targets "$@" -- --test-threads=1
 # (embedded broker, one sandbox store per case): harmful actions <= 1 %, escalation recall
 # >= 0.90, false resolutions <= 5 %. The report is kept for people to read.
 log "frontdesk eval: gates on eval/sets/retail_dev.jsonl and eval/sets/adversarial.jsonl"
+# It runs the binary the tests above built: `cargo run` would resolve features without the
+# dev-dependencies and compile the whole crate graph a second time (time and disk).
 mkdir -p target/eval
-cargo run -q -p frontdesk -- eval --no-progress --report target/eval/report.html --cases-out target/eval/cases.jsonl
+BIN="${CARGO_TARGET_DIR:-target}/debug/frontdesk"
+[ -x "$BIN" ] || cargo build -q -p frontdesk --bin frontdesk
+"$BIN" eval --no-progress --report target/eval/report.html --cases-out target/eval/cases.jsonl
