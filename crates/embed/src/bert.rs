@@ -129,18 +129,20 @@ impl Layer {
 
     /// Runs the layer on `x` (batch, tokens, hidden) under the additive
     /// attention mask `mask` (batch, 1, 1, tokens; see [`extended_mask`]).
-    /// `train` applies dropout `dropout` and uses back-propagating kernels.
+    /// `train` applies its dropout and uses back-propagating kernels.
     pub fn forward(
         &self,
         x: &Tensor,
         mask: &Tensor,
-        train: Option<f32>,
+        train: Option<Dropout>,
     ) -> candle_core::Result<Tensor> {
         let diff = train.is_some();
-        let drop = |t: Tensor| -> candle_core::Result<Tensor> {
+        let mut stream = 0;
+        let mut drop = |t: Tensor| -> candle_core::Result<Tensor> {
+            stream += 1;
             match train {
-                Some(p) if p > 0.0 => candle_nn::ops::dropout(&t, p),
-                _ => Ok(t),
+                Some(d) => d.apply(&t, stream),
+                None => Ok(t),
             }
         };
         let (b, n, h) = x.dims3()?;
@@ -171,6 +173,63 @@ impl Layer {
         let o = drop(self.out.forward(&i)?)?;
         layer_norm(&(o + a)?, &self.out_ln, self.eps, diff)
     }
+}
+
+/// Training-time dropout drawn from its own seeded generator. candle's CPU
+/// dropout draws from an unseeded thread-local generator, so two fine-tuning
+/// runs on the same data gave different networks; with the masks seeded, the
+/// same data and seed give the same network.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dropout {
+    /// Probability of zeroing an activation (`0` disables dropout).
+    pub p: f32,
+    /// Seed of this forward pass's masks.
+    pub seed: u64,
+}
+
+impl Dropout {
+    /// The same probability with the seed mixed with `salt` (one seed per
+    /// layer of a forward pass).
+    pub fn salted(self, salt: u64) -> Self {
+        Self {
+            p: self.p,
+            seed: splitmix(self.seed ^ splitmix(salt)),
+        }
+    }
+
+    /// `t` with each element zeroed with probability `p` and the others
+    /// scaled by `1 / (1 - p)`, as candle's dropout does; `stream` tells
+    /// apart the masks drawn under one seed.
+    pub fn apply(&self, t: &Tensor, stream: u64) -> candle_core::Result<Tensor> {
+        if self.p <= 0.0 {
+            return Ok(t.clone());
+        }
+        if self.p >= 1.0 {
+            return t.zeros_like();
+        }
+        let keep = 1.0 / (1.0 - self.p);
+        let cut = (f64::from(self.p) * 4_294_967_296.0) as u64;
+        let mut state = splitmix(self.seed ^ splitmix(stream.wrapping_add(0x5EED)));
+        let mask: Vec<f32> = (0..t.elem_count())
+            .map(|_| {
+                state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                if splitmix(state) >> 32 < cut {
+                    0.0
+                } else {
+                    keep
+                }
+            })
+            .collect();
+        t * Tensor::from_vec(mask, t.shape(), t.device())?.to_dtype(t.dtype())?
+    }
+}
+
+/// SplitMix64's output function: a well-mixed 64-bit hash of `x`.
+pub(crate) fn splitmix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// The additive attention mask (batch, 1, 1, tokens) for a 0/1 mask
@@ -277,5 +336,50 @@ impl Encoder {
             x = layer.forward(&x, &ext, None)?;
         }
         Ok(x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ones(n: usize) -> Tensor {
+        Tensor::ones((n / 100, 100), DType::F32, &Device::Cpu).unwrap()
+    }
+
+    fn values(t: &Tensor) -> Vec<f32> {
+        t.flatten_all().unwrap().to_vec1().unwrap()
+    }
+
+    #[test]
+    fn dropout_masks_follow_the_seed_and_stream() {
+        let x = ones(20_000);
+        let d = Dropout { p: 0.1, seed: 42 };
+        let a = values(&d.apply(&x, 1).unwrap());
+        assert_eq!(a, values(&d.apply(&x, 1).unwrap()), "same seed, same mask");
+        assert_ne!(a, values(&d.apply(&x, 2).unwrap()), "another stream");
+        assert_ne!(
+            a,
+            values(&d.salted(1).apply(&x, 1).unwrap()),
+            "another salt"
+        );
+        assert_ne!(
+            values(&d.salted(1).apply(&x, 1).unwrap()),
+            values(&d.salted(2).apply(&x, 1).unwrap())
+        );
+        // About p of the elements are zeroed; the rest are scaled to keep the mean.
+        let zeroed = a.iter().filter(|&&v| v == 0.0).count() as f64 / a.len() as f64;
+        assert!((zeroed - 0.1).abs() < 0.01, "zeroed {zeroed}");
+        let keep = 1.0 / 0.9;
+        assert!(a.iter().all(|&v| v == 0.0 || (v - keep).abs() < 1e-6));
+    }
+
+    #[test]
+    fn dropout_edge_probabilities() {
+        let x = ones(1_000);
+        let none = Dropout { p: 0.0, seed: 7 };
+        assert_eq!(values(&none.apply(&x, 1).unwrap()), values(&x));
+        let all = Dropout { p: 1.0, seed: 7 };
+        assert!(values(&all.apply(&x, 1).unwrap()).iter().all(|&v| v == 0.0));
     }
 }

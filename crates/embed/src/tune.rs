@@ -17,7 +17,7 @@ use std::time::Instant;
 use candle_core::{DType, Device, Tensor, Var};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW, VarBuilder};
 
-use crate::bert::{extended_mask, mean_pool, Layer};
+use crate::bert::{extended_mask, mean_pool, splitmix, Dropout, Layer};
 use crate::{EmbedError, Embedder, Result};
 
 /// Fine-tuning settings.
@@ -206,11 +206,11 @@ fn pad(states: &[&Tensor]) -> Result<(Tensor, Tensor)> {
 }
 
 /// Runs `layers` on padded lower states and mean-pools the result.
-fn top_pool(layers: &[Layer], x: &Tensor, mask: &Tensor, train: Option<f32>) -> Result<Tensor> {
+fn top_pool(layers: &[Layer], x: &Tensor, mask: &Tensor, train: Option<Dropout>) -> Result<Tensor> {
     let ext = extended_mask(mask)?;
     let mut h = x.clone();
-    for layer in layers {
-        h = layer.forward(&h, &ext, train)?;
+    for (i, layer) in layers.iter().enumerate() {
+        h = layer.forward(&h, &ext, train.map(|d| d.salted(i as u64)))?;
     }
     Ok(mean_pool(&h, mask)?)
 }
@@ -219,11 +219,9 @@ struct SplitMix(u64);
 
 impl SplitMix {
     fn next(&mut self) -> u64 {
+        let z = splitmix(self.0);
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        z
     }
     fn unit(&mut self) -> f32 {
         (self.next() >> 40) as f32 / (1u64 << 24) as f32
@@ -338,17 +336,22 @@ impl Trainer {
         self.start
     }
 
-    /// Mean cross-entropy of the batch `idx` (with dropout when `train`).
+    /// Mean cross-entropy of the batch `idx` (when training, with dropout
+    /// masks drawn from the seed `train`).
     fn loss(
         &self,
         states: &[TokenStates],
         labels: &[usize],
         idx: &[usize],
-        train: bool,
+        train: Option<u64>,
     ) -> Result<Tensor> {
         let refs: Vec<&Tensor> = idx.iter().map(|&i| &states[i]).collect();
         let (x, mask) = pad(&refs)?;
-        let pooled = top_pool(&self.layers, &x, &mask, train.then_some(self.cfg.dropout))?;
+        let dropout = train.map(|seed| Dropout {
+            p: self.cfg.dropout,
+            seed,
+        });
+        let pooled = top_pool(&self.layers, &x, &mask, dropout)?;
         let logits = pooled
             .matmul(&self.head_w.as_tensor().t()?)?
             .broadcast_add(self.head_b.as_tensor())?;
@@ -364,7 +367,8 @@ impl Trainer {
             self.opt_layers.set_learning_rate(self.cfg.lr * f);
             self.opt_head.set_learning_rate(self.cfg.head_lr * f);
         }
-        let loss = self.loss(states, labels, idx, true)?;
+        let seed = self.rng.next();
+        let loss = self.loss(states, labels, idx, Some(seed))?;
         let grads = loss.backward()?;
         self.opt_layers.step(&grads)?;
         self.opt_head.step(&grads)?;
@@ -404,7 +408,7 @@ impl Trainer {
         order.sort_by_key(|&i| lens[i]);
         let mut total = 0f32;
         for idx in order.chunks(64) {
-            total += self.loss(states, labels, idx, false)?.to_scalar::<f32>()? * idx.len() as f32;
+            total += self.loss(states, labels, idx, None)?.to_scalar::<f32>()? * idx.len() as f32;
         }
         Ok(total / states.len().max(1) as f32)
     }

@@ -246,3 +246,46 @@ fn fine_tuning_every_layer_changes_them_all_and_round_trips() {
         assert_eq!(a.1, b.1);
     }
 }
+
+#[test]
+fn fine_tuning_with_dropout_is_reproducible_from_its_seed() {
+    use frontdesk_embed::tune::{fine_tune, TuneConfig, TunedTop};
+    let Some(e) = embedder() else { return };
+    let texts = [
+        "my card has not arrived",
+        "where is my new card",
+        "what is the exchange rate",
+        "how much is a euro in dollars",
+        "I want to close my account",
+        "please delete my account",
+    ];
+    let labels = [0, 0, 1, 1, 2, 2];
+    let cfg = TuneConfig {
+        layers: 2,
+        epochs: 2,
+        dropout: 0.1,
+        batch_size: 3,
+        ..TuneConfig::default()
+    };
+    let weights = |top: &TunedTop| -> Vec<Vec<f32>> {
+        top.layers
+            .iter()
+            .flat_map(|l| l.named_tensors())
+            .map(|(_, t)| t.flatten_all().unwrap().to_vec1().unwrap())
+            .collect()
+    };
+    let run = |seed: u64| {
+        let cfg = TuneConfig {
+            seed,
+            ..cfg.clone()
+        };
+        let (top, report) = fine_tune(&e, &texts, &labels, 3, &cfg).unwrap();
+        (weights(&top), report.epoch_loss)
+    };
+    let (a, loss_a) = run(42);
+    let (b, loss_b) = run(42);
+    assert_eq!(loss_a, loss_b, "same seed, same losses");
+    assert!(a == b, "same seed, same tuned weights");
+    let (c, _) = run(43);
+    assert!(a != c, "another seed trains another network");
+}
