@@ -37,7 +37,7 @@ pub struct TuneConfig {
     pub batch_size: usize,
     /// Dropout inside the tuned layers during training.
     pub dropout: f32,
-    /// Seed of the shuffling and of the head's initialisation.
+    /// Seed of the shuffling, the head's initialisation and the dropout masks.
     pub seed: u64,
     /// Stop after the epoch during which this many seconds have passed.
     pub max_secs: Option<f64>,

@@ -89,7 +89,8 @@ pub struct FineTuneConfig {
     pub stop_after: usize,
     /// Learning rate of the tuned layers (AdamW).
     pub lr: f64,
-    /// Seed of the batch order and the head's initialisation.
+    /// Seed of the batch order, the head's initialisation and the dropout
+    /// masks: the same rows and seed give the same network.
     pub seed: u64,
 }
 

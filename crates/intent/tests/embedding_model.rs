@@ -157,6 +157,19 @@ fn a_fine_tuned_model_saves_its_layers_and_loads_them_back() {
     let dir = tempfile::tempdir().unwrap();
     model.save(dir.path()).unwrap();
     assert!(dir.path().join("tuned.safetensors").is_file());
+
+    // Training is reproducible: the same rows and settings give the same
+    // files, byte for byte (dropout masks, batch order and head are seeded).
+    let again = tempfile::tempdir().unwrap();
+    train(&examples(), &ft(2))
+        .unwrap()
+        .save(again.path())
+        .unwrap();
+    for file in ["tuned.safetensors", "model.bin", "embed.bin"] {
+        let a = std::fs::read(dir.path().join(file)).unwrap();
+        let b = std::fs::read(again.path().join(file)).unwrap();
+        assert!(a == b, "{file} differs between two runs");
+    }
     // Loading, alone or beside a shared network, restores the tuned layers:
     // the same probabilities as the model that was saved.
     let shared = std::sync::Arc::new(published);
