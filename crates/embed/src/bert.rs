@@ -9,6 +9,8 @@ use candle_core::{DType, Device, Module, Tensor, Var, D};
 use candle_nn::{Embedding, Linear, VarBuilder};
 use candle_transformers::models::bert::Config;
 
+use crate::rng::{splitmix, SplitMix};
+
 /// Layer normalisation over the last dimension. `differentiable` selects
 /// the composite (back-propagating) implementation instead of the fused
 /// kernel; both compute the same function.
@@ -209,27 +211,12 @@ impl Dropout {
         }
         let keep = 1.0 / (1.0 - self.p);
         let cut = (f64::from(self.p) * 4_294_967_296.0) as u64;
-        let mut state = splitmix(self.seed ^ splitmix(stream.wrapping_add(0x5EED)));
+        let mut rng = SplitMix::after(splitmix(self.seed ^ splitmix(stream.wrapping_add(0x5EED))));
         let mask: Vec<f32> = (0..t.elem_count())
-            .map(|_| {
-                state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-                if splitmix(state) >> 32 < cut {
-                    0.0
-                } else {
-                    keep
-                }
-            })
+            .map(|_| if rng.next() >> 32 < cut { 0.0 } else { keep })
             .collect();
         t * Tensor::from_vec(mask, t.shape(), t.device())?.to_dtype(t.dtype())?
     }
-}
-
-/// SplitMix64's output function: a well-mixed 64-bit hash of `x`.
-pub(crate) fn splitmix(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }
 
 /// The additive attention mask (batch, 1, 1, tokens) for a 0/1 mask

@@ -17,7 +17,8 @@ use std::time::Instant;
 use candle_core::{DType, Device, Tensor, Var};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW, VarBuilder};
 
-use crate::bert::{extended_mask, mean_pool, splitmix, Dropout, Layer};
+use crate::bert::{extended_mask, mean_pool, Dropout, Layer};
+use crate::rng::SplitMix;
 use crate::{EmbedError, Embedder, Result};
 
 /// Fine-tuning settings.
@@ -213,19 +214,6 @@ fn top_pool(layers: &[Layer], x: &Tensor, mask: &Tensor, train: Option<Dropout>)
         h = layer.forward(&h, &ext, train.map(|d| d.salted(i as u64)))?;
     }
     Ok(mean_pool(&h, mask)?)
-}
-
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        let z = splitmix(self.0);
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z
-    }
-    fn unit(&mut self) -> f32 {
-        (self.next() >> 40) as f32 / (1u64 << 24) as f32
-    }
 }
 
 /// Batches of similar length in random order: indices sorted by length
