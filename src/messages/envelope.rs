@@ -4,54 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ticket::Ticket;
 
-/// How much the agent may do for an intent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Band {
-    /// Read-only, low risk: the agent may answer alone.
-    Autonomous,
-    /// May act within policy limits.
-    Conditional,
-    /// A human always takes it.
-    AlwaysEscalate,
-}
-
-impl Band {
-    /// The name used in config and on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Band::Autonomous => "autonomous",
-            Band::Conditional => "conditional",
-            Band::AlwaysEscalate => "always_escalate",
-        }
-    }
-}
-
-/// One intent the router found, with its confidence and band.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RoutedIntent {
-    /// Registry key of the intent.
-    pub intent: String,
-    /// Classifier confidence in [0, 1].
-    pub confidence: f64,
-    /// Band after the confidence gate.
-    pub band: Band,
-}
-
-/// The router's decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Route {
-    /// Every intent of the ticket.
-    pub intents: Vec<RoutedIntent>,
-    /// The riskiest band of them.
-    pub band: Band,
-    /// Tools this ticket may use.
-    pub allow_list: Vec<String>,
-    /// "None of these": never acted on.
-    pub out_of_scope: bool,
-    /// Which classifier decided.
-    pub model: String,
-}
+pub use frontdesk_types::{Band, Route, RoutedIntent};
 
 /// A tool call the plan proposes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

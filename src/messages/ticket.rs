@@ -4,44 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The channel a ticket arrived on; one inbound topic each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Channel {
-    /// Email (a complete, explicit request may count as consent).
-    Email,
-    /// Live chat (the agent confirms before acting).
-    Chat,
-    /// SMS.
-    Sms,
-    /// A helpdesk webhook (Zendesk, Freshdesk, ...).
-    Webhook,
-}
-
-impl Channel {
-    /// Every channel, in schema symbol order.
-    pub const ALL: [Channel; 4] = [
-        Channel::Email,
-        Channel::Chat,
-        Channel::Sms,
-        Channel::Webhook,
-    ];
-
-    /// The lowercase name used in topic names and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Chat => "chat",
-            Channel::Sms => "sms",
-            Channel::Webhook => "webhook",
-        }
-    }
-
-    /// Parses a lowercase channel name.
-    pub fn parse(s: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-}
+pub use frontdesk_types::Channel;
 
 /// The customer as the channel verified them. Text in the body is never identity.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -139,37 +139,9 @@ impl ModelClassifier {
     }
 }
 
-fn band(b: frontdesk_intent::Band) -> Band {
-    match b {
-        frontdesk_intent::Band::Autonomous => Band::Autonomous,
-        frontdesk_intent::Band::Conditional => Band::Conditional,
-        frontdesk_intent::Band::AlwaysEscalate => Band::AlwaysEscalate,
-    }
-}
-
-impl ModelClassifier {
-    fn convert(&self, r: frontdesk_intent::Route) -> Route {
-        Route {
-            intents: r
-                .intents
-                .iter()
-                .map(|i| RoutedIntent {
-                    intent: i.intent.clone(),
-                    confidence: f64::from(i.confidence),
-                    band: band(i.band),
-                })
-                .collect(),
-            band: band(r.band),
-            allow_list: r.allow_list,
-            out_of_scope: r.out_of_scope,
-            model: "linear-ngram".to_owned(),
-        }
-    }
-}
-
 impl IntentClassifier for ModelClassifier {
     fn route(&self, text: &str) -> Route {
-        self.convert(self.registry.route(&self.model, text))
+        self.registry.route(&self.model, text)
     }
 
     fn intents(&self) -> Vec<(String, String)> {
@@ -186,7 +158,7 @@ impl IntentClassifier for ModelClassifier {
             top: vec![(intent.to_owned(), confidence as f32)],
             out_of_scope: false,
         };
-        Some(self.convert(self.registry.route_classifications(&whole, &[])))
+        Some(self.registry.route_classifications(&whole, &[]))
     }
 
     fn riskiest(&self) -> String {
@@ -194,7 +166,7 @@ impl IntentClassifier for ModelClassifier {
             .registry
             .intents
             .iter()
-            .filter(|(_, s)| s.band == frontdesk_intent::Band::AlwaysEscalate)
+            .filter(|(_, s)| s.band == Band::AlwaysEscalate)
             .map(|(k, _)| k)
             .collect();
         escalate

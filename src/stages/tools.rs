@@ -27,7 +27,7 @@ use frontdesk_planner::{
 use frontdesk_tools::{CallContext, Executor, ToolCallRecord};
 use serde_json::Value;
 
-use crate::messages::{now_ms, AuditRecord, Band, Channel, Envelope, PlannedCall, ToolCall};
+use crate::messages::{now_ms, AuditRecord, Band, Envelope, PlannedCall, ToolCall};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::stages::gates::{flagged, pre_action_block};
 use crate::stages::llm_planner::{LlmPlanner, ModelPlanError};
@@ -170,15 +170,6 @@ impl ToolRunner for ExecutorRunner<'_> {
         };
         self.push(rec);
         result
-    }
-}
-
-fn channel(c: Channel) -> frontdesk_planner::Channel {
-    match c {
-        Channel::Email => frontdesk_planner::Channel::Email,
-        Channel::Chat => frontdesk_planner::Channel::Chat,
-        Channel::Sms => frontdesk_planner::Channel::Sms,
-        Channel::Webhook => frontdesk_planner::Channel::Webhook,
     }
 }
 
@@ -391,7 +382,7 @@ impl Stage for ToolsStage {
         let req = PlanRequest {
             subject: env.ticket.subject.clone().unwrap_or_default(),
             body: env.ticket.body.clone(),
-            channel: channel(env.ticket.channel),
+            channel: env.ticket.channel,
             identity: frontdesk_planner::Identity {
                 email: env.ticket.customer.email.clone(),
                 phone: env.ticket.customer.phone.clone(),
@@ -402,7 +393,7 @@ impl Stage for ToolsStage {
                 .iter()
                 .map(|i| IntentHint {
                     key: i.intent.clone(),
-                    confidence: i.confidence as f32,
+                    confidence: i.confidence,
                 })
                 .collect(),
             state,

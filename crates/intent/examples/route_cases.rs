@@ -31,7 +31,7 @@ fn intent_of(action: &str) -> Option<&'static str> {
     })
 }
 
-const MIN_ROUTE_CONFIDENCE: f32 = 0.5;
+const MIN_ROUTE_CONFIDENCE: f64 = 0.5;
 
 /// Case tags (`eval/sets/adversarial.jsonl`) that must route to a person
 /// (the router stage's `asks_for_human` rule, in `frontdesk-guard`, is not
@@ -119,7 +119,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .intents
                 .iter()
                 .map(|r| r.confidence)
-                .fold(f32::INFINITY, f32::min);
+                .fold(f64::INFINITY, f64::min);
             let is_low = !route.out_of_scope && min_conf < MIN_ROUTE_CONFIDENCE;
             escalate += usize::from(is_escalate);
             oos += usize::from(route.out_of_scope);

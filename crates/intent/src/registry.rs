@@ -33,17 +33,7 @@ pub const KNOWN_TOOLS: [&str; 13] = [
     "modify_user_address",
 ];
 
-/// Autonomy band, ordered from least to most risky.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Band {
-    /// Read-only, low risk: the agent may answer on its own.
-    Autonomous,
-    /// May act within policy limits (after the policy gates and confirmation).
-    Conditional,
-    /// Always hand off to a human.
-    AlwaysEscalate,
-}
+pub use frontdesk_types::{Band, Route, RoutedIntent};
 
 /// What happens to an intent whose confidence is below its threshold.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,29 +143,8 @@ pub enum RegistryError {
     Invalid(String),
 }
 
-/// One intent found in a ticket.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RoutedIntent {
-    /// Registry key.
-    pub intent: String,
-    /// Classifier confidence.
-    pub confidence: f32,
-    /// Band after the threshold rule.
-    pub band: Band,
-}
-
-/// The router's decision for one ticket.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Route {
-    /// Distinct intents, in the order they appear in the ticket.
-    pub intents: Vec<RoutedIntent>,
-    /// The riskiest band of the intents; `AlwaysEscalate` when out of scope.
-    pub band: Band,
-    /// Union of the intents' tools (empty when out of scope).
-    pub allow_list: Vec<String>,
-    /// No intent of the registry applies: never acted on.
-    pub out_of_scope: bool,
-}
+/// The `model` a registry route names: the offline intent model under the registry's rules.
+pub const ROUTE_MODEL: &str = "linear-ngram";
 
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?]+(?:\s+|$)|[;\n]+\s*").unwrap_or_else(|_| unreachable!("static regex"))
@@ -387,12 +356,7 @@ impl Registry {
         }
         found.truncate(self.routing.max_intents.max(1));
         if found.is_empty() {
-            return Route {
-                intents: Vec::new(),
-                band: Band::AlwaysEscalate,
-                allow_list: Vec::new(),
-                out_of_scope: true,
-            };
+            return Route::out_of_scope(ROUTE_MODEL);
         }
         let mut tools = BTreeSet::new();
         let intents: Vec<RoutedIntent> = found
@@ -404,7 +368,7 @@ impl Registry {
                 }
                 Some(RoutedIntent {
                     intent,
-                    confidence,
+                    confidence: f64::from(confidence),
                     band,
                 })
             })
@@ -419,6 +383,7 @@ impl Registry {
             band,
             allow_list: tools.into_iter().collect(),
             out_of_scope: false,
+            model: ROUTE_MODEL.to_owned(),
         }
     }
 }

@@ -5,42 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ProposedWrite;
 
-/// The channel a ticket came in on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// E-mail.
-    Email,
-    /// Live chat.
-    Chat,
-    /// SMS.
-    Sms,
-    /// A helpdesk webhook.
-    Webhook,
-}
-
-impl Channel {
-    /// The channel's name as in the procedures file (`email`, `chat`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Chat => "chat",
-            Channel::Sms => "sms",
-            Channel::Webhook => "webhook",
-        }
-    }
-
-    /// Parses a channel name.
-    pub fn parse(name: &str) -> Option<Channel> {
-        match name {
-            "email" => Some(Channel::Email),
-            "chat" => Some(Channel::Chat),
-            "sms" => Some(Channel::Sms),
-            "webhook" => Some(Channel::Webhook),
-            _ => None,
-        }
-    }
-}
+pub use frontdesk_types::Channel;
 
 /// The identity the channel verified (the sender's address, phone, account).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,7 +24,7 @@ pub struct IntentHint {
     /// Registry key, e.g. `cancel_order`.
     pub key: String,
     /// Calibrated confidence in `[0, 1]`.
-    pub confidence: f32,
+    pub confidence: f64,
 }
 
 /// The conversation's memory between turns (stored as JSON, keyed by
