@@ -567,7 +567,12 @@ mod tests {
     async fn every_outbound_kind_round_trips() {
         let c = codec();
         let mut env = Envelope::new(sample_ticket());
-        env.decide("policy", "always_escalate", "handoff", "legal complaint");
+        env.decide(
+            "policy",
+            crate::messages::Rule::AlwaysEscalate,
+            "handoff",
+            "legal complaint",
+        );
         env.passages.push(crate::messages::Passage {
             doc_id: "d1".into(),
             title: "Returns".into(),
@@ -645,7 +650,7 @@ mod tests {
             conversation_id: "c".into(),
             channel: Channel::Sms,
             customer: Identity::default(),
-            reason_code: "low_confidence".into(),
+            reason_code: crate::messages::Rule::LowConfidence,
             reason: "Not sure".into(),
             summary: "s".into(),
             draft_reply: "d".into(),
@@ -736,6 +741,31 @@ mod tests {
             c.decode(RecordKind::Envelope, &framed).await.unwrap();
         assert_eq!(read, env);
         assert_eq!(read.cost, crate::messages::Cost::default());
+    }
+
+    /// Envelopes written before the typed verdicts existed (schema 11) read with none.
+    #[tokio::test]
+    async fn envelope_v2_records_read_without_verdicts() {
+        let c = codec();
+        let v2 = LocalSchemas.by_id(11).await.unwrap();
+        let mut env = crate::messages::Envelope::new(sample_ticket());
+        env.decide(
+            "router",
+            crate::messages::Rule::Classify,
+            "conditional",
+            "intents [cancel_order 0.91]",
+        );
+        let mut v = serde_json::to_value(&env).unwrap();
+        for field in ["screen", "gate", "plan"] {
+            v.as_object_mut().unwrap().remove(field);
+        }
+        let value = apache_avro::to_value(&v).unwrap().resolve(&v2).unwrap();
+        let mut framed = vec![0, 0, 0, 0, 11];
+        framed.extend_from_slice(&apache_avro::to_avro_datum(&v2, value).unwrap());
+        let read: crate::messages::Envelope =
+            c.decode(RecordKind::Envelope, &framed).await.unwrap();
+        assert_eq!(read, env);
+        assert_eq!((read.screen, read.gate, read.plan), (None, None, None));
     }
 
     #[tokio::test]
@@ -970,6 +1000,68 @@ mod tests {
                         env
                     },
                 )
+                .prop_flat_map(|env| (Just(env), verdicts()))
+                .prop_map(|(mut env, (decisions, screen, gate, plan))| {
+                    env.decisions = decisions;
+                    env.screen = screen;
+                    env.gate = gate;
+                    env.plan = plan;
+                    env
+                })
+        }
+
+        fn rule() -> impl Strategy<Value = Rule> {
+            proptest::sample::select(Rule::ALL)
+        }
+
+        /// The decisions and typed verdicts of an envelope (schema v3).
+        #[allow(clippy::type_complexity)]
+        fn verdicts() -> impl Strategy<
+            Value = (
+                Vec<Decision>,
+                Option<Screen>,
+                Option<GateVerdict>,
+                Option<PlanVerdict>,
+            ),
+        > {
+            let decision = (text(), rule(), text(), text(), any::<i64>()).prop_map(
+                |(stage, rule, outcome, reason, at)| Decision {
+                    stage,
+                    rule,
+                    outcome,
+                    reason,
+                    at,
+                },
+            );
+            let screen = (num(), any::<bool>(), any::<bool>()).prop_map(
+                |(injection_score, injection, asked_for_human)| Screen {
+                    injection_score,
+                    injection,
+                    asked_for_human,
+                },
+            );
+            let gate = (proptest::option::of(rule()), text())
+                .prop_map(|(blocked_by, reason)| GateVerdict { blocked_by, reason });
+            let outcome = proptest::sample::select(vec![
+                PlanOutcome::Acted,
+                PlanOutcome::Ask,
+                PlanOutcome::Handoff,
+                PlanOutcome::Answered,
+                PlanOutcome::Blocked,
+            ]);
+            let plan = (outcome, proptest::option::of(rule()), text()).prop_map(
+                |(outcome, reason, detail)| PlanVerdict {
+                    outcome,
+                    reason,
+                    detail,
+                },
+            );
+            (
+                proptest::collection::vec(decision, 0..3),
+                proptest::option::of(screen),
+                proptest::option::of(gate),
+                proptest::option::of(plan),
+            )
         }
     }
 

@@ -80,7 +80,7 @@ pub struct Handoff {
     /// The customer.
     pub customer: Identity,
     /// Machine-readable reason (`always_escalate`, `low_confidence`, ...).
-    pub reason_code: String,
+    pub reason_code: super::Rule,
     /// One human sentence.
     pub reason: String,
     /// One-line summary of the case.
@@ -144,8 +144,8 @@ pub struct AuditRecord {
     pub conversation_id: String,
     /// Stage that decided.
     pub stage: String,
-    /// Rule name.
-    pub rule: String,
+    /// The rule it decided under.
+    pub rule: super::Rule,
     /// The rule's inputs as JSON text.
     pub inputs_json: String,
     /// What it decided.

@@ -116,8 +116,14 @@ const LOCAL: &[LocalSchema] = &[
     LocalSchema {
         id: 11,
         kind: RecordKind::Envelope,
-        current: true,
+        current: false,
         text: include_str!("../../schemas/envelope.v2.avsc"),
+    },
+    LocalSchema {
+        id: 12,
+        kind: RecordKind::Envelope,
+        current: true,
+        text: include_str!("../../schemas/envelope.v3.avsc"),
     },
     LocalSchema {
         id: 20,

@@ -115,12 +115,10 @@ mod tests {
             headers: Default::default(),
             locale: None,
         });
-        e.decide(
-            "router",
-            crate::stages::router::RULE_ASKS_HUMAN,
-            "flagged",
-            "test",
-        );
+        e.screen = Some(crate::messages::Screen {
+            asked_for_human: true,
+            ..Default::default()
+        });
         e
     }
 
@@ -165,6 +163,6 @@ mod tests {
         };
         let h = handoff(writer(Recorded::script([Err(down)]))).await;
         assert!(h.summary.starts_with("[email]"), "{}", h.summary);
-        assert_eq!(h.reason_code, "asked_for_human");
+        assert_eq!(h.reason_code, crate::messages::Rule::AskedForHuman);
     }
 }

@@ -255,6 +255,6 @@ mod tests {
         assert!(e
             .decisions
             .iter()
-            .any(|d| d.rule == "llm_fallback" && d.outcome == "offline"));
+            .any(|d| d.rule == crate::messages::Rule::ModelFallback && d.outcome == "offline"));
     }
 }

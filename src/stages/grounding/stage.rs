@@ -8,7 +8,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use frontdesk_retrieval::{ConfidenceGate, Index};
 
-use crate::messages::{Band, Envelope, Passage};
+use crate::messages::{Band, Envelope, Passage, Rule};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 
 /// The grounding stage.
@@ -46,7 +46,7 @@ impl Stage for GroundingStage {
             env.grounding_confidence = Some(0.0);
             env.decide(
                 "grounding",
-                "no_index",
+                Rule::NoIndex,
                 "skip",
                 "no help-center index is configured: nothing retrieved",
             );
@@ -84,7 +84,7 @@ impl Stage for GroundingStage {
         };
         env.decide(
             "grounding",
-            "confidence_gate",
+            Rule::ConfidenceGate,
             outcome,
             format!(
                 "confidence {:.2} against {:.2} for {intent}",
