@@ -5,12 +5,11 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
+use crate::harness::{Broker, Harness, HarnessOptions, Stages, Store};
 use crate::stages::StageKind;
-use crate::state::StateDb;
 
 /// frontdesk: a Kafka-native customer-service agent.
 #[derive(Debug, Parser)]
@@ -510,50 +509,34 @@ pub async fn main() -> anyhow::Result<()> {
 
 /// `frontdesk run`: the selected stages until a signal; a second signal exits at once.
 async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
-    let shutdown = CancellationToken::new();
-    crate::runtime::shutdown::install(shutdown.clone());
-    let embedded = if cfg.kafka.brokers == "embedded" {
-        Some(
-            crate::kafka::EmbeddedBroker::start(1)
-                .context("Failed to start the embedded broker")?,
-        )
+    let broker = if cfg.kafka.brokers == "embedded" {
+        Broker::embedded()?
     } else {
-        None
+        Broker::External(cfg.kafka.brokers.clone())
     };
-    let brokers = embedded
-        .as_ref()
-        .map(|e| e.bootstrap_servers().to_owned())
-        .unwrap_or_else(|| cfg.kafka.brokers.clone());
-    let state = StateDb::connect(&cfg.state.url, cfg.state.max_connections)
-        .await
-        .context("Failed to open the state database")?;
-    let topics = crate::pipeline::topics(&cfg)?;
-    if let Some(broker) = &embedded {
-        topics.apply_embedded(broker)?;
-        tracing::info!(%brokers, "embedded broker started");
+    let metrics = cfg.metrics.listen.clone();
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker,
+            store: Store::None,
+            stages: Stages::Configured(stages.to_vec()),
+            keep_state_url: true,
+            declare_topics: false,
+        },
+    )
+    .await?;
+    crate::runtime::shutdown::install(harness.shutdown.clone());
+    if let Broker::Embedded(_) = &harness.broker {
+        tracing::info!(brokers = %harness.brokers, "embedded broker started");
     }
-    if let Some(listen) = cfg.metrics.listen.clone() {
-        let token = shutdown.clone();
+    if let Some(listen) = metrics {
+        let token = harness.shutdown.clone();
         tokio::spawn(async move {
             if let Err(error) = crate::runtime::metrics::serve(&listen, token).await {
                 tracing::error!(%error, "metrics endpoint failed");
             }
         });
     }
-    let mut tasks = JoinSet::new();
-    crate::pipeline::spawn_stages(&cfg, &brokers, stages, &state, &shutdown, &mut tasks).await?;
-    let mut result = Ok(());
-    while let Some(r) = tasks.join_next().await {
-        let r = r
-            .map_err(anyhow::Error::from)
-            .and_then(|r| r.map_err(anyhow::Error::from));
-        if let Err(e) = r {
-            // Any stage failing stops them all; the process exits non-zero.
-            tracing::error!(error = %e, "stage failed: stopping");
-            shutdown.cancel();
-            result = Err(e);
-        }
-    }
-    drop(embedded);
-    result
+    harness.run_until_stopped().await
 }
