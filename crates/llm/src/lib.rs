@@ -3,7 +3,8 @@
 //! frontdesk runs without a model by default. Given a key, a stage asks a model where its
 //! offline path is unsure or cannot plan — through a [`RoleClient`] of one of four [`Role`]s —
 //! and validates whatever comes back: intents must be registry keys ([`validate_intent`]),
-//! tool calls must be allowed and pass their JSON schema ([`validate_tool_call`]), and flagged
+//! tool calls must pass the tool registry's check (allow-list and JSON schema, in
+//! `frontdesk-tools`), figures must come from the evidence ([`unsupported_figures`]), and flagged
 //! customer text reaches a model only as quoted data ([`quote_untrusted`]).
 //!
 //! Failures are typed for backpressure: [`LlmError::is_transient`] says "pause the partition
@@ -65,6 +66,4 @@ pub use recorded::{request_hash, Recorded, RecordedEntry};
 pub use retry::{parse_retry_after, RetryConfig};
 pub use roles::{Llm, Role, RoleClient, RoleConfig};
 pub use secret::ApiKey;
-pub use validate::{
-    unsupported_figures, validate_intent, validate_tool_call, Rejection, ValidCall,
-};
+pub use validate::{unsupported_figures, validate_intent};
