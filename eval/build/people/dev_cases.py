@@ -1,0 +1,3 @@
+from labels import case  # noqa: F401
+
+CASES = []
