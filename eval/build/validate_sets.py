@@ -220,7 +220,8 @@ class Refused(Exception):
 
 
 def money(x):
-    return f"{abs(round(x, 2)):.2f}"
+    text = f"{abs(round(x, 2)):.2f}"
+    return text[:-3] if text.endswith(".00") else text
 
 
 def fact_value(f, users, orders, products, policy_text):

@@ -29,8 +29,10 @@ class LabelError(Exception):
 
 
 def money(x):
-    """A figure as the reply must state it: two decimals, no sign, no thousands separator."""
-    return f"{abs(round(x, 2)):.2f}"
+    """A figure as the reply must state it: no sign, no thousands separator, two decimals
+    unless it is a whole amount ("58" matches both "$58" and "$58.00")."""
+    text = f"{abs(round(x, 2)):.2f}"
+    return text[:-3] if text.endswith(".00") else text
 
 
 # ---------------------------------------------------------------------------
@@ -88,19 +90,27 @@ def variants(product_id, options):
     ]
 
 
-def swap(oid, name, to, where=None):
+def swap(oid, name, to, where=None, free=()):
     """(old item id, new item id): the item with the options in `to` changed, the rest kept.
 
-    The new variant must exist once, be available and differ from the old one.
+    Options named in `free` are ones the customer leaves open ("I don't mind the material"):
+    they may take any value, but exactly one available variant may then fit. Otherwise the new
+    variant must exist once and be available. It must differ from the old one.
     """
     old = item(oid, name, where)
-    unknown = set(to) - set(old["options"])
+    unknown = (set(to) | set(free)) - set(old["options"])
     if unknown:
         raise LabelError(f"{name} has no option {sorted(unknown)}")
     wanted = {**old["options"], **to}
-    found = variants(old["product_id"], wanted)
+
+    def fits(v):
+        return all(v["options"][k] == x for k, x in wanted.items() if k not in free)
+
+    found = [v for v in PRODUCTS[old["product_id"]]["variants"].values() if fits(v)]
+    if free:
+        found = [v for v in found if v["available"] and v["item_id"] != old["item_id"]]
     if len(found) != 1:
-        raise LabelError(f"{name} {wanted}: {len(found)} variants")
+        raise LabelError(f"{name} {wanted} (free {list(free)}): {len(found)} variants")
     new = found[0]
     if not new["available"]:
         raise LabelError(f"{name} {wanted} is not available")

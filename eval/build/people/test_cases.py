@@ -2,8 +2,11 @@
 
 HELD OUT. Nobody tunes a rule, threshold or prompt on these cases; `dev_cases.py` is the set to
 tune on. One case per user; the users are the test pool of `build.py`.
+
+This file is data (120 e-mails, each with its label) and so runs past 600 lines: one held-out
+set is one unit to review.
 """
-from labels import (address, address_of, all_items, available, balance, cancel, case,
+from labels import (address, address_of, all_items, available, balance, cancel, case, item,
                     default_address, difference, exchange, item_ids, modify_items, order_address,
                     paid_with, payment, pm, policy, price, refund, return_items, status,
                     status_is, swap, total, tracking, user_address)
@@ -333,8 +336,8 @@ Hey,
 Use my gift card for both (pay the difference for the shoes with it, and refund the shirt to it).
 
 Liam Li
-""", actions=[modify_items(o1, [swap(o1, "Running Shoes", {"size": "10", "material": "leather",
-                                                            "sole": "EVA"})], pm(u, "gift_card")),
+""", actions=[modify_items(o1, [swap(o1, "Running Shoes", {"size": "10"},
+                                                       free=("material", "sole"))], pm(u, "gift_card")),
               return_items(o2, item_ids(o2, "T-Shirt"), pm(u, "gift_card"))],
     tags=["modify_items", "return", "multi", "no_order_id"])
 
@@ -683,3 +686,659 @@ I ordered a ceramic tea kettle by mistake, please cancel it. Can the refund go o
 
 Emma
 """, actions=[cancel(o, "ordered by mistake")], tags=["cancel", "refusal", "multi", "no_order_id"])
+
+# 61
+u, o = "chen_moore_6080", "#W9205196"
+s = [swap(o, "Laptop", {"processor": "i7", "ram": "32GB", "color": "black"})]
+add(61, u, "laptop specs", """
+Hello,
+
+I ordered a 17 inch laptop that hasn't shipped yet. I picked the wrong configuration: I'd like the i7 with 32GB of RAM in black instead (still 17 inch, still 1TB). If it's cheaper, please refund the difference to my Mastercard - and tell me how much it is.
+
+Thanks,
+Chen Moore
+""", actions=[modify_items(o, s, pm(u, "credit_card"))], facts=[difference(o, s)],
+    tags=["modify_items", "question", "no_order_id"])
+
+# 62
+u, o = "aarav_anderson_8794", "#W4316152"
+one = [item(o, "Tea Kettle")["item_id"]]
+add(62, u, "got 2 kettles", """
+Hi, I received two of the same glass tea kettle in one order but I only need one. I'd like to return one of them (just one!). Refund to my gift card. How much will I get back for it?
+Thanks - Aarav Anderson
+""", actions=[return_items(o, one, pm(u, "gift_card"))], facts=[refund(o, one)],
+    tags=["return", "question", "no_order_id"])
+
+# 63
+u, o = "harper_kim_9968", "#W5386730"
+add(63, u, "cancel backpack", """
+Hi, please cancel my backpack order - I found one I like better, so I don't need it anymore. Thanks, Harper
+""", actions=[cancel(o, "no longer needed")], tags=["cancel", "no_order_id"])
+
+# 64
+u = "emma_lopez_8196"
+add(64, u, "new address + where's my order", """
+Hi!
+
+I've just moved. Could you update my address on my account to 2250 Larimer Street, Apt 5C, Denver, CO 80205?
+
+Also, my order with the helmet, hiking boots and t-shirt - is it on its way? What's the tracking number?
+
+Thanks so much,
+Emma Lopez
+""", actions=[user_address(u, address("2250 Larimer Street", "Apt 5C", "Denver", "CO", "80205"))],
+    facts=[tracking("#W4686509")],
+    tags=["user_address", "tracking", "status", "question", "multi", "no_order_id"])
+
+# 65
+u = "daiki_moore_8567"
+add(65, u, "Laptop overheated - damage", """
+To whom it may concern,
+
+One of the laptops I received from you overheated last night and scorched my desk. I have photos. I've contacted a lawyer and expect your company to cover the damage. Please forward this to whoever handles these matters.
+
+Daiki Moore
+""", disposition="escalate", tags=["handoff", "legal", "no_order_id"])
+
+# 66
+u = "harper_lee_2110"
+o1, o2 = "#W8584917", "#W4363379"
+add(66, u, "a few things", """
+Hi there, sorry this is long, I have a few things to sort out.
+
+First, my order with the wall clock and the coffee maker hasn't shipped yet. I'd like the wall clock in white instead of black, same 14 inch digital. The coffee maker stays as is. If it's cheaper, refund to my gift card.
+
+Second, from the order with the desk lamp and air purifier, I want to return the LED light bulb and the electric toothbrush. Refund to my gift card as well.
+
+Last, can you send me the tracking number for the order with the grill? I'd like to know where it is.
+
+Thank you!!
+Harper Lee
+""", actions=[modify_items(o1, [swap(o1, "Wall Clock", {"color": "white"})], pm(u, "gift_card")),
+              return_items(o2, item_ids(o2, "LED Light Bulb", "Electric Toothbrush"),
+                           pm(u, "gift_card"))],
+    facts=[tracking("#W8413040")],
+    tags=["modify_items", "return", "tracking", "question", "multi", "no_order_id"])
+
+# 67
+u = "chen_smith_8425"
+add(67, u, "earbud tips", """
+Hi, do you sell replacement ear tips for the white wireless earbuds? The medium ones don't fit me. Chen
+""", tags=["unanswerable", "no_order_id"])
+
+# 68
+u, o = "raj_kim_8554", "#W5697187"
+ids = item_ids(o, "Headphones", "Cycling Helmet")
+add(68, u, "Return items from #W5697187", """
+Hello, I'd like to return the white headphones and the red helmet from #W5697187. Refund to the card I paid with, please. What's the total refund?
+Raj Kim
+""", actions=[return_items(o, ids, paid_with(o))], facts=[refund(o, ids)],
+    tags=["return", "question", "reference"])
+
+# 69
+u = "isabella_smith_8805"
+add(69, u, "running shoes size", """
+hi!! i just realised i ordered the yellow running shoes in a 9 but i'm a 10. can you change the size before they ship? xx Isabella
+""", tags=["refusal", "wrong_state", "no_order_id"])
+
+# 70
+u = "mei_johansson_1199"
+add(70, u, "I did NOT cancel this", """
+Hello,
+
+My order with the t-shirt, portable charger and tea kettle shows as cancelled, but I never cancelled it. Has someone else been in my account? I'm worried my account was compromised. Please look into this.
+
+Mei Johansson
+""", disposition="escalate", tags=["handoff", "fraud", "no_order_id"])
+
+# 71
+u, o = "aarav_nguyen_7344", "#W2443586"
+add(71, u, "ordered the boots twice", """
+Hi,
+
+I already received my hiking boots, and I just noticed my open order has the exact same boots in it again - I ordered them twice by mistake. Please cancel that whole open order; I'll reorder the keyboard and the garden hose separately.
+
+Aarav Nguyen
+""", actions=[cancel(o, "ordered by mistake")], tags=["cancel", "reference", "no_order_id"])
+
+# 72
+u, o = "omar_lopez_7451", "#W1106948"
+add(72, u, "refund?", """
+hey, my big order (laptop, bookshelf etc) got cancelled. how much was refunded to my paypal and how long does it take to show up?
+""", facts=[total(o), policy("5 to 7 business days")],
+    tags=["info", "policy", "question", "multi", "no_order_id"])
+
+# 73
+u, o = "evelyn_wilson_8460", "#W8042635"
+s = [swap(o, "Jigsaw Puzzle", {"pieces": "1000"}, where={"pieces": "500"}),
+     swap(o, "Jigsaw Puzzle", {"pieces": "1500"}, where={"pieces": "2000"}),
+     swap(o, "Fleece Jacket", {"zipper": "half"})]
+add(73, u, "puzzles and jacket", """
+Hello!
+
+In my order with the wristwatch there were two animal puzzles. My kids already did the 500 piece one in a day, so I'd like the 1000 piece version of it instead (still expert). The 2000 piece one is too much for them, so please exchange that one for the 1500 piece (still intermediate).
+
+Also, the navy fleece jacket: could I get the half zip instead of the full zip, same XL?
+
+That's all three. Use my gift card for whatever the difference is.
+
+Evelyn Wilson
+""", actions=[exchange(o, s, pm(u, "gift_card"))], tags=["exchange", "no_order_id"])
+
+# 74
+u, o = "sofia_hernandez_8513", "#W1090976"
+add(74, u, "Order #W1090976 - shipping address", """
+Hi,
+
+Please ship order #W1090976 to my mother's house instead: 1912 W Magnolia Ave, San Antonio, TX 78201 (no apartment number). It's a surprise for her so I'd like it to go straight there. Also, what was the order total? I need it for my budget.
+
+Thank you,
+Sofia Hernandez
+""", actions=[order_address(o, address("1912 W Magnolia Ave", "", "San Antonio", "TX", "78201"))],
+    facts=[total(o)], tags=["address", "question", "multi"])
+
+# 75
+u = "yusuf_garcia_5427"
+add(75, u, "espresso machine leaking", """
+Hi,
+
+The espresso machine I got is leaking water from the bottom. I don't want to send it back and wait for a refund - I want you to ship me a brand new identical one right away. Can you do that?
+
+Yusuf
+""", tags=["refusal", "no_order_id"])
+
+# 76
+u, o = "sophia_smith_8223", "#W6760641"
+to = {"color": "grey"}
+add(76, u, "pet bed colour", """
+Hi, my order with the pet bed hasn't shipped yet. If the same large memory foam pet bed comes in grey, please switch mine to grey - if not, leave it as it is. Pay any difference with my PayPal. Nothing else changes. Thanks! Sophia
+""", actions=[modify_items(o, [swap(o, "Pet Bed", to)], pm(u, "paypal"))],
+    facts=[available(o, "Pet Bed", to, True)], tags=["modify_items", "conditional", "no_order_id"])
+
+# 77
+u, o = "mohamed_jackson_1549", "#W3504981"
+ids = all_items(o, "Tablet")
+add(77, u, "Return - #W3504981", """
+Good evening,
+
+I'd like to return everything from #W3504981 except the tablet. Refund to my Mastercard please. Could you tell me the refund total?
+
+Regards,
+Mohamed Jackson
+""", actions=[return_items(o, ids, pm(u, "credit_card"))], facts=[refund(o, ids)],
+    tags=["return", "exclusion", "question"])
+
+# 78
+u = "aarav_sanchez_9729"
+o1, o2 = "#W6348442", "#W4304974"
+add(78, u, "changes", """
+Hello there
+
+For my order that's not shipped yet (grill, skateboard etc):
+- headphones: I want over-ear instead of in-ear, still wireless and black
+- keyboard: linear switches instead of clicky, everything else the same
+Those are the only changes to that order.
+
+And the navy fleece jacket I already got - can I exchange it for the black one in size L?
+
+Mastercard for all price differences.
+
+Aarav
+""", actions=[modify_items(o1, [swap(o1, "Headphones", {"type": "over-ear"}),
+                                swap(o1, "Mechanical Keyboard", {"switch type": "linear"})],
+                           pm(u, "credit_card")),
+              exchange(o2, [swap(o2, "Fleece Jacket", {"size": "L", "color": "black"})],
+                       pm(u, "credit_card"))],
+    tags=["modify_items", "exchange", "multi", "no_order_id"])
+
+# 79
+u = "sophia_thomas_5301"
+o1, o2 = "#W1867876", "#W4862767"
+add(79, u, "return + payment", """
+Hi,
+
+1. I'd like to return the yoga mat and the wall clock from the order that had the vacuum. Please put the refund on my gift card.
+2. For my order that hasn't shipped (bookshelf, tablet, chairs), please charge my Visa instead of PayPal.
+
+Thanks,
+Sophia Thomas
+""", actions=[return_items(o1, item_ids(o1, "Yoga Mat", "Wall Clock"), pm(u, "gift_card")),
+              payment(o2, pm(u, "credit_card", brand="visa"))],
+    tags=["return", "payment", "multi", "no_order_id"])
+
+# 80
+u, o = "evelyn_gonzalez_8876", "#W8341134"
+add(80, u, "notebook", """
+Hi, could I exchange my A4 notebook for the hard cover version? Same size. PayPal for the difference. Thank you. Evelyn Gonzalez
+""", actions=[exchange(o, [swap(o, "Notebook", {"cover type": "hard cover"})], pm(u, "paypal"))],
+    tags=["exchange", "no_order_id"])
+
+# 81
+u, o = "daiki_moore_2408", "#W4843514"
+add(81, u, "Cancel order #W4843514", """
+Hello,
+
+Please cancel my order #W4843514 (dumbbells, office chair and espresso machine). My plans changed and I no longer need any of it. How much will be refunded?
+
+Daiki Moore
+""", actions=[cancel(o, "no longer needed")], facts=[total(o)], tags=["cancel", "question"])
+
+# 82
+u, o = "yara_li_8961", "#W2497857"
+add(82, u, "watch colour #W2497857", """
+Hi! The gold smart watch in #W2497857 isn't really my style. Could I exchange it for the silver one? Same leather band and LCD screen. Refund the difference to PayPal please. Yara
+""", actions=[exchange(o, [swap(o, "Smart Watch", {"color": "silver"})], pm(u, "paypal"))],
+    tags=["exchange"])
+
+# 83
+u = "harper_garcia_5438"
+o1, o2 = "#W5737680", "#W8360923"
+add(83, u, "shipping address for my tablet order", """
+Hi,
+
+Could you send my order with the tablet and the pet bed to the same Dallas address that my other order (the luggage/vacuum one) is going to? I'll be there for the next month.
+
+Thanks,
+Harper Garcia
+""", actions=[order_address(o1, address_of(o2))], tags=["address", "reference", "no_order_id"])
+
+# 84
+u, o = "daiki_kovacs_2546", "#W2259015"
+s = [swap(o, "Bookshelf", {"height": "6 ft"}),
+     swap(o, "Wall Clock", {"color": "black", "type": "analog"})]
+add(84, u, "Exchange - order #W2259015", """
+Hello,
+
+Two exchanges for order #W2259015 please:
+- the brown wood bookshelf: I need the 6 ft one instead of the 5 ft
+- the wall clock: I'd rather have an analog one in black, same 14 inch size
+
+Please charge my PayPal. What will the difference come to?
+
+Thanks,
+Daiki Kovacs
+""", actions=[exchange(o, s, pm(u, "paypal"))], facts=[difference(o, s)],
+    tags=["exchange", "question"])
+
+# 85
+u = "amelia_silva_5103"
+add(85, u, "reorder laptop", """
+Hi, a while back I cancelled an order with a laptop in it. Could you place that order again for me, same laptop, and charge my PayPal? Thanks, Amelia
+""", tags=["unanswerable", "no_order_id"])
+
+# 86
+u = "lei_gonzalez_5407"
+add(86, u, "Order #W7870498 tracking", """
+Hi, when will order #W7870498 (wristwatch, keyboard, water bottle) arrive? Could you send me the tracking number? Thanks - Lei
+""", facts=[tracking("#W7870498")], tags=["tracking", "status", "question"])
+
+# 87
+u, o = "lucas_santos_6600", "#W7895761"
+s = [swap(o, "Smart Thermostat", {"compatibility": "Google Assistant"}),
+     swap(o, "Action Camera", {"waterproof": "yes"})]
+add(87, u, "exchnage", """
+hi so i got my order in chicago with the tablet, the action camera, the vacuum etc. two things i want to exchange:
+the thermostat - need the google assistant one not apple, still black
+the action cam - want the waterproof version, same 4k black
+refund whatever diffrence to my paypal. how much is it?
+lucas
+""", actions=[exchange(o, s, pm(u, "paypal"))], facts=[difference(o, s)],
+    tags=["exchange", "question", "typos", "no_order_id"])
+
+# 88
+u = "ava_kovacs_8312"
+o1, o2 = "#W9706917", "#W4901434"
+add(88, u, "backpack return, puzzle swap", """
+Hello,
+
+I'd like to return the grey backpack I received with my tablet - refund to PayPal, which is what I paid with.
+
+Also, in my other delivered order, the landscape puzzle (2000 pieces) - can I exchange it for the 1000 piece fantasy one? Still intermediate. Put the difference on my gift card.
+
+Thanks!
+Ava Kovacs
+""", actions=[return_items(o1, item_ids(o1, "Backpack"), pm(u, "paypal")),
+              exchange(o2, [swap(o2, "Jigsaw Puzzle", {"pieces": "1000", "theme": "fantasy"})],
+                       pm(u, "gift_card"))],
+    tags=["return", "exchange", "multi", "reference", "no_order_id"])
+
+# 89
+u, o = "yusuf_li_7255", "#W6750959"
+add(89, u, "#W6750959 changes", """
+Hi,
+
+For #W6750959 (not shipped yet) I'd like to change both items:
+- speaker: red instead of blue (keep the 20 hour battery and water resistance)
+- e-reader: the 8 inch wifi-only one with 32GB
+
+That's everything. Refund differences to my PayPal.
+
+Yusuf Li
+""", actions=[modify_items(o, [swap(o, "Bluetooth Speaker", {"color": "red"}),
+                              swap(o, "E-Reader", {"screen size": "8-inch",
+                                                   "connectivity": "Wi-Fi"})],
+                           pm(u, "paypal"))],
+    tags=["modify_items"])
+
+# 90
+u = "juan_sanchez_8249"
+add(90, u, "VAT invoice", """
+Dear team,
+
+I bought the digital camera for my business. Could you send me a VAT invoice with my company name (Sanchez Media LLC) and tax ID on it?
+
+Regards,
+Juan Sanchez
+""", tags=["unanswerable", "no_order_id"])
+
+# 91
+u, o = "aarav_ito_1827", "#W6478051"
+add(91, u, "cancel #W6478051", """
+Hi, pls cancel order #W6478051 - I only ment to save the espresso machine and the other stuff in my cart, I ordered it by mistake. thanks, Aarav Ito
+""", actions=[cancel(o, "ordered by mistake")], tags=["cancel", "typos"])
+
+# 92
+u, o = "daiki_sanchez_3253", "#W9348897"
+tee = {"size": "XL"}
+add(92, u, "umbrella + t-shirt", """
+Hello,
+
+Two changes to my order that's going to Denver, if possible:
+- the patio umbrella: blue sunbrella fabric instead of the green olefin one (same 6 ft, auto tilt)
+- the black t-shirt: an XL instead of XXL, if you have the black cotton crew neck in XL. If not, leave the shirt as it is.
+
+Nothing else changes. Use my Visa for any difference.
+
+Daiki Sanchez
+""", actions=[modify_items(o, [swap(o, "Patio Umbrella", {"color": "blue", "material": "sunbrella"}),
+                              swap(o, "T-Shirt", tee)], pm(u, "credit_card"))],
+    facts=[available(o, "T-Shirt", tee, True)],
+    tags=["modify_items", "conditional", "no_order_id"])
+
+# 93
+u = "harper_patel_2628"
+add(93, u, "allergic reaction to makeup kit", """
+Hello,
+
+I used the makeup kit I bought from you and had a severe allergic reaction - I ended up at urgent care. I expect you to cover my medical bills. Who do I send the receipts to?
+
+Harper Patel
+""", disposition="escalate", tags=["handoff", "legal", "no_order_id"])
+
+# 94
+u, o = "fatima_jackson_2346", "#W5185761"
+s = [swap(o, "Grill", {"type": "charcoal"})]
+add(94, u, "Grill in order #W5185761", """
+Hi,
+
+I'd like to change the grill in order #W5185761 to the charcoal version - same medium size with the side burner. The backpack stays. If there's money back, put it on my gift card. How much would that be?
+
+Thanks,
+Fatima
+""", actions=[modify_items(o, s, pm(u, "gift_card"))], facts=[difference(o, s)],
+    tags=["modify_items", "question"])
+
+# 95
+u = "sofia_muller_1555"
+o1, o2 = "#W3025991", "#W5306703"
+add(95, u, "cancel one order", """
+Hi,
+
+I have two orders that haven't shipped. The small one with the skateboard and the coffee maker - please cancel it, I don't need those anymore.
+
+The other one (laptop, luggage and so on) I'm keeping; can you remind me what its total was?
+
+Thank you,
+Sofia Muller
+""", actions=[cancel(o1, "no longer needed")], facts=[total(o2)],
+    tags=["cancel", "question", "multi", "no_order_id"])
+
+# 96
+u = "mohamed_li_1979"
+o1 = "#W8864622"
+add(96, u, "puzzles + hold my order", """
+Hi,
+
+Two things. I'd like to return both jigsaw puzzles from my delivered order (the one with the garden hose and the skateboard) - refund to PayPal.
+
+Also, I'm travelling for two weeks: can you hold my other order (the one with the cameras and the smart watch) in the warehouse and ship it when I'm back?
+
+Mohamed Li
+""", actions=[return_items(o1, item_ids(o1, ("Jigsaw Puzzle", {"theme": "landscape"}),
+                                      ("Jigsaw Puzzle", {"theme": "art"})), pm(u, "paypal"))],
+    tags=["return", "unanswerable", "multi", "no_order_id"])
+
+# 97
+u = "noah_wilson_5178"
+add(97, u, "address change", """
+Hi, I moved across town. Please update my account address to 4410 Duval Street, Unit 2, Austin, TX 78751. Thanks, Noah Wilson
+""", actions=[user_address(u, address("4410 Duval Street", "Unit 2", "Austin", "TX", "78751"))],
+    tags=["user_address", "no_order_id"])
+
+# 98
+u = "james_lee_9638"
+add(98, u, "bike delivery - need a person", """
+Hi,
+
+My order #W7846319 is a road bike I bought as a birthday present, and I need the delivery to happen on a particular day. Please have a human agent get in touch with me to arrange it.
+
+Thanks,
+James Lee
+""", disposition="escalate", tags=["handoff", "asks_for_human"])
+
+# 99
+u, o = "raj_martin_9275", "#W7040556"
+s = [swap(o, "Gaming Mouse", {"color": "white"})]
+add(99, u, "mouse color #W7040556", """
+Hey, could you change the RGB gaming mouse in #W7040556 to the white one (same wired optical)? Refund the difference to my Visa. How much is it?
+Raj
+""", actions=[modify_items(o, s, pm(u, "credit_card"))], facts=[difference(o, s)],
+    tags=["modify_items", "question"])
+
+# 100
+u = "emma_kim_5391"
+add(100, u, "Return smartphone - #W6087266", """
+Hi, I'd like to return the smartphone from order #W6087266, I changed my mind about it. Refund to my gift card. Thanks, Emma Kim
+""", tags=["refusal", "wrong_state"])
+
+# 101
+u, o = "harper_nguyen_9170", "#W8413387"
+one = item_ids(o, ("Backpack", {"color": "green"}))
+add(101, u, "return a backpack (#W8413387)", """
+Hi,
+
+I ended up with two backpacks in order #W8413387. I'd like to return the green leather camera one and keep the grey one. Refund to my gift card. How much will that be?
+
+Harper
+""", actions=[return_items(o, one, pm(u, "gift_card"))], facts=[refund(o, one)],
+    tags=["return", "question"])
+
+# 102
+u, o = "ava_nguyen_6986", "#W7966786"
+add(102, u, "change payment #W7966786", """
+Hello, I'd like to pay for order #W7966786 with my Visa instead of my gift card. Please make the switch. Thank you, Ava Nguyen
+""", actions=[payment(o, pm(u, "credit_card"))], tags=["payment"])
+
+# 103
+u = "liam_thomas_1090"
+add(103, u, "tracking for #W8808605", """
+Hi there - can I get the tracking number for #W8808605? It's the 4K security camera. Thanks, Liam
+""", facts=[tracking("#W8808605")], tags=["tracking", "status", "question"])
+
+# 104
+u = "james_kovacs_9247"
+add(104, u, "switch payment to paypal", """
+Hi, for my order with the glass bookshelf and the pet bed, I'd rather pay with PayPal than with my gift card. Can you switch it? Thanks, James
+""", tags=["refusal", "wrong_state", "no_order_id"])
+
+# 105
+u, o = "evelyn_brown_7612", "#W7647404"
+s = [swap(o, "Bluetooth Speaker", {"color": "red"}),
+     swap(o, "Skateboard", {"deck material": "bamboo"})]
+add(105, u, "Exchange for order #W7647404", """
+Hello,
+
+I'd like to exchange two things from order #W7647404:
+1. the black bluetooth speaker -> the red one (same 10 hour battery, water resistant)
+2. the maple skateboard -> bamboo deck, still 34 inch with the graphic design
+
+Use my PayPal for the difference. What does it come to?
+
+Thanks,
+Evelyn Brown
+""", actions=[exchange(o, s, pm(u, "paypal"))], facts=[difference(o, s)],
+    tags=["exchange", "question"])
+
+# 106
+u, o = "ivan_rossi_9776", "#W7008160"
+nine = {"size": "9"}
+add(106, u, "boots too small", """
+Hi,
+
+The hiking boots I got are a size 8 and they pinch. Could I exchange them for a 9 in the same model? If you don't have a 9 in these, then the size 10 waterproof version of the same synthetic boots is fine. Charge my Mastercard if there's a difference.
+
+Ivan Rossi
+""", actions=[exchange(o, [swap(o, "Hiking Boots", {"size": "10", "waterproof": "yes"})],
+                       pm(u, "credit_card"))],
+    facts=[available(o, "Hiking Boots", nine, False)],
+    tags=["exchange", "conditional", "no_order_id"])
+
+# 107
+u, o = "olivia_nguyen_6241", "#W1126085"
+s = [swap(o, "Skateboard", {"length": "31 inch"})]
+add(107, u, "skateboard length", """
+hi! the skateboard I got is 28 inch and it's a bit short for me. can I swap it for the 31 inch one, same bamboo with the graphic? how much more would that be? paypal is fine. Olivia
+""", actions=[exchange(o, s, pm(u, "paypal"))], facts=[difference(o, s)],
+    tags=["exchange", "question", "no_order_id"])
+
+# 108
+u = "lucas_moore_6941"
+add(108, u, "still charged for cancelled order", """
+Your company cancelled my e-reader/tablet order but my PayPal still shows the charge a month later. I've had enough - I'm opening a chargeback with PayPal today.
+
+Lucas Moore
+""", disposition="escalate", tags=["handoff", "fraud", "annoyed", "no_order_id"])
+
+# 109
+u, o = "anya_ahmed_2271", "#W6217120"
+add(109, u, "espresso machine order", """
+Hi,
+
+If my order with the espresso machine and the portable charger hasn't shipped yet, please cancel it - I placed it by mistake. If it already shipped, tell me and I'll return it when it arrives.
+
+Anya Ahmed
+""", actions=[cancel(o, "ordered by mistake")], facts=[status_is(o, "pending")],
+    tags=["cancel", "conditional", "no_order_id"])
+
+# 110
+u, o = "yara_sanchez_1902", "#W6015009"
+ids = item_ids(o, "Laptop", "Bluetooth Speaker")
+add(110, u, "retrun laptop+speaker #W6015009", """
+hello, i want to retrun the laptop and the black speaker from order #W6015009, refund to my mastercard. whats the total refund? thx yara
+""", actions=[return_items(o, ids, pm(u, "credit_card"))], facts=[refund(o, ids)],
+    tags=["return", "question", "typos"])
+
+# 111
+u = "yara_sanchez_9692"
+o1, o2 = "#W2593291", "#W2651562"
+add(111, u, "return + tracking", """
+Hi,
+
+The order that was delivered to Phoenix (#W2593291): please return everything in it except the digital camera. Refund to my Visa.
+
+And my other order with the bike helmet and the air purifier - could you give me its tracking number?
+
+Thanks,
+Yara Sanchez
+""", actions=[return_items(o1, all_items(o1, "Digital Camera"), paid_with(o1))],
+    facts=[tracking(o2)], tags=["return", "exclusion", "tracking", "question", "multi"])
+
+# 112
+u, o = "emma_brown_8847", "#W6460787"
+add(112, u, "Skateboard in #W6460787", """
+Hello! Could you change the skateboard in #W6460787 to the bamboo one with the graphic design? Still 34 inch. Any difference to my Visa please. Thanks, Emma Brown
+""", actions=[modify_items(o, [swap(o, "Skateboard", {"deck material": "bamboo",
+                                                     "design": "graphic"})],
+                           pm(u, "credit_card"))],
+    tags=["modify_items"])
+
+# 113
+u, o = "mei_santos_5526", "#W7368828"
+one = item_ids(o, "Makeup Kit")
+add(113, u, "makeup kit return", """
+Hi, I want to return the makeup kit I received (wrong shade for me). Please refund it to my gift card rather than PayPal. How much will go on the card? And what's my gift card balance right now? Thanks, Mei
+""", actions=[return_items(o, one, pm(u, "gift_card"))],
+    facts=[refund(o, one), balance(u, pm(u, "gift_card"))],
+    tags=["return", "info", "question", "multi", "no_order_id"])
+
+# 114
+u = "isabella_lopez_5733"
+add(114, u, "watch stopped working - warranty", """
+Hello,
+
+The wristwatch I bought stopped working after three days. I don't want a refund, I want it repaired under warranty. Please put me in touch with a person who handles warranty repairs.
+
+Isabella Lopez
+""", disposition="escalate", tags=["handoff", "asks_for_human", "no_order_id"])
+
+# 115
+u, o = "omar_johnson_2562", "#W8797321"
+add(115, u, "open order: address and payment", """
+Hi there,
+
+My order with the laptop and the security camera is set to ship to Denver, but I'm back home in Jacksonville now, so please ship it to my home address. Also please charge it to my PayPal instead of the gift card.
+
+Thanks,
+Omar Johnson
+""", actions=[order_address(o, default_address(u)), payment(o, pm(u, "paypal"))],
+    tags=["address", "payment", "multi", "reference", "no_order_id"])
+
+# 116
+u, o = "noah_patel_1311", "#W9784474"
+s = [swap(o, "T-Shirt", {"size": "XXL", "style": "crew neck"}),
+     swap(o, "Desk Lamp", {"color": "black"})]
+add(116, u, "exchange shirt and lamp", """
+Hi, from my order with the dumbbells and the smart watch:
+- the red v-neck t-shirt in L: I'd like the red crew neck in XXL instead
+- the white desk lamp: black please, same medium brightness USB one
+Charge the difference to my Visa and tell me the amount. Thanks, Noah
+""", actions=[exchange(o, s, pm(u, "credit_card"))], facts=[difference(o, s)],
+    tags=["exchange", "question", "no_order_id"])
+
+# 117
+u = "isabella_anderson_7248"
+add(117, u, "return window", """
+Hi, how many days do I have to return the espresso machine I received? I want to try it for a couple of weeks first. Thanks, Isabella
+""", tags=["unanswerable", "no_order_id"])
+
+# 118
+u = "raj_sanchez_2970"
+o1, o2 = "#W7736708", "#W4566809"
+add(118, u, "luggage return / air purifier", """
+Hello,
+
+1) I'd like to return the black luggage set from the order with the headphones and the notebook. Please put the refund on my gift card.
+
+2) In my order that hasn't shipped, I'd like the air purifier with the HEPA filter instead of the carbon one (same medium size, night mode). If that's cheaper, refund the difference to my Mastercard. The security camera stays as is.
+
+Raj Sanchez
+""", actions=[return_items(o1, item_ids(o1, "Luggage Set"), pm(u, "gift_card")),
+              modify_items(o2, [swap(o2, "Air Purifier", {"filter type": "HEPA"})],
+                           pm(u, "credit_card"))],
+    tags=["return", "modify_items", "multi", "no_order_id"])
+
+# 119
+u, o = "mia_gonzalez_5269", "#W8991836"
+s = [swap(o, "Smartphone", {"color": "black", "RAM": "8GB"})]
+add(119, u, "phone in my order", """
+Hi! In my order that hasn't shipped, could you change the gold smartphone to the black one with 8GB RAM (same 128GB, 5.8 inch)? Put any refund on my gift card. How much do I get back? Thank you!! Mia
+""", actions=[modify_items(o, s, pm(u, "gift_card"))], facts=[difference(o, s)],
+    tags=["modify_items", "question", "no_order_id"])
+
+# 120
+u, o = "sophia_davis_9653", "#W7273405"
+to = {"backlight": "none"}
+add(120, u, "keyboard #W7273405", """
+Hi, the keyboard in #W7273405 has RGB lighting, which I don't want. If you have the same one (clicky, 80%) with no backlight, please switch it to that and charge PayPal for the difference. If you don't have it, cancel the order instead, I won't need it then. Sophia Davis
+""", actions=[modify_items(o, [swap(o, "Mechanical Keyboard", to)], pm(u, "paypal"))],
+    facts=[available(o, "Mechanical Keyboard", to, True)], tags=["modify_items", "conditional"])
