@@ -264,10 +264,6 @@ def balance(uid, payment_method_id):
             "payment_method_id": payment_method_id, "output": money(m["balance"])}
 
 
-def status(oid):
-    return {"kind": "order_status", "order_id": oid, "output": order(oid)["status"]}
-
-
 def policy(text):
     """A phrase of `policy.md` the answer must quote."""
     if text not in (DATA / "policy.md").read_text():

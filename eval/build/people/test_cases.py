@@ -6,9 +6,9 @@ tune on. One case per user; the users are the test pool of `build.py`.
 This file is data (120 e-mails, each with its label) and so runs past 600 lines: one held-out
 set is one unit to review.
 """
-from labels import (address, address_of, all_items, available, balance, cancel, case, item,
-                    default_address, difference, exchange, item_ids, modify_items, order_address,
-                    paid_with, payment, pm, policy, price, refund, return_items, status,
+from labels import (address, address_of, all_items, available, balance, cancel, case,
+                    default_address, difference, exchange, item, item_ids, modify_items,
+                    order_address, paid_with, payment, pm, policy, price, refund, return_items,
                     status_is, swap, total, tracking, user_address)
 
 CASES = []
@@ -1339,6 +1339,7 @@ Hi! In my order that hasn't shipped, could you change the gold smartphone to the
 u, o = "sophia_davis_9653", "#W7273405"
 to = {"backlight": "none"}
 add(120, u, "keyboard #W7273405", """
-Hi, the keyboard in #W7273405 has RGB lighting, which I don't want. If you have the same one (clicky, 80%) with no backlight, please switch it to that and charge PayPal for the difference. If you don't have it, cancel the order instead, I won't need it then. Sophia Davis
+Hi, the keyboard in #W7273405 has RGB lighting, which I don't want. If you have the same one (clicky, 80%) with no backlight, please switch it to that and charge PayPal for the difference - and what does that one cost? If you don't have it, cancel the order instead, I won't need it then. Sophia Davis
 """, actions=[modify_items(o, [swap(o, "Mechanical Keyboard", to)], pm(u, "paypal"))],
-    facts=[available(o, "Mechanical Keyboard", to, True)], tags=["modify_items", "conditional"])
+    facts=[available(o, "Mechanical Keyboard", to, True), price(o, "Mechanical Keyboard", to)],
+    tags=["modify_items", "conditional", "question"])
