@@ -113,10 +113,10 @@ Hello, in order #W2403263, if the same perfume comes in a 30ml bottle, please ch
 u = "mason_li_6934"
 o1, o2 = "#W8998368", "#W2392556"
 add(11, u, "boots + lamp", """
-Hi team, two things: I'd like to return the leather hiking boots I got (size 12, they're too big), refund to my gift card. And please cancel my desk lamp order, I don't need it anymore. Thanks, Mason Li
+Hi team, two things: I'd like to retrun the leather hiking boots I got (size 12, there too big), refund to my gift card. And please cancel my desk lamp order, I don't need it anymore. Thanks, Mason Li
 """, actions=[return_items(o1, item_ids(o1, "Hiking Boots"), pm(u, "gift_card")),
               cancel(o2, "no longer needed")],
-    tags=["return", "cancel", "multi", "no_order_id"])
+    tags=["return", "cancel", "multi", "typos", "no_order_id"])
 
 # 12
 u, o = "yara_patel_8545", "#W1068289"
@@ -464,9 +464,9 @@ Daiki Davis
 u, o = "juan_santos_1448", "#W2582045"
 one = item_ids(o, "Air Purifier")
 add(46, u, "air purifier return", """
-Hello, the air purifier delivered to Phoenix is too loud for the bedroom even on quiet mode. I'd like to return it and have the money put back on my gift card. How much is that? Juan Santos
+Hello, the air purifier delivered to Phoenix is to loud for the bedrom even on quiet mode. I'd like to return it and have the money put back on my gift card. How much is that? Juan Santos
 """, actions=[return_items(o, one, pm(u, "gift_card"))], facts=[refund(o, one)],
-    tags=["return", "question", "no_order_id"])
+    tags=["return", "question", "typos", "no_order_id"])
 
 # 47
 u, o = "olivia_lopez_9494", "#W8955613"
@@ -752,8 +752,8 @@ Amelia Ito
 # 73
 u, o = "noah_ito_3850", "#W4219264"
 add(73, u, "2 watches??", """
-Hi, I somehow ordered two wristwatches (blue dial, one silicone and one metal) plus a puzzle in the same order. That was a mistake, please cancel the whole order. thx Noah Ito
-""", actions=[cancel(o, "ordered by mistake")], tags=["cancel", "no_order_id"])
+Hi, I somehow orderd two wristwatchs (blue dial, one silicone and one metal) plus a puzzle in the same order. That was a mistake, please cancel the whole order. thx Noah Ito
+""", actions=[cancel(o, "ordered by mistake")], tags=["cancel", "typos", "no_order_id"])
 
 # 74
 u, o = "chen_johnson_4204", "#W5061109"
