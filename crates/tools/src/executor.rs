@@ -331,6 +331,7 @@ impl Executor {
         let method: reqwest::Method = tool.spec().method.into();
         let write = tool.spec().kind == ToolKind::Write;
         let max = self.retry.max_attempts();
+        let mut delays = self.retry.delays();
         for attempt in 1..=max {
             rec.attempts = attempt;
             let mut builder = self.client.request(method.clone(), &request.url);
@@ -384,7 +385,7 @@ impl Executor {
             debug!(tool = %tool.spec().name, attempt, error = %transient, "transient tool failure");
             rec.detail = Some(transient);
             if attempt < max {
-                tokio::time::sleep(self.retry.delay(attempt)).await;
+                tokio::time::sleep(crate::retry::next(&mut delays)).await;
             }
         }
         warn!(tool = %tool.spec().name, attempts = max, "tool call failed after retries");
