@@ -3,7 +3,7 @@
 //! templated summary stands. A handoff is never delayed or lost for a summary. Text the
 //! injection detector flagged reaches the model only as quoted data.
 
-use frontdesk_llm::{quote_untrusted, Message, PriceTable, RoleClient};
+use frontdesk_llm::{customer_text, Message, PriceTable, RoleClient};
 
 use crate::messages::Cost;
 
@@ -30,11 +30,7 @@ impl LlmSummary {
         reason: &str,
         flagged: bool,
     ) -> (Option<String>, Cost) {
-        let said = if flagged {
-            quote_untrusted(customer_said)
-        } else {
-            customer_said.to_owned()
-        };
+        let said = customer_text(customer_said, flagged);
         let req = self
             .client
             .request()

@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use frontdesk_llm::{
-    quote_untrusted, validate_intent, FallbackPolicy, LlmError, Message, NextStep, PriceTable,
+    customer_text, validate_intent, FallbackPolicy, LlmError, Message, NextStep, PriceTable,
     RoleClient,
 };
 
@@ -68,11 +68,7 @@ impl LlmRouter {
              intent key from the list below and nothing else, or `none` if no key fits.\n{}",
             list.join("\n")
         );
-        let body = if flagged {
-            quote_untrusted(text)
-        } else {
-            text.to_owned()
-        };
+        let body = customer_text(text, flagged);
         let req = self
             .client
             .request()

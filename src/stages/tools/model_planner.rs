@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use frontdesk_llm::{
-    quote_untrusted, unsupported_figures, ChatRequest, ContentBlock, FallbackPolicy, LlmError,
+    customer_text, unsupported_figures, ChatRequest, ContentBlock, FallbackPolicy, LlmError,
     Message, MessageRole, NextStep, PriceTable, RoleClient, ToolSpec,
 };
 use frontdesk_planner::{
@@ -137,12 +137,7 @@ impl LlmPlanner {
     fn first_message(&self, req: &PlanRequest, flagged: bool) -> String {
         let mut said: Vec<String> = req.state.context.clone();
         said.push(req.text());
-        let said = said.join("\n");
-        let said = if flagged {
-            quote_untrusted(&said)
-        } else {
-            said
-        };
+        let said = customer_text(&said.join("\n"), flagged);
         let mut known = Vec::new();
         if let Some(u) = &req.state.user_id {
             known.push(format!("authenticated user id: {u}"));
