@@ -373,11 +373,7 @@ impl Registry {
                 })
             })
             .collect();
-        let band = intents
-            .iter()
-            .map(|i| i.band)
-            .max()
-            .unwrap_or(Band::AlwaysEscalate);
+        let band = Band::riskiest(intents.iter().map(|i| i.band));
         Route {
             intents,
             band,

@@ -106,7 +106,7 @@ mod tests {
     use frontdesk_llm::{ChatResponse, Recorded, Role, RoleConfig, StopReason, Usage};
 
     use super::*;
-    use crate::messages::{Band, Channel, Envelope, Identity, Ticket};
+    use crate::messages::{Band, Channel, Envelope, Ticket};
     use crate::runtime::{Outcome, Stage, StageContext, StageError};
     use crate::stages::router::{ModelClassifier, RouterStage};
 
@@ -156,16 +156,8 @@ mod tests {
 
     fn ticket(body: &str, received_at: i64) -> Envelope {
         Envelope::new(Ticket {
-            ticket_id: "t".into(),
-            conversation_id: "c".into(),
-            channel: Channel::Email,
-            customer: Identity::default(),
-            subject: None,
-            body: body.into(),
-            attachments: vec![],
             received_at,
-            headers: Default::default(),
-            locale: None,
+            ..Ticket::new("t", "c", Channel::Email, body)
         })
     }
 

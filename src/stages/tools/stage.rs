@@ -196,7 +196,8 @@ impl ToolsStage {
                 )
             }
             frontdesk_planner::Outcome::Act => {
-                match self.writes.run(executor, call_ctx, plan, env, ctx).await? {
+                let calls = (executor, call_ctx);
+                match self.writes.run(&plan.writes, calls, env, ctx).await? {
                     Writes::Done(results) => {
                         env.draft_reply = Some(self.planner.reply(plan, &results));
                         PlanVerdict::new(
