@@ -635,6 +635,12 @@ mod tests {
             latency_ms: 12,
             resolved_at: 99,
             awaiting_customer: true,
+            notifications: vec![crate::messages::Notification {
+                channel: Channel::Email,
+                to: "noah.brown7922@example.com".into(),
+                subject: Some("Your code".into()),
+                body: "Your one-time code is 481516.".into(),
+            }],
         };
         let bytes = c.encode(RecordKind::Resolution, "r", &r).await.unwrap();
         assert_plain_encoding(RecordKind::Resolution, &r, &bytes);
@@ -711,6 +717,7 @@ mod tests {
             latency_ms: 1,
             resolved_at: 2,
             awaiting_customer: false,
+            notifications: vec![],
         };
         let mut v = serde_json::to_value(&r).unwrap();
         v.as_object_mut().unwrap().remove("awaiting_customer");
@@ -1000,14 +1007,30 @@ mod tests {
                         env
                     },
                 )
-                .prop_flat_map(|env| (Just(env), verdicts()))
-                .prop_map(|(mut env, (decisions, screen, gate, plan))| {
+                .prop_flat_map(|env| (Just(env), verdicts(), notifications()))
+                .prop_map(|(mut env, (decisions, screen, gate, plan), notes)| {
                     env.decisions = decisions;
                     env.screen = screen;
                     env.gate = gate;
                     env.plan = plan;
+                    env.notifications = notes;
                     env
                 })
+        }
+
+        fn notifications() -> impl Strategy<Value = Vec<Notification>> {
+            let channel = proptest::sample::select(Channel::ALL.to_vec());
+            proptest::collection::vec(
+                (channel, text(), opt(), text()).prop_map(|(channel, to, subject, body)| {
+                    Notification {
+                        channel,
+                        to,
+                        subject,
+                        body,
+                    }
+                }),
+                0..2,
+            )
         }
 
         fn rule() -> impl Strategy<Value = Rule> {

@@ -129,6 +129,7 @@ impl PolicyStage {
             latency_ms: env.age_ms(),
             resolved_at: now_ms(),
             awaiting_customer: awaiting,
+            notifications: env.notifications,
         })))
     }
 
