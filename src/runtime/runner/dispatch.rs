@@ -20,6 +20,13 @@ use super::tracking::{OffsetStore, Shared};
 use crate::runtime::flag::Flag;
 use crate::runtime::keyed::KeyedQueue;
 
+/// A fetched record and the epoch of the partition assignment it was fetched under.
+#[derive(Debug)]
+pub(super) struct Fetched {
+    pub(super) msg: OwnedMessage,
+    pub(super) epoch: u64,
+}
+
 /// Runs one record to the end (the record worker; a fake in the unit tests).
 pub(super) trait Handler: Send + Sync + 'static {
     /// Processes `msg`; `release` frees its key and slot (when the outputs are with the
@@ -59,13 +66,13 @@ pub(super) async fn dispatch<H: Handler, S: OffsetStore>(
     handler: Arc<H>,
     store: Arc<S>,
     shared: Arc<Shared>,
-    mut rx: mpsc::UnboundedReceiver<OwnedMessage>,
+    mut rx: mpsc::UnboundedReceiver<Fetched>,
     shutdown: CancellationToken,
     limits: Limits,
 ) {
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Report>();
-    let mut keys: KeyedQueue<OwnedMessage> = KeyedQueue::default();
-    let mut ready: VecDeque<OwnedMessage> = VecDeque::new();
+    let mut keys: KeyedQueue<Fetched> = KeyedQueue::default();
+    let mut ready: VecDeque<Fetched> = VecDeque::new();
     // Records holding a running slot (deciding, or enqueueing their outputs).
     let mut running = 0usize;
     // Records started and not yet done (running, or waiting for acknowledgements).
@@ -73,16 +80,14 @@ pub(super) async fn dispatch<H: Handler, S: OffsetStore>(
     let mut draining = false;
     let mut drain_deadline: Option<tokio::time::Instant> = None;
 
-    // Starts a record; gives it back if its partition was revoked (it stays unfinished,
-    // so the new owner reads it again).
-    let start = |msg: OwnedMessage,
-                 running: &mut usize,
-                 unfinished: &mut usize|
-     -> Result<(), OwnedMessage> {
-        let tp = (msg.topic().to_owned(), msg.partition());
-        let Some(stop) = shared.start(&tp) else {
-            return Err(msg);
+    // Starts a record; gives it back if its partition's assignment was revoked (it stays
+    // unfinished, so whoever owns the partition now reads it again).
+    let start = |f: Fetched, running: &mut usize, unfinished: &mut usize| -> Result<(), Fetched> {
+        let tp = (f.msg.topic().to_owned(), f.msg.partition());
+        let Some(stop) = shared.start(&tp, f.epoch) else {
+            return Err(f);
         };
+        let Fetched { msg, epoch } = f;
         *running += 1;
         *unfinished += 1;
         let handler = handler.clone();
@@ -95,6 +100,7 @@ pub(super) async fn dispatch<H: Handler, S: OffsetStore>(
             let finished = handler.handle(msg, stop, release).await;
             let _ = done_tx.send(Report::Done(Done {
                 tp,
+                epoch,
                 offset,
                 finished,
             }));
@@ -105,11 +111,13 @@ pub(super) async fn dispatch<H: Handler, S: OffsetStore>(
     loop {
         // Fill free slots from the ready queue.
         while !draining && running < limits.max_in_flight {
-            let Some(msg) = ready.pop_front() else { break };
-            if let Err(msg) = start(msg, &mut running, &mut unfinished) {
-                // Revoked: release the key; its successors are of the same partition.
-                let key = record_key(&msg);
-                while keys.finish(&key).is_some() {}
+            let Some(f) = ready.pop_front() else { break };
+            if let Err(f) = start(f, &mut running, &mut unfinished) {
+                // Revoked: the key passes to its next record, which may be of a partition
+                // still owned (a conversation's records can arrive on several topics).
+                if let Some(next) = keys.finish(&record_key(&f.msg)) {
+                    ready.push_back(next);
+                }
             }
         }
         if draining && unfinished == 0 {
@@ -157,11 +165,11 @@ pub(super) async fn dispatch<H: Handler, S: OffsetStore>(
                 shared.cancel_all();
                 drain_deadline = None;
             }
-            msg = rx.recv(), if !draining => {
-                let Some(msg) = msg else { draining = true; continue };
-                let key = record_key(&msg);
-                if let Some(msg) = keys.offer(&key, msg) {
-                    ready.push_back(msg);
+            fetched = rx.recv(), if !draining => {
+                let Some(f) = fetched else { draining = true; continue };
+                let key = record_key(&f.msg);
+                if let Some(f) = keys.offer(&key, f) {
+                    ready.push_back(f);
                 }
             }
         }

@@ -39,5 +39,8 @@ mod tracking;
 mod wiring;
 mod worker;
 
+#[cfg(test)]
+mod dispatch_tests;
+
 pub use run::{instance_id, Runner, RunnerError};
 pub use wiring::{Input, Wiring};

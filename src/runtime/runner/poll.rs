@@ -5,12 +5,13 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::message::{Message, OwnedMessage};
+use rdkafka::message::Message;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, warn};
 
 use super::context::RunnerContext;
+use super::dispatch::Fetched;
 use super::tracking::Shared;
 
 /// How long a full stage stops polling before it pauses its assignment (and so serves no
@@ -22,7 +23,7 @@ const STALL_BEFORE_PAUSE: Duration = Duration::from_secs(1);
 pub(super) fn poll_loop(
     consumer: &BaseConsumer<RunnerContext>,
     shared: &Shared,
-    tx: &mpsc::UnboundedSender<OwnedMessage>,
+    tx: &mpsc::UnboundedSender<Fetched>,
     shutdown: &CancellationToken,
     max_in_flight: usize,
 ) {
@@ -74,9 +75,9 @@ pub(super) fn poll_loop(
             Some(Err(error)) => warn!(%error, "consumer error"),
             Some(Ok(msg)) => {
                 let msg = msg.detach();
-                shared.accept((msg.topic().to_owned(), msg.partition()), msg.offset());
+                let epoch = shared.accept((msg.topic().to_owned(), msg.partition()), msg.offset());
                 shared.metrics.consumed.fetch_add(1, Ordering::Relaxed);
-                if tx.send(msg).is_err() {
+                if tx.send(Fetched { msg, epoch }).is_err() {
                     break;
                 }
             }

@@ -8,6 +8,8 @@ use super::tracking::Tp;
 #[derive(Debug)]
 pub(super) struct Done {
     pub(super) tp: Tp,
+    /// The partition assignment it was fetched under.
+    pub(super) epoch: u64,
     pub(super) offset: i64,
     /// Its outputs are acknowledged: the offset may be committed. False: abandoned (it
     /// will be read again).

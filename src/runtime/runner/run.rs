@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::message::{Header, OwnedHeaders, OwnedMessage};
+use rdkafka::message::{Header, OwnedHeaders};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::info;
 
 use super::context::RunnerContext;
-use super::dispatch::{dispatch, Limits};
+use super::dispatch::{dispatch, Fetched, Limits};
 use super::hold::Hold;
 use super::poll::poll_loop;
 use super::tracking::Shared;
@@ -93,7 +93,7 @@ impl Runner {
             .map_err(|e| RunnerError::Thread(e.to_string()))?;
         info!(stage = name, group = %self.group, ?topics, "stage started");
 
-        let (tx, rx) = mpsc::unbounded_channel::<OwnedMessage>();
+        let (tx, rx) = mpsc::unbounded_channel::<Fetched>();
         let poll = {
             let consumer = consumer.clone();
             let shared = shared.clone();

@@ -47,6 +47,8 @@ impl<C: ConsumerContext + 'static> OffsetStore for BaseConsumer<C> {
 #[derive(Default)]
 pub(super) struct Tracking {
     pub(super) partitions: HashMap<Tp, PartitionState>,
+    /// The epoch the next assignment of a partition gets.
+    next_epoch: u64,
     /// Records accepted and unfinished, over all partitions.
     pub(super) in_flight: usize,
     /// The dispatcher has finished draining after shutdown.
@@ -57,6 +59,9 @@ pub(super) struct Tracking {
 
 /// One assigned partition.
 pub(super) struct PartitionState {
+    /// Which assignment of the partition this is: a record fetched under an earlier one
+    /// (revoked, then assigned again) is not started or booked under this one.
+    pub(super) epoch: u64,
     pub(super) offsets: PartitionOffsets,
     /// Records of this partition holding a running slot or awaiting acknowledgements.
     pub(super) running: usize,
@@ -67,8 +72,9 @@ pub(super) struct PartitionState {
 }
 
 impl PartitionState {
-    pub(super) fn new() -> Self {
+    fn new(epoch: u64) -> Self {
         PartitionState {
+            epoch,
             offsets: PartitionOffsets::default(),
             running: 0,
             revoked: false,
@@ -84,6 +90,17 @@ pub(super) struct Shared {
     changed: Condvar,
     drain_timeout: Duration,
     pub(super) metrics: Arc<StageMetrics>,
+}
+
+impl Tracking {
+    /// The state of `tp`, created (with a fresh epoch) if it is not assigned yet.
+    fn partition(&mut self, tp: Tp) -> &mut PartitionState {
+        let epoch = &mut self.next_epoch;
+        self.partitions.entry(tp).or_insert_with(|| {
+            *epoch += 1;
+            PartitionState::new(*epoch)
+        })
+    }
 }
 
 impl Shared {
@@ -126,25 +143,25 @@ impl Shared {
         t
     }
 
-    /// A record was fetched: its offset is tracked until it is booked.
-    pub(super) fn accept(&self, tp: Tp, offset: i64) {
+    /// A record was fetched: its offset is tracked until it is booked. Returns the epoch
+    /// of the partition's assignment it was fetched under.
+    pub(super) fn accept(&self, tp: Tp, offset: i64) -> u64 {
         let mut t = self.lock();
-        t.partitions
-            .entry(tp)
-            .or_insert_with(PartitionState::new)
-            .offsets
-            .accept(offset);
+        let p = t.partition(tp);
+        p.offsets.accept(offset);
+        let epoch = p.epoch;
         t.in_flight += 1;
         self.metrics
             .in_flight
             .store(t.in_flight as i64, Ordering::Relaxed);
+        epoch
     }
 
     /// Partitions were assigned.
     pub(super) fn assign(&self, tps: Vec<Tp>) {
         let mut t = self.lock();
         for tp in tps {
-            t.partitions.entry(tp).or_insert_with(PartitionState::new);
+            t.partition(tp);
         }
     }
 
@@ -201,12 +218,13 @@ impl Shared {
         }
     }
 
-    /// Claims a running slot for a record of `tp`: its partition's stop flag, or `None` if
-    /// the partition was revoked (the record stays unfinished; the new owner reads it).
-    pub(super) fn start(&self, tp: &Tp) -> Option<Flag> {
+    /// Claims a running slot for a record of `tp` fetched under `epoch`: its partition's
+    /// stop flag, or `None` if that assignment was revoked (the record stays unfinished;
+    /// whoever owns the partition now reads it again).
+    pub(super) fn start(&self, tp: &Tp, epoch: u64) -> Option<Flag> {
         let mut t = self.lock();
         match t.partitions.get_mut(tp) {
-            Some(p) if !p.revoked => {
+            Some(p) if !p.revoked && p.epoch == epoch => {
                 p.running += 1;
                 Some(p.cancel.clone())
             }
@@ -221,7 +239,7 @@ impl Shared {
         let mut stores: HashMap<&Tp, i64> = HashMap::new();
         for d in done {
             let mut known = false;
-            if let Some(p) = t.partitions.get_mut(&d.tp) {
+            if let Some(p) = t.partitions.get_mut(&d.tp).filter(|p| p.epoch == d.epoch) {
                 known = true;
                 p.running = p.running.saturating_sub(1);
                 if d.finished {
