@@ -115,6 +115,11 @@ impl Worker {
             let started = Instant::now();
             let step = self.run_stage(&msg, stop).await;
             let staged_ms = started.elapsed().as_millis() as u64;
+            let outcome = match &step {
+                Step::Ok(planned) => planned.finish.as_ref().map_or("forward", |f| f.outcome),
+                Step::DeadLetter { .. } => "dead_letter",
+                Step::Abandoned => "abandoned",
+            };
             let finished = match step {
                 Step::Ok(planned) => self.deliver(planned, stop, &mut release).await,
                 Step::DeadLetter { kind, reason } => {
@@ -130,8 +135,12 @@ impl Worker {
                 }
                 Step::Abandoned => false,
             };
+            if finished {
+                self.metrics.observe(outcome, started.elapsed());
+            }
             debug!(
                 finished,
+                outcome,
                 staged_ms,
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 "record done"
