@@ -16,6 +16,7 @@
 //! - [`slots`]: resolving a request's slots into a [`ProposedWrite`] or a question.
 //! - [`offline`]: [`OfflinePlanner`], the [`Planner`] over procedures.
 //! - [`valuation`]: [`value_write`], what a proposed write is worth, read from the store.
+//! - [`format`]: money and option formatting.
 //! - [`reply`]: the customer reply from a plan and the executed writes.
 //! - [`error`]: [`PlanError`], [`ToolFailure`].
 
@@ -24,6 +25,9 @@
 pub mod auth;
 pub mod customer;
 pub mod error;
+#[cfg(test)]
+pub(crate) mod fixture;
+pub mod format;
 pub mod offline;
 pub mod plan;
 pub mod procedures;

@@ -6,12 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::{order_ids, sentences};
+use crate::text::{order_ids, re, sentences};
 use crate::Procedures;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
-}
 
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     re(

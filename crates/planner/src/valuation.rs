@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::customer::{s, Customer, Reader};
+use crate::format::round2;
 use crate::{ProposedWrite, ReadCall, ToolFailure, ToolRunner};
 
 /// Why a write could not be valued.
@@ -29,10 +30,6 @@ pub enum ValuationError {
 
 fn invalid(why: impl Into<String>) -> ValuationError {
     ValuationError::Invalid(why.into())
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 fn strings(args: &Value, field: &str) -> Vec<String> {

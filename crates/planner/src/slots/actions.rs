@@ -1,0 +1,255 @@
+//! The write each procedure proposes once its slots resolved.
+
+use std::sync::LazyLock;
+
+use frontdesk_intent::entities::extract_cancellation_reasons;
+use regex::Regex;
+use serde_json::{json, Value};
+
+use crate::customer::{Customer, Item};
+use crate::format::{money, round2};
+use crate::requests::Request;
+use crate::text::re;
+use crate::{Procedures, ProposedWrite};
+
+use super::address::pick_address;
+use super::context::Ctx;
+use super::mentions::mentions;
+use super::Resolution;
+
+static MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:by mistake|mistaken|accident(?:ally)?|wrong (?:item|order)|ordered (?:it )?wrongly)\b",
+    )
+});
+
+impl Ctx<'_> {
+    pub(super) fn cancel(&self) -> Resolution {
+        // cancelling is for whole orders: naming some of its items is not consent to cancel the rest
+        if self.req.order_ids.is_empty() {
+            let items = self.customer.items(self.order_id);
+            let named = mentions(&self.req.clause, &items);
+            let covered: usize = named.iter().map(|m| m.items.len()).sum();
+            if !named.is_empty() && covered < items.len() {
+                return Resolution::ask(format!(
+                    "Order {} holds {}. A pending order can only be cancelled as a whole: should I cancel the whole order, or change its items instead?",
+                    self.order_id,
+                    items.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        let reason = cancel_reason(&self.req.clause)
+            .or_else(|| cancel_reason(self.full_text))
+            .or_else(|| {
+                let d = &self.procedures.defaults.cancel_reason;
+                (!d.is_empty()).then(|| d.clone())
+            });
+        let Some(reason) = reason else {
+            return Resolution::ask(format!(
+                "Why would you like to cancel order {}: is it no longer needed, or was it ordered by mistake?",
+                self.order_id
+            ));
+        };
+        let paid = self.customer.paid(self.order_id);
+        let mut w = self.write(
+            json!({ "order_id": self.order_id, "reason": reason }),
+            format!("cancel order {} ({reason})", self.order_id),
+        );
+        w.refund_amount = Some(paid);
+        w.payment_method_id = self.customer.original_payment(self.order_id);
+        w.payment_method_label = w
+            .payment_method_id
+            .as_ref()
+            .map(|p| self.customer.payment_label(p));
+        self.done(w)
+    }
+
+    pub(super) fn return_items(&self) -> Resolution {
+        let items = match self.items() {
+            Ok(i) => i,
+            Err(r) => return r,
+        };
+        let method = match self.refund_method() {
+            Ok(m) => m,
+            Err(r) => return r,
+        };
+        let ids: Vec<String> = items.iter().map(|(i, _)| i.item_id.clone()).collect();
+        let total: f64 = items.iter().map(|(i, _)| i.price).sum();
+        let label = self.customer.payment_label(&method);
+        let names: Vec<String> = items.iter().map(|(i, _)| i.name.clone()).collect();
+        let mut w = self.write(
+            json!({ "order_id": self.order_id, "item_ids": ids, "payment_method_id": method }),
+            format!(
+                "return {} from order {}, refund {} to {label}",
+                names.join(", "),
+                self.order_id,
+                money(total)
+            ),
+        );
+        w.item_count = items.len();
+        w.refund_amount = Some(round2(total));
+        w.payment_method_id = Some(method);
+        w.payment_method_label = Some(label);
+        self.done(w)
+    }
+
+    pub(super) fn change_items(&self) -> Resolution {
+        let items = match self.items() {
+            Ok(i) => i,
+            Err(r) => return r,
+        };
+        let mut pairs: Vec<(Item, String, f64)> = Vec::new();
+        for (n, (item, pos)) in items.iter().enumerate() {
+            let next = items.get(n + 1).map(|(_, p)| *p).filter(|p| p > pos);
+            match self.target(item, *pos, next) {
+                Ok((id, price)) => pairs.push((item.clone(), id, price)),
+                Err(r) => return r,
+            }
+        }
+        let diff: f64 = round2(pairs.iter().map(|(i, _, p)| p - i.price).sum());
+        let method = match self.difference_method(diff) {
+            Ok(m) => m,
+            Err(r) => return r,
+        };
+        let label = self.customer.payment_label(&method);
+        let old: Vec<String> = pairs.iter().map(|(i, _, _)| i.item_id.clone()).collect();
+        let new: Vec<String> = pairs.iter().map(|(_, n, _)| n.clone()).collect();
+        let what = if self.procedure.spec.tool.as_deref() == Some("exchange_delivered_order_items")
+        {
+            "exchange"
+        } else {
+            "modify"
+        };
+        let names: Vec<String> = pairs.iter().map(|(i, _, _)| i.name.clone()).collect();
+        let money_line = if diff > 0.0 {
+            format!("charge {} to {label}", money(diff))
+        } else if diff < 0.0 {
+            format!("refund {} to {label}", money(diff))
+        } else {
+            "no price difference".to_owned()
+        };
+        let mut w = self.write(
+            json!({ "order_id": self.order_id, "item_ids": old, "new_item_ids": new, "payment_method_id": method }),
+            format!("{what} {} in order {}; {money_line}", names.join(", "), self.order_id),
+        );
+        w.item_count = pairs.len();
+        w.price_difference = Some(diff);
+        if diff > 0.0 {
+            w.charge_amount = Some(diff);
+        } else if diff < 0.0 {
+            w.refund_amount = Some(-diff);
+        }
+        w.payment_method_id = Some(method);
+        w.payment_method_label = Some(label);
+        self.done(w)
+    }
+
+    pub(super) fn order_payment(&self) -> Resolution {
+        let current = self.customer.original_payment(self.order_id);
+        let method = match self.named_method() {
+            Ok(Some(m)) => m,
+            Ok(None) => {
+                return Resolution::ask(format!(
+                    "Which payment method would you like to pay for order {} with?",
+                    self.order_id
+                ))
+            }
+            Err(r) => return r,
+        };
+        if Some(&method) == current.as_ref() {
+            return Resolution::Refuse(format!(
+                "Order {} is already paid with your {}.",
+                self.order_id,
+                self.customer.payment_label(&method)
+            ));
+        }
+        let paid = self.customer.paid(self.order_id);
+        if let Some(balance) = self.customer.gift_balance(&method) {
+            if balance < paid {
+                return Resolution::Refuse(format!(
+                    "Your gift card balance ({}) does not cover order {} ({}), so the payment method was not changed.",
+                    money(balance),
+                    self.order_id,
+                    money(paid)
+                ));
+            }
+        }
+        let label = self.customer.payment_label(&method);
+        let mut w = self.write(
+            json!({ "order_id": self.order_id, "payment_method_id": method }),
+            format!("pay order {} with {label} instead", self.order_id),
+        );
+        w.charge_amount = Some(paid);
+        w.refund_amount = Some(paid);
+        w.payment_method_id = Some(method);
+        w.payment_method_label = Some(label);
+        self.done(w)
+    }
+
+    pub(super) fn order_address(&self) -> Resolution {
+        let Some(address) = pick_address(self.req, self.customer, self.full_text, true) else {
+            return Resolution::ask(format!(
+                "What is the new shipping address for order {} (street, apartment or suite, city, state, zip)?",
+                self.order_id
+            ));
+        };
+        let mut args = json!({ "order_id": self.order_id });
+        merge(&mut args, address.to_json());
+        let w = self.write(
+            args,
+            format!("ship order {} to {}", self.order_id, address.line()),
+        );
+        self.done(w)
+    }
+}
+
+fn merge(into: &mut Value, from: Value) {
+    if let (Some(a), Value::Object(b)) = (into.as_object_mut(), from) {
+        a.extend(b);
+    }
+}
+
+pub(super) fn user_address(
+    req: &Request,
+    customer: &Customer,
+    procedures: &Procedures,
+    full_text: &str,
+) -> Resolution {
+    let Some(procedure) = procedures.of_request("user_address").next() else {
+        return Resolution::Refuse("I cannot change the default address here.".to_owned());
+    };
+    let Some(address) = pick_address(req, customer, full_text, false) else {
+        return Resolution::ask(
+            "What is the new default address (street, apartment or suite, city, state, zip)?",
+        );
+    };
+    let mut args = json!({ "user_id": customer.user_id });
+    merge(&mut args, address.to_json());
+    Resolution::Write(
+        Box::new(ProposedWrite {
+            tool: procedure.spec.tool.clone().unwrap_or_default(),
+            args,
+            summary: format!("set your default address to {}", address.line()),
+            user_id: customer.user_id.clone(),
+            order_id: None,
+            item_count: 0,
+            refund_amount: None,
+            charge_amount: None,
+            price_difference: None,
+            payment_method_id: None,
+            payment_method_label: None,
+        }),
+        procedure.spec.name.clone(),
+    )
+}
+
+fn cancel_reason(text: &str) -> Option<String> {
+    let mut ents = Vec::new();
+    extract_cancellation_reasons(text, &mut ents);
+    if let Some(e) = ents.first() {
+        return Some(e.value.clone());
+    }
+    MISTAKE
+        .is_match(text)
+        .then(|| "ordered by mistake".to_owned())
+}
