@@ -1,11 +1,13 @@
 //! A small hand-made store for unit tests: one customer with two pending and two delivered
-//! orders, and the products of their items.
+//! orders, the products of their items, and a [`ToolRunner`] that serves them.
 
 use std::collections::BTreeMap;
 
+use async_trait::async_trait;
 use serde_json::{json, Value};
 
 use crate::customer::{s, Customer};
+use crate::{ToolFailure, ToolRunner};
 
 /// Ana Lima's user record: PayPal, a Visa card and a gift card with $50.
 pub fn user() -> Value {
@@ -208,5 +210,37 @@ pub fn customer() -> Customer {
         user: user(),
         orders: orders(),
         products: products(),
+    }
+}
+
+/// Serves the fixture's reads (and refuses everything else) as the store would.
+pub struct FixtureStore;
+
+#[async_trait]
+impl ToolRunner for FixtureStore {
+    async fn call(&self, tool: &str, args: Value) -> Result<Value, ToolFailure> {
+        let refused = || ToolFailure::Refused {
+            tool: tool.to_owned(),
+            code: "not_found".to_owned(),
+            message: "not found".to_owned(),
+        };
+        match tool {
+            "find_user_id_by_email" if s(&args, "email") == "ana.lima@example.com" => {
+                Ok(json!("ana_lima_1"))
+            }
+            "find_user_id_by_name_zip"
+                if s(&args, "first_name") == "Ana"
+                    && s(&args, "last_name") == "Lima"
+                    && s(&args, "zip") == "80202" =>
+            {
+                Ok(json!("ana_lima_1"))
+            }
+            "get_user_details" if s(&args, "user_id") == "ana_lima_1" => Ok(user()),
+            "get_order_details" => orders().remove(s(&args, "order_id")).ok_or_else(refused),
+            "get_product_details" => products()
+                .remove(s(&args, "product_id"))
+                .ok_or_else(refused),
+            _ => Err(refused()),
+        }
     }
 }

@@ -11,7 +11,9 @@
 //! - [`text`]: sentences, dict literals, payment ids, addresses, yes / no.
 //! - [`customer`]: the authenticated customer's user record, orders and products.
 //! - [`variant`]: product mentions, option words and target variants.
-//! - [`auth`]: authentication from the channel identity or the text.
+//! - [`identity`]: who the planner acts for: the channel's verified identity, claims in the
+//!   text, one-time codes.
+//! - [`confirm`]: every write confirmed exactly before it runs; the re-check on "yes".
 //! - [`requests`]: the ticket's requests, one per clause, with their order.
 //! - [`slots`]: resolving a request's slots into a [`ProposedWrite`] or a question.
 //! - [`offline`]: [`OfflinePlanner`], the [`Planner`] over procedures.
@@ -22,12 +24,13 @@
 
 #![deny(missing_docs)]
 
-pub mod auth;
+pub mod confirm;
 pub mod customer;
 pub mod error;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod format;
+pub mod identity;
 pub mod offline;
 pub mod plan;
 pub mod procedures;
@@ -42,7 +45,10 @@ pub mod variant;
 
 pub use error::{PlanError, ToolFailure};
 pub use offline::OfflinePlanner;
-pub use plan::{ModelUsage, Outcome, Plan, ProposedWrite, ReadCall, WriteResult};
+pub use plan::{
+    CodeDelivery, Confidence, Doubt, ModelUsage, Outcome, Plan, ProposedWrite, ReadCall,
+    WriteResult,
+};
 pub use procedures::{Procedure, Procedures};
 pub use reply::render_reply;
 pub use request::{Channel, ConversationState, Identity, IntentHint, PlanRequest};

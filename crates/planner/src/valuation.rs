@@ -54,19 +54,7 @@ pub async fn value_write(
         .await
         .map_err(ValuationError::Tool)?
         .ok_or_else(|| invalid(format!("customer {user_id} was not found")))?;
-    let mut w = ProposedWrite {
-        tool: tool.to_owned(),
-        args: args.clone(),
-        summary: String::new(),
-        user_id: user_id.to_owned(),
-        order_id: None,
-        item_count: 0,
-        refund_amount: None,
-        charge_amount: None,
-        price_difference: None,
-        payment_method_id: None,
-        payment_method_label: None,
-    };
+    let mut w = ProposedWrite::new(tool, args.clone(), String::new(), user_id);
     let payment = s(args, "payment_method_id");
     if !payment.is_empty() {
         if !customer.has_payment(payment) {

@@ -7,9 +7,10 @@ use regex::Regex;
 use serde_json::{json, Value};
 
 use crate::customer::{Customer, Item};
-use crate::format::{money, round2};
+use crate::format::{fmt_opts, money, round2};
 use crate::requests::Request;
 use crate::text::re;
+use crate::variant::Variant;
 use crate::{Procedures, ProposedWrite};
 
 use super::address::pick_address;
@@ -61,6 +62,15 @@ impl Ctx<'_> {
             .payment_method_id
             .as_ref()
             .map(|p| self.customer.payment_label(p));
+        let items = self.customer.items(self.order_id);
+        w.details = vec![
+            format!("the whole order: {}", labels(items.iter())),
+            refund_line(
+                paid,
+                w.payment_method_id.as_deref(),
+                w.payment_method_label.as_deref(),
+            ),
+        ];
         self.done(w)
     }
 
@@ -88,6 +98,13 @@ impl Ctx<'_> {
         );
         w.item_count = items.len();
         w.refund_amount = Some(round2(total));
+        w.details = vec![
+            format!(
+                "the item(s) returned: {}",
+                labels(items.iter().map(|(i, _)| i))
+            ),
+            refund_line(round2(total), Some(&method), Some(&label)),
+        ];
         w.payment_method_id = Some(method);
         w.payment_method_label = Some(label);
         self.done(w)
@@ -98,29 +115,29 @@ impl Ctx<'_> {
             Ok(i) => i,
             Err(r) => return r,
         };
-        let mut pairs: Vec<(Item, String, f64)> = Vec::new();
+        let mut pairs: Vec<(Item, Variant)> = Vec::new();
         for (n, (item, pos)) in items.iter().enumerate() {
             let next = items.get(n + 1).map(|(_, p)| *p).filter(|p| p > pos);
             match self.target(item, *pos, next) {
-                Ok((id, price)) => pairs.push((item.clone(), id, price)),
+                Ok(v) => pairs.push((item.clone(), v)),
                 Err(r) => return r,
             }
         }
-        let diff: f64 = round2(pairs.iter().map(|(i, _, p)| p - i.price).sum());
+        let diff: f64 = round2(pairs.iter().map(|(i, v)| v.price - i.price).sum());
         let method = match self.difference_method(diff) {
             Ok(m) => m,
             Err(r) => return r,
         };
         let label = self.customer.payment_label(&method);
-        let old: Vec<String> = pairs.iter().map(|(i, _, _)| i.item_id.clone()).collect();
-        let new: Vec<String> = pairs.iter().map(|(_, n, _)| n.clone()).collect();
+        let old: Vec<String> = pairs.iter().map(|(i, _)| i.item_id.clone()).collect();
+        let new: Vec<String> = pairs.iter().map(|(_, v)| v.item_id.clone()).collect();
         let what = if self.procedure.spec.tool.as_deref() == Some("exchange_delivered_order_items")
         {
             "exchange"
         } else {
             "modify"
         };
-        let names: Vec<String> = pairs.iter().map(|(i, _, _)| i.name.clone()).collect();
+        let names: Vec<String> = pairs.iter().map(|(i, _)| i.name.clone()).collect();
         let money_line = if diff > 0.0 {
             format!("charge {} to {label}", money(diff))
         } else if diff < 0.0 {
@@ -128,11 +145,25 @@ impl Ctx<'_> {
         } else {
             "no price difference".to_owned()
         };
+        let mut details: Vec<String> = pairs
+            .iter()
+            .map(|(i, v)| {
+                format!(
+                    "{} becomes {} ({}), {}",
+                    i.label(),
+                    i.name,
+                    fmt_opts(&v.options),
+                    money(v.price)
+                )
+            })
+            .collect();
+        details.push(format!("price difference: {money_line}"));
         let mut w = self.write(
             json!({ "order_id": self.order_id, "item_ids": old, "new_item_ids": new, "payment_method_id": method }),
             format!("{what} {} in order {}; {money_line}", names.join(", "), self.order_id),
         );
         w.item_count = pairs.len();
+        w.details = details;
         w.price_difference = Some(diff);
         if diff > 0.0 {
             w.charge_amount = Some(diff);
@@ -179,6 +210,17 @@ impl Ctx<'_> {
             json!({ "order_id": self.order_id, "payment_method_id": method }),
             format!("pay order {} with {label} instead", self.order_id),
         );
+        w.details = vec![
+            format!("{} charged to {label}", money(paid)),
+            refund_line(
+                paid,
+                current.as_deref(),
+                current
+                    .as_ref()
+                    .map(|c| self.customer.payment_label(c))
+                    .as_deref(),
+            ),
+        ];
         w.charge_amount = Some(paid);
         w.refund_amount = Some(paid);
         w.payment_method_id = Some(method);
@@ -226,20 +268,33 @@ pub(super) fn user_address(
     let mut args = json!({ "user_id": customer.user_id });
     merge(&mut args, address.to_json());
     Resolution::Write(
-        Box::new(ProposedWrite {
-            tool: procedure.spec.tool.clone().unwrap_or_default(),
+        Box::new(ProposedWrite::new(
+            procedure.spec.tool.as_deref().unwrap_or_default(),
             args,
-            summary: format!("set your default address to {}", address.line()),
-            user_id: customer.user_id.clone(),
-            order_id: None,
-            item_count: 0,
-            refund_amount: None,
-            charge_amount: None,
-            price_difference: None,
-            payment_method_id: None,
-            payment_method_label: None,
-        }),
+            format!("set your default address to {}", address.line()),
+            &customer.user_id,
+        )),
         procedure.spec.name.clone(),
+    )
+}
+
+/// "Gaming Mouse (color: black, sensor type: laser), T-Shirt (color: blue, size: M)".
+fn labels<'a>(items: impl Iterator<Item = &'a Item>) -> String {
+    items.map(Item::label).collect::<Vec<_>>().join(", ")
+}
+
+/// "refund $12.00 to your PayPal (within 5 to 7 business days)": a gift card is refunded at
+/// once, other methods within 5 to 7 business days (store policy).
+fn refund_line(amount: f64, method: Option<&str>, label: Option<&str>) -> String {
+    let when = if method.is_some_and(|m| m.starts_with("gift_card")) {
+        "right away"
+    } else {
+        "within 5 to 7 business days"
+    };
+    format!(
+        "refund {} to your {} ({when})",
+        money(amount),
+        label.unwrap_or("original payment method")
     )
 }
 

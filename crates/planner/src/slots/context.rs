@@ -20,19 +20,10 @@ pub(super) struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub(super) fn write(&self, args: Value, summary: String) -> ProposedWrite {
-        ProposedWrite {
-            tool: self.procedure.spec.tool.clone().unwrap_or_default(),
-            args,
-            summary,
-            user_id: self.customer.user_id.clone(),
-            order_id: Some(self.order_id.to_owned()),
-            item_count: 0,
-            refund_amount: None,
-            charge_amount: None,
-            price_difference: None,
-            payment_method_id: None,
-            payment_method_label: None,
-        }
+        let tool = self.procedure.spec.tool.as_deref().unwrap_or_default();
+        let mut w = ProposedWrite::new(tool, args, summary, &self.customer.user_id);
+        w.order_id = Some(self.order_id.to_owned());
+        w
     }
 
     pub(super) fn done(&self, w: ProposedWrite) -> Resolution {

@@ -9,7 +9,7 @@ use crate::customer::Item;
 use crate::format::{describe_space, fmt_opts, money};
 use crate::text::{dicts, normalise, re};
 use crate::variant::{
-    mention, option_mentions, option_space, preference, target_variant, VariantProblem,
+    mention, option_mentions, option_space, preference, target_variant, Variant, VariantProblem,
 };
 
 use super::context::Ctx;
@@ -22,13 +22,13 @@ static CHANGED_MIND: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Ctx<'_> {
-    /// The target variant of one item: (item id, price).
+    /// The target variant of one item.
     pub(super) fn target(
         &self,
         item: &Item,
         pos: usize,
         next: Option<usize>,
-    ) -> Result<(String, f64), Resolution> {
+    ) -> Result<Variant, Resolution> {
         let Some(product) = self.customer.products.get(&item.product_id) else {
             return Err(Resolution::ask(format!(
                 "Which {} would you like instead?",
@@ -117,7 +117,7 @@ impl Ctx<'_> {
                         item.label()
                     )));
                 }
-                Ok((v.item_id, v.price))
+                Ok(v)
             }
             Err(VariantProblem::Several(list)) => Err(Resolution::ask(format!(
                 "Several {} fit: {}. Which one would you like?",

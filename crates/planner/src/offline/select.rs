@@ -1,0 +1,107 @@
+//! Which requests of the ticket stand: retracted and vague repeats dropped, "all my pending
+//! orders" expanded; and the catalog products a product question names.
+
+use crate::customer::{Customer, Reader};
+use crate::requests::Request;
+
+/// Reads the catalog products a product question names.
+pub(super) async fn read_named_products(
+    reader: &mut Reader<'_>,
+    customer: &mut Customer,
+    requests: &[Request],
+) -> Result<(), crate::ToolFailure> {
+    let Some(types) = reader
+        .read("list_all_product_types", serde_json::json!({}))
+        .await?
+    else {
+        return Ok(());
+    };
+    let text: String = requests
+        .iter()
+        .filter(|r| r.kind == "product_info")
+        .map(|r| crate::text::normalise(&r.clause))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (name, id) in types.as_object().into_iter().flatten() {
+        let Some(id) = id.as_str() else { continue };
+        if customer.products.contains_key(id) || crate::variant::mention(&text, name).is_none() {
+            continue;
+        }
+        if let Some(p) = reader
+            .read(
+                "get_product_details",
+                serde_json::json!({ "product_id": id }),
+            )
+            .await?
+        {
+            customer.products.insert(id.to_owned(), p);
+        }
+    }
+    Ok(())
+}
+
+static ALL_ORDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:all|every one of|each of) (?:of )?(?:my |the )?(?:pending |open |current )?orders\b")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Drops retracted requests and vague repeats: a request that names neither
+/// an order nor an item is dropped when another request of its kind does.
+pub(super) fn select(mut requests: Vec<Request>, customer: &Customer) -> Vec<Request> {
+    requests.retain(|r| !r.retracted);
+    let family = |k: &str| {
+        if k == "cancel" || k == "return" {
+            "refund"
+        } else {
+            "other"
+        }
+    };
+    let specific: Vec<bool> = requests
+        .iter()
+        .map(|r| {
+            !r.order_ids.is_empty()
+                || customer.orders.keys().any(|id| {
+                    !crate::slots::mentioned_items(&r.clause, &customer.items(id)).is_empty()
+                })
+        })
+        .collect();
+    let mut keep = Vec::new();
+    for (i, r) in requests.iter().enumerate() {
+        if !specific[i] {
+            let same_kind = |j: usize| {
+                let o = &requests[j];
+                o.kind == r.kind
+                    || (!r.explicit
+                        && family(&o.kind) == family(&r.kind)
+                        && family(&r.kind) == "refund")
+            };
+            let covered =
+                (0..requests.len()).any(|j| j != i && same_kind(j) && (specific[j] || j < i));
+            if covered {
+                continue;
+            }
+        }
+        keep.push(r.clone());
+    }
+    // "cancel all my pending orders": one cancellation per pending order
+    let mut expanded = Vec::new();
+    for r in keep {
+        if r.kind == "cancel" && r.order_ids.is_empty() && ALL_ORDERS.is_match(&r.clause) {
+            for (id, order) in &customer.orders {
+                if crate::customer::s(order, "status") == "pending" {
+                    let mut one = r.clone();
+                    one.order_ids = vec![id.clone()];
+                    expanded.push(one);
+                }
+            }
+            continue;
+        }
+        expanded.push(r);
+    }
+    let mut keep = expanded;
+    let alone = keep.len() == 1;
+    for r in &mut keep {
+        r.alone = alone;
+    }
+    keep
+}
