@@ -93,6 +93,18 @@ impl Procedure {
             .min()
     }
 
+    /// Byte spans of every trigger match in `text`, in order of their start.
+    pub fn trigger_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = self
+            .triggers
+            .iter()
+            .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect();
+        v.sort_unstable();
+        v.dedup_by_key(|s| s.0);
+        v
+    }
+
     /// Byte offsets of every trigger match in `text`, in order.
     pub fn trigger_positions(&self, text: &str) -> Vec<usize> {
         let mut v: Vec<usize> = self

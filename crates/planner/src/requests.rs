@@ -17,6 +17,13 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
 });
+/// The customer takes back what they asked for: "never mind", "forget it", "I'll keep it
+/// after all", "I decided to keep them".
+static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:never ?mind|scratch that|forget (?:it|that|about it)|(?:decided|decide|going|want|wants|'ll|will|would rather|rather) (?:to )?keep (?:it|them|everything|all of (?:it|them))\b|keep (?:it|them) after all|(?:no longer|don'?t|do not) (?:want|need) to (?:return|exchange|cancel|change|modify|replace) (?:it|them|anything))",
+    )
+});
 static SAME_AS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsame\s+as\s+(?:my\s+)?(?:order\s+)?$"));
 
@@ -87,28 +94,40 @@ fn negated_kinds(sentence: &str, procedures: &Procedures, from: usize) -> Vec<St
     out
 }
 
-/// Each kind's first trigger (or fallback trigger) in a sentence that is not negated.
+/// Each kind's first trigger (or fallback trigger) in a sentence that is not negated. A
+/// trigger whose match holds the start of a more specific kind's trigger gives way to it
+/// ("I'd like to pay with PayPal instead" is a payment change, not an item change).
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
-    let mut best: Vec<(usize, String)> = Vec::new();
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
     for p in &procedures.procedures {
         let at = if fallback {
-            p.fallback_at(sentence)
+            p.fallback_at(sentence).map(|pos| (pos, pos))
         } else {
-            p.trigger_positions(sentence)
+            p.trigger_spans(sentence)
                 .into_iter()
-                .find(|pos| !NEGATED.is_match(&sentence[..*pos]))
+                .find(|(pos, _)| !NEGATED.is_match(&sentence[..*pos]))
         };
-        let Some(pos) = at else { continue };
+        let Some((pos, end)) = at else { continue };
         if NEGATED.is_match(&sentence[..pos]) {
             continue;
         }
         let kind = p.spec.request.clone();
-        match best.iter_mut().find(|(_, k)| *k == kind) {
-            Some(entry) if entry.0 > pos => entry.0 = pos,
+        match spans.iter_mut().find(|(_, _, k)| *k == kind) {
+            Some(entry) if entry.0 > pos => *entry = (pos, end, kind),
             Some(_) => {}
-            None => best.push((pos, kind)),
+            None => spans.push((pos, end, kind)),
         }
     }
+    let covered = |a: &(usize, usize, String)| {
+        spans
+            .iter()
+            .any(|b| a.0 < b.0 && b.0 < a.1 && rank(&b.2) < rank(&a.2))
+    };
+    let mut best: Vec<(usize, String)> = spans
+        .iter()
+        .filter(|a| !covered(a))
+        .map(|(pos, _, kind)| (*pos, kind.clone()))
+        .collect();
     // same start: the most specific kind wins
     best.sort_by(|a, b| a.0.cmp(&b.0).then(rank(&a.1).cmp(&rank(&b.1))));
     let mut out: Vec<(usize, String)> = Vec::new();
@@ -204,7 +223,10 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
             };
             for (piece, ids) in pieces {
                 let from = first_hit(piece, kind, procedures).unwrap_or(0);
-                let retracted = negated_kinds(piece, procedures, from).contains(kind);
+                // taken back later in the clause, or in the sentences after it
+                let later = format!("{} {}", &piece[from..], after.join(" "));
+                let retracted = negated_kinds(piece, procedures, from).contains(kind)
+                    || RETRACTED.is_match(&later);
                 out.push(Request {
                     kind: kind.clone(),
                     clause: piece.to_owned(),
@@ -258,6 +280,32 @@ mod tests {
         assert_eq!(
             k[1],
             ("item_change".to_owned(), vec!["#W2222222".to_owned()])
+        );
+    }
+
+    #[test]
+    fn a_request_taken_back_later_is_retracted() {
+        let p = Procedures::shipped().unwrap();
+        let r = extract(
+            "I was going to return the tea kettle, but I've decided to keep it after all. Never mind!",
+            &p,
+        );
+        assert!(r.iter().all(|r| r.retracted), "{r:#?}");
+        let kept = extract(
+            "Please return everything from #W1111111 but keep the lamp.",
+            &p,
+        );
+        assert!(kept.iter().all(|r| !r.retracted), "{kept:#?}");
+    }
+
+    #[test]
+    fn a_more_specific_request_inside_a_generic_trigger_wins() {
+        assert_eq!(
+            kinds(
+                "For my other pending order I'd like to pay with PayPal instead of the gift card."
+            )[0]
+            .0,
+            "order_payment"
         );
     }
 

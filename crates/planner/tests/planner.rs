@@ -2,42 +2,14 @@
 //! resolution (orders, items, variants, payment methods), authentication,
 //! confirmation and conversation continuation.
 
-use async_trait::async_trait;
+mod common;
+
+use common::{store, StoreRunner};
 use frontdesk_planner::{
     Channel, ConversationState, Identity, OfflinePlanner, Outcome, Plan, PlanRequest, Planner,
-    ToolFailure, ToolRunner,
 };
-use frontdesk_sandbox::{default_data_dir, Store, StoreError};
+use frontdesk_sandbox::default_data_dir;
 use serde_json::{json, Value};
-
-struct StoreRunner(Store);
-
-#[async_trait]
-impl ToolRunner for StoreRunner {
-    async fn call(&self, tool: &str, args: Value) -> Result<Value, ToolFailure> {
-        self.0.apply(tool, &args, None).await.map_err(|e| match e {
-            StoreError::NotFound { code, message }
-            | StoreError::Rule { code, message }
-            | StoreError::BadRequest { code, message } => ToolFailure::Refused {
-                tool: tool.to_owned(),
-                code,
-                message,
-            },
-            other => ToolFailure::Unavailable {
-                tool: tool.to_owned(),
-                message: other.to_string(),
-            },
-        })
-    }
-}
-
-async fn store() -> StoreRunner {
-    StoreRunner(
-        Store::open("sqlite::memory:", &default_data_dir())
-            .await
-            .expect("seeded store"),
-    )
-}
 
 fn email(address: &str) -> Identity {
     Identity {

@@ -15,6 +15,7 @@ use crate::{Procedures, ProposedWrite};
 
 use super::address::pick_address;
 use super::context::Ctx;
+use super::descriptors::describes_order;
 use super::mentions::mentions;
 use super::Resolution;
 
@@ -29,7 +30,15 @@ impl Ctx<'_> {
         // cancelling is for whole orders: naming some of its items is not consent to cancel the rest
         if self.req.order_ids.is_empty() {
             let items = self.customer.items(self.order_id);
-            let named = mentions(&self.req.clause, &items);
+            let found = mentions(&self.req.clause, &items);
+            let describing = describes_order(&self.req.clause, &found);
+            // products named to say which order are not a choice of items
+            let named: Vec<_> = found
+                .iter()
+                .zip(&describing)
+                .filter(|(_, d)| !**d)
+                .map(|(m, _)| m)
+                .collect();
             let covered: usize = named.iter().map(|m| m.items.len()).sum();
             if !named.is_empty() && covered < items.len() {
                 return Resolution::ask(format!(
@@ -76,7 +85,7 @@ impl Ctx<'_> {
 
     pub(super) fn return_items(&self) -> Resolution {
         let items = match self.items() {
-            Ok(i) => i,
+            Ok(p) => p.items,
             Err(r) => return r,
         };
         let method = match self.refund_method() {
@@ -111,14 +120,16 @@ impl Ctx<'_> {
     }
 
     pub(super) fn change_items(&self) -> Resolution {
-        let items = match self.items() {
-            Ok(i) => i,
+        let picked = match self.items() {
+            Ok(p) => p,
             Err(r) => return r,
         };
+        let items = &picked.items;
         let mut pairs: Vec<(Item, Variant)> = Vec::new();
         for (n, (item, pos)) in items.iter().enumerate() {
             let next = items.get(n + 1).map(|(_, p)| *p).filter(|p| p > pos);
-            match self.target(item, *pos, next) {
+            let alone = items.len() == 1 || !picked.in_clause;
+            match self.target(item, *pos, next, alone, picked.in_clause) {
                 Ok(v) => pairs.push((item.clone(), v)),
                 Err(r) => return r,
             }
@@ -229,7 +240,13 @@ impl Ctx<'_> {
     }
 
     pub(super) fn order_address(&self) -> Resolution {
-        let Some(address) = pick_address(self.req, self.customer, self.full_text, true) else {
+        let Some(address) = pick_address(
+            self.req,
+            self.customer,
+            self.full_text,
+            true,
+            Some(self.order_id),
+        ) else {
             return Resolution::ask(format!(
                 "What is the new shipping address for order {} (street, apartment or suite, city, state, zip)?",
                 self.order_id
@@ -260,7 +277,7 @@ pub(super) fn user_address(
     let Some(procedure) = procedures.of_request("user_address").next() else {
         return Resolution::Refuse("I cannot change the default address here.".to_owned());
     };
-    let Some(address) = pick_address(req, customer, full_text, false) else {
+    let Some(address) = pick_address(req, customer, full_text, false, None) else {
         return Resolution::ask(
             "What is the new default address (street, apartment or suite, city, state, zip)?",
         );

@@ -6,9 +6,11 @@ use regex::Regex;
 
 use crate::customer::Item;
 use crate::text::{dicts, normalise, re};
+use crate::variant::{preference, Preference};
 
 use super::context::Ctx;
-use super::mentions::{mentions, raw_pos, source_has_separator};
+use super::descriptors::describes_order;
+use super::mentions::{mentions, raw_pos, source_has_separator, Mention};
 use super::Resolution;
 
 static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
@@ -22,11 +24,76 @@ static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep the)\b",
     )
 });
-pub(super) static SPLIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|for|into|with)\b"));
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|for|into)\b"));
+static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:want|wants|wanted|like|love|need|needs|needed|have|has|had|going|wish|plan|planned|try|trying|tried|able|decided|decide|hoping|hope|asked|ask|would|prefer|meant|mean|forgot|remember|happy|glad|ready)\s+$",
+    )
+});
+static REPLACE_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:replace|replaced|replacing|swap|swapped|substitute|switch)\b[^.]*?\b(with)\b")
+});
+/// "... the same as the other pair": what follows describes another item.
+static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:the )?same (?:\w+ )?as\b"));
+
+/// Where the wanted variant starts being described in `text` ("... for a white one", "...
+/// into ...", "replace it with ..."): before it, words describe the item as it is.
+pub(super) fn target_start(text: &str) -> Option<usize> {
+    // "I want to exchange ...": an infinitive's "to" starts no target
+    let to = SPLIT
+        .find_iter(text)
+        .find(|m| {
+            !(m.as_str().eq_ignore_ascii_case("to") && INFINITIVE.is_match(&text[..m.start()]))
+        })
+        .map(|m| m.start());
+    let with = REPLACE_WITH
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.start());
+    match (to, with) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The items a request names, and whether they were named in its own clause (else in the
+/// sentences just before it).
+pub(super) struct Picked {
+    /// Each item with the (normalised) offset of its mention.
+    pub items: Vec<(Item, usize)>,
+    /// Named in the request's clause.
+    pub in_clause: bool,
+}
+
+/// The products `source` names as items to act on: those named to describe the order ("my
+/// order with the grill") only when nothing else is named.
+pub(super) fn acting(source: &str, items: &[Item]) -> Vec<Mention> {
+    let found = mentions(source, items);
+    let describing = describes_order(source, &found);
+    let named: Vec<Mention> = found
+        .iter()
+        .zip(&describing)
+        .filter(|(_, d)| !**d)
+        .map(|(m, _)| m.clone())
+        .collect();
+    if named.is_empty() {
+        found
+    } else {
+        named
+    }
+}
 
 impl Ctx<'_> {
     /// Items of the order the request names, or a question.
-    pub(super) fn items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
+    pub(super) fn items(&self) -> Result<Picked, Resolution> {
+        let in_clause = !acting(&self.req.clause, &self.customer.items(self.order_id)).is_empty()
+            || EXCEPT.is_match(&self.req.clause)
+            || ALL_ITEMS.is_match(&self.req.clause);
+        let items = self.pick_items()?;
+        Ok(Picked { items, in_clause })
+    }
+
+    fn pick_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
         let items = self.customer.items(self.order_id);
         let mut source = self.req.clause.as_str();
         if let Some(m) = EXCEPT.find(source) {
@@ -61,13 +128,13 @@ impl Ctx<'_> {
                 source = kept;
             }
         }
-        let mut found = mentions(source, &items);
+        let mut found = acting(source, &items);
         if found.is_empty() && ALL_ITEMS.is_match(source) && self.req.kind != "item_change" {
             return Ok(items.into_iter().map(|i| (i, 0)).collect());
         }
         if found.is_empty() {
             source = self.req.before.as_str();
-            found = mentions(source, &items);
+            found = acting(source, &items);
         }
         if found.is_empty() {
             if items.len() == 1 {
@@ -93,7 +160,7 @@ impl Ctx<'_> {
             if let Some(prev) = found[..n].iter().rev().find(|p| p.name == m.name) {
                 let between = &norm[prev.end..m.pos];
                 if self.req.kind == "item_change"
-                    && SPLIT.is_match(between)
+                    && target_start(between).is_some()
                     && !source_has_separator(source, prev.pos, m.pos)
                 {
                     continue;
@@ -119,8 +186,19 @@ impl Ctx<'_> {
             let segment = &source[start.min(next)..next];
             let before = &source[prev_end.min(start)..start];
             let dict = dicts(segment).into_iter().next();
-            let cut = SPLIT.find(segment).map_or(segment.len(), |x| x.start());
-            let describing = normalise(&format!("{before} {}", &segment[..cut]));
+            let cut = target_start(segment).map_or(segment.len(), |x| x);
+            let cut = SAME_AS.find(&segment[..cut]).map_or(cut, |x| x.start());
+            let mut describing = format!("{before} {}", &segment[..cut]);
+            if source != self.req.clause {
+                // named before the request's own sentence, described in it ("... the pair
+                // with 4 hours of battery")
+                let clause = self.req.clause.as_str();
+                let cut = target_start(clause).map_or(clause.len(), |x| x);
+                let cut = SAME_AS.find(&clause[..cut]).map_or(cut, |x| x.start());
+                describing.push(' ');
+                describing.push_str(&clause[..cut]);
+            }
+            let describing = normalise(&describing);
             let score = |it: &Item| -> usize {
                 if let Some(d) = &dict {
                     if !d.pairs.is_empty() {
@@ -137,10 +215,27 @@ impl Ctx<'_> {
                     .count()
             };
             let best = free.iter().map(|i| score(i)).max().unwrap_or(0);
-            let top: Vec<&Item> = free.iter().copied().filter(|i| score(i) == best).collect();
+            let mut top: Vec<&Item> = free.iter().copied().filter(|i| score(i) == best).collect();
+            // "the cheaper of the two", "the most expensive pair": one item, by its price
+            if let (Some(p), true) = (preference(&describing), top.len() > 1) {
+                top.sort_by(|a, b| a.price.total_cmp(&b.price));
+                let pick = match p {
+                    Preference::Cheapest => top[0],
+                    Preference::Priciest => top[top.len() - 1],
+                };
+                let same_price = top
+                    .iter()
+                    .filter(|i| (i.price - pick.price).abs() < 0.005)
+                    .count();
+                if same_price == 1 {
+                    top = vec![pick];
+                }
+            }
             let distinct: std::collections::BTreeSet<&str> =
                 top.iter().map(|i| i.item_id.as_str()).collect();
-            let chosen: Vec<&Item> = if distinct.len() == 1 {
+            let chosen: Vec<&Item> = if top.len() == 1 {
+                vec![top[0]]
+            } else if distinct.len() == 1 {
                 if BOTH.is_match(segment) && best == 0 {
                     top.clone()
                 } else {

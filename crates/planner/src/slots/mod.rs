@@ -5,6 +5,7 @@
 //!
 //! - [`resolution`]: [`Resolution`] and [`resolve`], the dispatch by request kind.
 //! - [`mentions`]: where the text names the order's products.
+//! - [`descriptors`]: products named to say which order, not which items.
 //! - [`order`]: which order a request is about.
 //! - [`context`]: the slots of one request on one order, and the writes it builds.
 //! - [`items`]: which items of the order.
@@ -17,6 +18,7 @@
 mod actions;
 mod address;
 mod context;
+pub mod descriptors;
 pub mod facts;
 mod items;
 pub mod mentions;

@@ -1,23 +1,69 @@
 //! Which order a request is about.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::customer::Customer;
+use crate::customer::{Customer, Item};
 use crate::requests::Request;
 use crate::text::{order_ids, re};
 
-use super::mentions::mentioned_items;
+use super::descriptors::describes_order;
+use super::mentions::mentions;
 use super::Resolution;
 
 static ORDER_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\border\b[^.]{0,30}?\b(?:ends?|ending)\s+(?:in|with)\s+(\d{2,6})\b"));
 pub(super) static PENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:pending|not (?:yet )?(?:shipped|arrived|received)|hasn'?t (?:shipped|arrived))\b")
+    re(
+        r"(?i)\b(?:pending|not (?:yet )?(?:been )?(?:shipped|arrived|received|delivered)|hasn'?t (?:shipped|arrived|been shipped)|(?:just|recently) (?:placed|ordered|made)|placed (?:it )?(?:just now|today|yesterday|recently))\b",
+    )
 });
+static SAME_AS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bsame (?:shipping |delivery )?(?:address )?as\b"));
 static DELIVERED_WORD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:delivered|received|arrived|got)\b"));
+
+/// The orders holding products `text` names, with how many distinct ones each holds; an
+/// order must hold every product named to describe it ("my order with the grill").
+fn holding(text: &str, customer: &Customer) -> Vec<(String, usize)> {
+    let all: Vec<Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    let found = mentions(text, &all);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let describing = describes_order(text, &found);
+    let required: BTreeSet<&str> = found
+        .iter()
+        .zip(&describing)
+        .filter(|(_, d)| **d)
+        .map(|(m, _)| m.name.as_str())
+        .collect();
+    let named: BTreeSet<&str> = found.iter().map(|m| m.name.as_str()).collect();
+    let mut out = Vec::new();
+    for id in customer.orders.keys() {
+        let held: BTreeSet<String> = customer.items(id).into_iter().map(|i| i.name).collect();
+        if !required.iter().all(|n| held.contains(*n)) {
+            continue;
+        }
+        let score = named.iter().filter(|n| held.contains(**n)).count();
+        if score > 0 {
+            out.push((id.clone(), score));
+        }
+    }
+    out
+}
+
+/// "#W1234567 (pending: Gaming Mouse, Desk Lamp)".
+pub(super) fn describe(customer: &Customer, id: &str) -> String {
+    let names: Vec<String> = customer.items(id).into_iter().map(|i| i.name).collect();
+    format!("{id} ({}: {})", customer.status(id), names.join(", "))
+}
 
 pub(super) fn pick_order(
     req: &Request,
@@ -56,18 +102,24 @@ pub(super) fn pick_order(
     }
     let scope_texts = [req.clause.as_str(), req.before.as_str()];
     for text in scope_texts {
-        let mut holders: Vec<String> = Vec::new();
+        // "ship it to the same address as my other order": that order is not the one to change
+        let text = SAME_AS.find(text).map_or(text, |m| &text[..m.start()]);
+        let mut holders: Vec<(String, usize)> = Vec::new();
         let mut elsewhere: Vec<String> = Vec::new();
-        for id in customer.orders.keys() {
-            if mentioned_items(text, &customer.items(id)).is_empty() {
-                continue;
-            }
-            if accepts(customer.status(id)) {
-                holders.push(id.clone());
+        for (id, score) in holding(text, customer) {
+            if accepts(customer.status(&id)) {
+                holders.push((id, score));
             } else {
-                elsewhere.push(id.clone());
+                elsewhere.push(id);
             }
         }
+        // the orders holding the most of the products named
+        let best = holders.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        let holders: Vec<String> = holders
+            .into_iter()
+            .filter(|(_, s)| *s == best)
+            .map(|(id, _)| id)
+            .collect();
         if let Some(ctx) = &req.context_order {
             if holders.contains(ctx) {
                 return Ok(ctx.clone());
@@ -103,7 +155,11 @@ pub(super) fn pick_order(
                 }
                 return Err(Resolution::ask(format!(
                     "Which order do you mean: {}?",
-                    holders.join(" or ")
+                    holders
+                        .iter()
+                        .map(|id| describe(customer, id))
+                        .collect::<Vec<_>>()
+                        .join(", or ")
                 )));
             }
         }
@@ -131,9 +187,9 @@ pub(super) fn pick_order(
         format!(
             "Which order is this about: {}?",
             open.iter()
-                .map(|s| s.as_str())
+                .map(|id| describe(customer, id))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", or ")
         )
     }))
 }
