@@ -5,8 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::customer::Item;
-use crate::text::{contains_words, normalise};
+use crate::text::{contains_words, normalise, re};
 
 /// Last words too generic to name a product alone.
 const GENERIC: [&str; 1] = ["set"];
@@ -258,6 +262,68 @@ fn word_case_sensitive(raw: &str, v: &str) -> bool {
     false
 }
 
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(\d+(?:\.\d+)?)\s*(more|extra|additional|fewer|less)\s+([a-z]+)"));
+
+/// The leading number of an option value ("1000ml" -> 1000, "5 ft" -> 5), and the rest.
+fn number_of(value: &str) -> Option<(f64, &str)> {
+    let end = value
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(value.len());
+    value[..end].parse().ok().map(|n| (n, &value[end..]))
+}
+
+/// An option changed by an amount: "1000 more pieces" on a 500-piece puzzle is `pieces:
+/// 1500`, "250 more ml" on a 500ml bottle `capacity: 750ml`. The word after the amount names
+/// the option (its key, or the unit its values carry). `Err` names a value the product does
+/// not come in.
+pub fn relative_changes(
+    raw: &str,
+    item: &Item,
+    product: &Value,
+) -> Result<BTreeMap<String, String>, String> {
+    let space = option_space(product);
+    let mut out = BTreeMap::new();
+    for c in RELATIVE.captures_iter(raw) {
+        let (Some(n), Some(dir), Some(word)) = (c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let Ok(n) = n.as_str().parse::<f64>() else {
+            continue;
+        };
+        let word = normalise(word.as_str());
+        let stem = word.trim_end_matches('s');
+        let up = matches!(
+            dir.as_str().to_lowercase().as_str(),
+            "more" | "extra" | "additional"
+        );
+        for (key, current) in &item.options {
+            let Some((value, unit)) = number_of(current) else {
+                continue;
+            };
+            let names_key = normalise(key)
+                .split(' ')
+                .any(|k| k.trim_end_matches('s') == stem);
+            let names_unit = !unit.trim().is_empty() && normalise(unit).trim() == word;
+            if !(names_key || names_unit) {
+                continue;
+            }
+            let wanted = if up { value + n } else { value - n };
+            let formatted = if wanted.fract() == 0.0 {
+                format!("{}{unit}", wanted as i64)
+            } else {
+                format!("{wanted}{unit}")
+            };
+            if space.get(key).is_some_and(|vals| vals.contains(&formatted)) {
+                out.insert(key.clone(), formatted);
+            } else {
+                return Err(format!("{key} {formatted}"));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// A price preference written by the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preference {
@@ -414,6 +480,24 @@ mod tests {
         assert_eq!(cheapest.unwrap().item_id, "1");
         let dearest = target_variant(&item(), &mouse(), &only_color, Some(Preference::Priciest));
         assert_eq!(dearest.unwrap().item_id, "2");
+    }
+
+    #[test]
+    fn an_amount_more_or_less_of_an_option() {
+        let puzzle = json!({"variants": {
+            "a": {"options": {"pieces": "500", "theme": "art"}, "available": true, "price": 1.0},
+            "b": {"options": {"pieces": "1500", "theme": "art"}, "available": true, "price": 1.0}
+        }});
+        let mut it = item();
+        it.options = [("pieces", "500"), ("theme", "art")]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .into();
+        let c = relative_changes("one with 1000 more pieces please", &it, &puzzle).unwrap();
+        assert_eq!(c["pieces"], "1500");
+        assert!(relative_changes("2000 more pieces", &it, &puzzle).is_err());
+        assert!(relative_changes("two more days", &it, &puzzle)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

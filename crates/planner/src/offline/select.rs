@@ -45,6 +45,34 @@ static ALL_ORDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
+static EXCEPT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|save for|not including)\b",
+    )
+});
+
+/// The orders `after` (the text after "all my orders") excludes: "except #W1234567", "but
+/// not the one with the tablet".
+fn excluded_orders(after: &str, customer: &Customer) -> Vec<String> {
+    let Some(m) = EXCEPT.find(after) else {
+        return Vec::new();
+    };
+    let rest = &after[m.end()..];
+    let ids: Vec<String> = crate::text::order_ids(rest)
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    if !ids.is_empty() {
+        return ids;
+    }
+    customer
+        .orders
+        .keys()
+        .filter(|id| !crate::slots::mentioned_items(rest, &customer.items(id)).is_empty())
+        .cloned()
+        .collect()
+}
+
 /// Drops retracted requests and vague repeats: a request that names neither
 /// an order nor an item is dropped when another request of its kind does.
 pub(super) fn select(mut requests: Vec<Request>, customer: &Customer) -> Vec<Request> {
@@ -83,12 +111,22 @@ pub(super) fn select(mut requests: Vec<Request>, customer: &Customer) -> Vec<Req
         }
         keep.push(r.clone());
     }
-    // "cancel all my pending orders": one cancellation per pending order
+    // "cancel all my pending orders (except the one with the tablet)": one request per
+    // pending order, but those the customer excludes
     let mut expanded = Vec::new();
     for r in keep {
-        if r.kind == "cancel" && r.order_ids.is_empty() && ALL_ORDERS.is_match(&r.clause) {
+        let whole_order = matches!(
+            r.kind.as_str(),
+            "cancel" | "order_address" | "order_payment"
+        );
+        if let (true, true, Some(all)) = (
+            whole_order,
+            r.order_ids.is_empty(),
+            ALL_ORDERS.find(&r.clause),
+        ) {
+            let excluded = excluded_orders(&r.clause[all.end()..], customer);
             for (id, order) in &customer.orders {
-                if crate::customer::s(order, "status") == "pending" {
+                if crate::customer::s(order, "status") == "pending" && !excluded.contains(id) {
                     let mut one = r.clone();
                     one.order_ids = vec![id.clone()];
                     expanded.push(one);

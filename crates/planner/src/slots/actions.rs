@@ -21,7 +21,7 @@ use super::Resolution;
 
 static MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:by mistake|mistaken|accident(?:ally)?|wrong (?:item|order)|ordered (?:it )?wrongly)\b",
+        r"(?i)\b(?:by mistake|mistaken|mistakenly|(?:was|were|is|a) (?:\w+ )?mistake|in error|by error|accident(?:ally)?|wrong (?:item|order)|ordered (?:it )?wrongly)\b",
     )
 });
 

@@ -9,8 +9,8 @@ use crate::customer::Item;
 use crate::format::{describe_space, fmt_opts, money};
 use crate::text::{dicts, normalise, re, sentences};
 use crate::variant::{
-    mention, option_mentions, option_space, preference, target_variant, variants, Variant,
-    VariantProblem,
+    mention, option_mentions, option_space, preference, relative_changes, target_variant, variants,
+    Variant, VariantProblem,
 };
 
 use super::context::Ctx;
@@ -226,6 +226,20 @@ impl Ctx<'_> {
                             differing.join(" or ")
                         )))
                     }
+                }
+            }
+            match relative_changes(&target_text, item, product) {
+                Ok(relative) => {
+                    for (k, v) in relative {
+                        changes.entry(k).or_insert(v);
+                    }
+                }
+                Err(missing) => {
+                    return Err(Resolution::ask(format!(
+                        "The {} does not come with {missing}. Which options would you like? Options: {}.",
+                        item.name,
+                        describe_space(&space)
+                    )))
                 }
             }
             (changes, preference(&target_text), false)
