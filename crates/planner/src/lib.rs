@@ -13,6 +13,7 @@
 //! - [`variant`]: product mentions, option words and target variants.
 //! - [`identity`]: who the planner acts for: the channel's verified identity, claims in the
 //!   text, one-time codes.
+//! - [`conditions`]: conditions written around a request and which the planner evaluates.
 //! - [`confirm`]: every write confirmed exactly before it runs; the re-check on "yes".
 //! - [`requests`]: the ticket's requests, one per clause, with their order.
 //! - [`slots`]: resolving a request's slots into a [`ProposedWrite`] or a question.
@@ -24,6 +25,7 @@
 
 #![deny(missing_docs)]
 
+pub mod conditions;
 pub mod confirm;
 pub mod customer;
 pub mod error;

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::conditions::{condition_of, strip_agent_conditions, Condition};
 use crate::text::{order_ids, re, sentences};
 use crate::Procedures;
 
@@ -17,6 +18,10 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
 });
+/// "I only want to exchange the lamp", "only return the shoes" (not "not only").
+static ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[^t]\s|\W)\bonly\b(?:\s+\w+){0,4}\s*$"));
+
 /// The customer takes back what they asked for: "never mind", "forget it", "I'll keep it
 /// after all", "I decided to keep them".
 static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,6 +68,33 @@ pub struct Request {
     /// Whether it is the ticket's only request (then details written
     /// anywhere in the ticket, such as a payment method, belong to it).
     pub alone: bool,
+    /// A condition written on it ("if it is not available, ...", "only if it costs less
+    /// than $50").
+    pub condition: Option<Condition>,
+    /// "Only exchange the lamp": it narrows the earlier requests of its kind to what it names.
+    pub only: bool,
+    /// The products this request is narrowed to by a later "only ..." (empty: no narrowing).
+    pub only_products: Vec<String>,
+}
+
+impl Request {
+    /// A request of `kind` made by `clause` alone, with nothing around it.
+    pub fn of(kind: &str, clause: &str) -> Request {
+        Request {
+            kind: kind.to_owned(),
+            clause: clause.to_owned(),
+            order_ids: order_ids(clause).into_iter().map(|(_, id)| id).collect(),
+            context_order: None,
+            before: String::new(),
+            after: String::new(),
+            explicit: false,
+            retracted: false,
+            alone: true,
+            condition: None,
+            only: false,
+            only_products: Vec::new(),
+        }
+    }
 }
 
 fn rank(kind: &str) -> usize {
@@ -165,7 +197,8 @@ fn named_orders(clause: &str) -> Vec<(usize, String)> {
 /// own words (a trigger); [`crate::OfflinePlanner`] asks when the router saw
 /// a write intent and no trigger matched.
 pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
-    let sents = sentences(text);
+    let text = strip_agent_conditions(text);
+    let sents = sentences(&text);
     let mut fallback = false;
     let mut per_sentence: Vec<Vec<(usize, String)>> =
         sents.iter().map(|s| hits(s, procedures, false)).collect();
@@ -227,6 +260,14 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                 let later = format!("{} {}", &piece[from..], after.join(" "));
                 let retracted = negated_kinds(piece, procedures, from).contains(kind)
                     || RETRACTED.is_match(&later);
+                // a condition in the clause, else a bound or an unmodelled condition in the
+                // sentences after it ("Only if it costs less than $50.")
+                let condition = condition_of(piece).or_else(|| {
+                    after
+                        .iter()
+                        .filter_map(|s| condition_of(s))
+                        .find(Condition::binds_the_request_before)
+                });
                 out.push(Request {
                     kind: kind.clone(),
                     clause: piece.to_owned(),
@@ -237,6 +278,9 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                     explicit: !fallback,
                     retracted,
                     alone: false,
+                    condition,
+                    only: ONLY.is_match(&piece[..from]),
+                    only_products: Vec::new(),
                 });
             }
         }

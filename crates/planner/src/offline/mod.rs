@@ -4,12 +4,14 @@
 //! - [`gate`]: a one-time code or a proposal the conversation waits for.
 //! - [`identity`]: turns that identity decides (hand-offs, one-time codes).
 //! - [`resolve`]: the ticket's requests resolved against the store.
+//! - [`outcomes`]: every request resolved, with the conditions written on them.
 //! - [`select`]: which requests stand.
 //! - [`combine`]: combining the writes of several requests.
 
 mod combine;
 mod gate;
 mod identity;
+mod outcomes;
 mod planner;
 mod resolve;
 mod select;

@@ -12,6 +12,8 @@ use crate::identity::{claims_in, Binding, Unverified};
 use crate::plan::{Confidence, Doubt, Plan};
 use crate::requests::{extract, Request};
 use crate::slots::{resolve, Resolution};
+
+use super::outcomes::{resolve_all, Outcomes};
 use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest};
 
@@ -95,36 +97,28 @@ impl OfflinePlanner {
         if requests.iter().any(|r| r.kind == "product_info") {
             read_named_products(&mut reader, &mut customer, &requests).await?;
         }
-        let mut writes = Vec::new();
-        let mut facts = std::mem::take(&mut leading);
-        let mut questions = Vec::new();
-        let mut names = Vec::new();
-        // cancellations first (their gift-card refunds are spendable at once), then
-        // payment changes (later item changes of the order pay with the new method)
-        let mut planned = customer.clone();
-        let stage = |r: &Request| match r.kind.as_str() {
-            "cancel" if r.explicit => 0,
-            "order_payment" => 1,
-            _ => 2,
-        };
-        let mut order: Vec<&Request> = requests.iter().collect();
-        order.sort_by_key(|r| stage(r));
-        for r in order {
-            match resolve(r, &planned, &self.procedures, &full_text) {
-                Resolution::Write(w, name) => {
-                    planned.assume(&w);
-                    writes.push(*w);
-                    names.push(name);
-                }
-                Resolution::Ask(q) => questions.push(q),
-                Resolution::Refuse(f) => facts.push(f),
-                Resolution::Facts(f) => {
-                    facts.extend(f);
-                    names.push("order_status".to_owned());
-                }
-            }
+        let Outcomes {
+            writes,
+            questions,
+            facts: found,
+            names,
+            unmodelled,
+        } = resolve_all(&requests, &customer, &self.procedures, &full_text);
+        if let Some(condition) = unmodelled {
+            let mut plan = Plan::new(
+                reader.log,
+                Outcome::HandOff {
+                    reason: format!(
+                        "unmodelled_condition: the request depends on a condition the agent cannot check ({condition:?})"
+                    ),
+                },
+                ConversationState::default(),
+            );
+            plan.procedures = names;
+            return Ok(plan.with_confidence(Confidence::unsure(Doubt::Unmodelled(condition))));
         }
-        names.dedup();
+        let mut facts = std::mem::take(&mut leading);
+        facts.extend(found);
         if let Some(q) = questions.first() {
             state.context = vec![full_text];
             let mut plan = Plan::ask(reader.log, state, q.clone());
@@ -213,20 +207,7 @@ impl OfflinePlanner {
                 .iter()
                 .any(|h| h.key == "order_status" || h.key == "refund_status");
             if wants_status {
-                let all = Request {
-                    kind: "status".to_owned(),
-                    clause: full_text.clone(),
-                    order_ids: order_ids(&full_text)
-                        .into_iter()
-                        .map(|(_, id)| id)
-                        .collect(),
-                    context_order: None,
-                    before: String::new(),
-                    after: String::new(),
-                    explicit: false,
-                    retracted: false,
-                    alone: true,
-                };
+                let all = Request::of("status", &full_text);
                 if let Resolution::Facts(f) = resolve(&all, customer, &self.procedures, &full_text)
                 {
                     facts = f;

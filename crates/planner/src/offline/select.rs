@@ -77,6 +77,32 @@ fn excluded_orders(after: &str, customer: &Customer) -> Vec<String> {
 /// an order nor an item is dropped when another request of its kind does.
 pub(super) fn select(mut requests: Vec<Request>, customer: &Customer) -> Vec<Request> {
     requests.retain(|r| !r.retracted);
+    // "... only exchange the desk lamp": the earlier requests of that kind keep their details
+    // but act on what the "only" names
+    let all_items: Vec<crate::customer::Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    for i in 0..requests.len() {
+        if !requests[i].only || i == 0 {
+            continue;
+        }
+        let named: Vec<String> = crate::slots::mentions(&requests[i].clause, &all_items)
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        let kind = requests[i].kind.clone();
+        let narrowed = (0..i).filter(|j| requests[*j].kind == kind).count();
+        if named.is_empty() || narrowed == 0 {
+            continue;
+        }
+        for r in requests[..i].iter_mut().filter(|r| r.kind == kind) {
+            r.only_products = named.clone();
+        }
+        requests[i].retracted = true;
+    }
+    requests.retain(|r| !r.retracted);
     let family = |k: &str| {
         if k == "cancel" || k == "return" {
             "refund"

@@ -94,6 +94,21 @@ impl Ctx<'_> {
     }
 
     fn pick_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
+        let mut picked = self.named_items()?;
+        if !self.req.only_products.is_empty() {
+            // a later "only ..." narrows what this request acts on
+            picked.retain(|(i, _)| self.req.only_products.contains(&i.name));
+            if picked.is_empty() {
+                return Err(Resolution::ask(format!(
+                    "Which items of order {} do you mean?",
+                    self.order_id
+                )));
+            }
+        }
+        Ok(picked)
+    }
+
+    fn named_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
         let items = self.customer.items(self.order_id);
         let mut source = self.req.clause.as_str();
         if let Some(m) = EXCEPT.find(source) {

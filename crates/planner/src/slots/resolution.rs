@@ -16,6 +16,9 @@ pub enum Resolution {
     Write(Box<ProposedWrite>, String),
     /// A slot is missing or ambiguous: the question to ask.
     Ask(String),
+    /// What the customer asked for is not sold (a variant that does not exist or is sold
+    /// out): the question to ask, unless a fallback says what to do instead.
+    Unavailable(String),
     /// A precondition fails (status, ownership): the fact to tell.
     Refuse(String),
     /// A read-only request answered by these facts.

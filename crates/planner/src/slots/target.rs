@@ -147,7 +147,7 @@ impl Ctx<'_> {
                     .find(|v| v.item_id == other.item_id);
                 match v {
                     Some(v) if v.available => Ok(Some(v)),
-                    _ => Err(Resolution::ask(format!(
+                    _ => Err(Resolution::Unavailable(format!(
                         "The {} you want to match ({}) is not available any more. Would another option work?",
                         item.name,
                         fmt_opts(&other.options)
@@ -235,7 +235,7 @@ impl Ctx<'_> {
                     }
                 }
                 Err(missing) => {
-                    return Err(Resolution::ask(format!(
+                    return Err(Resolution::Unavailable(format!(
                         "The {} does not come with {missing}. Which options would you like? Options: {}.",
                         item.name,
                         describe_space(&space)
@@ -261,16 +261,29 @@ impl Ctx<'_> {
                 }
                 Ok(v)
             }
-            Err(VariantProblem::Several(list)) => Err(Resolution::ask(format!(
-                "Several {} fit: {}. Which one would you like?",
-                item.name,
-                list.iter()
-                    .take(6)
-                    .map(|v| format!("{} at {}", fmt_opts(&v.options), money(v.price)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ))),
-            Err(VariantProblem::Unavailable(desired)) => Err(Resolution::ask(format!(
+            Err(VariantProblem::Several(list)) => {
+                let q = format!(
+                    "Several {} fit: {}. Which one would you like?",
+                    item.name,
+                    list.iter()
+                        .take(6)
+                        .map(|v| format!("{} at {}", fmt_opts(&v.options), money(v.price)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+                // the asked change with every other option kept exists, but is sold out
+                let mut desired = item.options.clone();
+                desired.extend(changes.clone());
+                let sold_out = variants(product)
+                    .iter()
+                    .any(|v| v.options == desired && !v.available);
+                Err(if sold_out && pref.is_none() {
+                    Resolution::Unavailable(q)
+                } else {
+                    Resolution::ask(q)
+                })
+            }
+            Err(VariantProblem::Unavailable(desired)) => Err(Resolution::Unavailable(format!(
                 "The {} with {} is not available. Would another option work? Options: {}.",
                 item.name,
                 fmt_opts(&desired),
