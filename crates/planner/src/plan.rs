@@ -228,6 +228,20 @@ impl Plan {
         self
     }
 
+    /// The plan with `facts` to state: on a plan that asks, they open the question itself, so
+    /// a caller that sends only the question still states them.
+    pub fn with_facts(mut self, facts: Vec<String>) -> Plan {
+        if let Outcome::AskCustomer { question } = &mut self.outcome {
+            if !facts.is_empty() {
+                *question = format!("{}\n{question}", facts.join(" "));
+                self.draft = question.clone();
+                self.state.question = Some(question.clone());
+            }
+        }
+        self.reply_facts = facts;
+        self
+    }
+
     /// A plan that asks the customer `question` and waits for the answer: the question is
     /// the outcome, the draft reply and the conversation's open question.
     pub fn ask(reads: Vec<ReadCall>, mut state: ConversationState, question: String) -> Plan {

@@ -34,7 +34,7 @@ static SAME_AS: LazyLock<Regex> =
 
 /// Request kinds from the most to the least specific: when two procedures'
 /// triggers start at the same place, the earlier kind wins.
-const PRIORITY: [&str; 8] = [
+const PRIORITY: [&str; 9] = [
     "user_address",
     "order_address",
     "order_payment",
@@ -42,6 +42,7 @@ const PRIORITY: [&str; 8] = [
     "return",
     "item_change",
     "status",
+    "account",
     "product_info",
 ];
 

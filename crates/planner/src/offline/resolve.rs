@@ -121,16 +121,14 @@ impl OfflinePlanner {
         facts.extend(found);
         if let Some(q) = questions.first() {
             state.context = vec![full_text];
-            let mut plan = Plan::ask(reader.log, state, q.clone());
-            plan.reply_facts = facts;
+            let mut plan = Plan::ask(reader.log, state, q.clone()).with_facts(facts);
             plan.procedures = names;
             return Ok(plan);
         }
         let writes = merge_writes(writes);
         if let Some(q) = conflict(&writes) {
             state.context = vec![full_text];
-            let mut plan = Plan::ask(reader.log, state, q);
-            plan.reply_facts = facts;
+            let mut plan = Plan::ask(reader.log, state, q).with_facts(facts);
             plan.procedures = names;
             return Ok(plan);
         }
@@ -145,8 +143,8 @@ impl OfflinePlanner {
         state.context = vec![full_text];
         let mut plan = self
             .procedures
-            .act_or_confirm(req.channel, reader.log, state, writes);
-        plan.reply_facts = facts;
+            .act_or_confirm(req.channel, reader.log, state, writes)
+            .with_facts(facts);
         plan.procedures = names;
         Ok(plan)
     }

@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::customer::Customer;
 use crate::format::{fmt_opts, money};
 use crate::requests::Request;
-use crate::text::normalise;
+use crate::text::{contains_words, normalise};
 use crate::variant::mention;
 
 use super::mentions::mentioned_items;
@@ -88,4 +88,51 @@ pub fn product_facts(req: &Request, customer: &Customer) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+/// What the customer asks about their account: gift-card balances, the payment methods on
+/// file, the default address.
+pub fn account_facts(req: &Request, customer: &Customer) -> Vec<String> {
+    let asked = normalise(&req.clause);
+    let mut out = Vec::new();
+    let methods = customer.payment_methods();
+    if contains_words(&asked, "gift card") || contains_words(&asked, "balance") {
+        for (id, _) in &methods {
+            if let Some(balance) = customer.gift_balance(id) {
+                out.push(format!(
+                    "Your gift card ({id}) has a balance of {}.",
+                    money(balance)
+                ));
+            }
+        }
+        if out.is_empty() {
+            out.push("There is no gift card on your account.".to_owned());
+        }
+    }
+    if [
+        "payment method",
+        "payment methods",
+        "credit card",
+        "credit cards",
+        "cards on file",
+    ]
+    .iter()
+    .any(|w| contains_words(&asked, w))
+    {
+        let labels: Vec<String> = methods
+            .iter()
+            .map(|(id, _)| customer.payment_label(id))
+            .collect();
+        out.push(format!(
+            "The payment methods on your account are: {}.",
+            labels.join(", ")
+        ));
+    }
+    if contains_words(&asked, "address") {
+        if let Some(a) = customer.address() {
+            out.push(format!("Your default address is {}.", a.line()));
+        }
+    }
+    out.dedup();
+    out
 }

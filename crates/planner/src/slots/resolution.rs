@@ -6,7 +6,7 @@ use crate::{Procedures, ProposedWrite};
 
 use super::actions::user_address;
 use super::context::Ctx;
-use super::facts::{product_facts, status_facts};
+use super::facts::{account_facts, product_facts, status_facts};
 use super::order::pick_order;
 
 /// What became of one request.
@@ -37,6 +37,9 @@ pub fn resolve(
     }
     if req.kind == "product_info" {
         return Resolution::Facts(product_facts(req, customer));
+    }
+    if req.kind == "account" {
+        return Resolution::Facts(account_facts(req, customer));
     }
     if req.kind == "user_address" {
         return user_address(req, customer, procedures, full_text);

@@ -139,3 +139,13 @@ fn a_gift_card_must_cover_the_new_payment() {
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
+
+#[test]
+fn account_questions_are_answered_from_the_record() {
+    match resolved("What is the balance on my gift card?") {
+        Resolution::Facts(f) => {
+            assert_eq!(f, ["Your gift card (gift_card_3) has a balance of $50.00."])
+        }
+        other => panic!("expected facts, got {other:?}"),
+    }
+}
