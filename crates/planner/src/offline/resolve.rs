@@ -93,7 +93,7 @@ impl OfflinePlanner {
             Binding::Unverified(_) | Binding::Changed { .. } => Customer::anonymous(),
         };
         let retracted = extracted.iter().filter(|r| r.retracted).count();
-        let requests = select(extracted, &customer);
+        let requests = select(extracted, &customer, &self.procedures);
         if requests.iter().any(|r| r.kind == "product_info") {
             read_named_products(&mut reader, &mut customer, &requests).await?;
         }

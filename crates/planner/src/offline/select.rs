@@ -73,9 +73,72 @@ fn excluded_orders(after: &str, customer: &Customer) -> Vec<String> {
         .collect()
 }
 
+static EVERY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:all|both|every|each)\b(?:\s+(?:of\s+)?(?:my|the|those|these|them))?(?:\s+[\w'-]+){0,3}\s*$",
+    )
+});
+
+/// "Return all the tea kettles I received", "both speakers from my two orders": an item
+/// request naming every one of a product the customer has in several orders the request can
+/// act on becomes one request per order. Anything else stays as it is.
+fn across_orders(r: Request, customer: &Customer, procedures: &crate::Procedures) -> Vec<Request> {
+    if !r.order_ids.is_empty() || !matches!(r.kind.as_str(), "return" | "item_change") {
+        return vec![r];
+    }
+    let all: Vec<crate::customer::Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    // the products are named in the request's own sentence, else just before it ("Both
+    // speakers stopped working. Please return both of them.")
+    let in_clause = crate::slots::mentions(&r.clause, &all);
+    let source = if in_clause.is_empty() {
+        r.before.as_str()
+    } else {
+        r.clause.as_str()
+    };
+    let found = crate::slots::mentions(source, &all);
+    let norm = crate::text::normalise(source);
+    let every: Vec<&str> = found
+        .iter()
+        .filter(|m| EVERY.is_match(&norm[..m.pos]) || norm[m.end..].starts_with(" both"))
+        .map(|m| m.name.as_str())
+        .collect();
+    let [name] = every.as_slice() else {
+        return vec![r];
+    };
+    let holders: Vec<&String> = customer
+        .orders
+        .keys()
+        .filter(|id| {
+            procedures
+                .for_status(&r.kind, customer.status(id))
+                .is_some()
+                && customer.items(id).iter().any(|i| i.name == *name)
+        })
+        .collect();
+    if holders.len() < 2 {
+        return vec![r];
+    }
+    holders
+        .into_iter()
+        .map(|id| {
+            let mut one = r.clone();
+            one.order_ids = vec![id.clone()];
+            one
+        })
+        .collect()
+}
+
 /// Drops retracted requests and vague repeats: a request that names neither
 /// an order nor an item is dropped when another request of its kind does.
-pub(super) fn select(mut requests: Vec<Request>, customer: &Customer) -> Vec<Request> {
+pub(super) fn select(
+    mut requests: Vec<Request>,
+    customer: &Customer,
+    procedures: &crate::Procedures,
+) -> Vec<Request> {
     requests.retain(|r| !r.retracted);
     // "... only exchange the desk lamp": the earlier requests of that kind keep their details
     // but act on what the "only" names
@@ -160,7 +223,7 @@ pub(super) fn select(mut requests: Vec<Request>, customer: &Customer) -> Vec<Req
             }
             continue;
         }
-        expanded.push(r);
+        expanded.extend(across_orders(r, customer, procedures));
     }
     let mut keep = expanded;
     let alone = keep.len() == 1;

@@ -83,6 +83,12 @@ pub(super) fn acting(source: &str, items: &[Item]) -> Vec<Mention> {
     }
 }
 
+/// The last `n` words of `text`.
+fn last_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words[words.len().saturating_sub(n)..].join(" ")
+}
+
 impl Ctx<'_> {
     /// Items of the order the request names, or a question.
     pub(super) fn items(&self) -> Result<Picked, Resolution> {
@@ -251,7 +257,8 @@ impl Ctx<'_> {
             let chosen: Vec<&Item> = if top.len() == 1 {
                 vec![top[0]]
             } else if distinct.len() == 1 {
-                if BOTH.is_match(segment) && best == 0 {
+                // "all the kettles", "both of them": every one of the same item
+                if (BOTH.is_match(segment) || BOTH.is_match(&last_words(before, 4))) && best == 0 {
                     top.clone()
                 } else {
                     vec![top[0]]
