@@ -17,6 +17,10 @@
 //! the store accepted is not a labelled one), `failed_write` (a write the store refused) and
 //! `exact` (the labelled state, however it ended). `--first-message-only true` drops every
 //! message after the first (the hidden set's second variant: nothing may be written).
+//! `--gates true` also applies what the router and tools stages do with the route before and
+//! after planning (out of scope, an always-escalate band, a routed intent below 0.5, a write on
+//! an autonomous route or outside the route's allow-list: a hand-off), to see how much the
+//! route costs.
 
 use std::collections::BTreeMap;
 
@@ -124,6 +128,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut show_all = false;
     let mut routes = false;
     let mut first_only = false;
+    let mut gates = false;
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().ok_or("missing value")?;
@@ -135,6 +140,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--show-all" => show_all = v == "true",
             "--routes" => routes = v == "true",
             "--first-message-only" => first_only = v == "true",
+            "--gates" => gates = v == "true",
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 2;
@@ -247,8 +253,31 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 state: state.clone(),
                 allow_list: route.allow_list.clone(),
             };
+            let blocked = gates
+                && (route.out_of_scope
+                    || route.band == frontdesk_types::Band::AlwaysEscalate
+                    || route.intents.iter().any(|r| r.confidence < 0.5));
+            if blocked {
+                transcript.push(format!("[gate] {:?}", route.intents));
+                last = "handed_off".to_owned();
+                break;
+            }
             let plan = planner.plan(&req, &StoreRunner(&store)).await?;
             state = plan.state.clone();
+            let outside = plan.outcome == Outcome::Act
+                && (route.band == frontdesk_types::Band::Autonomous
+                    || plan
+                        .writes
+                        .iter()
+                        .any(|w| !route.allow_list.contains(&w.tool)));
+            if gates && outside {
+                transcript.push(format!(
+                    "[route] {:?} allows {:?}",
+                    route.band, route.allow_list
+                ));
+                last = "handed_off".to_owned();
+                break;
+            }
             match &plan.outcome {
                 Outcome::Act => {
                     let mut results = Vec::new();
