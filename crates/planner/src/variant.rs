@@ -324,6 +324,41 @@ pub fn relative_changes(
     Ok(out)
 }
 
+static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:don'?t|do not|doesn'?t|does not)\s+(?:really\s+)?(?:care|mind)|(?:any|whatever|whichever)\b)(?P<what>[^.,;!?]{0,50})",
+    )
+});
+
+/// A word without its plural ending ("switches" -> "switch", "colors" -> "color").
+fn stem(w: &str) -> &str {
+    w.strip_suffix("es")
+        .filter(|s| s.ends_with("ch") || s.ends_with("sh") || s.ends_with('x'))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w)
+}
+
+/// The options the customer says they do not mind ("I don't mind what ventilation it has",
+/// "I don't care about wired or not", "any color is fine"): named by key, or by one of the
+/// key's values.
+pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
+    let space = option_space(product);
+    let mut out = BTreeSet::new();
+    for c in DONT_CARE.captures_iter(raw) {
+        let what = normalise(c.name("what").map_or("", |m| m.as_str()));
+        let said: Vec<&str> = what.split(' ').map(stem).collect();
+        for (key, values) in &space {
+            let k = normalise(key);
+            let named = k.split(' ').any(|w| w.len() > 2 && said.contains(&stem(w)))
+                || values.iter().any(|v| contains_words(&what, &normalise(v)));
+            if named {
+                out.insert(key.clone());
+            }
+        }
+    }
+    out
+}
+
 /// A price preference written by the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preference {
@@ -378,8 +413,27 @@ pub fn target_variant(
     product: &Value,
     changes: &BTreeMap<String, String>,
     pref: Option<Preference>,
+    relaxed: &BTreeSet<String>,
 ) -> Result<Variant, VariantProblem> {
     let all = variants(product);
+    if !relaxed.is_empty() && pref.is_none() {
+        // "I don't mind the ventilation": every other option as asked or kept (with a price
+        // preference, every option not asked for is free anyway)
+        let mut wanted = item.options.clone();
+        wanted.extend(changes.clone());
+        wanted.retain(|k, _| !relaxed.contains(k));
+        let mut fits: Vec<Variant> = all
+            .iter()
+            .filter(|v| v.available && wanted.iter().all(|(k, x)| v.options.get(k) == Some(x)))
+            .cloned()
+            .collect();
+        fits.sort_by(|a, b| a.price.total_cmp(&b.price));
+        match fits.len() {
+            1 => return Ok(fits.remove(0)),
+            0 => {}
+            _ => return Err(VariantProblem::Several(fits)),
+        }
+    }
     let fits = |v: &Variant| changes.iter().all(|(k, val)| v.options.get(k) == Some(val));
     if let Some(pref) = pref {
         let mut candidates: Vec<Variant> = all
@@ -464,21 +518,34 @@ mod tests {
     fn keeps_other_options_and_needs_availability() {
         let changes = [("color".to_owned(), "white".to_owned())].into();
         // white laser wired exists but is unavailable
-        let r = target_variant(&item(), &mouse(), &changes, None);
+        let none = BTreeSet::new();
+        let r = target_variant(&item(), &mouse(), &changes, None, &none);
         assert!(matches!(r, Err(VariantProblem::Several(_))), "{r:?}");
         let changes: BTreeMap<_, _> = [("color", "white"), ("sensor type", "optical")]
             .map(|(a, b)| (a.to_owned(), b.to_owned()))
             .into();
         assert_eq!(
-            target_variant(&item(), &mouse(), &changes, None)
+            target_variant(&item(), &mouse(), &changes, None, &none)
                 .unwrap()
                 .item_id,
             "1"
         );
         let only_color = [("color".to_owned(), "white".to_owned())].into();
-        let cheapest = target_variant(&item(), &mouse(), &only_color, Some(Preference::Cheapest));
+        let cheapest = target_variant(
+            &item(),
+            &mouse(),
+            &only_color,
+            Some(Preference::Cheapest),
+            &none,
+        );
         assert_eq!(cheapest.unwrap().item_id, "1");
-        let dearest = target_variant(&item(), &mouse(), &only_color, Some(Preference::Priciest));
+        let dearest = target_variant(
+            &item(),
+            &mouse(),
+            &only_color,
+            Some(Preference::Priciest),
+            &none,
+        );
         assert_eq!(dearest.unwrap().item_id, "2");
     }
 
@@ -498,6 +565,30 @@ mod tests {
         assert!(relative_changes("two more days", &it, &puzzle)
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn options_the_customer_does_not_mind_are_free() {
+        let relaxed = relaxed_keys("white please, I don't care about wired or not", &mouse());
+        assert_eq!(relaxed, BTreeSet::from(["connectivity".to_owned()]));
+        let changes = [
+            ("color".to_owned(), "white".to_owned()),
+            ("sensor type".to_owned(), "optical".to_owned()),
+        ]
+        .into();
+        // white optical comes wired (10) and wireless (20): either is fine, so ask which
+        assert!(matches!(
+            target_variant(&item(), &mouse(), &changes, None, &relaxed),
+            Err(VariantProblem::Several(_))
+        ));
+        let cheapest = target_variant(
+            &item(),
+            &mouse(),
+            &changes,
+            Some(Preference::Cheapest),
+            &relaxed,
+        );
+        assert_eq!(cheapest.unwrap().item_id, "1");
     }
 
     #[test]

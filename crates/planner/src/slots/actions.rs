@@ -19,6 +19,11 @@ use super::descriptors::describes_order;
 use super::mentions::mentions;
 use super::Resolution;
 
+static WHOLE_ORDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bcancel(?:l?ing)?\s+(?:(?:my|the|this|that|our|whole|entire|pending|recent|last|new|latest)\s+){1,3}order\b",
+    )
+});
 static MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:by mistake|mistaken|mistakenly|(?:was|were|is|a) (?:\w+ )?mistake|in error|by error|accident(?:ally)?|wrong (?:item|order)|ordered (?:it )?wrongly)\b",
@@ -27,8 +32,10 @@ static MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Ctx<'_> {
     pub(super) fn cancel(&self) -> Resolution {
-        // cancelling is for whole orders: naming some of its items is not consent to cancel the rest
-        if self.req.order_ids.is_empty() {
+        // cancelling is for whole orders: naming some of its items is not consent to cancel the
+        // rest, unless the customer asks to cancel the order itself ("cancel my pending order
+        // because I ordered the wrong camera")
+        if self.req.order_ids.is_empty() && !WHOLE_ORDER.is_match(&self.req.clause) {
             let items = self.customer.items(self.order_id);
             let found = mentions(&self.req.clause, &items);
             let describing = describes_order(&self.req.clause, &found);

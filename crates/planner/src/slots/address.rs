@@ -11,8 +11,7 @@ use crate::text::{addresses, order_ids, re, Address};
 
 use super::mentions::mentions;
 
-static SAME_AS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bsame (?:shipping |delivery )?(?:address )?as\b"));
+static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsame (?:[\w-]+ ){0,2}as\b"));
 static OTHER_ORDER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:other|previous|earlier|last|older|first) (?:order|purchase)\b"));
 static DEFAULT_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {

@@ -20,8 +20,7 @@ pub(super) static PENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:pending|not (?:yet )?(?:been )?(?:shipped|arrived|received|delivered)|hasn'?t (?:shipped|arrived|been shipped)|(?:just|recently) (?:placed|ordered|made)|placed (?:it )?(?:just now|today|yesterday|recently))\b",
     )
 });
-static SAME_AS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bsame (?:shipping |delivery )?(?:address )?as\b"));
+static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsame (?:[\w-]+ ){0,2}as\b"));
 static DELIVERED_WORD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:delivered|received|arrived|got)\b"));
 

@@ -9,8 +9,8 @@ use crate::customer::Item;
 use crate::format::{describe_space, fmt_opts, money};
 use crate::text::{dicts, normalise, re, sentences};
 use crate::variant::{
-    mention, option_mentions, option_space, preference, relative_changes, target_variant, variants,
-    Variant, VariantProblem,
+    mention, option_mentions, option_space, preference, relative_changes, relaxed_keys,
+    target_variant, variants, Variant, VariantProblem,
 };
 
 use super::context::Ctx;
@@ -251,7 +251,15 @@ impl Ctx<'_> {
                 describe_space(&space)
             )));
         }
-        match target_variant(item, product, &changes, pref) {
+        let relaxed = if ds.len() >= 2 {
+            Default::default()
+        } else {
+            relaxed_keys(
+                &self.target_text(item, pos, next, alone, named_in_clause),
+                product,
+            )
+        };
+        match target_variant(item, product, &changes, pref, &relaxed) {
             Ok(v) => {
                 if v.item_id == item.item_id && !explicit_same {
                     return Err(Resolution::ask(format!(
