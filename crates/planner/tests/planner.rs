@@ -372,7 +372,12 @@ async fn never_writes_on_another_customers_order_or_a_failed_precondition() {
     )
     .await;
     assert!(other.writes.is_empty());
-    assert!(matches!(other.outcome, Outcome::AskCustomer { .. }));
+    // said as not on the account, without saying whether (or whose) it is
+    assert_eq!(other.outcome, Outcome::Answered);
+    assert!(other
+        .reply_facts
+        .iter()
+        .any(|f| f.contains("not an order on your account")));
     let delivered = plan(
         &tools,
         Channel::Email,

@@ -26,7 +26,7 @@ static WHOLE_ORDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:by mistake|mistaken|mistakenly|(?:was|were|is|a) (?:\w+ )?mistake|in error|by error|accident(?:ally)?|wrong (?:item|order)|ordered (?:it )?wrongly)\b",
+        r"(?i)\b(?:by mistake|mistaken|mistakenly|(?:was|were|is|a) (?:\w+ )?mistake|in error|by error|accident(?:al|ally)?|wrong (?:item|order|one|size|color|colour|model|product|version)|ordered (?:it |them |the |a )?wrong(?:ly)?|(?:did ?n[o']t|never) (?:mean|intend) to (?:order|buy|place|purchase))\b",
     )
 });
 

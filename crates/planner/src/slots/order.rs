@@ -71,8 +71,9 @@ pub(super) fn pick_order(
 ) -> Result<String, Resolution> {
     if let Some(id) = req.order_ids.first() {
         if !customer.orders.contains_key(id) {
-            return Err(Resolution::ask(format!(
-                "I could not find order {id} on your account. Could you check the order number?"
+            // nothing is said about whether the order exists (it may be someone else's)
+            return Err(Resolution::Refuse(format!(
+                "Order {id} is not an order on your account, so I cannot look into it or change it. If you meant another of your orders, please send its number."
             )));
         }
         return Ok(id.clone());
