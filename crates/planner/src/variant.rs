@@ -330,6 +330,61 @@ static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What the customer said about the options they did not ask to change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Freedom {
+    /// Options they do not mind ("whatever the switches").
+    pub relaxed: BTreeSet<String>,
+    /// Options they want kept ("in the same RGB color", "still 20000mAh").
+    pub kept: BTreeSet<String>,
+}
+
+impl Freedom {
+    /// What `raw` says about `product`'s options.
+    pub fn read(raw: &str, product: &Value) -> Freedom {
+        let kept = kept_keys(raw, product);
+        let mut relaxed = relaxed_keys(raw, product);
+        relaxed.retain(|k| !kept.contains(k));
+        Freedom { relaxed, kept }
+    }
+}
+
+static KEEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:same|keep(?:ing)?(?: it| them| the)?|still|stay(?:s|ing)?)\b(?P<what>[^.,;!?()]{0,40})",
+    )
+});
+
+/// The options the customer wants kept: named by key or value after "same", "keep", "still".
+pub fn kept_keys(raw: &str, product: &Value) -> BTreeSet<String> {
+    named_keys(
+        KEEP.captures_iter(raw).filter_map(|c| c.name("what")),
+        product,
+    )
+}
+
+/// The keys of `product` that the texts name, by a word of the key or by a value.
+fn named_keys<'t>(
+    texts: impl Iterator<Item = regex::Match<'t>>,
+    product: &Value,
+) -> BTreeSet<String> {
+    let space = option_space(product);
+    let mut out = BTreeSet::new();
+    for m in texts {
+        let what = normalise(m.as_str());
+        let said: Vec<&str> = what.split(' ').map(stem).collect();
+        for (key, values) in &space {
+            let k = normalise(key);
+            let named = k.split(' ').any(|w| w.len() > 2 && said.contains(&stem(w)))
+                || values.iter().any(|v| contains_words(&what, &normalise(v)));
+            if named {
+                out.insert(key.clone());
+            }
+        }
+    }
+    out
+}
+
 /// A word without its plural ending ("switches" -> "switch", "colors" -> "color").
 fn stem(w: &str) -> &str {
     w.strip_suffix("es")
@@ -342,21 +397,10 @@ fn stem(w: &str) -> &str {
 /// "I don't care about wired or not", "any color is fine"): named by key, or by one of the
 /// key's values.
 pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
-    let space = option_space(product);
-    let mut out = BTreeSet::new();
-    for c in DONT_CARE.captures_iter(raw) {
-        let what = normalise(c.name("what").map_or("", |m| m.as_str()));
-        let said: Vec<&str> = what.split(' ').map(stem).collect();
-        for (key, values) in &space {
-            let k = normalise(key);
-            let named = k.split(' ').any(|w| w.len() > 2 && said.contains(&stem(w)))
-                || values.iter().any(|v| contains_words(&what, &normalise(v)));
-            if named {
-                out.insert(key.clone());
-            }
-        }
-    }
-    out
+    named_keys(
+        DONT_CARE.captures_iter(raw).filter_map(|c| c.name("what")),
+        product,
+    )
 }
 
 /// A price preference written by the customer.
@@ -413,9 +457,10 @@ pub fn target_variant(
     product: &Value,
     changes: &BTreeMap<String, String>,
     pref: Option<Preference>,
-    relaxed: &BTreeSet<String>,
+    freedom: &Freedom,
 ) -> Result<Variant, VariantProblem> {
     let all = variants(product);
+    let relaxed = &freedom.relaxed;
     if !relaxed.is_empty() && pref.is_none() {
         // "I don't mind the ventilation": every other option as asked or kept (with a price
         // preference, every option not asked for is free anyway)
@@ -461,9 +506,17 @@ pub fn target_variant(
     match exact {
         Some(v) if v.available => Ok(v.clone()),
         _ => {
+            // "in the same RGB color": the options the customer keeps stay as they are
+            let kept = |v: &Variant| {
+                freedom
+                    .kept
+                    .iter()
+                    .filter(|k| !changes.contains_key(*k))
+                    .all(|k| v.options.get(k) == item.options.get(k))
+            };
             let fitting: Vec<Variant> = all
                 .iter()
-                .filter(|v| v.available && fits(v))
+                .filter(|v| v.available && fits(v) && kept(v))
                 .cloned()
                 .collect();
             if fitting.is_empty() {
@@ -518,7 +571,7 @@ mod tests {
     fn keeps_other_options_and_needs_availability() {
         let changes = [("color".to_owned(), "white".to_owned())].into();
         // white laser wired exists but is unavailable
-        let none = BTreeSet::new();
+        let none = Freedom::default();
         let r = target_variant(&item(), &mouse(), &changes, None, &none);
         assert!(matches!(r, Err(VariantProblem::Several(_))), "{r:?}");
         let changes: BTreeMap<_, _> = [("color", "white"), ("sensor type", "optical")]
@@ -569,8 +622,8 @@ mod tests {
 
     #[test]
     fn options_the_customer_does_not_mind_are_free() {
-        let relaxed = relaxed_keys("white please, I don't care about wired or not", &mouse());
-        assert_eq!(relaxed, BTreeSet::from(["connectivity".to_owned()]));
+        let freedom = Freedom::read("white please, I don't care about wired or not", &mouse());
+        assert_eq!(freedom.relaxed, BTreeSet::from(["connectivity".to_owned()]));
         let changes = [
             ("color".to_owned(), "white".to_owned()),
             ("sensor type".to_owned(), "optical".to_owned()),
@@ -578,15 +631,23 @@ mod tests {
         .into();
         // white optical comes wired (10) and wireless (20): either is fine, so ask which
         assert!(matches!(
-            target_variant(&item(), &mouse(), &changes, None, &relaxed),
+            target_variant(&item(), &mouse(), &changes, None, &freedom),
             Err(VariantProblem::Several(_))
+        ));
+        // kept options narrow what fits: a wireless one in the same black colour
+        let wireless = [("connectivity".to_owned(), "wireless".to_owned())].into();
+        let same_color = Freedom::read("a wireless one in the same color", &mouse());
+        assert_eq!(same_color.kept, BTreeSet::from(["color".to_owned()]));
+        assert!(matches!(
+            target_variant(&item(), &mouse(), &wireless, None, &same_color),
+            Err(VariantProblem::Unavailable(_))
         ));
         let cheapest = target_variant(
             &item(),
             &mouse(),
             &changes,
             Some(Preference::Cheapest),
-            &relaxed,
+            &freedom,
         );
         assert_eq!(cheapest.unwrap().item_id, "1");
     }

@@ -6,7 +6,7 @@
 use crate::conditions::Condition;
 use crate::customer::Customer;
 use crate::requests::Request;
-use crate::slots::{resolve, Resolution};
+use crate::slots::{order_of, resolve, Resolution};
 use crate::{Procedures, ProposedWrite};
 
 /// What a turn's requests came to.
@@ -109,8 +109,7 @@ pub(super) fn resolve_all(
         .filter(|i| primary_of[*i].is_none())
         .collect();
     order.sort_by_key(|i| stage(&requests[*i]));
-    let step = |i: usize, planned: &mut Customer, out: &mut Outcomes| -> Went {
-        let r = &requests[i];
+    let step_with = |r: &Request, planned: &mut Customer, out: &mut Outcomes| -> Went {
         match resolve(r, planned, procedures, full_text) {
             Resolution::Write(w, name) => {
                 if let Some(c) = &r.condition {
@@ -139,7 +138,7 @@ pub(super) fn resolve_all(
         }
     };
     for i in order {
-        went[i] = Some(step(i, &mut planned, &mut out));
+        went[i] = Some(step_with(&requests[i], &mut planned, &mut out));
     }
     // the fallbacks of the requests that did not go through, in text order
     for (i, primary) in primary_of.iter().enumerate() {
@@ -153,9 +152,16 @@ pub(super) fn resolve_all(
                 )
         );
         if applies {
-            // what the customer wants instead is known: the primary's question is moot
+            // what the customer wants instead is known: the primary's question is moot; "that
+            // whole order" is the order of the request it replaces
             went[*p] = Some(Went::Failed(None));
-            went[i] = Some(step(i, &mut planned, &mut out));
+            let mut fallback = requests[i].clone();
+            if fallback.order_ids.is_empty() {
+                if let Some(id) = order_of(&requests[*p], &planned, procedures) {
+                    fallback.context_order = Some(id);
+                }
+            }
+            went[i] = Some(step_with(&fallback, &mut planned, &mut out));
         }
     }
     for w in went.into_iter().flatten() {

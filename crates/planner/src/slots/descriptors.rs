@@ -16,7 +16,7 @@ use super::mentions::Mention;
 /// an optional relative clause ("that I just placed"), then "with", "containing", ...
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:with|that has|that had|which has|which had|has|had|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|containing|including))\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including))\b",
     )
 });
 

@@ -15,7 +15,7 @@ use super::Resolution;
 
 static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|the order|the (?:items|products|things)|them all)\b",
+        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order))\b",
     )
 });
 static BOTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:both|all|each|two|every)\b"));
@@ -256,13 +256,12 @@ impl Ctx<'_> {
                 top.iter().map(|i| i.item_id.as_str()).collect();
             let chosen: Vec<&Item> = if top.len() == 1 {
                 vec![top[0]]
+            } else if BOTH.is_match(&last_words(before, 4)) || (best == 0 && BOTH.is_match(segment))
+            {
+                // "both A5 notebooks", "all the kettles": every one the words fit
+                top.clone()
             } else if distinct.len() == 1 {
-                // "all the kettles", "both of them": every one of the same item
-                if (BOTH.is_match(segment) || BOTH.is_match(&last_words(before, 4))) && best == 0 {
-                    top.clone()
-                } else {
-                    vec![top[0]]
-                }
+                vec![top[0]]
             } else if best == 0 && BOTH.is_match(source) {
                 free.clone()
             } else {

@@ -28,7 +28,7 @@ pub mod resolution;
 mod target;
 
 pub use mentions::{mentioned_items, mentions, raw_pos, Mention};
-pub use resolution::{resolve, Resolution};
+pub use resolution::{order_of, resolve, Resolution};
 
 #[cfg(test)]
 mod tests;

@@ -44,11 +44,7 @@ pub fn resolve(
     if req.kind == "user_address" {
         return user_address(req, customer, procedures, full_text);
     }
-    let kinds: Vec<&str> = if !req.explicit && (req.kind == "cancel" || req.kind == "return") {
-        vec!["cancel", "return"]
-    } else {
-        vec![req.kind.as_str()]
-    };
+    let kinds = kinds_of(req);
     let accepts = |status: &str| {
         kinds
             .iter()
@@ -83,6 +79,27 @@ pub fn resolve(
         Some("modify_pending_order_payment") => ctx.order_payment(),
         _ => Resolution::Facts(status_facts(req, customer)),
     }
+}
+
+/// The request kinds a request may be served by: a refund asked without saying cancel or
+/// return is either, by the order's status.
+fn kinds_of(req: &Request) -> Vec<&str> {
+    if !req.explicit && (req.kind == "cancel" || req.kind == "return") {
+        vec!["cancel", "return"]
+    } else {
+        vec![req.kind.as_str()]
+    }
+}
+
+/// The order `req` is about, if its text and the store settle it.
+pub fn order_of(req: &Request, customer: &Customer, procedures: &Procedures) -> Option<String> {
+    let kinds = kinds_of(req);
+    let accepts = |status: &str| {
+        kinds
+            .iter()
+            .any(|k| procedures.for_status(k, status).is_some())
+    };
+    pick_order(req, customer, &accepts).ok()
 }
 
 pub(super) fn verb(kind: &str) -> &'static str {

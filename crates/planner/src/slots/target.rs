@@ -9,8 +9,8 @@ use crate::customer::Item;
 use crate::format::{describe_space, fmt_opts, money};
 use crate::text::{dicts, normalise, re, sentences};
 use crate::variant::{
-    mention, option_mentions, option_space, preference, relative_changes, relaxed_keys,
-    target_variant, variants, Variant, VariantProblem,
+    mention, option_mentions, option_space, preference, relative_changes, target_variant, variants,
+    Freedom, Variant, VariantProblem,
 };
 
 use super::context::Ctx;
@@ -21,6 +21,11 @@ use super::Resolution;
 
 static SAME_AS_OTHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:the )?same (?:\w+ )?as (?:the|my) other\b([^.;]*)"));
+static KEPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:stays?|remains?|stay (?:the same|as (?:it|they) (?:is|are))|unchanged|(?:leave|keep) (?:it|them|that one|the other(?: one)?) (?:as (?:it|they) (?:is|are)|alone|be)|(?:don'?t|do not) (?:change|touch|modify))\b",
+    )
+});
 static CHANGED_MIND: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:change[sd]? (?:my|his|her|their) mind|actually|on second thought|after all)\b")
 });
@@ -55,7 +60,7 @@ impl Ctx<'_> {
             };
             let mut own = Vec::new();
             for s in before.into_iter().chain(std::iter::once(clause.clone())) {
-                if self.about_another(&s, item, &others) {
+                if self.about_another(&s, item, &others) || KEPT.is_match(&s) {
                     continue;
                 }
                 own.push(own_part(&s, item, &others));
@@ -77,6 +82,10 @@ impl Ctx<'_> {
             let norm = normalise(&s);
             let names_it = mention(&norm, &item.name).is_some();
             let names_other = others.iter().any(|o| mention(&norm, &o.name).is_some());
+            // "The medium one stays": a sentence about what is kept describes no target
+            if KEPT.is_match(&s) {
+                continue;
+            }
             if names_it || (!names_other && !self.about_another(&s, item, &others)) {
                 text.push(' ');
                 text.push_str(&own_part(&s, item, &others));
@@ -251,15 +260,15 @@ impl Ctx<'_> {
                 describe_space(&space)
             )));
         }
-        let relaxed = if ds.len() >= 2 {
-            Default::default()
+        let freedom = if ds.len() >= 2 {
+            Freedom::default()
         } else {
-            relaxed_keys(
+            Freedom::read(
                 &self.target_text(item, pos, next, alone, named_in_clause),
                 product,
             )
         };
-        match target_variant(item, product, &changes, pref, &relaxed) {
+        match target_variant(item, product, &changes, pref, &freedom) {
             Ok(v) => {
                 if v.item_id == item.item_id && !explicit_same {
                     return Err(Resolution::ask(format!(
