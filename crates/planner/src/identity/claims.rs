@@ -21,7 +21,7 @@ static NAME_IN_ZIP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:[Oo]n behalf of|[Ww]riting for|[Aa]cting for|[Aa]sking for)\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\b",
+        r"\b(?:[Oo]n behalf of|[Ww]riting for|[Aa]cting for|[Aa]sking for|(?i:my) (?i:wife|husband|partner|spouse|son|daughter|mother|mom|mum|father|dad|friend|brother|sister|boss|colleague|neighbou?r|roommate|client)(?:'s)?,?)\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\b",
     )
 });
 
@@ -172,6 +172,10 @@ mod tests {
         );
         assert_eq!(
             other("Writing on behalf of Mohamed Khan: cancel his order."),
+            Some(Conflict::Name)
+        );
+        assert_eq!(
+            other("My wife Ava Moore has an order; please change its address."),
             Some(Conflict::Name)
         );
         assert_eq!(

@@ -83,6 +83,26 @@ pub(super) fn acting(source: &str, items: &[Item]) -> Vec<Mention> {
     }
 }
 
+/// "one of the two pairs": one item, not both.
+static ONE_OF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:one|just one|only one|a single) (?:of|pair of|of the)\b"));
+static KEEPING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:keep(?:ing)?|stays?|remains?|hold on to)\b"));
+
+/// `text` split into the clauses that say what to act on and those that say what is kept
+/// ("I'll keep the black one", "the large one stays").
+fn split_kept(text: &str) -> (String, String) {
+    let (mut act, mut keep) = (String::new(), String::new());
+    for part in text.split_inclusive(['.', ';', ',', '!', '?']) {
+        if KEEPING.is_match(part) {
+            keep.push_str(part);
+        } else {
+            act.push_str(part);
+        }
+    }
+    (act, keep)
+}
+
 /// The last `n` words of `text`.
 fn last_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -187,7 +207,7 @@ impl Ctx<'_> {
                     continue;
                 }
             }
-            let free: Vec<&Item> = m
+            let mut free: Vec<&Item> = m
                 .items
                 .iter()
                 .filter(|i| index_of(i, &used).is_some())
@@ -219,7 +239,18 @@ impl Ctx<'_> {
                 describing.push(' ');
                 describing.push_str(&clause[..cut]);
             }
-            let describing = normalise(&describing);
+            // "I'll keep the black one; please return the silver one": what is kept describes
+            // the items not to act on
+            let (describing, keeping) = split_kept(&describing);
+            let (describing, keeping) = (normalise(&describing), normalise(&keeping));
+            let kept = |it: &Item| {
+                it.options
+                    .values()
+                    .any(|v| crate::text::contains_words(&keeping, &normalise(v)))
+            };
+            if free.iter().any(|i| !kept(i)) {
+                free.retain(|i| !kept(i));
+            }
             let score = |it: &Item| -> usize {
                 if let Some(d) = &dict {
                     if !d.pairs.is_empty() {
@@ -254,15 +285,24 @@ impl Ctx<'_> {
             }
             let distinct: std::collections::BTreeSet<&str> =
                 top.iter().map(|i| i.item_id.as_str()).collect();
+            // "return both A5 notebooks", "return both of them": a quantifier in the request
+            // (not "my delivery came with two kettles" before it)
+            let one_of = ONE_OF.is_match(&last_words(before, 6));
+            let quantified = !one_of
+                && if source == self.req.clause {
+                    BOTH.is_match(&last_words(before, 4)) || (best == 0 && BOTH.is_match(segment))
+                } else {
+                    let clause = self.req.clause.as_str();
+                    BOTH.is_match(&clause[..target_start(clause).unwrap_or(clause.len())])
+                };
             let chosen: Vec<&Item> = if top.len() == 1 {
                 vec![top[0]]
-            } else if BOTH.is_match(&last_words(before, 4)) || (best == 0 && BOTH.is_match(segment))
-            {
+            } else if quantified {
                 // "both A5 notebooks", "all the kettles": every one the words fit
                 top.clone()
             } else if distinct.len() == 1 {
                 vec![top[0]]
-            } else if best == 0 && BOTH.is_match(source) {
+            } else if best == 0 && !one_of && BOTH.is_match(source) {
                 free.clone()
             } else {
                 return Err(Resolution::ask(format!(

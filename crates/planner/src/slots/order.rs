@@ -21,6 +21,11 @@ pub(super) static PENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsame (?:[\w-]+ ){0,2}as\b"));
+static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:arrived|was delivered|were delivered|got delivered|(?:i|we) (?:have |just |already )?(?:received|got)|came (?:with|in)|delivery came)\b",
+    )
+});
 static DELIVERED_WORD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:delivered|received|arrived|got)\b"));
 
@@ -58,6 +63,16 @@ fn holding(text: &str, customer: &Customer) -> Vec<(String, usize)> {
     out
 }
 
+/// The status the text says its order is in: delivered ("arrived", "I received") or pending
+/// ("just placed", "hasn't shipped"); none when it says both or neither.
+fn said_status(text: &str) -> Option<&'static str> {
+    match (PENDING_WORD.is_match(text), ARRIVED.is_match(text)) {
+        (true, false) => Some("pending"),
+        (false, true) => Some("delivered"),
+        _ => None,
+    }
+}
+
 /// "#W1234567 (pending: Gaming Mouse, Desk Lamp)".
 pub(super) fn describe(customer: &Customer, id: &str) -> String {
     let names: Vec<String> = customer.items(id).into_iter().map(|i| i.name).collect();
@@ -69,14 +84,29 @@ pub(super) fn pick_order(
     customer: &Customer,
     accepts: &dyn Fn(&str) -> bool,
 ) -> Result<String, Resolution> {
+    let not_theirs = |id: &str| {
+        // nothing is said about whether the order exists (it may be someone else's)
+        Resolution::Refuse(format!(
+            "Order {id} is not an order on your account, so I cannot look into it or change it. If you meant another of your orders, please send its number."
+        ))
+    };
     if let Some(id) = req.order_ids.first() {
         if !customer.orders.contains_key(id) {
-            // nothing is said about whether the order exists (it may be someone else's)
-            return Err(Resolution::Refuse(format!(
-                "Order {id} is not an order on your account, so I cannot look into it or change it. If you meant another of your orders, please send its number."
-            )));
+            return Err(not_theirs(id));
         }
         return Ok(id.clone());
+    }
+    // an order named around the request that is not the customer's ("my wife's order
+    // #W8331214 ... please change its address") is never swapped for one that is
+    let around: Vec<String> = req
+        .context_order
+        .iter()
+        .cloned()
+        .chain(order_ids(&req.before).into_iter().map(|(_, id)| id))
+        .chain(order_ids(&req.after).into_iter().map(|(_, id)| id))
+        .collect();
+    if !around.is_empty() && around.iter().all(|id| !customer.orders.contains_key(id)) {
+        return Err(not_theirs(&around[0]));
     }
     for text in [req.clause.as_str(), req.before.as_str()] {
         if let Some(c) = ORDER_SUFFIX.captures(text) {
@@ -112,6 +142,13 @@ pub(super) fn pick_order(
             } else {
                 elsewhere.push(id);
             }
+        }
+        // "the one that arrived last week": an order the text says was delivered (or not yet
+        // shipped) is that one, whatever the request can act on
+        let said = said_status(text);
+        if let Some(st) = said {
+            holders.retain(|(id, _)| customer.status(id) == st);
+            elsewhere.retain(|id| customer.status(id) == st);
         }
         // the orders holding the most of the products named
         let best = holders.iter().map(|(_, s)| *s).max().unwrap_or(0);
