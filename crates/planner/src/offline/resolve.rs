@@ -18,6 +18,7 @@ use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest};
 
 use super::combine::{conflict, merge_writes};
+use super::implied::{implied_item_changes, unread_condition};
 use super::planner::{OfflinePlanner, Turn};
 use super::select::{read_named_products, select};
 
@@ -92,6 +93,13 @@ impl OfflinePlanner {
             // nothing private is asked: plan without an account
             Binding::Unverified(_) | Binding::Changed { .. } => Customer::anonymous(),
         };
+        if !customer.user_id.is_empty() {
+            extracted.extend(implied_item_changes(
+                &turn.body_text(),
+                &customer,
+                &self.procedures,
+            ));
+        }
         let retracted = extracted.iter().filter(|r| r.retracted).count();
         let requests = select(extracted, &customer, &self.procedures);
         if requests.iter().any(|r| r.kind == "product_info") {
@@ -104,6 +112,16 @@ impl OfflinePlanner {
             names,
             unmodelled,
         } = resolve_all(&requests, &customer, &self.procedures, &full_text);
+        // a conditional sentence that asks for something no request was read from may hold a
+        // change the planner did not understand: no write goes ahead without it
+        let writes_asked = requests
+            .iter()
+            .any(|r| !matches!(r.kind.as_str(), "status" | "product_info" | "account"));
+        let unmodelled = unmodelled.or_else(|| {
+            writes_asked
+                .then(|| unread_condition(&turn.body_text(), &self.procedures))
+                .flatten()
+        });
         if let Some(condition) = unmodelled {
             let mut plan = Plan::new(
                 reader.log,
