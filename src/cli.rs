@@ -390,6 +390,12 @@ pub async fn main() -> anyhow::Result<()> {
                     s.harmful_action_rate, s.harmful_cases
                 );
                 println!("  verdicts               {:?}", s.verdicts);
+                for (kind, c) in &s.per_kind {
+                    println!(
+                        "  kind {kind}: {} runs, {} resolved, {} false, {} escalated, {} waiting, {} harmful",
+                        c.cases, c.true_resolutions, c.false_resolutions, c.escalated, c.waiting, c.harmful
+                    );
+                }
                 println!("  escalation reasons     {:?}", s.escalation_reasons);
                 println!(
                     "  latency p50/p90/p99    {}/{}/{} ms",
