@@ -169,7 +169,10 @@ mod tests {
 
     fn rows() -> Vec<Example> {
         vec![
-            Example::new("I would like to cancel the order I made yesterday", "cancel"),
+            Example::new(
+                "I would like to cancel the order I made yesterday",
+                "cancel",
+            ),
             Example::new("Where can I check the status of my package?", "track"),
             Example::new("refund", "refund"),
         ]
