@@ -249,8 +249,9 @@ impl Registry {
             .map(|(k, _)| k.as_str())
     }
 
-    /// Relabels Bitext examples with the registry intents they map onto
-    /// (`oos` rows kept, unmapped rows dropped).
+    /// Relabels examples onto the registry: a registry intent or `oos`
+    /// stays, a Bitext intent listed under a registry intent becomes that
+    /// intent, any other row is left out.
     pub fn map_bitext_examples(
         &self,
         examples: &[crate::data::Example],
@@ -258,7 +259,7 @@ impl Registry {
         examples
             .iter()
             .filter_map(|e| {
-                if e.intent == crate::data::OOS_LABEL {
+                if e.intent == crate::data::OOS_LABEL || self.intents.contains_key(&e.intent) {
                     return Some(e.clone());
                 }
                 self.map_bitext(&e.intent)
