@@ -179,6 +179,9 @@ pub enum RouterCommand {
         /// linear model is fit on; 0 = none.
         #[arg(long, default_value_t = frontdesk_intent::AugmentConfig::default().copies)]
         noisy_copies: usize,
+        /// Upper bound on the out-of-scope threshold fitted on held-back rows.
+        #[arg(long, default_value_t = frontdesk_intent::TrainConfig::default().max_oos_threshold)]
+        max_oos_threshold: f32,
     },
     /// Evaluate a model on a labelled CSV.
     Eval {

@@ -27,6 +27,7 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             fine_tune_layers,
             relabel,
             noisy_copies,
+            max_oos_threshold,
         } => {
             let started = Instant::now();
             let mut rows = frontdesk_intent::load_labelled_csvs(&data)
@@ -52,6 +53,7 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
                 ..frontdesk_intent::TrainConfig::default()
             };
             cfg.augment.copies = noisy_copies;
+            cfg.max_oos_threshold = max_oos_threshold;
             cfg.embedding.fine_tune = match fine_tune_layers {
                 0 => None,
                 1..=6 => Some(frontdesk_intent::FineTuneConfig {
