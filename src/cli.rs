@@ -176,9 +176,10 @@ pub enum RouterCommand {
         #[arg(long)]
         relabel: Option<PathBuf>,
         /// Noisy copies of each training row (words left out, typos) added to the rows the
-        /// linear model is fit on; 0 = none.
-        #[arg(long, default_value_t = frontdesk_intent::AugmentConfig::default().copies)]
-        noisy_copies: usize,
+        /// linear model is fit on; 0 = none. Default: 2, or none when the data has `oos` rows
+        /// (copies then cost out-of-scope recall); a number given here applies either way.
+        #[arg(long)]
+        noisy_copies: Option<usize>,
         /// Upper bound on the out-of-scope threshold fitted on held-back rows.
         #[arg(long, default_value_t = frontdesk_intent::TrainConfig::default().max_oos_threshold)]
         max_oos_threshold: f32,

@@ -354,11 +354,15 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
             // `train_inner`) are kept out of fine-tuning: a network tuned on
             // them would make them look easy, and the temperature and the
             // out-of-scope threshold fitted on them would be overconfident.
-            let tune_rows = if cfg.calibration_fraction > 0.0 {
+            let mut tune_rows = if cfg.calibration_fraction > 0.0 {
                 stratified_split(examples, cfg.calibration_fraction, cfg.svm.seed).0
             } else {
                 examples.to_vec()
             };
+            if cfg.augment.fine_tune {
+                let noisy = noisy_copies(&tune_rows, &cfg.augment);
+                tune_rows.extend(noisy);
+            }
             fine_tune(&embedder, &tune_rows, ft)?
         }
         None => (embedder, 0),
