@@ -176,10 +176,10 @@ pub enum RouterCommand {
         #[arg(long)]
         relabel: Option<PathBuf>,
         /// Noisy copies of each training row (words left out, typos) added to the rows the
-        /// linear model is fit on; 0 = none. Default: 2, or none when the data has `oos` rows
-        /// (copies then cost out-of-scope recall); a number given here applies either way.
-        #[arg(long)]
-        noisy_copies: Option<usize>,
+        /// linear model is fit on (the shipped retail model: 2; they cost out-of-scope recall
+        /// where the data has `oos` rows, see crates/intent/README.md).
+        #[arg(long, default_value_t = 0)]
+        noisy_copies: usize,
         /// Upper bound on the out-of-scope threshold fitted on held-back rows.
         #[arg(long, default_value_t = frontdesk_intent::TrainConfig::default().max_oos_threshold)]
         max_oos_threshold: f32,

@@ -52,10 +52,7 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
                 },
                 ..frontdesk_intent::TrainConfig::default()
             };
-            if let Some(copies) = noisy_copies {
-                cfg.augment.copies = copies;
-                cfg.augment.skip_with_oos = false;
-            }
+            cfg.augment.copies = noisy_copies;
             cfg.max_oos_threshold = max_oos_threshold;
             cfg.embedding.fine_tune = match fine_tune_layers {
                 0 => None,

@@ -66,10 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             "--embed-weight" => cfg.embedding.weight = next()?.parse()?,
-            "--noisy-copies" => {
-                cfg.augment.copies = next()?.parse()?;
-                cfg.augment.skip_with_oos = false;
-            }
+            "--noisy-copies" => cfg.augment.copies = next()?.parse()?,
             "--noisy-fine-tune" => cfg.augment.fine_tune = next()?.parse()?,
             "--fine-tune-layers" => {
                 let layers: usize = next()?.parse()?;
