@@ -64,6 +64,11 @@ pub(super) fn fit_scale(raw: &[Vec<f32>], gold: &[usize]) -> f32 {
     best.1
 }
 
+/// The out-of-scope thresholds tried: 0 to 0.6 in steps of 0.01.
+fn threshold_grid() -> impl Iterator<Item = f32> {
+    (0..=60u8).map(|step| f32::from(step) * 0.01)
+}
+
 /// Picks the confidence threshold that maximises correct in-scope rows plus
 /// `weight` times correctly rejected `oos` rows on held-out predictions.
 pub(super) fn fit_oos_threshold(
@@ -78,8 +83,7 @@ pub(super) fn fit_oos_threshold(
         return 0.0;
     }
     let mut best = (f32::NEG_INFINITY, 0.0);
-    for step in 0..=60 {
-        let t = step as f32 * 0.01;
+    for t in threshold_grid() {
         let (mut in_ok, mut oos_ok) = (0usize, 0usize);
         for (p, g) in probs.iter().zip(gold) {
             let (arg, conf) = argmax(p);
@@ -119,8 +123,7 @@ pub(super) fn budget_oos_threshold(
     }
     let allowed = (budget * n_in as f32).floor() as usize;
     let mut best = 0.0;
-    for step in 0..=60 {
-        let t = step as f32 * 0.01;
+    for t in threshold_grid() {
         if right.iter().filter(|c| **c < t).count() > allowed {
             break;
         }
@@ -134,4 +137,36 @@ pub(super) fn argmax(p: &[f32]) -> (usize, f32) {
         (0, f32::NEG_INFINITY),
         |b, (i, v)| if *v > b.1 { (i, *v) } else { b },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_threshold_rejects_at_most_the_budget() {
+        // ten in-scope rows (class 0), right at confidences 0.1 ... 1.0, and
+        // one oos row (class 1)
+        let mut probs: Vec<Vec<f32>> = (1..=10)
+            .map(|i| {
+                let c = i as f32 / 10.0;
+                vec![c, (1.0 - c) / 2.0, (1.0 - c) / 2.0]
+            })
+            .collect();
+        probs.push(vec![0.2, 0.7, 0.1]);
+        let mut gold = vec![0; 10];
+        gold.push(1);
+        // the rows at 0.1-0.3 are wrong already (another class wins); the
+        // budget, 10 % of ten in-scope rows, lets one right row fall below
+        let t = budget_oos_threshold(&probs, &gold, 1, 0.1);
+        let right_below = probs[..10]
+            .iter()
+            .filter(|p| argmax(p).0 == 0 && argmax(p).1 < t)
+            .count();
+        assert!(right_below <= 1, "threshold {t}");
+        assert!(t > 0.0);
+        // a bigger budget never gives a lower threshold; none gives 0
+        assert!(budget_oos_threshold(&probs, &gold, 1, 0.3) >= t);
+        assert_eq!(budget_oos_threshold(&probs, &gold, 1, 0.0), 0.0);
+    }
 }
