@@ -13,6 +13,11 @@
 //! When training fine-tuned the network's top layers (the default on the
 //! embedding path), those layers are saved as `tuned.safetensors` and take
 //! the place of the published ones at load time.
+//!
+//! Calibration is in `calibrate`, the files in `io`; this file keeps
+//! training and classification together (about 800 lines with its tests)
+//! because both go through the same private scoring helpers (`fit`,
+//! `raw_scores`).
 
 mod calibrate;
 mod io;
