@@ -246,3 +246,105 @@ fn outcome(
         actionable,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classifier::Classification;
+
+    const REGISTRY: &str = r#"
+[intents.order_status]
+description = "where is my order"
+band = "autonomous"
+tools = ["get_order_details"]
+threshold = 0.3
+
+[intents.cancel_order]
+description = "cancel"
+band = "conditional"
+tools = ["cancel_pending_order", "get_order_details"]
+threshold = 0.3
+
+[intents.human_agent]
+description = "a person"
+band = "always_escalate"
+threshold = 0.3
+"#;
+
+    /// Reads the intent off the text's first word, at a confidence set by
+    /// its second ("sure" 0.9, else 0.4).
+    struct FirstWord;
+    impl Classifier for FirstWord {
+        fn classify(&self, text: &str) -> Classification {
+            let mut words = text.split_whitespace();
+            let label = words.next().unwrap_or("oos").to_string();
+            let conf = if words.next() == Some("sure") {
+                0.9
+            } else {
+                0.4
+            };
+            Classification {
+                out_of_scope: label == "oos",
+                top: vec![(label, conf)],
+            }
+        }
+    }
+
+    fn case(text: &str, intents: &[&str]) -> RouteCase {
+        RouteCase {
+            id: text.to_string(),
+            subject: None,
+            text: text.to_string(),
+            intents: intents.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn scores_requests_actions_and_escalations() {
+        let registry = Registry::from_toml_str(REGISTRY).unwrap();
+        let cases = [
+            case("cancel_order sure", &["cancel_order"]),
+            // routed, but below the pipeline's gate: not actionable
+            case("cancel_order maybe", &["cancel_order"]),
+            // the wrong intent: its allow-list lacks the cancel tool
+            case("order_status sure", &["cancel_order"]),
+            case("human_agent sure", &["human_agent"]),
+            // an ordinary e-mail sent to a person
+            case("human_agent sure", &["order_status"]),
+            case("oos sure", &["order_status"]),
+        ];
+        let r = evaluate_routes(&registry, &FirstWord, &cases, 0.5);
+        assert_eq!(r.cases, 6);
+        let actionable: Vec<bool> = r.outcomes.iter().map(|o| o.actionable).collect();
+        assert_eq!(actionable, [true, false, false, true, false, false]);
+        assert!((r.main_routed - 3.0 / 6.0).abs() < 1e-9, "{r:?}");
+        assert_eq!(r.escalate_cases, 1);
+        assert_eq!(r.escalate_recall, 1.0);
+        assert!((r.false_escalation - 1.0 / 5.0).abs() < 1e-9, "{r:?}");
+        assert!((r.out_of_scope - 1.0 / 6.0).abs() < 1e-9, "{r:?}");
+    }
+
+    #[test]
+    fn rejects_intents_the_registry_lacks() {
+        let registry = Registry::from_toml_str(REGISTRY).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cases.jsonl");
+        std::fs::write(
+            &path,
+            "{\"text\": \"cancel it\", \"intents\": [\"cancel_order\"]}\n\n\
+             {\"text\": \"x\", \"intents\": [\"launch_rockets\"]}\n",
+        )
+        .unwrap();
+        assert!(matches!(
+            load_route_cases(&path, &registry),
+            Err(RouteCaseError::UnknownIntent { line: 3, .. })
+        ));
+        std::fs::write(
+            &path,
+            "{\"text\": \"cancel it\", \"intents\": [\"cancel_order\"]}\n",
+        )
+        .unwrap();
+        let cases = load_route_cases(&path, &registry).unwrap();
+        assert_eq!(cases[0].routed_text(), "cancel it");
+    }
+}
