@@ -3,7 +3,7 @@
 //! scores the route against the case's labelled write actions.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-intent --example route_cases -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example route_cases -- \
 //!     [--model DIR] [--file eval/sets/retail_dev.jsonl] [--quiet] [--clauses] [--text T]
 //! ```
 //! Per case: routed intents with confidences, band, out of scope, and whether

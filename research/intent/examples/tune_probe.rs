@@ -3,7 +3,7 @@
 //! measures the tuned mean-pooled embedding in the concat SVM.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-intent --example tune_probe -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example tune_probe -- \
 //!     [--data-dir DIR] [--split val|test] [--layers 1] [--epochs 4] [--lr 1e-4] \
 //!     [--head-lr 3e-3] [--dropout 0.1] [--batch 32] [--c 1] [--max-secs S]
 //! ```

@@ -1,11 +1,11 @@
 //! Train (or load) a model and print the evaluation JSON.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-intent --example eval -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example eval -- \
 //!     --train data/intents/banking77_train.csv --holdout 0.2 [--summary]
-//! cargo run --release -p frontdesk-intent --example eval -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example eval -- \
 //!     --train data/intents/clinc150_train.csv --test data/intents/clinc150_val.csv
-//! cargo run --release -p frontdesk-intent --example eval -- --model DIR --test CSV
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example eval -- --model DIR --test CSV
 //! ```
 //! Options: `--c F`, `--min-df N`, `--char-weight F`, `--max-char N`,
 //! `--min-char N` (0 = no char n-grams), `--max-word N`, `--oos-weight F`,

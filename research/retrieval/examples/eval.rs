@@ -1,7 +1,7 @@
 //! Prints the retrieval evaluation as one JSON object.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-retrieval --example eval -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-retrieval --example eval -- \
 //!     [--docs data/helpcenter/banking/documents.jsonl] \
 //!     [--tasks data/helpcenter/banking/tasks_dev.jsonl] [--k 5] [--half first|second] \
 //!     [--document-weight 1.0] [--k1 1.2] [--b 0.75] [--title-repeat 2] [--title-weight 0.3] [--family-boost 0.3]

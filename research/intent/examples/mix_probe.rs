@@ -2,7 +2,7 @@
 //! `finetune_probe --out DIR` (Banking77, same splits).
 //!
 //! ```text
-//! cargo run --release -p frontdesk-intent --example mix_probe -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example mix_probe -- \
 //!     [--data-dir DIR] [--split val|test] --scores DIR \
 //!     --mix 'base@0.1*0.5+val-l6-s1-e3-ft@1*0.25+val-l6-s2-e3-ft@1*0.25' [--mix ...]
 //! ```

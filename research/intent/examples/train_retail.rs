@@ -1,7 +1,7 @@
 //! Trains the shipped retail router model and prints its held-out scores.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-intent --example train_retail -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example train_retail -- \
 //!     [--holdout 0.2] [--out models/router/retail]
 //! ```
 //! Training data (all shared, all in the repository):

@@ -1,7 +1,7 @@
 //! BM25 vs dense (all-MiniLM-L6-v2) vs hybrid retrieval, measured.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-retrieval --example dense_eval [-- --skip-abcd]
+//! cargo run --release --manifest-path research/Cargo.toml -p research-retrieval --example dense_eval [-- --skip-abcd]
 //! ```
 //!
 //! Banking help center: the dev tasks are split as in `examples/eval.rs`

@@ -1,7 +1,7 @@
 //! Prints false positives / misses of one PII type on the tuning split
 //! (lines with index % 3 != 2) of pii_dev, for error analysis.
 //!
-//! `cargo run --release -p frontdesk-guard --example pii_errors -- PHONE_NUMBER`
+//! `cargo run --release --manifest-path research/Cargo.toml -p research-guard --example pii_errors -- PHONE_NUMBER`
 
 use frontdesk_guard::detect_pii;
 

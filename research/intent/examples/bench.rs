@@ -6,7 +6,7 @@
 //! when other processes share the cores.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-intent --example bench -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example bench -- \
 //!     [--model models/router/retail] [--data data/intents/bitext_dev.csv] [--seconds 3]
 //! ```
 

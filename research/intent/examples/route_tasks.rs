@@ -3,7 +3,7 @@
 //! entity extractor finds the order ids the labelled actions use.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-intent --example route_tasks -- [--model DIR] [--file tasks_dev.json]
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example route_tasks -- [--model DIR] [--file tasks_dev.json]
 //! ```
 //! Write action -> expected intent: cancel_pending_order -> cancel_order,
 //! modify_pending_order_items -> modify_order_items, ..._address ->

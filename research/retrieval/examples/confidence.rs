@@ -2,7 +2,7 @@
 //! questions, to choose gate thresholds.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-retrieval --example confidence
+//! cargo run --release --manifest-path research/Cargo.toml -p research-retrieval --example confidence
 //! ```
 //!
 //! Index: the banking help-center documents. In-domain: the Banking77

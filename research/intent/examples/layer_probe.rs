@@ -3,7 +3,7 @@
 //! n-gram features in the one concat SVM (Banking77).
 //!
 //! ```text
-//! EMBED_CACHE=/tmp/fd-emb-cache cargo run --release -p frontdesk-intent --example layer_probe -- \
+//! EMBED_CACHE=/tmp/fd-emb-cache cargo run --release --manifest-path research/Cargo.toml -p research-intent --example layer_probe -- \
 //!     [--data-dir DIR] [--split val|test] [--variants 'm6;m6+m5;a456;m6+c6']
 //! ```
 //! Split `test`: train on the 8,005 training rows of the stratified 80/20

@@ -12,7 +12,7 @@
 //!   concat SVM (`base`) or the `tuned` SVM, over a small grid of `T`, `w`.
 //!
 //! ```text
-//! EMBED_CACHE=/tmp/fd-emb-cache cargo run --release -p frontdesk-intent --example finetune_probe -- \
+//! EMBED_CACHE=/tmp/fd-emb-cache cargo run --release --manifest-path research/Cargo.toml -p research-intent --example finetune_probe -- \
 //!     [--data-dir DIR] [--split val|test] [--layers 6] [--epochs 3] [--lr 1e-4] \
 //!     [--head-lr 3e-3] [--dropout 0.1] [--batch 32] [--wd 0.01] [--warmup 0.1] \
 //!     [--decay 1] [--seed 42] [--max-secs S] [--eval-at 2,3] [--c 1] \

@@ -2,7 +2,7 @@
 //! one thread (run it under `taskset -c 0` to pin it to one core).
 //!
 //! ```text
-//! cargo run --release -p frontdesk-retrieval --example bench [-- --passages 10000]
+//! cargo run --release --manifest-path research/Cargo.toml -p research-retrieval --example bench [-- --passages 10000]
 //! ```
 //!
 //! The corpus is made from the real banking help-center documents: each

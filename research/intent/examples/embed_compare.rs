@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! scripts/fetch-model.sh
-//! cargo run --release -p frontdesk-intent --example embed_compare -- \
+//! cargo run --release --manifest-path research/Cargo.toml -p research-intent --example embed_compare -- \
 //!     [--data-dir data/intents] [--only banking77|clinc150|bitext]... [--variants LIST]
 //! ```
 //! Splits: Banking77 and Bitext, a stratified 20 % of the shared file held
