@@ -21,6 +21,7 @@ use crate::bm25::{Bm25, Bm25Params};
 use crate::dense::{self, Key, Retriever, VectorCache};
 use crate::document::Document;
 use crate::error::RetrievalError;
+use crate::hit::Hit;
 use crate::text::tokenize;
 
 const MANIFEST: &str = "manifest.json";
@@ -88,25 +89,6 @@ impl ChangeSet {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
     }
-}
-
-/// One retrieved passage with its citation data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    /// Id of the document, to cite.
-    pub doc_id: String,
-    /// Title of the document.
-    pub title: String,
-    /// Section heading trail of the passage (may be empty).
-    pub section: String,
-    /// The passage text.
-    pub passage: String,
-    /// Ranking score (comparable only within one query).
-    pub score: f32,
-    /// Normalised confidence in [0, 1]: the IDF-weighted share of the query's
-    /// informative terms that occur in this passage or its title. See
-    /// [`crate::confidence`].
-    pub confidence: f32,
 }
 
 /// A document-level ranking entry.
