@@ -302,7 +302,7 @@ pub async fn main() -> anyhow::Result<()> {
         } => {
             let opts = crate::demo::DemoOptions {
                 tickets,
-                data_dir: data.unwrap_or_else(crate::demo::default_data_dir),
+                data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
                 state_file: state,
                 timeout: Duration::from_secs(timeout_secs),
             };
@@ -351,13 +351,13 @@ pub async fn main() -> anyhow::Result<()> {
                 crate::eval::DEFAULT_SETS
                     .iter()
                     .map(crate::config::resolve_path)
-                    .collect()
+                    .collect::<Result<_, _>>()?
             } else {
                 sets
             };
             let opts = crate::eval::EvalOptions {
                 sets,
-                data_dir: data.unwrap_or_else(crate::demo::default_data_dir),
+                data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
                 drive: crate::eval::DriveOptions {
                     runs: runs.max(1),
                     concurrency,
@@ -430,7 +430,7 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Sandbox {
             command: SandboxCommand::Serve { data, listen, db },
         } => {
-            let data = data.unwrap_or_else(crate::demo::default_data_dir);
+            let data = data.map_or_else(crate::demo::default_data_dir, Ok)?;
             if let Some(dir) = db
                 .strip_prefix("sqlite://")
                 .and_then(|p| std::path::Path::new(p.split('?').next()?).parent())
