@@ -514,6 +514,7 @@ pub async fn main() -> anyhow::Result<()> {
 }
 
 /// `frontdesk run`: the selected stages until a signal; a second signal exits at once.
+/// With `metrics.listen`, `/metrics`, `/healthz` and `/readyz` are served there.
 async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
     let broker = if cfg.kafka.brokers == "embedded" {
         Broker::embedded()?
@@ -537,12 +538,39 @@ async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
         tracing::info!(brokers = %harness.brokers, "embedded broker started");
     }
     if let Some(listen) = metrics {
-        let token = harness.shutdown.clone();
+        let listener = tokio::net::TcpListener::bind(&listen)
+            .await
+            .with_context(|| format!("Failed to listen on {listen} (metrics.listen)"))?;
+        let readiness =
+            crate::health::Readiness::new(probes(&harness, stages)?, harness.shutdown.clone());
         tokio::spawn(async move {
-            if let Err(error) = crate::runtime::metrics::serve(&listen, token).await {
-                tracing::error!(%error, "metrics endpoint failed");
+            if let Err(error) = crate::health::serve(listener, readiness).await {
+                tracing::error!(%error, "metrics and health endpoint failed");
             }
         });
     }
     harness.run_until_stopped().await
+}
+
+/// What `/readyz` of `frontdesk run` checks: the broker, the state database and, when the
+/// tools stage runs against a store, the store.
+fn probes(
+    harness: &Harness,
+    stages: &[StageKind],
+) -> anyhow::Result<Vec<std::sync::Arc<dyn crate::health::Probe>>> {
+    use std::sync::Arc;
+    let mut probes: Vec<Arc<dyn crate::health::Probe>> = vec![
+        Arc::new(crate::health::BrokerProbe::new(
+            &harness.brokers,
+            &harness.cfg.kafka,
+        )?),
+        Arc::new(crate::health::DatabaseProbe::new(harness.state.clone())),
+    ];
+    if let (Some(url), true) = (
+        &harness.cfg.agent.store_url,
+        stages.contains(&StageKind::Tools),
+    ) {
+        probes.push(Arc::new(crate::health::StoreProbe::new(url)?));
+    }
+    Ok(probes)
 }

@@ -12,6 +12,7 @@
 //! - [`state`]: the state database (conversations, turns, processed tickets).
 //! - [`demo`]: the one-command demo on the embedded broker.
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
+//! - [`health`]: `/healthz`, `/readyz` and `/metrics` of long-running commands.
 //! - [`bench`]: `frontdesk bench spine`.
 //! - [`cli`]: the command line.
 
@@ -21,6 +22,7 @@ pub mod config;
 pub mod demo;
 pub mod eval;
 pub mod harness;
+pub mod health;
 pub mod home;
 pub mod kafka;
 pub mod messages;
