@@ -9,6 +9,10 @@
 # Stages: `chef` (toolchain and cargo-chef), `planner` (the dependency recipe), `builder`
 # (dependencies built from the recipe, a layer that changes only when Cargo.toml or
 # Cargo.lock do; then the workspace), `runtime` (distroless, glibc, no shell).
+#
+# The image's binary has no debug info (panics still name functions): the release
+# profile's line tables alone are 193 of its 242 MB (`ls -l` before and after
+# `strip --strip-debug`: 242,353,096 and 49,003,504 bytes).
 
 ARG RUST_VERSION=1.95
 ARG DEBIAN=bookworm
@@ -32,7 +36,7 @@ RUN cargo chef cook --release --locked --recipe-path recipe.json --package front
 COPY . .
 RUN cargo build --release --locked --package frontdesk --bin frontdesk \
     && mkdir -p /out/usr/bin /out/usr/share/frontdesk/models /out/var/lib/frontdesk \
-    && cp target/release/frontdesk /out/usr/bin/frontdesk \
+    && strip --strip-debug -o /out/usr/bin/frontdesk target/release/frontdesk \
     && cp -r config data eval topics /out/usr/share/frontdesk/ \
     && cp -r models/router /out/usr/share/frontdesk/models/router
 
