@@ -283,7 +283,8 @@ pub async fn main() -> anyhow::Result<()> {
         cli.command,
         Command::Demo { .. } | Command::Bench { .. } | Command::Eval { .. }
     );
-    crate::telemetry::init(
+    // Held until the command returns: dropping it flushes exported traces.
+    let _telemetry = crate::telemetry::init(
         cli.log_json,
         if quiet {
             "error"
