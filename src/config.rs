@@ -31,8 +31,8 @@ pub struct Config {
     pub llm: frontdesk_llm::LlmConfig,
 }
 
-/// What the stages load: paths are relative to the working directory, falling back to
-/// the source tree (so a clone runs from anywhere).
+/// What the stages load: relative paths are looked up in the working directory, then in
+/// the frontdesk home (`FRONTDESK_HOME`; see [`crate::home`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AgentConfig {
@@ -223,14 +223,10 @@ pub struct MetricsConfig {
 }
 
 /// A shipped file or directory (`data/...`, `models/...`, `config/...`): under the
-/// working directory if it is there, else in the source tree, so a clone runs from anywhere.
-pub fn resolve_path(relative: impl AsRef<Path>) -> PathBuf {
-    let relative = relative.as_ref();
-    if relative.exists() {
-        relative.to_path_buf()
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-    }
+/// working directory if it is there, else under the frontdesk home ([`crate::home`]:
+/// `$FRONTDESK_HOME`, beside the binary, `/usr/share/frontdesk`, the source tree).
+pub fn resolve_path(relative: impl AsRef<Path>) -> Result<PathBuf, crate::home::MissingFile> {
+    crate::home::shipped(relative)
 }
 
 /// Errors loading configuration.

@@ -173,8 +173,8 @@ pub fn guard(cmd: GuardCommand) -> anyhow::Result<()> {
             .context("Failed to build the injection detector")?;
         let files = if ordinary.is_empty() {
             vec![
-                resolve_path("data/intents/bitext_dev.csv"),
-                resolve_path("data/intents/banking77_train.csv"),
+                resolve_path("data/intents/bitext_dev.csv")?,
+                resolve_path("data/intents/banking77_train.csv")?,
             ]
         } else {
             ordinary

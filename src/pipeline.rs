@@ -82,8 +82,10 @@ pub async fn build_stage(
     let a = &cfg.agent;
     Ok(match kind {
         StageKind::Router => {
-            let classifier =
-                ModelClassifier::load(&resolve_path(&a.router_model), &resolve_path(&a.registry))?;
+            let classifier = ModelClassifier::load(
+                &resolve_path(&a.router_model)?,
+                &resolve_path(&a.registry)?,
+            )?;
             let detector = frontdesk_guard::InjectionDetector::load_default()
                 .context("Failed to build the injection detector")?;
             let stage = RouterStage::new(
@@ -99,10 +101,10 @@ pub async fn build_stage(
         StageKind::Tools => {
             let executor = match &a.store_url {
                 Some(url) => {
-                    let mut tc = frontdesk_tools::ToolsConfig::from_path(resolve_path(&a.tools))
+                    let mut tc = frontdesk_tools::ToolsConfig::from_path(resolve_path(&a.tools)?)
                         .with_context(|| {
-                            format!("Failed to load tools from {}", a.tools.display())
-                        })?;
+                        format!("Failed to load tools from {}", a.tools.display())
+                    })?;
                     tc.executor.base_url = url.clone();
                     tc.executor
                         .forward_ticket_headers
@@ -113,7 +115,7 @@ pub async fn build_stage(
             };
             let procedures = match &a.procedures {
                 Some(p) => {
-                    let path = resolve_path(p);
+                    let path = resolve_path(p)?;
                     let text = std::fs::read_to_string(&path)
                         .with_context(|| format!("Failed to read {}", path.display()))?;
                     frontdesk_planner::Procedures::from_toml_str(&text)?
@@ -124,7 +126,7 @@ pub async fn build_stage(
                 procedures,
                 frontdesk_intent::Catalog::empty(),
             );
-            let limits_path = resolve_path(&a.limits);
+            let limits_path = resolve_path(&a.limits)?;
             let limits = frontdesk_limits::LimitsConfig::from_toml_str(
                 &std::fs::read_to_string(&limits_path)
                     .with_context(|| format!("Failed to read {}", limits_path.display()))?,
@@ -148,7 +150,11 @@ pub async fn build_stage(
             Arc::new(stage)
         }
         StageKind::Grounding => {
-            let sources: Vec<PathBuf> = a.help_center.iter().map(resolve_path).collect();
+            let sources: Vec<PathBuf> = a
+                .help_center
+                .iter()
+                .map(resolve_path)
+                .collect::<Result<_, _>>()?;
             Arc::new(GroundingStage::new(Some(Arc::new(build_index(&sources)?))))
         }
         StageKind::Policy => {
