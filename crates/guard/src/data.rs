@@ -17,6 +17,16 @@ pub struct LabelledText {
     pub label: bool,
 }
 
+impl LabelledText {
+    /// A labelled text (`label`: `true` for an injection).
+    pub fn new(text: impl Into<String>, label: bool) -> Self {
+        Self {
+            text: text.into(),
+            label,
+        }
+    }
+}
+
 fn label_from_int<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
     let v = i64::deserialize(d)?;
     Ok(v != 0)

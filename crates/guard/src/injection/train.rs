@@ -207,10 +207,7 @@ mod tests {
     use super::*;
 
     fn ex(text: &str, label: bool) -> LabelledText {
-        LabelledText {
-            text: text.to_string(),
-            label,
-        }
+        LabelledText::new(text, label)
     }
 
     fn small() -> TrainingSources {
