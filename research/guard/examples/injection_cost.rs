@@ -22,8 +22,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_or(Ok(3), |v| v.parse())?;
     let detector = frontdesk_guard::InjectionDetector::load_default()?;
     let mut tickets = Vec::new();
-    for f in ["bitext_dev.csv", "banking77_train.csv", "clinc150_train.csv"] {
-        tickets.extend(frontdesk_guard::load_csv_texts(format!("{root}/data/intents/{f}"))?);
+    for f in [
+        "bitext_dev.csv",
+        "banking77_train.csv",
+        "clinc150_train.csv",
+    ] {
+        tickets.extend(frontdesk_guard::load_csv_texts(format!(
+            "{root}/data/intents/{f}"
+        ))?);
     }
     let emails =
         frontdesk_guard::data::load_first_messages(format!("{root}/eval/sets/retail_train.jsonl"))?;
