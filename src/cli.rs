@@ -247,18 +247,52 @@ pub enum GroundingCommand {
 /// `guard` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum GuardCommand {
+    /// Train the prompt-injection detector and save it. The shipped model is
+    /// `--out models/guard/injection` (the default); rebuild to compile it in.
+    Train {
+        /// Labelled injection JSONL (`text`, `label` 1 = injection, 0 = benign).
+        #[arg(long, default_value = frontdesk_guard::injection::sources::defaults::INJECTION)]
+        injection: PathBuf,
+        /// Ordinary support tickets, benign (CSV with a `text` column; repeatable);
+        /// default: the shipped Bitext, Banking77 and CLINC150 files.
+        #[arg(long)]
+        ordinary: Vec<PathBuf>,
+        /// Customer e-mails, benign: eval-set JSONL whose cases' first messages are
+        /// read (repeatable); default: eval/sets/retail_train.jsonl.
+        #[arg(long)]
+        emails: Vec<PathBuf>,
+        /// Augmentation grammar (patterns of injections and of harmless look-alikes).
+        #[arg(long, default_value = frontdesk_guard::injection::sources::defaults::TEMPLATES)]
+        templates: PathBuf,
+        /// Train without augmentation.
+        #[arg(long)]
+        no_augment: bool,
+        /// Output directory (`model.json`, `model.bin`).
+        #[arg(long, default_value = "models/guard/injection")]
+        out: PathBuf,
+        /// Print the training report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Score the injection detector and/or the PII recognisers on labelled JSONL.
     Eval {
-        /// Labelled injection JSONL (`text`, `label`).
+        /// Labelled injection JSONL (`text`, `label`, optional `kind`).
         #[arg(long)]
         injection: Option<PathBuf>,
         /// Labelled PII JSONL (`text`, `spans`).
         #[arg(long)]
         pii: Option<PathBuf>,
-        /// Ordinary support tickets for the false-positive rate (CSV with `text`);
-        /// default: the shipped Bitext and Banking77 files.
+        /// A detector saved by `guard train` instead of the shipped one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Ordinary support tickets for the false-positive rate (CSV with `text`;
+        /// repeatable); default: the shipped Bitext, Banking77 and CLINC150 files.
         #[arg(long)]
         ordinary: Vec<PathBuf>,
+        /// Customer e-mails for the false-positive rate (eval-set JSONL, first
+        /// messages; repeatable); default: eval/sets/retail_train.jsonl and retail_dev.jsonl.
+        #[arg(long)]
+        emails: Vec<PathBuf>,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
