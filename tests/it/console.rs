@@ -1,0 +1,462 @@
+//! The agent-assist console in a real browser: Debian's chromium driven through
+//! chromium-driver (WebDriver) with fantoccini, headless, no network beyond loopback.
+//!
+//! Skipped with a message when `chromedriver` is not installed, unless
+//! `FRONTDESK_REQUIRE_BROWSER` is set (`scripts/test.sh` installs it and sets it). Waits are
+//! on elements, never fixed sleeps, so a loaded two-core machine only makes them slower.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use frontdesk::console::{Role, Running, Users};
+use frontdesk::harness::{Harness, HarnessOptions, Stages, Store};
+use frontdesk::messages::{AuditRecord, Channel, RecordKind, Resolution, Ticket};
+use frontdesk::stages::StageKind;
+use frontdesk::topics::names;
+use tokio_util::sync::CancellationToken;
+
+use crate::helpers::*;
+
+/// How long any one element may take to appear.
+const WAIT: Duration = Duration::from_secs(90);
+
+/// chromium-driver on a free loopback port, killed on drop.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn chromedriver() -> Option<&'static str> {
+    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+}
+
+/// Starts chromium-driver, or `None` (test skipped) when it is not installed.
+async fn driver() -> Option<Driver> {
+    let Some(bin) = chromedriver() else {
+        assert!(
+            std::env::var("FRONTDESK_REQUIRE_BROWSER").is_err(),
+            "chromium-driver is not installed but FRONTDESK_REQUIRE_BROWSER is set: run scripts/test.sh"
+        );
+        eprintln!("skipped: chromium-driver is not installed (scripts/test.sh installs it)");
+        return None;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let url = format!("http://127.0.0.1:{port}");
+    let driver = Driver { child, url };
+    let http = reqwest::Client::new();
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while http
+        .get(format!("{}/status", driver.url))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "chromedriver did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Some(driver)
+}
+
+/// A headless chromium session.
+async fn browser(driver: &Driver) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".to_owned(),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--window-size=1400,1000",
+            ],
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a chromium session")
+}
+
+async fn find(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+}
+
+/// Waits until the element's text contains `text`.
+async fn wait_text(c: &Client, css: &str, text: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if e.text().await.is_ok_and(|t| t.contains(text)) {
+                return;
+            }
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{css} never said {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn sign_in(c: &Client, base: &str, user: &str, password: &str) {
+    c.goto(&format!("{base}/login")).await.unwrap();
+    find(c, "#username").await.send_keys(user).await.unwrap();
+    find(c, "#password")
+        .await
+        .send_keys(password)
+        .await
+        .unwrap();
+    find(c, "#signin").await.click().await.unwrap();
+    wait_text(c, "#whoami", user).await;
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("console");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = c.screenshot().await.unwrap();
+    std::fs::write(dir.join(name), png).unwrap();
+}
+
+/// The console on a loopback port over the harness's broker and state.
+async fn console(harness: &Harness, stop: &CancellationToken) -> Running {
+    let mut cfg = harness.cfg.clone();
+    cfg.console.secure_cookies = frontdesk::console::SecureCookies::Never;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    frontdesk::console::start(&cfg, &harness.brokers, listener, stop.clone())
+        .await
+        .unwrap()
+}
+
+async fn add_user(harness: &Harness, name: &str, role: Role) {
+    Users::new(harness.state.pool().clone())
+        .upsert(name, "a long enough password", &[role])
+        .await
+        .unwrap();
+}
+
+/// A write gate whose return ceiling ($50) sits under the puzzle's price ($52.01), so the
+/// agent drafts the refund and hands it to a person for approval.
+fn low_ceiling_limits(dir: &std::path::Path) -> std::path::PathBuf {
+    let shipped =
+        std::fs::read_to_string(frontdesk::config::resolve_path("config/limits.toml")).unwrap();
+    let lowered = shipped.replace(
+        "[ceilings.return_delivered_order_items]\nmax_refund = 5000.0",
+        "[ceilings.return_delivered_order_items]\nmax_refund = 50.0",
+    );
+    assert_ne!(shipped, lowered, "the shipped return ceiling moved");
+    let path = dir.join("limits.toml");
+    std::fs::write(&path, lowered).unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
+    let Some(driver) = driver().await else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = test_config(dir.path());
+    cfg.agent.limits = low_ceiling_limits(dir.path());
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker: Broker::embedded().unwrap(),
+            store: Store::Sandbox {
+                db_url: format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("store.db").display()
+                ),
+                data_dir: frontdesk::demo::default_data_dir(),
+            },
+            stages: Stages::Configured(StageKind::ALL.to_vec()),
+            keep_state_url: true,
+            declare_topics: true,
+        },
+    )
+    .await
+    .unwrap();
+    let stop = CancellationToken::new();
+    let running = console(&harness, &stop).await;
+    let base = format!("http://{}", running.addr);
+    add_user(&harness, "ana", Role::Approver).await;
+    let obs = observer(
+        &harness.cfg,
+        &harness.brokers,
+        &[
+            &harness.topics.physical(names::RESOLUTIONS),
+            &harness.topics.physical(names::AUDIT),
+        ],
+    );
+
+    // The real pipeline: an e-mail asking for a refund the gate will not make alone.
+    let mut t = Ticket::new(
+        "t-refund-1",
+        "c-refund-1",
+        Channel::Email,
+        "Hello, the jigsaw puzzle from my order #W7752779 is missing pieces. Please return it and refund it to my PayPal account.",
+    );
+    t.customer.email = Some("isabella.brown8771@example.com".into());
+    let inbound = harness.topics.inbound_for(Channel::Email).unwrap();
+    let p = producer(&harness.cfg, &harness.brokers);
+    let value = harness
+        .codec
+        .encode(RecordKind::Ticket, &inbound, &t)
+        .await
+        .unwrap();
+    send(&p, &inbound, &t.conversation_id, &value).await;
+
+    let c = browser(&driver).await;
+    sign_in(&c, &base, "ana", "a long enough password").await;
+    // The queue fills from the handoffs topic; reload until the ticket is in it.
+    let row = "tr[data-ticket='t-refund-1'] a.open-handoff";
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while c.find(Locator::Css(row)).await.is_err() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the handoff never reached the queue"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        c.refresh().await.unwrap();
+    }
+    wait_text(
+        &c,
+        "tr[data-ticket='t-refund-1'] .reason",
+        "approval_required",
+    )
+    .await;
+    screenshot(&c, "console-queue.png").await;
+
+    find(&c, row).await.click().await.unwrap();
+    wait_text(&c, "#ticket-id", "t-refund-1").await;
+    wait_text(&c, "#proposed", "return_delivered_order_items").await;
+    find(&c, "#claim").await.click().await.unwrap();
+    wait_text(&c, "#claimed-by", "ana").await;
+
+    let reply = "Hello Isabella, I am sorry about the missing pieces. I have approved the return of the puzzle: $52.01 goes back to your PayPal account.";
+    let draft = find(&c, "#draft").await;
+    draft.clear().await.unwrap();
+    draft.send_keys(reply).await.unwrap();
+    find(&c, "#send").await.click().await.unwrap();
+    wait_text(&c, "#notice", "Reply sent").await;
+
+    find(&c, "#approve").await.click().await.unwrap();
+    wait_text(&c, "#action-status", "approved").await;
+    screenshot(&c, "console-conversation.png").await;
+    c.close().await.unwrap();
+
+    // A second approval (a double click that got through, another replica) is refused,
+    // and the store still holds exactly one refund.
+    let ana = frontdesk::console::User {
+        username: "ana".into(),
+        roles: vec![Role::Approver],
+    };
+    let again = running.console.approve(&ana, "t-refund-1").await;
+    assert!(
+        matches!(again, Err(frontdesk::console::ConsoleError::Conflict(_))),
+        "{again:?}"
+    );
+    let store = harness.cfg.agent.store_url.clone().unwrap();
+    let ledger: serde_json::Value = reqwest::get(format!("{store}/admin/ledger"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let refunds: Vec<&serde_json::Value> = ledger
+        .as_array()
+        .or_else(|| ledger["entries"].as_array())
+        .expect("the ledger is a list")
+        .iter()
+        .filter(|e| e["operation"] == "return_delivered_order_items" && e["ok"] == true)
+        .collect();
+    assert_eq!(refunds.len(), 1, "exactly one refund: {ledger}");
+    let order: serde_json::Value = reqwest::get(format!("{store}/orders/W7752779"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        order.to_string().contains("return requested"),
+        "the order awaits its return: {order}"
+    );
+
+    // The reply left as an outbound record threaded on the conversation, marked as the
+    // person's; the approval is on the audit topic with the approver.
+    let codec = codec();
+    let mut reply_seen = None;
+    let mut approval_seen = None;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while reply_seen.is_none() || approval_seen.is_none() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "outbound or audit record missing"
+        );
+        for s in collect_for(&obs, Duration::from_millis(500)).await {
+            if s.topic.ends_with(names::RESOLUTIONS) {
+                let r: Resolution = codec
+                    .decode(RecordKind::Resolution, &s.value)
+                    .await
+                    .unwrap();
+                if r.ticket_id == "t-refund-1:agent:1" {
+                    reply_seen = Some((r, s.headers));
+                }
+            } else {
+                let a: AuditRecord = codec.decode(RecordKind::Audit, &s.value).await.unwrap();
+                if a.stage == "console" && a.outcome == "approved" {
+                    approval_seen = Some(a);
+                }
+            }
+        }
+    }
+    let (r, headers) = reply_seen.unwrap();
+    assert_eq!(r.conversation_id, "c-refund-1");
+    assert_eq!(r.reply, reply);
+    assert_eq!(
+        r.customer.email.as_deref(),
+        Some("isabella.brown8771@example.com")
+    );
+    assert_eq!(
+        headers.get("frontdesk-sent-by").map(String::as_str),
+        Some("ana")
+    );
+    let a = approval_seen.unwrap();
+    assert_eq!(a.ticket_id, "t-refund-1");
+    assert_eq!(a.rule, frontdesk::messages::Rule::HumanApproval);
+    let inputs: serde_json::Value = serde_json::from_str(&a.inputs_json).unwrap();
+    assert_eq!(inputs["actor"], "ana");
+    assert_eq!(inputs["action"], "return_delivered_order_items");
+
+    stop.cancel();
+    running.join().await.unwrap();
+    harness.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_cannot_approve_and_a_form_without_its_csrf_token_is_refused() {
+    let Some(driver) = driver().await else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::start(
+        test_config(dir.path()),
+        HarnessOptions {
+            broker: Broker::embedded().unwrap(),
+            store: Store::None,
+            stages: Stages::Given(Vec::new()),
+            keep_state_url: true,
+            declare_topics: true,
+        },
+    )
+    .await
+    .unwrap();
+    let stop = CancellationToken::new();
+    let running = console(&harness, &stop).await;
+    let base = format!("http://{}", running.addr);
+    add_user(&harness, "bob", Role::Agent).await;
+    // A handoff proposing a refund, as the pipeline would publish it.
+    let h = frontdesk::console::bench::synthetic(0, frontdesk::messages::now_ms());
+    assert!(h.proposed_action.is_some());
+    let handoffs = harness.topics.physical(names::HANDOFFS);
+    let value = harness
+        .codec
+        .encode(RecordKind::Handoff, &handoffs, &h)
+        .await
+        .unwrap();
+    send(
+        &producer(&harness.cfg, &harness.brokers),
+        &handoffs,
+        &h.conversation_id,
+        &value,
+    )
+    .await;
+
+    // No page without signing in.
+    let c = browser(&driver).await;
+    c.goto(&format!("{base}/handoffs/{}", h.ticket_id))
+        .await
+        .unwrap();
+    find(&c, "#signin").await;
+
+    sign_in(&c, &base, "bob", "a long enough password").await;
+    let page = format!("{base}/handoffs/{}", h.ticket_id);
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        c.goto(&page).await.unwrap();
+        if c.find(Locator::Css("#ticket-id")).await.is_ok() {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the handoff never arrived"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    wait_text(&c, "#action-status", "proposed").await;
+    assert!(
+        c.find(Locator::Css("#approve")).await.is_err(),
+        "an agent is offered no approve button"
+    );
+    // Posting the approval anyway, with a valid token, is refused on the server.
+    let csrf = find(&c, "input[name=csrf]")
+        .await
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
+    c.execute(
+        "const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];
+         const i = document.createElement('input'); i.name = 'csrf'; i.value = arguments[1];
+         f.appendChild(i); document.body.appendChild(f); f.submit();",
+        vec![
+            serde_json::json!(format!("/handoffs/{}/approve", h.ticket_id)),
+            serde_json::json!(csrf),
+        ],
+    )
+    .await
+    .unwrap();
+    wait_text(&c, "#error-message", "approver").await;
+
+    // The claim form with its CSRF field removed is refused, and nothing changes.
+    c.goto(&page).await.unwrap();
+    c.execute(
+        "document.querySelector(\"form[action$='/claim'] input[name=csrf]\").remove();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    find(&c, "#claim").await.click().await.unwrap();
+    wait_text(&c, "#error-message", "CSRF").await;
+    c.goto(&page).await.unwrap();
+    wait_text(&c, "#claimed-by", "nobody").await;
+    wait_text(&c, "#action-status", "proposed").await;
+    c.close().await.unwrap();
+
+    stop.cancel();
+    running.join().await.unwrap();
+    harness.stop().await.unwrap();
+}
