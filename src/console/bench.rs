@@ -139,7 +139,7 @@ pub fn synthetic(i: usize, now: i64) -> Handoff {
 
 fn times(mut ms: Vec<f64>) -> PageTimes {
     ms.sort_by(f64::total_cmp);
-    let at = |q: f64| ms[((ms.len() as f64 - 1.0) * q).round() as usize];
+    let at = |q: f64| (ms[((ms.len() as f64 - 1.0) * q).round() as usize] * 100.0).round() / 100.0;
     PageTimes {
         p50_ms: at(0.5),
         p99_ms: at(0.99),
@@ -159,9 +159,10 @@ fn memory(pid: u32) -> anyhow::Result<(f64, f64)> {
             .parse::<f64>()
             .ok()
     };
+    let mib = |kib: f64| (kib / 1024.0 * 10.0).round() / 10.0;
     Ok((
-        kib("VmRSS:").context("no VmRSS")? / 1024.0,
-        kib("VmHWM:").context("no VmHWM")? / 1024.0,
+        mib(kib("VmRSS:").context("no VmRSS")?),
+        mib(kib("VmHWM:").context("no VmHWM")?),
     ))
 }
 
@@ -211,7 +212,7 @@ pub async fn run(opts: BenchOptions) -> anyhow::Result<BenchReport> {
     Users::new(state.pool().clone())
         .upsert("bench", &password, &[Role::Agent])
         .await?;
-    let seed_s = started.elapsed().as_secs_f64();
+    let seed_s = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
     drop(handoffs);
     drop(state);
 

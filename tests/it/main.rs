@@ -3,6 +3,7 @@
 //! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
 
 mod console;
+mod console_store;
 mod eval;
 mod helpers;
 mod llm;
