@@ -422,32 +422,32 @@ impl Handoffs {
 
     /// `user` claims an open handoff nobody else has.
     pub async fn claim(&self, ticket_id: &str, user: &str) -> Result<(), ConsoleError> {
-        let now = now_ms();
-        self.update(
-            sqlx::query(
-                "UPDATE handoffs SET claimed_by = $1, claimed_at = $2, first_claimed_at = COALESCE(first_claimed_at, $2) \
-                 WHERE ticket_id = $3 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $1)",
-            )
-            .bind(user)
-            .bind(now)
-            .bind(ticket_id),
-            || format!("{ticket_id} is not open or someone else has claimed it"),
-        )
-        .await
+        self.give(ticket_id, user, false).await
     }
 
-    /// Gives an open handoff to `to` (anyone may assign: a lead hands out work).
+    /// Gives an open handoff to `to`, whoever had it (anyone may assign: a lead hands out
+    /// work).
     pub async fn assign(&self, ticket_id: &str, to: &str) -> Result<(), ConsoleError> {
-        let now = now_ms();
+        self.give(ticket_id, to, true).await
+    }
+
+    /// `to` takes the handoff: if nobody else has it, or in any case with `even_if_taken`.
+    async fn give(
+        &self,
+        ticket_id: &str,
+        to: &str,
+        even_if_taken: bool,
+    ) -> Result<(), ConsoleError> {
         self.update(
             sqlx::query(
                 "UPDATE handoffs SET claimed_by = $1, claimed_at = $2, first_claimed_at = COALESCE(first_claimed_at, $2) \
-                 WHERE ticket_id = $3 AND status = 'open'",
+                 WHERE ticket_id = $3 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $1 OR $4 = 1)",
             )
             .bind(to)
-            .bind(now)
-            .bind(ticket_id),
-            || format!("{ticket_id} is not open"),
+            .bind(now_ms())
+            .bind(ticket_id)
+            .bind(i64::from(even_if_taken)),
+            || format!("{ticket_id} is not open or someone else has claimed it"),
         )
         .await
     }

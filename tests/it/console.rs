@@ -145,14 +145,29 @@ async fn screenshot(c: &Client, name: &str) {
     std::fs::write(dir.join(name), png).unwrap();
 }
 
-/// The console on a loopback port over the harness's broker and state.
-async fn console(harness: &Harness, stop: &CancellationToken) -> Running {
+/// The pipeline (`store` and `stages`) on an embedded broker, and the console on a
+/// loopback port over its broker and state; the console stops with the token.
+async fn start(
+    cfg: frontdesk::config::Config,
+    store: Store,
+    stages: Stages,
+) -> (Harness, Running, CancellationToken) {
+    let opts = HarnessOptions {
+        broker: Broker::embedded().unwrap(),
+        store,
+        stages,
+        keep_state_url: true,
+        declare_topics: true,
+    };
+    let harness = Harness::start(cfg, opts).await.unwrap();
     let mut cfg = harness.cfg.clone();
     cfg.console.secure_cookies = frontdesk::console::SecureCookies::Never;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    frontdesk::console::start(&cfg, &harness.brokers, listener, stop.clone())
+    let stop = CancellationToken::new();
+    let running = frontdesk::console::start(&cfg, &harness.brokers, listener, stop.clone())
         .await
-        .unwrap()
+        .unwrap();
+    (harness, running, stop)
 }
 
 async fn add_user(harness: &Harness, name: &str, role: Role) {
@@ -183,26 +198,15 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
     let dir = tempfile::tempdir().unwrap();
     let mut cfg = test_config(dir.path());
     cfg.agent.limits = low_ceiling_limits(dir.path());
-    let harness = Harness::start(
-        cfg,
-        HarnessOptions {
-            broker: Broker::embedded().unwrap(),
-            store: Store::Sandbox {
-                db_url: format!(
-                    "sqlite://{}?mode=rwc",
-                    dir.path().join("store.db").display()
-                ),
-                data_dir: frontdesk::demo::default_data_dir(),
-            },
-            stages: Stages::Configured(StageKind::ALL.to_vec()),
-            keep_state_url: true,
-            declare_topics: true,
-        },
-    )
-    .await
-    .unwrap();
-    let stop = CancellationToken::new();
-    let running = console(&harness, &stop).await;
+    let store = Store::Sandbox {
+        db_url: format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("store.db").display()
+        ),
+        data_dir: frontdesk::demo::default_data_dir(),
+    };
+    let stages = Stages::Configured(StageKind::ALL.to_vec());
+    let (harness, running, stop) = start(cfg, store, stages).await;
     let base = format!("http://{}", running.addr);
     add_user(&harness, "ana", Role::Approver).await;
     let obs = observer(
@@ -362,20 +366,12 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
 async fn an_agent_cannot_approve_and_a_form_without_its_csrf_token_is_refused() {
     let Some(driver) = driver().await else { return };
     let dir = tempfile::tempdir().unwrap();
-    let harness = Harness::start(
+    let (harness, running, stop) = start(
         test_config(dir.path()),
-        HarnessOptions {
-            broker: Broker::embedded().unwrap(),
-            store: Store::None,
-            stages: Stages::Given(Vec::new()),
-            keep_state_url: true,
-            declare_topics: true,
-        },
+        Store::None,
+        Stages::Given(Vec::new()),
     )
-    .await
-    .unwrap();
-    let stop = CancellationToken::new();
-    let running = console(&harness, &stop).await;
+    .await;
     let base = format!("http://{}", running.addr);
     add_user(&harness, "bob", Role::Agent).await;
     // A handoff proposing a refund, as the pipeline would publish it.

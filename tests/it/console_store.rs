@@ -145,14 +145,8 @@ async fn console_tables_on_sqlite() {
 
 #[tokio::test]
 async fn console_tables_on_postgres() {
-    let Ok(base) = std::env::var("FRONTDESK_TEST_PG") else {
-        assert!(
-            std::env::var("FRONTDESK_REQUIRE_EXTERNAL").is_err(),
-            "FRONTDESK_TEST_PG is required"
-        );
-        eprintln!("skipped: FRONTDESK_TEST_PG is not set (scripts/test.sh starts PostgreSQL)");
+    let Some(url) = crate::state::pg_database_or_skip().await else {
         return;
     };
-    let url = crate::state::fresh_pg_database(&base).await;
     exercise(StateDb::connect(&url, 4).await.unwrap()).await;
 }
