@@ -147,6 +147,7 @@ async fn screenshot(c: &Client, name: &str) {
 
 /// The pipeline (`store` and `stages`) on an embedded broker, and the console on a
 /// loopback port over its broker and state; the console stops with the token.
+/// The browser reaches it over plain HTTP: `test_config` with `Secure` cookies off.
 async fn start(
     cfg: frontdesk::config::Config,
     store: Store,
@@ -160,8 +161,7 @@ async fn start(
         declare_topics: true,
     };
     let harness = Harness::start(cfg, opts).await.unwrap();
-    let mut cfg = harness.cfg.clone();
-    cfg.console.secure_cookies = frontdesk::console::SecureCookies::Never;
+    let cfg = harness.cfg.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let stop = CancellationToken::new();
     let running = frontdesk::console::start(&cfg, &harness.brokers, listener, stop.clone())
@@ -175,6 +175,13 @@ async fn add_user(harness: &Harness, name: &str, role: Role) {
         .upsert(name, "a long enough password", &[role])
         .await
         .unwrap();
+}
+
+/// A test config whose console serves plain HTTP (no `Secure` cookies).
+fn plain_http(dir: &std::path::Path) -> frontdesk::config::Config {
+    let mut cfg = test_config(dir);
+    cfg.console.secure_cookies = frontdesk::console::SecureCookies::Never;
+    cfg
 }
 
 /// A write gate whose return ceiling ($50) sits under the puzzle's price ($52.01), so the
@@ -196,7 +203,7 @@ fn low_ceiling_limits(dir: &std::path::Path) -> std::path::PathBuf {
 async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
     let Some(driver) = driver().await else { return };
     let dir = tempfile::tempdir().unwrap();
-    let mut cfg = test_config(dir.path());
+    let mut cfg = plain_http(dir.path());
     cfg.agent.limits = low_ceiling_limits(dir.path());
     let store = Store::Sandbox {
         db_url: format!(
@@ -451,6 +458,59 @@ async fn an_agent_cannot_approve_and_a_form_without_its_csrf_token_is_refused() 
     wait_text(&c, "#claimed-by", "nobody").await;
     wait_text(&c, "#action-status", "proposed").await;
     c.close().await.unwrap();
+
+    stop.cancel();
+    running.join().await.unwrap();
+    harness.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_trusted_proxy_signs_in_registered_users_with_secure_cookies_behind_tls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = test_config(dir.path());
+    cfg.console.identity_header = Some("X-Forwarded-User".into());
+    cfg.console.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    let (harness, running, stop) = start(cfg, Store::None, Stages::Given(Vec::new())).await;
+    add_user(&harness, "carol", Role::Agent).await;
+    let base = format!("http://{}", running.addr);
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+
+    let anonymous = http.get(format!("{base}/")).send().await.unwrap();
+    assert_eq!(
+        anonymous.status(),
+        303,
+        "no header, no session: to the sign-in form"
+    );
+    let stranger = http
+        .get(format!("{base}/"))
+        .header("X-Forwarded-User", "mallory")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status(), 403, "a name the console does not know");
+
+    let carol = http
+        .get(format!("{base}/"))
+        .header("X-Forwarded-User", "carol")
+        .header("X-Forwarded-Proto", "https")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(carol.status(), 200);
+    let cookie = carol
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    for attribute in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
+    }
+    assert!(carol.text().await.unwrap().contains(">carol<"));
 
     stop.cancel();
     running.join().await.unwrap();
