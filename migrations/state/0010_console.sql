@@ -30,6 +30,11 @@ CREATE TABLE IF NOT EXISTS handoffs (
     action_result TEXT
 );
 CREATE INDEX IF NOT EXISTS handoffs_queue ON handoffs (status, handed_off_at);
+-- The queue's counts per reason, intent and channel read these alone (no table rows), and
+-- a queue filtered by reason reads its rows in age order.
+CREATE INDEX IF NOT EXISTS handoffs_reason ON handoffs (status, reason_code, handed_off_at);
+CREATE INDEX IF NOT EXISTS handoffs_intent ON handoffs (status, intent);
+CREATE INDEX IF NOT EXISTS handoffs_channel ON handoffs (status, channel);
 CREATE INDEX IF NOT EXISTS handoffs_conversation ON handoffs (conversation_id);
 
 -- People who may sign in; roles is a comma-separated subset of agent,approver,admin.

@@ -33,7 +33,7 @@ const MAX_FORM_BYTES: usize = 256 * 1024;
 
 impl Console {
     /// Whether the peer is a configured reverse proxy.
-    fn from_proxy(&self, peer: SocketAddr) -> bool {
+    fn is_trusted_proxy(&self, peer: SocketAddr) -> bool {
         self.cfg.trusted_proxies.contains(&peer.ip())
     }
 
@@ -43,7 +43,7 @@ impl Console {
             SecureCookies::Always => true,
             SecureCookies::Never => false,
             SecureCookies::Auto => {
-                self.from_proxy(peer)
+                self.is_trusted_proxy(peer)
                     && headers
                         .get("x-forwarded-proto")
                         .and_then(|v| v.to_str().ok())
@@ -55,7 +55,7 @@ impl Console {
     /// The name a trusted proxy vouches for, if the console is told to believe one.
     fn proxied_user(&self, peer: SocketAddr, headers: &HeaderMap) -> Option<String> {
         let header = self.cfg.identity_header.as_deref()?;
-        if !self.from_proxy(peer) {
+        if !self.is_trusted_proxy(peer) {
             return None;
         }
         let name = headers.get(header)?.to_str().ok()?.trim();

@@ -115,7 +115,7 @@ pub fn synthetic(i: usize, now: i64) -> Handoff {
             Turn { role: "customer".into(), text: format!("Yes it is customer{i}@example.com"), at: at + 60_000 },
         ],
         tool_log: vec![
-            call("find_user_id_by_email", format!("{{\"email\":\"<EMAIL>\"}}"), format!("{{\"user_id\":\"user_{i}\"}}")),
+            call("find_user_id_by_email", "{\"email\":\"<EMAIL>\"}".to_owned(), format!("{{\"user_id\":\"user_{i}\"}}")),
             call("get_user_details", format!("{{\"user_id\":\"user_{i}\"}}"), "{\"name\":{\"first_name\":\"<NAME>\"},\"orders\":[\"#W1\",\"#W2\"],\"payment_methods\":{\"credit_card_1\":{\"brand\":\"visa\",\"last_four\":\"<CARD>\"}}}".to_owned()),
             call("get_order_details", format!("{{\"order_id\":\"{order}\"}}"), format!("{{\"order_id\":\"{order}\",\"status\":\"delivered\",\"items\":[{{\"item_id\":\"1\",\"price\":620.25}},{{\"item_id\":\"2\",\"price\":620.25}}]}}")),
         ],

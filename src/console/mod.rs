@@ -17,7 +17,7 @@
 //! - [`learn`]: draft acceptance (edit distance) and waits, on `/learn` and `/metrics`.
 //! - [`bench`]: `frontdesk console bench`, render time and memory with a large queue.
 //! - [`cli`]: `frontdesk console serve`, `user add`, `bench`.
-//! - [`error`]: [`ConsoleError`].
+//! - [`error`]: the errors ([`ConsoleError`]) and their HTTP answers.
 
 pub mod actions;
 pub mod approval;
