@@ -11,9 +11,10 @@ use std::time::Duration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use frontdesk::console::{Role, Running, Users};
 use frontdesk::harness::{Harness, HarnessOptions, Stages, Store};
-use frontdesk::messages::{AuditRecord, Channel, RecordKind, Resolution, Ticket};
+use frontdesk::messages::{AuditRecord, Channel, Codec, RecordKind, Resolution, Ticket};
 use frontdesk::stages::StageKind;
 use frontdesk::topics::names;
+use rdkafka::consumer::StreamConsumer;
 use tokio_util::sync::CancellationToken;
 
 use crate::helpers::*;
@@ -177,6 +178,28 @@ async fn add_user(harness: &Harness, name: &str, role: Role) {
         .unwrap();
 }
 
+/// The next resolution of `ticket` on the observed topics.
+async fn next_resolution(obs: &StreamConsumer, codec: &Codec, ticket: &str) -> Resolution {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no resolution of {ticket}"
+        );
+        for s in collect_for(obs, Duration::from_millis(500)).await {
+            if s.topic.ends_with(names::RESOLUTIONS) {
+                let r: Resolution = codec
+                    .decode(RecordKind::Resolution, &s.value)
+                    .await
+                    .unwrap();
+                if r.ticket_id == ticket {
+                    return r;
+                }
+            }
+        }
+    }
+}
+
 /// A test config whose console serves plain HTTP (no `Secure` cookies).
 fn plain_http(dir: &std::path::Path) -> frontdesk::config::Config {
     let mut cfg = test_config(dir);
@@ -241,11 +264,28 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
         .await
         .unwrap();
     send(&p, &inbound, &t.conversation_id, &value).await;
+    // The agent states the return and waits for the customer's "yes" before any write
+    // (every write is confirmed); the "yes" sends the refund to the gate, over its ceiling.
+    let codec = codec();
+    let question = next_resolution(&obs, &codec, "t-refund-1").await;
+    assert!(
+        question.reply.contains("W7752779"),
+        "the confirmation names the order: {}",
+        question.reply
+    );
+    let mut yes = Ticket::new("t-refund-2", "c-refund-1", Channel::Email, "Yes, please.");
+    yes.customer.email = t.customer.email.clone();
+    let value = harness
+        .codec
+        .encode(RecordKind::Ticket, &inbound, &yes)
+        .await
+        .unwrap();
+    send(&p, &inbound, &yes.conversation_id, &value).await;
 
     let c = browser(&driver).await;
     sign_in(&c, &base, "ana", "a long enough password").await;
     // The queue fills from the handoffs topic; reload until the ticket is in it.
-    let row = "tr[data-ticket='t-refund-1'] a.open-handoff";
+    let row = "tr[data-ticket='t-refund-2'] a.open-handoff";
     let deadline = tokio::time::Instant::now() + WAIT;
     while c.find(Locator::Css(row)).await.is_err() {
         assert!(
@@ -257,14 +297,14 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
     }
     wait_text(
         &c,
-        "tr[data-ticket='t-refund-1'] .reason",
+        "tr[data-ticket='t-refund-2'] .reason",
         "approval_required",
     )
     .await;
     screenshot(&c, "console-queue.png").await;
 
     find(&c, row).await.click().await.unwrap();
-    wait_text(&c, "#ticket-id", "t-refund-1").await;
+    wait_text(&c, "#ticket-id", "t-refund-2").await;
     wait_text(&c, "#proposed", "return_delivered_order_items").await;
     find(&c, "#claim").await.click().await.unwrap();
     wait_text(&c, "#claimed-by", "ana").await;
@@ -287,7 +327,7 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
         username: "ana".into(),
         roles: vec![Role::Approver],
     };
-    let again = running.console.approve(&ana, "t-refund-1").await;
+    let again = running.console.approve(&ana, "t-refund-2").await;
     assert!(
         matches!(again, Err(frontdesk::console::ConsoleError::Conflict(_))),
         "{again:?}"
@@ -320,7 +360,6 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
 
     // The reply left as an outbound record threaded on the conversation, marked as the
     // person's; the approval is on the audit topic with the approver.
-    let codec = codec();
     let mut reply_seen = None;
     let mut approval_seen = None;
     let deadline = tokio::time::Instant::now() + WAIT;
@@ -335,7 +374,7 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
                     .decode(RecordKind::Resolution, &s.value)
                     .await
                     .unwrap();
-                if r.ticket_id == "t-refund-1:agent:1" {
+                if r.ticket_id == "t-refund-2:agent:1" {
                     reply_seen = Some((r, s.headers));
                 }
             } else {
@@ -358,7 +397,7 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
         Some("ana")
     );
     let a = approval_seen.unwrap();
-    assert_eq!(a.ticket_id, "t-refund-1");
+    assert_eq!(a.ticket_id, "t-refund-2");
     assert_eq!(a.rule, frontdesk::messages::Rule::HumanApproval);
     let inputs: serde_json::Value = serde_json::from_str(&a.inputs_json).unwrap();
     assert_eq!(inputs["actor"], "ana");

@@ -12,7 +12,7 @@
 //! `--save DIR`, `--summary` (omit `per_intent`), `--oos-threshold F`,
 //! `--sweep` (print in-scope accuracy / oos recall at several thresholds),
 //! `--embeddings auto|on|off` (default auto), `--combine concat|ensemble`,
-//! `--embed-weight F`.
+//! `--embed-weight F`, `--noisy-copies N`.
 
 use std::time::Instant;
 
@@ -66,6 +66,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             "--embed-weight" => cfg.embedding.weight = next()?.parse()?,
+            "--noisy-copies" => cfg.augment.copies = next()?.parse()?,
+            "--noisy-fine-tune" => cfg.augment.fine_tune = next()?.parse()?,
             "--fine-tune-layers" => {
                 let layers: usize = next()?.parse()?;
                 cfg.embedding.fine_tune = (layers > 0).then(|| FineTuneConfig {

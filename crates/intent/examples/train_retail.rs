@@ -26,6 +26,10 @@
 //!   words (a story around a cancel / return / exchange / change request), so
 //!   that long narrative emails route to the write they ask for.
 //!
+//! `--export-derived CSV` writes the rows of the last three sources (CLINC150,
+//! task briefs, eval cases) to CSV, so that `frontdesk router train` can train
+//! the same mix (`models/router/README.md`).
+//!
 //! With `--holdout F`, a stratified share F is held back and scored (the
 //! saved model is then trained on the rest; the accuracy on the held-back
 //! Bitext rows alone is printed too); without it the model is trained on
@@ -174,6 +178,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut tasks = true;
     let mut cases = format!("{root}/eval/sets/retail_train.jsonl");
     let mut extra = format!("{root}/crates/intent/data/retail_requests.csv");
+    let mut export: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         let value = args.get(i + 1).cloned().ok_or("missing value")?;
@@ -185,6 +190,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--tasks" => tasks = value.parse()?,
             "--cases" => cases = value,
             "--extra" => extra = value,
+            "--export-derived" => export = Some(value),
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 2;
@@ -197,30 +203,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     rows.extend(load_labelled_csv(format!(
         "{root}/models/router/seed_retail.csv"
     ))?);
+    // rows derived from files that are not labelled CSVs of registry intents
+    let mut derived = Vec::new();
     let mut per_intent: HashMap<String, usize> = HashMap::new();
     for e in load_labelled_csv(format!("{root}/data/intents/clinc150_train.csv"))? {
         if e.intent == "report_fraud" {
-            rows.push(Example::new(e.text, "fraud_chargeback"));
+            derived.push(Example::new(e.text, "fraud_chargeback"));
         } else if e.intent == "oos" {
-            rows.push(e);
+            derived.push(e);
         } else if !NOT_OOS.contains(&e.intent.as_str()) {
             let n = per_intent.entry(e.intent).or_default();
             if *n < oos_per_intent {
                 *n += 1;
-                rows.push(Example::new(e.text, "oos"));
+                derived.push(Example::new(e.text, "oos"));
             }
         }
     }
     if tasks {
-        rows.extend(task_briefs(&format!(
+        derived.extend(task_briefs(&format!(
             "{root}/data/retail/tasks_train.json"
         ))?);
     }
     if cases != "none" {
         let more = case_examples(&cases, registry.routing.min_clause_words)?;
         eprintln!("{} examples from {cases}", more.len());
-        rows.extend(more);
+        derived.extend(more);
     }
+    if let Some(path) = &export {
+        let mut w = csv::Writer::from_path(path)?;
+        w.write_record(["text", "intent"])?;
+        for e in &derived {
+            w.write_record([e.text.as_str(), e.intent.as_str()])?;
+        }
+        w.flush()?;
+        eprintln!("wrote {} derived rows to {path}", derived.len());
+    }
+    rows.extend(derived);
     if extra != "none" {
         let more = load_labelled_csv(&extra)?;
         eprintln!("{} examples from {extra}", more.len());

@@ -29,6 +29,7 @@ use frontdesk_planner::{
     ReadCall, ToolFailure, ToolRunner, ValuationError,
 };
 use frontdesk_tools::{config::ToolKind, ToolRegistry};
+use frontdesk_types::Rule;
 use serde_json::Value;
 
 /// Most model turns per plan; a model still calling tools after these hands off.
@@ -310,6 +311,7 @@ impl LlmPlanner {
             None => Plan::new(
                 reads,
                 Outcome::HandOff {
+                    rule: Rule::ModelPlan,
                     reason: format!("the planner model did not finish within {MAX_ROUNDS} turns"),
                 },
                 state,
@@ -325,6 +327,7 @@ impl LlmPlanner {
                 Plan::new(
                     reads,
                     Outcome::HandOff {
+                        rule: Rule::ModelPlan,
                         reason: format!("the planner model hands off: {why}"),
                     },
                     state,
@@ -337,6 +340,7 @@ impl LlmPlanner {
             Some(text) if text.is_empty() => Plan::new(
                 reads,
                 Outcome::HandOff {
+                    rule: Rule::ModelPlan,
                     reason: "the planner model answered nothing".to_owned(),
                 },
                 state,
@@ -347,6 +351,7 @@ impl LlmPlanner {
                     Plan::new(
                         reads,
                         Outcome::HandOff {
+                            rule: Rule::ModelPlan,
                             reason: format!(
                                 "the planner model's answer states figures no tool result supports ({})",
                                 invented.join(", ")

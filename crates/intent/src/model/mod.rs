@@ -13,17 +13,22 @@
 //! When training fine-tuned the network's top layers (the default on the
 //! embedding path), those layers are saved as `tuned.safetensors` and take
 //! the place of the published ones at load time.
+//!
+//! Calibration is in `calibrate`, the files in `io`; this file keeps
+//! training and classification together (about 800 lines with its tests)
+//! because both go through the same private scoring helpers (`fit`,
+//! `raw_scores`).
 
-use std::fs;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+mod calibrate;
+mod io;
+
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use frontdesk_embed::tune::TunedTop;
-
 use serde::{Deserialize, Serialize};
 
+use crate::augment::{noisy_copies, AugmentConfig};
 use crate::classifier::{Classification, Classifier};
 use crate::data::{label_index, labels_of, stratified_split, Example, OOS_LABEL};
 use crate::embedding::{
@@ -32,12 +37,7 @@ use crate::embedding::{
 };
 use crate::features::{FeatureConfig, Scratch, SparseVec, Vectorizer};
 use crate::linear::{train_ovr, LinearWeights, SvmConfig};
-
-const MAGIC: &[u8; 8] = b"FDINTNT1";
-const EMBED_MAGIC: &[u8; 8] = b"FDINTEM1";
-
-/// The fine-tuned top layers of the embedding network, when there are any.
-const TUNED_FILE: &str = "tuned.safetensors";
+use calibrate::{budget_oos_threshold, fit_oos_threshold, fit_scale, mix, EmbeddingConfigLike};
 
 /// Version of the saved format and of the n-gram hashing; a model saved with
 /// another version is refused rather than silently misread.
@@ -64,6 +64,13 @@ pub struct TrainConfig {
     /// from the training distribution and are easier than real tickets, so
     /// an uncapped threshold rejects too much unseen in-scope text.
     pub max_oos_threshold: f32,
+    /// Share of the held-back in-scope rows that the out-of-scope
+    /// threshold may turn from right to wrong: the threshold is at least the
+    /// highest one that costs no more. A training file holds few `oos` rows
+    /// (CLINC150: 100, so 15 held back), too few to place the threshold by
+    /// themselves; this places it from the in-scope rows alone (0 = off).
+    #[serde(default)]
+    pub oos_in_scope_budget: f32,
     /// How many ranked labels a classification keeps.
     pub top_k: usize,
     /// Whether sentence embeddings are used (default: when available).
@@ -72,6 +79,10 @@ pub struct TrainConfig {
     /// How sentence embeddings are used, when they are.
     #[serde(default)]
     pub embedding: EmbeddingConfig,
+    /// Noisy copies of the training rows (dropped words, typos) added to
+    /// the rows the linear model is fit on; calibration rows stay clean.
+    #[serde(default)]
+    pub augment: AugmentConfig,
 }
 
 impl TrainConfig {
@@ -93,9 +104,11 @@ impl Default for TrainConfig {
             calibration_fraction: 0.15,
             oos_recall_weight: 10.0,
             max_oos_threshold: 0.5,
+            oos_in_scope_budget: 0.01,
             top_k: 5,
             embeddings: Embeddings::Auto,
             embedding: EmbeddingConfig::default(),
+            augment: AugmentConfig::default(),
         }
     }
 }
@@ -311,103 +324,6 @@ fn raw_scores(
     }
 }
 
-/// The parts of the embedding settings that scoring needs.
-#[derive(Debug, Clone, Copy)]
-struct EmbeddingConfigLike {
-    combine: Combine,
-    weight: f32,
-    head_scale: f32,
-}
-
-/// Calibrated probabilities from raw scores.
-fn mix(
-    raw: (Vec<f32>, Option<Vec<f32>>),
-    scale: f32,
-    how: Option<&EmbeddingConfigLike>,
-) -> Vec<f32> {
-    let (mut p, e) = raw;
-    softmax(&mut p, scale);
-    if let (Some(mut e), Some(how)) = (e, how) {
-        softmax(&mut e, how.head_scale);
-        let a = how.weight.clamp(0.0, 1.0);
-        for (x, y) in p.iter_mut().zip(&e) {
-            *x = (1.0 - a) * *x + a * y;
-        }
-    }
-    p
-}
-
-/// Softmax of `scale * scores`, in place.
-fn softmax(scores: &mut [f32], scale: f32) {
-    let max = scores.iter().fold(f32::NEG_INFINITY, |m, s| m.max(*s));
-    let mut sum = 0.0;
-    for s in scores.iter_mut() {
-        *s = ((*s - max) * scale).exp();
-        sum += *s;
-    }
-    if sum > 0.0 {
-        for s in scores.iter_mut() {
-            *s /= sum;
-        }
-    }
-}
-
-/// Picks the softmax temperature minimising held-out negative log-likelihood.
-fn fit_scale(raw: &[Vec<f32>], gold: &[usize]) -> f32 {
-    let grid = [
-        0.5f32, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 30.0,
-    ];
-    let mut best = (f32::INFINITY, 5.0);
-    for &scale in &grid {
-        let mut nll = 0.0f32;
-        for (s, g) in raw.iter().zip(gold) {
-            let mut p = s.clone();
-            softmax(&mut p, scale);
-            nll -= p[*g].max(1e-9).ln();
-        }
-        if nll < best.0 {
-            best = (nll, scale);
-        }
-    }
-    best.1
-}
-
-/// Picks the confidence threshold that maximises correct in-scope rows plus
-/// `weight` times correctly rejected `oos` rows on held-out predictions.
-fn fit_oos_threshold(probs: &[Vec<f32>], gold: &[usize], oos: usize, weight: f32) -> f32 {
-    let n_oos = gold.iter().filter(|g| **g == oos).count();
-    let n_in = gold.len() - n_oos;
-    if n_oos == 0 || n_in == 0 {
-        return 0.0;
-    }
-    let mut best = (f32::NEG_INFINITY, 0.0);
-    for step in 0..=60 {
-        let t = step as f32 * 0.01;
-        let (mut in_ok, mut oos_ok) = (0usize, 0usize);
-        for (p, g) in probs.iter().zip(gold) {
-            let (arg, conf) = argmax(p);
-            let pred = if arg == oos || conf < t { oos } else { arg };
-            if *g == oos {
-                oos_ok += usize::from(pred == oos);
-            } else {
-                in_ok += usize::from(pred == *g);
-            }
-        }
-        let score = in_ok as f32 + weight * oos_ok as f32;
-        if score > best.0 + 1e-6 {
-            best = (score, t);
-        }
-    }
-    best.1
-}
-
-fn argmax(p: &[f32]) -> (usize, f32) {
-    p.iter().enumerate().fold(
-        (0, f32::NEG_INFINITY),
-        |b, (i, v)| if *v > b.1 { (i, *v) } else { b },
-    )
-}
-
 /// Trains a model on labelled examples.
 ///
 /// With [`Embeddings::Auto`] (the default) the sentence-embedding model is
@@ -431,18 +347,27 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
     let Some(embedder) = embedder else {
         return train_inner(examples, cfg, None);
     };
-    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    let copies = noisy_copies(examples, &cfg.augment);
+    let texts: Vec<&str> = examples
+        .iter()
+        .chain(&copies)
+        .map(|e| e.text.as_str())
+        .collect();
     let (embedder, tuned_layers) = match &cfg.embedding.fine_tune {
         Some(ft) => {
             // The rows that calibration holds back (the same split as in
             // `train_inner`) are kept out of fine-tuning: a network tuned on
             // them would make them look easy, and the temperature and the
             // out-of-scope threshold fitted on them would be overconfident.
-            let tune_rows = if cfg.calibration_fraction > 0.0 {
+            let mut tune_rows = if cfg.calibration_fraction > 0.0 {
                 stratified_split(examples, cfg.calibration_fraction, cfg.svm.seed).0
             } else {
                 examples.to_vec()
             };
+            if cfg.augment.fine_tune {
+                let noisy = noisy_copies(&tune_rows, &cfg.augment);
+                tune_rows.extend(noisy);
+            }
             fine_tune(&embedder, &tune_rows, ft)?
         }
         None => (embedder, 0),
@@ -460,6 +385,7 @@ pub fn train(examples: &[Example], cfg: &TrainConfig) -> Result<Model, ModelErro
         examples,
         cfg,
         Some(Embedded {
+            texts: &texts,
             vectors: &vectors,
             embedder,
             tuned_layers,
@@ -505,6 +431,8 @@ fn fine_tune(
 /// Trains a model that uses sentence embeddings, given the embedding of
 /// every example (parallel to `examples`, as `embedder` computes them).
 /// Lets callers that train several models on the same data embed it once.
+/// Noisy copies ([`TrainConfig::augment`]) are left out here: they would
+/// need embeddings of their own.
 pub fn train_with_embeddings(
     examples: &[Example],
     vectors: &[Vec<f32>],
@@ -524,10 +452,12 @@ pub fn train_with_embeddings(
             embedder.dim()
         )));
     }
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
     train_inner(
         examples,
         cfg,
         Some(Embedded {
+            texts: &texts,
             vectors,
             embedder,
             tuned_layers: 0,
@@ -537,7 +467,9 @@ pub fn train_with_embeddings(
 
 /// The training rows' embeddings and the network that computed them.
 struct Embedded<'a> {
-    /// One per example, in order.
+    /// The texts embedded: the examples, then any noisy copies.
+    texts: &'a [&'a str],
+    /// One per text, in order.
     vectors: &'a [Vec<f32>],
     embedder: SharedEmbedder,
     /// How many of the network's top layers were fine-tuned (0: none).
@@ -557,12 +489,23 @@ fn train_inner(
     // Splits copy examples; find their embeddings again by text (equal
     // texts have equal embeddings).
     let lookup: std::collections::HashMap<&str, &[f32]> = match &emb {
-        Some(Embedded { vectors, .. }) => examples
+        Some(Embedded { texts, vectors, .. }) => texts
             .iter()
             .zip(vectors.iter())
-            .map(|(e, v)| (e.text.as_str(), v.as_slice()))
+            .map(|(t, v)| (*t, v.as_slice()))
             .collect(),
         None => Default::default(),
+    };
+    // The rows a linear model is fit on: `rows` and their noisy copies (on
+    // the embedding path, only the copies that were embedded).
+    let with_copies = |rows: &[Example]| -> Vec<Example> {
+        let mut out = rows.to_vec();
+        out.extend(
+            noisy_copies(rows, &cfg.augment)
+                .into_iter()
+                .filter(|c| emb.is_none() || lookup.contains_key(c.text.as_str())),
+        );
+        out
     };
     let vectors_of = |exs: &[Example]| -> Vec<&[f32]> {
         exs.iter()
@@ -578,6 +521,7 @@ fn train_inner(
     if cfg.calibration_fraction > 0.0 {
         let (tr, held) = stratified_split(examples, cfg.calibration_fraction, cfg.svm.seed);
         if !held.is_empty() {
+            let tr = with_copies(&tr);
             let tr_vectors = vectors_of(&tr);
             let input = emb.as_ref().map(|_| EmbedInput {
                 cfg: &cfg.embedding,
@@ -616,17 +560,20 @@ fn train_inner(
                     .into_iter()
                     .map(|r| mix(r, scale, how.as_ref()))
                     .collect();
-                oos_threshold = fit_oos_threshold(&probs, &gold, oos, cfg.oos_recall_weight)
-                    .min(cfg.max_oos_threshold);
+                let weighted = fit_oos_threshold(&probs, &gold, oos, cfg.oos_recall_weight);
+                let budget = budget_oos_threshold(&probs, &gold, oos, cfg.oos_in_scope_budget);
+                oos_threshold = weighted.max(budget).min(cfg.max_oos_threshold);
+                eprintln!("oos threshold: weighted {weighted:.2}, in-scope budget {budget:.2} -> {oos_threshold:.2}");
             }
         }
     }
-    let all_vectors = vectors_of(examples);
+    let fit_rows = with_copies(examples);
+    let all_vectors = vectors_of(&fit_rows);
     let input = emb.as_ref().map(|_| EmbedInput {
         cfg: &cfg.embedding,
         vectors: &all_vectors,
     });
-    let fitted = fit(examples, &labels, cfg, input);
+    let fitted = fit(&fit_rows, &labels, cfg, input);
     let tuned_layers = emb.as_ref().map_or(0, |e| e.tuned_layers);
     let embed = match (emb, fitted.head) {
         (Some(Embedded { embedder, .. }), Some(head)) => Some(EmbedPart { embedder, head }),
@@ -771,271 +718,6 @@ impl Model {
     /// Number of vocabulary features.
     pub fn n_features(&self) -> usize {
         self.vectorizer.len()
-    }
-
-    /// Saves `model.json` and `model.bin` into `dir` (created if missing).
-    pub fn save(&self, dir: impl AsRef<Path>) -> Result<(), ModelError> {
-        let dir = dir.as_ref();
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| ModelError::Io { path, source }
-        };
-        fs::create_dir_all(dir).map_err(io(dir))?;
-        let meta_path = dir.join("model.json");
-        let json = serde_json::to_vec_pretty(&self.meta).map_err(|source| ModelError::Json {
-            path: meta_path.clone(),
-            source,
-        })?;
-        fs::write(&meta_path, json).map_err(io(&meta_path))?;
-        let bin_path = dir.join("model.bin");
-        let v = &self.vectorizer;
-        let mut buf = Vec::with_capacity(16 + v.len() * (13 + 4 * self.linear.n_classes));
-        buf.extend_from_slice(MAGIC);
-        buf.extend_from_slice(&(v.len() as u32).to_le_bytes());
-        buf.extend_from_slice(&(self.linear.n_classes as u32).to_le_bytes());
-        for h in &v.hashes {
-            buf.extend_from_slice(&h.to_le_bytes());
-        }
-        for x in &v.idf {
-            buf.extend_from_slice(&x.to_le_bytes());
-        }
-        buf.extend_from_slice(&v.blocks);
-        for x in self.linear.weights.iter().chain(&self.linear.bias) {
-            buf.extend_from_slice(&x.to_le_bytes());
-        }
-        let mut f = fs::File::create(&bin_path).map_err(io(&bin_path))?;
-        f.write_all(&buf).map_err(io(&bin_path))?;
-        let embed_path = dir.join("embed.bin");
-        match &self.embed {
-            Some(part) => {
-                let h = &part.head;
-                let dim = h.weights.len() / h.n_classes.max(1);
-                let mut buf = Vec::with_capacity(16 + (h.weights.len() + h.bias.len()) * 4);
-                buf.extend_from_slice(EMBED_MAGIC);
-                buf.extend_from_slice(&(dim as u32).to_le_bytes());
-                buf.extend_from_slice(&(h.n_classes as u32).to_le_bytes());
-                for x in h.weights.iter().chain(&h.bias) {
-                    buf.extend_from_slice(&x.to_le_bytes());
-                }
-                fs::write(&embed_path, buf).map_err(io(&embed_path))?;
-            }
-            None => remove_stale(&embed_path)?,
-        }
-        let tuned_path = dir.join(TUNED_FILE);
-        match (&self.embed, &self.meta.embedding) {
-            (Some(part), Some(meta)) if meta.tuned_layers > 0 => {
-                part.embedder.top(meta.tuned_layers).save(&tuned_path)?
-            }
-            _ => remove_stale(&tuned_path)?,
-        }
-        Ok(())
-    }
-
-    /// Loads a model saved by [`Model::save`].
-    ///
-    /// A model trained with sentence embeddings also loads the embedding
-    /// network through `frontdesk-embed` (fetching it when it is missing),
-    /// and fails when it cannot be had.
-    pub fn load(dir: impl AsRef<Path>) -> Result<Self, ModelError> {
-        let model = Self::load_ngram(dir.as_ref())?;
-        if model.meta.embedding.is_none() {
-            return Ok(model);
-        }
-        model.with_embedding(dir.as_ref(), load_embedder()?)
-    }
-
-    /// Loads a model saved by [`Model::save`] using the given embedding
-    /// network (shared between models; a model with fine-tuned layers
-    /// shares its frozen ones) instead of loading one.
-    pub fn load_with_embedder(
-        dir: impl AsRef<Path>,
-        embedder: SharedEmbedder,
-    ) -> Result<Self, ModelError> {
-        Self::load_ngram(dir.as_ref())?.with_embedding(dir.as_ref(), embedder)
-    }
-
-    /// Attaches the embedding side saved in `dir` (`embed.bin`, and
-    /// `tuned.safetensors` when layers were fine-tuned) to an n-gram model.
-    fn with_embedding(mut self, dir: &Path, embedder: SharedEmbedder) -> Result<Self, ModelError> {
-        let Some(meta) = self.meta.embedding.clone() else {
-            return Ok(self);
-        };
-        if embedder.dim() != meta.dim {
-            return Err(ModelError::Input(format!(
-                "the model was trained on {}-d embeddings, {} gives {}",
-                meta.dim,
-                embedder.dir().display(),
-                embedder.dim()
-            )));
-        }
-        let head = read_head(&dir.join("embed.bin"), &meta, self.linear.n_classes)?;
-        let embedder = if meta.tuned_layers == 0 {
-            embedder
-        } else {
-            let path = dir.join(TUNED_FILE);
-            let top = TunedTop::load(&path, &embedder)?;
-            if top.layers.len() != meta.tuned_layers {
-                return Err(ModelError::Corrupt {
-                    path,
-                    reason: format!(
-                        "{} tuned layers, model.json says {}",
-                        top.layers.len(),
-                        meta.tuned_layers
-                    ),
-                });
-            }
-            Arc::new(embedder.with_top(&top)?)
-        };
-        self.embed = Some(EmbedPart { embedder, head });
-        Ok(self)
-    }
-
-    fn load_ngram(dir: &Path) -> Result<Self, ModelError> {
-        let meta_path = dir.join("model.json");
-        let json = fs::read(&meta_path).map_err(|source| ModelError::Io {
-            path: meta_path.clone(),
-            source,
-        })?;
-        let meta: ModelMeta = serde_json::from_slice(&json).map_err(|source| ModelError::Json {
-            path: meta_path.clone(),
-            source,
-        })?;
-        let bin_path = dir.join("model.bin");
-        if meta.version != FORMAT_VERSION {
-            return Err(ModelError::Corrupt {
-                path: meta_path,
-                reason: format!(
-                    "format version {} (this build reads {FORMAT_VERSION}); retrain the model",
-                    meta.version
-                ),
-            });
-        }
-        let mut bytes = Vec::new();
-        fs::File::open(&bin_path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(|source| ModelError::Io {
-                path: bin_path.clone(),
-                source,
-            })?;
-        let corrupt = |reason: &str| ModelError::Corrupt {
-            path: bin_path.clone(),
-            reason: reason.to_string(),
-        };
-        let mut r = Reader {
-            bytes: &bytes,
-            pos: 0,
-        };
-        let (n_features, n_classes) = r.header(MAGIC).map_err(corrupt)?;
-        if n_classes != meta.labels.len() {
-            return Err(corrupt("class count differs from model.json"));
-        }
-        let expected = 16 + n_features * (8 + 4 + 1) + (n_features * n_classes + n_classes) * 4;
-        if bytes.len() != expected {
-            return Err(corrupt("size does not match its header"));
-        }
-        let hashes = (0..n_features).filter_map(|_| r.u64()).collect();
-        let idf = (0..n_features).filter_map(|_| r.f32()).collect();
-        let blocks = r.take(n_features).unwrap_or_default().to_vec();
-        let weights = (0..n_features * n_classes)
-            .filter_map(|_| r.f32())
-            .collect();
-        let bias = (0..n_classes).filter_map(|_| r.f32()).collect();
-        let vectorizer = Vectorizer::from_parts(meta.features.clone(), hashes, idf, blocks);
-        let oos_index = meta.labels.iter().position(|l| l == OOS_LABEL);
-        Ok(Self {
-            meta,
-            vectorizer,
-            linear: LinearWeights {
-                n_classes,
-                weights,
-                bias,
-            },
-            oos_index,
-            embed: None,
-        })
-    }
-}
-
-/// Removes a file an earlier model saved in the same directory, so that
-/// it cannot be read as part of this one.
-fn remove_stale(path: &Path) -> Result<(), ModelError> {
-    match fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(ModelError::Io {
-            path: path.to_path_buf(),
-            source: e,
-        }),
-        _ => Ok(()),
-    }
-}
-
-/// Reads `embed.bin` (the weights over the embedding dimensions).
-fn read_head(
-    path: &Path,
-    meta: &EmbeddingMeta,
-    n_classes: usize,
-) -> Result<LinearWeights, ModelError> {
-    let bytes = fs::read(path).map_err(|source| ModelError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let corrupt = |reason: &str| ModelError::Corrupt {
-        path: path.to_path_buf(),
-        reason: reason.to_string(),
-    };
-    let mut r = Reader {
-        bytes: &bytes,
-        pos: 0,
-    };
-    let (dim, classes) = r.header(EMBED_MAGIC).map_err(corrupt)?;
-    if dim != meta.dim || classes != n_classes {
-        return Err(corrupt("shape differs from model.json"));
-    }
-    if bytes.len() != 16 + (dim * classes + classes) * 4 {
-        return Err(corrupt("size does not match its header"));
-    }
-    let weights = (0..dim * classes).filter_map(|_| r.f32()).collect();
-    let bias = (0..classes).filter_map(|_| r.f32()).collect();
-    Ok(LinearWeights {
-        n_classes: classes,
-        weights,
-        bias,
-    })
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    /// The 16-byte header of a weight file: `magic`, then two counts.
-    fn header(&mut self, magic: &[u8; 8]) -> Result<(usize, usize), &'static str> {
-        if self.take(8).ok_or("short header")? != magic {
-            return Err("bad magic");
-        }
-        let a = self.u32().ok_or("short header")?;
-        let b = self.u32().ok_or("short header")?;
-        Ok((a as usize, b as usize))
-    }
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let s = self.bytes.get(self.pos..self.pos + n)?;
-        self.pos += n;
-        Some(s)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-    }
-    fn u64(&mut self) -> Option<u64> {
-        self.take(8)
-            .and_then(|b| b.try_into().ok())
-            .map(u64::from_le_bytes)
-    }
-    fn f32(&mut self) -> Option<f32> {
-        self.take(4)
-            .and_then(|b| b.try_into().ok())
-            .map(f32::from_le_bytes)
     }
 }
 
