@@ -1,9 +1,9 @@
 //! What the console learns from people: per intent and reason, how often the agent's draft
 //! was sent unchanged, lightly edited or rewritten (by edit distance), and how long handoffs
-//! waited to be claimed and closed. Shown on `/learn` and exported on `/metrics`.
+//! waited to be claimed and closed. Shown on `/learn` and exported on `/metrics`
+//! ([`super::metrics`]).
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use sqlx::{AnyPool, Row};
 
@@ -139,71 +139,6 @@ pub async fn figures(pool: &AnyPool) -> Result<Learned, ConsoleError> {
     Ok(out)
 }
 
-/// The figures in the Prometheus text format. Labels are bounded: intents come from the
-/// registry, reasons from the rule vocabulary, edit classes are three.
-pub fn render(learned: &Learned, open_by_reason: &[(String, i64)]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# TYPE frontdesk_console_open_handoffs gauge");
-    for (reason, n) in open_by_reason {
-        let _ = writeln!(
-            out,
-            "frontdesk_console_open_handoffs{{reason=\"{reason}\"}} {n}"
-        );
-    }
-    type Line = fn(&Figures) -> Vec<(Option<&'static str>, f64)>;
-    let series: [(&str, &str, Line); 5] = [
-        ("frontdesk_console_handoffs_total", "counter", |f| {
-            vec![(None, f.handoffs as f64)]
-        }),
-        ("frontdesk_console_replies_total", "counter", |f| {
-            EditClass::ALL
-                .iter()
-                .map(|c| {
-                    (
-                        Some(c.as_str()),
-                        f.sent.get(c.as_str()).copied().unwrap_or(0) as f64,
-                    )
-                })
-                .collect()
-        }),
-        ("frontdesk_console_claim_wait_seconds_sum", "counter", |f| {
-            vec![(None, f.claim_wait_ms as f64 / 1000.0)]
-        }),
-        (
-            "frontdesk_console_claim_wait_seconds_count",
-            "counter",
-            |f| vec![(None, f.claimed as f64)],
-        ),
-        ("frontdesk_console_close_wait_seconds_sum", "counter", |f| {
-            vec![(None, f.close_wait_ms as f64 / 1000.0)]
-        }),
-    ];
-    for (name, kind, line) in series {
-        let _ = writeln!(out, "# TYPE {name} {kind}");
-        for ((intent, reason), f) in learned {
-            for (edit, v) in line(f) {
-                let edit = edit.map(|e| format!(",edit=\"{e}\"")).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{name}{{intent=\"{intent}\",reason=\"{reason}\"{edit}}} {v}"
-                );
-            }
-        }
-    }
-    let _ = writeln!(
-        out,
-        "# TYPE frontdesk_console_close_wait_seconds_count counter"
-    );
-    for ((intent, reason), f) in learned {
-        let _ = writeln!(
-            out,
-            "frontdesk_console_close_wait_seconds_count{{intent=\"{intent}\",reason=\"{reason}\"}} {}",
-            f.closed
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,12 +173,5 @@ mod tests {
         assert_eq!(f.rate(EditClass::Light), Some(0.0));
         assert_eq!(f.mean_claim_s(), Some(1.5));
         assert_eq!(f.mean_close_s(), None);
-        let mut learned = Learned::new();
-        learned.insert(("return_order".into(), "approval_required".into()), f);
-        let text = render(&learned, &[("approval_required".into(), 2)]);
-        assert!(text.contains(
-            "frontdesk_console_replies_total{intent=\"return_order\",reason=\"approval_required\",edit=\"unchanged\"} 3"
-        ), "{text}");
-        assert!(text.contains("frontdesk_console_open_handoffs{reason=\"approval_required\"} 2"));
     }
 }

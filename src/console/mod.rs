@@ -14,7 +14,8 @@
 //! - [`approval`]: a proposed action through the tool executor and the write gate.
 //! - [`outbound`]: replies on the resolutions topic and audit records.
 //! - [`history`]: what people did, and the replies they sent.
-//! - [`learn`]: draft acceptance (edit distance) and waits, on `/learn` and `/metrics`.
+//! - [`learn`]: draft acceptance (edit distance) and waits, on `/learn`.
+//! - [`metrics`]: those figures on `/metrics`, in the process's `prometheus-client` registry.
 //! - [`bench`]: `frontdesk console bench`, render time and memory with a large queue.
 //! - [`cli`]: `frontdesk console serve`, `user add`, `bench`.
 //! - [`error`]: the errors ([`ConsoleError`]) and their HTTP answers.
@@ -31,6 +32,7 @@ pub mod forms;
 pub mod handoffs;
 pub mod history;
 pub mod learn;
+pub mod metrics;
 pub mod outbound;
 pub mod pages;
 pub mod server;

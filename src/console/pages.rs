@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
 
@@ -224,13 +225,20 @@ pub async fn learn(
     Ok(html(&page))
 }
 
-/// `GET /metrics`: the learning figures and open handoffs, Prometheus text format
+/// `GET /metrics`: the process's metrics with the learning figures and open handoffs
 /// (aggregates only: no ticket, customer or person is named).
 pub async fn metrics(State(c): State<Arc<Console>>) -> Response {
     let figures = super::learn::figures(c.handoffs.pool()).await;
     let open = c.handoffs.open_counts(Facet::Reason).await;
     match (figures, open) {
-        (Ok(f), Ok(o)) => super::learn::render(&f, &o).into_response(),
+        (Ok(learned), Ok(open_by_reason)) => (
+            [(header::CONTENT_TYPE, super::metrics::CONTENT_TYPE)],
+            super::metrics::exposition(super::metrics::Snapshot {
+                learned,
+                open_by_reason,
+            }),
+        )
+            .into_response(),
         (Err(e), _) | (_, Err(e)) => e.into_response(),
     }
 }

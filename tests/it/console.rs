@@ -403,6 +403,27 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
     assert_eq!(inputs["actor"], "ana");
     assert_eq!(inputs["action"], "return_delivered_order_items");
 
+    // The learning figures on /metrics (no session needed): one handoff claimed, one reply
+    // the person rewrote, under the handoff's reason.
+    let metrics = reqwest::get(format!("{base}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        "reason=\"approval_required\",edit=\"rewritten\"} 1",
+        "frontdesk_console_open_handoffs{reason=\"approval_required\"} 1",
+    ] {
+        assert!(metrics.contains(line), "{line} missing:\n{metrics}");
+    }
+    assert!(
+        metrics
+            .lines()
+            .any(|l| l.starts_with("frontdesk_console_claimed_total{") && l.ends_with("} 1")),
+        "{metrics}"
+    );
+
     stop.cancel();
     running.join().await.unwrap();
     harness.stop().await.unwrap();
