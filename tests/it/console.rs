@@ -576,3 +576,151 @@ async fn a_trusted_proxy_signs_in_registered_users_with_secure_cookies_behind_tl
     running.join().await.unwrap();
     harness.stop().await.unwrap();
 }
+
+/// Publishes `handoffs` on the handoffs topic, as the policy stage would.
+async fn publish_handoffs(harness: &Harness, handoffs: &[frontdesk::messages::Handoff]) {
+    let topic = harness.topics.physical(names::HANDOFFS);
+    let p = producer(&harness.cfg, &harness.brokers);
+    for h in handoffs {
+        let value = harness
+            .codec
+            .encode(RecordKind::Handoff, &topic, h)
+            .await
+            .unwrap();
+        send(&p, &topic, &h.conversation_id, &value).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_filters_notes_rejects_assigns_closes_and_hands_back() {
+    let Some(driver) = driver().await else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (harness, running, stop) = start(
+        plain_http(dir.path()),
+        Store::None,
+        Stages::Given(Vec::new()),
+    )
+    .await;
+    let base = format!("http://{}", running.addr);
+    add_user(&harness, "dee", Role::Approver).await;
+    add_user(&harness, "eve", Role::Agent).await;
+    let audit = observer(
+        &harness.cfg,
+        &harness.brokers,
+        &[&harness.topics.physical(names::AUDIT)],
+    );
+    // bench::synthetic(0) proposes a refund (approval_required); 1 is always_escalate.
+    let now = frontdesk::messages::now_ms();
+    let (refund, escalated) = (
+        frontdesk::console::bench::synthetic(0, now),
+        frontdesk::console::bench::synthetic(1, now),
+    );
+    publish_handoffs(&harness, &[refund.clone(), escalated.clone()]).await;
+
+    let c = browser(&driver).await;
+    sign_in(&c, &base, "dee", "a long enough password").await;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        c.goto(&format!("{base}/")).await.unwrap();
+        if c.find(Locator::Css("#open-total"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            == "2"
+        {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the handoffs never reached the queue"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+
+    // Filter by reason: only the refund is left.
+    find(&c, "select[name=reason]")
+        .await
+        .select_by_value("approval_required")
+        .await
+        .unwrap();
+    find(&c, "form.filters button").await.click().await.unwrap();
+    wait_text(&c, "#open-total", "1").await;
+    find(&c, &format!("tr[data-ticket='{}']", refund.ticket_id)).await;
+    assert!(c
+        .find(Locator::Css(&format!(
+            "tr[data-ticket='{}']",
+            escalated.ticket_id
+        )))
+        .await
+        .is_err());
+
+    // Claim, note, reject with a note, assign to a colleague, close.
+    find(&c, "a.open-handoff").await.click().await.unwrap();
+    wait_text(&c, "#ticket-id", &refund.ticket_id).await;
+    find(&c, "#claim").await.click().await.unwrap();
+    wait_text(&c, "#claimed-by", "dee").await;
+    find(&c, "#note")
+        .await
+        .send_keys("The photos show the damage.")
+        .await
+        .unwrap();
+    find(&c, "#add-note").await.click().await.unwrap();
+    wait_text(&c, "#notice", "Note added").await;
+    wait_text(&c, "#history", "The photos show the damage.").await;
+    find(&c, "input[name=note]")
+        .await
+        .send_keys("Outside the return window.")
+        .await
+        .unwrap();
+    find(&c, "#reject").await.click().await.unwrap();
+    wait_text(&c, "#action-status", "rejected").await;
+    find(&c, "select[name=to]")
+        .await
+        .select_by_value("eve")
+        .await
+        .unwrap();
+    find(&c, "#assign").await.click().await.unwrap();
+    wait_text(&c, "#claimed-by", "eve").await;
+    find(&c, "#close").await.click().await.unwrap();
+    wait_text(&c, "#status", "closed").await;
+
+    // Hand the other one back to the agent; the queue is then empty.
+    c.goto(&format!("{base}/handoffs/{}", escalated.ticket_id))
+        .await
+        .unwrap();
+    find(&c, "#hand-back").await.click().await.unwrap();
+    wait_text(&c, "#status", "returned").await;
+    c.goto(&format!("{base}/")).await.unwrap();
+    wait_text(&c, "#open-total", "0").await;
+
+    // The learn page counts both handoffs, the claim and both closes.
+    find(&c, "a[href='/learn']").await.click().await.unwrap();
+    wait_text(&c, "#learn", "approval_required").await;
+    wait_text(&c, "#learn", "always_escalate").await;
+    c.close().await.unwrap();
+
+    // Every action is on the audit topic with the person who did it.
+    let codec = codec();
+    let want = ["claim", "note", "reject", "assign", "close", "hand_back"];
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !want.iter().all(|w| seen.iter().any(|(o, _)| o == w)) {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "audit records missing: {seen:?}"
+        );
+        for s in collect_for(&audit, Duration::from_millis(500)).await {
+            let a: AuditRecord = codec.decode(RecordKind::Audit, &s.value).await.unwrap();
+            let inputs: serde_json::Value = serde_json::from_str(&a.inputs_json).unwrap();
+            assert_eq!(a.stage, "console");
+            seen.push((a.outcome, inputs["actor"].as_str().unwrap_or("").to_owned()));
+        }
+    }
+    assert!(seen.iter().all(|(_, actor)| actor == "dee"), "{seen:?}");
+
+    stop.cancel();
+    running.join().await.unwrap();
+    harness.stop().await.unwrap();
+}
