@@ -139,6 +139,21 @@ pub async fn figures(pool: &AnyPool) -> Result<Learned, ConsoleError> {
     Ok(out)
 }
 
+/// Four handoffs, two claimed after 3 s in all, three replies sent unchanged and one
+/// rewritten (for the tests here and in [`super::metrics`]).
+#[cfg(test)]
+pub(crate) fn sample() -> Figures {
+    let mut f = Figures {
+        handoffs: 4,
+        claimed: 2,
+        claim_wait_ms: 3000,
+        ..Default::default()
+    };
+    f.sent.insert("unchanged", 3);
+    f.sent.insert("rewritten", 1);
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,14 +176,7 @@ mod tests {
 
     #[test]
     fn rates_and_means() {
-        let mut f = Figures {
-            handoffs: 4,
-            claimed: 2,
-            claim_wait_ms: 3000,
-            ..Default::default()
-        };
-        f.sent.insert("unchanged", 3);
-        f.sent.insert("rewritten", 1);
+        let f = sample();
         assert_eq!(f.rate(EditClass::Unchanged), Some(0.75));
         assert_eq!(f.rate(EditClass::Light), Some(0.0));
         assert_eq!(f.mean_claim_s(), Some(1.5));

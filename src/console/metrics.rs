@@ -159,14 +159,7 @@ mod tests {
 
     #[test]
     fn the_figures_are_in_the_process_registry_with_bounded_labels() {
-        let mut f = Figures {
-            handoffs: 4,
-            claimed: 2,
-            claim_wait_ms: 3000,
-            ..Default::default()
-        };
-        f.sent.insert("unchanged", 3);
-        f.sent.insert("rewritten", 1);
+        let f = crate::console::learn::sample();
         let mut learned = Learned::new();
         learned.insert(("return_order".into(), "approval_required".into()), f);
         let text = exposition(Snapshot {
