@@ -109,6 +109,8 @@ rules! {
     RuleOverride => "rule_override",
     /// The request depends on a condition the agent cannot check.
     UnmodelledCondition => "unmodelled_condition",
+    /// Part of the message asks for a change no request was read from.
+    UnreadRequest => "unread_request",
     /// A dependency kept failing past its retry budget.
     RetriesExhausted => "retries_exhausted",
 
