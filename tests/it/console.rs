@@ -592,7 +592,7 @@ async fn publish_handoffs(harness: &Harness, handoffs: &[frontdesk::messages::Ha
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_person_filters_notes_rejects_assigns_closes_and_hands_back() {
+async fn a_person_filters_releases_notes_rejects_assigns_closes_and_hands_back() {
     let Some(driver) = driver().await else { return };
     let dir = tempfile::tempdir().unwrap();
     let (harness, running, stop) = start(
@@ -656,9 +656,13 @@ async fn a_person_filters_notes_rejects_assigns_closes_and_hands_back() {
         .await
         .is_err());
 
-    // Claim, note, reject with a note, assign to a colleague, close.
+    // Claim, release, claim again, note, reject with a note, assign to a colleague, close.
     find(&c, "a.open-handoff").await.click().await.unwrap();
     wait_text(&c, "#ticket-id", &refund.ticket_id).await;
+    find(&c, "#claim").await.click().await.unwrap();
+    wait_text(&c, "#claimed-by", "dee").await;
+    find(&c, "#release").await.click().await.unwrap();
+    wait_text(&c, "#claimed-by", "nobody").await;
     find(&c, "#claim").await.click().await.unwrap();
     wait_text(&c, "#claimed-by", "dee").await;
     find(&c, "#note")
@@ -703,7 +707,15 @@ async fn a_person_filters_notes_rejects_assigns_closes_and_hands_back() {
 
     // Every action is on the audit topic with the person who did it.
     let codec = codec();
-    let want = ["claim", "note", "reject", "assign", "close", "hand_back"];
+    let want = [
+        "claim",
+        "release",
+        "note",
+        "reject",
+        "assign",
+        "close",
+        "hand_back",
+    ];
     let mut seen: Vec<(String, String)> = Vec::new();
     let deadline = tokio::time::Instant::now() + WAIT;
     while !want.iter().all(|w| seen.iter().any(|(o, _)| o == w)) {
