@@ -53,6 +53,14 @@ for _ in $(seq 1 50); do su postgres -c "psql -p $PGPORT -qAtc 'select 1'" >/dev
 su postgres -c "psql -p $PGPORT -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
 export FRONTDESK_TEST_PG="postgres://postgres:postgres@127.0.0.1:$PGPORT/postgres"
 
+# --- chromium and chromium-driver (the console's browser tests), installed when missing --
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  log "installing chromium and chromium-driver (Debian)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null) \
+    || { log "could not install chromium"; exit 1; }
+fi
+export FRONTDESK_REQUIRE_BROWSER=1
+
 # Tests that need these services fail (rather than skip) when they are missing.
 export FRONTDESK_REQUIRE_EXTERNAL=1
 

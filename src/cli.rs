@@ -133,6 +133,11 @@ pub enum Command {
         #[command(subcommand)]
         command: SandboxCommand,
     },
+    /// The agent-assist console where people work the handoff queue.
+    Console {
+        #[command(subcommand)]
+        command: crate::console::cli::ConsoleCommand,
+    },
 }
 
 /// `--embeddings` of `router train`.
@@ -495,6 +500,7 @@ pub async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Run { stages } => run_stages(cfg, &stages).await,
+        Command::Console { command } => crate::console::cli::run(cfg, command).await,
         Command::Router { command } => crate::offline::router(command),
         Command::Grounding { command } => crate::offline::grounding(command),
         Command::Guard { command } => crate::offline::guard(command),

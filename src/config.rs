@@ -29,6 +29,8 @@ pub struct Config {
     pub agent: AgentConfig,
     /// Model providers and roles (`frontdesk-llm`); empty: fully offline.
     pub llm: frontdesk_llm::LlmConfig,
+    /// The agent-assist console (`frontdesk console serve`).
+    pub console: crate::console::ConsoleConfig,
 }
 
 /// What the stages load: relative paths are looked up in the working directory, then in
@@ -261,6 +263,7 @@ impl Config {
                 self.runtime.drain_timeout, self.kafka.session_timeout
             )));
         }
+        self.console.validate().map_err(ConfigError::Rule)?;
         if self.runtime.max_in_flight == 0 {
             return Err(ConfigError::Rule(
                 "runtime.max_in_flight must be at least 1".to_owned(),

@@ -14,11 +14,13 @@
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
 //! - [`health`]: `/healthz`, `/readyz` and `/metrics` of long-running commands.
 //! - [`bench`]: `frontdesk bench spine`.
+//! - [`console`]: the agent-assist console where people work the handoff queue.
 //! - [`cli`]: the command line.
 
 pub mod bench;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod demo;
 pub mod eval;
 pub mod harness;

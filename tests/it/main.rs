@@ -2,6 +2,8 @@
 //! names and its own database; each broker test runs against librdkafka's mock cluster and
 //! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
 
+mod console;
+mod console_store;
 mod eval;
 mod guard_cli;
 mod health;

@@ -134,6 +134,13 @@ rules! {
     /// Whether a model's rewording of the reply was used.
     ReplyModel => "reply_model",
 
+    // --- the agent-assist console (a person acting on a handoff)
+    /// A person worked a handoff: claimed, released, assigned, replied, noted, closed or
+    /// handed it back (the audit record's outcome says which).
+    HumanAction => "human_action",
+    /// A person approved or rejected the action proposed on a handoff.
+    HumanApproval => "human_approval",
+
     // --- the runtime
     /// The record could not be processed at all (undecodable, too large, panicked).
     DeadLettered => "dead_lettered",
