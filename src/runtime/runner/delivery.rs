@@ -72,7 +72,7 @@ impl Worker {
             return true;
         };
         self.retry("record the ticket as finished", stop, || {
-            state.mark_finished(&finish.ticket_id, &finish.conversation_id, finish.outcome)
+            state.mark_finished(&finish.key, &finish.conversation_id, finish.outcome)
         })
         .await
         .is_some()

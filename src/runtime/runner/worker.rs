@@ -20,7 +20,7 @@ use crate::runtime::backoff::Backoff;
 use crate::runtime::flag::Flag;
 use crate::runtime::metrics::StageMetrics;
 use crate::runtime::stage::{Outcome, Stage, StageContext, StageError};
-use crate::state::StateDb;
+use crate::state::{StateDb, TicketKey};
 
 /// A record's stop signal: its partition's flag, raised when the partition is revoked
 /// and its drain timeout passed, or when the shutdown drain timeout passed.
@@ -43,7 +43,7 @@ pub(super) struct Planned {
 
 /// A ticket to record as finished once its terminal record is acknowledged.
 pub(super) struct Finish {
-    pub(super) ticket_id: String,
+    pub(super) key: TicketKey,
     pub(super) conversation_id: String,
     pub(super) outcome: &'static str,
 }
@@ -215,14 +215,14 @@ impl Worker {
             }
         })?;
         tracing::Span::current().record("ticket_id", envelope.ticket.ticket_id.as_str());
-        let ticket_id = envelope.ticket.ticket_id.clone();
+        let ticket_key = TicketKey::of(&envelope.ticket);
         let conversation_id = envelope.ticket.conversation_id.clone();
         // Only a stage that ends tickets (no forward topic) checks: earlier stages may
         // repeat their idempotent work on a redelivery; the terminal record is not repeated.
         let terminal_stage = self.wiring.forward.is_none();
         if let (true, Some(state)) = (terminal_stage, &self.state) {
             if state
-                .is_finished(&ticket_id)
+                .is_finished(&ticket_key)
                 .await
                 .map_err(|e| Failure::Transient(e.to_string()))?
             {
@@ -308,7 +308,7 @@ impl Worker {
             });
         }
         let finish = outcome.is_terminal().then(|| Finish {
-            ticket_id,
+            key: ticket_key,
             conversation_id,
             outcome: outcome.label(),
         });
