@@ -158,6 +158,12 @@ pub struct RuntimeConfig {
     /// How long a produce may wait for the broker's acknowledgement before retrying.
     #[serde(with = "humantime_serde")]
     pub produce_timeout: Duration,
+    /// Largest output value the runner produces (below the producer's and the broker's
+    /// `message.max.bytes`, 1,000,000 by default); larger outputs are shrunk (a handoff's
+    /// transcript windowed, tool responses dropped) or handed to a person.
+    pub max_output_bytes: usize,
+    /// Retry budgets per cause: when one is spent the ticket goes to a person.
+    pub retry: crate::runtime::budget::RetryBudgets,
 }
 
 impl Default for RuntimeConfig {
@@ -171,6 +177,8 @@ impl Default for RuntimeConfig {
             max_record_bytes: 1 << 20,
             max_body_bytes: 64 * 1024,
             produce_timeout: Duration::from_secs(30),
+            max_output_bytes: 900_000,
+            retry: Default::default(),
         }
     }
 }

@@ -32,6 +32,16 @@ pub struct StageMetrics {
     pub dependency_holds: AtomicU64,
     /// Dead letters by error kind.
     pub dead_letter_kinds: Mutex<BTreeMap<String, u64>>,
+    /// Tickets the runner itself handed to a person, by rule (`retries_exhausted`,
+    /// `dead_lettered`, `output_too_large`).
+    pub runner_handoffs: Mutex<BTreeMap<String, u64>>,
+    /// Outputs made smaller to fit `runtime.max_output_bytes` (one per shrinking step).
+    pub shrunk: AtomicU64,
+    /// Outputs that could not be produced at all (an audit record refused, or a last
+    /// resort that even shrunk the broker would not take).
+    pub outputs_lost: AtomicU64,
+    /// Finished marks not written after their budget (a redelivery may repeat the outcome).
+    pub finish_marks_lost: AtomicU64,
 }
 
 impl StageMetrics {
@@ -56,6 +66,16 @@ impl StageMetrics {
             *k.entry(kind.to_owned()).or_default() += 1;
         }
     }
+
+    /// Counts a last resort: a dead letter of `kind` if `dead_lettered`, else a runner
+    /// handoff under the rule `kind`.
+    pub fn last_resort(&self, kind: &str, dead_lettered: bool) {
+        if dead_lettered {
+            self.dead_letter(kind);
+        } else if let Ok(mut k) = self.runner_handoffs.lock() {
+            *k.entry(kind.to_owned()).or_default() += 1;
+        }
+    }
 }
 
 fn registry() -> &'static Mutex<Vec<Arc<StageMetrics>>> {
@@ -68,7 +88,7 @@ pub fn render() -> String {
     let all = registry().lock().unwrap_or_else(|p| p.into_inner()).clone();
     let mut out = String::new();
     type Getter = fn(&StageMetrics) -> i64;
-    let counters: [(&str, &str, Getter); 9] = [
+    let counters: [(&str, &str, Getter); 12] = [
         ("frontdesk_records_consumed_total", "counter", |m| {
             m.consumed.load(Ordering::Relaxed) as i64
         }),
@@ -96,6 +116,15 @@ pub fn render() -> String {
         ("frontdesk_dependency_holds_total", "counter", |m| {
             m.dependency_holds.load(Ordering::Relaxed) as i64
         }),
+        ("frontdesk_outputs_shrunk_total", "counter", |m| {
+            m.shrunk.load(Ordering::Relaxed) as i64
+        }),
+        ("frontdesk_outputs_lost_total", "counter", |m| {
+            m.outputs_lost.load(Ordering::Relaxed) as i64
+        }),
+        ("frontdesk_finish_marks_lost_total", "counter", |m| {
+            m.finish_marks_lost.load(Ordering::Relaxed) as i64
+        }),
     ];
     for (name, kind, get) in counters {
         let _ = writeln!(out, "# TYPE {name} {kind}");
@@ -103,15 +132,26 @@ pub fn render() -> String {
             let _ = writeln!(out, "{name}{{stage=\"{}\"}} {}", m.stage, get(m));
         }
     }
-    let _ = writeln!(out, "# TYPE frontdesk_dead_letters_by_kind_total counter");
-    for m in &all {
-        if let Ok(k) = m.dead_letter_kinds.lock() {
-            for (kind, n) in k.iter() {
-                let _ = writeln!(
-                    out,
-                    "frontdesk_dead_letters_by_kind_total{{stage=\"{}\",kind=\"{kind}\"}} {n}",
-                    m.stage
-                );
+    type ByKind = fn(&StageMetrics) -> &Mutex<BTreeMap<String, u64>>;
+    let by_kind: [(&str, &str, ByKind); 2] = [
+        ("frontdesk_dead_letters_by_kind_total", "kind", |m| {
+            &m.dead_letter_kinds
+        }),
+        ("frontdesk_runner_handoffs_total", "rule", |m| {
+            &m.runner_handoffs
+        }),
+    ];
+    for (name, label, get) in by_kind {
+        let _ = writeln!(out, "# TYPE {name} counter");
+        for m in &all {
+            if let Ok(k) = get(m).lock() {
+                for (kind, n) in k.iter() {
+                    let _ = writeln!(
+                        out,
+                        "{name}{{stage=\"{}\",{label}=\"{kind}\"}} {n}",
+                        m.stage
+                    );
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 //! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
 
 mod eval;
+mod faults;
 mod helpers;
 mod llm;
 mod llm_planner;

@@ -279,7 +279,9 @@ async fn every_kind_of_bad_input_is_dead_lettered(which: Which) {
         "router,tools,grounding,policy",
         &[("FRONTDESK__RUNTIME__MAX_BODY_BYTES", "1000")],
     );
-    let seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() > bad.len()).await;
+    // Each bad record: a dead letter, and a handoff to a person (its key names the
+    // conversation on this inbound topic); the good ticket: its outcome.
+    let seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() > 2 * bad.len()).await;
     let c = codec();
     let mut kinds = Vec::new();
     for s in seen.iter().filter(|s| s.topic == dl) {
@@ -293,9 +295,32 @@ async fn every_kind_of_bad_input_is_dead_lettered(which: Which) {
     let mut want: Vec<String> = bad.iter().map(|(k, _)| (*k).to_owned()).collect();
     want.sort();
     assert_eq!(kinds, want);
+    let mut dead_lettered = 0;
+    let mut outcomes = Vec::new();
+    for s in seen.iter().filter(|s| s.topic != dl) {
+        let ticket_id = if s.topic == hand {
+            let h: frontdesk::messages::Handoff =
+                c.decode(RecordKind::Handoff, &s.value).await.unwrap();
+            if h.reason_code == frontdesk::messages::Rule::DeadLettered {
+                dead_lettered += 1;
+                continue;
+            }
+            h.ticket_id
+        } else {
+            let r: frontdesk::messages::Resolution =
+                c.decode(RecordKind::Resolution, &s.value).await.unwrap();
+            r.ticket_id
+        };
+        outcomes.push(ticket_id);
+    }
     assert_eq!(
-        seen.iter().filter(|s| s.topic != dl).count(),
-        1,
+        dead_lettered,
+        bad.len(),
+        "every bad record reaches a person"
+    );
+    assert_eq!(
+        outcomes,
+        [good.ticket_id],
         "the good ticket still goes through"
     );
     assert_eq!(stage.terminate(), Some(0));
