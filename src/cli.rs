@@ -113,6 +113,11 @@ pub enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    /// The dead-letter topic: list, and re-drive after a fix.
+    Dlq {
+        #[command(subcommand)]
+        command: crate::dlq::DlqCommand,
+    },
     /// The router's offline intent model.
     Router {
         #[command(subcommand)]
@@ -418,6 +423,7 @@ pub async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Run { stages } => run_stages(cfg, &stages).await,
+        Command::Dlq { command } => crate::dlq::command(cfg, command).await,
         Command::Router { command } => crate::offline::router(command),
         Command::Grounding { command } => crate::offline::grounding(command),
         Command::Guard { command } => crate::offline::guard(command),

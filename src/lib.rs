@@ -12,12 +12,14 @@
 //! - [`demo`]: the one-command demo on the embedded broker.
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
 //! - [`bench`]: `frontdesk bench spine`.
+//! - [`dlq`]: `frontdesk dlq list | replay`, the dead-letter topic re-driven after a fix.
 //! - [`cli`]: the command line.
 
 pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod dlq;
 pub mod eval;
 pub mod harness;
 pub mod kafka;

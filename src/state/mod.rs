@@ -28,6 +28,7 @@
 //! - [`batch`]: the group commit: the writer task and the batched lookups.
 //! - [`conversation`]: a conversation's state per ticket.
 //! - [`key`]: [`TicketKey`], what makes a ticket the same ticket.
+//! - [`replays`]: what `frontdesk dlq replay` keeps here.
 //! - [`error`]: [`StateError`], and what a stage makes of it.
 
 mod batch;
@@ -35,6 +36,7 @@ mod conversation;
 mod db;
 mod error;
 mod key;
+mod replays;
 
 pub use db::StateDb;
 pub use error::StateError;

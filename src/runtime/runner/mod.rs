@@ -54,5 +54,6 @@ mod worker;
 mod dispatch_tests;
 
 pub use bound::POINTER_ROLE;
+pub(crate) use fallback::identify;
 pub use run::{instance_id, Runner, RunnerError};
 pub use wiring::{Input, Wiring};
