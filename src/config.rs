@@ -94,6 +94,10 @@ pub struct KafkaConfig {
     /// rebalance timeout, i.e. how long a rebalance waits for members to rejoin.
     #[serde(with = "humantime_serde")]
     pub max_poll_interval: Duration,
+    /// Static group membership (`group.instance.id`): a stage process restarted with the
+    /// same id takes its partitions back at once, instead of after the dead member's
+    /// session times out. Unique per process of a stage; unset: dynamic membership.
+    pub group_instance_id: Option<String>,
     /// Raw librdkafka options, applied last (e.g. `security.protocol`).
     pub librdkafka_options: BTreeMap<String, String>,
 }
@@ -105,6 +109,7 @@ impl Default for KafkaConfig {
             group_prefix: "frontdesk".to_owned(),
             session_timeout: Duration::from_secs(45),
             max_poll_interval: Duration::from_secs(300),
+            group_instance_id: None,
             librdkafka_options: BTreeMap::new(),
         }
     }

@@ -10,6 +10,7 @@ use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::FutureProducer;
+use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
 
 use crate::config::KafkaConfig;
 
@@ -73,6 +74,9 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
         // librdkafka's 500 ms. (The embedded mock cluster holds every fetch for the full
         // wait, so at 500 ms each hop of a quiet pipeline added up to half a second.)
         .set("fetch.wait.max.ms", "100");
+    if let Some(id) = &cfg.group_instance_id {
+        c.set("group.instance.id", id);
+    }
     for (k, v) in &cfg.librdkafka_options {
         c.set(k, v);
     }
@@ -113,6 +117,55 @@ enum MockCommand {
         partitions: i32,
         reply: mpsc::Sender<Result<(), String>>,
     },
+    Fault {
+        fault: BrokerFault,
+        reply: mpsc::Sender<Result<(), String>>,
+    },
+}
+
+/// A fault the embedded broker can be made to show (the fault suite, `bench chaos`).
+#[derive(Debug, Clone)]
+pub enum BrokerFault {
+    /// The next requests of `api` fail with these errors, one each, in order.
+    RequestErrors {
+        /// Which API.
+        api: RDKafkaApiKey,
+        /// The errors.
+        errors: Vec<RDKafkaRespErr>,
+    },
+    /// Broker `id` (from 1) stops answering.
+    BrokerDown(i32),
+    /// Broker `id` answers again.
+    BrokerUp(i32),
+    /// Partition `partition` of `topic` is led by broker `broker` from now on.
+    Leader {
+        /// Topic.
+        topic: String,
+        /// Partition.
+        partition: i32,
+        /// New leader (from 1).
+        broker: i32,
+    },
+}
+
+fn apply_fault(
+    cluster: &MockCluster<'_, rdkafka::producer::DefaultProducerContext>,
+    fault: BrokerFault,
+) -> Result<(), String> {
+    let r = match fault {
+        BrokerFault::RequestErrors { api, errors } => {
+            cluster.request_errors(api, &errors);
+            Ok(())
+        }
+        BrokerFault::BrokerDown(id) => cluster.broker_down(id),
+        BrokerFault::BrokerUp(id) => cluster.broker_up(id),
+        BrokerFault::Leader {
+            topic,
+            partition,
+            broker,
+        } => cluster.partition_leader(&topic, partition, Some(broker)),
+    };
+    r.map_err(|e| e.to_string())
 }
 
 /// librdkafka's mock cluster, run on a thread of its own (its handle is not `Send`), until
@@ -146,6 +199,9 @@ impl EmbeddedBroker {
                                     .create_topic(&name, partitions, 1)
                                     .map_err(|e| e.to_string());
                                 let _ = reply.send(r);
+                            }
+                            MockCommand::Fault { fault, reply } => {
+                                let _ = reply.send(apply_fault(&cluster, fault));
                             }
                         }
                     }
@@ -183,6 +239,21 @@ impl EmbeddedBroker {
                 partitions,
                 reply,
             })
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?;
+        rx.recv()
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?
+            .map_err(KafkaSetupError::Embedded)
+    }
+}
+
+impl EmbeddedBroker {
+    /// Makes the broker show `fault` (see [`BrokerFault`]).
+    pub fn inject(&self, fault: BrokerFault) -> Result<(), KafkaSetupError> {
+        let (reply, rx) = mpsc::channel();
+        self.commands
+            .as_ref()
+            .ok_or_else(|| KafkaSetupError::Embedded("stopped".into()))?
+            .send(MockCommand::Fault { fault, reply })
             .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?;
         rx.recv()
             .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?

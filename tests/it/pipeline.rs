@@ -86,14 +86,17 @@ async fn survives_sigkill_mid_batch(which: Which) {
     }
     let obs = observer(&cfg, &brokers, &[&res, &hand]);
 
-    let first = ChildStage::spawn(&cfg, &brokers, "router,tools,grounding,policy");
+    // Static membership: the restarted process takes the killed one's place (and its
+    // partitions) at once, instead of waiting for the dead member's session to time out.
+    let member = [("FRONTDESK__KAFKA__GROUP_INSTANCE_ID", "sigkill-test")];
+    let first = ChildStage::spawn_with(&cfg, &brokers, "router,tools,grounding,policy", &member);
     // Let part of the batch through, then kill without any chance to drain or commit.
     let mut seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() >= n / 4).await;
     first.kill();
     let finished_before_kill = finished_tickets(&cfg.state.url).await;
     assert!(!finished_before_kill.is_empty());
 
-    let second = ChildStage::spawn(&cfg, &brokers, "router,tools,grounding,policy");
+    let second = ChildStage::spawn_with(&cfg, &brokers, "router,tools,grounding,policy", &member);
     let mut all: HashSet<String> = outbound_ticket_ids(&seen, &res).await.into_iter().collect();
     while all.len() < n {
         let more = collect_until(&obs, Duration::from_secs(180), |s| !s.is_empty()).await;
