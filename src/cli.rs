@@ -278,6 +278,9 @@ pub enum BenchCommand {
         #[arg(long)]
         brokers: Option<String>,
     },
+    /// The fault suite: each stage in its own process, SIGKILLs, broker and store faults;
+    /// counts lost, doubled and contradictory outcomes and duplicate writes.
+    Chaos(crate::chaos::ChaosArgs),
 }
 
 /// Entry point of the binary.
@@ -424,6 +427,9 @@ pub async fn main() -> anyhow::Result<()> {
         }
         Command::Run { stages } => run_stages(cfg, &stages).await,
         Command::Dlq { command } => crate::dlq::command(cfg, command).await,
+        Command::Bench {
+            command: BenchCommand::Chaos(args),
+        } => crate::chaos::command(cfg, args).await,
         Command::Router { command } => crate::offline::router(command),
         Command::Grounding { command } => crate::offline::grounding(command),
         Command::Guard { command } => crate::offline::guard(command),

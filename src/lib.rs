@@ -12,10 +12,13 @@
 //! - [`demo`]: the one-command demo on the embedded broker.
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
 //! - [`bench`]: `frontdesk bench spine`.
+//! - [`chaos`]: `frontdesk bench chaos`, the fault suite (stage processes killed, broker
+//!   and store faults) and the memory run under a backlog.
 //! - [`dlq`]: `frontdesk dlq list | replay`, the dead-letter topic re-driven after a fix.
 //! - [`cli`]: the command line.
 
 pub mod bench;
+pub mod chaos;
 pub mod cli;
 pub mod config;
 pub mod demo;
