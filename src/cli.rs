@@ -174,6 +174,19 @@ pub enum RouterCommand {
         /// 0.79 against 0.71). 0 uses the published network as it is (2-3 minutes).
         #[arg(long, default_value_t = 6)]
         fine_tune_layers: usize,
+        /// Relabel the rows through this intent registry (e.g. `config/intents.toml`): a
+        /// label that is a registry intent or `oos` stays, one listed under an intent's
+        /// `bitext` becomes that intent, any other row is left out (the count is printed).
+        #[arg(long)]
+        relabel: Option<PathBuf>,
+        /// Noisy copies of each training row (words left out, typos) added to the rows the
+        /// linear model is fit on (the shipped retail model: 2; they cost out-of-scope recall
+        /// where the data has `oos` rows, see crates/intent/README.md).
+        #[arg(long, default_value_t = 0)]
+        noisy_copies: usize,
+        /// Upper bound on the out-of-scope threshold fitted on held-back rows.
+        #[arg(long, default_value_t = frontdesk_intent::TrainConfig::default().max_oos_threshold)]
+        max_oos_threshold: f32,
     },
     /// Evaluate a model on a labelled CSV.
     Eval {
@@ -183,6 +196,29 @@ pub enum RouterCommand {
         /// Labelled CSV.
         #[arg(long)]
         data: PathBuf,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Route labelled e-mails (JSONL: `text`, `subject`, `intents`) through a model and the
+    /// intent registry, as the router stage does, and score the routes: requests routed,
+    /// routes the tools stage may act on, escalations.
+    EvalRoutes {
+        /// Model directory.
+        #[arg(long, default_value = "models/router/retail")]
+        model: PathBuf,
+        /// Intent registry.
+        #[arg(long, default_value = "config/intents.toml")]
+        registry: PathBuf,
+        /// Labelled e-mails (JSONL).
+        #[arg(long)]
+        data: PathBuf,
+        /// The pipeline's confidence gate (`agent.min_route_confidence`).
+        #[arg(long, default_value_t = 0.5)]
+        min_route_confidence: f64,
+        /// Also print every case's route.
+        #[arg(long)]
+        cases: bool,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -398,6 +434,12 @@ pub async fn main() -> anyhow::Result<()> {
                     s.harmful_action_rate, s.harmful_cases
                 );
                 println!("  verdicts               {:?}", s.verdicts);
+                for (kind, c) in &s.per_kind {
+                    println!(
+                        "  kind {kind}: {} runs, {} resolved, {} false, {} escalated, {} waiting, {} harmful",
+                        c.cases, c.true_resolutions, c.false_resolutions, c.escalated, c.waiting, c.harmful
+                    );
+                }
                 println!("  escalation reasons     {:?}", s.escalation_reasons);
                 println!(
                     "  latency p50/p90/p99    {}/{}/{} ms",

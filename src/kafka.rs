@@ -30,6 +30,11 @@ pub fn base_config(brokers: &str, cfg: &KafkaConfig) -> ClientConfig {
     let mut c = ClientConfig::new();
     c.set("bootstrap.servers", brokers);
     c.set("client.id", "frontdesk");
+    with_passthrough(c, cfg)
+}
+
+/// `c` with the configured raw librdkafka options set last, so they win.
+fn with_passthrough(mut c: ClientConfig, cfg: &KafkaConfig) -> ClientConfig {
     for (k, v) in &cfg.librdkafka_options {
         c.set(k, v);
     }
@@ -44,11 +49,7 @@ pub fn producer_config(brokers: &str, cfg: &KafkaConfig) -> ClientConfig {
         .set("linger.ms", "5")
         .set("compression.type", "lz4")
         .set("message.timeout.ms", "30000");
-    // Passthrough options win.
-    for (k, v) in &cfg.librdkafka_options {
-        c.set(k, v);
-    }
-    c
+    with_passthrough(c, cfg)
 }
 
 /// A consumer for the group of a stage: offsets stored by the runner, committed in the background.
@@ -77,10 +78,7 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
     if let Some(id) = &cfg.group_instance_id {
         c.set("group.instance.id", id);
     }
-    for (k, v) in &cfg.librdkafka_options {
-        c.set(k, v);
-    }
-    c
+    with_passthrough(c, cfg)
 }
 
 /// A consumer that reads `topics` from the beginning in a group of its own (`group`),

@@ -214,7 +214,7 @@ pub fn llm_router(
 pub fn llm_planner(
     cfg: &Config,
     llm: Option<&frontdesk_llm::Llm>,
-    registry: &frontdesk_tools::ToolRegistry,
+    registry: &Arc<frontdesk_tools::ToolRegistry>,
     procedures: frontdesk_planner::Procedures,
 ) -> Option<crate::stages::tools::LlmPlanner> {
     llm_role(llm, frontdesk_llm::Role::Planner).map(|(client, llm)| {

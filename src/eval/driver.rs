@@ -9,7 +9,7 @@
 //! timeout; its store's digest and write ledger are taken at once and the store dropped.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -387,61 +387,55 @@ async fn send_next(
     Ok(())
 }
 
-/// A progress bar on stderr.
+/// Progress on stderr: an indicatif bar on a terminal; in logs and CI, one line per tenth.
 struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    lines: bool,
     total: usize,
     done: usize,
-    on: bool,
     started: Instant,
 }
 
 impl Progress {
     fn new(total: usize, on: bool) -> Progress {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (on && terminal).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("[{bar:30}] {pos}/{len} cases, {elapsed}")
+            {
+                bar.set_style(style.progress_chars("#>."));
+            }
+            bar
+        });
         Progress {
+            bar,
+            lines: on && !terminal,
             total,
             done: 0,
-            on,
             started: Instant::now(),
         }
     }
 
     fn tick(&mut self) {
         self.done += 1;
-        if !self.on {
-            return;
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
         }
-        let width = 30;
-        let filled = width * self.done / self.total.max(1);
-        let mut err = std::io::stderr().lock();
-        if !err.is_terminal() {
-            // Logs and CI: one line per tenth, not a carriage-return animation.
-            let step = (self.total / 10).max(1);
-            if self.done % step == 0 || self.done == self.total {
-                let _ = writeln!(
-                    err,
-                    "eval: {}/{} cases, {:.0}s",
-                    self.done,
-                    self.total,
-                    self.started.elapsed().as_secs_f64()
-                );
-            }
-            return;
+        let step = (self.total / 10).max(1);
+        if self.lines && (self.done % step == 0 || self.done == self.total) {
+            eprintln!(
+                "eval: {}/{} cases, {:.0}s",
+                self.done,
+                self.total,
+                self.started.elapsed().as_secs_f64()
+            );
         }
-        let _ = write!(
-            err,
-            "\r[{}{}] {}/{} cases, {:.0}s",
-            "#".repeat(filled),
-            ".".repeat(width - filled),
-            self.done,
-            self.total,
-            self.started.elapsed().as_secs_f64()
-        );
-        let _ = err.flush();
     }
 
     fn finish(&self) {
-        if self.on && std::io::stderr().is_terminal() {
-            eprintln!();
+        if let Some(bar) = &self.bar {
+            bar.finish();
         }
     }
 }

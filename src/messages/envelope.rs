@@ -126,6 +126,9 @@ pub struct Envelope {
     /// The tools stage's plan verdict (schema v3).
     #[serde(default)]
     pub plan: Option<PlanVerdict>,
+    /// Messages to send besides the reply, e.g. a one-time code (schema v3).
+    #[serde(default)]
+    pub notifications: Vec<super::Notification>,
 }
 
 impl Envelope {
@@ -145,6 +148,7 @@ impl Envelope {
             screen: None,
             gate: None,
             plan: None,
+            notifications: Vec::new(),
         }
     }
 

@@ -21,7 +21,7 @@ pub use codec::{Codec, DecodeError, EncodeError, Limits};
 pub use envelope::{
     Band, Decision, Envelope, Hop, Passage, PlannedCall, Route, RoutedIntent, ToolCall,
 };
-pub use outbound::{AuditRecord, Cost, DeadLetter, Handoff, Resolution, Turn};
+pub use outbound::{AuditRecord, Cost, DeadLetter, Handoff, Notification, Resolution, Turn};
 pub use schemas::{LocalSchemas, RecordKind, RegistrySchemas, SchemaResolver};
 pub use ticket::{Attachment, Channel, Identity, Ticket};
 pub use verdict::{GateVerdict, PlanOutcome, PlanVerdict, Rule, Screen};

@@ -45,6 +45,7 @@ impl Stage for Buggy {
             latency_ms: 0,
             resolved_at: 0,
             awaiting_customer: false,
+            notifications: vec![],
         })))
     }
 }

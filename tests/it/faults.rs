@@ -52,6 +52,7 @@ fn resolution(env: &Envelope) -> Resolution {
         latency_ms: 0,
         resolved_at: 0,
         awaiting_customer: false,
+        notifications: vec![],
     }
 }
 

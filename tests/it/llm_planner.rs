@@ -198,13 +198,21 @@ output_usd_per_mtok = 0.6
         .unwrap();
     let gate = frontdesk_limits::Gate::new(limits, ledger).unwrap();
     let llm = frontdesk::pipeline::build_llm(&cfg).unwrap();
-    let model_planner = frontdesk::pipeline::llm_planner(
-        &cfg,
-        llm.as_deref(),
-        executor.registry(),
-        frontdesk_planner::Procedures::shipped().unwrap(),
-    )
-    .expect("the planner role is configured");
+    // Every write waits for the customer's "yes"; this fixture sends one ticket and keeps no
+    // conversation state, so returns are waived here to see a proposal run through the write
+    // gate and the store (the planner crate's tests cover the confirmation itself).
+    let mut procedures = frontdesk_planner::Procedures::shipped().unwrap();
+    procedures
+        .confirmation
+        .waive
+        .push(frontdesk_planner::confirm::Waiver {
+            tool: "return_delivered_order_items".into(),
+            up_to_usd: 10_000.0,
+            channels: vec![],
+        });
+    let model_planner =
+        frontdesk::pipeline::llm_planner(&cfg, llm.as_deref(), executor.registry(), procedures)
+            .expect("the planner role is configured");
     let mut stage = ToolsStage::new(
         Some(Arc::new(executor)),
         Arc::new(Unsure),

@@ -103,6 +103,12 @@ rules! {
     IdentityMismatch => "identity_mismatch",
     /// The channel verified no identity and the customer could not be verified.
     Unverified => "unverified",
+    /// The conversation was about another customer than the one this channel verified.
+    IdentityChanged => "identity_changed",
+    /// The message tries to override the agent's rules.
+    RuleOverride => "rule_override",
+    /// The request depends on a condition the agent cannot check.
+    UnmodelledCondition => "unmodelled_condition",
     /// A dependency kept failing past its retry budget.
     RetriesExhausted => "retries_exhausted",
 

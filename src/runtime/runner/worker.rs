@@ -159,6 +159,12 @@ impl Worker {
                     })
                 });
             let staged_ms = started.elapsed().as_millis() as u64;
+            let mut outcome = match &step {
+                Step::Ok(planned) => planned.finish.as_ref().map_or("forward", |f| f.outcome),
+                Step::Failed(LastResort::DeadLetter { .. }) => "dead_letter",
+                Step::Failed(_) => "handoff",
+                Step::Abandoned => "abandoned",
+            };
             let finished = match step {
                 Step::Ok(planned) => {
                     match self
@@ -168,6 +174,7 @@ impl Worker {
                         Delivered::Done => true,
                         Delivered::Stopped => false,
                         Delivered::Refused(reason) => {
+                            outcome = "handoff";
                             self.last_resort(
                                 &msg,
                                 LastResort::Refused { reason },
@@ -181,8 +188,12 @@ impl Worker {
                 Step::Failed(what) => self.last_resort(&msg, what, stop, &mut release).await,
                 Step::Abandoned => false,
             };
+            if finished {
+                self.metrics.observe(outcome, started.elapsed());
+            }
             debug!(
                 finished,
+                outcome,
                 staged_ms,
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 "record done"

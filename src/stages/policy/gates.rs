@@ -87,20 +87,12 @@ pub fn check(env: &Envelope, said: &[String], min_route_confidence: f64) -> Gate
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::{Channel, Identity, Route, RoutedIntent, Screen, Ticket};
+    use crate::messages::{Channel, Route, RoutedIntent, Screen, Ticket};
 
     fn env() -> Envelope {
         let mut e = Envelope::new(Ticket {
-            ticket_id: "t".into(),
-            conversation_id: "c".into(),
-            channel: Channel::Chat,
-            customer: Identity::default(),
-            subject: None,
-            body: "cancel it".into(),
-            attachments: vec![],
             received_at: 0,
-            headers: Default::default(),
-            locale: None,
+            ..Ticket::new("t", "c", Channel::Chat, "cancel it")
         });
         e.route = Some(Route {
             intents: vec![RoutedIntent {

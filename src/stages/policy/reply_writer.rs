@@ -5,7 +5,7 @@
 //! sent. A model failure never delays a resolution: the templated reply stands. Text the
 //! injection detector flagged reaches the model only as quoted data.
 
-use frontdesk_llm::{quote_untrusted, unsupported_figures, Message, PriceTable, RoleClient};
+use frontdesk_llm::{customer_text, unsupported_figures, Message, PriceTable, RoleClient};
 
 use crate::messages::Cost;
 
@@ -39,11 +39,7 @@ impl LlmReply {
         customer_said: &str,
         flagged: bool,
     ) -> (Result<String, Kept>, Cost) {
-        let said = if flagged {
-            quote_untrusted(customer_said)
-        } else {
-            customer_said.to_owned()
-        };
+        let said = customer_text(customer_said, flagged);
         let req = self
             .client
             .request()

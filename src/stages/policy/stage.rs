@@ -129,6 +129,7 @@ impl PolicyStage {
             latency_ms: env.age_ms(),
             resolved_at: now_ms(),
             awaiting_customer: awaiting,
+            notifications: env.notifications,
         })))
     }
 
@@ -244,22 +245,12 @@ impl Stage for PolicyStage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::{
-        Band, Channel, Identity, Passage, Route, RoutedIntent, Ticket, ToolCall,
-    };
+    use crate::messages::{Band, Channel, Passage, Route, RoutedIntent, Ticket, ToolCall};
 
     fn env(band: Band, confidence: f64, draft: Option<&str>, grounding: f64) -> Envelope {
         let mut e = Envelope::new(Ticket {
-            ticket_id: "t".into(),
-            conversation_id: "c".into(),
-            channel: Channel::Chat,
-            customer: Identity::default(),
-            subject: None,
-            body: "What is your return window?".into(),
-            attachments: vec![],
             received_at: 0,
-            headers: Default::default(),
-            locale: None,
+            ..Ticket::new("t", "c", Channel::Chat, "What is your return window?")
         });
         e.route = Some(Route {
             intents: vec![RoutedIntent {

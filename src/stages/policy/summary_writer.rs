@@ -3,7 +3,7 @@
 //! templated summary stands. A handoff is never delayed or lost for a summary. Text the
 //! injection detector flagged reaches the model only as quoted data.
 
-use frontdesk_llm::{quote_untrusted, Message, PriceTable, RoleClient};
+use frontdesk_llm::{customer_text, Message, PriceTable, RoleClient};
 
 use crate::messages::Cost;
 
@@ -30,11 +30,7 @@ impl LlmSummary {
         reason: &str,
         flagged: bool,
     ) -> (Option<String>, Cost) {
-        let said = if flagged {
-            quote_untrusted(customer_said)
-        } else {
-            customer_said.to_owned()
-        };
+        let said = customer_text(customer_said, flagged);
         let req = self
             .client
             .request()
@@ -80,7 +76,7 @@ mod tests {
     use frontdesk_llm::{ChatResponse, LlmError, Recorded, Role, RoleConfig, StopReason, Usage};
 
     use super::*;
-    use crate::messages::{Channel, Envelope, Identity, Ticket};
+    use crate::messages::{Channel, Envelope, Ticket};
     use crate::runtime::{Outcome, Stage, StageContext};
     use crate::stages::policy::PolicyStage;
 
@@ -104,16 +100,13 @@ mod tests {
 
     fn asks_for_a_person() -> Envelope {
         let mut e = Envelope::new(Ticket {
-            ticket_id: "t".into(),
-            conversation_id: "c".into(),
-            channel: Channel::Email,
-            customer: Identity::default(),
-            subject: None,
-            body: "I want a real person, my card 4111 1111 1111 1111 was charged twice".into(),
-            attachments: vec![],
             received_at: 0,
-            headers: Default::default(),
-            locale: None,
+            ..Ticket::new(
+                "t",
+                "c",
+                Channel::Email,
+                "I want a real person, my card 4111 1111 1111 1111 was charged twice",
+            )
         });
         e.screen = Some(crate::messages::Screen {
             asked_for_human: true,

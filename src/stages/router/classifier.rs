@@ -83,11 +83,7 @@ impl IntentClassifier for KeywordClassifier {
                 band: *band,
             })
             .collect();
-        let band = intents
-            .iter()
-            .map(|i| i.band)
-            .max()
-            .unwrap_or(Band::AlwaysEscalate);
+        let band = Band::riskiest(intents.iter().map(|i| i.band));
         Route {
             out_of_scope: intents.is_empty(),
             intents,

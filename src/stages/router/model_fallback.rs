@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use frontdesk_llm::{
-    quote_untrusted, validate_intent, FallbackPolicy, LlmError, Message, NextStep, PriceTable,
+    customer_text, validate_intent, FallbackPolicy, LlmError, Message, NextStep, PriceTable,
     RoleClient,
 };
 
@@ -68,11 +68,7 @@ impl LlmRouter {
              intent key from the list below and nothing else, or `none` if no key fits.\n{}",
             list.join("\n")
         );
-        let body = if flagged {
-            quote_untrusted(text)
-        } else {
-            text.to_owned()
-        };
+        let body = customer_text(text, flagged);
         let req = self
             .client
             .request()
@@ -110,7 +106,7 @@ mod tests {
     use frontdesk_llm::{ChatResponse, Recorded, Role, RoleConfig, StopReason, Usage};
 
     use super::*;
-    use crate::messages::{Band, Channel, Envelope, Identity, Ticket};
+    use crate::messages::{Band, Channel, Envelope, Ticket};
     use crate::runtime::{Outcome, Stage, StageContext, StageError};
     use crate::stages::router::{ModelClassifier, RouterStage};
 
@@ -160,16 +156,8 @@ mod tests {
 
     fn ticket(body: &str, received_at: i64) -> Envelope {
         Envelope::new(Ticket {
-            ticket_id: "t".into(),
-            conversation_id: "c".into(),
-            channel: Channel::Email,
-            customer: Identity::default(),
-            subject: None,
-            body: body.into(),
-            attachments: vec![],
             received_at,
-            headers: Default::default(),
-            locale: None,
+            ..Ticket::new("t", "c", Channel::Email, body)
         })
     }
 

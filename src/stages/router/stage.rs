@@ -217,22 +217,14 @@ impl Stage for RouterStage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::{Band, Channel, Identity, Ticket};
+    use crate::messages::{Band, Channel, Ticket};
     use crate::stages::router::{KeywordClassifier, ModelClassifier};
     use std::path::Path;
 
     pub(crate) fn env(body: &str) -> Envelope {
         Envelope::new(Ticket {
-            ticket_id: "t".into(),
-            conversation_id: "c".into(),
-            channel: Channel::Email,
-            customer: Identity::default(),
-            subject: None,
-            body: body.into(),
-            attachments: vec![],
             received_at: 0,
-            headers: Default::default(),
-            locale: None,
+            ..Ticket::new("t", "c", Channel::Email, body)
         })
     }
 

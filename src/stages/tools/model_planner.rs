@@ -3,9 +3,10 @@
 //!
 //! The model proposes; this module and the policy plane dispose:
 //! - it is offered only the tools on the route's allow-list, with their JSON schemas, and
-//!   every call it makes is validated against both ([`validate_tool_call`]) before anything
-//!   runs; reads go through the same tool executor as the offline planner (allow-list,
-//!   ownership, retries);
+//!   every call it makes is checked against both by the tool registry
+//!   ([`ToolRegistry::check`], the executor's own check, schemas compiled once) before
+//!   anything runs; reads go through the same tool executor as the offline planner
+//!   (allow-list, ownership, retries);
 //! - a write is never run here: it is valued from the store ([`value_write`]: the amounts
 //!   the write gate checks come from the store, never from the model) and returned as a
 //!   proposal, which the tools stage passes through the write gate like any other;
@@ -15,19 +16,20 @@
 //!   the ticket goes to a person;
 //! - text the injection detector flagged reaches the model only as quoted data.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use frontdesk_llm::{
-    quote_untrusted, unsupported_figures, validate_tool_call, ChatRequest, ContentBlock,
-    FallbackPolicy, LlmError, Message, MessageRole, NextStep, PriceTable, RoleClient, ToolSpec,
+    customer_text, unsupported_figures, ChatRequest, ContentBlock, FallbackPolicy, LlmError,
+    Message, MessageRole, NextStep, PriceTable, RoleClient, ToolSpec,
 };
 use frontdesk_planner::{
     value_write, Outcome, Plan, PlanError, PlanRequest, Planner, Procedures, ProposedWrite,
     ReadCall, ToolFailure, ToolRunner, ValuationError,
 };
 use frontdesk_tools::{config::ToolKind, ToolRegistry};
+use frontdesk_types::Rule;
 use serde_json::Value;
 
 /// Most model turns per plan; a model still calling tools after these hands off.
@@ -44,6 +46,12 @@ pub enum ModelPlanError {
     Tool(ToolFailure),
 }
 
+/// A call the registry accepted.
+struct Valid {
+    name: String,
+    arguments: Value,
+}
+
 /// One tool as offered to the model.
 #[derive(Debug, Clone)]
 struct Offered {
@@ -57,7 +65,7 @@ pub struct LlmPlanner {
     prices: PriceTable,
     policy: FallbackPolicy,
     tools: Vec<Offered>,
-    schemas: HashMap<String, Value>,
+    registry: Arc<ToolRegistry>,
     procedures: Procedures,
     /// Tools that authenticate a customer (their result is the user id).
     auth_tools: Vec<String>,
@@ -70,17 +78,15 @@ impl LlmPlanner {
         client: RoleClient,
         prices: PriceTable,
         policy: FallbackPolicy,
-        registry: &ToolRegistry,
+        registry: &Arc<ToolRegistry>,
         procedures: Procedures,
     ) -> Self {
         let mut tools = Vec::new();
-        let mut schemas = HashMap::new();
         for name in registry.names() {
             let Some(tool) = registry.get(name) else {
                 continue;
             };
             let spec = tool.spec();
-            schemas.insert(spec.name.clone(), spec.schema.clone());
             tools.push(Offered {
                 spec: ToolSpec {
                     name: spec.name.clone(),
@@ -97,7 +103,7 @@ impl LlmPlanner {
             prices,
             policy,
             tools,
-            schemas,
+            registry: Arc::clone(registry),
             procedures,
             auth_tools: vec![auth.by_email.clone(), auth.by_name_zip.clone()],
         }
@@ -132,12 +138,7 @@ impl LlmPlanner {
     fn first_message(&self, req: &PlanRequest, flagged: bool) -> String {
         let mut said: Vec<String> = req.state.context.clone();
         said.push(req.text());
-        let said = said.join("\n");
-        let said = if flagged {
-            quote_untrusted(&said)
-        } else {
-            said
-        };
+        let said = customer_text(&said.join("\n"), flagged);
         let mut known = Vec::new();
         if let Some(u) = &req.state.user_id {
             known.push(format!("authenticated user id: {u}"));
@@ -207,20 +208,24 @@ impl LlmPlanner {
             }
             let mut results = Vec::with_capacity(resp.tool_calls.len());
             for call in &resp.tool_calls {
-                let (content, is_error) =
-                    match validate_tool_call(call, &req.allow_list, &self.schemas) {
-                        Err(rejection) => {
-                            refusals.push(rejection.to_string());
-                            (format!("refused: {rejection}"), true)
-                        }
-                        Ok(valid) => {
-                            let write =
-                                offered.iter().any(|t| t.write && t.spec.name == valid.name);
-                            if write {
-                                let repeated = writes
-                                    .iter()
-                                    .any(|w| w.tool == valid.name && w.args == valid.arguments);
-                                match &user_id {
+                let checked = self.registry.check(&call.name, &call.arguments, |name| {
+                    req.allow_list.iter().any(|a| a == name)
+                });
+                let (content, is_error) = match checked.map(|_| Valid {
+                    name: call.name.clone(),
+                    arguments: call.arguments.clone(),
+                }) {
+                    Err(rejection) => {
+                        refusals.push(rejection.to_string());
+                        (format!("refused: {rejection}"), true)
+                    }
+                    Ok(valid) => {
+                        let write = offered.iter().any(|t| t.write && t.spec.name == valid.name);
+                        if write {
+                            let repeated = writes
+                                .iter()
+                                .any(|w| w.tool == valid.name && w.args == valid.arguments);
+                            match &user_id {
                                 None => (
                                     "refused: authenticate the customer before proposing a change"
                                         .to_owned(),
@@ -258,33 +263,31 @@ impl LlmPlanner {
                                     }
                                 }
                             }
-                            } else {
-                                let result = tools.call(&valid.name, valid.arguments.clone()).await;
-                                reads.push(ReadCall {
-                                    tool: valid.name.clone(),
-                                    args: valid.arguments.clone(),
-                                    result: result.clone().map_err(|e| e.to_string()),
-                                });
-                                match result {
-                                    Ok(v) => {
-                                        if self.auth_tools.contains(&valid.name) {
-                                            if let Some(u) = v.as_str() {
-                                                user_id = Some(u.to_owned());
-                                            }
+                        } else {
+                            let result = tools.call(&valid.name, valid.arguments.clone()).await;
+                            reads.push(ReadCall {
+                                tool: valid.name.clone(),
+                                args: valid.arguments.clone(),
+                                result: result.clone().map_err(|e| e.to_string()),
+                            });
+                            match result {
+                                Ok(v) => {
+                                    if self.auth_tools.contains(&valid.name) {
+                                        if let Some(u) = v.as_str() {
+                                            user_id = Some(u.to_owned());
                                         }
-                                        let text = v.to_string();
-                                        evidence.push('\n');
-                                        evidence.push_str(&text);
-                                        (text, false)
                                     }
-                                    Err(f) if f.is_transient() => {
-                                        return Err(ModelPlanError::Tool(f))
-                                    }
-                                    Err(f) => (format!("error: {f}"), true),
+                                    let text = v.to_string();
+                                    evidence.push('\n');
+                                    evidence.push_str(&text);
+                                    (text, false)
                                 }
+                                Err(f) if f.is_transient() => return Err(ModelPlanError::Tool(f)),
+                                Err(f) => (format!("error: {f}"), true),
                             }
                         }
-                    };
+                    }
+                };
                 results.push(ContentBlock::ToolResult {
                     tool_use_id: call.id.clone(),
                     content,
@@ -308,6 +311,7 @@ impl LlmPlanner {
             None => Plan::new(
                 reads,
                 Outcome::HandOff {
+                    rule: Rule::ModelPlan,
                     reason: format!("the planner model did not finish within {MAX_ROUNDS} turns"),
                 },
                 state,
@@ -323,6 +327,7 @@ impl LlmPlanner {
                 Plan::new(
                     reads,
                     Outcome::HandOff {
+                        rule: Rule::ModelPlan,
                         reason: format!("the planner model hands off: {why}"),
                     },
                     state,
@@ -335,6 +340,7 @@ impl LlmPlanner {
             Some(text) if text.is_empty() => Plan::new(
                 reads,
                 Outcome::HandOff {
+                    rule: Rule::ModelPlan,
                     reason: "the planner model answered nothing".to_owned(),
                 },
                 state,
@@ -345,6 +351,7 @@ impl LlmPlanner {
                     Plan::new(
                         reads,
                         Outcome::HandOff {
+                            rule: Rule::ModelPlan,
                             reason: format!(
                                 "the planner model's answer states figures no tool result supports ({})",
                                 invented.join(", ")

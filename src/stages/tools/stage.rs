@@ -28,7 +28,9 @@ use frontdesk_tools::{CallContext, Executor};
 use super::executor_runner::{to_tool_call, ExecutorRunner};
 use super::model_planner::{LlmPlanner, ModelPlanError};
 use super::writes::{WritePath, Writes};
-use crate::messages::{Band, Envelope, PlanOutcome, PlanVerdict, PlannedCall, Rule};
+use crate::messages::{
+    Band, Channel, Envelope, Notification, PlanOutcome, PlanVerdict, PlannedCall, Rule,
+};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::stages::policy::gates;
 use crate::state::StateDb;
@@ -128,7 +130,7 @@ impl ToolsStage {
         let (Ok(plan), Some(model)) = (&offline, &self.model_planner) else {
             return Ok(offline);
         };
-        if !plan.unsure {
+        if !plan.confidence.asks_a_model() {
             return Ok(offline);
         }
         match model.plan_model(req, runner, env.injection_flagged()).await {
@@ -177,6 +179,9 @@ impl ToolsStage {
         env: &mut Envelope,
         ctx: &StageContext,
     ) -> Result<(), StageError> {
+        if let Some(code) = &plan.one_time_code {
+            env.notifications.push(code_notification(code));
+        }
         let band = env.route.as_ref().map(|r| r.band);
         let procedures = plan.procedures.join(", ");
         let verdict = match &plan.outcome {
@@ -196,7 +201,8 @@ impl ToolsStage {
                 )
             }
             frontdesk_planner::Outcome::Act => {
-                match self.writes.run(executor, call_ctx, plan, env, ctx).await? {
+                let calls = (executor, call_ctx);
+                match self.writes.run(&plan.writes, calls, env, ctx).await? {
                     Writes::Done(results) => {
                         env.draft_reply = Some(self.planner.reply(plan, &results));
                         PlanVerdict::new(
@@ -221,11 +227,11 @@ impl ToolsStage {
                     format!("asks the customer ({procedures})"),
                 )
             }
-            frontdesk_planner::Outcome::HandOff { reason } => {
+            frontdesk_planner::Outcome::HandOff { rule, reason } => {
                 if !plan.draft.trim().is_empty() {
                     env.draft_reply = Some(plan.draft.clone());
                 }
-                PlanVerdict::handoff(Rule::Planner, reason.clone())
+                PlanVerdict::handoff(*rule, reason.clone())
             }
             frontdesk_planner::Outcome::Answered => {
                 if !plan.draft.trim().is_empty() {
@@ -236,6 +242,22 @@ impl ToolsStage {
         };
         settle(env, verdict);
         Ok(())
+    }
+}
+
+/// The e-mail that carries a one-time code to the contact on file. It leaves on the outbound
+/// topic with the reply; the reply itself never holds the code or says whether an account
+/// exists.
+fn code_notification(code: &frontdesk_planner::CodeDelivery) -> Notification {
+    let minutes = (code.expires_at_ms - chrono::Utc::now().timestamp_millis()).max(0) / 60_000;
+    Notification {
+        channel: Channel::Email,
+        to: code.email.clone(),
+        subject: Some("Your verification code".to_owned()),
+        body: format!(
+            "Your verification code is {}. It is valid for {minutes} minutes. If you did not ask for it, ignore this message: nothing changes without it.",
+            code.code
+        ),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use frontdesk_limits::{Decision, DenyRule, Gate, WriteRequest};
-use frontdesk_planner::{Plan, WriteResult};
+use frontdesk_planner::{ProposedWrite, WriteResult};
 use frontdesk_tools::{CallContext, Executor};
 use serde_json::Value;
 
@@ -83,12 +83,12 @@ impl WritePath {
         });
     }
 
-    /// Runs the plan's writes in order, each after the write gate.
+    /// Runs `writes` in order, each after the write gate, with the executor under
+    /// `call_ctx`; decisions go on `env`, audit records on `ctx`.
     pub async fn run(
         &self,
-        executor: &Executor,
-        call_ctx: &CallContext,
-        plan: &Plan,
+        writes: &[ProposedWrite],
+        (executor, call_ctx): (&Executor, &CallContext),
         env: &mut Envelope,
         ctx: &StageContext,
     ) -> Result<Writes, StageError> {
@@ -100,7 +100,7 @@ impl WritePath {
                 results,
             });
         };
-        for w in &plan.writes {
+        for w in writes {
             let key = frontdesk_tools::idempotency_key(&env.ticket.ticket_id, &w.tool, &w.args);
             let req = WriteRequest {
                 action: w.tool.clone(),
