@@ -8,8 +8,9 @@ use rdkafka::admin::AdminClient;
 use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::message::ToBytes;
 use rdkafka::mocking::MockCluster;
-use rdkafka::producer::FutureProducer;
+use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
 use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
 
 use crate::config::KafkaConfig;
@@ -99,6 +100,27 @@ pub fn observer(
 /// A producer.
 pub fn producer(brokers: &str, cfg: &KafkaConfig) -> Result<FutureProducer, KafkaSetupError> {
     Ok(producer_config(brokers, cfg).create()?)
+}
+
+/// Enqueues `record`, waiting while the producer's local queue is full (deliveries drain
+/// it); returns the future of its acknowledgement. For bulk publishers (bench, chaos).
+pub async fn enqueue<K, P>(
+    producer: &FutureProducer,
+    mut record: FutureRecord<'_, K, P>,
+) -> DeliveryFuture
+where
+    K: ToBytes + ?Sized,
+    P: ToBytes + ?Sized,
+{
+    loop {
+        match producer.send_result(record) {
+            Ok(ack) => return ack,
+            Err((_, back)) => {
+                record = back;
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            }
+        }
+    }
 }
 
 /// An admin client.

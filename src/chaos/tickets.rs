@@ -80,19 +80,8 @@ pub async fn publish(
                 tokio::time::sleep_until(due).await;
             }
         }
-        let mut record = FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
-        loop {
-            match producer.send_result(record) {
-                Ok(ack) => {
-                    acks.push(ack);
-                    break;
-                }
-                Err((_, back)) => {
-                    record = back;
-                    tokio::time::sleep(Duration::from_millis(2)).await;
-                }
-            }
-        }
+        let record = FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
+        acks.push(crate::kafka::enqueue(producer, record).await);
     }
     for ack in acks {
         ack.await?
