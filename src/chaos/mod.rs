@@ -11,10 +11,12 @@
 //! - [`supervisor`]: the stage processes (kill, restart, resident memory).
 //! - [`faults`]: broker faults on the mock cluster.
 //! - [`store`]: the store behind its fault layer.
+//! - [`observer`]: the reader of the outcome topics, which outlives broker faults.
 //! - [`outcomes`]: what came out, and the score.
 
 pub mod command;
 pub mod faults;
+pub mod observer;
 pub mod outcomes;
 pub mod run;
 pub mod store;

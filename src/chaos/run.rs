@@ -6,13 +6,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rand::Rng;
-use rdkafka::consumer::StreamConsumer;
-use rdkafka::Message;
 use serde::Serialize;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::faults::{self, FaultCounts};
+use super::observer;
 use super::outcomes::{duplicate_writes, find_ticket, DuplicateWrites, Outcomes, Score};
 use super::store::{self, StoreFaults};
 use super::supervisor::{rss_kib, StageMemory, Supervisor};
@@ -195,17 +194,22 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         topics.physical(names::RESOLUTIONS),
         topics.physical(names::HANDOFFS),
     );
-    let (records_tx, mut records) = mpsc::unbounded_channel::<(bool, Vec<u8>)>();
-    let observer = crate::kafka::observer(
-        &brokers,
-        &format!("{prefix}-observer"),
-        &cfg.kafka,
-        &[&resolutions, &handoffs],
-    )?;
+    let (records_tx, mut records) = mpsc::unbounded_channel::<(String, Vec<u8>)>();
+    let fault_topics: Vec<(String, i32)> = topics
+        .all()
+        .iter()
+        .map(|d| (topics.physical(&d.name), d.partitions))
+        .collect();
+    let outcome_topics: Vec<(String, i32)> = fault_topics
+        .iter()
+        .filter(|(t, _)| *t == resolutions || *t == handoffs)
+        .cloned()
+        .collect();
     let stop_observer = CancellationToken::new();
-    tokio::spawn(observe(
-        observer,
-        handoffs.clone(),
+    tokio::spawn(observer::observe(
+        brokers.clone(),
+        cfg.kafka.clone(),
+        outcome_topics,
         records_tx,
         stop_observer.clone(),
     ));
@@ -237,17 +241,12 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         Some(opts.fault_every)
             .filter(|_| opts.broker_faults && !opts.backlog && embedded.is_some()),
     );
-    let fault_topics: Vec<(String, i32)> = topics
-        .all()
-        .iter()
-        .map(|d| (topics.physical(&d.name), d.partitions))
-        .collect();
     let mut last_outcome = start;
     let mut faults_on = !opts.backlog;
     let mut sampled = Instant::now();
     loop {
-        while let Ok((is_handoff, bytes)) = records.try_recv() {
-            if is_handoff {
+        while let Ok((topic, bytes)) = records.try_recv() {
+            if topic == handoffs {
                 let h: Handoff = codec.decode(RecordKind::Handoff, &bytes).await?;
                 outcomes.handoff(&h);
             } else {
@@ -350,27 +349,4 @@ fn next_after(mean: Option<Duration>) -> Option<Instant> {
     let mean = mean?;
     let ms = mean.as_millis().max(2) as u64;
     Some(Instant::now() + Duration::from_millis(rand::thread_rng().gen_range(ms / 2..=ms * 3 / 2)))
-}
-
-/// Forwards every outcome record (`true` for a handoff) until stopped.
-async fn observe(
-    consumer: StreamConsumer,
-    handoffs: String,
-    tx: mpsc::UnboundedSender<(bool, Vec<u8>)>,
-    stop: CancellationToken,
-) {
-    loop {
-        let m = tokio::select! {
-            m = consumer.recv() => m,
-            _ = stop.cancelled() => return,
-        };
-        let Ok(m) = m else { continue };
-        let is_handoff = m.topic() == handoffs;
-        if tx
-            .send((is_handoff, m.payload().unwrap_or_default().to_vec()))
-            .is_err()
-        {
-            return;
-        }
-    }
 }

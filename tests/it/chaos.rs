@@ -44,17 +44,12 @@ fn a_thousand_tickets_through_kills_and_broker_and_store_faults_end_exactly_once
             .is_some_and(|f| !f.is_empty()),
         "no broker fault: {r}"
     );
-    assert!(
-        n("store_failed") + n("store_lost_responses") > 0,
-        "no store fault: {r}"
-    );
+    // Store faults are not asserted since main's identity binding and confirmations: a
+    // chaos ticket is one message and a write now waits for the customer's "yes", so no
+    // write reaches the store (a follow-up turn is still to be added to the suite).
     assert_eq!(n("tickets"), 1000);
     assert_eq!(n("lost"), 0, "{r}");
     assert_eq!(n("contradictory"), 0, "{r}");
     assert_eq!(n("exactly_once"), 1000, "{r}");
     assert_eq!(n("duplicate_writes"), 0, "{r}");
-    assert!(
-        r["writes"]["applied"].as_u64() > Some(0),
-        "no write reached the store: {r}"
-    );
 }
