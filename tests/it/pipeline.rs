@@ -334,12 +334,10 @@ async fn at_least_once_across_sigkill_mock() {
     survives_sigkill_mid_batch(Which::Mock).await;
 }
 
-/// Ignored by default: tansu 0.6 does not expire a SIGKILLed member. The restarted process
-/// joins, gets an empty assignment, and the dead member keeps every partition for minutes
-/// (seen in `scripts/test.sh` runs on a fresh tansu; docs/ARCHITECTURE.md, broker notes).
-/// Run it with `cargo test -- --ignored at_least_once_across_sigkill_tansu`.
+/// tansu 0.6 does not expire a SIGKILLed member: with dynamic membership the restarted
+/// process got an empty assignment while the dead member kept every partition for minutes.
+/// With static membership (the same `group.instance.id`) it takes the dead member's place.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-#[ignore = "tansu 0.6 keeps a SIGKILLed member's partitions; see docs/ARCHITECTURE.md"]
 async fn at_least_once_across_sigkill_tansu() {
     survives_sigkill_mid_batch(Which::Tansu).await;
 }
