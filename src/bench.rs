@@ -144,20 +144,8 @@ async fn publish(
 ) -> anyhow::Result<()> {
     let mut acks = Vec::with_capacity(payloads.len());
     for (k, v) in payloads {
-        let mut record = FutureRecord::to(topic).key(k).payload(v);
-        loop {
-            match producer.send_result(record) {
-                Ok(ack) => {
-                    acks.push(ack);
-                    break;
-                }
-                Err((_, back)) => {
-                    // Local queue full: let deliveries drain.
-                    record = back;
-                    tokio::time::sleep(Duration::from_millis(1)).await;
-                }
-            }
-        }
+        let record = FutureRecord::to(topic).key(k).payload(v);
+        acks.push(crate::kafka::enqueue(producer, record).await);
     }
     for ack in acks {
         ack.await?

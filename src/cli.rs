@@ -113,6 +113,11 @@ pub enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    /// The dead-letter topic: list, and re-drive after a fix.
+    Dlq {
+        #[command(subcommand)]
+        command: crate::dlq::DlqCommand,
+    },
     /// The router's offline intent model.
     Router {
         #[command(subcommand)]
@@ -348,6 +353,9 @@ pub enum BenchCommand {
         #[arg(long)]
         brokers: Option<String>,
     },
+    /// The fault suite: each stage in its own process, SIGKILLs, broker and store faults;
+    /// counts lost, doubled and contradictory outcomes and duplicate writes.
+    Chaos(crate::chaos::ChaosArgs),
 }
 
 /// Entry point of the binary.
@@ -501,6 +509,10 @@ pub async fn main() -> anyhow::Result<()> {
         }
         Command::Run { stages } => run_stages(cfg, &stages).await,
         Command::Console { command } => crate::console::cli::run(cfg, command).await,
+        Command::Dlq { command } => crate::dlq::command(cfg, command).await,
+        Command::Bench {
+            command: BenchCommand::Chaos(args),
+        } => crate::chaos::command(cfg, args).await,
         Command::Router { command } => crate::offline::router(command),
         Command::Grounding { command } => crate::offline::grounding(command),
         Command::Guard { command } => crate::offline::guard(command),

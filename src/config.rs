@@ -96,6 +96,10 @@ pub struct KafkaConfig {
     /// rebalance timeout, i.e. how long a rebalance waits for members to rejoin.
     #[serde(with = "humantime_serde")]
     pub max_poll_interval: Duration,
+    /// Static group membership (`group.instance.id`): a stage process restarted with the
+    /// same id takes its partitions back at once, instead of after the dead member's
+    /// session times out. Unique per process of a stage; unset: dynamic membership.
+    pub group_instance_id: Option<String>,
     /// Raw librdkafka options, applied last (e.g. `security.protocol`).
     pub librdkafka_options: BTreeMap<String, String>,
 }
@@ -107,6 +111,7 @@ impl Default for KafkaConfig {
             group_prefix: "frontdesk".to_owned(),
             session_timeout: Duration::from_secs(45),
             max_poll_interval: Duration::from_secs(300),
+            group_instance_id: None,
             librdkafka_options: BTreeMap::new(),
         }
     }
@@ -160,6 +165,12 @@ pub struct RuntimeConfig {
     /// How long a produce may wait for the broker's acknowledgement before retrying.
     #[serde(with = "humantime_serde")]
     pub produce_timeout: Duration,
+    /// Largest output value the runner produces (below the producer's and the broker's
+    /// `message.max.bytes`, 1,000,000 by default); larger outputs are shrunk (a handoff's
+    /// transcript windowed, tool responses dropped) or handed to a person.
+    pub max_output_bytes: usize,
+    /// Retry budgets per cause: when one is spent the ticket goes to a person.
+    pub retry: crate::runtime::budget::RetryBudgets,
 }
 
 impl Default for RuntimeConfig {
@@ -173,6 +184,8 @@ impl Default for RuntimeConfig {
             max_record_bytes: 1 << 20,
             max_body_bytes: 64 * 1024,
             produce_timeout: Duration::from_secs(30),
+            max_output_bytes: 900_000,
+            retry: Default::default(),
         }
     }
 }

@@ -301,7 +301,8 @@ async fn publish_and_collect(
             }
         } else if msg.topic() == hand_t {
             let h: Handoff = codec.decode(RecordKind::Handoff, bytes).await?;
-            if seen.insert(h.ticket_id) {
+            // A dead-lettered record's handoff is counted with its dead letter.
+            if h.reason_code != crate::messages::Rule::DeadLettered && seen.insert(h.ticket_id) {
                 summary.escalated += 1;
                 *summary
                     .escalation_reasons

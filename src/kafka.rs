@@ -8,8 +8,10 @@ use rdkafka::admin::AdminClient;
 use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::message::ToBytes;
 use rdkafka::mocking::MockCluster;
-use rdkafka::producer::FutureProducer;
+use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
+use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
 
 use crate::config::KafkaConfig;
 
@@ -74,6 +76,9 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
         // librdkafka's 500 ms. (The embedded mock cluster holds every fetch for the full
         // wait, so at 500 ms each hop of a quiet pipeline added up to half a second.)
         .set("fetch.wait.max.ms", "100");
+    if let Some(id) = &cfg.group_instance_id {
+        c.set("group.instance.id", id);
+    }
     with_passthrough(c, cfg)
 }
 
@@ -97,6 +102,27 @@ pub fn producer(brokers: &str, cfg: &KafkaConfig) -> Result<FutureProducer, Kafk
     Ok(producer_config(brokers, cfg).create()?)
 }
 
+/// Enqueues `record`, waiting while the producer's local queue is full (deliveries drain
+/// it); returns the future of its acknowledgement. For bulk publishers (bench, chaos).
+pub async fn enqueue<K, P>(
+    producer: &FutureProducer,
+    mut record: FutureRecord<'_, K, P>,
+) -> DeliveryFuture
+where
+    K: ToBytes + ?Sized,
+    P: ToBytes + ?Sized,
+{
+    loop {
+        match producer.send_result(record) {
+            Ok(ack) => return ack,
+            Err((_, back)) => {
+                record = back;
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            }
+        }
+    }
+}
+
 /// An admin client.
 pub fn admin(
     brokers: &str,
@@ -111,6 +137,55 @@ enum MockCommand {
         partitions: i32,
         reply: mpsc::Sender<Result<(), String>>,
     },
+    Fault {
+        fault: BrokerFault,
+        reply: mpsc::Sender<Result<(), String>>,
+    },
+}
+
+/// A fault the embedded broker can be made to show (the fault suite, `bench chaos`).
+#[derive(Debug, Clone)]
+pub enum BrokerFault {
+    /// The next requests of `api` fail with these errors, one each, in order.
+    RequestErrors {
+        /// Which API.
+        api: RDKafkaApiKey,
+        /// The errors.
+        errors: Vec<RDKafkaRespErr>,
+    },
+    /// Broker `id` (from 1) stops answering.
+    BrokerDown(i32),
+    /// Broker `id` answers again.
+    BrokerUp(i32),
+    /// Partition `partition` of `topic` is led by broker `broker` from now on.
+    Leader {
+        /// Topic.
+        topic: String,
+        /// Partition.
+        partition: i32,
+        /// New leader (from 1).
+        broker: i32,
+    },
+}
+
+fn apply_fault(
+    cluster: &MockCluster<'_, rdkafka::producer::DefaultProducerContext>,
+    fault: BrokerFault,
+) -> Result<(), String> {
+    let r = match fault {
+        BrokerFault::RequestErrors { api, errors } => {
+            cluster.request_errors(api, &errors);
+            Ok(())
+        }
+        BrokerFault::BrokerDown(id) => cluster.broker_down(id),
+        BrokerFault::BrokerUp(id) => cluster.broker_up(id),
+        BrokerFault::Leader {
+            topic,
+            partition,
+            broker,
+        } => cluster.partition_leader(&topic, partition, Some(broker)),
+    };
+    r.map_err(|e| e.to_string())
 }
 
 /// librdkafka's mock cluster, run on a thread of its own (its handle is not `Send`), until
@@ -144,6 +219,9 @@ impl EmbeddedBroker {
                                     .create_topic(&name, partitions, 1)
                                     .map_err(|e| e.to_string());
                                 let _ = reply.send(r);
+                            }
+                            MockCommand::Fault { fault, reply } => {
+                                let _ = reply.send(apply_fault(&cluster, fault));
                             }
                         }
                     }
@@ -181,6 +259,21 @@ impl EmbeddedBroker {
                 partitions,
                 reply,
             })
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?;
+        rx.recv()
+            .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?
+            .map_err(KafkaSetupError::Embedded)
+    }
+}
+
+impl EmbeddedBroker {
+    /// Makes the broker show `fault` (see [`BrokerFault`]).
+    pub fn inject(&self, fault: BrokerFault) -> Result<(), KafkaSetupError> {
+        let (reply, rx) = mpsc::channel();
+        self.commands
+            .as_ref()
+            .ok_or_else(|| KafkaSetupError::Embedded("stopped".into()))?
+            .send(MockCommand::Fault { fault, reply })
             .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?;
         rx.recv()
             .map_err(|e| KafkaSetupError::Embedded(e.to_string()))?

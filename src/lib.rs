@@ -15,13 +15,18 @@
 //! - [`health`]: `/healthz`, `/readyz` and `/metrics` of long-running commands.
 //! - [`bench`]: `frontdesk bench spine`.
 //! - [`console`]: the agent-assist console where people work the handoff queue.
+//! - [`chaos`]: `frontdesk bench chaos`, the fault suite (stage processes killed, broker
+//!   and store faults) and the memory run under a backlog.
+//! - [`dlq`]: `frontdesk dlq list | replay`, the dead-letter topic re-driven after a fix.
 //! - [`cli`]: the command line.
 
 pub mod bench;
+pub mod chaos;
 pub mod cli;
 pub mod config;
 pub mod console;
 pub mod demo;
+pub mod dlq;
 pub mod eval;
 pub mod harness;
 pub mod health;

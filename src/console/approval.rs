@@ -76,9 +76,10 @@ impl Approver {
         h: &Handoff,
         ctx: &CallContext,
     ) -> Result<AuthenticatedCustomer, ConsoleError> {
+        // no ticket id: the conversation's latest state
         let saved: Option<ConversationState> = self
             .state
-            .load_state(&h.conversation_id)
+            .load_state(&h.conversation_id, "")
             .await
             .map_err(|e| ConsoleError::Unavailable(e.to_string()))?;
         if let Some(user_id) = saved.and_then(|s| s.user_id) {

@@ -32,6 +32,11 @@ impl Flag {
         self.0.notify.notify_waiters();
     }
 
+    /// Whether `other` is a clone of this flag.
+    pub fn same(&self, other: &Flag) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
     /// Whether the flag is raised.
     pub fn is_raised(&self) -> bool {
         self.0.raised.load(Ordering::Acquire)

@@ -44,6 +44,16 @@ pub struct StageMetrics {
     pub dependency_holds: AtomicU64,
     /// Dead letters by error kind.
     pub dead_letter_kinds: Mutex<BTreeMap<String, u64>>,
+    /// Tickets the runner itself handed to a person, by rule (`retries_exhausted`,
+    /// `dead_lettered`, `output_too_large`).
+    pub runner_handoffs: Mutex<BTreeMap<String, u64>>,
+    /// Outputs made smaller to fit `runtime.max_output_bytes` (one per shrinking step).
+    pub shrunk: AtomicU64,
+    /// Outputs that could not be produced at all (an audit record refused, or a last
+    /// resort that even shrunk the broker would not take).
+    pub outputs_lost: AtomicU64,
+    /// Finished marks not written after their budget (a redelivery may repeat the outcome).
+    pub finish_marks_lost: AtomicU64,
 }
 
 /// The labels of the per-record families.
@@ -118,6 +128,16 @@ impl StageMetrics {
         }
     }
 
+    /// Counts a last resort: a dead letter of `kind` if `dead_lettered`, else a runner
+    /// handoff under the rule `kind`.
+    pub fn last_resort(&self, kind: &str, dead_lettered: bool) {
+        if dead_lettered {
+            self.dead_letter(kind);
+        } else if let Ok(mut k) = self.runner_handoffs.lock() {
+            *k.entry(kind.to_owned()).or_default() += 1;
+        }
+    }
+
     /// Records that a record ended with `outcome` after `elapsed` in this stage.
     pub fn observe(&self, outcome: &'static str, elapsed: Duration) {
         let labels = StageOutcome {
@@ -139,7 +159,7 @@ struct StagesCollector(Arc<Mutex<Vec<Arc<StageMetrics>>>>);
 type Read = fn(&StageMetrics) -> i64;
 
 /// (name, help, counter?, read): counters get `_total` from the encoder.
-const SERIES: [(&str, &str, bool, Read); 9] = [
+const SERIES: [(&str, &str, bool, Read); 12] = [
     ("records_consumed", "Records consumed", true, |m| {
         m.consumed.load(Ordering::Relaxed) as i64
     }),
@@ -171,6 +191,24 @@ const SERIES: [(&str, &str, bool, Read); 9] = [
         |m| m.dependency_holds.load(Ordering::Relaxed) as i64,
     ),
     (
+        "outputs_shrunk",
+        "Outputs made smaller to fit the broker's size limit",
+        true,
+        |m| m.shrunk.load(Ordering::Relaxed) as i64,
+    ),
+    (
+        "outputs_lost",
+        "Outputs that could not be produced at all",
+        true,
+        |m| m.outputs_lost.load(Ordering::Relaxed) as i64,
+    ),
+    (
+        "finish_marks_lost",
+        "Finished marks not written within their budget",
+        true,
+        |m| m.finish_marks_lost.load(Ordering::Relaxed) as i64,
+    ),
+    (
         "records_in_flight",
         "Records accepted and not finished",
         false,
@@ -187,6 +225,24 @@ const SERIES: [(&str, &str, bool, Read); 9] = [
         "1 while fetching is paused",
         false,
         |m| m.paused.load(Ordering::Relaxed),
+    ),
+];
+
+type Kinds = fn(&StageMetrics) -> &Mutex<BTreeMap<String, u64>>;
+
+/// (name, help, label, counts): counters by a bounded second label.
+const BY_KIND: [(&str, &str, &str, Kinds); 2] = [
+    (
+        "dead_letters_by_kind",
+        "Dead letters by error kind",
+        "kind",
+        |m| &m.dead_letter_kinds,
+    ),
+    (
+        "runner_handoffs",
+        "Tickets the runner handed to a person, by rule",
+        "rule",
+        |m| &m.runner_handoffs,
     ),
 ];
 
@@ -211,21 +267,19 @@ impl Collector for StagesCollector {
                 }
             }
         }
-        let mut family = encoder.encode_descriptor(
-            "dead_letters_by_kind",
-            "Dead letters by error kind",
-            None,
-            ConstCounter::new(0u64).metric_type(),
-        )?;
-        for m in &stages {
-            let kinds = m
-                .dead_letter_kinds
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .clone();
-            for (kind, n) in kinds {
-                let labels = [("stage", m.stage.as_str()), ("kind", kind.as_str())];
-                ConstCounter::new(n).encode(family.encode_family(&labels)?)?;
+        for (name, help, label, kinds) in BY_KIND {
+            let mut family = encoder.encode_descriptor(
+                name,
+                help,
+                None,
+                ConstCounter::new(0u64).metric_type(),
+            )?;
+            for m in &stages {
+                let kinds = kinds(m).lock().unwrap_or_else(|p| p.into_inner()).clone();
+                for (kind, n) in kinds {
+                    let labels = [("stage", m.stage.as_str()), (label, kind.as_str())];
+                    ConstCounter::new(n).encode(family.encode_family(&labels)?)?;
+                }
             }
         }
         Ok(())
@@ -280,6 +334,7 @@ mod tests {
         m.consumed.fetch_add(3, Ordering::Relaxed);
         m.in_flight.store(2, Ordering::Relaxed);
         m.dead_letter("undecodable");
+        m.last_resort("retries_exhausted", false);
         m.observe("handoff", Duration::from_millis(30));
         let text = render();
         assert!(
@@ -291,6 +346,12 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("kind=\"undecodable\"} 1"), "{text}");
+        assert!(
+            text.contains(
+                "frontdesk_runner_handoffs_total{stage=\"metrics-test-stage\",rule=\"retries_exhausted\"} 1"
+            ),
+            "{text}"
+        );
         assert!(
             text.contains(
                 "frontdesk_stage_outcomes_total{stage=\"metrics-test-stage\",outcome=\"handoff\"} 1"

@@ -6,10 +6,12 @@
 //! - [`runner`]: consume, decode, process, produce, acknowledge, store offsets.
 //! - [`metrics`]: per-stage counters and their Prometheus rendering.
 //! - [`backoff`]: retry delays.
+//! - [`budget`]: retry budgets per cause, and the history a handoff carries when one is spent.
 //! - [`flag`]: a cheap one-way stop flag shared by many record tasks.
 //! - [`shutdown`]: signals to a cancellation token.
 
 pub mod backoff;
+pub mod budget;
 pub mod flag;
 pub mod keyed;
 pub mod metrics;

@@ -2,9 +2,12 @@
 //! names and its own database; each broker test runs against librdkafka's mock cluster and
 //! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
 
+mod chaos;
 mod console;
 mod console_store;
+mod dlq;
 mod eval;
+mod faults;
 mod guard_cli;
 mod health;
 mod helpers;

@@ -86,14 +86,17 @@ async fn survives_sigkill_mid_batch(which: Which) {
     }
     let obs = observer(&cfg, &brokers, &[&res, &hand]);
 
-    let first = ChildStage::spawn(&cfg, &brokers, "router,tools,grounding,policy");
+    // Static membership: the restarted process takes the killed one's place (and its
+    // partitions) at once, instead of waiting for the dead member's session to time out.
+    let member = [("FRONTDESK__KAFKA__GROUP_INSTANCE_ID", "sigkill-test")];
+    let first = ChildStage::spawn_with(&cfg, &brokers, "router,tools,grounding,policy", &member);
     // Let part of the batch through, then kill without any chance to drain or commit.
     let mut seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() >= n / 4).await;
     first.kill();
     let finished_before_kill = finished_tickets(&cfg.state.url).await;
     assert!(!finished_before_kill.is_empty());
 
-    let second = ChildStage::spawn(&cfg, &brokers, "router,tools,grounding,policy");
+    let second = ChildStage::spawn_with(&cfg, &brokers, "router,tools,grounding,policy", &member);
     let mut all: HashSet<String> = outbound_ticket_ids(&seen, &res).await.into_iter().collect();
     while all.len() < n {
         let more = collect_until(&obs, Duration::from_secs(180), |s| !s.is_empty()).await;
@@ -279,7 +282,9 @@ async fn every_kind_of_bad_input_is_dead_lettered(which: Which) {
         "router,tools,grounding,policy",
         &[("FRONTDESK__RUNTIME__MAX_BODY_BYTES", "1000")],
     );
-    let seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() > bad.len()).await;
+    // Each bad record: a dead letter, and a handoff to a person (its key names the
+    // conversation on this inbound topic); the good ticket: its outcome.
+    let seen = collect_until(&obs, Duration::from_secs(120), |s| s.len() > 2 * bad.len()).await;
     let c = codec();
     let mut kinds = Vec::new();
     for s in seen.iter().filter(|s| s.topic == dl) {
@@ -293,9 +298,32 @@ async fn every_kind_of_bad_input_is_dead_lettered(which: Which) {
     let mut want: Vec<String> = bad.iter().map(|(k, _)| (*k).to_owned()).collect();
     want.sort();
     assert_eq!(kinds, want);
+    let mut dead_lettered = 0;
+    let mut outcomes = Vec::new();
+    for s in seen.iter().filter(|s| s.topic != dl) {
+        let ticket_id = if s.topic == hand {
+            let h: frontdesk::messages::Handoff =
+                c.decode(RecordKind::Handoff, &s.value).await.unwrap();
+            if h.reason_code == frontdesk::messages::Rule::DeadLettered {
+                dead_lettered += 1;
+                continue;
+            }
+            h.ticket_id
+        } else {
+            let r: frontdesk::messages::Resolution =
+                c.decode(RecordKind::Resolution, &s.value).await.unwrap();
+            r.ticket_id
+        };
+        outcomes.push(ticket_id);
+    }
     assert_eq!(
-        seen.iter().filter(|s| s.topic != dl).count(),
-        1,
+        dead_lettered,
+        bad.len(),
+        "every bad record reaches a person"
+    );
+    assert_eq!(
+        outcomes,
+        [good.ticket_id],
         "the good ticket still goes through"
     );
     assert_eq!(stage.terminate(), Some(0));
@@ -306,12 +334,10 @@ async fn at_least_once_across_sigkill_mock() {
     survives_sigkill_mid_batch(Which::Mock).await;
 }
 
-/// Ignored by default: tansu 0.6 does not expire a SIGKILLed member. The restarted process
-/// joins, gets an empty assignment, and the dead member keeps every partition for minutes
-/// (seen in `scripts/test.sh` runs on a fresh tansu; docs/ARCHITECTURE.md, broker notes).
-/// Run it with `cargo test -- --ignored at_least_once_across_sigkill_tansu`.
+/// tansu 0.6 does not expire a SIGKILLed member: with dynamic membership the restarted
+/// process got an empty assignment while the dead member kept every partition for minutes.
+/// With static membership (the same `group.instance.id`) it takes the dead member's place.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-#[ignore = "tansu 0.6 keeps a SIGKILLed member's partitions; see docs/ARCHITECTURE.md"]
 async fn at_least_once_across_sigkill_tansu() {
     survives_sigkill_mid_batch(Which::Tansu).await;
 }

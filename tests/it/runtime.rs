@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use frontdesk::messages::{Channel, DeadLetter, Envelope, Identity, RecordKind, Ticket};
+use frontdesk::messages::{
+    Channel, DeadLetter, Envelope, Handoff, Identity, RecordKind, Rule, Ticket,
+};
 use frontdesk::runtime::{Input, Outcome, Runner, Stage, StageContext, StageError, Wiring};
 use rand::Rng;
 use tokio_util::sync::CancellationToken;
@@ -55,6 +57,8 @@ struct Rig {
     cfg: frontdesk::config::Config,
     input: String,
     output: String,
+    /// Resolutions, handoffs and audit records (the runner's own handoffs land here).
+    outcomes: String,
     dl: String,
     shutdown: CancellationToken,
     task: tokio::task::JoinHandle<Result<(), frontdesk::runtime::RunnerError>>,
@@ -71,8 +75,13 @@ async fn rig_with(which: Which, max_in_flight: usize, stage: Arc<dyn Stage>) -> 
     let mut cfg = test_config(dir.path());
     cfg.runtime.max_in_flight = max_in_flight;
     let p = cfg.topics.prefix.clone();
-    let (input, output, dl) = (format!("{p}.in"), format!("{p}.out"), format!("{p}.dl"));
-    for t in [&input, &output, &dl] {
+    let (input, output, outcomes, dl) = (
+        format!("{p}.in"),
+        format!("{p}.out"),
+        format!("{p}.outcomes"),
+        format!("{p}.dl"),
+    );
+    for t in [&input, &output, &outcomes, &dl] {
         create_topic(&cfg, &broker, t, 3).await;
     }
     let wiring = Wiring {
@@ -81,9 +90,9 @@ async fn rig_with(which: Which, max_in_flight: usize, stage: Arc<dyn Stage>) -> 
             channel: Channel::Chat,
         }],
         forward: Some(output.clone()),
-        resolutions: output.clone(),
-        handoffs: output.clone(),
-        audit: output.clone(),
+        resolutions: outcomes.clone(),
+        handoffs: outcomes.clone(),
+        audit: outcomes.clone(),
         deadletter: dl.clone(),
     };
     let runner = Runner::new(
@@ -105,6 +114,7 @@ async fn rig_with(which: Which, max_in_flight: usize, stage: Arc<dyn Stage>) -> 
         cfg,
         input,
         output,
+        outcomes,
         dl,
         shutdown,
         task,
@@ -214,6 +224,23 @@ async fn poison_is_dead_lettered_and_later_records_still_flow(which: Which) {
     }
     kinds.sort();
     assert_eq!(kinds, vec!["invalid_avro", "poison"]);
+    // Both customers reach a person: the poison ticket by its id, the unreadable record by
+    // its key (the conversation) on this inbound topic.
+    let outcomes = observer(&rig.cfg, &rig.brokers, &[&rig.outcomes]);
+    // Two handoffs and their two audit records.
+    let handed = collect_until(&outcomes, Duration::from_secs(60), |s| s.len() >= 4).await;
+    let mut handoffs = Vec::new();
+    for h in &handed {
+        if let Ok(h) = c.decode::<Handoff>(RecordKind::Handoff, &h.value).await {
+            assert_eq!(h.reason_code, Rule::DeadLettered);
+            assert_eq!(h.conversation_id, "k1");
+            handoffs.push(h.ticket_id);
+        }
+    }
+    handoffs.sort();
+    assert_eq!(handoffs.len(), 2, "{handoffs:?}");
+    assert_eq!(handoffs[0], "k1-s2");
+    assert!(handoffs[1].starts_with("unreadable:"), "{handoffs:?}");
     rig.shutdown.cancel();
     rig.task.await.unwrap().unwrap();
 }

@@ -1,5 +1,5 @@
 //! The gate: ceilings, then an earlier reservation of the same idempotency key, then the
-//! in-memory rate limits, then the persisted daily cap.
+//! per-instance action rate, then the persisted conversation window and daily cap.
 
 use std::sync::Arc;
 
@@ -7,12 +7,12 @@ use crate::ceilings::check_ceilings;
 use crate::clock::{Clock, SystemClock};
 use crate::config::LimitsConfig;
 use crate::error::LimitsError;
-use crate::ledger::{Ledger, ReserveOutcome};
-use crate::rate::{daily_cap_denial, LimiterSizes, RateLimits};
+use crate::ledger::{Ledger, ReserveLimits, ReserveOutcome};
+use crate::rate::{conversation_denial, daily_cap_denial, RateLimits};
 use crate::request::{Decision, Reservation, WriteRequest};
 
 /// The write-action gate of one instance. Share it (`Arc`) across tasks; several instances
-/// (processes) share the daily cap through the ledger's database.
+/// (processes) share the conversation and customer limits through the ledger's database.
 #[derive(Debug)]
 pub struct Gate {
     cfg: Arc<LimitsConfig>,
@@ -35,7 +35,7 @@ impl Gate {
     ) -> Result<Gate, LimitsError> {
         cfg.validate()?;
         let cfg = Arc::new(cfg);
-        let rates = RateLimits::new(cfg.clone(), clock.clone())?;
+        let rates = RateLimits::new(cfg.clone(), clock.clone());
         Ok(Gate {
             cfg,
             clock,
@@ -63,8 +63,9 @@ impl Gate {
     ///
     /// Order: value ceilings (nothing consumed; a ceiling denial means "hand off with the
     /// action pre-drafted"); an earlier reservation of the same idempotency key is returned
-    /// as is (a redelivery consumes nothing); the rate limiters conversation, action and
-    /// customer (in memory); the ledger's atomic daily-cap reservation.
+    /// as is (a redelivery consumes nothing); the action's rate (in memory, per instance);
+    /// the ledger's atomic reservation within the conversation's window and the customer's
+    /// daily cap (in the database, across instances and restarts).
     ///
     /// On a transient failure of the write, retry it with the same idempotency key (the
     /// reservation is re-used); release only when the write will not be retried.
@@ -104,27 +105,35 @@ impl Gate {
         let day = self.clock.today();
         let cap = self.cfg.rates.customer_daily_cap;
         if cap == 0 {
-            return Ok(self.log(req, daily_cap_denial(&self.cfg, req, &day, "config")));
+            return Ok(self.log(req, daily_cap_denial(&self.cfg, req, &day)));
         }
-        if let Some(denied) = self.rates.check(req, &day)? {
+        if let Some(denied) = self.rates.check(req)? {
             return Ok(self.log(req, denied));
         }
+        let limits = ReserveLimits {
+            daily_cap: cap,
+            conversation_max_writes: self.cfg.rates.conversation_max_writes,
+            conversation_window_ms: i64::try_from(self.cfg.rates.conversation_window.as_millis())
+                .unwrap_or(i64::MAX),
+        };
         let decision = match self
             .ledger
-            .reserve(req, &day, cap, self.clock.unix_ms())
+            .reserve(req, &day, limits, self.clock.unix_ms())
             .await?
         {
             ReserveOutcome::Reserved(reservation) | ReserveOutcome::Reused(reservation) => {
                 Decision::Allow { reservation }
             }
-            ReserveOutcome::CapReached => daily_cap_denial(&self.cfg, req, &day, "ledger"),
+            ReserveOutcome::CapReached => daily_cap_denial(&self.cfg, req, &day),
+            ReserveOutcome::ConversationLimit(count) => conversation_denial(&self.cfg, req, count),
         };
         Ok(self.log(req, decision))
     }
 
-    /// Gives back the daily-cap slot of a write that failed and will not be retried. Returns
-    /// whether a slot was released (false if already released). The in-memory rate limiters'
-    /// cells are not given back (governor cannot); they replenish with time.
+    /// Gives back the reservation of a write that failed and will not be retried (its daily-cap
+    /// slot and its place in the conversation's window). Returns whether a slot was released
+    /// (false if already released). The action's in-memory cell is not given back (governor
+    /// cannot); it replenishes with time.
     pub async fn release(&self, reservation: &Reservation) -> Result<bool, LimitsError> {
         let released = self
             .ledger
@@ -136,17 +145,6 @@ impl Gate {
             "Released a write reservation."
         );
         Ok(released)
-    }
-
-    /// Drops the keyed limiters' keys that are back at their fresh state (also done every
-    /// `rates.sweep_every_checks` checks).
-    pub fn retain_recent(&self) {
-        self.rates.retain_recent();
-    }
-
-    /// How many keys the keyed limiters hold.
-    pub fn limiter_len(&self) -> LimiterSizes {
-        self.rates.sizes()
     }
 
     fn log(&self, req: &WriteRequest, decision: Decision) -> Decision {

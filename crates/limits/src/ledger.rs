@@ -1,10 +1,13 @@
-//! The persisted per-customer daily cap: tables `write_ledger` and `write_reservations`
-//! (`migrations/0001_write_ledger.sql`), through sqlx's `Any` driver so one code path runs on
-//! SQLite and PostgreSQL.
+//! The persisted limits: the per-conversation window and the per-customer daily cap, in
+//! tables `write_reservations`, `write_conversations` and `write_ledger` (`migrations/`),
+//! through sqlx's `Any` driver so one code path runs on SQLite and PostgreSQL. Every
+//! instance of the stage shares them, and they survive restarts.
 //!
 //! A reservation is one transaction: insert the reservation row by idempotency key
-//! (`ON CONFLICT DO NOTHING`: a redelivery finds the earlier one and re-uses it), then
-//! increment the customer's count for the day in one statement that cannot pass the cap:
+//! (`ON CONFLICT DO NOTHING`: a redelivery finds the earlier one and re-uses it); lock the
+//! conversation's row (an upsert of `write_conversations`, so two instances writing for one
+//! conversation count one after the other) and count its reservations within the window;
+//! then increment the customer's count for the day in one statement that cannot pass the cap:
 //! `INSERT ... ON CONFLICT (customer_id, day) DO UPDATE SET count = count + 1 WHERE count <
 //! cap RETURNING count`. No row back means the cap is reached and the transaction rolls back.
 //! PostgreSQL locks the conflicting row and re-checks the `WHERE` on its latest version;
@@ -20,7 +23,11 @@ use sqlx::{AnyPool, Row};
 use crate::error::LimitsError;
 use crate::request::{Reservation, WriteRequest};
 
-const SCHEMA: &str = include_str!("../migrations/0001_write_ledger.sql");
+/// The schema files, in order (forward-only: new files, never edits).
+const SCHEMA: [&str; 2] = [
+    include_str!("../migrations/0001_write_ledger.sql"),
+    include_str!("../migrations/0002_conversation_window.sql"),
+];
 
 /// What [`Ledger::reserve`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +38,19 @@ pub enum ReserveOutcome {
     Reused(Reservation),
     /// The customer's count for the day is at the cap; nothing was written.
     CapReached,
+    /// The conversation has this many writes within its window already; nothing was written.
+    ConversationLimit(i64),
+}
+
+/// The persisted limits a reservation must stay within.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReserveLimits {
+    /// Writes per customer per UTC day (at least 1).
+    pub daily_cap: u32,
+    /// Writes per conversation within `conversation_window_ms`.
+    pub conversation_max_writes: u32,
+    /// The conversation's sliding window, in milliseconds.
+    pub conversation_window_ms: i64,
 }
 
 /// A handle on the ledger tables; cheap to clone.
@@ -42,7 +62,8 @@ pub struct Ledger {
 /// The schema's statements, comments dropped.
 fn statements() -> impl Iterator<Item = String> {
     SCHEMA
-        .split(';')
+        .iter()
+        .flat_map(|file| file.split(';'))
         .map(|s| {
             s.lines()
                 .filter(|l| !l.trim_start().starts_with("--"))
@@ -141,16 +162,17 @@ impl Ledger {
         row.map(|r| reservation(&r, true)).transpose()
     }
 
-    /// Takes one slot of the customer's `day` for the request, unless the count is at `cap`
-    /// or the idempotency key already holds one. `cap` must be at least 1.
+    /// Takes one slot of the customer's `day` for the request, unless the idempotency key
+    /// already holds one, the conversation has its writes for the window, or the customer's
+    /// count is at the cap.
     pub async fn reserve(
         &self,
         req: &WriteRequest,
         day: &str,
-        cap: u32,
+        limits: ReserveLimits,
         now_ms: i64,
     ) -> Result<ReserveOutcome, LimitsError> {
-        if cap == 0 {
+        if limits.daily_cap == 0 {
             return Ok(ReserveOutcome::CapReached);
         }
         let mut tx = self.pool.begin().await?;
@@ -177,13 +199,35 @@ impl Ledger {
             tx.rollback().await?;
             return Ok(ReserveOutcome::Reused(reservation(&row, true)?));
         }
+        // The conversation's row is locked until commit: concurrent reservations of one
+        // conversation (two instances during a rebalance) count one after the other.
+        sqlx::query(
+            "INSERT INTO write_conversations (conversation_id, touched_at) VALUES ($1, $2) ON CONFLICT (conversation_id) DO UPDATE SET touched_at = $2",
+        )
+        .bind(&req.conversation_id)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        let in_window: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM write_reservations WHERE conversation_id = $1 AND created_at > $2",
+        )
+        .bind(&req.conversation_id)
+        .bind(now_ms - limits.conversation_window_ms)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        // The count includes this request's own row.
+        if in_window > i64::from(limits.conversation_max_writes) {
+            tx.rollback().await?;
+            return Ok(ReserveOutcome::ConversationLimit(in_window - 1));
+        }
         let counted = sqlx::query(
             "INSERT INTO write_ledger (customer_id, day, count, updated_at) VALUES ($1, $2, 1, $3) ON CONFLICT (customer_id, day) DO UPDATE SET count = write_ledger.count + 1, updated_at = $3 WHERE write_ledger.count < $4 RETURNING count",
         )
         .bind(&req.customer_id)
         .bind(day)
         .bind(now_ms)
-        .bind(i64::from(cap))
+        .bind(i64::from(limits.daily_cap))
         .fetch_optional(&mut *tx)
         .await?;
         let Some(counted) = counted else {

@@ -144,6 +144,9 @@ rules! {
     // --- the runtime
     /// The record could not be processed at all (undecodable, too large, panicked).
     DeadLettered => "dead_lettered",
+    /// The ticket's outcome was too large for the broker even shrunk, or could not be
+    /// produced within its retry budget.
+    OutputTooLarge => "output_too_large",
 }
 
 impl std::fmt::Display for Rule {

@@ -11,10 +11,18 @@
 //!   records finish, books them ([`tracking`]): it stores the offsets that became safe
 //!   (only up to the lowest offset still in flight of that partition);
 //! - one **task per record** ([`worker`]): decode, `process` (transient errors retried with
-//!   backoff, permanent ones dead-lettered, [`dead_letter`]) and hand every output to the
-//!   producer ([`delivery`]); then it **releases** its key and its running slot, waits for
-//!   the broker's acknowledgements (and, for a ticket's last stage, records it as finished)
-//!   and reports the offset done ([`report`]).
+//!   backoff within their budgets, [`crate::runtime::budget`]), encode within the size bound
+//!   ([`bound`]) and hand every output to the producer ([`delivery`]); then it **releases**
+//!   its key and its running slot, waits for the broker's acknowledgements (and, for a
+//!   ticket's last stage, records it as finished) and reports the offset done ([`report`]).
+//!   A record that cannot finish that way (undecodable, panicking, a spent budget, an output
+//!   that will not fit) goes to the [`last_resort`]: a dead letter and a handoff to a person
+//!   ([`fallback`]), so the offset never stops behind it.
+//!
+//! Exactly one outcome per ticket, over at-least-once delivery: the terminal stage skips a
+//! ticket already in `processed_tickets` (by [`TicketKey`](crate::state::TicketKey):
+//! id, channel and tenant), and a second copy of a ticket whose outcome is still being
+//! acknowledged waits for it ([`finishing`]).
 //!
 //! Releasing the key once the outputs are enqueued, not once they are acknowledged, is
 //! what keeps a key's records flowing at the producer's pace rather than one broker round
@@ -27,11 +35,14 @@
 //! Layout: [`run`] assembles the pieces ([`Runner`]); [`wiring`] says what a stage reads
 //! and writes; [`hold`] is the stage-wide hold for an unavailable dependency.
 
+mod bound;
 mod context;
-mod dead_letter;
 mod delivery;
 mod dispatch;
+mod fallback;
+mod finishing;
 mod hold;
+mod last_resort;
 mod poll;
 mod report;
 mod run;
@@ -42,5 +53,7 @@ mod worker;
 #[cfg(test)]
 mod dispatch_tests;
 
+pub use bound::POINTER_ROLE;
+pub(crate) use fallback::identify;
 pub use run::{instance_id, Runner, RunnerError};
 pub use wiring::{Input, Wiring};

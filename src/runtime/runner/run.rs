@@ -11,6 +11,7 @@ use tracing::info;
 
 use super::context::RunnerContext;
 use super::dispatch::{dispatch, Fetched, Limits};
+use super::finishing::Finishing;
 use super::hold::Hold;
 use super::poll::poll_loop;
 use super::tracking::Shared;
@@ -117,7 +118,10 @@ impl Runner {
                 initial: self.runtime.retry_initial_backoff,
                 max: self.runtime.retry_max_backoff,
             },
+            budgets: self.runtime.retry.clone(),
             produce_timeout: self.runtime.produce_timeout,
+            max_output_bytes: self.runtime.max_output_bytes,
+            finishing: Arc::new(Finishing::default()),
             headers: OwnedHeaders::new()
                 .insert(Header {
                     key: "frontdesk-stage",

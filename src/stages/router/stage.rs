@@ -102,9 +102,8 @@ impl Stage for RouterStage {
             // An answer ("yes", an order number, an address) to the agent's question means
             // nothing on its own: route the thread the customer has written so far.
             let saved: Option<serde_json::Value> = state
-                .load_state(&env.ticket.conversation_id)
-                .await
-                .map_err(|e| StageError::Transient(e.to_string()))?;
+                .load_state(&env.ticket.conversation_id, &env.ticket.ticket_id)
+                .await?;
             if saved.as_ref().is_some_and(awaits_customer) {
                 let said: Vec<String> = state
                     .transcript(&env.ticket.conversation_id)

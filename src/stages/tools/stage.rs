@@ -303,9 +303,8 @@ impl Stage for ToolsStage {
         };
         let state: ConversationState = match &self.state {
             Some(s) => s
-                .load_state(&env.ticket.conversation_id)
-                .await
-                .map_err(transient)?
+                .load_state(&env.ticket.conversation_id, &env.ticket.ticket_id)
+                .await?
                 .unwrap_or_default(),
             None => ConversationState::default(),
         };
@@ -344,9 +343,13 @@ impl Stage for ToolsStage {
         env.tool_plan = plan.writes.iter().map(planned).collect();
         self.act(executor, &call_ctx, &plan, &mut env, ctx).await?;
         if let Some(s) = &self.state {
-            s.save_state(&env.ticket.conversation_id, &plan.state)
-                .await
-                .map_err(transient)?;
+            s.save_state(
+                &env.ticket.conversation_id,
+                &env.ticket.ticket_id,
+                &plan.state,
+            )
+            .await
+            .map_err(transient)?;
         }
         Ok(Outcome::Forward(Box::new(env)))
     }

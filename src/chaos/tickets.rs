@@ -1,0 +1,91 @@
+//! The tickets of a chaos run: the demo's requests from the shipped retail store's real
+//! customers and orders (where is my order, cancel, return, exchange, address change,
+//! policy questions, a person, legal, account deletion, off-topic), on every channel, in
+//! Avro and JSON, repeated with fresh ticket and conversation ids up to the count asked.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rdkafka::producer::{FutureProducer, FutureRecord};
+
+use crate::messages::{Codec, RecordKind};
+use crate::topics::Topics;
+
+/// One ticket ready to publish.
+pub struct Inbound {
+    /// Its ticket id.
+    pub ticket_id: String,
+    /// Inbound topic.
+    pub topic: String,
+    /// Kafka key (the conversation).
+    pub key: String,
+    /// Avro or JSON.
+    pub value: Vec<u8>,
+}
+
+/// `count` well-formed tickets, each its own conversation.
+pub async fn tickets(
+    data_dir: &Path,
+    count: usize,
+    codec: &Codec,
+    topics: &Topics,
+) -> anyhow::Result<Vec<Inbound>> {
+    let samples: Vec<_> = crate::demo::sample_tickets(data_dir, count, codec, topics)
+        .await?
+        .into_iter()
+        .filter_map(|s| s.ticket)
+        .collect();
+    anyhow::ensure!(
+        !samples.is_empty(),
+        "no sample tickets in {}",
+        data_dir.display()
+    );
+    let mut out = Vec::with_capacity(count);
+    for i in 0..count {
+        let mut t = samples[i % samples.len()].clone();
+        t.ticket_id = format!("chaos-{i:07}");
+        t.conversation_id = format!("chaos-conv-{i:07}");
+        t.received_at = crate::messages::now_ms();
+        let topic = topics.inbound_for(t.channel).unwrap_or_default();
+        let value = if i % 2 == 0 {
+            codec.encode(RecordKind::Ticket, &topic, &t).await?
+        } else {
+            serde_json::to_vec(&t)?
+        };
+        out.push(Inbound {
+            ticket_id: t.ticket_id,
+            topic,
+            key: t.conversation_id,
+            value,
+        });
+    }
+    Ok(out)
+}
+
+/// Publishes every ticket, at most `per_second` a second (`None`: as fast as it goes),
+/// waiting out a full local queue; returns once all are acknowledged (the idempotent
+/// producer retries through broker faults).
+pub async fn publish(
+    producer: &FutureProducer,
+    tickets: &[Inbound],
+    per_second: Option<u32>,
+) -> anyhow::Result<()> {
+    let mut acks = Vec::with_capacity(tickets.len());
+    let started = tokio::time::Instant::now();
+    for (i, t) in tickets.iter().enumerate() {
+        if let Some(rate) = per_second.filter(|r| *r > 0) {
+            // Paced in steps of a tenth of a second.
+            let due = started + Duration::from_millis(i as u64 * 1000 / u64::from(rate));
+            if due > tokio::time::Instant::now() + Duration::from_millis(100) {
+                tokio::time::sleep_until(due).await;
+            }
+        }
+        let record = FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
+        acks.push(crate::kafka::enqueue(producer, record).await);
+    }
+    for ack in acks {
+        ack.await?
+            .map_err(|(e, _)| anyhow::anyhow!("publishing a chaos ticket: {e}"))?;
+    }
+    Ok(())
+}
