@@ -183,6 +183,9 @@ def known_metrics(root: Path) -> set[str]:
             names.update(f"frontdesk_{name}{s}" for s in ("_bucket", "_sum", "_count"))
         else:
             names.add(f"frontdesk_{name}_total")
+    # counters by a second label: (name, help, label, |m| ...)
+    for name in re.findall(r'\(\s*"([a-z_]+)",\s*"[^"]*",\s*"[a-z_]+",\s*\|m\|', src):
+        names.add(f"frontdesk_{name}_total")
     for name in re.findall(r'encode_descriptor\(\s*"([a-z_]+)"', src):
         names.add(f"frontdesk_{name}_total")
     for f in (root / "src").rglob("*.rs"):
