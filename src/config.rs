@@ -29,6 +29,8 @@ pub struct Config {
     pub agent: AgentConfig,
     /// Model providers and roles (`frontdesk-llm`); empty: fully offline.
     pub llm: frontdesk_llm::LlmConfig,
+    /// Helpdesks and mailboxes: the webhook gateway, the IMAP poller, import and deliver.
+    pub channels: crate::channels::ChannelsConfig,
 }
 
 /// What the stages load: paths are relative to the working directory, falling back to
@@ -270,6 +272,7 @@ impl Config {
                 "runtime.max_in_flight must be at least 1".to_owned(),
             ));
         }
+        self.channels.validate().map_err(ConfigError::Rule)?;
         Ok(())
     }
 }

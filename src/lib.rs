@@ -12,9 +12,11 @@
 //! - [`demo`]: the one-command demo on the embedded broker.
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
 //! - [`bench`]: `frontdesk bench spine`.
+//! - [`channels`]: helpdesks and mailboxes: the webhook gateway, the IMAP poller, import and deliver.
 //! - [`cli`]: the command line.
 
 pub mod bench;
+pub mod channels;
 pub mod cli;
 pub mod config;
 pub mod demo;
