@@ -22,6 +22,41 @@ pub struct Inbound {
 }
 
 impl Inbound {
+    /// A ticket that arrived whole as `Ticket` JSON at the generic webhook: its answer goes
+    /// back through the generic signed webhook.
+    pub fn generic(ticket: Ticket) -> Inbound {
+        Inbound::whole(ticket, Provider::Generic)
+    }
+
+    /// A ticket from a backlog row (JSONL, CSV): answered on its channel's usual provider
+    /// (e-mail by SMTP to the customer's address, SMS by Twilio to their number, chat and
+    /// webhook tickets by the signed webhook).
+    pub fn imported(ticket: Ticket) -> Inbound {
+        let provider = Provider::default_for(ticket.channel);
+        Inbound::whole(ticket, provider)
+    }
+
+    fn whole(mut ticket: Ticket, provider: Provider) -> Inbound {
+        let origin = Origin {
+            message_id: Some(ticket.ticket_id.clone()),
+            reply_to: match provider {
+                Provider::Email => ticket.customer.email.clone(),
+                Provider::Twilio => ticket.customer.phone.clone(),
+                _ => None,
+            },
+            subject: ticket.subject.clone(),
+            ..Default::default()
+        };
+        for (k, v) in origin.headers(provider) {
+            ticket.headers.entry(k).or_insert(v);
+        }
+        Inbound {
+            ticket,
+            provider,
+            origin,
+        }
+    }
+
     fn entry(&self) -> Entry<'_> {
         Entry {
             ticket_id: &self.ticket.ticket_id,
@@ -68,6 +103,13 @@ impl Acceptor {
         Acceptor { inbox, sink, lease }
     }
 
+    /// The same acceptor with another claim lease. Imports use zero: a claim left by an
+    /// interrupted import is taken over at once by the resumed one.
+    pub fn with_lease(mut self, lease: Duration) -> Self {
+        self.lease = lease;
+        self
+    }
+
     /// The inbox it records in.
     pub fn inbox(&self) -> &Inbox {
         &self.inbox
@@ -95,8 +137,30 @@ impl Acceptor {
     /// at the first failure to publish (the rest of the batch is released, so a resumed
     /// run publishes it).
     pub async fn accept_batch(&self, batch: &[Inbound]) -> Result<Vec<Accepted>, AcceptError> {
-        let entries: Vec<Entry<'_>> = batch.iter().map(Inbound::entry).collect();
-        let claims = self.inbox.claim_many(&entries, self.lease).await?;
+        // A ticket twice in one batch is claimed once; the repeat is a duplicate.
+        let mut seen = std::collections::HashSet::new();
+        let first: Vec<bool> = batch
+            .iter()
+            .map(|i| seen.insert(i.ticket.ticket_id.as_str()))
+            .collect();
+        let entries: Vec<Entry<'_>> = batch
+            .iter()
+            .zip(&first)
+            .filter(|(_, f)| **f)
+            .map(|(i, _)| i.entry())
+            .collect();
+        let mut claims = self
+            .inbox
+            .claim_many(&entries, self.lease)
+            .await?
+            .into_iter();
+        let claims: Vec<Claim> = first
+            .iter()
+            .map(|f| match f {
+                true => claims.next().unwrap_or(Claim::Busy),
+                false => Claim::Published,
+            })
+            .collect();
         let fresh: Vec<&Ticket> = batch
             .iter()
             .zip(&claims)
@@ -145,12 +209,18 @@ pub fn build(
     state: &crate::state::StateDb,
 ) -> anyhow::Result<Acceptor> {
     use anyhow::Context;
-    let producer = crate::kafka::producer(brokers, &cfg.kafka).context("Failed to create the producer")?;
+    // librdkafka itself gives up on a ticket at the gateway's timeout: a ticket the
+    // provider was told to retry is never delivered late as well.
+    let timeout = cfg.channels.gateway.produce_timeout;
+    let producer = crate::kafka::producer_config(brokers, &cfg.kafka)
+        .set("message.timeout.ms", timeout.as_millis().max(1).to_string())
+        .create()
+        .context("Failed to create the producer")?;
     let sink = TicketSink::new(
         producer,
         crate::pipeline::codec(cfg),
         crate::pipeline::topics(cfg)?,
-        cfg.channels.gateway.produce_timeout,
+        timeout + Duration::from_secs(1),
     );
     Ok(Acceptor::new(
         Inbox::new(state.pool().clone()),

@@ -123,10 +123,11 @@ impl Inbox {
 
     /// Where a ticket came from, if an inbound path of this project accepted it.
     pub async fn origin(&self, ticket_id: &str) -> Result<Option<(Provider, Origin)>, InboxError> {
-        let row = sqlx::query("SELECT provider, origin_json FROM channel_inbox WHERE ticket_id = $1")
-            .bind(ticket_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT provider, origin_json FROM channel_inbox WHERE ticket_id = $1")
+                .bind(ticket_id)
+                .fetch_optional(&self.pool)
+                .await?;
         let Some(row) = row else { return Ok(None) };
         let corrupt = |reason: String| InboxError::Corrupt {
             ticket_id: ticket_id.to_owned(),
@@ -200,7 +201,11 @@ async fn claim_on(
     .execute(&mut *conn)
     .await?
     .rows_affected();
-    Ok(if taken == 1 { Claim::Fresh } else { Claim::Busy })
+    Ok(if taken == 1 {
+        Claim::Fresh
+    } else {
+        Claim::Busy
+    })
 }
 
 #[cfg(test)]
@@ -253,7 +258,10 @@ mod tests {
         inbox.release("t-1").await.unwrap();
         let many = [entry("t-1", &origin), entry("t-2", &origin)];
         assert_eq!(
-            inbox.claim_many(&many, Duration::from_secs(60)).await.unwrap(),
+            inbox
+                .claim_many(&many, Duration::from_secs(60))
+                .await
+                .unwrap(),
             vec![Claim::Fresh, Claim::Fresh]
         );
     }

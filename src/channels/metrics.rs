@@ -59,16 +59,39 @@ pub fn render_all() -> String {
     out
 }
 
+/// Serves `/metrics` (stage and channel counters) and `/healthz` on `listen` until `shutdown`.
+pub async fn serve(
+    listen: &str,
+    shutdown: tokio_util::sync::CancellationToken,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    let routes = axum::Router::new()
+        .route("/metrics", axum::routing::get(|| async { render_all() }))
+        .route("/healthz", axum::routing::get(|| async { "ok" }));
+    axum::serve(listener, routes)
+        .with_graceful_shutdown(shutdown.cancelled_owned())
+        .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn counts_render_with_their_labels() {
-        count(GATEWAY_REQUESTS, &[("provider", "metrics_test"), ("outcome", "accepted")]);
-        count(GATEWAY_REQUESTS, &[("provider", "metrics_test"), ("outcome", "accepted")]);
+        count(
+            GATEWAY_REQUESTS,
+            &[("provider", "metrics_test"), ("outcome", "accepted")],
+        );
+        count(
+            GATEWAY_REQUESTS,
+            &[("provider", "metrics_test"), ("outcome", "accepted")],
+        );
         assert_eq!(
-            value(GATEWAY_REQUESTS, &[("provider", "metrics_test"), ("outcome", "accepted")]),
+            value(
+                GATEWAY_REQUESTS,
+                &[("provider", "metrics_test"), ("outcome", "accepted")]
+            ),
             2
         );
         let text = render();
@@ -78,6 +101,10 @@ mod tests {
             ),
             "{text}"
         );
-        assert_eq!(text.matches("# TYPE frontdesk_gateway_requests_total").count(), 1);
+        assert_eq!(
+            text.matches("# TYPE frontdesk_gateway_requests_total")
+                .count(),
+            1
+        );
     }
 }

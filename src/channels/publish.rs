@@ -59,7 +59,10 @@ impl TicketSink {
             .topics
             .inbound_for(ticket.channel)
             .ok_or_else(|| PublishError::NoTopic(ticket.channel.to_string()))?;
-        let bytes = self.codec.encode(RecordKind::Ticket, &topic, ticket).await?;
+        let bytes = self
+            .codec
+            .encode(RecordKind::Ticket, &topic, ticket)
+            .await?;
         Ok((topic, bytes))
     }
 

@@ -21,7 +21,10 @@ impl SecretEnv {
     }
 
     /// Reads through `lookup` (tests pass a map instead of the process environment).
-    pub fn load_with(&self, lookup: &dyn Fn(&str) -> Option<String>) -> Result<ApiKey, MissingSecret> {
+    pub fn load_with(
+        &self,
+        lookup: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<ApiKey, MissingSecret> {
         match lookup(&self.0) {
             Some(v) if !v.is_empty() => Ok(ApiKey::new(v)),
             _ => Err(MissingSecret(self.0.clone())),
@@ -44,9 +47,7 @@ mod tests {
         let env = SecretEnv::from("FD_TEST_SECRET");
         let err = env.load_with(&|_| None).unwrap_err().to_string();
         assert!(err.contains("FD_TEST_SECRET"), "{err}");
-        let key = env
-            .load_with(&|_| Some("s3cr3t-value".to_owned()))
-            .unwrap();
+        let key = env.load_with(&|_| Some("s3cr3t-value".to_owned())).unwrap();
         assert!(!format!("{key:?} {key}").contains("s3cr3t"));
         assert_eq!(key.expose(), "s3cr3t-value");
         assert!(env.load_with(&|_| Some(String::new())).is_err());

@@ -155,10 +155,34 @@ mod tests {
     #[test]
     fn garbage_and_truncated_signatures_fail() {
         let good = sign(Algorithm::Sha256, Encoding::Base64, b"k", &[b"body"]);
-        assert!(verify(Algorithm::Sha256, Encoding::Base64, b"k", &[b"body"], &good));
-        assert!(!verify(Algorithm::Sha256, Encoding::Base64, b"k", &[b"body"], &good[..20]));
-        assert!(!verify(Algorithm::Sha256, Encoding::Base64, b"k", &[b"body"], "%%%"));
-        assert!(!verify(Algorithm::Sha256, Encoding::Hex, b"k", &[b"body"], "zz"));
+        assert!(verify(
+            Algorithm::Sha256,
+            Encoding::Base64,
+            b"k",
+            &[b"body"],
+            &good
+        ));
+        assert!(!verify(
+            Algorithm::Sha256,
+            Encoding::Base64,
+            b"k",
+            &[b"body"],
+            &good[..20]
+        ));
+        assert!(!verify(
+            Algorithm::Sha256,
+            Encoding::Base64,
+            b"k",
+            &[b"body"],
+            "%%%"
+        ));
+        assert!(!verify(
+            Algorithm::Sha256,
+            Encoding::Hex,
+            b"k",
+            &[b"body"],
+            "zz"
+        ));
         assert!(token_matches("abc", "abc"));
         assert!(!token_matches("abd", "abc"));
         assert!(!token_matches("ab", "abc"));

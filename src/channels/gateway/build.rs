@@ -22,14 +22,21 @@ pub fn webhooks(cfg: &Config) -> Result<Vec<Arc<dyn Webhook>>, MissingSecret> {
     let ch = &cfg.channels;
     let mut hooks: Vec<Arc<dyn Webhook>> = Vec::new();
     if let Some(env) = ch.generic.as_ref().and_then(|g| g.token_env.as_ref()) {
-        hooks.push(Arc::new(Generic::new(env.load()?, crate::pipeline::codec(cfg))));
+        hooks.push(Arc::new(Generic::new(
+            env.load()?,
+            crate::pipeline::codec(cfg),
+        )));
     }
     if let Some(z) = &ch.zendesk {
         if let Some(env) = &z.signing_secret_env {
             hooks.push(Arc::new(Zendesk::new(env.load()?, z.max_clock_skew)));
         }
     }
-    if let Some(env) = ch.intercom.as_ref().and_then(|i| i.client_secret_env.as_ref()) {
+    if let Some(env) = ch
+        .intercom
+        .as_ref()
+        .and_then(|i| i.client_secret_env.as_ref())
+    {
         hooks.push(Arc::new(Intercom::new(env.load()?)));
     }
     if let Some(t) = &ch.twilio {
@@ -40,7 +47,10 @@ pub fn webhooks(cfg: &Config) -> Result<Vec<Arc<dyn Webhook>>, MissingSecret> {
     }
     if let Some(e) = &ch.email {
         if let Some(env) = &e.mime_token_env {
-            hooks.push(Arc::new(Mime::new(env.load()?, e.trusted_authserv_ids.clone())));
+            hooks.push(Arc::new(Mime::new(
+                env.load()?,
+                e.trusted_authserv_ids.clone(),
+            )));
         }
         if let Some(env) = &e.mailgun_signing_key_env {
             hooks.push(Arc::new(Mailgun::new(env.load()?)));
@@ -62,7 +72,10 @@ pub fn build(cfg: &Config, brokers: &str, state: &StateDb) -> anyhow::Result<Gat
     Ok(Gateway::new(
         hooks,
         crate::channels::accept::build(cfg, brokers, state)?,
-        MailTickets::new(Threads::new(state.pool().clone()), cfg.runtime.max_body_bytes),
+        MailTickets::new(
+            Threads::new(state.pool().clone()),
+            cfg.runtime.max_body_bytes,
+        ),
         cfg.channels.gateway.max_body_bytes,
         state.pool().clone(),
     ))

@@ -7,8 +7,6 @@ use frontdesk_llm::ApiKey;
 
 use super::webhook::{Parsed, Rejection, Request, Webhook};
 use crate::channels::accept::Inbound;
-use crate::channels::origin::{Origin, Provider};
-use crate::channels::signature::token_matches;
 use crate::messages::Codec;
 
 /// The generic JSON webhook.
@@ -35,37 +33,23 @@ impl Webhook for Generic {
     }
 
     fn verify(&self, req: &Request<'_>) -> Result<(), Rejection> {
-        match req.bearer() {
-            Some(t) if token_matches(t, self.token.expose()) => Ok(()),
-            Some(_) => Err(Rejection::Unauthorized("wrong bearer token")),
-            None => Err(Rejection::Unauthorized("missing bearer token")),
-        }
+        req.require_bearer(self.token.expose())
     }
 
     async fn parse(&self, req: &Request<'_>) -> Result<Parsed, Rejection> {
-        let mut ticket = self
+        let ticket = self
             .codec
             .decode_ticket(req.body, None)
             .await
             .map_err(|e| Rejection::bad(e.to_string()))?;
-        let origin = Origin {
-            message_id: Some(ticket.ticket_id.clone()),
-            ..Default::default()
-        };
-        for (k, v) in origin.headers(Provider::Generic) {
-            ticket.headers.entry(k).or_insert(v);
-        }
-        Ok(Parsed::Ticket(Box::new(Inbound {
-            ticket,
-            provider: Provider::Generic,
-            origin,
-        })))
+        Ok(Parsed::Ticket(Box::new(Inbound::generic(ticket))))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::channels::origin::Provider;
     use crate::messages::{Limits, LocalSchemas};
     use axum::http::HeaderMap;
 
@@ -96,7 +80,10 @@ mod tests {
         };
         assert_eq!(i.ticket.ticket_id, "shop-4711");
         assert_eq!(i.ticket.conversation_id, "shop-conv-17");
-        assert_eq!(i.ticket.customer.email.as_deref(), Some("noah.brown7922@example.com"));
+        assert_eq!(
+            i.ticket.customer.email.as_deref(),
+            Some("noah.brown7922@example.com")
+        );
         assert_eq!(i.ticket.headers["x-provider"], "generic");
         assert_eq!(i.provider, Provider::Generic);
     }
@@ -111,7 +98,10 @@ mod tests {
         h.insert("authorization", "Bearer nope".parse().unwrap());
         assert!(hook().verify(&req(&h, b"{}")).is_err());
         let err = hook()
-            .parse(&req(&h, br#"{"ticket_id":"t","channel":"email","body":"x"}"#))
+            .parse(&req(
+                &h,
+                br#"{"ticket_id":"t","channel":"email","body":"x"}"#,
+            ))
             .await
             .unwrap_err()
             .to_string();

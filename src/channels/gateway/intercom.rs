@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::webhook::{Parsed, Rejection, Request, Webhook};
+use super::zendesk::id_text;
 use crate::channels::accept::Inbound;
 use crate::channels::origin::{Origin, Provider};
 use crate::channels::signature::{verify, Algorithm, Encoding};
@@ -42,6 +43,8 @@ struct Data {
 #[derive(Deserialize)]
 struct Conversation {
     id: Value,
+    #[serde(default)]
+    created_at: Option<i64>,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -95,14 +98,6 @@ struct PartAttachment {
     filesize: Option<i64>,
 }
 
-fn id_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 /// A customer wrote it: an identified user, a lead or a contact (not an admin or a bot).
 fn by_customer(p: &Part) -> bool {
     matches!(p.author.kind.as_str(), "user" | "lead" | "contact")
@@ -144,14 +139,12 @@ impl Webhook for Intercom {
         let conv = n.data.item;
         let part = match n.topic.as_str() {
             "conversation.user.created" => conv.source,
-            "conversation.user.replied" => conv
-                .conversation_parts
-                .and_then(|p| {
-                    p.conversation_parts
-                        .into_iter()
-                        .rev()
-                        .find(|p| by_customer(p) && p.part_type.as_deref() != Some("note"))
-                }),
+            "conversation.user.replied" => conv.conversation_parts.and_then(|p| {
+                p.conversation_parts
+                    .into_iter()
+                    .rev()
+                    .find(|p| by_customer(p) && p.part_type.as_deref() != Some("note"))
+            }),
             _ => return Ok(Parsed::Ignored("topic")),
         };
         let Some(part) = part else {
@@ -205,8 +198,10 @@ impl Webhook for Intercom {
                         url: a.url,
                     })
                     .collect(),
+                // A conversation's first message carries no time of its own.
                 received_at: part
                     .created_at
+                    .or(conv.created_at)
                     .map(|s| s.saturating_mul(1000))
                     .unwrap_or_else(now_ms),
                 headers: origin.headers(Provider::Intercom),
@@ -294,6 +289,8 @@ mod tests {
             path_and_query: "/webhooks/intercom",
             body,
         };
-        assert!(Intercom::new(ApiKey::new("client-secret")).verify(&r).is_err());
+        assert!(Intercom::new(ApiKey::new("client-secret"))
+            .verify(&r)
+            .is_err());
     }
 }

@@ -55,7 +55,9 @@ impl Webhook for Mailgun {
         let (Some(ts), Some(token), Some(sig)) =
             (field("timestamp"), field("token"), field("signature"))
         else {
-            return Err(Rejection::Unauthorized("missing timestamp, token or signature"));
+            return Err(Rejection::Unauthorized(
+                "missing timestamp, token or signature",
+            ));
         };
         if !verify(
             Algorithm::Sha256,
@@ -114,7 +116,10 @@ mod tests {
             Algorithm::Sha256,
             Encoding::Hex,
             b"key-mailgun",
-            &[b"1762165801", b"f1c6c2f4a5b34a8e9d0f7e6c5b4a3f2e1d0c9b8a7f6e5d4c3b"],
+            &[
+                b"1762165801",
+                b"f1c6c2f4a5b34a8e9d0f7e6c5b4a3f2e1d0c9b8a7f6e5d4c3b",
+            ],
         );
         raw.replace("signature=SIGNATURE", &format!("signature={sig}"))
     }
@@ -144,7 +149,10 @@ mod tests {
         let Parsed::Mail(m) = run(&body()).await.unwrap() else {
             panic!("an e-mail")
         };
-        assert_eq!(m.message_id.as_deref(), Some("CAE1x7pQ-2a@mail.example.org"));
+        assert_eq!(
+            m.message_id.as_deref(),
+            Some("CAE1x7pQ-2a@mail.example.org")
+        );
         assert_eq!(m.in_reply_to, vec!["answer-77@acme.example"]);
         assert_eq!(m.from.as_deref(), Some("priya.shah1203@example.org"));
         assert!(m.sender_verified);
@@ -154,8 +162,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_forged_signature_is_refused() {
-        let forged = include_str!("golden/mailgun_message.form")
-            .replace("signature=SIGNATURE", &format!("signature={}", "ab".repeat(32)));
+        let forged = include_str!("golden/mailgun_message.form").replace(
+            "signature=SIGNATURE",
+            &format!("signature={}", "ab".repeat(32)),
+        );
         assert!(matches!(
             run(&forged).await,
             Err(Rejection::Unauthorized("bad signature"))

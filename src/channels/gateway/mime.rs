@@ -7,7 +7,6 @@ use frontdesk_llm::ApiKey;
 
 use super::webhook::{Parsed, Rejection, Request, Webhook};
 use crate::channels::mail::InboundMail;
-use crate::channels::signature::token_matches;
 
 /// The raw MIME webhook.
 pub struct Mime {
@@ -36,11 +35,7 @@ impl Webhook for Mime {
     }
 
     fn verify(&self, req: &Request<'_>) -> Result<(), Rejection> {
-        match req.bearer() {
-            Some(t) if token_matches(t, self.token.expose()) => Ok(()),
-            Some(_) => Err(Rejection::Unauthorized("wrong bearer token")),
-            None => Err(Rejection::Unauthorized("missing bearer token")),
-        }
+        req.require_bearer(self.token.expose())
     }
 
     async fn parse(&self, req: &Request<'_>) -> Result<Parsed, Rejection> {
@@ -70,7 +65,10 @@ mod tests {
         let Parsed::Mail(m) = hook.parse(&r).await.unwrap() else {
             panic!("an e-mail")
         };
-        assert_eq!(m.message_id.as_deref(), Some("CAF=reply-2@mail.example.com"));
+        assert_eq!(
+            m.message_id.as_deref(),
+            Some("CAF=reply-2@mail.example.com")
+        );
         assert_eq!(m.in_reply_to, vec!["fd-answer-1@acme.example"]);
         assert!(m.sender_verified);
         assert_eq!(m.attachments.len(), 1);

@@ -42,7 +42,9 @@ fn dkim_passes(field: &str, domain: &str) -> bool {
         .split(',')
         .filter_map(|entry| entry.split_once(':'))
         .any(|(d, result)| {
-            d.trim().trim_start_matches('@').eq_ignore_ascii_case(domain)
+            d.trim()
+                .trim_start_matches('@')
+                .eq_ignore_ascii_case(domain)
                 && result.trim().eq_ignore_ascii_case("pass")
         })
 }
@@ -82,7 +84,8 @@ impl Webhook for Sendgrid {
         let mut mail =
             InboundMail::from_header_block(block).map_err(|e| Rejection::bad(e.to_string()))?;
         let from_domain = mail.from.as_deref().and_then(domain_of);
-        let envelope: Option<Envelope> = field("envelope").and_then(|e| serde_json::from_str(e).ok());
+        let envelope: Option<Envelope> =
+            field("envelope").and_then(|e| serde_json::from_str(e).ok());
         let envelope_domain = envelope.and_then(|e| e.from).as_deref().and_then(domain_of);
         mail.sender_verified = from_domain.as_deref().is_some_and(|d| {
             field("dkim").is_some_and(|k| dkim_passes(k, d))
@@ -149,7 +152,10 @@ mod tests {
     fn dkim_field_is_read_per_domain() {
         assert!(dkim_passes("{@example.net : pass}", "example.net"));
         assert!(!dkim_passes("{@example.net : fail}", "example.net"));
-        assert!(dkim_passes("{@a.example : fail, @example.net : pass}", "example.net"));
+        assert!(dkim_passes(
+            "{@a.example : fail, @example.net : pass}",
+            "example.net"
+        ));
         assert!(!dkim_passes("{@mailer.example : pass}", "example.net"));
     }
 }

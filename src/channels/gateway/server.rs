@@ -104,10 +104,15 @@ impl Gateway {
             let hook = hook.clone();
             router = router.route(
                 hook.path(),
-                post(move |State(gw): State<Arc<Gateway>>, uri: Uri, headers: HeaderMap, body: Body| {
-                    let hook = hook.clone();
-                    async move { gw.handle(hook, uri, headers, body).await }
-                }),
+                post(
+                    move |State(gw): State<Arc<Gateway>>,
+                          uri: Uri,
+                          headers: HeaderMap,
+                          body: Body| {
+                        let hook = hook.clone();
+                        async move { gw.handle(hook, uri, headers, body).await }
+                    },
+                ),
             );
         }
         router.with_state(self)
@@ -203,7 +208,11 @@ impl Gateway {
 async fn ready(State(gw): State<Arc<Gateway>>) -> Response {
     match sqlx::query("SELECT 1").execute(&gw.pool).await {
         Ok(_) => (StatusCode::OK, "ready").into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "state database unreachable").into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "state database unreachable",
+        )
+            .into_response(),
     }
 }
 

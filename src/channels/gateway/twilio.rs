@@ -83,7 +83,8 @@ impl Webhook for Twilio {
                 .find(|(k, _)| k == name)
                 .map(|(_, v)| v.clone())
         };
-        let need = |name: &str| get(name).ok_or_else(|| Rejection::bad(format!("missing `{name}`")));
+        let need =
+            |name: &str| get(name).ok_or_else(|| Rejection::bad(format!("missing `{name}`")));
         let sid = need("MessageSid")?;
         let from = need("From")?;
         let to = need("To")?;
@@ -181,7 +182,10 @@ mod tests {
         assert_eq!(t.body, "Hi, where is my order #W7678072?");
         assert_eq!(t.customer.phone.as_deref(), Some("+14155552671"));
         assert_eq!(t.channel, Channel::Sms);
-        assert_eq!(t.conversation_id, sms_conversation("+14155552671", "+15558675310"));
+        assert_eq!(
+            t.conversation_id,
+            sms_conversation("+14155552671", "+15558675310")
+        );
         assert!(!t.conversation_id.contains("4155552671"));
         assert_eq!(i.origin.our_address.as_deref(), Some("+15558675310"));
     }
@@ -193,7 +197,11 @@ mod tests {
         };
         assert_eq!(i.ticket.attachments.len(), 1);
         assert_eq!(i.ticket.attachments[0].content_type, "image/jpeg");
-        assert!(i.ticket.attachments[0].url.as_deref().unwrap().contains("/Media/ME0123"));
+        assert!(i.ticket.attachments[0]
+            .url
+            .as_deref()
+            .unwrap()
+            .contains("/Media/ME0123"));
     }
 
     #[test]

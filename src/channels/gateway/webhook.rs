@@ -28,8 +28,20 @@ impl Request<'_> {
     /// The token of an `Authorization: Bearer ...` header.
     pub fn bearer(&self) -> Option<&str> {
         self.header("authorization")
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(str::trim)
+    }
+
+    /// Checks the bearer token against `token` (constant-time).
+    pub fn require_bearer(&self, token: &str) -> Result<(), Rejection> {
+        match self.bearer() {
+            Some(t) if crate::channels::signature::token_matches(t, token) => Ok(()),
+            Some(_) => Err(Rejection::Unauthorized("wrong bearer token")),
+            None => Err(Rejection::Unauthorized("missing bearer token")),
+        }
     }
 }
 

@@ -107,8 +107,9 @@ const fn yes() -> bool {
     true
 }
 
-/// Zendesk sends ids as numbers in some payloads and strings in others.
-fn id_text(v: &Value) -> Option<String> {
+/// An id as text: Zendesk and Intercom send ids as numbers in some payloads and strings
+/// in others.
+pub(crate) fn id_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -129,12 +130,14 @@ impl Webhook for Zendesk {
     fn verify(&self, req: &Request<'_>) -> Result<(), Rejection> {
         let sig = req
             .header("x-zendesk-webhook-signature")
-            .ok_or(Rejection::Unauthorized("missing X-Zendesk-Webhook-Signature"))?;
-        let ts = req
-            .header("x-zendesk-webhook-signature-timestamp")
             .ok_or(Rejection::Unauthorized(
-                "missing X-Zendesk-Webhook-Signature-Timestamp",
+                "missing X-Zendesk-Webhook-Signature",
             ))?;
+        let ts =
+            req.header("x-zendesk-webhook-signature-timestamp")
+                .ok_or(Rejection::Unauthorized(
+                    "missing X-Zendesk-Webhook-Signature-Timestamp",
+                ))?;
         if !verify(
             Algorithm::Sha256,
             Encoding::Base64,
@@ -149,7 +152,9 @@ impl Webhook for Zendesk {
             .timestamp_millis();
         let skew = i64::try_from(self.max_skew.as_millis()).unwrap_or(i64::MAX);
         if ((self.now_ms)() - at).abs() > skew {
-            return Err(Rejection::Unauthorized("signature timestamp outside the window"));
+            return Err(Rejection::Unauthorized(
+                "signature timestamp outside the window",
+            ));
         }
         Ok(())
     }
@@ -170,14 +175,17 @@ impl Webhook for Zendesk {
 }
 
 fn parse_event(value: Value) -> Result<Parsed, Rejection> {
-    let kind = value.get("type").and_then(Value::as_str).unwrap_or_default();
+    let kind = value
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     if kind != "zen:event-type:ticket.comment_added" {
         return Ok(Parsed::Ignored("event_type"));
     }
     let e: Event = serde_json::from_value(value).map_err(|e| Rejection::bad(e.to_string()))?;
     let ticket = id_text(&e.detail.id).ok_or_else(|| Rejection::bad("detail.id is empty"))?;
-    let comment = id_text(&e.event.comment.id)
-        .ok_or_else(|| Rejection::bad("event.comment.id is empty"))?;
+    let comment =
+        id_text(&e.event.comment.id).ok_or_else(|| Rejection::bad("event.comment.id is empty"))?;
     let requester = e.detail.requester_id.as_ref().and_then(id_text);
     let author = id_text(&e.event.comment.author.id);
     let c = e.event.comment;
@@ -207,7 +215,10 @@ fn parse_event(value: Value) -> Result<Parsed, Rejection> {
 fn parse_trigger(value: Value) -> Result<Parsed, Rejection> {
     let t: Trigger = serde_json::from_value(value)
         .map_err(|e| Rejection::bad(format!("trigger template: {e}")))?;
-    if t.current_user_id.as_ref().is_some_and(|u| *u != t.requester_id) {
+    if t.current_user_id
+        .as_ref()
+        .is_some_and(|u| *u != t.requester_id)
+    {
         return Ok(Parsed::Ignored("not_from_requester"));
     }
     // A retry repeats the body; the next update has another `updated_at`.
@@ -232,24 +243,37 @@ fn parse_trigger(value: Value) -> Result<Parsed, Rejection> {
     }))
 }
 
-struct Fields {
-    ticket: String,
-    message: String,
-    ticket_id: String,
-    identity: Identity,
-    subject: Option<String>,
-    body: String,
-    received_at: Option<i64>,
+/// What a Zendesk ticket or comment becomes a ticket from (webhooks and exports).
+pub(crate) struct Fields {
+    /// Zendesk's ticket id.
+    pub ticket: String,
+    /// The id of the message within it (comment, update, `ticket:<id>`).
+    pub message: String,
+    /// frontdesk's ticket id.
+    pub ticket_id: String,
+    /// The requester.
+    pub identity: Identity,
+    /// Ticket subject.
+    pub subject: Option<String>,
+    /// The customer's text.
+    pub body: String,
+    /// When Zendesk received it.
+    pub received_at: Option<i64>,
 }
 
 fn ticket_of(f: Fields) -> Parsed {
+    Parsed::Ticket(Box::new(inbound(f)))
+}
+
+/// The ticket of a Zendesk message, answered on that Zendesk ticket.
+pub(crate) fn inbound(f: Fields) -> Inbound {
     let origin = Origin {
         thread_id: Some(f.ticket.clone()),
         message_id: Some(f.message),
         subject: f.subject.clone(),
         ..Default::default()
     };
-    Parsed::Ticket(Box::new(Inbound {
+    Inbound {
         ticket: Ticket {
             ticket_id: f.ticket_id,
             conversation_id: format!("zendesk:{}", f.ticket),
@@ -264,7 +288,7 @@ fn ticket_of(f: Fields) -> Parsed {
         },
         provider: Provider::Zendesk,
         origin,
-    }))
+    }
 }
 
 #[cfg(test)]
@@ -315,8 +339,14 @@ mod tests {
         assert_eq!(t.ticket_id, "zendesk:comment:10001");
         assert_eq!(t.conversation_id, "zendesk:5158");
         assert_eq!(t.channel, Channel::Webhook);
-        assert_eq!(t.customer.helpdesk_user_id.as_deref(), Some("8447388090111"));
-        assert_eq!(t.body, "It still has not arrived, can you check order #W7678072?");
+        assert_eq!(
+            t.customer.helpdesk_user_id.as_deref(),
+            Some("8447388090111")
+        );
+        assert_eq!(
+            t.body,
+            "It still has not arrived, can you check order #W7678072?"
+        );
         assert_eq!(t.headers["x-thread-id"], "5158");
         assert_eq!(t.received_at, 1_762_164_727_672);
         assert_eq!(i.origin.message_id.as_deref(), Some("10001"));
@@ -342,8 +372,7 @@ mod tests {
             Some("sofia.li3411@example.com")
         );
         // The same body again (a retry) is the same ticket.
-        let Parsed::Ticket(again) = run(include_bytes!("golden/zendesk_trigger.json")).await
-        else {
+        let Parsed::Ticket(again) = run(include_bytes!("golden/zendesk_trigger.json")).await else {
             panic!("a ticket")
         };
         assert_eq!(again.ticket.ticket_id, i.ticket.ticket_id);
@@ -371,13 +400,16 @@ mod tests {
         };
         assert!(matches!(
             hook().verify(&r),
-            Err(Rejection::Unauthorized("signature timestamp outside the window"))
+            Err(Rejection::Unauthorized(
+                "signature timestamp outside the window"
+            ))
         ));
     }
 
     #[tokio::test]
     async fn other_events_are_ignored_and_garbage_is_a_400() {
-        let body = br#"{"type":"zen:event-type:ticket.status_changed","detail":{"id":"1"},"event":{}}"#;
+        let body =
+            br#"{"type":"zen:event-type:ticket.status_changed","detail":{"id":"1"},"event":{}}"#;
         assert!(matches!(run(body).await, Parsed::Ignored("event_type")));
         let h = signed(b"[1]", TS);
         let r = Request {
