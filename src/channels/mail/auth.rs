@@ -12,15 +12,30 @@
 pub struct AuthResults {
     /// Who evaluated (the receiving MTA's authserv-id), lowercase.
     pub authserv_id: String,
-    /// `(method, result, properties)`, e.g. `("dkim", "pass", [("header.d", "example.com")])`.
-    pub results: Vec<(String, String, Vec<(String, String)>)>,
+    /// The method results, in header order.
+    pub results: Vec<MethodResult>,
+}
+
+/// One method's result, e.g. `dkim=pass header.d=example.com`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MethodResult {
+    /// The method (`dkim`, `spf`, `dmarc`, ...), lowercase.
+    pub method: String,
+    /// Its result (`pass`, `fail`, ...), lowercase.
+    pub result: String,
+    /// Its properties, e.g. `("header.d", "example.com")`; names lowercase.
+    pub props: Vec<(String, String)>,
 }
 
 /// Parses one header value; `None` when it has no authserv-id.
 pub fn parse(value: &str) -> Option<AuthResults> {
     let text = strip_comments(&value.replace(['\r', '\n'], " "));
     let mut parts = text.split(';');
-    let authserv_id = parts.next()?.split_whitespace().next()?.to_ascii_lowercase();
+    let authserv_id = parts
+        .next()?
+        .split_whitespace()
+        .next()?
+        .to_ascii_lowercase();
     let mut results = Vec::new();
     for part in parts {
         let mut tokens = part.split_whitespace();
@@ -31,11 +46,11 @@ pub fn parse(value: &str) -> Option<AuthResults> {
             .filter_map(|t| t.split_once('='))
             .map(|(k, v)| (k.to_ascii_lowercase(), v.trim_matches('"').to_owned()))
             .collect();
-        results.push((
-            method.to_ascii_lowercase(),
-            result.to_ascii_lowercase(),
+        results.push(MethodResult {
+            method: method.to_ascii_lowercase(),
+            result: result.to_ascii_lowercase(),
             props,
-        ));
+        });
     }
     Some(AuthResults {
         authserv_id,
@@ -78,25 +93,35 @@ pub fn sender_verified<'a>(
     headers
         .into_iter()
         .filter_map(parse)
-        .filter(|r| trusted.iter().any(|t| t.eq_ignore_ascii_case(&r.authserv_id)))
-        .flat_map(|r| r.results)
-        .any(|(method, result, props)| {
-            if result != "pass" {
-                return false;
-            }
-            let prop_domain = |name: &str| {
-                props
-                    .iter()
-                    .find(|(k, _)| k == name)
-                    .map(|(_, v)| domain_of(v).unwrap_or_else(|| v.to_ascii_lowercase()))
-            };
-            match method.as_str() {
-                "dmarc" => prop_domain("header.from").is_none_or(|d| d == from_domain),
-                "dkim" => prop_domain("header.d").is_some_and(|d| d == from_domain),
-                "spf" => prop_domain("smtp.mailfrom").is_some_and(|d| d == from_domain),
-                _ => false,
-            }
+        .filter(|r| {
+            trusted
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(&r.authserv_id))
         })
+        .flat_map(|r| r.results)
+        .any(
+            |MethodResult {
+                 method,
+                 result,
+                 props,
+             }| {
+                if result != "pass" {
+                    return false;
+                }
+                let prop_domain = |name: &str| {
+                    props
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| domain_of(v).unwrap_or_else(|| v.to_ascii_lowercase()))
+                };
+                match method.as_str() {
+                    "dmarc" => prop_domain("header.from").is_none_or(|d| d == from_domain),
+                    "dkim" => prop_domain("header.d").is_some_and(|d| d == from_domain),
+                    "spf" => prop_domain("smtp.mailfrom").is_some_and(|d| d == from_domain),
+                    _ => false,
+                }
+            },
+        )
 }
 
 #[cfg(test)]
@@ -115,8 +140,11 @@ mod tests {
         .unwrap();
         assert_eq!(r.authserv_id, "mx.acme.example");
         assert_eq!(r.results.len(), 2);
-        assert_eq!(r.results[0].0, "dkim");
-        assert_eq!(r.results[1].2[0], ("smtp.mailfrom".into(), "alice@example.com".into()));
+        assert_eq!(r.results[0].method, "dkim");
+        assert_eq!(
+            r.results[1].props[0],
+            ("smtp.mailfrom".into(), "alice@example.com".into())
+        );
     }
 
     #[test]

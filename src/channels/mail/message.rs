@@ -137,7 +137,11 @@ fn headers_of(msg: &mail_parser::Message<'_>) -> Result<InboundMail, NotMail> {
 
 /// A message id without angle brackets and surrounding space.
 pub fn clean_id(id: &str) -> String {
-    id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_owned()
+    id.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim()
+        .to_owned()
 }
 
 /// Splits a `References` / `In-Reply-To` header value into ids.

@@ -7,13 +7,16 @@
 //! - [`strip`]: the customer's own words.
 //! - [`threads`]: the `mail_threads` table.
 //! - [`ticket`]: [`MailTickets`], an e-mail to a ticket.
+//! - [`imap`]: [`Poller`], `frontdesk mail poll`.
 
 pub mod auth;
+pub mod imap;
 pub mod message;
 pub mod strip;
 pub mod threads;
 pub mod ticket;
 
+pub use imap::Poller;
 pub use message::InboundMail;
 pub use threads::Threads;
 pub use ticket::{MailOutcome, MailTickets};

@@ -75,7 +75,10 @@ fn is_quote_header(lines: &[&str], i: usize) -> bool {
     // Gmail wraps a long attribution over two lines.
     if let Some(next) = lines.get(i + 1) {
         let joined = format!("{} {}", lines[i].trim_end(), next.trim_start());
-        if lines[i].trim_start().to_ascii_lowercase().starts_with("on ")
+        if lines[i]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("on ")
             && QUOTE_HEADER.is_match(&joined)
         {
             return true;
@@ -139,11 +142,15 @@ mod tests {
     #[test]
     fn other_languages_attributions() {
         assert_eq!(
-            customer_text("Merci.\n\nLe lun. 3 nov. 2025 à 09:12, Acme <s@acme.example> a écrit :\n> x"),
+            customer_text(
+                "Merci.\n\nLe lun. 3 nov. 2025 à 09:12, Acme <s@acme.example> a écrit :\n> x"
+            ),
             "Merci."
         );
         assert_eq!(
-            customer_text("Danke.\n\nAm Mo., 3. Nov. 2025 um 09:12 Uhr schrieb Acme <s@acme.example>:\n> x"),
+            customer_text(
+                "Danke.\n\nAm Mo., 3. Nov. 2025 um 09:12 Uhr schrieb Acme <s@acme.example>:\n> x"
+            ),
             "Danke."
         );
     }

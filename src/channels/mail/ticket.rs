@@ -134,18 +134,31 @@ mod tests {
 
     #[test]
     fn verified_sender_is_the_identity_and_ids_thread_the_answer() {
-        let i = build(&mail(true), "jane@example.com".into(), "email:c".into(), 1000);
+        let i = build(
+            &mail(true),
+            "jane@example.com".into(),
+            "email:c".into(),
+            1000,
+        );
         assert_eq!(i.ticket.customer.email.as_deref(), Some("jane@example.com"));
         assert_eq!(i.ticket.body, "Where is W1234567?");
         assert_eq!(i.ticket.ticket_id, ticket_id(&mail(true)));
-        assert_eq!(i.origin.references, vec!["m0@acme.example", "m1@example.com"]);
+        assert_eq!(
+            i.origin.references,
+            vec!["m0@acme.example", "m1@example.com"]
+        );
         assert_eq!(i.origin.reply_to.as_deref(), Some("jane@example.com"));
         assert_eq!(i.ticket.headers["message-id"], "m1@example.com");
     }
 
     #[test]
     fn an_unverified_sender_is_answered_but_is_not_an_identity() {
-        let i = build(&mail(false), "jane@example.com".into(), "email:c".into(), 1000);
+        let i = build(
+            &mail(false),
+            "jane@example.com".into(),
+            "email:c".into(),
+            1000,
+        );
         assert_eq!(i.ticket.customer.email, None);
         assert_eq!(i.origin.reply_to.as_deref(), Some("jane@example.com"));
         assert_eq!(i.ticket.headers["x-sender-verified"], "false");
