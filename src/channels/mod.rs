@@ -1,6 +1,7 @@
 //! Channels: tickets in from helpdesks and mailboxes, answers back out.
 //!
 //! # Layout
+//! - [`commands`]: the binary's `gateway`, `mail poll`, `import` and `deliver`.
 //! - [`config`]: the `[channels]` section, one sub-section per provider.
 //! - [`secret`]: secrets named by environment variable, never printed.
 //! - [`signature`]: the providers' webhook HMACs, and frontdesk's own.
@@ -10,11 +11,16 @@
 //! - [`accept`]: claim, publish, mark: the sequence every inbound path shares.
 //! - [`mail`]: e-mail to tickets (threads, stripping, verified senders) and the IMAP poller.
 //! - [`gateway`]: `frontdesk gateway`, one webhook per provider.
+//! - [`import`]: `frontdesk import`, backlogs (JSONL, CSV, mbox, `.eml`, Zendesk exports).
+//! - [`deliver`]: `frontdesk deliver`, one adapter per provider, with the outbox.
 //! - [`metrics`]: the channel counters on `/metrics`.
 
 pub mod accept;
+pub mod commands;
 pub mod config;
+pub mod deliver;
 pub mod gateway;
+pub mod import;
 pub mod inbox;
 pub mod mail;
 pub mod metrics;
