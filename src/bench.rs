@@ -19,7 +19,7 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
-use crate::kafka::EmbeddedBroker;
+use crate::harness::{self, Broker, Harness, HarnessOptions};
 use crate::messages::{now_ms, Channel, Codec, Envelope, Identity, RecordKind, Ticket};
 use crate::runtime::{Input, Outcome, Runner, Stage, StageContext, StageError, Wiring};
 use crate::stages::StageKind;
@@ -236,15 +236,15 @@ fn observer(brokers: &str, cfg: &Config, topic: &str) -> anyhow::Result<StreamCo
 
 /// Raw librdkafka passthrough over `hops` hops: consume, produce without per-record waits.
 async fn raw_passthrough(
-    creator: Creator<'_>,
-    brokers: &str,
+    broker: &Broker,
     cfg: &Config,
     payloads: &[(String, Vec<u8>)],
     hops: usize,
 ) -> anyhow::Result<Timed> {
     let prefix = unique("raw");
     let topics: Vec<String> = (0..=hops).map(|i| format!("{prefix}.{i}")).collect();
-    create_topics(creator, brokers, cfg, &topics).await?;
+    create_topics(broker, cfg, &topics).await?;
+    let brokers = &broker.bootstrap();
     let shutdown = CancellationToken::new();
     let mut tasks = JoinSet::new();
     for i in 0..hops {
@@ -293,34 +293,26 @@ async fn raw_passthrough(
     Ok(timed)
 }
 
-/// Where to create topics: the embedded broker's own API, or the admin API.
-#[derive(Clone, Copy)]
-enum Creator<'a> {
-    Embedded(&'a EmbeddedBroker),
-    Admin,
-}
-
-async fn create_topics(
-    creator: Creator<'_>,
-    brokers: &str,
-    cfg: &Config,
-    names: &[String],
-) -> anyhow::Result<()> {
+/// Creates `names` (6 partitions each): through the mock cluster's own API, or the admin API.
+async fn create_topics(broker: &Broker, cfg: &Config, names: &[String]) -> anyhow::Result<()> {
     use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
-    if let Creator::Embedded(b) = creator {
-        for n in names {
-            b.create_topic(n, 6)?;
+    match broker {
+        Broker::Embedded(b) => {
+            for n in names {
+                b.create_topic(n, 6)?;
+            }
         }
-        return Ok(());
+        Broker::External(brokers) => {
+            let admin = crate::kafka::admin(brokers, &cfg.kafka)?;
+            let new: Vec<NewTopic> = names
+                .iter()
+                .map(|n| NewTopic::new(n, 6, TopicReplication::Fixed(1)))
+                .collect();
+            admin
+                .create_topics(new.iter(), &AdminOptions::new())
+                .await?;
+        }
     }
-    let admin = crate::kafka::admin(brokers, &cfg.kafka)?;
-    let new: Vec<NewTopic> = names
-        .iter()
-        .map(|n| NewTopic::new(n, 6, TopicReplication::Fixed(1)))
-        .collect();
-    admin
-        .create_topics(new.iter(), &AdminOptions::new())
-        .await?;
     Ok(())
 }
 
@@ -374,7 +366,7 @@ impl Stage for EscalateStage {
             conversation_id: t.conversation_id.clone(),
             channel: t.channel,
             customer: t.customer.clone(),
-            reason_code: "not_answerable".to_owned(),
+            reason_code: crate::messages::Rule::NoAnswer,
             reason: "The minimal policy escalates every ticket.".to_owned(),
             summary: t.subject.clone().unwrap_or_default(),
             draft_reply: String::new(),
@@ -403,62 +395,54 @@ enum Stages {
 /// end-to-end latencies in ms).
 async fn pipeline_run(
     base: &Config,
-    embedded: Option<&EmbeddedBroker>,
-    brokers: &str,
-    state: &StateDb,
+    broker: &Broker,
+    state_url: &str,
     tickets: usize,
     stages: Stages,
 ) -> anyhow::Result<(Timed, Vec<f64>)> {
     let mut cfg = base.clone();
     cfg.topics.prefix = unique("pipe");
     cfg.kafka.group_prefix = cfg.topics.prefix.clone();
-    let codec: Codec = crate::pipeline::codec(&cfg);
-    let topics = crate::pipeline::topics(&cfg)?;
-    match embedded {
-        Some(b) => topics.apply_embedded(b)?,
-        None => {
-            topics
-                .apply(
-                    &crate::kafka::admin(brokers, &cfg.kafka)?,
-                    cfg.topics.replication_factor,
-                )
-                .await?;
-        }
-    }
-    let shutdown = CancellationToken::new();
-    let mut tasks = JoinSet::new();
-    let llm = crate::pipeline::build_llm(&cfg)?;
-    for kind in StageKind::ALL {
-        let stage: Arc<dyn Stage> = match (stages, kind) {
-            (Stages::Agent, k) => {
-                crate::pipeline::build_stage(k, &cfg, state, llm.as_deref()).await?
-            }
-            (Stages::Minimal, StageKind::Policy) => Arc::new(EscalateStage),
-            (Stages::Minimal, k) => Arc::new(PassStage(k.as_str())),
-        };
-        let runner = Runner::new(
-            stage,
-            crate::pipeline::wiring(kind, &topics),
-            codec.clone(),
-            brokers,
-            &format!("{}.{}", cfg.kafka.group_prefix, kind.as_str()),
-            cfg.kafka.clone(),
-            cfg.runtime.clone(),
-            Some(state.clone()),
-        );
-        tasks.spawn(runner.run(shutdown.clone()));
-    }
-    let obs = observer(brokers, &cfg, &topics.physical(names::HANDOFFS))?;
+    cfg.state.url = state_url.to_owned();
+    let stages = match stages {
+        Stages::Agent => harness::Stages::Configured(StageKind::ALL.to_vec()),
+        Stages::Minimal => harness::Stages::Given(
+            StageKind::ALL
+                .into_iter()
+                .map(|k| {
+                    let stage: Arc<dyn Stage> = match k {
+                        StageKind::Policy => Arc::new(EscalateStage),
+                        k => Arc::new(PassStage(k.as_str())),
+                    };
+                    (k, stage)
+                })
+                .collect(),
+        ),
+    };
+    let pipe = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker: broker.clone(),
+            store: harness::Store::None,
+            stages,
+            keep_state_url: true,
+            declare_topics: true,
+        },
+    )
+    .await?;
+    let (cfg, brokers, topics, codec) =
+        (&pipe.cfg, pipe.brokers.as_str(), &pipe.topics, &pipe.codec);
+    let obs = observer(brokers, cfg, &topics.physical(names::HANDOFFS))?;
     let producer = crate::kafka::producer(brokers, &cfg.kafka)?;
     let inbound = topics
         .inbound_for(Channel::Email)
         .context("no email inbound topic")?;
-    let warm = encoded_tickets(&codec, "bench", 0..WARMUP.min(tickets), 1000).await?;
+    let warm = encoded_tickets(codec, "bench", 0..WARMUP.min(tickets), 1000).await?;
     publish(&producer, &inbound, &warm).await?;
     drain(&obs, warm.len(), Duration::from_secs(120)).await?;
     // Built after the warm-up (group joins), so `received_at` is stamped just before
     // publishing and the latencies are end to end.
-    let main = encoded_tickets(&codec, "bench", warm.len()..tickets, 1000).await?;
+    let main = encoded_tickets(codec, "bench", warm.len()..tickets, 1000).await?;
     let (start, cpu) = (Instant::now(), process_cpu_secs());
     publish(&producer, &inbound, &main).await?;
     let arrived = drain(&obs, main.len(), Duration::from_secs(600)).await?;
@@ -469,24 +453,18 @@ async fn pipeline_run(
         lat.push((at - (h.handed_off_at - h.latency_ms)) as f64);
     }
     lat.sort_by(|a, b| a.total_cmp(b));
-    shutdown.cancel();
-    while let Some(r) = tasks.join_next().await {
-        r??;
-    }
+    drop((obs, producer));
+    pipe.stop().await?;
     Ok((timed, lat))
 }
 
 /// Runs the spine bench.
 pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineReport> {
-    let embedded = match &opts.brokers {
-        Some(_) => None,
-        None => Some(EmbeddedBroker::start(1).context("starting the embedded broker")?),
+    let broker = match &opts.brokers {
+        Some(b) => Broker::External(b.clone()),
+        None => Broker::embedded()?,
     };
-    let brokers = opts
-        .brokers
-        .clone()
-        .or_else(|| embedded.as_ref().map(|e| e.bootstrap_servers().to_owned()))
-        .unwrap_or_default();
+    let brokers = broker.bootstrap();
     let mut cfg = base;
     cfg.runtime.drain_timeout = Duration::from_secs(5);
     let codec: Codec = crate::pipeline::codec(&cfg);
@@ -500,38 +478,19 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
     // Same payloads for both runs: Avro tickets over 1,000 conversations.
     let payloads = encoded_tickets(&codec, "bench", 0..opts.tickets, 1000).await?;
 
-    let creator = embedded
-        .as_ref()
-        .map(Creator::Embedded)
-        .unwrap_or(Creator::Admin);
-    let raw = raw_passthrough(creator, &brokers, &cfg, &payloads, 4).await?;
+    let raw = raw_passthrough(&broker, &cfg, &payloads, 4).await?;
     let raw_tps = raw.tps;
 
-    let (pipeline, lat) = pipeline_run(
-        &cfg,
-        embedded.as_ref(),
-        &brokers,
-        &state,
-        opts.tickets,
-        Stages::Minimal,
-    )
-    .await?;
+    let (pipeline, lat) =
+        pipeline_run(&cfg, &broker, &state_url, opts.tickets, Stages::Minimal).await?;
     let pipeline_tps = pipeline.tps;
-    let (agent, agent_lat) = pipeline_run(
-        &cfg,
-        embedded.as_ref(),
-        &brokers,
-        &state,
-        opts.tickets,
-        Stages::Agent,
-    )
-    .await?;
+    let (agent, agent_lat) =
+        pipeline_run(&cfg, &broker, &state_url, opts.tickets, Stages::Agent).await?;
 
     let agent_tps = agent.tps;
     // Keyed concurrency: one waiting stage.
-    let keyed_tps = keyed(creator, &brokers, &cfg, &codec, &state, &opts).await?;
+    let keyed_tps = keyed(&broker, &cfg, &codec, &state, &opts).await?;
     let bound = opts.keyed_in_flight as f64 / opts.keyed_wait.as_secs_f64();
-    drop(embedded);
     Ok(SpineReport {
         tickets: opts.tickets,
         raw_passthrough_tps: raw_tps,
@@ -556,8 +515,7 @@ pub async fn spine(base: Config, opts: SpineOptions) -> anyhow::Result<SpineRepo
 }
 
 async fn keyed(
-    creator: Creator<'_>,
-    brokers: &str,
+    broker: &Broker,
     cfg: &Config,
     codec: &Codec,
     state: &StateDb,
@@ -566,13 +524,8 @@ async fn keyed(
     let prefix = unique("keyed");
     let (input, output) = (format!("{prefix}.in"), format!("{prefix}.out"));
     let dl = format!("{prefix}.dl");
-    create_topics(
-        creator,
-        brokers,
-        cfg,
-        &[input.clone(), output.clone(), dl.clone()],
-    )
-    .await?;
+    create_topics(broker, cfg, &[input.clone(), output.clone(), dl.clone()]).await?;
+    let brokers = &broker.bootstrap();
     let mut runtime = cfg.runtime.clone();
     runtime.max_in_flight = opts.keyed_in_flight;
     let wiring = Wiring {

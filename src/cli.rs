@@ -5,12 +5,11 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
+use crate::harness::{Broker, Harness, HarnessOptions, Stages, Store};
 use crate::stages::StageKind;
-use crate::state::StateDb;
 
 /// frontdesk: a Kafka-native customer-service agent.
 #[derive(Debug, Parser)]
@@ -189,6 +188,19 @@ pub enum RouterCommand {
         /// 0.79 against 0.71). 0 uses the published network as it is (2-3 minutes).
         #[arg(long, default_value_t = 6)]
         fine_tune_layers: usize,
+        /// Relabel the rows through this intent registry (e.g. `config/intents.toml`): a
+        /// label that is a registry intent or `oos` stays, one listed under an intent's
+        /// `bitext` becomes that intent, any other row is left out (the count is printed).
+        #[arg(long)]
+        relabel: Option<PathBuf>,
+        /// Noisy copies of each training row (words left out, typos) added to the rows the
+        /// linear model is fit on (the shipped retail model: 2; they cost out-of-scope recall
+        /// where the data has `oos` rows, see crates/intent/README.md).
+        #[arg(long, default_value_t = 0)]
+        noisy_copies: usize,
+        /// Upper bound on the out-of-scope threshold fitted on held-back rows.
+        #[arg(long, default_value_t = frontdesk_intent::TrainConfig::default().max_oos_threshold)]
+        max_oos_threshold: f32,
     },
     /// Evaluate a model on a labelled CSV.
     Eval {
@@ -198,6 +210,29 @@ pub enum RouterCommand {
         /// Labelled CSV.
         #[arg(long)]
         data: PathBuf,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Route labelled e-mails (JSONL: `text`, `subject`, `intents`) through a model and the
+    /// intent registry, as the router stage does, and score the routes: requests routed,
+    /// routes the tools stage may act on, escalations.
+    EvalRoutes {
+        /// Model directory.
+        #[arg(long, default_value = "models/router/retail")]
+        model: PathBuf,
+        /// Intent registry.
+        #[arg(long, default_value = "config/intents.toml")]
+        registry: PathBuf,
+        /// Labelled e-mails (JSONL).
+        #[arg(long)]
+        data: PathBuf,
+        /// The pipeline's confidence gate (`agent.min_route_confidence`).
+        #[arg(long, default_value_t = 0.5)]
+        min_route_confidence: f64,
+        /// Also print every case's route.
+        #[arg(long)]
+        cases: bool,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -410,6 +445,12 @@ pub async fn main() -> anyhow::Result<()> {
                     s.harmful_action_rate, s.harmful_cases
                 );
                 println!("  verdicts               {:?}", s.verdicts);
+                for (kind, c) in &s.per_kind {
+                    println!(
+                        "  kind {kind}: {} runs, {} resolved, {} false, {} escalated, {} waiting, {} harmful",
+                        c.cases, c.true_resolutions, c.false_resolutions, c.escalated, c.waiting, c.harmful
+                    );
+                }
                 println!("  escalation reasons     {:?}", s.escalation_reasons);
                 println!(
                     "  latency p50/p90/p99    {}/{}/{} ms",
@@ -533,50 +574,34 @@ pub async fn main() -> anyhow::Result<()> {
 
 /// `frontdesk run`: the selected stages until a signal; a second signal exits at once.
 async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
-    let shutdown = CancellationToken::new();
-    crate::runtime::shutdown::install(shutdown.clone());
-    let embedded = if cfg.kafka.brokers == "embedded" {
-        Some(
-            crate::kafka::EmbeddedBroker::start(1)
-                .context("Failed to start the embedded broker")?,
-        )
+    let broker = if cfg.kafka.brokers == "embedded" {
+        Broker::embedded()?
     } else {
-        None
+        Broker::External(cfg.kafka.brokers.clone())
     };
-    let brokers = embedded
-        .as_ref()
-        .map(|e| e.bootstrap_servers().to_owned())
-        .unwrap_or_else(|| cfg.kafka.brokers.clone());
-    let state = StateDb::connect(&cfg.state.url, cfg.state.max_connections)
-        .await
-        .context("Failed to open the state database")?;
-    let topics = crate::pipeline::topics(&cfg)?;
-    if let Some(broker) = &embedded {
-        topics.apply_embedded(broker)?;
-        tracing::info!(%brokers, "embedded broker started");
+    let metrics = cfg.metrics.listen.clone();
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker,
+            store: Store::None,
+            stages: Stages::Configured(stages.to_vec()),
+            keep_state_url: true,
+            declare_topics: false,
+        },
+    )
+    .await?;
+    crate::runtime::shutdown::install(harness.shutdown.clone());
+    if let Broker::Embedded(_) = &harness.broker {
+        tracing::info!(brokers = %harness.brokers, "embedded broker started");
     }
-    if let Some(listen) = cfg.metrics.listen.clone() {
-        let token = shutdown.clone();
+    if let Some(listen) = metrics {
+        let token = harness.shutdown.clone();
         tokio::spawn(async move {
             if let Err(error) = crate::runtime::metrics::serve(&listen, token).await {
                 tracing::error!(%error, "metrics endpoint failed");
             }
         });
     }
-    let mut tasks = JoinSet::new();
-    crate::pipeline::spawn_stages(&cfg, &brokers, stages, &state, &shutdown, &mut tasks).await?;
-    let mut result = Ok(());
-    while let Some(r) = tasks.join_next().await {
-        let r = r
-            .map_err(anyhow::Error::from)
-            .and_then(|r| r.map_err(anyhow::Error::from));
-        if let Err(e) = r {
-            // Any stage failing stops them all; the process exits non-zero.
-            tracing::error!(error = %e, "stage failed: stopping");
-            shutdown.cancel();
-            result = Err(e);
-        }
-    }
-    drop(embedded);
-    result
+    harness.run_until_stopped().await
 }

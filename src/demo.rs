@@ -10,16 +10,13 @@ use anyhow::Context;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
 use serde::Serialize;
-use tokio::task::JoinSet;
-use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
-use crate::kafka::EmbeddedBroker;
+use crate::harness::{Broker, Harness, HarnessOptions, Stages, Store};
 use crate::messages::{
     now_ms, Channel, Codec, DeadLetter, Handoff, Identity, RecordKind, Resolution, Ticket,
 };
 use crate::stages::StageKind;
-use crate::state::StateDb;
 use crate::topics::{names, Topics};
 
 /// The shipped retail data: `data/retail` under the working directory, else the source tree's.
@@ -184,65 +181,57 @@ pub struct DemoOptions {
 
 /// Runs the demo.
 pub async fn run(mut cfg: Config, opts: DemoOptions) -> anyhow::Result<Summary> {
-    let broker = EmbeddedBroker::start(1).context("starting the embedded broker")?;
-    let brokers = broker.bootstrap_servers().to_owned();
-    if opts.state_file.exists() {
-        std::fs::remove_file(&opts.state_file)
-            .with_context(|| format!("removing old {}", opts.state_file.display()))?;
+    for old in [
+        opts.state_file.clone(),
+        opts.state_file.with_extension("store.db"),
+    ] {
+        if old.exists() {
+            std::fs::remove_file(&old)
+                .with_context(|| format!("removing old {}", old.display()))?;
+        }
     }
     cfg.state.url = format!("sqlite://{}?mode=rwc", opts.state_file.display());
     cfg.runtime.drain_timeout = Duration::from_secs(5);
-    let state = StateDb::connect(&cfg.state.url, cfg.state.max_connections)
-        .await
-        .context("opening the state database")?;
-    let topics = crate::pipeline::topics(&cfg)?;
-    topics.apply_embedded(&broker).context("creating topics")?;
-
-    let shutdown = CancellationToken::new();
-    // The store the agent acts on: the sandbox, seeded from the shipped data, in-process.
-    let store_db = opts.state_file.with_extension("store.db");
-    if store_db.exists() {
-        std::fs::remove_file(&store_db)
-            .with_context(|| format!("removing old {}", store_db.display()))?;
-    }
-    let store = frontdesk_sandbox::Store::open(
-        &format!("sqlite://{}?mode=rwc", store_db.display()),
-        &opts.data_dir,
-    )
-    .await
-    .context("opening the sandbox store")?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    cfg.agent.store_url = Some(format!("http://{}", listener.local_addr()?));
-    let store_stop = shutdown.clone();
-    let store_task = tokio::spawn(frontdesk_sandbox::serve(listener, store, async move {
-        store_stop.cancelled().await
-    }));
-    let mut tasks = JoinSet::new();
-    crate::pipeline::spawn_stages(
-        &cfg,
-        &brokers,
-        &StageKind::ALL,
-        &state,
-        &shutdown,
-        &mut tasks,
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker: Broker::embedded()?,
+            // The store the agent acts on: the sandbox, seeded from the shipped data.
+            store: Store::Sandbox {
+                db_url: format!(
+                    "sqlite://{}?mode=rwc",
+                    opts.state_file.with_extension("store.db").display()
+                ),
+                data_dir: opts.data_dir.clone(),
+            },
+            stages: Stages::Configured(StageKind::ALL.to_vec()),
+            keep_state_url: true,
+            declare_topics: true,
+        },
     )
     .await?;
-
-    let codec = crate::pipeline::codec(&cfg);
-    let samples = sample_tickets(&opts.data_dir, opts.tickets, &codec, &topics).await?;
+    let samples = sample_tickets(
+        &opts.data_dir,
+        opts.tickets,
+        &harness.codec,
+        &harness.topics,
+    )
+    .await?;
     let started = Instant::now();
-    let summary =
-        publish_and_collect(&cfg, &brokers, &topics, &codec, &samples, opts.timeout).await;
-    shutdown.cancel();
-    crate::pipeline::join_stages(&mut tasks).await?;
-    store_task
-        .await
-        .context("sandbox task panicked")?
-        .context("sandbox failed")?;
-    drop(broker);
+    let summary = publish_and_collect(
+        &harness.cfg,
+        &harness.brokers,
+        &harness.topics,
+        &harness.codec,
+        &samples,
+        opts.timeout,
+    )
+    .await;
+    let state_url = harness.cfg.state.url.clone();
+    harness.stop().await?;
     let mut summary = summary?;
     summary.elapsed_ms = started.elapsed().as_millis();
-    summary.state_url = cfg.state.url.clone();
+    summary.state_url = state_url;
     Ok(summary)
 }
 
@@ -313,7 +302,10 @@ async fn publish_and_collect(
             let h: Handoff = codec.decode(RecordKind::Handoff, bytes).await?;
             if seen.insert(h.ticket_id) {
                 summary.escalated += 1;
-                *summary.escalation_reasons.entry(h.reason_code).or_default() += 1;
+                *summary
+                    .escalation_reasons
+                    .entry(h.reason_code.as_str().to_owned())
+                    .or_default() += 1;
             }
         } else {
             let d: DeadLetter = codec.decode(RecordKind::DeadLetter, bytes).await?;

@@ -29,6 +29,11 @@ pub fn base_config(brokers: &str, cfg: &KafkaConfig) -> ClientConfig {
     let mut c = ClientConfig::new();
     c.set("bootstrap.servers", brokers);
     c.set("client.id", "frontdesk");
+    with_passthrough(c, cfg)
+}
+
+/// `c` with the configured raw librdkafka options set last, so they win.
+fn with_passthrough(mut c: ClientConfig, cfg: &KafkaConfig) -> ClientConfig {
     for (k, v) in &cfg.librdkafka_options {
         c.set(k, v);
     }
@@ -43,11 +48,7 @@ pub fn producer_config(brokers: &str, cfg: &KafkaConfig) -> ClientConfig {
         .set("linger.ms", "5")
         .set("compression.type", "lz4")
         .set("message.timeout.ms", "30000");
-    // Passthrough options win.
-    for (k, v) in &cfg.librdkafka_options {
-        c.set(k, v);
-    }
-    c
+    with_passthrough(c, cfg)
 }
 
 /// A consumer for the group of a stage: offsets stored by the runner, committed in the background.
@@ -73,10 +74,7 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
         // librdkafka's 500 ms. (The embedded mock cluster holds every fetch for the full
         // wait, so at 500 ms each hop of a quiet pipeline added up to half a second.)
         .set("fetch.wait.max.ms", "100");
-    for (k, v) in &cfg.librdkafka_options {
-        c.set(k, v);
-    }
-    c
+    with_passthrough(c, cfg)
 }
 
 /// A consumer that reads `topics` from the beginning in a group of its own (`group`),

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod eval;
+pub mod harness;
 pub mod kafka;
 pub mod messages;
 pub mod offline;

@@ -25,10 +25,25 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             out,
             embeddings,
             fine_tune_layers,
+            relabel,
+            noisy_copies,
+            max_oos_threshold,
         } => {
             let started = Instant::now();
-            let rows = frontdesk_intent::load_labelled_csvs(&data)
+            let mut rows = frontdesk_intent::load_labelled_csvs(&data)
                 .context("Failed to read the training data")?;
+            if let Some(path) = &relabel {
+                let registry = frontdesk_intent::Registry::load(resolve_path(path))
+                    .context("Failed to load the intent registry")?;
+                let before = rows.len();
+                rows = registry.map_bitext_examples(&rows);
+                eprintln!(
+                    "relabelled through {}: {} rows kept, {} left out",
+                    path.display(),
+                    rows.len(),
+                    before - rows.len()
+                );
+            }
             let mut cfg = frontdesk_intent::TrainConfig {
                 embeddings: match embeddings {
                     EmbeddingsArg::Auto => frontdesk_intent::Embeddings::Auto,
@@ -37,6 +52,8 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
                 },
                 ..frontdesk_intent::TrainConfig::default()
             };
+            cfg.augment.copies = noisy_copies;
+            cfg.max_oos_threshold = max_oos_threshold;
             cfg.embedding.fine_tune = match fine_tune_layers {
                 0 => None,
                 1..=6 => Some(frontdesk_intent::FineTuneConfig {
@@ -90,6 +107,28 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             let pred: Vec<&str> = predicted.iter().map(String::as_str).collect();
             let mut report = frontdesk_intent::eval::score(&gold, &pred);
             report.classifications_per_sec = rows.len() as f64 / elapsed.max(1e-9);
+            print(&report, json)
+        }
+        RouterCommand::EvalRoutes {
+            model,
+            registry,
+            data,
+            min_route_confidence,
+            cases,
+            json,
+        } => {
+            let model = resolve_path(&model);
+            let model = frontdesk_intent::Model::load(&model)
+                .with_context(|| format!("Failed to load {}", model.display()))?;
+            let registry = frontdesk_intent::Registry::load(resolve_path(&registry))
+                .context("Failed to load the intent registry")?;
+            let rows = frontdesk_intent::load_route_cases(&data, &registry)
+                .context("Failed to read the labelled e-mails")?;
+            let mut report =
+                frontdesk_intent::evaluate_routes(&registry, &model, &rows, min_route_confidence);
+            if !cases {
+                report.outcomes.clear();
+            }
             print(&report, json)
         }
     }

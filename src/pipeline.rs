@@ -15,7 +15,7 @@ use crate::stages::grounding::{build_index, GroundingStage};
 use crate::stages::policy::PolicyStage;
 use crate::stages::router::{ModelClassifier, RouterStage};
 use crate::stages::tools::ToolsStage;
-use crate::stages::StageKind;
+use crate::stages::{Reads, StageKind};
 use crate::state::StateDb;
 use crate::topics::{names, Topics};
 
@@ -47,35 +47,22 @@ pub fn topics(cfg: &Config) -> Result<Topics, crate::topics::TopicsError> {
     }
 }
 
-/// Where a stage reads and writes.
+/// Where a stage reads and writes: its [`StageKind::spec`] resolved against the topics.
 pub fn wiring(kind: StageKind, topics: &Topics) -> Wiring {
-    let envelopes = |logical: &str| {
-        vec![Input::Envelopes {
+    let spec = kind.spec();
+    let inputs = match spec.reads {
+        Reads::Inbound => topics
+            .inbound()
+            .into_iter()
+            .map(|(topic, channel)| Input::Tickets { topic, channel })
+            .collect(),
+        Reads::Envelopes(logical) => vec![Input::Envelopes {
             topic: topics.physical(logical),
-        }]
-    };
-    let (inputs, forward) = match kind {
-        StageKind::Router => (
-            topics
-                .inbound()
-                .into_iter()
-                .map(|(topic, channel)| Input::Tickets { topic, channel })
-                .collect(),
-            Some(topics.physical(names::ROUTED)),
-        ),
-        StageKind::Tools => (
-            envelopes(names::ROUTED),
-            Some(topics.physical(names::ACTED)),
-        ),
-        StageKind::Grounding => (
-            envelopes(names::ACTED),
-            Some(topics.physical(names::GROUNDED)),
-        ),
-        StageKind::Policy => (envelopes(names::GROUNDED), None),
+        }],
     };
     Wiring {
         inputs,
-        forward,
+        forward: spec.forwards_to.map(|logical| topics.physical(logical)),
         resolutions: topics.physical(names::RESOLUTIONS),
         handoffs: topics.physical(names::HANDOFFS),
         audit: topics.physical(names::AUDIT),
@@ -213,9 +200,9 @@ fn llm_role(
 pub fn llm_router(
     cfg: &Config,
     llm: Option<&frontdesk_llm::Llm>,
-) -> Option<crate::stages::llm_router::LlmRouter> {
+) -> Option<crate::stages::router::LlmRouter> {
     llm_role(llm, frontdesk_llm::Role::RouterFallback).map(|(client, llm)| {
-        crate::stages::llm_router::LlmRouter::new(
+        crate::stages::router::LlmRouter::new(
             client,
             cfg.llm.prices.clone(),
             llm.fallback().clone(),
@@ -227,11 +214,11 @@ pub fn llm_router(
 pub fn llm_planner(
     cfg: &Config,
     llm: Option<&frontdesk_llm::Llm>,
-    registry: &frontdesk_tools::ToolRegistry,
+    registry: &Arc<frontdesk_tools::ToolRegistry>,
     procedures: frontdesk_planner::Procedures,
-) -> Option<crate::stages::llm_planner::LlmPlanner> {
+) -> Option<crate::stages::tools::LlmPlanner> {
     llm_role(llm, frontdesk_llm::Role::Planner).map(|(client, llm)| {
-        crate::stages::llm_planner::LlmPlanner::new(
+        crate::stages::tools::LlmPlanner::new(
             client,
             cfg.llm.prices.clone(),
             llm.fallback().clone(),
@@ -245,19 +232,38 @@ pub fn llm_planner(
 pub fn llm_summary(
     cfg: &Config,
     llm: Option<&frontdesk_llm::Llm>,
-) -> Option<crate::stages::llm_summary::LlmSummary> {
-    llm_role(llm, frontdesk_llm::Role::Summary).map(|(client, _)| {
-        crate::stages::llm_summary::LlmSummary::new(client, cfg.llm.prices.clone())
-    })
+) -> Option<crate::stages::policy::LlmSummary> {
+    llm_role(llm, frontdesk_llm::Role::Summary)
+        .map(|(client, _)| crate::stages::policy::LlmSummary::new(client, cfg.llm.prices.clone()))
 }
 
 /// The reply writer, when `[llm.roles.reply]` is configured.
 pub fn llm_reply(
     cfg: &Config,
     llm: Option<&frontdesk_llm::Llm>,
-) -> Option<crate::stages::llm_reply::LlmReply> {
+) -> Option<crate::stages::policy::LlmReply> {
     llm_role(llm, frontdesk_llm::Role::Reply)
-        .map(|(client, _)| crate::stages::llm_reply::LlmReply::new(client, cfg.llm.prices.clone()))
+        .map(|(client, _)| crate::stages::policy::LlmReply::new(client, cfg.llm.prices.clone()))
+}
+
+/// The runner of one stage: its wiring, the codec and the consumer group of the config.
+pub fn runner(
+    kind: StageKind,
+    stage: Arc<dyn Stage>,
+    cfg: &Config,
+    brokers: &str,
+    state: &StateDb,
+) -> anyhow::Result<Runner> {
+    Ok(Runner::new(
+        stage,
+        wiring(kind, &topics(cfg)?),
+        codec(cfg),
+        brokers,
+        &format!("{}.{}", cfg.kafka.group_prefix, kind.as_str()),
+        cfg.kafka.clone(),
+        cfg.runtime.clone(),
+        Some(state.clone()),
+    ))
 }
 
 /// Starts a runner per selected stage on `tasks`; they stop when `shutdown` is cancelled.
@@ -269,21 +275,10 @@ pub async fn spawn_stages(
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<Result<(), RunnerError>>,
 ) -> anyhow::Result<()> {
-    let topics = topics(cfg)?;
-    let codec = codec(cfg);
     let llm = build_llm(cfg)?;
     for kind in kinds {
-        let runner = Runner::new(
-            build_stage(*kind, cfg, state, llm.as_deref()).await?,
-            wiring(*kind, &topics),
-            codec.clone(),
-            brokers,
-            &format!("{}.{}", cfg.kafka.group_prefix, kind.as_str()),
-            cfg.kafka.clone(),
-            cfg.runtime.clone(),
-            Some(state.clone()),
-        );
-        tasks.spawn(runner.run(shutdown.clone()));
+        let stage = build_stage(*kind, cfg, state, llm.as_deref()).await?;
+        tasks.spawn(runner(*kind, stage, cfg, brokers, state)?.run(shutdown.clone()));
     }
     Ok(())
 }

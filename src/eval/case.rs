@@ -6,6 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use frontdesk_sandbox::Operation;
+
 use crate::messages::{Channel, Identity};
 
 /// What a case may end as.
@@ -131,17 +133,6 @@ pub enum CaseError {
     },
 }
 
-/// The store's write operations: the only names a labelled action may have.
-const WRITES: &[&str] = &[
-    "cancel_pending_order",
-    "modify_pending_order_address",
-    "modify_pending_order_payment",
-    "modify_pending_order_items",
-    "return_delivered_order_items",
-    "exchange_delivered_order_items",
-    "modify_user_address",
-];
-
 /// Loads the cases of `paths` in order; ids must be unique across all of them.
 pub fn load(paths: &[impl AsRef<Path>]) -> Result<Vec<Case>, CaseError> {
     let mut out = Vec::new();
@@ -172,11 +163,17 @@ pub fn load(paths: &[impl AsRef<Path>]) -> Result<Vec<Case>, CaseError> {
                 return Err(invalid(format!("unknown channel `{}`", case.channel)));
             }
             for a in &case.expect.actions {
-                if !WRITES.contains(&a.name.as_str()) {
+                let write = Operation::from_name(&a.name).filter(|op| op.is_write());
+                if write.is_none() {
+                    let writes: Vec<&str> = Operation::ALL
+                        .into_iter()
+                        .filter(|op| op.is_write())
+                        .map(Operation::name)
+                        .collect();
                     return Err(invalid(format!(
                         "`{}` is not a write operation of the store ({})",
                         a.name,
-                        WRITES.join(", ")
+                        writes.join(", ")
                     )));
                 }
                 if !a.arguments.is_object() {

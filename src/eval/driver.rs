@@ -9,7 +9,7 @@
 //! timeout; its store's digest and write ledger are taken at once and the store dropped.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -17,17 +17,14 @@ use frontdesk_sandbox::{Seed, Store, Tenants, TENANT_HEADER};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
 use serde::Serialize;
-use tokio::task::JoinSet;
-use tokio_util::sync::CancellationToken;
 
 use super::case::Case;
 use crate::config::Config;
-use crate::kafka::EmbeddedBroker;
+use crate::harness::{self, Broker, Harness, HarnessOptions, Stages};
 use crate::messages::{
     now_ms, Codec, DeadLetter, Handoff, RecordKind, Resolution, Ticket, ToolCall,
 };
 use crate::stages::StageKind;
-use crate::state::StateDb;
 use crate::topics::names;
 
 /// How a run ended.
@@ -128,70 +125,34 @@ pub async fn drive(
     seed: Seed,
     opts: &DriveOptions,
 ) -> anyhow::Result<Vec<Observed>> {
-    let embedded = match &opts.brokers {
-        Some(_) => None,
-        None => Some(EmbeddedBroker::start(1).context("starting the embedded broker")?),
-    };
-    let brokers = match (&opts.brokers, &embedded) {
-        (Some(b), _) => b.clone(),
-        (None, Some(e)) => e.bootstrap_servers().to_owned(),
-        (None, None) => unreachable!("the embedded broker starts when none is given"),
-    };
     let run_id = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
     cfg.topics.prefix = format!("eval-{run_id}");
     cfg.kafka.group_prefix = format!("eval-{run_id}");
     cfg.runtime.drain_timeout = Duration::from_secs(5);
-    let topics = crate::pipeline::topics(&cfg)?;
-    match (&opts.brokers, &embedded) {
-        (_, Some(e)) => topics
-            .apply_embedded(e)
-            .context("creating topics on the embedded broker")?,
-        (Some(b), None) => {
-            let admin = crate::kafka::admin(b, &cfg.kafka)?;
-            topics
-                .apply(&admin, cfg.topics.replication_factor)
-                .await
-                .context("creating topics")?;
-        }
-        (None, None) => unreachable!("the embedded broker starts when none is given"),
-    }
-    let dir = tempfile::tempdir().context("temporary directory")?;
-    cfg.state.url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("state.db").display()
-    );
-    let state = StateDb::connect(&cfg.state.url, cfg.state.max_connections)
-        .await
-        .context("opening the state database")?;
-
-    let shutdown = CancellationToken::new();
     let default = Store::open_seeded("sqlite::memory:", &seed)
         .await
         .context("opening the default sandbox store")?;
     let tenants = Tenants::new(default, seed);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    cfg.agent.store_url = Some(format!("http://{}", listener.local_addr()?));
-    cfg.agent
-        .store_forward_headers
-        .push(TENANT_HEADER.to_owned());
-    let stop = shutdown.clone();
-    let store_task = tokio::spawn(
-        tenants
-            .clone()
-            .serve(listener, async move { stop.cancelled().await }),
-    );
-    let mut tasks = JoinSet::new();
-    crate::pipeline::spawn_stages(
-        &cfg,
-        &brokers,
-        &StageKind::ALL,
-        &state,
-        &shutdown,
-        &mut tasks,
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker: match &opts.brokers {
+                Some(b) => Broker::External(b.clone()),
+                None => Broker::embedded()?,
+            },
+            store: harness::Store::Tenants(tenants.clone()),
+            stages: Stages::Configured(StageKind::ALL.to_vec()),
+            keep_state_url: false,
+            declare_topics: true,
+        },
     )
     .await?;
-
-    let codec = crate::pipeline::codec(&cfg);
+    let (cfg, brokers, topics, codec) = (
+        &harness.cfg,
+        harness.brokers.clone(),
+        &harness.topics,
+        &harness.codec,
+    );
     let (res_t, hand_t, dl_t) = (
         topics.physical(names::RESOLUTIONS),
         topics.physical(names::HANDOFFS),
@@ -242,7 +203,7 @@ pub async fn drive(
                         cost_usd: 0.0,
                     },
                 };
-                send_next(&producer, &codec, &topics, &cases[case], &conv, &mut a).await?;
+                send_next(&producer, codec, topics, &cases[case], &conv, &mut a).await?;
                 active.insert(conv, a);
             }
             if active.is_empty() {
@@ -271,8 +232,8 @@ pub async fn drive(
                                     let conv = r.conversation_id.clone();
                                     send_next(
                                         &producer,
-                                        &codec,
-                                        &topics,
+                                        codec,
+                                        topics,
                                         &cases[a.obs.case],
                                         &conv,
                                         a,
@@ -297,7 +258,7 @@ pub async fn drive(
                                     h.reason_code, h.reason, h.summary, h.draft_reply
                                 ),
                             });
-                            a.obs.reason_code = Some(h.reason_code.clone());
+                            a.obs.reason_code = Some(h.reason_code.as_str().to_owned());
                             a.obs.intents = h
                                 .route
                                 .as_ref()
@@ -361,12 +322,9 @@ pub async fn drive(
     }
     .await;
     progress.finish();
-    shutdown.cancel();
-    crate::pipeline::join_stages(&mut tasks).await?;
-    store_task
-        .await
-        .context("sandbox task panicked")?
-        .context("sandbox failed")?;
+    // The clients go before the broker they talk to.
+    drop((observer, producer));
+    harness.stop().await?;
     result?;
     done.sort_by_key(|o| (o.case, o.run));
     Ok(done)
@@ -429,61 +387,55 @@ async fn send_next(
     Ok(())
 }
 
-/// A progress bar on stderr.
+/// Progress on stderr: an indicatif bar on a terminal; in logs and CI, one line per tenth.
 struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    lines: bool,
     total: usize,
     done: usize,
-    on: bool,
     started: Instant,
 }
 
 impl Progress {
     fn new(total: usize, on: bool) -> Progress {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (on && terminal).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("[{bar:30}] {pos}/{len} cases, {elapsed}")
+            {
+                bar.set_style(style.progress_chars("#>."));
+            }
+            bar
+        });
         Progress {
+            bar,
+            lines: on && !terminal,
             total,
             done: 0,
-            on,
             started: Instant::now(),
         }
     }
 
     fn tick(&mut self) {
         self.done += 1;
-        if !self.on {
-            return;
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
         }
-        let width = 30;
-        let filled = width * self.done / self.total.max(1);
-        let mut err = std::io::stderr().lock();
-        if !err.is_terminal() {
-            // Logs and CI: one line per tenth, not a carriage-return animation.
-            let step = (self.total / 10).max(1);
-            if self.done % step == 0 || self.done == self.total {
-                let _ = writeln!(
-                    err,
-                    "eval: {}/{} cases, {:.0}s",
-                    self.done,
-                    self.total,
-                    self.started.elapsed().as_secs_f64()
-                );
-            }
-            return;
+        let step = (self.total / 10).max(1);
+        if self.lines && (self.done % step == 0 || self.done == self.total) {
+            eprintln!(
+                "eval: {}/{} cases, {:.0}s",
+                self.done,
+                self.total,
+                self.started.elapsed().as_secs_f64()
+            );
         }
-        let _ = write!(
-            err,
-            "\r[{}{}] {}/{} cases, {:.0}s",
-            "#".repeat(filled),
-            ".".repeat(width - filled),
-            self.done,
-            self.total,
-            self.started.elapsed().as_secs_f64()
-        );
-        let _ = err.flush();
     }
 
     fn finish(&self) {
-        if self.on && std::io::stderr().is_terminal() {
-            eprintln!();
+        if let Some(bar) = &self.bar {
+            bar.finish();
         }
     }
 }

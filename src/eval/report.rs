@@ -203,6 +203,16 @@ pub fn html(summary: &Summary, scored: &[Scored]) -> String {
     }
     h.push_str("</table><p>Rows after the intents are the cases' tags.</p>");
 
+    h.push_str("<h2>By kind</h2><p>A case's kind is what its label writes. <i>waiting</i>: runs that ended on a question or a confirmation with no message left.</p><table><tr><th>kind</th><th>runs</th><th>true res.</th><th>false res.</th><th>escalated</th><th>waiting</th><th>unresolved</th><th>harmful</th></tr>");
+    for (k, c) in &summary.per_kind {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(k), c.cases, c.true_resolutions, c.false_resolutions, c.escalated, c.waiting, c.unresolved, c.harmful
+        );
+    }
+    h.push_str("</table>");
+
     h.push_str("<h2>Escalation reasons</h2>");
     let reason_rows: Vec<(String, Vec<(usize, &str)>)> = summary
         .escalation_reasons

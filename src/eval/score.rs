@@ -134,6 +134,9 @@ pub struct Counts {
     pub harmful: usize,
     /// Runs that ended waiting, dead-lettered or timed out.
     pub unresolved: usize,
+    /// Runs that ended waiting for the customer (a question or a confirmation) with no
+    /// message left in the case.
+    pub waiting: usize,
 }
 
 impl Counts {
@@ -151,6 +154,27 @@ impl Counts {
         if s.harmful {
             self.harmful += 1;
         }
+        if s.observed.ending == Ending::Awaiting {
+            self.waiting += 1;
+        }
+    }
+}
+
+/// A case's kind: the store operations its label writes, joined with `+` in name order
+/// (`none` when nothing may be written).
+pub fn kind(case: &Case) -> String {
+    let mut tools: Vec<&str> = case
+        .expect
+        .actions
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    tools.sort_unstable();
+    tools.dedup();
+    if tools.is_empty() {
+        "none".to_owned()
+    } else {
+        tools.join("+")
     }
 }
 
@@ -236,6 +260,9 @@ pub struct Summary {
     pub per_intent: BTreeMap<String, Counts>,
     /// Figures by the case's tags (e.g. adversarial categories).
     pub per_tag: BTreeMap<String, Counts>,
+    /// Figures by the case's kind ([`kind`]: the operations its label writes), with how
+    /// many runs ended waiting on the customer.
+    pub per_kind: BTreeMap<String, Counts>,
     /// Latency percentiles.
     pub latency: Latency,
     /// Model tokens in, when a model ran.
@@ -283,6 +310,7 @@ pub fn summarize(cases: &[Case], scored: &[Scored], runs: usize, t: &Thresholds)
     let mut all = Counts::default();
     let mut per_intent: BTreeMap<String, Counts> = BTreeMap::new();
     let mut per_tag: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut per_kind: BTreeMap<String, Counts> = BTreeMap::new();
     let mut verdicts = BTreeMap::new();
     let mut endings = BTreeMap::new();
     let mut reasons = BTreeMap::new();
@@ -295,6 +323,7 @@ pub fn summarize(cases: &[Case], scored: &[Scored], runs: usize, t: &Thresholds)
             for tag in &c.tags {
                 per_tag.entry(tag.clone()).or_default().add(s);
             }
+            per_kind.entry(kind(c)).or_default().add(s);
             if c.expect.disposition == Disposition::Escalate {
                 expected_escalate += 1;
                 if s.observed.ending == Ending::Escalated {
@@ -406,6 +435,7 @@ pub fn summarize(cases: &[Case], scored: &[Scored], runs: usize, t: &Thresholds)
         escalation_reasons: reasons,
         per_intent,
         per_tag,
+        per_kind,
         latency: Latency {
             p50_ms: percentile(&lat, 0.50),
             p90_ms: percentile(&lat, 0.90),
@@ -538,5 +568,21 @@ mod tests {
         assert_eq!(s.escalation_precision, None);
         assert!(!s.gates_passed, "recall 0 < 0.9 fails its gate");
         assert_eq!(s.pass_hat_k["pass^1"], 0.5);
+        assert_eq!(s.per_kind["cancel_pending_order"].true_resolutions, 1);
+        assert_eq!(s.per_kind["none"].cases, 1);
+    }
+
+    #[test]
+    fn runs_that_end_waiting_are_counted_per_kind() {
+        let (label, _) = cancel("#W1");
+        let resolve = case(Disposition::Resolve, vec![label], &[]);
+        let waited = score(
+            &resolve,
+            obs(Ending::Awaiting, "S", vec![], "Which order?"),
+            "L",
+        );
+        let s = summarize(std::slice::from_ref(&resolve), &[waited], 1, &Thresholds::default());
+        let c = &s.per_kind["cancel_pending_order"];
+        assert_eq!((c.cases, c.waiting, c.unresolved), (1, 1, 1));
     }
 }

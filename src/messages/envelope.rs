@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ticket::Ticket;
+use super::verdict::{GateVerdict, PlanVerdict, Rule, Screen};
 
 pub use frontdesk_types::{Band, Route, RoutedIntent};
 
@@ -65,8 +66,8 @@ pub struct Passage {
 pub struct Decision {
     /// Stage that decided.
     pub stage: String,
-    /// Rule name.
-    pub rule: String,
+    /// The rule it decided under.
+    pub rule: Rule,
     /// What it decided (`pass`, `handoff`, `block`, ...).
     pub outcome: String,
     /// One human sentence.
@@ -116,6 +117,18 @@ pub struct Envelope {
     /// Model tokens and cost spent on this ticket so far (schema v2; zero offline).
     #[serde(default)]
     pub cost: super::Cost,
+    /// The router's screens of the text (schema v3).
+    #[serde(default)]
+    pub screen: Option<Screen>,
+    /// The pre-action gates' verdict, once a stage ran them (schema v3).
+    #[serde(default)]
+    pub gate: Option<GateVerdict>,
+    /// The tools stage's plan verdict (schema v3).
+    #[serde(default)]
+    pub plan: Option<PlanVerdict>,
+    /// Messages to send besides the reply, e.g. a one-time code (schema v3).
+    #[serde(default)]
+    pub notifications: Vec<super::Notification>,
 }
 
 impl Envelope {
@@ -132,18 +145,32 @@ impl Envelope {
             draft_reply: None,
             hops: Vec::new(),
             cost: Default::default(),
+            screen: None,
+            gate: None,
+            plan: None,
+            notifications: Vec::new(),
         }
     }
 
     /// Records a decision.
-    pub fn decide(&mut self, stage: &str, rule: &str, outcome: &str, reason: impl Into<String>) {
+    pub fn decide(&mut self, stage: &str, rule: Rule, outcome: &str, reason: impl Into<String>) {
         self.decisions.push(Decision {
             stage: stage.to_owned(),
-            rule: rule.to_owned(),
+            rule,
             outcome: outcome.to_owned(),
             reason: reason.into(),
             at: super::now_ms(),
         });
+    }
+
+    /// Whether the router flagged the text as a prompt injection.
+    pub fn injection_flagged(&self) -> bool {
+        self.screen.is_some_and(|s| s.injection)
+    }
+
+    /// Whether the customer asked for a person.
+    pub fn asked_for_human(&self) -> bool {
+        self.screen.is_some_and(|s| s.asked_for_human)
     }
 
     /// Milliseconds since the ticket was received.

@@ -27,6 +27,22 @@ impl Cost {
     }
 }
 
+/// A message to a contact other than the ticket's sender, sent by the channel adapters
+/// beside the reply: a one-time code goes to the e-mail address on file, never to the
+/// address that asked for it (unless that is the one on file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notification {
+    /// The channel to send it on.
+    pub channel: Channel,
+    /// The address on that channel (an e-mail address, a phone number).
+    pub to: String,
+    /// A subject, where the channel has one.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The text.
+    pub body: String,
+}
+
 /// A ticket the agent resolved: what it did and what it says.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {
@@ -55,6 +71,9 @@ pub struct Resolution {
     /// The reply asks the customer something and the conversation waits (schema v2).
     #[serde(default)]
     pub awaiting_customer: bool,
+    /// Messages to send besides the reply (schema v3).
+    #[serde(default)]
+    pub notifications: Vec<Notification>,
 }
 
 /// One turn of a conversation.
@@ -80,7 +99,7 @@ pub struct Handoff {
     /// The customer.
     pub customer: Identity,
     /// Machine-readable reason (`always_escalate`, `low_confidence`, ...).
-    pub reason_code: String,
+    pub reason_code: super::Rule,
     /// One human sentence.
     pub reason: String,
     /// One-line summary of the case.
@@ -144,8 +163,8 @@ pub struct AuditRecord {
     pub conversation_id: String,
     /// Stage that decided.
     pub stage: String,
-    /// Rule name.
-    pub rule: String,
+    /// The rule it decided under.
+    pub rule: super::Rule,
     /// The rule's inputs as JSON text.
     pub inputs_json: String,
     /// What it decided.

@@ -116,8 +116,14 @@ const LOCAL: &[LocalSchema] = &[
     LocalSchema {
         id: 11,
         kind: RecordKind::Envelope,
-        current: true,
+        current: false,
         text: include_str!("../../schemas/envelope.v2.avsc"),
+    },
+    LocalSchema {
+        id: 12,
+        kind: RecordKind::Envelope,
+        current: true,
+        text: include_str!("../../schemas/envelope.v3.avsc"),
     },
     LocalSchema {
         id: 20,
@@ -128,8 +134,14 @@ const LOCAL: &[LocalSchema] = &[
     LocalSchema {
         id: 21,
         kind: RecordKind::Resolution,
-        current: true,
+        current: false,
         text: include_str!("../../schemas/resolution.v2.avsc"),
+    },
+    LocalSchema {
+        id: 22,
+        kind: RecordKind::Resolution,
+        current: true,
+        text: include_str!("../../schemas/resolution.v3.avsc"),
     },
     LocalSchema {
         id: 30,

@@ -66,3 +66,26 @@ pub struct Ticket {
     #[serde(default)]
     pub locale: Option<String>,
 }
+
+impl Ticket {
+    /// A ticket with no identity, subject, attachments, headers or locale, received now.
+    pub fn new(
+        ticket_id: impl Into<String>,
+        conversation_id: impl Into<String>,
+        channel: Channel,
+        body: impl Into<String>,
+    ) -> Ticket {
+        Ticket {
+            ticket_id: ticket_id.into(),
+            conversation_id: conversation_id.into(),
+            channel,
+            customer: Identity::default(),
+            subject: None,
+            body: body.into(),
+            attachments: Vec::new(),
+            received_at: super::now_ms(),
+            headers: HashMap::new(),
+            locale: None,
+        }
+    }
+}

@@ -1,11 +1,23 @@
-//! Per-stage counters, rendered in the Prometheus text format.
+//! The process's metrics in the Prometheus exposition format, through `prometheus-client`.
 //!
-//! Names follow `frontdesk_<name>_total`; labels are bounded (stage, kind), never raw errors.
+//! One registry per process ([`register`] adds to it; [`render`] and [`serve`] expose it).
+//! Each stage's runner counts into a [`StageMetrics`]: plain atomics on the hot path,
+//! read by a collector at scrape time, plus a latency histogram and an outcome counter per
+//! stage and outcome. Names are `frontdesk_<name>[_total]`; labels are bounded (stage,
+//! outcome, kind), never raw error text.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
+use prometheus_client::metrics::counter::{ConstCounter, Counter};
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::ConstGauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
 
 /// Counters of one stage.
 #[derive(Debug, Default)]
@@ -34,10 +46,59 @@ pub struct StageMetrics {
     pub dead_letter_kinds: Mutex<BTreeMap<String, u64>>,
 }
 
+/// The labels of the per-record families.
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StageOutcome {
+    stage: String,
+    outcome: String,
+}
+
+/// Histograms and counters kept by `prometheus-client` itself.
+struct Families {
+    latency: Family<StageOutcome, Histogram>,
+    outcomes: Family<StageOutcome, Counter>,
+}
+
+/// The process's registry and the per-stage counters its collector reads.
+struct Metrics {
+    registry: Mutex<Registry>,
+    stages: Arc<Mutex<Vec<Arc<StageMetrics>>>>,
+    families: Families,
+}
+
+fn metrics() -> &'static Metrics {
+    static M: OnceLock<Metrics> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut registry = Registry::with_prefix("frontdesk");
+        let stages: Arc<Mutex<Vec<Arc<StageMetrics>>>> = Arc::default();
+        registry.register_collector(Box::new(StagesCollector(stages.clone())));
+        // 1 ms to about 65 s: a stage's own work, waits on a store or a model, retries.
+        let latency = Family::<StageOutcome, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.001, 2.0, 17))
+        });
+        let outcomes = Family::<StageOutcome, Counter>::default();
+        registry.register(
+            "stage_record_seconds",
+            "Time from a record's arrival at a stage to its outcome, by stage and outcome",
+            latency.clone(),
+        );
+        registry.register(
+            "stage_outcomes",
+            "Records a stage finished, by outcome (forward, resolve, handoff, dead_letter)",
+            outcomes.clone(),
+        );
+        Metrics {
+            registry: Mutex::new(registry),
+            stages,
+            families: Families { latency, outcomes },
+        }
+    })
+}
+
 impl StageMetrics {
     /// Registers the counters of a stage (one set per stage name per process).
     pub fn register(stage: &str) -> Arc<StageMetrics> {
-        let mut all = registry().lock().unwrap_or_else(|p| p.into_inner());
+        let mut all = metrics().stages.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(m) = all.iter().find(|m| m.stage == stage) {
             return m.clone();
         }
@@ -56,64 +117,132 @@ impl StageMetrics {
             *k.entry(kind.to_owned()).or_default() += 1;
         }
     }
-}
 
-fn registry() -> &'static Mutex<Vec<Arc<StageMetrics>>> {
-    static R: OnceLock<Mutex<Vec<Arc<StageMetrics>>>> = OnceLock::new();
-    R.get_or_init(|| Mutex::new(Vec::new()))
-}
-
-/// Every registered stage's counters in the Prometheus text format.
-pub fn render() -> String {
-    let all = registry().lock().unwrap_or_else(|p| p.into_inner()).clone();
-    let mut out = String::new();
-    type Getter = fn(&StageMetrics) -> i64;
-    let counters: [(&str, &str, Getter); 9] = [
-        ("frontdesk_records_consumed_total", "counter", |m| {
-            m.consumed.load(Ordering::Relaxed) as i64
-        }),
-        ("frontdesk_records_produced_total", "counter", |m| {
-            m.produced.load(Ordering::Relaxed) as i64
-        }),
-        ("frontdesk_records_dead_lettered_total", "counter", |m| {
-            m.dead_lettered.load(Ordering::Relaxed) as i64
-        }),
-        ("frontdesk_records_retried_total", "counter", |m| {
-            m.retried.load(Ordering::Relaxed) as i64
-        }),
-        ("frontdesk_duplicates_skipped_total", "counter", |m| {
-            m.duplicates_skipped.load(Ordering::Relaxed) as i64
-        }),
-        ("frontdesk_records_in_flight", "gauge", |m| {
-            m.in_flight.load(Ordering::Relaxed)
-        }),
-        ("frontdesk_consumer_lag", "gauge", |m| {
-            m.consumer_lag.load(Ordering::Relaxed)
-        }),
-        ("frontdesk_consumer_paused", "gauge", |m| {
-            m.paused.load(Ordering::Relaxed)
-        }),
-        ("frontdesk_dependency_holds_total", "counter", |m| {
-            m.dependency_holds.load(Ordering::Relaxed) as i64
-        }),
-    ];
-    for (name, kind, get) in counters {
-        let _ = writeln!(out, "# TYPE {name} {kind}");
-        for m in &all {
-            let _ = writeln!(out, "{name}{{stage=\"{}\"}} {}", m.stage, get(m));
-        }
+    /// Records that a record ended with `outcome` after `elapsed` in this stage.
+    pub fn observe(&self, outcome: &'static str, elapsed: Duration) {
+        let labels = StageOutcome {
+            stage: self.stage.clone(),
+            outcome: outcome.to_owned(),
+        };
+        let f = &metrics().families;
+        f.latency
+            .get_or_create(&labels)
+            .observe(elapsed.as_secs_f64());
+        f.outcomes.get_or_create(&labels).inc();
     }
-    let _ = writeln!(out, "# TYPE frontdesk_dead_letters_by_kind_total counter");
-    for m in &all {
-        if let Ok(k) = m.dead_letter_kinds.lock() {
-            for (kind, n) in k.iter() {
-                let _ = writeln!(
-                    out,
-                    "frontdesk_dead_letters_by_kind_total{{stage=\"{}\",kind=\"{kind}\"}} {n}",
-                    m.stage
-                );
+}
+
+/// Reads every stage's atomics at scrape time.
+#[derive(Debug)]
+struct StagesCollector(Arc<Mutex<Vec<Arc<StageMetrics>>>>);
+
+type Read = fn(&StageMetrics) -> i64;
+
+/// (name, help, counter?, read): counters get `_total` from the encoder.
+const SERIES: [(&str, &str, bool, Read); 9] = [
+    ("records_consumed", "Records consumed", true, |m| {
+        m.consumed.load(Ordering::Relaxed) as i64
+    }),
+    (
+        "records_produced",
+        "Records produced and acknowledged",
+        true,
+        |m| m.produced.load(Ordering::Relaxed) as i64,
+    ),
+    (
+        "records_dead_lettered",
+        "Records sent to the dead-letter topic",
+        true,
+        |m| m.dead_lettered.load(Ordering::Relaxed) as i64,
+    ),
+    ("records_retried", "Transient failures retried", true, |m| {
+        m.retried.load(Ordering::Relaxed) as i64
+    }),
+    (
+        "duplicates_skipped",
+        "Redelivered terminal records skipped",
+        true,
+        |m| m.duplicates_skipped.load(Ordering::Relaxed) as i64,
+    ),
+    (
+        "dependency_holds",
+        "Times fetching was held back for a dependency",
+        true,
+        |m| m.dependency_holds.load(Ordering::Relaxed) as i64,
+    ),
+    (
+        "records_in_flight",
+        "Records accepted and not finished",
+        false,
+        |m| m.in_flight.load(Ordering::Relaxed),
+    ),
+    (
+        "consumer_lag",
+        "Consumer lag over the assigned partitions",
+        false,
+        |m| m.consumer_lag.load(Ordering::Relaxed),
+    ),
+    (
+        "consumer_paused",
+        "1 while fetching is paused",
+        false,
+        |m| m.paused.load(Ordering::Relaxed),
+    ),
+];
+
+impl Collector for StagesCollector {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let stages = self.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        for (name, help, counter, read) in SERIES {
+            let kind = if counter {
+                ConstCounter::new(0u64).metric_type()
+            } else {
+                ConstGauge::new(0i64).metric_type()
+            };
+            let mut family = encoder.encode_descriptor(name, help, None, kind)?;
+            for m in &stages {
+                let labels = [("stage", m.stage.as_str())];
+                let value = read(m);
+                if counter {
+                    ConstCounter::new(value.max(0) as u64)
+                        .encode(family.encode_family(&labels)?)?;
+                } else {
+                    ConstGauge::new(value).encode(family.encode_family(&labels)?)?;
+                }
             }
         }
+        let mut family = encoder.encode_descriptor(
+            "dead_letters_by_kind",
+            "Dead letters by error kind",
+            None,
+            ConstCounter::new(0u64).metric_type(),
+        )?;
+        for m in &stages {
+            let kinds = m
+                .dead_letter_kinds
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone();
+            for (kind, n) in kinds {
+                let labels = [("stage", m.stage.as_str()), ("kind", kind.as_str())];
+                ConstCounter::new(n).encode(family.encode_family(&labels)?)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Adds metrics of another component (the gateway, the console) to the process's registry.
+pub fn register(f: impl FnOnce(&mut Registry)) {
+    f(&mut metrics().registry.lock().unwrap_or_else(|p| p.into_inner()));
+}
+
+/// Everything registered, in the Prometheus text exposition format.
+pub fn render() -> String {
+    let mut out = String::new();
+    let registry = metrics().registry.lock().unwrap_or_else(|p| p.into_inner());
+    if let Err(error) = prometheus_client::encoding::text::encode(&mut out, &registry) {
+        tracing::error!(%error, "Failed to encode metrics.");
     }
     out
 }
@@ -123,7 +252,18 @@ pub async fn serve(
     listen: &str,
     shutdown: tokio_util::sync::CancellationToken,
 ) -> std::io::Result<()> {
-    let app = axum::Router::new().route("/metrics", axum::routing::get(|| async { render() }));
+    let app = axum::Router::new().route(
+        "/metrics",
+        axum::routing::get(|| async {
+            (
+                [(
+                    axum::http::header::CONTENT_TYPE,
+                    "application/openmetrics-text; version=1.0.0; charset=utf-8",
+                )],
+                render(),
+            )
+        }),
+    );
     let listener = tokio::net::TcpListener::bind(listen).await?;
     axum::serve(listener, app)
         .with_graceful_shutdown(async move { shutdown.cancelled().await })
@@ -135,16 +275,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn renders_registered_counters_with_bounded_labels() {
+    fn renders_stage_counters_histograms_and_outcomes_with_bounded_labels() {
         let m = StageMetrics::register("metrics-test-stage");
         m.consumed.fetch_add(3, Ordering::Relaxed);
+        m.in_flight.store(2, Ordering::Relaxed);
         m.dead_letter("undecodable");
+        m.observe("handoff", Duration::from_millis(30));
         let text = render();
         assert!(
             text.contains("frontdesk_records_consumed_total{stage=\"metrics-test-stage\"} 3"),
             "{text}"
         );
+        assert!(
+            text.contains("frontdesk_records_in_flight{stage=\"metrics-test-stage\"} 2"),
+            "{text}"
+        );
         assert!(text.contains("kind=\"undecodable\"} 1"), "{text}");
+        assert!(
+            text.contains(
+                "frontdesk_stage_outcomes_total{stage=\"metrics-test-stage\",outcome=\"handoff\"} 1"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "frontdesk_stage_record_seconds_count{stage=\"metrics-test-stage\",outcome=\"handoff\"} 1"
+            ),
+            "{text}"
+        );
         assert!(Arc::ptr_eq(
             &m,
             &StageMetrics::register("metrics-test-stage")

@@ -5,26 +5,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use frontdesk::config::Config;
-use frontdesk::kafka::EmbeddedBroker;
 use frontdesk::messages::{Codec, LocalSchemas};
 use rdkafka::consumer::StreamConsumer;
 use rdkafka::message::{Headers, Message};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
-/// A broker for one test: an in-process mock cluster or the external tansu.
-pub enum Broker {
-    Mock(EmbeddedBroker),
-    External(String),
-}
-
-impl Broker {
-    pub fn bootstrap(&self) -> String {
-        match self {
-            Broker::Mock(m) => m.bootstrap_servers().to_owned(),
-            Broker::External(s) => s.clone(),
-        }
-    }
-}
+pub use frontdesk::harness::Broker;
 
 /// Which broker a test runs on.
 #[derive(Clone, Copy, Debug)]
@@ -37,9 +23,7 @@ pub enum Which {
 /// with a message; `scripts/test.sh` sets `FRONTDESK_REQUIRE_EXTERNAL=1`, making it fail).
 pub fn broker(which: Which) -> Option<Broker> {
     match which {
-        Which::Mock => Some(Broker::Mock(
-            EmbeddedBroker::start(1).expect("mock cluster starts"),
-        )),
+        Which::Mock => Some(Broker::embedded().expect("mock cluster starts")),
         Which::Tansu => match std::env::var("FRONTDESK_TEST_KAFKA") {
             Ok(addr) => Some(Broker::External(addr)),
             Err(_) => {
@@ -84,20 +68,14 @@ pub fn codec() -> Codec {
 
 pub async fn apply_topics(cfg: &Config, broker: &Broker) -> frontdesk::topics::Topics {
     let topics = frontdesk::pipeline::topics(cfg).unwrap();
-    match broker {
-        Broker::Mock(m) => topics.apply_embedded(m).unwrap(),
-        Broker::External(b) => {
-            let admin = frontdesk::kafka::admin(b, &cfg.kafka).unwrap();
-            topics.apply(&admin, 1).await.unwrap();
-        }
-    }
+    broker.create_topics(&topics, cfg).await.unwrap();
     topics
 }
 
 pub async fn create_topic(cfg: &Config, broker: &Broker, name: &str, partitions: i32) {
     use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
     let brokers = match broker {
-        Broker::Mock(m) => return m.create_topic(name, partitions).unwrap(),
+        Broker::Embedded(m) => return m.create_topic(name, partitions).unwrap(),
         Broker::External(b) => b,
     };
     let admin = frontdesk::kafka::admin(brokers, &cfg.kafka).unwrap();

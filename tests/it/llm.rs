@@ -2,7 +2,7 @@
 //! endpoint faked with wiremock (response shaped as the provider documents it).
 
 use frontdesk::config::Config;
-use frontdesk::stages::llm_router::Choice;
+use frontdesk::stages::router::model_fallback::Choice;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -9,7 +9,7 @@ use candle_core::{DType, Device, Module, Tensor, Var, D};
 use candle_nn::{Embedding, Linear, VarBuilder};
 use candle_transformers::models::bert::Config;
 
-use crate::rng::{splitmix, SplitMix};
+use crate::rng::{splitmix, SplitMix64};
 
 /// Layer normalisation over the last dimension. `differentiable` selects
 /// the composite (back-propagating) implementation instead of the fused
@@ -211,9 +211,16 @@ impl Dropout {
         }
         let keep = 1.0 / (1.0 - self.p);
         let cut = (f64::from(self.p) * 4_294_967_296.0) as u64;
-        let mut rng = SplitMix::after(splitmix(self.seed ^ splitmix(stream.wrapping_add(0x5EED))));
+        let mut rng =
+            SplitMix64::after(splitmix(self.seed ^ splitmix(stream.wrapping_add(0x5EED))));
         let mask: Vec<f32> = (0..t.elem_count())
-            .map(|_| if rng.next() >> 32 < cut { 0.0 } else { keep })
+            .map(|_| {
+                if rng.next_u64() >> 32 < cut {
+                    0.0
+                } else {
+                    keep
+                }
+            })
             .collect();
         t * Tensor::from_vec(mask, t.shape(), t.device())?.to_dtype(t.dtype())?
     }

@@ -25,7 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod bert;
-mod rng;
+pub mod rng;
 pub mod tune;
 
 use std::path::{Path, PathBuf};

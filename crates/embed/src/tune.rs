@@ -18,7 +18,7 @@ use candle_core::{DType, Device, Tensor, Var};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW, VarBuilder};
 
 use crate::bert::{extended_mask, mean_pool, Dropout, Layer};
-use crate::rng::SplitMix;
+use crate::rng::SplitMix64;
 use crate::{EmbedError, Embedder, Result};
 
 /// Fine-tuning settings.
@@ -218,7 +218,7 @@ fn top_pool(layers: &[Layer], x: &Tensor, mask: &Tensor, train: Option<Dropout>)
 
 /// Batches of similar length in random order: indices sorted by length
 /// with random tie-breaking noise, cut into batches, batches shuffled.
-fn epoch_batches(lens: &[usize], batch: usize, rng: &mut SplitMix) -> Vec<Vec<usize>> {
+fn epoch_batches(lens: &[usize], batch: usize, rng: &mut SplitMix64) -> Vec<Vec<usize>> {
     let mut order: Vec<(f32, usize)> = lens
         .iter()
         .enumerate()
@@ -229,10 +229,7 @@ fn epoch_batches(lens: &[usize], batch: usize, rng: &mut SplitMix) -> Vec<Vec<us
         .chunks(batch.max(1))
         .map(|c| c.iter().map(|p| p.1).collect())
         .collect();
-    for i in (1..batches.len()).rev() {
-        let j = (rng.next() % (i as u64 + 1)) as usize;
-        batches.swap(i, j);
-    }
+    rng.shuffle(&mut batches);
     batches
 }
 
@@ -264,7 +261,7 @@ pub struct Trainer {
     opt_head: AdamW,
     cfg: TuneConfig,
     config: candle_transformers::models::bert::Config,
-    rng: SplitMix,
+    rng: SplitMix64,
     steps: usize,
     planned: Option<usize>,
 }
@@ -284,7 +281,7 @@ impl Trainer {
             vars.extend(v);
         }
         let hidden = embedder.dim();
-        let mut rng = SplitMix(cfg.seed);
+        let mut rng = SplitMix64::new(cfg.seed);
         let init: Vec<f32> = (0..n_classes * hidden)
             .map(|_| (rng.unit() - 0.5) * 0.04)
             .collect();
@@ -355,7 +352,7 @@ impl Trainer {
             self.opt_layers.set_learning_rate(self.cfg.lr * f);
             self.opt_head.set_learning_rate(self.cfg.head_lr * f);
         }
-        let seed = self.rng.next();
+        let seed = self.rng.next_u64();
         let loss = self.loss(states, labels, idx, Some(seed))?;
         let grads = loss.backward()?;
         self.opt_layers.step(&grads)?;
@@ -574,7 +571,7 @@ mod tests {
     #[test]
     fn batches_cover_every_row_once() {
         let lens = [3, 9, 4, 4, 12, 7, 1];
-        let mut rng = SplitMix(1);
+        let mut rng = SplitMix64::new(1);
         let mut seen: Vec<usize> = epoch_batches(&lens, 3, &mut rng)
             .into_iter()
             .flatten()

@@ -4,6 +4,7 @@
 //! # Layout
 //! - [`data`]: labelled examples, the CSV loader, stratified splits.
 //! - [`features`]: normalisation and hashed TF-IDF word/character n-grams.
+//! - [`augment`]: noisy copies of training rows (dropped words, typos).
 //! - [`linear`]: one-vs-rest linear SVM trained by dual coordinate descent.
 //! - [`embedding`]: the optional sentence-embedding path (all-MiniLM-L6-v2
 //!   through `frontdesk-embed`) and how it joins the n-gram features.
@@ -16,6 +17,7 @@
 //!   (bands, thresholds, multi-intent, out of scope).
 //! - [`entities`]: extraction of order ids, emails, names, zips, addresses,
 //!   amounts, items and options, payment methods and cancellation reasons.
+//! - [`route_eval`]: scoring routes on labelled e-mails.
 //! - [`rng`]: a small deterministic PRNG.
 //!
 //! # Use
@@ -35,6 +37,7 @@
 
 #![warn(missing_docs)]
 
+pub mod augment;
 pub mod classifier;
 pub mod data;
 pub mod embedding;
@@ -45,7 +48,9 @@ pub mod linear;
 pub mod model;
 pub mod registry;
 pub mod rng;
+pub mod route_eval;
 
+pub use augment::AugmentConfig;
 pub use classifier::{Cascade, Classification, Classifier};
 pub use data::{
     label_index, labels_of, load_labelled_csv, load_labelled_csvs, stratified_split, DataError,
@@ -58,3 +63,4 @@ pub use model::{train, train_with_embeddings, Model, ModelError, ModelMeta, Trai
 pub use registry::{
     Band, Downgrade, IntentSpec, Registry, RegistryError, Route, RoutedIntent, RoutingConfig,
 };
+pub use route_eval::{evaluate_routes, load_route_cases, RouteCase, RouteCaseError, RouteReport};

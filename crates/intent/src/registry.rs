@@ -150,12 +150,14 @@ static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?]+(?:\s+|$)|[;\n]+\s*").unwrap_or_else(|_| unreachable!("static regex"))
 });
 static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:,\s*|\s+)(?:and also|and then|and|also|plus|but|then)\s+(?:also\s+)?(?P<opener>i\b|i'd|i'm|i've|please|can you|could you|would you|pls|my\b)")
+    Regex::new(r"(?i)(?:,\s*|\s+)(?:and also|and then|and|also|plus|but|then)\s+(?:also\s+)?(?P<opener>i\b|i'd|i'm|i've|please|can you|could you|would you|pls|my\b|(?:cancel|return|exchange|swap|change|modify|update|ship|send)\s+(?:the|my|it|them|that|this|those|these|order|everything|all)\b)")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
 /// Splits a ticket into clauses: sentences, then "... and I also want ..."
-/// style conjunctions. Returns byte ranges of non-empty clauses.
+/// style conjunctions, and a conjunction before a second request's verb
+/// ("return the mouse pad, and exchange the mouse"). Returns byte ranges of
+/// non-empty clauses.
 pub fn split_clauses(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -249,8 +251,9 @@ impl Registry {
             .map(|(k, _)| k.as_str())
     }
 
-    /// Relabels Bitext examples with the registry intents they map onto
-    /// (`oos` rows kept, unmapped rows dropped).
+    /// Relabels examples onto the registry: a registry intent or `oos`
+    /// stays, a Bitext intent listed under a registry intent becomes that
+    /// intent, any other row is left out.
     pub fn map_bitext_examples(
         &self,
         examples: &[crate::data::Example],
@@ -258,7 +261,7 @@ impl Registry {
         examples
             .iter()
             .filter_map(|e| {
-                if e.intent == crate::data::OOS_LABEL {
+                if e.intent == crate::data::OOS_LABEL || self.intents.contains_key(&e.intent) {
                     return Some(e.clone());
                 }
                 self.map_bitext(&e.intent)
@@ -373,11 +376,7 @@ impl Registry {
                 })
             })
             .collect();
-        let band = intents
-            .iter()
-            .map(|i| i.band)
-            .max()
-            .unwrap_or(Band::AlwaysEscalate);
+        let band = Band::riskiest(intents.iter().map(|i| i.band));
         Route {
             intents,
             band,
@@ -518,6 +517,18 @@ band = "always_escalate"
         let t = "My email is jo.lee@example.com. Cancel it";
         assert_eq!(split_clauses(t).len(), 2);
         let t = "black and white shoes";
+        assert_eq!(split_clauses(t).len(), 1);
+        let t = "I'd like to return the mouse pad, and exchange the mouse for a white one";
+        let parts: Vec<&str> = split_clauses(t).iter().map(|(a, b)| &t[*a..*b]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "I'd like to return the mouse pad",
+                "exchange the mouse for a white one"
+            ]
+        );
+        // a verb without its object is no second request
+        let t = "please cancel and refund";
         assert_eq!(split_clauses(t).len(), 1);
     }
 

@@ -101,14 +101,20 @@ pub enum DenyRule {
 }
 
 impl DenyRule {
-    /// The rule's name as written in decision records (`value_ceiling`, ...).
+    /// The rule's code as written in decision records (`value_ceiling`, ...).
     pub fn as_str(self) -> &'static str {
+        self.rule().as_str()
+    }
+
+    /// The rule in the shared vocabulary (decisions, audit records, handoffs).
+    pub fn rule(self) -> frontdesk_types::Rule {
+        use frontdesk_types::Rule;
         match self {
-            DenyRule::ValueCeiling => "value_ceiling",
-            DenyRule::UnlistedAction => "unlisted_action",
-            DenyRule::ConversationRate => "conversation_rate",
-            DenyRule::CustomerDailyCap => "customer_daily_cap",
-            DenyRule::GlobalActionRate => "global_action_rate",
+            DenyRule::ValueCeiling => Rule::ValueCeiling,
+            DenyRule::UnlistedAction => Rule::UnlistedAction,
+            DenyRule::ConversationRate => Rule::ConversationRate,
+            DenyRule::CustomerDailyCap => Rule::CustomerDailyCap,
+            DenyRule::GlobalActionRate => Rule::GlobalActionRate,
         }
     }
 

@@ -8,12 +8,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::budget::BudgetConfig;
-use crate::config::{read_key, ConfigError};
+use crate::error::ConfigError;
 use crate::error::LlmError;
 use crate::message::{ChatRequest, ChatResponse, ContentBlock, MessageRole, StopReason, ToolCall};
 use crate::pricing::Usage;
 use crate::provider::Provider;
 use crate::retry::RetryConfig;
+use crate::secret::read_key;
 use crate::secret::ApiKey;
 use crate::transport::Transport;
 

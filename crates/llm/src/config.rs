@@ -4,16 +4,17 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use crate::anthropic::{AnthropicConfig, AnthropicProvider};
 use crate::budget::Budget;
+use crate::error::ConfigError;
 use crate::fallback::FallbackPolicy;
 use crate::openai::{OpenAiCompatConfig, OpenAiCompatProvider};
 use crate::pricing::{Ledger, PriceTable};
 use crate::provider::Provider;
-use crate::roles::{Llm, Role, RoleClient, RoleConfig};
-use crate::secret::ApiKey;
+use crate::role::Role;
+use crate::roles::{Llm, RoleClient, RoleConfig};
+use crate::secret::read_key;
 
 /// One configured provider account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,44 +78,6 @@ pub struct LlmConfig {
     /// When a stage stops pausing for a model and falls back.
     #[serde(default)]
     pub fallback: FallbackPolicy,
-}
-
-/// A config that cannot become running providers.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ConfigError {
-    /// The environment variable that should hold a key is unset or empty.
-    #[error("environment variable {var} (API key) is not set")]
-    MissingKey {
-        /// The variable's name.
-        var: String,
-    },
-    /// A role names a provider that is not configured.
-    #[error("role {role} names unknown provider {provider:?}")]
-    UnknownProvider {
-        /// The role.
-        role: Role,
-        /// The name it gave.
-        provider: String,
-    },
-    /// A role's `max_tokens` is zero.
-    #[error("role {role}: max_tokens must be positive")]
-    ZeroMaxTokens {
-        /// The role.
-        role: Role,
-    },
-}
-
-/// Reads a key from `env` (`std::env::var` in production, a map in tests).
-pub(crate) fn read_key(
-    var: &str,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> Result<ApiKey, ConfigError> {
-    match env(var) {
-        Some(k) if !k.trim().is_empty() => Ok(ApiKey::new(k.trim())),
-        _ => Err(ConfigError::MissingKey {
-            var: var.to_owned(),
-        }),
-    }
 }
 
 impl LlmConfig {

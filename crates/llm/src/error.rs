@@ -5,6 +5,7 @@ use std::time::Duration;
 use thiserror::Error;
 
 use crate::budget::BudgetError;
+use crate::role::Role;
 
 /// An error from a provider call. Branch on [`LlmError::is_transient`]: transient errors mean
 /// "pause and try again later" (the runner pauses the partition — backpressure — instead of
@@ -137,4 +138,29 @@ mod tests {
         }
         .is_transient());
     }
+}
+
+/// A config that cannot become running providers.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConfigError {
+    /// The environment variable that should hold a key is unset or empty.
+    #[error("environment variable {var} (API key) is not set")]
+    MissingKey {
+        /// The variable's name.
+        var: String,
+    },
+    /// A role names a provider that is not configured.
+    #[error("role {role} names unknown provider {provider:?}")]
+    UnknownProvider {
+        /// The role.
+        role: Role,
+        /// The name it gave.
+        provider: String,
+    },
+    /// A role's `max_tokens` is zero.
+    #[error("role {role}: max_tokens must be positive")]
+    ZeroMaxTokens {
+        /// The role.
+        role: Role,
+    },
 }

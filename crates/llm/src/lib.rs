@@ -3,7 +3,8 @@
 //! frontdesk runs without a model by default. Given a key, a stage asks a model where its
 //! offline path is unsure or cannot plan — through a [`RoleClient`] of one of four [`Role`]s —
 //! and validates whatever comes back: intents must be registry keys ([`validate_intent`]),
-//! tool calls must be allowed and pass their JSON schema ([`validate_tool_call`]), and flagged
+//! tool calls must pass the tool registry's check (allow-list and JSON schema, in
+//! `frontdesk-tools`), figures must come from the evidence ([`unsupported_figures`]), and flagged
 //! customer text reaches a model only as quoted data ([`quote_untrusted`]).
 //!
 //! Failures are typed for backpressure: [`LlmError::is_transient`] says "pause the partition
@@ -20,15 +21,16 @@
 //!   llama.cpp).
 //! - [`recorded`] — [`Recorded`]: replays fixtures, for offline tests.
 //! - `transport` — the shared HTTP exchange: timeout, error classification, retries.
-//! - [`retry`] — [`RetryConfig`]: full-jitter backoff honouring `retry-after`.
+//! - [`retry`] — [`RetryConfig`]: exponential backoff with jitter (backon) honouring `retry-after`.
 //! - [`budget`] — [`Budget`]: per-minute request and token budget (governor).
-//! - [`error`] — [`LlmError`].
+//! - [`error`] — [`LlmError`] (a call), [`ConfigError`] (the `[llm]` section).
 //! - [`fallback`] — [`FallbackPolicy`]: pause (backpressure) or fall back after a failed call.
 //! - [`pricing`] — [`Usage`], [`PriceTable`], [`Ledger`] of cost per conversation.
-//! - [`roles`] — [`Role`], [`RoleConfig`], [`RoleClient`], [`Llm`].
+//! - [`role`] — [`Role`], a job a model does.
+//! - [`roles`] — [`RoleConfig`], [`RoleClient`], [`Llm`].
 //! - [`config`] — [`LlmConfig`], the `[llm]` section, and its build step.
 //! - [`validate`] — validators of model output.
-//! - [`quote`] — [`quote_untrusted`].
+//! - [`quote`] — [`quote_untrusted`], [`customer_text`].
 //! - [`secret`] — [`ApiKey`], which never prints.
 #![deny(missing_docs)]
 
@@ -44,6 +46,7 @@ pub mod provider;
 pub mod quote;
 pub mod recorded;
 pub mod retry;
+pub mod role;
 pub mod roles;
 pub mod secret;
 mod transport;
@@ -51,8 +54,8 @@ pub mod validate;
 
 pub use anthropic::{AnthropicConfig, AnthropicProvider, ANTHROPIC_VERSION};
 pub use budget::{Budget, BudgetConfig, BudgetError};
-pub use config::{ConfigError, LlmConfig, ProviderConfig, RolesConfig};
-pub use error::LlmError;
+pub use config::{LlmConfig, ProviderConfig, RolesConfig};
+pub use error::{ConfigError, LlmError};
 pub use fallback::{FallbackPolicy, NextStep};
 pub use message::{
     ChatRequest, ChatResponse, ContentBlock, Message, MessageRole, StopReason, ToolCall, ToolSpec,
@@ -60,11 +63,10 @@ pub use message::{
 pub use openai::{MaxTokensField, OpenAiAuth, OpenAiCompatConfig, OpenAiCompatProvider};
 pub use pricing::{ConversationCost, Ledger, ModelPrice, PriceTable, Usage};
 pub use provider::Provider;
-pub use quote::quote_untrusted;
+pub use quote::{customer_text, quote_untrusted};
 pub use recorded::{request_hash, Recorded, RecordedEntry};
 pub use retry::{parse_retry_after, RetryConfig};
-pub use roles::{Llm, Role, RoleClient, RoleConfig};
+pub use role::Role;
+pub use roles::{Llm, RoleClient, RoleConfig};
 pub use secret::ApiKey;
-pub use validate::{
-    unsupported_figures, validate_intent, validate_tool_call, Rejection, ValidCall,
-};
+pub use validate::{unsupported_figures, validate_intent};

@@ -198,8 +198,8 @@ impl ChatRequest {
     }
 }
 
-/// A tool call the model proposed. Not yet trusted: pass it through
-/// [`validate_tool_call`](crate::validate_tool_call) before acting on it.
+/// A tool call the model proposed. Not yet trusted: the tool registry checks it
+/// (`frontdesk_tools::ToolRegistry::check`) before anything runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ToolCall {
     /// The provider's id of the call, to answer with a tool result.

@@ -17,6 +17,16 @@ pub fn quote_untrusted(text: &str) -> String {
     )
 }
 
+/// Customer text as a model may see it: quoted as data when the injection detector flagged
+/// it, as written otherwise.
+pub fn customer_text(text: &str, flagged: bool) -> String {
+    if flagged {
+        quote_untrusted(text)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Separates runs of `<` or `>` with spaces, so the text holds no `<<<` or `>>>`.
 fn defang(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

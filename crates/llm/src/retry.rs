@@ -1,8 +1,9 @@
-//! Retry policy: full-jitter exponential backoff that honours `retry-after`, capped.
+//! Retry policy: exponential backoff with jitter (backon's schedule) that honours
+//! `retry-after`, capped.
 
 use std::time::{Duration, SystemTime};
 
-use rand::Rng;
+use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder};
 use reqwest::header::HeaderMap;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +16,7 @@ pub struct RetryConfig {
     /// Retries after the first attempt (0: fail fast and let the runner pause).
     #[serde(default = "default_max_retries")]
     pub max_retries: u32,
-    /// Backoff base: attempt `n` sleeps a random time in `[0, min(max_delay, base_delay·2ⁿ)]`.
+    /// Backoff base: retry `n` sleeps a random time in `[d/2, d)`, `d = min(max_delay, base_delay·2ⁿ)`.
     #[serde(with = "humantime_serde", default = "default_base_delay")]
     pub base_delay: Duration,
     /// Cap of one backoff sleep.
@@ -52,26 +53,32 @@ impl Default for RetryConfig {
 }
 
 impl RetryConfig {
-    /// How long to sleep before retry number `retry` (0-based) after `error`, or `None` to give up
-    /// (not transient, retries spent, or a `retry-after` longer than `max_retry_after`).
-    pub fn delay(&self, retry: u32, error: &LlmError) -> Option<Duration> {
-        if !error.is_transient() || retry >= self.max_retries {
-            return None;
-        }
-        if let Some(asked) = error.retry_after() {
-            return (asked <= self.max_retry_after).then_some(asked);
-        }
-        Some(self.full_jitter(retry))
+    /// The delays of one call's retries: backon's exponential schedule from `base_delay`,
+    /// capped at `max_delay`, with jitter, `max_retries` of them.
+    pub fn delays(&self) -> ExponentialBackoff {
+        ExponentialBuilder::new()
+            .with_min_delay(self.base_delay / 2)
+            .with_max_delay(self.max_delay / 2)
+            .with_jitter()
+            .with_max_times(self.max_retries as usize)
+            .build()
     }
 
-    /// A random sleep in `[0, min(max_delay, base_delay·2^retry)]` (AWS "full jitter").
-    pub fn full_jitter(&self, retry: u32) -> Duration {
-        let ceiling = self
-            .base_delay
-            .saturating_mul(2u32.saturating_pow(retry.min(30)))
-            .min(self.max_delay);
-        let nanos = u64::try_from(ceiling.as_nanos()).unwrap_or(u64::MAX);
-        Duration::from_nanos(rand::thread_rng().gen_range(0..=nanos))
+    /// How long to sleep before the next retry after `error`, or `None` to give up (not
+    /// transient, retries spent, or a `retry-after` longer than `max_retry_after`).
+    pub fn next_delay(
+        &self,
+        delays: &mut ExponentialBackoff,
+        error: &LlmError,
+    ) -> Option<Duration> {
+        if !error.is_transient() {
+            return None;
+        }
+        let scheduled = delays.next()?;
+        match error.retry_after() {
+            Some(asked) => (asked <= self.max_retry_after).then_some(asked),
+            None => Some(scheduled),
+        }
     }
 }
 
@@ -141,16 +148,18 @@ mod tests {
     }
 
     #[test]
-    fn full_jitter_stays_under_the_cap() {
+    fn delays_stay_under_the_cap_and_run_out_with_the_retries() {
         let c = RetryConfig {
             max_retries: 10,
             base_delay: Duration::from_millis(100),
             max_delay: Duration::from_millis(300),
             max_retry_after: Duration::from_secs(1),
         };
-        for retry in 0..10 {
-            let d = c.full_jitter(retry);
-            assert!(d <= Duration::from_millis(100 * 2u64.pow(retry)).min(c.max_delay));
+        let delays: Vec<Duration> = c.delays().collect();
+        assert_eq!(delays.len(), 10);
+        for (retry, d) in delays.iter().enumerate() {
+            let cap = Duration::from_millis(100 * 2u64.pow(retry as u32)).min(c.max_delay);
+            assert!(*d <= cap && *d >= Duration::from_millis(50), "{d:?}");
         }
     }
 
@@ -161,9 +170,19 @@ mod tests {
             retry_after: Some(Duration::from_secs(s)),
             message: String::new(),
         };
-        assert_eq!(c.delay(0, &rl(5)), Some(Duration::from_secs(5)));
-        assert_eq!(c.delay(0, &rl(120)), None, "too long: pause instead");
-        assert_eq!(c.delay(3, &rl(1)), None, "retries spent");
-        assert_eq!(c.delay(0, &LlmError::BadResponse(String::new())), None);
+        let mut d = c.delays();
+        assert_eq!(c.next_delay(&mut d, &rl(5)), Some(Duration::from_secs(5)));
+        assert_eq!(
+            c.next_delay(&mut d, &rl(120)),
+            None,
+            "too long: pause instead"
+        );
+        let mut spent = c.delays();
+        for _ in 0..c.max_retries {
+            assert!(c.next_delay(&mut spent, &rl(1)).is_some());
+        }
+        assert_eq!(c.next_delay(&mut spent, &rl(1)), None, "retries spent");
+        let bad = LlmError::BadResponse(String::new());
+        assert_eq!(c.next_delay(&mut c.delays(), &bad), None);
     }
 }

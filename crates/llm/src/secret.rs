@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::error::ConfigError;
+
 /// An API key read from the environment. `Debug` and `Display` print `[redacted]`; only
 /// [`ApiKey::expose`] gives the value, for the one header that needs it.
 #[derive(Clone, PartialEq, Eq)]
@@ -28,6 +30,19 @@ impl fmt::Debug for ApiKey {
 impl fmt::Display for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[redacted]")
+    }
+}
+
+/// Reads a key from `env` (`std::env::var` in production, a map in tests).
+pub(crate) fn read_key(
+    var: &str,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<ApiKey, ConfigError> {
+    match env(var) {
+        Some(k) if !k.trim().is_empty() => Ok(ApiKey::new(k.trim())),
+        _ => Err(ConfigError::MissingKey {
+            var: var.to_owned(),
+        }),
     }
 }
 

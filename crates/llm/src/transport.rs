@@ -41,12 +41,13 @@ impl Transport {
     ) -> Result<Vec<u8>, LlmError> {
         let timeout = timeout.unwrap_or(self.timeout);
         let mut retry = 0;
+        let mut delays = self.retry.delays();
         loop {
             let error = match self.attempt(url, headers, body, timeout).await {
                 Ok(bytes) => return Ok(bytes),
                 Err(e) => e,
             };
-            let Some(delay) = self.retry.delay(retry, &error) else {
+            let Some(delay) = self.retry.next_delay(&mut delays, &error) else {
                 return Err(error);
             };
             warn!(

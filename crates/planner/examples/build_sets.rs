@@ -124,6 +124,28 @@ fn rewrite(brief: &str) -> String {
     out.join(" ")
 }
 
+/// The second message of every case, sent only when the agent waits for the customer: a
+/// proposal that gets it is carried out, so a wrong proposal is a harmful write.
+const CONFIRMATION: &str = "Yes, please go ahead.";
+
+/// The part of the set a case belongs to. The train tasks are split by customer, so no
+/// customer's tasks are on both sides: `train-tune` (about 70 %) for developing the planner,
+/// `train-held` (about 30 %) for measuring it. The dev tasks are one part, `dev`.
+fn part(split: &str, user_id: &str) -> &'static str {
+    if split != "train" {
+        return "dev";
+    }
+    // FNV-1a: stable across Rust versions and platforms, unlike std's hasher
+    let hash = user_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    if hash % 10 < 3 {
+        "train-held"
+    } else {
+        "train-tune"
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -152,12 +174,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .get(user_id)
                 .and_then(|u| u["email"].as_str())
                 .unwrap_or_default();
-            // every third case carries no verified identity: the text must authenticate
-            let customer = if n % 3 == 2 {
-                json!({})
-            } else {
-                json!({ "email": email })
-            };
+            // sent from the customer's own address, as the held-out sets are
+            let customer = json!({ "email": email });
             let actions: Vec<Value> = t["actions"]
                 .as_array()
                 .into_iter()
@@ -176,8 +194,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "channel": "email",
                 "customer": customer,
                 "subject": "Order help",
-                "messages": [rewrite(t["instruction"].as_str().unwrap_or_default())],
+                "messages": [rewrite(t["instruction"].as_str().unwrap_or_default()), CONFIRMATION],
                 "expect": { "disposition": disposition, "actions": actions, "outputs": outputs },
+                "tags": [part(split, user_id)],
             });
             lines.push(serde_json::to_string(&case)?);
         }

@@ -1,16 +1,26 @@
-//! Measures the offline planner on an evaluation set: for each case, a fresh
-//! in-memory store; the ticket routed with the shipped router model (as the
-//! router stage does); planned; the proposed writes executed directly on the
-//! store (no policy gate); the final state digest compared with a store where
-//! the labelled actions were applied.
+//! Measures the offline planner on an evaluation set the way `frontdesk eval` scores it, in
+//! a fraction of the time: for each case, a fresh in-memory store; each message routed with
+//! the shipped router model (as the router stage does) and planned; the case's next message
+//! sent only while the plan waits for the customer (a question or a confirmation), as the
+//! eval does; the proposed writes executed directly on the store (no router gates, no write
+//! gate); the final state digest compared with a store where the labelled actions were applied.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-planner --example tasks -- [--set eval/sets/retail_dev.jsonl] [--verbose N] [--case ID] [--show-all true] [--routes true]
+//! cargo run -p frontdesk-planner --example tasks -- [--set eval/sets/retail_dev.jsonl]
+//!     [--tag train-held] [--first-message-only true] [--verbose N] [--case ID]
+//!     [--show-all true] [--routes true]
 //! ```
-//! Prints one JSON object: `cases`, `exact` (state equal), `wrong_write` (an
-//! executed write that is not one of the labelled actions, or failed, or any
-//! write when none is labelled), `partial` (only labelled writes, but not all),
-//! `asked`, `handed_off`, `answered`, and the same per labelled tool set.
+//! Prints one JSON object with `total`, `per_tools` (by the labelled write tools) and
+//! `per_tag`, each counting `cases`, `resolved` (ended resolved, labelled state, every
+//! labelled output in the replies), `false_resolution` (ended resolved otherwise), `waiting`
+//! (ended on a question or a confirmation), `handed_off`, `harmful` (state differs and a write
+//! the store accepted is not a labelled one), `failed_write` (a write the store refused) and
+//! `exact` (the labelled state, however it ended). `--first-message-only true` drops every
+//! message after the first (the hidden set's second variant: nothing may be written).
+//! `--gates true` also applies what the router and tools stages do with the route before and
+//! after planning (out of scope, an always-escalate band, a routed intent below 0.5, a write on
+//! an autonomous route or outside the route's allow-list: a hand-off), to see how much the
+//! route costs.
 
 use std::collections::BTreeMap;
 
@@ -74,12 +84,37 @@ fn normalised(name: &str, args: &Value) -> Value {
 #[derive(Default, serde::Serialize)]
 struct Tally {
     cases: usize,
-    exact: usize,
-    wrong_write: usize,
-    partial: usize,
-    asked: usize,
+    resolved: usize,
+    false_resolution: usize,
+    waiting: usize,
     handed_off: usize,
-    answered: usize,
+    harmful: usize,
+    failed_write: usize,
+    exact: usize,
+}
+
+/// How one case ended, as the eval scores it.
+struct Verdict {
+    resolved: bool,
+    false_resolution: bool,
+    waiting: bool,
+    handed_off: bool,
+    harmful: bool,
+    failed_write: bool,
+    exact: bool,
+}
+
+impl Tally {
+    fn add(&mut self, v: &Verdict) {
+        self.cases += 1;
+        self.resolved += usize::from(v.resolved);
+        self.false_resolution += usize::from(v.false_resolution);
+        self.waiting += usize::from(v.waiting);
+        self.handed_off += usize::from(v.handed_off);
+        self.harmful += usize::from(v.harmful);
+        self.failed_write += usize::from(v.failed_write);
+        self.exact += usize::from(v.exact);
+    }
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -89,8 +124,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut set = format!("{root}/eval/sets/retail_dev.jsonl");
     let mut verbose = 0usize;
     let mut only: Option<String> = None;
+    let mut tag: Option<String> = None;
     let mut show_all = false;
     let mut routes = false;
+    let mut first_only = false;
+    let mut gates = false;
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().ok_or("missing value")?;
@@ -98,8 +136,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--set" => set = v,
             "--verbose" => verbose = v.parse()?,
             "--case" => only = Some(v),
+            "--tag" => tag = Some(v),
             "--show-all" => show_all = v == "true",
             "--routes" => routes = v == "true",
+            "--first-message-only" => first_only = v == "true",
+            "--gates" => gates = v == "true",
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 2;
@@ -112,6 +153,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let expected_store = Store::open("sqlite::memory:", &default_data_dir()).await?;
     let mut total = Tally::default();
     let mut per: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut per_tag: BTreeMap<String, Tally> = BTreeMap::new();
     let mut failures: Vec<Value> = Vec::new();
     for line in std::fs::read_to_string(&set)?
         .lines()
@@ -119,7 +161,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     {
         let case: Value = serde_json::from_str(line)?;
         let id = case["id"].as_str().unwrap_or_default().to_owned();
-        if only.as_ref().is_some_and(|o| *o != id) {
+        let tags: Vec<String> = case["tags"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect();
+        if only.as_ref().is_some_and(|o| *o != id)
+            || tag.as_ref().is_some_and(|t| !tags.contains(t))
+        {
             continue;
         }
         store.reset().await?;
@@ -151,7 +201,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let identity = Identity {
             email: case["customer"]["email"].as_str().map(str::to_owned),
-            ..Identity::default()
+            phone: case["customer"]["phone"].as_str().map(str::to_owned),
+            user_id: case["customer"]["user_id"].as_str().map(str::to_owned),
         };
         let channel =
             Channel::parse(case["channel"].as_str().unwrap_or("email")).unwrap_or(Channel::Email);
@@ -160,14 +211,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut executed: Vec<(Value, Result<Value, String>)> = Vec::new();
         let mut last = "answered".to_owned();
         let mut transcript = Vec::new();
-        for (turn, msg) in case["messages"]
+        let messages: Vec<&str> = case["messages"]
             .as_array()
             .into_iter()
             .flatten()
-            .enumerate()
-        {
-            let body = msg.as_str().unwrap_or_default();
-            let text = format!("{subject}\n{body}");
+            .filter_map(Value::as_str)
+            .take(if first_only { 1 } else { usize::MAX })
+            .collect();
+        let mut said: Vec<&str> = Vec::new();
+        for (turn, body) in messages.iter().enumerate() {
+            said.push(body);
+            // the router stage routes the whole thread when it answers the agent's question
+            let text = format!("{subject}\n{}", said.join("\n"));
             let route = registry.route(&model, &text);
             if routes {
                 let hints: Vec<String> = route
@@ -184,7 +239,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let req = PlanRequest {
                 subject: subject.clone(),
-                body: body.to_owned(),
+                body: (*body).to_owned(),
                 channel,
                 identity: identity.clone(),
                 intents: route
@@ -198,8 +253,31 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 state: state.clone(),
                 allow_list: route.allow_list.clone(),
             };
+            let blocked = gates
+                && (route.out_of_scope
+                    || route.band == frontdesk_types::Band::AlwaysEscalate
+                    || route.intents.iter().any(|r| r.confidence < 0.5));
+            if blocked {
+                transcript.push(format!("[gate] {:?}", route.intents));
+                last = "handed_off".to_owned();
+                break;
+            }
             let plan = planner.plan(&req, &StoreRunner(&store)).await?;
             state = plan.state.clone();
+            let outside = plan.outcome == Outcome::Act
+                && (route.band == frontdesk_types::Band::Autonomous
+                    || plan
+                        .writes
+                        .iter()
+                        .any(|w| !route.allow_list.contains(&w.tool)));
+            if gates && outside {
+                transcript.push(format!(
+                    "[route] {:?} allows {:?}",
+                    route.band, route.allow_list
+                ));
+                last = "handed_off".to_owned();
+                break;
+            }
             match &plan.outcome {
                 Outcome::Act => {
                     let mut results = Vec::new();
@@ -222,8 +300,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     transcript.push(question.clone());
                     last = "asked".to_owned();
                 }
-                Outcome::HandOff { reason } => {
-                    transcript.push(reason.clone());
+                Outcome::HandOff { rule, reason } => {
+                    transcript.push(format!("{rule}: {reason}"));
                     last = "handed_off".to_owned();
                     break;
                 }
@@ -235,23 +313,35 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let exact = store.digest().await? == expected_store.digest().await?;
-        let wrong = executed
-            .iter()
-            .any(|(w, r)| r.is_err() || !expected.contains(w));
-        let partial = !exact && !wrong && !executed.is_empty();
-        let t = per.entry(group.clone()).or_default();
-        for t in [t, &mut total] {
-            t.cases += 1;
-            t.exact += usize::from(exact);
-            t.wrong_write += usize::from(wrong);
-            t.partial += usize::from(partial);
-            t.asked += usize::from(last == "asked" && !exact);
-            t.handed_off += usize::from(last == "handed_off");
-            t.answered += usize::from(last == "answered" && !exact);
+        let replies = transcript.join("\n").to_lowercase();
+        let outputs_said = case["expect"]["outputs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .all(|o| replies.contains(&o.to_lowercase()));
+        let ended_resolved = last == "acted" || last == "answered";
+        let verdict = Verdict {
+            resolved: ended_resolved && exact && outputs_said,
+            false_resolution: ended_resolved && !(exact && outputs_said),
+            waiting: last == "asked",
+            handed_off: last == "handed_off",
+            harmful: !exact
+                && executed
+                    .iter()
+                    .any(|(w, r)| r.is_ok() && !expected.contains(w)),
+            failed_write: executed.iter().any(|(_, r)| r.is_err()),
+            exact,
+        };
+        total.add(&verdict);
+        per.entry(group.clone()).or_default().add(&verdict);
+        for t in &tags {
+            per_tag.entry(t.clone()).or_default().add(&verdict);
         }
-        if (show_all || !exact || wrong) && (verbose > 0 || only.is_some()) {
+        let interesting = !verdict.resolved || verdict.harmful || verdict.failed_write;
+        if (show_all || interesting) && (verbose > 0 || only.is_some()) {
             failures.push(json!({
-                "id": id, "wrong": wrong, "outcome": last,
+                "id": id, "harmful": verdict.harmful, "outcome": last,
                 "executed": executed.iter().map(|(w, r)| json!({"write": w, "ok": r.is_ok(), "error": r.as_ref().err()})).collect::<Vec<_>>(),
                 "expected": expected, "transcript": transcript,
                 "message": case["messages"][0],
@@ -263,7 +353,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!(
         "{}",
-        serde_json::to_string_pretty(&json!({ "set": set, "total": total, "per_tools": per }))?
+        serde_json::to_string_pretty(
+            &json!({ "set": set, "total": total, "per_tools": per, "per_tag": per_tag })
+        )?
     );
     Ok(())
 }

@@ -142,6 +142,17 @@ impl Customer {
         }))
     }
 
+    /// Nobody: no account, no orders; products read later still go in (a product question
+    /// needs no account).
+    pub fn anonymous() -> Customer {
+        Customer {
+            user_id: String::new(),
+            user: Value::Null,
+            orders: BTreeMap::new(),
+            products: BTreeMap::new(),
+        }
+    }
+
     /// The order's status, "" when unknown.
     pub fn status(&self, order_id: &str) -> &str {
         self.orders.get(order_id).map_or("", |o| s(o, "status"))
@@ -307,6 +318,22 @@ impl Customer {
                 "amount": paid,
                 "payment_method_id": method,
             }]);
+        }
+    }
+
+    /// Plans on the assumption that `w`, proposed earlier in the same plan, ran: a
+    /// cancellation refunds its gift-card payments, a payment change moves the order to the new
+    /// method, an item change charges or refunds its gift card at once.
+    pub fn assume(&mut self, w: &crate::ProposedWrite) {
+        let order_id = w.order_id.clone().unwrap_or_default();
+        let method = w.payment_method_id.as_deref().unwrap_or_default();
+        match w.tool.as_str() {
+            "modify_pending_order_payment" => self.assume_paid_with(&order_id, method),
+            "cancel_pending_order" => self.assume_cancelled(&order_id),
+            "modify_pending_order_items" => {
+                self.add_balance(method, -w.price_difference.unwrap_or(0.0))
+            }
+            _ => {}
         }
     }
 

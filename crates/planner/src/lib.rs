@@ -11,19 +11,28 @@
 //! - [`text`]: sentences, dict literals, payment ids, addresses, yes / no.
 //! - [`customer`]: the authenticated customer's user record, orders and products.
 //! - [`variant`]: product mentions, option words and target variants.
-//! - [`auth`]: authentication from the channel identity or the text.
+//! - [`identity`]: who the planner acts for: the channel's verified identity, claims in the
+//!   text, one-time codes.
+//! - [`conditions`]: conditions written around a request and which the planner evaluates.
+//! - [`confirm`]: every write confirmed exactly before it runs; the re-check on "yes".
 //! - [`requests`]: the ticket's requests, one per clause, with their order.
 //! - [`slots`]: resolving a request's slots into a [`ProposedWrite`] or a question.
 //! - [`offline`]: [`OfflinePlanner`], the [`Planner`] over procedures.
 //! - [`valuation`]: [`value_write`], what a proposed write is worth, read from the store.
+//! - [`format`]: money and option formatting.
 //! - [`reply`]: the customer reply from a plan and the executed writes.
 //! - [`error`]: [`PlanError`], [`ToolFailure`].
 
 #![deny(missing_docs)]
 
-pub mod auth;
+pub mod conditions;
+pub mod confirm;
 pub mod customer;
 pub mod error;
+#[cfg(test)]
+pub(crate) mod fixture;
+pub mod format;
+pub mod identity;
 pub mod offline;
 pub mod plan;
 pub mod procedures;
@@ -38,7 +47,10 @@ pub mod variant;
 
 pub use error::{PlanError, ToolFailure};
 pub use offline::OfflinePlanner;
-pub use plan::{ModelUsage, Outcome, Plan, ProposedWrite, ReadCall, WriteResult};
+pub use plan::{
+    CodeDelivery, Confidence, Doubt, ModelUsage, Outcome, Plan, ProposedWrite, ReadCall,
+    WriteResult,
+};
 pub use procedures::{Procedure, Procedures};
 pub use reply::render_reply;
 pub use request::{Channel, ConversationState, Identity, IntentHint, PlanRequest};

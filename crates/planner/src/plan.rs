@@ -1,5 +1,6 @@
 //! What the planner answers: [`Plan`], its [`ProposedWrite`]s and [`Outcome`].
 
+use frontdesk_types::Rule;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -41,6 +42,32 @@ pub struct ProposedWrite {
     pub payment_method_id: Option<String>,
     /// Human description of that payment method, e.g. "gift card (balance $12.00)".
     pub payment_method_label: Option<String>,
+    /// Every detail the customer confirms, one phrase each: the order, the items with their
+    /// options, the new variants with theirs, the amounts and where money goes, the new
+    /// address. The confirmation question lists them.
+    #[serde(default)]
+    pub details: Vec<String>,
+}
+
+impl ProposedWrite {
+    /// A write of `tool` with `args` for `user_id`, described by `summary`; no order, items,
+    /// amounts or payment method yet.
+    pub fn new(tool: &str, args: Value, summary: String, user_id: &str) -> ProposedWrite {
+        ProposedWrite {
+            tool: tool.to_owned(),
+            args,
+            summary,
+            user_id: user_id.to_owned(),
+            order_id: None,
+            item_count: 0,
+            refund_amount: None,
+            charge_amount: None,
+            price_difference: None,
+            payment_method_id: None,
+            payment_method_label: None,
+            details: Vec::new(),
+        }
+    }
 }
 
 /// What should happen with the ticket.
@@ -56,7 +83,9 @@ pub enum Outcome {
     },
     /// A human takes over.
     HandOff {
-        /// Why.
+        /// The rule that handed it off.
+        rule: Rule,
+        /// Why, for a person.
         reason: String,
     },
     /// Nothing to write: the reply answers.
@@ -90,13 +119,80 @@ pub struct Plan {
     pub procedures: Vec<String>,
     /// The conversation's state after this turn.
     pub state: ConversationState,
-    /// The planner could not make out what the customer wants (no request it knows, no
-    /// fact to state): a model planner may try where the offline procedures gave up.
+    /// How sure the planner is of this plan; a model planner is asked where it is not
+    /// ([`Confidence::asks_a_model`]).
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// The planner found no request it knows and no fact to state. Kept for callers that
+    /// have not moved to [`Plan::confidence`]: it is `confidence == Unsure(NoRequest)`.
     #[serde(default)]
     pub unsure: bool,
+    /// A one-time code to deliver to the contact on file, when the plan asks the customer to
+    /// prove who they are. Never serialised: the code leaves only through the caller's
+    /// outbound message, and the conversation keeps only its hash.
+    #[serde(skip)]
+    pub one_time_code: Option<CodeDelivery>,
     /// Tokens and cost of the model calls made while planning (zero offline).
     #[serde(default)]
     pub usage: ModelUsage,
+}
+
+/// Why the planner is not sure of a plan: what a planner model (or a person) could resolve.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "doubt", content = "detail", rename_all = "snake_case")]
+pub enum Doubt {
+    /// No request the procedures know, and no fact to state.
+    NoRequest,
+    /// The plan asks the customer for something the store and the text did not settle.
+    Question,
+    /// The text says something the procedures do not model (a condition they cannot
+    /// evaluate, a reference they cannot resolve, a quantity they cannot map); the detail
+    /// names it. Such a construct never becomes a write.
+    Unmodelled(String),
+    /// The plan hands off for a reason a reader of the text could resolve.
+    HandOff,
+}
+
+/// How sure the planner is of a plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Confidence {
+    /// Every request was understood and resolved against the store, or the plan is a
+    /// decision no model may override (identity, the customer's own "no", a rule).
+    #[default]
+    Sure,
+    /// Not sure, and why.
+    Unsure {
+        /// What is in doubt.
+        #[serde(flatten)]
+        doubt: Doubt,
+    },
+}
+
+impl Confidence {
+    /// Not sure because of `doubt`.
+    pub fn unsure(doubt: Doubt) -> Confidence {
+        Confidence::Unsure { doubt }
+    }
+
+    /// Whether a configured planner model should plan this turn instead.
+    pub fn asks_a_model(&self) -> bool {
+        matches!(self, Confidence::Unsure { .. })
+    }
+}
+
+/// A one-time code the caller sends to the contact on file (never to the address the
+/// ticket came from, unless that is the contact on file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeDelivery {
+    /// The account the code proves.
+    pub user_id: String,
+    /// The e-mail address on that account.
+    pub email: String,
+    /// The code itself.
+    pub code: String,
+    /// When it stops being accepted, in milliseconds since the Unix epoch.
+    pub expires_at_ms: i64,
 }
 
 /// Tokens and cost of model calls.
@@ -121,9 +217,32 @@ impl Plan {
             draft: String::new(),
             procedures: Vec::new(),
             state,
+            confidence: Confidence::Sure,
             unsure: false,
+            one_time_code: None,
             usage: ModelUsage::default(),
         }
+    }
+
+    /// Sets how sure the plan is (and the legacy [`Plan::unsure`] flag with it).
+    pub fn with_confidence(mut self, confidence: Confidence) -> Plan {
+        self.unsure = confidence == Confidence::unsure(Doubt::NoRequest);
+        self.confidence = confidence;
+        self
+    }
+
+    /// The plan with `facts` to state: on a plan that asks, they open the question itself, so
+    /// a caller that sends only the question still states them.
+    pub fn with_facts(mut self, facts: Vec<String>) -> Plan {
+        if let Outcome::AskCustomer { question } = &mut self.outcome {
+            if !facts.is_empty() {
+                *question = format!("{}\n{question}", facts.join(" "));
+                self.draft = question.clone();
+                self.state.question = Some(question.clone());
+            }
+        }
+        self.reply_facts = facts;
+        self
     }
 
     /// A plan that asks the customer `question` and waits for the answer: the question is
@@ -138,6 +257,6 @@ impl Plan {
             state,
         );
         plan.draft = question;
-        plan
+        plan.with_confidence(Confidence::unsure(Doubt::Question))
     }
 }

@@ -5,6 +5,8 @@ use std::path::Path;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+use crate::confirm::ConfirmationConfig;
+use crate::identity::IdentityConfig;
 use crate::{Channel, PlanError};
 
 /// The shipped procedures file (compiled in; [`Procedures::load`] reads another).
@@ -60,18 +62,16 @@ pub struct ProcedureSpec {
     /// Slots resolved in order.
     #[serde(default)]
     pub slots: Vec<String>,
-    /// Channels where the customer must confirm with "yes" first.
-    #[serde(default)]
-    pub confirm_channels: Vec<String>,
-    /// Confirmation is required everywhere above this amount (dollars).
-    #[serde(default)]
-    pub confirm_above: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     defaults: Defaults,
+    #[serde(default)]
+    identity: IdentityConfig,
+    #[serde(default)]
+    confirmation: ConfirmationConfig,
     procedure: Vec<ProcedureSpec>,
 }
 
@@ -91,6 +91,18 @@ impl Procedure {
             .iter()
             .filter_map(|r| r.find(text).map(|m| m.start()))
             .min()
+    }
+
+    /// Byte spans of every trigger match in `text`, in order of their start.
+    pub fn trigger_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = self
+            .triggers
+            .iter()
+            .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect();
+        v.sort_unstable();
+        v.dedup_by_key(|s| s.0);
+        v
     }
 
     /// Byte offsets of every trigger match in `text`, in order.
@@ -117,15 +129,6 @@ impl Procedure {
     pub fn accepts_status(&self, status: &str) -> bool {
         self.spec.order_status.is_empty() || self.spec.order_status.iter().any(|s| s == status)
     }
-
-    /// Whether a write of this procedure needs the customer's "yes" first.
-    pub fn needs_confirmation(&self, channel: Channel, amount: f64) -> bool {
-        self.spec
-            .confirm_channels
-            .iter()
-            .any(|c| c == channel.as_str())
-            || self.spec.confirm_above.is_some_and(|limit| amount > limit)
-    }
 }
 
 /// Every procedure and the shared defaults.
@@ -133,6 +136,10 @@ impl Procedure {
 pub struct Procedures {
     /// Shared defaults.
     pub defaults: Defaults,
+    /// Who the planner acts for when the channel verified nobody.
+    pub identity: IdentityConfig,
+    /// Which writes may run without the customer's "yes" (none by default).
+    pub confirmation: ConfirmationConfig,
     /// Procedures in file order.
     pub procedures: Vec<Procedure>,
     handoff_phrases: Vec<Regex>,
@@ -169,6 +176,8 @@ impl Procedures {
         }
         Ok(Procedures {
             defaults: file.defaults,
+            identity: file.identity,
+            confirmation: file.confirmation,
             procedures,
             handoff_phrases,
             unsupported_payment,
@@ -202,47 +211,17 @@ impl Procedures {
         Procedures::from_toml_str(DEFAULT_PROCEDURES)
     }
 
-    /// The plan for `writes` on `channel`: a confirmation question that keeps them pending
-    /// when a procedure of one of them needs the customer's "yes" on this channel for its
-    /// amount, else [`Outcome::Act`](crate::Outcome::Act) with a draft naming them.
+    /// The plan for `writes` on `channel`: a confirmation that lists them exactly and keeps
+    /// them pending, unless the operator waived confirmation for every one of them
+    /// ([`crate::confirm::propose`]).
     pub fn act_or_confirm(
         &self,
         channel: Channel,
         reads: Vec<crate::ReadCall>,
-        mut state: crate::ConversationState,
+        state: crate::ConversationState,
         writes: Vec<crate::ProposedWrite>,
     ) -> crate::Plan {
-        let summaries = writes
-            .iter()
-            .map(|w| w.summary.as_str())
-            .collect::<Vec<_>>()
-            .join("; and ");
-        let confirm = writes.iter().any(|w| {
-            let amount = w
-                .refund_amount
-                .unwrap_or(0.0)
-                .max(w.charge_amount.unwrap_or(0.0));
-            self.procedures
-                .iter()
-                .filter(|p| p.spec.tool.as_deref() == Some(w.tool.as_str()))
-                .any(|p| p.needs_confirmation(channel, amount))
-        });
-        let mut plan = if confirm {
-            state.pending = writes.clone();
-            crate::Plan::ask(
-                reads,
-                state,
-                format!(
-                    "Before I go ahead, please confirm: I will {summaries}. Reply \"yes\" to confirm or \"no\" to leave everything as it is."
-                ),
-            )
-        } else {
-            let mut p = crate::Plan::new(reads, crate::Outcome::Act, state);
-            p.draft = format!("I am going to {summaries}.");
-            p
-        };
-        plan.writes = writes;
-        plan
+        crate::confirm::propose(&self.confirmation, channel, reads, state, writes)
     }
 
     /// Procedures of one request kind.
@@ -270,8 +249,10 @@ mod tests {
         assert!(p.procedures.len() >= 8);
         let cancel = p.for_status("cancel", "pending").unwrap();
         assert_eq!(cancel.spec.tool.as_deref(), Some("cancel_pending_order"));
-        assert!(cancel.needs_confirmation(Channel::Chat, 1.0));
-        assert!(!cancel.needs_confirmation(Channel::Email, 1.0));
+        assert!(
+            p.confirmation.waive.is_empty(),
+            "nothing runs without a yes"
+        );
         let change = p.for_status("item_change", "delivered").unwrap();
         assert_eq!(change.spec.name, "exchange_order");
     }

@@ -3,11 +3,8 @@
 
 use serde_json::Value;
 
+use crate::format::money;
 use crate::{Outcome, Plan, ProposedWrite, WriteResult};
-
-fn money(x: f64) -> String {
-    format!("${:.2}", x.abs())
-}
 
 fn done(w: &ProposedWrite, result: &Value) -> String {
     let order = w.order_id.clone().unwrap_or_default();

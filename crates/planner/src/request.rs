@@ -34,7 +34,7 @@ pub struct ConversationState {
     /// The authenticated customer, once known.
     pub user_id: Option<String>,
     /// Slots filled so far (name -> value), e.g. `authenticated_via`
-    /// (`channel`, `email`, `name_zip`). Request slots are re-derived each
+    /// (`channel_user`, `channel_email`, `one_time_code`: [`crate::identity::Via`]). Request slots are re-derived each
     /// turn from [`ConversationState::context`] plus the new message.
     pub slots: std::collections::BTreeMap<String, String>,
     /// Writes proposed and awaiting the customer's "yes".
@@ -44,6 +44,10 @@ pub struct ConversationState {
     /// The customer's earlier messages of the open request, oldest first,
     /// re-read with the answer so it can fill the missing slot.
     pub context: Vec<String>,
+    /// A one-time code the conversation waits for (only its hash), when the customer is
+    /// proving an account the channel did not verify.
+    #[serde(default)]
+    pub verification: Option<crate::identity::Verification>,
 }
 
 /// One planning request: a customer turn and what is known around it.

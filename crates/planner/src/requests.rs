@@ -6,12 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::{order_ids, sentences};
+use crate::conditions::{condition_of, strip_agent_conditions, Condition};
+use crate::text::{order_ids, re, sentences};
 use crate::Procedures;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
-}
 
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -21,12 +18,23 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
 });
+/// "I only want to exchange the lamp", "only return the shoes" (not "not only").
+static ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[^t]\s|\W)\bonly\b(?:\s+\w+){0,4}\s*$"));
+
+/// The customer takes back what they asked for: "never mind", "forget it", "I'll keep it
+/// after all", "I decided to keep them".
+static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:never ?mind|scratch that|forget (?:it|that|about it)|(?:decided|decide|going|want|wants|'ll|will|would rather|rather) (?:to )?keep (?:it|them|everything|all of (?:it|them))\b|keep (?:it|them) after all|(?:no longer|don'?t|do not) (?:want|need) to (?:return|exchange|cancel|change|modify|replace) (?:it|them|anything))",
+    )
+});
 static SAME_AS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsame\s+as\s+(?:my\s+)?(?:order\s+)?$"));
 
 /// Request kinds from the most to the least specific: when two procedures'
 /// triggers start at the same place, the earlier kind wins.
-const PRIORITY: [&str; 8] = [
+const PRIORITY: [&str; 9] = [
     "user_address",
     "order_address",
     "order_payment",
@@ -34,6 +42,7 @@ const PRIORITY: [&str; 8] = [
     "return",
     "item_change",
     "status",
+    "account",
     "product_info",
 ];
 
@@ -60,6 +69,33 @@ pub struct Request {
     /// Whether it is the ticket's only request (then details written
     /// anywhere in the ticket, such as a payment method, belong to it).
     pub alone: bool,
+    /// A condition written on it ("if it is not available, ...", "only if it costs less
+    /// than $50").
+    pub condition: Option<Condition>,
+    /// "Only exchange the lamp": it narrows the earlier requests of its kind to what it names.
+    pub only: bool,
+    /// The products this request is narrowed to by a later "only ..." (empty: no narrowing).
+    pub only_products: Vec<String>,
+}
+
+impl Request {
+    /// A request of `kind` made by `clause` alone, with nothing around it.
+    pub fn of(kind: &str, clause: &str) -> Request {
+        Request {
+            kind: kind.to_owned(),
+            clause: clause.to_owned(),
+            order_ids: order_ids(clause).into_iter().map(|(_, id)| id).collect(),
+            context_order: None,
+            before: String::new(),
+            after: String::new(),
+            explicit: false,
+            retracted: false,
+            alone: true,
+            condition: None,
+            only: false,
+            only_products: Vec::new(),
+        }
+    }
 }
 
 fn rank(kind: &str) -> usize {
@@ -91,28 +127,40 @@ fn negated_kinds(sentence: &str, procedures: &Procedures, from: usize) -> Vec<St
     out
 }
 
-/// Each kind's first trigger (or fallback trigger) in a sentence that is not negated.
+/// Each kind's first trigger (or fallback trigger) in a sentence that is not negated. A
+/// trigger whose match holds the start of a more specific kind's trigger gives way to it
+/// ("I'd like to pay with PayPal instead" is a payment change, not an item change).
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
-    let mut best: Vec<(usize, String)> = Vec::new();
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
     for p in &procedures.procedures {
         let at = if fallback {
-            p.fallback_at(sentence)
+            p.fallback_at(sentence).map(|pos| (pos, pos))
         } else {
-            p.trigger_positions(sentence)
+            p.trigger_spans(sentence)
                 .into_iter()
-                .find(|pos| !NEGATED.is_match(&sentence[..*pos]))
+                .find(|(pos, _)| !NEGATED.is_match(&sentence[..*pos]))
         };
-        let Some(pos) = at else { continue };
+        let Some((pos, end)) = at else { continue };
         if NEGATED.is_match(&sentence[..pos]) {
             continue;
         }
         let kind = p.spec.request.clone();
-        match best.iter_mut().find(|(_, k)| *k == kind) {
-            Some(entry) if entry.0 > pos => entry.0 = pos,
+        match spans.iter_mut().find(|(_, _, k)| *k == kind) {
+            Some(entry) if entry.0 > pos => *entry = (pos, end, kind),
             Some(_) => {}
-            None => best.push((pos, kind)),
+            None => spans.push((pos, end, kind)),
         }
     }
+    let covered = |a: &(usize, usize, String)| {
+        spans
+            .iter()
+            .any(|b| a.0 < b.0 && b.0 < a.1 && rank(&b.2) < rank(&a.2))
+    };
+    let mut best: Vec<(usize, String)> = spans
+        .iter()
+        .filter(|a| !covered(a))
+        .map(|(pos, _, kind)| (*pos, kind.clone()))
+        .collect();
     // same start: the most specific kind wins
     best.sort_by(|a, b| a.0.cmp(&b.0).then(rank(&a.1).cmp(&rank(&b.1))));
     let mut out: Vec<(usize, String)> = Vec::new();
@@ -150,7 +198,8 @@ fn named_orders(clause: &str) -> Vec<(usize, String)> {
 /// own words (a trigger); [`crate::OfflinePlanner`] asks when the router saw
 /// a write intent and no trigger matched.
 pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
-    let sents = sentences(text);
+    let text = strip_agent_conditions(text);
+    let sents = sentences(&text);
     let mut fallback = false;
     let mut per_sentence: Vec<Vec<(usize, String)>> =
         sents.iter().map(|s| hits(s, procedures, false)).collect();
@@ -208,7 +257,18 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
             };
             for (piece, ids) in pieces {
                 let from = first_hit(piece, kind, procedures).unwrap_or(0);
-                let retracted = negated_kinds(piece, procedures, from).contains(kind);
+                // taken back later in the clause, or in the sentences after it
+                let later = format!("{} {}", &piece[from..], after.join(" "));
+                let retracted = negated_kinds(piece, procedures, from).contains(kind)
+                    || RETRACTED.is_match(&later);
+                // a condition in the clause, else a bound or an unmodelled condition in the
+                // sentences after it ("Only if it costs less than $50.")
+                let condition = condition_of(piece).or_else(|| {
+                    after
+                        .iter()
+                        .filter_map(|s| condition_of(s))
+                        .find(Condition::binds_the_request_before)
+                });
                 out.push(Request {
                     kind: kind.clone(),
                     clause: piece.to_owned(),
@@ -219,6 +279,9 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                     explicit: !fallback,
                     retracted,
                     alone: false,
+                    condition,
+                    only: ONLY.is_match(&piece[..from]),
+                    only_products: Vec::new(),
                 });
             }
         }
@@ -262,6 +325,32 @@ mod tests {
         assert_eq!(
             k[1],
             ("item_change".to_owned(), vec!["#W2222222".to_owned()])
+        );
+    }
+
+    #[test]
+    fn a_request_taken_back_later_is_retracted() {
+        let p = Procedures::shipped().unwrap();
+        let r = extract(
+            "I was going to return the tea kettle, but I've decided to keep it after all. Never mind!",
+            &p,
+        );
+        assert!(r.iter().all(|r| r.retracted), "{r:#?}");
+        let kept = extract(
+            "Please return everything from #W1111111 but keep the lamp.",
+            &p,
+        );
+        assert!(kept.iter().all(|r| !r.retracted), "{kept:#?}");
+    }
+
+    #[test]
+    fn a_more_specific_request_inside_a_generic_trigger_wins() {
+        assert_eq!(
+            kinds(
+                "For my other pending order I'd like to pay with PayPal instead of the gift card."
+            )[0]
+            .0,
+            "order_payment"
         );
     }
 

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::customer::{s, Customer, Reader};
+use crate::format::round2;
 use crate::{ProposedWrite, ReadCall, ToolFailure, ToolRunner};
 
 /// Why a write could not be valued.
@@ -29,10 +30,6 @@ pub enum ValuationError {
 
 fn invalid(why: impl Into<String>) -> ValuationError {
     ValuationError::Invalid(why.into())
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 fn strings(args: &Value, field: &str) -> Vec<String> {
@@ -57,19 +54,7 @@ pub async fn value_write(
         .await
         .map_err(ValuationError::Tool)?
         .ok_or_else(|| invalid(format!("customer {user_id} was not found")))?;
-    let mut w = ProposedWrite {
-        tool: tool.to_owned(),
-        args: args.clone(),
-        summary: String::new(),
-        user_id: user_id.to_owned(),
-        order_id: None,
-        item_count: 0,
-        refund_amount: None,
-        charge_amount: None,
-        price_difference: None,
-        payment_method_id: None,
-        payment_method_label: None,
-    };
+    let mut w = ProposedWrite::new(tool, args.clone(), String::new(), user_id);
     let payment = s(args, "payment_method_id");
     if !payment.is_empty() {
         if !customer.has_payment(payment) {

@@ -5,8 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::customer::Item;
-use crate::text::{contains_words, normalise};
+use crate::text::{contains_words, normalise, re};
 
 /// Last words too generic to name a product alone.
 const GENERIC: [&str; 1] = ["set"];
@@ -258,6 +262,147 @@ fn word_case_sensitive(raw: &str, v: &str) -> bool {
     false
 }
 
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(\d+(?:\.\d+)?)\s*(more|extra|additional|fewer|less)\s+([a-z]+)"));
+
+/// The leading number of an option value ("1000ml" -> 1000, "5 ft" -> 5), and the rest.
+fn number_of(value: &str) -> Option<(f64, &str)> {
+    let end = value
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(value.len());
+    value[..end].parse().ok().map(|n| (n, &value[end..]))
+}
+
+/// An option changed by an amount: "1000 more pieces" on a 500-piece puzzle is `pieces:
+/// 1500`, "250 more ml" on a 500ml bottle `capacity: 750ml`. The word after the amount names
+/// the option (its key, or the unit its values carry). `Err` names a value the product does
+/// not come in.
+pub fn relative_changes(
+    raw: &str,
+    item: &Item,
+    product: &Value,
+) -> Result<BTreeMap<String, String>, String> {
+    let space = option_space(product);
+    let mut out = BTreeMap::new();
+    for c in RELATIVE.captures_iter(raw) {
+        let (Some(n), Some(dir), Some(word)) = (c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let Ok(n) = n.as_str().parse::<f64>() else {
+            continue;
+        };
+        let word = normalise(word.as_str());
+        let stem = word.trim_end_matches('s');
+        let up = matches!(
+            dir.as_str().to_lowercase().as_str(),
+            "more" | "extra" | "additional"
+        );
+        for (key, current) in &item.options {
+            let Some((value, unit)) = number_of(current) else {
+                continue;
+            };
+            let names_key = normalise(key)
+                .split(' ')
+                .any(|k| k.trim_end_matches('s') == stem);
+            let names_unit = !unit.trim().is_empty() && normalise(unit).trim() == word;
+            if !(names_key || names_unit) {
+                continue;
+            }
+            let wanted = if up { value + n } else { value - n };
+            let formatted = if wanted.fract() == 0.0 {
+                format!("{}{unit}", wanted as i64)
+            } else {
+                format!("{wanted}{unit}")
+            };
+            if space.get(key).is_some_and(|vals| vals.contains(&formatted)) {
+                out.insert(key.clone(), formatted);
+            } else {
+                return Err(format!("{key} {formatted}"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:don'?t|do not|doesn'?t|does not)\s+(?:really\s+)?(?:care|mind)|(?:any|whatever|whichever)\b)(?P<what>[^.,;!?]{0,50})",
+    )
+});
+
+/// What the customer said about the options they did not ask to change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Freedom {
+    /// Options they do not mind ("whatever the switches").
+    pub relaxed: BTreeSet<String>,
+    /// Options they want kept ("in the same RGB color", "still 20000mAh").
+    pub kept: BTreeSet<String>,
+}
+
+impl Freedom {
+    /// What `raw` says about `product`'s options.
+    pub fn read(raw: &str, product: &Value) -> Freedom {
+        let kept = kept_keys(raw, product);
+        let mut relaxed = relaxed_keys(raw, product);
+        relaxed.retain(|k| !kept.contains(k));
+        Freedom { relaxed, kept }
+    }
+}
+
+static KEEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:same|keep(?:ing)?(?: it| them| the)?|still|stay(?:s|ing)?)\b(?P<what>[^.,;!?()]{0,40})",
+    )
+});
+
+/// The options the customer wants kept: named by key or value after "same", "keep", "still".
+pub fn kept_keys(raw: &str, product: &Value) -> BTreeSet<String> {
+    named_keys(
+        KEEP.captures_iter(raw).filter_map(|c| c.name("what")),
+        product,
+    )
+}
+
+/// The keys of `product` that the texts name, by a word of the key or by a value.
+fn named_keys<'t>(
+    texts: impl Iterator<Item = regex::Match<'t>>,
+    product: &Value,
+) -> BTreeSet<String> {
+    let space = option_space(product);
+    let mut out = BTreeSet::new();
+    for m in texts {
+        let what = normalise(m.as_str());
+        let said: Vec<&str> = what.split(' ').map(stem).collect();
+        for (key, values) in &space {
+            let k = normalise(key);
+            let named = k.split(' ').any(|w| w.len() > 2 && said.contains(&stem(w)))
+                || values.iter().any(|v| contains_words(&what, &normalise(v)));
+            if named {
+                out.insert(key.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A word without its plural ending ("switches" -> "switch", "colors" -> "color").
+fn stem(w: &str) -> &str {
+    w.strip_suffix("es")
+        .filter(|s| s.ends_with("ch") || s.ends_with("sh") || s.ends_with('x'))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w)
+}
+
+/// The options the customer says they do not mind ("I don't mind what ventilation it has",
+/// "I don't care about wired or not", "any color is fine"): named by key, or by one of the
+/// key's values.
+pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
+    named_keys(
+        DONT_CARE.captures_iter(raw).filter_map(|c| c.name("what")),
+        product,
+    )
+}
+
 /// A price preference written by the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preference {
@@ -312,8 +457,28 @@ pub fn target_variant(
     product: &Value,
     changes: &BTreeMap<String, String>,
     pref: Option<Preference>,
+    freedom: &Freedom,
 ) -> Result<Variant, VariantProblem> {
     let all = variants(product);
+    let relaxed = &freedom.relaxed;
+    if !relaxed.is_empty() && pref.is_none() {
+        // "I don't mind the ventilation": every other option as asked or kept (with a price
+        // preference, every option not asked for is free anyway)
+        let mut wanted = item.options.clone();
+        wanted.extend(changes.clone());
+        wanted.retain(|k, _| !relaxed.contains(k));
+        let mut fits: Vec<Variant> = all
+            .iter()
+            .filter(|v| v.available && wanted.iter().all(|(k, x)| v.options.get(k) == Some(x)))
+            .cloned()
+            .collect();
+        fits.sort_by(|a, b| a.price.total_cmp(&b.price));
+        match fits.len() {
+            1 => return Ok(fits.remove(0)),
+            0 => {}
+            _ => return Err(VariantProblem::Several(fits)),
+        }
+    }
     let fits = |v: &Variant| changes.iter().all(|(k, val)| v.options.get(k) == Some(val));
     if let Some(pref) = pref {
         let mut candidates: Vec<Variant> = all
@@ -341,9 +506,17 @@ pub fn target_variant(
     match exact {
         Some(v) if v.available => Ok(v.clone()),
         _ => {
+            // "in the same RGB color": the options the customer keeps stay as they are
+            let kept = |v: &Variant| {
+                freedom
+                    .kept
+                    .iter()
+                    .filter(|k| !changes.contains_key(*k))
+                    .all(|k| v.options.get(k) == item.options.get(k))
+            };
             let fitting: Vec<Variant> = all
                 .iter()
-                .filter(|v| v.available && fits(v))
+                .filter(|v| v.available && fits(v) && kept(v))
                 .cloned()
                 .collect();
             if fitting.is_empty() {
@@ -398,22 +571,85 @@ mod tests {
     fn keeps_other_options_and_needs_availability() {
         let changes = [("color".to_owned(), "white".to_owned())].into();
         // white laser wired exists but is unavailable
-        let r = target_variant(&item(), &mouse(), &changes, None);
+        let none = Freedom::default();
+        let r = target_variant(&item(), &mouse(), &changes, None, &none);
         assert!(matches!(r, Err(VariantProblem::Several(_))), "{r:?}");
         let changes: BTreeMap<_, _> = [("color", "white"), ("sensor type", "optical")]
             .map(|(a, b)| (a.to_owned(), b.to_owned()))
             .into();
         assert_eq!(
-            target_variant(&item(), &mouse(), &changes, None)
+            target_variant(&item(), &mouse(), &changes, None, &none)
                 .unwrap()
                 .item_id,
             "1"
         );
         let only_color = [("color".to_owned(), "white".to_owned())].into();
-        let cheapest = target_variant(&item(), &mouse(), &only_color, Some(Preference::Cheapest));
+        let cheapest = target_variant(
+            &item(),
+            &mouse(),
+            &only_color,
+            Some(Preference::Cheapest),
+            &none,
+        );
         assert_eq!(cheapest.unwrap().item_id, "1");
-        let dearest = target_variant(&item(), &mouse(), &only_color, Some(Preference::Priciest));
+        let dearest = target_variant(
+            &item(),
+            &mouse(),
+            &only_color,
+            Some(Preference::Priciest),
+            &none,
+        );
         assert_eq!(dearest.unwrap().item_id, "2");
+    }
+
+    #[test]
+    fn an_amount_more_or_less_of_an_option() {
+        let puzzle = json!({"variants": {
+            "a": {"options": {"pieces": "500", "theme": "art"}, "available": true, "price": 1.0},
+            "b": {"options": {"pieces": "1500", "theme": "art"}, "available": true, "price": 1.0}
+        }});
+        let mut it = item();
+        it.options = [("pieces", "500"), ("theme", "art")]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .into();
+        let c = relative_changes("one with 1000 more pieces please", &it, &puzzle).unwrap();
+        assert_eq!(c["pieces"], "1500");
+        assert!(relative_changes("2000 more pieces", &it, &puzzle).is_err());
+        assert!(relative_changes("two more days", &it, &puzzle)
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn options_the_customer_does_not_mind_are_free() {
+        let freedom = Freedom::read("white please, I don't care about wired or not", &mouse());
+        assert_eq!(freedom.relaxed, BTreeSet::from(["connectivity".to_owned()]));
+        let changes = [
+            ("color".to_owned(), "white".to_owned()),
+            ("sensor type".to_owned(), "optical".to_owned()),
+        ]
+        .into();
+        // white optical comes wired (10) and wireless (20): either is fine, so ask which
+        assert!(matches!(
+            target_variant(&item(), &mouse(), &changes, None, &freedom),
+            Err(VariantProblem::Several(_))
+        ));
+        // kept options narrow what fits: a wireless one in the same black colour
+        let wireless = [("connectivity".to_owned(), "wireless".to_owned())].into();
+        let same_color = Freedom::read("a wireless one in the same color", &mouse());
+        assert_eq!(same_color.kept, BTreeSet::from(["color".to_owned()]));
+        assert!(matches!(
+            target_variant(&item(), &mouse(), &wireless, None, &same_color),
+            Err(VariantProblem::Unavailable(_))
+        ));
+        let cheapest = target_variant(
+            &item(),
+            &mouse(),
+            &changes,
+            Some(Preference::Cheapest),
+            &freedom,
+        );
+        assert_eq!(cheapest.unwrap().item_id, "1");
     }
 
     #[test]

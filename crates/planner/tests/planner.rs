@@ -2,42 +2,15 @@
 //! resolution (orders, items, variants, payment methods), authentication,
 //! confirmation and conversation continuation.
 
-use async_trait::async_trait;
+mod common;
+
+use common::{store, StoreRunner};
 use frontdesk_planner::{
     Channel, ConversationState, Identity, OfflinePlanner, Outcome, Plan, PlanRequest, Planner,
-    ToolFailure, ToolRunner,
 };
-use frontdesk_sandbox::{default_data_dir, Store, StoreError};
+use frontdesk_sandbox::default_data_dir;
+use frontdesk_types::Rule;
 use serde_json::{json, Value};
-
-struct StoreRunner(Store);
-
-#[async_trait]
-impl ToolRunner for StoreRunner {
-    async fn call(&self, tool: &str, args: Value) -> Result<Value, ToolFailure> {
-        self.0.apply(tool, &args, None).await.map_err(|e| match e {
-            StoreError::NotFound { code, message }
-            | StoreError::Rule { code, message }
-            | StoreError::BadRequest { code, message } => ToolFailure::Refused {
-                tool: tool.to_owned(),
-                code,
-                message,
-            },
-            other => ToolFailure::Unavailable {
-                tool: tool.to_owned(),
-                message: other.to_string(),
-            },
-        })
-    }
-}
-
-async fn store() -> StoreRunner {
-    StoreRunner(
-        Store::open("sqlite::memory:", &default_data_dir())
-            .await
-            .expect("seeded store"),
-    )
-}
 
 fn email(address: &str) -> Identity {
     Identity {
@@ -69,9 +42,14 @@ async fn plan(
         .expect("plan")
 }
 
+/// The one write the plan proposes, waiting for the customer's "yes" (every write does).
 fn only_write(p: &Plan) -> (&str, &Value) {
-    assert_eq!(p.outcome, Outcome::Act, "{p:#?}");
+    assert!(
+        matches!(p.outcome, Outcome::AskCustomer { .. }),
+        "a proposal: {p:#?}"
+    );
     assert_eq!(p.writes.len(), 1, "{:#?}", p.writes);
+    assert_eq!(p.state.pending, p.writes, "the proposal waits for a yes");
     (p.writes[0].tool.as_str(), &p.writes[0].args)
 }
 
@@ -235,7 +213,6 @@ async fn asks_which_order_then_the_answer_fills_the_slot() {
         args,
         &json!({"order_id": "#W2403075", "reason": "ordered by mistake"})
     );
-    assert!(second.state.question.is_none());
 }
 
 #[tokio::test]
@@ -265,7 +242,7 @@ async fn the_only_order_holding_the_named_item_is_the_order() {
 }
 
 #[tokio::test]
-async fn chat_waits_for_yes_before_acting() {
+async fn every_channel_waits_for_yes_before_acting() {
     let tools = store().await;
     let first = plan(
         &tools,
@@ -288,7 +265,8 @@ async fn chat_waits_for_yes_before_acting() {
         first.state.clone(),
     )
     .await;
-    assert_eq!(only_write(&yes).0, "cancel_pending_order");
+    assert_eq!(yes.outcome, Outcome::Act);
+    assert_eq!(yes.writes[0].tool, "cancel_pending_order");
     assert!(yes.state.pending.is_empty());
     let no = plan(
         &tools,
@@ -304,8 +282,9 @@ async fn chat_waits_for_yes_before_acting() {
 }
 
 #[tokio::test]
-async fn authenticates_from_the_text_or_asks() {
+async fn a_name_and_zip_in_the_text_is_not_identity() {
     let tools = store().await;
+    // no verified identity: nothing is read about the named customer and nothing is written
     let by_name = plan(
         &tools,
         Channel::Email,
@@ -314,28 +293,72 @@ async fn authenticates_from_the_text_or_asks() {
         ConversationState::default(),
     )
     .await;
-    assert_eq!(
-        only_write(&by_name).1,
-        &json!({"order_id": "#W7752779", "item_ids": ["4068787148"], "payment_method_id": "paypal_2143483"})
-    );
-    let unknown = plan(
+    let Outcome::HandOff { rule, reason } = &by_name.outcome else {
+        panic!("a person takes it: {by_name:#?}")
+    };
+    assert_eq!(*rule, Rule::Unverified, "{reason}");
+    assert!(by_name.writes.is_empty());
+    assert!(by_name
+        .reads
+        .iter()
+        .all(|r| r.tool != "get_user_details" && r.tool != "get_order_details"));
+    // from another customer's address: the claim contradicts the sender's account
+    let other = plan(
         &tools,
         Channel::Email,
-        Identity::default(),
-        "The jigsaw puzzle I received is missing pieces, I want to return it.",
+        email("noah.brown7922@example.com"),
+        "Hi, I'm Isabella Brown, zip 80257. Please cancel my pending order.",
         ConversationState::default(),
     )
     .await;
-    assert!(matches!(unknown.outcome, Outcome::AskCustomer { .. }));
-    let answered = plan(
+    let Outcome::HandOff { rule, reason } = &other.outcome else {
+        panic!("a person takes it: {other:#?}")
+    };
+    assert_eq!(*rule, Rule::IdentityMismatch, "{reason}");
+    assert!(other.writes.is_empty() && other.state.pending.is_empty());
+    assert!(
+        !other.draft.contains("#W"),
+        "no order is named: {}",
+        other.draft
+    );
+}
+
+#[tokio::test]
+async fn a_yes_after_the_store_changed_runs_nothing() {
+    let tools = store().await;
+    let proposal = plan(
         &tools,
         Channel::Email,
-        Identity::default(),
-        "Sure, my email is isabella.brown8771@example.com",
-        unknown.state.clone(),
+        email("aarav.davis1165@example.com"),
+        "cancel order #W2403075, I don't need it anymore",
+        ConversationState::default(),
     )
     .await;
-    assert_eq!(only_write(&answered).1["order_id"], "#W7752779");
+    assert_eq!(only_write(&proposal).0, "cancel_pending_order");
+    // someone cancels it in the meantime
+    tools
+        .0
+        .apply(
+            "cancel_pending_order",
+            &json!({"order_id": "#W2403075", "reason": "no longer needed"}),
+            None,
+        )
+        .await
+        .expect("cancelled");
+    let yes = plan(
+        &tools,
+        Channel::Email,
+        email("aarav.davis1165@example.com"),
+        "Yes, please go ahead.",
+        proposal.state.clone(),
+    )
+    .await;
+    assert!(yes.writes.is_empty(), "{yes:#?}");
+    assert!(
+        yes.reply_facts.iter().any(|f| f.contains("cancelled")),
+        "{:?}",
+        yes.reply_facts
+    );
 }
 
 #[tokio::test]
@@ -350,7 +373,12 @@ async fn never_writes_on_another_customers_order_or_a_failed_precondition() {
     )
     .await;
     assert!(other.writes.is_empty());
-    assert!(matches!(other.outcome, Outcome::AskCustomer { .. }));
+    // said as not on the account, without saying whether (or whose) it is
+    assert_eq!(other.outcome, Outcome::Answered);
+    assert!(other
+        .reply_facts
+        .iter()
+        .any(|f| f.contains("not an order on your account")));
     let delivered = plan(
         &tools,
         Channel::Email,
@@ -370,12 +398,20 @@ async fn never_writes_on_another_customers_order_or_a_failed_precondition() {
 #[tokio::test]
 async fn several_requests_in_one_ticket_become_several_writes() {
     let tools = store().await;
-    let p = plan(
+    let proposal = plan(
         &tools,
         Channel::Email,
         email("olivia.ito5204@example.com"),
         "Cancel order #W7941031 because I no longer need it. Also, please return the sneakers from #W5866402 and refund them to my gift card.",
         ConversationState::default(),
+    )
+    .await;
+    let p = plan(
+        &tools,
+        Channel::Email,
+        email("olivia.ito5204@example.com"),
+        "Yes, please go ahead.",
+        proposal.state.clone(),
     )
     .await;
     assert_eq!(p.outcome, Outcome::Act);

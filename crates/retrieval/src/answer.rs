@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::index::Hit;
+use crate::hit::Hit;
 use crate::markdown::heading;
 use crate::query::{query_terms, sentences};
 use crate::text::tokenize;

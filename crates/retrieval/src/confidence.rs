@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::index::Hit;
+use crate::hit::Hit;
 
 /// Query terms with their IDF weights, for computing coverage.
 #[derive(Debug, Clone)]
@@ -54,7 +54,7 @@ impl TermWeights {
 /// Per-intent confidence thresholds. Refund- and policy-bearing intents are
 /// stricter than general FAQ: a wrong refund answer costs more than a handoff.
 ///
-/// Defaults (0.4 general, 0.6 strict) come from `examples/confidence.rs` over
+/// Defaults (0.4 general, 0.6 strict) come from `research/retrieval/examples/confidence.rs` over
 /// the banking help center: at 0.4, 66% of Banking77 customer questions and
 /// 20% of CLINC150 out-of-scope questions pass; at 0.6, 34% and 6.5%.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::answer::{extract_answer, GroundedAnswer};
 use crate::confidence::{Assessment, ConfidenceGate};
-use crate::index::{Hit, Index};
+use crate::hit::Hit;
+use crate::index::Index;
 
 /// What the grounding stage attaches to the envelope.
 #[derive(Debug, Clone, PartialEq, Serialize)]

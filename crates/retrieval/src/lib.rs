@@ -12,6 +12,7 @@
 //! * [`bm25`] — an Okapi BM25 inverted index.
 //! * [`dense`] — optional sentence-embedding (all-MiniLM-L6-v2) retrieval:
 //!   persisted passage vectors and BM25 + dense fusion ([`Retriever`]).
+//! * [`hit`] — [`Hit`], a retrieved passage with its citation and confidence.
 //! * [`index`] — the persisted [`Index`]: manifest of content hashes,
 //!   incremental re-ingest, passage search fused with whole-document BM25.
 //! * [`ingest`] — JSONL, markdown-directory and policy-markdown sources.
@@ -44,6 +45,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod grounding;
+pub mod hit;
 pub mod index;
 pub mod ingest;
 pub mod markdown;
@@ -60,4 +62,5 @@ pub use eval::{
 };
 pub use frontdesk_embed::Embedder;
 pub use grounding::{ground, Grounding};
-pub use index::{ChangeSet, DocScore, Hit, Index, SearchConfig};
+pub use hit::Hit;
+pub use index::{ChangeSet, DocScore, Index, SearchConfig};

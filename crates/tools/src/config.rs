@@ -114,7 +114,7 @@ pub struct RetryConfig {
     /// Upper bound of one delay.
     #[serde(with = "humantime_serde", default = "default_max_backoff")]
     pub max_backoff: Duration,
-    /// Randomise each delay within [delay/2, delay] so that many tickets do
+    /// Randomise each delay within [delay/2, delay) so that many tickets do
     /// not retry in lock-step.
     #[serde(default = "default_jitter")]
     pub jitter: bool,

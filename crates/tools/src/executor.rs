@@ -40,7 +40,7 @@ pub struct Authentication {
 /// Runs tool calls against the store's HTTP API.
 #[derive(Debug)]
 pub struct Executor {
-    registry: ToolRegistry,
+    registry: std::sync::Arc<ToolRegistry>,
     client: reqwest::Client,
     base_url: String,
     retry: RetryPolicy,
@@ -51,7 +51,7 @@ pub struct Executor {
 impl Executor {
     /// Builds an executor from a parsed config.
     pub fn from_config(config: &ToolsConfig) -> Result<Self, ConfigError> {
-        let registry = ToolRegistry::from_config(config)?;
+        let registry = std::sync::Arc::new(ToolRegistry::from_config(config)?);
         let exec = &config.executor;
         let idempotency_header =
             reqwest::header::HeaderName::from_bytes(exec.idempotency_header.as_bytes())
@@ -99,7 +99,7 @@ impl Executor {
     }
 
     /// The loaded tools.
-    pub fn registry(&self) -> &ToolRegistry {
+    pub fn registry(&self) -> &std::sync::Arc<ToolRegistry> {
         &self.registry
     }
 
@@ -108,23 +108,13 @@ impl Executor {
     pub async fn call(&self, ctx: &CallContext, tool: &str, args: Value) -> ToolCallRecord {
         let start = Instant::now();
         let mut rec = new_record(ctx, tool, args);
-        let Some(t) = self.registry.get(tool) else {
-            return finish(
-                rec,
-                start,
-                Outcome::NotAllowed,
-                Some(format!("unknown tool `{tool}`")),
-            );
+        let t = match self.registry.allowed(tool, |name| ctx.allows(name)) {
+            Ok(t) => t,
+            Err(refusal) => {
+                return finish(rec, start, refusal.outcome(), Some(refusal.to_string()))
+            }
         };
         rec.kind = Some(t.spec().kind);
-        if !ctx.allows(tool) {
-            return finish(
-                rec,
-                start,
-                Outcome::NotAllowed,
-                Some(format!("tool `{tool}` is not on this ticket's allow-list")),
-            );
-        }
         let rec = self.checked(ctx, t, rec, start).await;
         info!(
             ticket_id = %ctx.ticket_id,
@@ -217,17 +207,11 @@ impl Executor {
         mut rec: ToolCallRecord,
         start: Instant,
     ) -> ToolCallRecord {
-        if let Err(violations) = tool.validate(&rec.arguments) {
-            return finish(
-                rec,
-                start,
-                Outcome::InvalidArguments,
-                Some(violations.join("; ")),
-            );
-        }
-        let Some(args) = rec.arguments.as_object().cloned() else {
-            let detail = "arguments must be a JSON object".to_owned();
-            return finish(rec, start, Outcome::InvalidArguments, Some(detail));
+        let args = match tool.check_arguments(&rec.arguments) {
+            Ok(args) => args.clone(),
+            Err(refusal) => {
+                return finish(rec, start, refusal.outcome(), Some(refusal.to_string()))
+            }
         };
         match &tool.spec().owner {
             None => {}
@@ -311,13 +295,8 @@ impl Executor {
         args.insert(arg, order_id);
         let mut rec = new_record(ctx, &name, Value::Object(args.clone()));
         rec.kind = Some(lookup.spec().kind);
-        if let Err(violations) = lookup.validate(&rec.arguments) {
-            return finish(
-                rec,
-                start,
-                Outcome::InvalidArguments,
-                Some(violations.join("; ")),
-            );
+        if let Err(refusal) = lookup.check_arguments(&rec.arguments) {
+            return finish(rec, start, refusal.outcome(), Some(refusal.to_string()));
         }
         self.send(lookup, &args, &ctx.headers, &mut rec).await;
         finish_keep(rec, start)
@@ -352,6 +331,7 @@ impl Executor {
         let method: reqwest::Method = tool.spec().method.into();
         let write = tool.spec().kind == ToolKind::Write;
         let max = self.retry.max_attempts();
+        let mut delays = self.retry.delays();
         for attempt in 1..=max {
             rec.attempts = attempt;
             let mut builder = self.client.request(method.clone(), &request.url);
@@ -405,7 +385,7 @@ impl Executor {
             debug!(tool = %tool.spec().name, attempt, error = %transient, "transient tool failure");
             rec.detail = Some(transient);
             if attempt < max {
-                tokio::time::sleep(self.retry.delay(attempt)).await;
+                tokio::time::sleep(crate::retry::next(&mut delays)).await;
             }
         }
         warn!(tool = %tool.spec().name, attempts = max, "tool call failed after retries");

@@ -67,7 +67,7 @@ pub use context::{AuthenticatedCustomer, CallContext, Identity};
 pub use error::ConfigError;
 pub use executor::{Authentication, Executor};
 pub use record::{HttpRequestRecord, HttpResponseRecord, Outcome, StoreError, ToolCallRecord};
-pub use registry::{Tool, ToolRegistry};
+pub use registry::{Refusal, Tool, ToolRegistry};
 pub use retry::RetryPolicy;
 pub use template::{TemplateError, UrlTemplate};
 

@@ -122,10 +122,10 @@ impl Tool {
         &self.spec
     }
 
-    /// Checks `args` against the tool's JSON schema; the error lists every
-    /// violation as `path: message`.
-    pub fn validate(&self, args: &Value) -> Result<(), Vec<String>> {
-        let errors: Vec<String> = self
+    /// The arguments as a JSON object that passes the tool's JSON schema (compiled once);
+    /// the refusal lists every violation as `path: message`.
+    pub fn check_arguments<'a>(&self, args: &'a Value) -> Result<&'a Map<String, Value>, Refusal> {
+        let violations: Vec<String> = self
             .validator
             .iter_errors(args)
             .map(|e| {
@@ -138,11 +138,14 @@ impl Tool {
                 format!("{path}: {e}")
             })
             .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
+        if !violations.is_empty() {
+            return Err(Refusal::Schema {
+                tool: self.spec.name.clone(),
+                violations,
+            });
         }
+        args.as_object()
+            .ok_or_else(|| Refusal::NotAnObject(self.spec.name.clone()))
     }
 
     /// Builds the HTTP request for already validated arguments.
@@ -207,6 +210,41 @@ const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// Why a proposed tool call is refused before anything runs: the one check for the
+/// executor and for a model's proposals alike.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// No tool has this name.
+    #[error("unknown tool `{0}`")]
+    Unknown(String),
+    /// The tool is not on this ticket's allow-list.
+    #[error("tool `{0}` is not on this ticket's allow-list")]
+    NotAllowed(String),
+    /// The arguments are not a JSON object.
+    #[error("arguments of `{0}` must be a JSON object")]
+    NotAnObject(String),
+    /// The arguments violate the tool's JSON schema.
+    #[error("arguments of `{tool}` violate its schema: {}", violations.join("; "))]
+    Schema {
+        /// The tool.
+        tool: String,
+        /// One `path: message` per violation.
+        violations: Vec<String>,
+    },
+}
+
+impl Refusal {
+    /// The outcome a refused call is recorded with.
+    pub fn outcome(&self) -> crate::record::Outcome {
+        match self {
+            Refusal::Unknown(_) | Refusal::NotAllowed(_) => crate::record::Outcome::NotAllowed,
+            Refusal::NotAnObject(_) | Refusal::Schema { .. } => {
+                crate::record::Outcome::InvalidArguments
+            }
+        }
+    }
+}
+
 /// All tools of one store, by name.
 #[derive(Debug)]
 pub struct ToolRegistry {
@@ -251,6 +289,28 @@ impl ToolRegistry {
     /// The tool called `name`.
     pub fn get(&self, name: &str) -> Option<&Tool> {
         self.tools.get(name)
+    }
+
+    /// The tool called `name` if `allowed` lets this ticket use it.
+    pub fn allowed(&self, name: &str, allowed: impl Fn(&str) -> bool) -> Result<&Tool, Refusal> {
+        let tool = self
+            .get(name)
+            .ok_or_else(|| Refusal::Unknown(name.to_owned()))?;
+        if !allowed(name) {
+            return Err(Refusal::NotAllowed(name.to_owned()));
+        }
+        Ok(tool)
+    }
+
+    /// A proposed call checked before anything runs: the tool exists, `allowed` lets this
+    /// ticket use it, and its arguments are an object that passes the tool's schema.
+    pub fn check<'a>(
+        &self,
+        name: &str,
+        args: &'a Value,
+        allowed: impl Fn(&str) -> bool,
+    ) -> Result<&'a Map<String, Value>, Refusal> {
+        self.allowed(name, allowed)?.check_arguments(args)
     }
 
     /// All tool names, sorted.
@@ -347,11 +407,15 @@ mod tests {
     fn validation_lists_violations() {
         let schema = json!({"type": "object", "properties": {"order_id": {"type": "string", "pattern": "^#W[0-9]+$"}}, "required": ["order_id"], "additionalProperties": false});
         let t = Tool::compile(spec("g", HttpMethod::Get, "/orders/{order_id}", schema)).unwrap();
-        assert!(t.validate(&json!({"order_id": "#W12"})).is_ok());
-        let errs = t.validate(&json!({"order_id": 12, "x": 1})).unwrap_err();
-        assert_eq!(errs.len(), 2, "{errs:?}");
-        assert!(t.validate(&json!({})).is_err());
-        assert!(t.validate(&json!("#W12")).is_err());
+        assert!(t.check_arguments(&json!({"order_id": "#W12"})).is_ok());
+        let Err(Refusal::Schema { violations, .. }) =
+            t.check_arguments(&json!({"order_id": 12, "x": 1}))
+        else {
+            panic!("a schema refusal")
+        };
+        assert_eq!(violations.len(), 2, "{violations:?}");
+        assert!(t.check_arguments(&json!({})).is_err());
+        assert!(t.check_arguments(&json!("#W12")).is_err());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Bounded exponential backoff with jitter.
+//! Bounded exponential backoff with jitter (backon's exponential schedule).
 //!
 //! Retries happen only on transient failures (5xx, timeouts, connection
 //! errors); a 4xx answer is final. Every retry reuses the call's idempotency
@@ -6,27 +6,39 @@
 
 use std::time::Duration;
 
-use rand::Rng;
+use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder};
 
 use crate::config::RetryConfig;
 
 /// How many attempts to make and how long to wait between them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
     max_attempts: u32,
-    initial: Duration,
-    max: Duration,
-    jitter: bool,
+    schedule: ExponentialBuilder,
 }
 
 impl RetryPolicy {
-    /// Builds the policy from config; at least one attempt is always made.
+    /// Builds the policy from config; at least one attempt is always made. Retry `n` waits
+    /// `initial * 2^(n-1)` capped at the maximum; with jitter a uniform draw in
+    /// `[that/2, that)` (backon adds up to 100 % to a halved schedule), so many tickets do
+    /// not retry in lock-step.
     pub fn from_config(cfg: &RetryConfig) -> Self {
+        let max = cfg.max_backoff.max(cfg.initial_backoff);
+        let (first, cap) = if cfg.jitter {
+            (cfg.initial_backoff / 2, max / 2)
+        } else {
+            (cfg.initial_backoff, max)
+        };
+        let mut schedule = ExponentialBuilder::new()
+            .with_min_delay(first)
+            .with_max_delay(cap)
+            .without_max_times();
+        if cfg.jitter {
+            schedule = schedule.with_jitter();
+        }
         Self {
             max_attempts: cfg.max_attempts.max(1),
-            initial: cfg.initial_backoff,
-            max: cfg.max_backoff.max(cfg.initial_backoff),
-            jitter: cfg.jitter,
+            schedule,
         }
     }
 
@@ -35,27 +47,15 @@ impl RetryPolicy {
         self.max_attempts
     }
 
-    /// The delay before retry number `retry` (1 = the first retry) without
-    /// jitter: `initial * 2^(retry-1)`, capped at the maximum.
-    pub fn base_delay(&self, retry: u32) -> Duration {
-        let exp = retry.saturating_sub(1).min(31);
-        self.initial
-            .checked_mul(1u32 << exp)
-            .unwrap_or(self.max)
-            .min(self.max)
+    /// The delays before retry 1, 2, ... of one call.
+    pub fn delays(&self) -> ExponentialBackoff {
+        self.schedule.build()
     }
+}
 
-    /// The delay to sleep before retry number `retry`: the base delay, or a
-    /// uniform draw in `[base/2, base]` when jitter is on.
-    pub fn delay(&self, retry: u32) -> Duration {
-        let base = self.base_delay(retry);
-        if !self.jitter || base.is_zero() {
-            return base;
-        }
-        let nanos = u64::try_from(base.as_nanos()).unwrap_or(u64::MAX);
-        let low = nanos / 2;
-        Duration::from_nanos(rand::thread_rng().gen_range(low..=nanos))
-    }
+/// The delay before the next retry (the schedule never ends: attempts bound the loop).
+pub fn next(delays: &mut ExponentialBackoff) -> Duration {
+    delays.next().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -75,9 +75,8 @@ mod tests {
     #[test]
     fn doubles_then_caps() {
         let p = policy(100, 1000, false);
-        let delays: Vec<u128> = (1..=6).map(|r| p.base_delay(r).as_millis()).collect();
+        let delays: Vec<u128> = p.delays().take(6).map(|d| d.as_millis()).collect();
         assert_eq!(delays, vec![100, 200, 400, 800, 1000, 1000]);
-        assert_eq!(p.delay(3), Duration::from_millis(400));
     }
 
     #[test]
@@ -87,15 +86,17 @@ mod tests {
 
     proptest! {
         #[test]
-        fn jittered_delay_is_within_half_and_full_base(
-            initial in 0u64..5_000, max in 0u64..60_000, retry in 1u32..100
+        fn jittered_delays_are_within_half_and_full_base(
+            initial in 2u64..5_000, max in 0u64..60_000, retries in 1usize..30
         ) {
-            let p = policy(initial, max, true);
-            let base = p.base_delay(retry);
-            let d = p.delay(retry);
-            prop_assert!(d <= base);
-            prop_assert!(d >= base / 2);
-            prop_assert!(base <= Duration::from_millis(max.max(initial)));
+            let exact = policy(initial, max, false);
+            let jittered = policy(initial, max, true);
+            for (base, d) in exact.delays().zip(jittered.delays()).take(retries) {
+                // One millisecond of slack: halving rounds down.
+                prop_assert!(d <= base + Duration::from_millis(1), "{d:?} > {base:?}");
+                prop_assert!(d + Duration::from_millis(1) >= base / 2, "{d:?} < {base:?}/2");
+                prop_assert!(base <= Duration::from_millis(max.max(initial)));
+            }
         }
     }
 }

@@ -62,9 +62,9 @@ fn labelled_calls_pass_their_schemas_and_perturbed_ones_fail() {
             .registry()
             .get(name)
             .unwrap_or_else(|| panic!("unknown tool {name}"));
-        match tool.validate(args) {
-            Ok(()) => valid += 1,
-            Err(e) => panic!("{name} {args}: {e:?}"),
+        match tool.check_arguments(args) {
+            Ok(_) => valid += 1,
+            Err(e) => panic!("{name} {args}: {e}"),
         }
         for key in args.as_object().unwrap().keys() {
             let mut dropped = args.clone();
@@ -73,7 +73,7 @@ fn labelled_calls_pass_their_schemas_and_perturbed_ones_fail() {
             retyped[key] = Value::Bool(true);
             for bad in [dropped, retyped] {
                 perturbed += 1;
-                if tool.validate(&bad).is_err() {
+                if tool.check_arguments(&bad).is_err() {
                     perturbed_rejected += 1;
                 }
             }
@@ -106,4 +106,40 @@ async fn labelled_calls_without_customer_are_refused_before_any_http() {
         assert_eq!(rec.outcome, Outcome::Unauthorized, "{rec:?}");
         assert_eq!(rec.attempts, 0);
     }
+}
+
+/// The one check of a proposed call (the executor's, and a model planner's): the tool
+/// exists, the ticket may use it, and its arguments are an object that passes the schema.
+#[test]
+fn a_proposed_call_is_checked_for_existence_allow_list_and_shape() {
+    use frontdesk_tools::Refusal;
+    let exec = executor();
+    let registry = exec.registry();
+    let args = serde_json::json!({"order_id": "#W2378156"});
+    let only_reads = |name: &str| name == "get_order_details";
+    assert_eq!(
+        registry.check("delete_everything", &args, |_| true),
+        Err(Refusal::Unknown("delete_everything".into()))
+    );
+    assert_eq!(
+        registry.check("cancel_pending_order", &args, only_reads),
+        Err(Refusal::NotAllowed("cancel_pending_order".into()))
+    );
+    assert!(registry
+        .check("get_order_details", &args, only_reads)
+        .is_ok());
+    // A model's arguments that failed to parse arrive as a string.
+    let text = Value::String("{\"order_id\": \"#W23".into());
+    let refused = registry
+        .check("get_order_details", &text, only_reads)
+        .unwrap_err();
+    assert_eq!(refused.outcome(), Outcome::InvalidArguments, "{refused}");
+    let refused = registry
+        .check(
+            "get_order_details",
+            &serde_json::json!({"order": 1}),
+            only_reads,
+        )
+        .unwrap_err();
+    assert!(matches!(refused, Refusal::Schema { .. }), "{refused}");
 }

@@ -3,6 +3,7 @@
 //! # Layout
 //! - [`channel`]: [`Channel`], where a ticket came from (one inbound topic each).
 //! - [`route`]: the router's decision: [`Band`], [`RoutedIntent`], [`Route`].
+//! - [`rule`]: [`Rule`], the one vocabulary of rules and handoff reasons (stable codes).
 //!
 //! The main crate puts them on the wire (Avro schemas in `schemas/`), the intent crate's
 //! registry produces routes, and the planner reads the channel; none of them maps one
@@ -12,6 +13,8 @@
 
 pub mod channel;
 pub mod route;
+pub mod rule;
 
 pub use channel::Channel;
 pub use route::{Band, Route, RoutedIntent};
+pub use rule::Rule;

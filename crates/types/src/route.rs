@@ -16,6 +16,11 @@ pub enum Band {
 }
 
 impl Band {
+    /// The riskiest of `bands`; `AlwaysEscalate` when there are none (nothing to act on).
+    pub fn riskiest(bands: impl IntoIterator<Item = Band>) -> Band {
+        bands.into_iter().max().unwrap_or(Band::AlwaysEscalate)
+    }
+
     /// The name used in config and on the wire.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -86,6 +91,11 @@ mod tests {
     fn bands_order_by_risk() {
         assert!(Band::Autonomous < Band::Conditional);
         assert!(Band::Conditional < Band::AlwaysEscalate);
+        assert_eq!(
+            Band::riskiest([Band::Autonomous, Band::Conditional]),
+            Band::Conditional
+        );
+        assert_eq!(Band::riskiest([]), Band::AlwaysEscalate);
         assert_eq!(Band::AlwaysEscalate.as_str(), "always_escalate");
     }
 

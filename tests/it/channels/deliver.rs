@@ -148,6 +148,7 @@ pub fn resolution(ticket: &str, conv: &str, channel: Channel, reply: &str) -> Re
         latency_ms: 10,
         resolved_at: frontdesk::messages::now_ms(),
         awaiting_customer: false,
+        notifications: vec![],
     }
 }
 
@@ -157,7 +158,7 @@ pub fn handoff(ticket: &str, conv: &str, channel: Channel) -> Handoff {
         conversation_id: conv.into(),
         channel,
         customer: Identity::default(),
-        reason_code: "approval_required".into(),
+        reason_code: frontdesk::messages::Rule::ApprovalRequired,
         reason: "The refund is above the limit an agent may approve alone.".into(),
         summary: "Refund of $340 for order #W2378156 needs approval".into(),
         draft_reply: "We have refunded $340 to your card.".into(),

@@ -1,0 +1,263 @@
+//! Conditions written around a request, and which of them the planner can evaluate.
+//!
+//! - "If it is not available, cancel the whole order": a fallback, planned only when the
+//!   request before it cannot be met ([`Condition::IfUnavailable`]); "otherwise ..." likewise.
+//! - "Only if it costs less than $50", "if the difference is more than $20, leave it": a bound
+//!   on the money the write moves ([`Condition::Price`]).
+//! - "If the agent asks for confirmation, ...": every write here is confirmed first, so the
+//!   condition holds and what follows is read as said ([`strip_agent_conditions`]).
+//! - Courtesy ("let me know if you need anything") is no condition.
+//! - Anything else conditional next to a write is [`Condition::Unmodelled`]: it never becomes
+//!   a write by itself.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::re;
+use crate::ProposedWrite;
+
+/// A condition on a request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// Only when the request before it cannot be met because what it asks for is not sold.
+    IfUnavailable,
+    /// Only when the request before it is not carried out ("otherwise, cancel it").
+    Otherwise,
+    /// A bound on the money the write moves.
+    Price {
+        /// The write goes ahead when the amount is below (else above) `amount`.
+        below: bool,
+        /// The bound, in dollars.
+        amount: f64,
+        /// The bound is on the price difference, not on the new item's price.
+        difference: bool,
+    },
+    /// A condition on something this agent never does (coupons, price matching, a
+    /// supervisor, unsubscribing): it is known how it turns out. `applies` says whether the
+    /// request stands ("if they can't give me a coupon, cancel it": it does; "if they can
+    /// match the price, I'll keep it": the agent cannot, so a request there does not).
+    Outside {
+        /// Whether the request stands.
+        applies: bool,
+    },
+    /// A condition the planner cannot evaluate, as written.
+    Unmodelled(String),
+}
+
+static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:if|unless|as long as|provided(?: that)?|in case|depending on|otherwise|or else|assuming)\b",
+    )
+});
+static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:let me know|tell me|please advise|wondering|wonder|ask|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;]|$))",
+    )
+});
+static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:if|when|once)\s+(?:the\s+)?(?:agent|you|customer service|support|representative|rep)\s+(?:asks?|requests?|wants?|needs?|confirms?|checks?)\b[^,.;]*(?:,|\bthen\b)\s*",
+    )
+});
+static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
+    )
+});
+static OTHERWISE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\W*(?:and\s+|but\s+)?(?:otherwise|or else|if not)\b"));
+static PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:only if|if|as long as|provided(?: that)?|unless)\b[^.;]{0,50}?\b(?P<cmp>less|cheaper|under|below|lower|no more|not more|more|over|above|higher|pricier|exceeds?)\b(?: than)?\s*\$?\s?(?P<amount>\d+(?:\.\d{1,2})?)",
+    )
+});
+/// What this agent never does: the store's procedures hold no coupon, discount, price
+/// match, compensation, supervisor, newsletter or shipping speed.
+static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:coupons?|discounts?|vouchers?|promo(?:tion(?:al)?)? codes?|price ?match(?:ing)?|match (?:the|their|that) price|compensat(?:e|ion)|(?:store )?credit for (?:the|my) (?:hassle|trouble|inconvenience)|supervisor|manager|unsubscribe|marketing (?:e-?mails?|messages)|newsletters?|expedite[ds]?|faster shipping|free shipping|overnight shipping|loyalty points|reward points)\b",
+    )
+});
+static CANNOT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:can'?t|cannot|can not|won'?t|will not|wouldn'?t|doesn'?t|does not|don'?t|do not|didn'?t|refuses?|refused|unable|isn'?t able|aren'?t able|not able|no way|fails? to|not possible)",
+    )
+});
+static STOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:don'?t|do not|leave it|leave them|skip|forget it|not worth|no change|keep it as it is|cancel)\b",
+    )
+});
+
+/// `text` with the conditions on what the agent does removed: this agent always asks for
+/// confirmation and asks for what it needs, so "If the agent asks for confirmation, mention I
+/// also want to return the lamp" reads as "mention I also want to return the lamp".
+pub fn strip_agent_conditions(text: &str) -> String {
+    AGENT_IF.replace_all(text, "").into_owned()
+}
+
+/// The condition `clause` puts on its own request, if any.
+pub fn condition_of(clause: &str) -> Option<Condition> {
+    let courteous = COURTESY.replace_all(clause, " ");
+    let cond = CONDITIONAL.find(&courteous)?;
+    // the condition itself: from the conditional word to the next comma or "then"
+    let rest = &courteous[cond.start()..];
+    let span = rest
+        .find([',', ';'])
+        .or_else(|| rest.find(" then "))
+        .map_or(rest, |end| &rest[..end]);
+    if OUTSIDE.is_match(span) {
+        let cannot = CANNOT.is_match(span);
+        let unless = cond.as_str().eq_ignore_ascii_case("unless");
+        // the agent cannot: "if they can't ..." holds, "unless they can ..." goes ahead anyway
+        return Some(Condition::Outside {
+            applies: cannot != unless,
+        });
+    }
+    if let Some(c) = PRICE.captures(&courteous) {
+        let amount: f64 = c["amount"].parse().ok()?;
+        let below_said = matches!(
+            c["cmp"].to_lowercase().as_str(),
+            "less" | "cheaper" | "under" | "below" | "lower" | "no more" | "not more"
+        );
+        let head = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
+        // "unless it is over $50" and "if it is over $50, leave it" both mean: go ahead below
+        let stop_when_true = head.starts_with("unless")
+            || STOP.is_match(&courteous[c.get(0).map_or(0, |m| m.end())..]);
+        return Some(Condition::Price {
+            below: below_said != stop_when_true,
+            amount,
+            difference: head.contains("difference") || courteous.contains("difference"),
+        });
+    }
+    if OTHERWISE.is_match(&courteous) {
+        return Some(Condition::Otherwise);
+    }
+    if UNAVAILABLE.is_match(&courteous) {
+        return Some(Condition::IfUnavailable);
+    }
+    Some(Condition::Unmodelled(clause.trim().to_owned()))
+}
+
+impl Condition {
+    /// Whether a write may go ahead under this condition (only price bounds judge writes).
+    pub fn allows(&self, w: &ProposedWrite, new_price: f64) -> Result<(), String> {
+        let Condition::Price {
+            below,
+            amount,
+            difference,
+        } = self
+        else {
+            return Ok(());
+        };
+        let value = if *difference {
+            w.price_difference.unwrap_or(0.0)
+        } else {
+            new_price
+        };
+        let ok = if *below {
+            value < *amount
+        } else {
+            value > *amount
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} would be ${value:.2}, {} ${amount:.2} as you asked, so I left it as it is",
+                if *difference {
+                    "the price difference"
+                } else {
+                    "the new item"
+                },
+                if *below { "not below" } else { "not above" }
+            ))
+        }
+    }
+
+    /// Whether a sentence after a request puts this condition on that request: a bound on its
+    /// money, or a condition the planner cannot evaluate. (A fallback, or a condition on what
+    /// the agent never does, concerns the sentence's own words, not the request before it.)
+    pub fn binds_the_request_before(&self) -> bool {
+        matches!(self, Condition::Price { .. } | Condition::Unmodelled(_))
+    }
+
+    /// Whether the request stands only when the one before it fails.
+    pub fn is_fallback(&self) -> bool {
+        matches!(self, Condition::IfUnavailable | Condition::Otherwise)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallbacks_and_price_bounds_are_read() {
+        assert_eq!(
+            condition_of("If that isn't available, just cancel that whole order."),
+            Some(Condition::IfUnavailable)
+        );
+        assert_eq!(
+            condition_of("Otherwise, please cancel the order."),
+            Some(Condition::Otherwise)
+        );
+        assert_eq!(
+            condition_of("exchange it for the 1000ml one, but only if it costs less than $50"),
+            Some(Condition::Price {
+                below: true,
+                amount: 50.0,
+                difference: false
+            })
+        );
+        assert_eq!(
+            condition_of("If the price difference is more than $20, leave it"),
+            Some(Condition::Price {
+                below: true,
+                amount: 20.0,
+                difference: true
+            })
+        );
+    }
+
+    #[test]
+    fn courtesy_is_no_condition_and_the_rest_is_unmodelled() {
+        assert_eq!(condition_of("Please return it, if possible."), None);
+        assert_eq!(condition_of("Please return it if you can."), None);
+        assert_eq!(
+            condition_of("Cancel it and let me know if you need anything else."),
+            None
+        );
+        assert!(matches!(
+            condition_of("If my husband agrees, exchange the lamp."),
+            Some(Condition::Unmodelled(_))
+        ));
+    }
+
+    #[test]
+    fn conditions_on_what_the_agent_never_does_are_known() {
+        assert_eq!(
+            condition_of("I want a full refund unless they can match the price with a discount"),
+            Some(Condition::Outside { applies: true })
+        );
+        assert_eq!(
+            condition_of("If the agent can't unsubscribe me from the emails, cancel the order"),
+            Some(Condition::Outside { applies: true })
+        );
+        assert_eq!(
+            condition_of("If you can give me a coupon, I'll keep the order"),
+            Some(Condition::Outside { applies: false })
+        );
+    }
+
+    #[test]
+    fn conditions_on_the_agent_hold_here() {
+        assert_eq!(
+            strip_agent_conditions(
+                "If the agent asks for confirmation, mention I also want to return the desk lamp."
+            ),
+            "mention I also want to return the desk lamp."
+        );
+    }
+}

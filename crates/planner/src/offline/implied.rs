@@ -1,0 +1,165 @@
+//! Item changes people ask for without a change verb: "could the luggage set be red instead
+//! of silver?", "the navy fleece jacket should be XL, not XS", "charger: the wireless one in
+//! blue". A sentence that no procedure's trigger matched, names one of the customer's products
+//! and an option value that product comes in but the item does not have, and asks for
+//! something ("could", "should", "please", "instead", or a "please change:" line before it) is
+//! an item change. The store's own catalogue decides, not a phrase list.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::conditions::{condition_of, strip_agent_conditions, Condition};
+use crate::customer::{Customer, Item};
+use crate::requests::{extract, Request};
+use crate::slots::descriptors::describes_order;
+use crate::slots::mentions;
+use crate::text::{order_ids, re, sentences};
+use crate::variant::option_mentions;
+use crate::Procedures;
+
+/// A sentence that asks for something.
+static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an)\b|:\s*$",
+    )
+});
+
+/// Whether sentence `i` is a line of a list ("- charger: ...") whose opening line asks
+/// ("please change:").
+fn in_asking_list(sents: &[String], i: usize) -> bool {
+    let bullet = |s: &str| s.trim_start().starts_with(['-', '*', '\u{2022}']);
+    if !bullet(&sents[i]) {
+        return false;
+    }
+    sents[..i]
+        .iter()
+        .rev()
+        .find(|s| !bullet(s))
+        .is_some_and(|s| s.trim_end().ends_with(':'))
+}
+
+/// Whether `item` comes in an option value `sentence` names that it does not have.
+fn names_another_option(sentence: &str, item: &Item, customer: &Customer) -> bool {
+    let Some(product) = customer.products.get(&item.product_id) else {
+        return false;
+    };
+    option_mentions(sentence, product)
+        .iter()
+        .any(|(k, vals)| vals.iter().any(|v| item.options.get(k) != Some(v)))
+}
+
+/// A sentence of `body` that asks for something under a condition ("if the bike comes in
+/// medium, please switch to that") yet holds no request the procedures read: the planner
+/// does not know what it asks for.
+pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<String> {
+    sentences(&strip_agent_conditions(body))
+        .into_iter()
+        .find(|s| {
+            ASKS.is_match(s)
+                && matches!(
+                    condition_of(s),
+                    Some(
+                        Condition::IfUnavailable | Condition::Otherwise | Condition::Unmodelled(_)
+                    )
+                )
+                && extract(s, procedures).is_empty()
+        })
+}
+
+/// Item-change requests implied by sentences of `body` that hold no request of their own.
+pub(super) fn implied_item_changes(
+    body: &str,
+    customer: &Customer,
+    procedures: &Procedures,
+) -> Vec<Request> {
+    let sents = sentences(body);
+    let items: Vec<Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    let mut out = Vec::new();
+    for (i, s) in sents.iter().enumerate() {
+        if !extract(s, procedures).is_empty() {
+            continue;
+        }
+        let asks = ASKS.is_match(s) || in_asking_list(&sents, i);
+        if !asks {
+            continue;
+        }
+        let found = mentions(s, &items);
+        let describing = describes_order(s, &found);
+        let changed = found.iter().zip(&describing).any(|(m, d)| {
+            !d && m
+                .items
+                .iter()
+                .any(|item| names_another_option(s, item, customer))
+        });
+        if !changed {
+            continue;
+        }
+        let before = sents[..i].join(" ");
+        let after = sents[i + 1..].join(" ");
+        let mut r = Request::of("item_change", s);
+        r.explicit = true;
+        r.alone = false;
+        r.context_order = order_ids(&before).last().map(|(_, id)| id.clone());
+        r.before = before;
+        r.after = after;
+        out.push(r);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::customer;
+
+    fn implied(body: &str) -> Vec<String> {
+        let p = Procedures::shipped().unwrap();
+        implied_item_changes(body, &customer(), &p)
+            .into_iter()
+            .map(|r| r.clause)
+            .collect()
+    }
+
+    #[test]
+    fn a_wanted_option_the_item_lacks_is_an_item_change() {
+        assert_eq!(
+            implied("Hi. Could the desk lamp in #W1000001 be the low brightness one? Thanks."),
+            vec!["Could the desk lamp in #W1000001 be the low brightness one?"]
+        );
+        assert_eq!(
+            implied("In #W1000001 please change:\n- mouse: white\n- lamp: low brightness\nPayPal for any difference."),
+            vec!["- mouse: white", "- lamp: low brightness"]
+        );
+    }
+
+    #[test]
+    fn an_asking_condition_nothing_was_read_from_is_found() {
+        let p = Procedures::shipped().unwrap();
+        assert!(unread_condition(
+            "Change the lamp to low brightness. If the bike comes in medium, please switch to that; otherwise leave it.",
+            &p
+        )
+        .is_some());
+        assert_eq!(
+            unread_condition(
+                "Please cancel #W1000066. Let me know if you need anything.",
+                &p
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_description_of_what_arrived_is_not() {
+        // the options named are the item's own, or nothing is asked
+        assert!(implied("My desk lamp is white with high brightness.").is_empty());
+        assert!(implied("The t-shirt I got is red and large.").is_empty());
+        // a sentence with a request of its own is planned as that request
+        assert!(implied("Please exchange the desk lamp for a low brightness one.").is_empty());
+    }
+}

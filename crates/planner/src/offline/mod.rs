@@ -1,0 +1,24 @@
+//! [`OfflinePlanner`]: the planner that follows the procedures file, with no model.
+//!
+//! - [`planner`]: the planner and one turn's path.
+//! - [`gate`]: a one-time code or a proposal the conversation waits for.
+//! - [`identity`]: turns that identity decides (hand-offs, one-time codes).
+//! - [`resolve`]: the ticket's requests resolved against the store.
+//! - [`outcomes`]: every request resolved, with the conditions written on them.
+//! - [`implied`]: item changes asked without a change verb.
+//! - [`select`]: which requests stand.
+//! - [`combine`]: combining the writes of several requests.
+
+mod combine;
+mod gate;
+mod identity;
+mod implied;
+mod outcomes;
+mod planner;
+mod resolve;
+mod select;
+
+pub use planner::OfflinePlanner;
+
+#[cfg(test)]
+mod tests;

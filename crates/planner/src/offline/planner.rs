@@ -1,0 +1,116 @@
+//! [`OfflinePlanner`]: the [`Planner`] that follows the procedures file, with no model. One
+//! turn: who the ticket acts for ([`crate::identity`]), a code or a "yes" the conversation
+//! waits for ([`super::gate`]), then the ticket's requests resolved against the store
+//! ([`super::resolve`]).
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use frontdesk_intent::Catalog;
+
+use crate::customer::Reader;
+use crate::identity::{bind, Binding, CodeSource, SystemCodes};
+use crate::{Plan, PlanError, PlanRequest, Planner, Procedures, ToolRunner};
+
+use super::gate::Waiting;
+
+/// The offline planner: procedures as data, no model.
+pub struct OfflinePlanner {
+    pub(super) procedures: Procedures,
+    pub(super) catalog: Catalog,
+    pub(super) codes: Arc<dyn CodeSource>,
+}
+
+impl OfflinePlanner {
+    /// A planner over `procedures`, recognising customers' names in text
+    /// with `catalog` (use [`Catalog::empty`] to rely on "my name is ..." phrases).
+    pub fn new(procedures: Procedures, catalog: Catalog) -> Self {
+        OfflinePlanner {
+            procedures,
+            catalog,
+            codes: Arc::new(SystemCodes),
+        }
+    }
+
+    /// The same planner with another clock and random source for one-time codes.
+    pub fn with_codes(mut self, codes: Arc<dyn CodeSource>) -> Self {
+        self.codes = codes;
+        self
+    }
+
+    /// The shipped procedures with an empty catalog.
+    pub fn shipped() -> Result<Self, PlanError> {
+        Ok(OfflinePlanner::new(
+            Procedures::shipped()?,
+            Catalog::empty(),
+        ))
+    }
+
+    /// The procedures in use.
+    pub fn procedures(&self) -> &Procedures {
+        &self.procedures
+    }
+}
+
+/// What one turn plans: the customer's words of the open request.
+pub(super) struct Turn {
+    /// The earlier messages of the open request (subject and body), oldest first, joined;
+    /// empty when this message opens it.
+    pub earlier: String,
+    /// This message's subject and body.
+    pub latest_text: String,
+    /// This message's body alone (the subject only summarises it).
+    pub latest_body: String,
+    /// Facts to state whatever the plan (e.g. why a confirmed change did not run).
+    pub facts: Vec<String>,
+}
+
+impl Turn {
+    /// A turn that plans `text` alone (a request re-planned, or resumed after a code).
+    pub fn of(text: String, facts: Vec<String>) -> Turn {
+        Turn {
+            earlier: String::new(),
+            latest_text: text.clone(),
+            latest_body: text,
+            facts,
+        }
+    }
+
+    /// Every message of the open request, subjects included.
+    pub fn full_text(&self) -> String {
+        join(&self.earlier, &self.latest_text)
+    }
+
+    /// Every message body of the open request.
+    pub fn body_text(&self) -> String {
+        join(&self.earlier, &self.latest_body)
+    }
+}
+
+fn join(earlier: &str, latest: &str) -> String {
+    if earlier.is_empty() {
+        latest.to_owned()
+    } else {
+        format!("{earlier}\n{latest}")
+    }
+}
+
+#[async_trait]
+impl Planner for OfflinePlanner {
+    async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError> {
+        let mut reader = Reader::new(tools);
+        let mut state = req.state.clone();
+        let mut binding = bind(&mut reader, &req.identity, &state).await?;
+        if let Binding::Changed { .. } = binding {
+            return Ok(self.identity_changed(reader.log));
+        }
+        let waiting = self
+            .waiting(req, &mut reader, &mut state, &mut binding)
+            .await?;
+        let turn = match waiting {
+            Waiting::Done(plan) => return Ok(*plan),
+            Waiting::Plan(turn) => turn,
+        };
+        self.plan_turn(req, reader, state, binding, turn).await
+    }
+}

@@ -1,0 +1,266 @@
+//! Planning a turn's requests: split the text into requests, make sure the ticket acts for a
+//! verified account whose holder the text does not contradict, read the account, resolve
+//! each request's slots, then propose the writes (for confirmation), ask one question,
+//! answer, or hand off.
+
+use std::sync::LazyLock;
+
+use frontdesk_types::Rule;
+use regex::Regex;
+
+use crate::customer::{Customer, Reader};
+use crate::identity::{claims_in, Binding, Unverified};
+use crate::plan::{Confidence, Doubt, Plan};
+use crate::requests::{extract, Request};
+use crate::slots::{resolve, Resolution};
+
+use super::outcomes::{resolve_all, Outcomes};
+use crate::text::{order_ids, re};
+use crate::{ConversationState, Outcome, PlanError, PlanRequest};
+
+use super::combine::{conflict, merge_writes};
+use super::implied::{implied_item_changes, unread_condition};
+use super::planner::{OfflinePlanner, Turn};
+use super::select::{read_named_products, select};
+
+/// Words that add a request to the earlier ones rather than replace them.
+static ADDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:also|as well|too|in addition|additionally|another)\b"));
+
+impl OfflinePlanner {
+    pub(super) async fn plan_turn(
+        &self,
+        req: &PlanRequest,
+        mut reader: Reader<'_>,
+        mut state: ConversationState,
+        binding: Binding,
+        turn: Turn,
+    ) -> Result<Plan, PlanError> {
+        let full_text = turn.full_text();
+        let mut leading = turn.facts.clone();
+        if let Some(phrase) = self.procedures.handoff_phrase(&full_text) {
+            state.pending.clear();
+            let mut plan = Plan::new(
+                reader.log,
+                Outcome::HandOff {
+                    rule: Rule::RuleOverride,
+                    reason: format!("the message tries to override the agent's rules ({phrase:?})"),
+                },
+                state,
+            );
+            plan.procedures = vec!["handoff".to_owned()];
+            return Ok(plan);
+        }
+        // the subject only summarises the body: requests come from the body (and the earlier
+        // turns), the subject's order id is context
+        let mut extracted = self.requests_of(&turn);
+        if extracted.is_empty() {
+            extracted = extract(&full_text, &self.procedures);
+        } else if let [(_, id)] = order_ids(&req.subject).as_slice() {
+            for r in &mut extracted {
+                if r.context_order.is_none() {
+                    r.context_order = Some(id.clone());
+                }
+            }
+        }
+        let needs_account = extracted
+            .iter()
+            .any(|r| !r.retracted && r.kind != "product_info");
+        let mut customer = match &binding {
+            Binding::Verified { user_id, via } => {
+                let Some(c) = Customer::load(&mut reader, user_id).await? else {
+                    return Ok(self.identity_unverified(
+                        reader.log,
+                        "the verified account could not be read",
+                    ));
+                };
+                if let Some(conflict) = claims_in(&full_text, &self.catalog).conflict(&c) {
+                    return Ok(self.identity_mismatch(reader.log, &conflict));
+                }
+                state.user_id = Some(user_id.clone());
+                state
+                    .slots
+                    .insert("authenticated_via".to_owned(), via.as_str().to_owned());
+                c
+            }
+            Binding::Unverified(why) if needs_account => {
+                let why = match why {
+                    Unverified::Anonymous => "the channel verified no identity",
+                    Unverified::NotOnFile => "the channel's contact is on no account",
+                };
+                return self.unverified(&mut reader, state, &full_text, why).await;
+            }
+            // nothing private is asked: plan without an account
+            Binding::Unverified(_) | Binding::Changed { .. } => Customer::anonymous(),
+        };
+        if !customer.user_id.is_empty() {
+            extracted.extend(implied_item_changes(
+                &turn.body_text(),
+                &customer,
+                &self.procedures,
+            ));
+        }
+        let retracted = extracted.iter().filter(|r| r.retracted).count();
+        let requests = select(extracted, &customer, &self.procedures);
+        if requests.iter().any(|r| r.kind == "product_info") {
+            read_named_products(&mut reader, &mut customer, &requests).await?;
+        }
+        let Outcomes {
+            writes,
+            questions,
+            facts: found,
+            names,
+            unmodelled,
+        } = resolve_all(&requests, &customer, &self.procedures, &full_text);
+        // a conditional sentence that asks for something no request was read from may hold a
+        // change the planner did not understand: no write goes ahead without it
+        let writes_asked = requests
+            .iter()
+            .any(|r| !matches!(r.kind.as_str(), "status" | "product_info" | "account"));
+        let unmodelled = unmodelled.or_else(|| {
+            writes_asked
+                .then(|| unread_condition(&turn.body_text(), &self.procedures))
+                .flatten()
+        });
+        if let Some(condition) = unmodelled {
+            let mut plan = Plan::new(
+                reader.log,
+                Outcome::HandOff {
+                    rule: Rule::UnmodelledCondition,
+                    reason: format!(
+                        "the request depends on a condition the agent cannot check ({condition:?})"
+                    ),
+                },
+                ConversationState::default(),
+            );
+            plan.procedures = names;
+            return Ok(plan.with_confidence(Confidence::unsure(Doubt::Unmodelled(condition))));
+        }
+        let mut facts = std::mem::take(&mut leading);
+        facts.extend(found);
+        if let Some(q) = questions.first() {
+            state.context = vec![full_text];
+            let mut plan = Plan::ask(reader.log, state, q.clone()).with_facts(facts);
+            plan.procedures = names;
+            return Ok(plan);
+        }
+        let writes = merge_writes(writes);
+        if let Some(q) = conflict(&writes) {
+            state.context = vec![full_text];
+            let mut plan = Plan::ask(reader.log, state, q).with_facts(facts);
+            plan.procedures = names;
+            return Ok(plan);
+        }
+        if writes.is_empty() {
+            return Ok(self.without_writes(
+                req, reader, state, &customer, &requests, retracted, facts, names, full_text,
+            ));
+        }
+        state.question = None;
+        // kept so that a "yes" can re-plan on a changed store and a changed request can be
+        // read with what came before
+        state.context = vec![full_text];
+        let mut plan = self
+            .procedures
+            .act_or_confirm(req.channel, reader.log, state, writes)
+            .with_facts(facts);
+        plan.procedures = names;
+        Ok(plan)
+    }
+
+    /// The requests of the open request. A message that answers a question or a proposal
+    /// with requests of its own replaces the earlier requests of the same kinds ("yes, but
+    /// cancel #W2 instead"), unless it adds to them ("also cancel #W2"); one without requests
+    /// of its own (an order number, an address, "the blue one") is read with the earlier
+    /// messages.
+    fn requests_of(&self, turn: &Turn) -> Vec<Request> {
+        let whole = || extract(&turn.body_text(), &self.procedures);
+        if turn.earlier.is_empty() {
+            return whole();
+        }
+        let latest = extract(&turn.latest_body, &self.procedures);
+        if latest.is_empty() {
+            return whole();
+        }
+        let adds = ADDS.is_match(&turn.latest_body);
+        let mut out: Vec<Request> = extract(&turn.earlier, &self.procedures)
+            .into_iter()
+            .filter(|r| adds || !latest.iter().any(|l| l.kind == r.kind))
+            .collect();
+        out.extend(latest);
+        out
+    }
+
+    /// A turn that proposes no write: facts to state, a refusal, a question about what the
+    /// customer wants, a hand-off for an intent no procedure serves, or nothing understood.
+    #[allow(clippy::too_many_arguments)]
+    fn without_writes(
+        &self,
+        req: &PlanRequest,
+        reader: Reader<'_>,
+        mut state: ConversationState,
+        customer: &Customer,
+        requests: &[Request],
+        retracted: usize,
+        mut facts: Vec<String>,
+        names: Vec<String>,
+        full_text: String,
+    ) -> Plan {
+        state.question = None;
+        state.context.clear();
+        let handoff = req
+            .intents
+            .iter()
+            .find(|h| self.procedures.defaults.handoff_intents.contains(&h.key));
+        let mut outcome = match (requests.is_empty(), handoff) {
+            (true, Some(h)) => Outcome::HandOff {
+                rule: Rule::Planner,
+                reason: format!("routed as {}: no procedure acts on it", h.key),
+            },
+            _ => Outcome::Answered,
+        };
+        if requests.is_empty() && facts.is_empty() && !customer.user_id.is_empty() {
+            let wants_status = req
+                .intents
+                .iter()
+                .any(|h| h.key == "order_status" || h.key == "refund_status");
+            if wants_status {
+                let all = Request::of("status", &full_text);
+                if let Resolution::Facts(f) = resolve(&all, customer, &self.procedures, &full_text)
+                {
+                    facts = f;
+                }
+            }
+        }
+        let write_intent = req.intents.iter().any(|h| {
+            h.confidence >= 0.5
+                && self
+                    .procedures
+                    .procedures
+                    .iter()
+                    .any(|p| p.spec.tool.is_some() && p.spec.intents.contains(&h.key))
+        });
+        let retracted_only = requests.is_empty() && retracted > 0;
+        let mut confidence = Confidence::Sure;
+        if facts.is_empty() && requests.is_empty() && write_intent && !retracted_only {
+            let q = "I could not tell which order and which change you mean. Could you send the order number and what you would like me to do?".to_owned();
+            state.context = vec![full_text];
+            state.question = Some(q.clone());
+            outcome = Outcome::AskCustomer { question: q };
+            confidence = Confidence::unsure(Doubt::NoRequest);
+        } else if facts.is_empty() && requests.is_empty() && !retracted_only {
+            confidence = Confidence::unsure(Doubt::NoRequest);
+        }
+        if facts.is_empty() && retracted_only {
+            facts.push("Understood, I have not made any change.".to_owned());
+        }
+        let mut plan = Plan::new(reader.log, outcome, state).with_confidence(confidence);
+        plan.draft = match &plan.outcome {
+            Outcome::AskCustomer { question } => question.clone(),
+            _ => facts.join(" "),
+        };
+        plan.reply_facts = facts;
+        plan.procedures = names;
+        plan
+    }
+}

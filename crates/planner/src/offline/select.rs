@@ -1,0 +1,234 @@
+//! Which requests of the ticket stand: retracted and vague repeats dropped, "all my pending
+//! orders" expanded; and the catalog products a product question names.
+
+use crate::customer::{Customer, Reader};
+use crate::requests::Request;
+
+/// Reads the catalog products a product question names.
+pub(super) async fn read_named_products(
+    reader: &mut Reader<'_>,
+    customer: &mut Customer,
+    requests: &[Request],
+) -> Result<(), crate::ToolFailure> {
+    let Some(types) = reader
+        .read("list_all_product_types", serde_json::json!({}))
+        .await?
+    else {
+        return Ok(());
+    };
+    let text: String = requests
+        .iter()
+        .filter(|r| r.kind == "product_info")
+        .map(|r| crate::text::normalise(&r.clause))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (name, id) in types.as_object().into_iter().flatten() {
+        let Some(id) = id.as_str() else { continue };
+        if customer.products.contains_key(id) || crate::variant::mention(&text, name).is_none() {
+            continue;
+        }
+        if let Some(p) = reader
+            .read(
+                "get_product_details",
+                serde_json::json!({ "product_id": id }),
+            )
+            .await?
+        {
+            customer.products.insert(id.to_owned(), p);
+        }
+    }
+    Ok(())
+}
+
+static ALL_ORDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:all|every one of|each of) (?:of )?(?:my |the )?(?:pending |open |current )?orders\b")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+static EXCEPT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|save for|not including)\b",
+    )
+});
+
+/// The orders `after` (the text after "all my orders") excludes: "except #W1234567", "but
+/// not the one with the tablet".
+fn excluded_orders(after: &str, customer: &Customer) -> Vec<String> {
+    let Some(m) = EXCEPT.find(after) else {
+        return Vec::new();
+    };
+    let rest = &after[m.end()..];
+    let ids: Vec<String> = crate::text::order_ids(rest)
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    if !ids.is_empty() {
+        return ids;
+    }
+    customer
+        .orders
+        .keys()
+        .filter(|id| !crate::slots::mentioned_items(rest, &customer.items(id)).is_empty())
+        .cloned()
+        .collect()
+}
+
+static EVERY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:all|both|every|each)\b(?:\s+(?:of\s+)?(?:my|the|those|these|them))?(?:\s+[\w'-]+){0,3}\s*$",
+    )
+});
+
+/// "Return all the tea kettles I received", "both speakers from my two orders": an item
+/// request naming every one of a product the customer has in several orders the request can
+/// act on becomes one request per order. Anything else stays as it is.
+fn across_orders(r: Request, customer: &Customer, procedures: &crate::Procedures) -> Vec<Request> {
+    if !r.order_ids.is_empty() || !matches!(r.kind.as_str(), "return" | "item_change") {
+        return vec![r];
+    }
+    let all: Vec<crate::customer::Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    // the products are named in the request's own sentence, else just before it ("Both
+    // speakers stopped working. Please return both of them.")
+    let in_clause = crate::slots::mentions(&r.clause, &all);
+    let source = if in_clause.is_empty() {
+        r.before.as_str()
+    } else {
+        r.clause.as_str()
+    };
+    let found = crate::slots::mentions(source, &all);
+    let norm = crate::text::normalise(source);
+    let every: Vec<&str> = found
+        .iter()
+        .filter(|m| EVERY.is_match(&norm[..m.pos]) || norm[m.end..].starts_with(" both"))
+        .map(|m| m.name.as_str())
+        .collect();
+    let [name] = every.as_slice() else {
+        return vec![r];
+    };
+    let holders: Vec<&String> = customer
+        .orders
+        .keys()
+        .filter(|id| {
+            procedures
+                .for_status(&r.kind, customer.status(id))
+                .is_some()
+                && customer.items(id).iter().any(|i| i.name == *name)
+        })
+        .collect();
+    if holders.len() < 2 {
+        return vec![r];
+    }
+    holders
+        .into_iter()
+        .map(|id| {
+            let mut one = r.clone();
+            one.order_ids = vec![id.clone()];
+            one
+        })
+        .collect()
+}
+
+/// Drops retracted requests and vague repeats: a request that names neither
+/// an order nor an item is dropped when another request of its kind does.
+pub(super) fn select(
+    mut requests: Vec<Request>,
+    customer: &Customer,
+    procedures: &crate::Procedures,
+) -> Vec<Request> {
+    requests.retain(|r| !r.retracted);
+    // "... only exchange the desk lamp": the earlier requests of that kind keep their details
+    // but act on what the "only" names
+    let all_items: Vec<crate::customer::Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    for i in 0..requests.len() {
+        if !requests[i].only || i == 0 {
+            continue;
+        }
+        let named: Vec<String> = crate::slots::mentions(&requests[i].clause, &all_items)
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        let kind = requests[i].kind.clone();
+        let narrowed = (0..i).filter(|j| requests[*j].kind == kind).count();
+        if named.is_empty() || narrowed == 0 {
+            continue;
+        }
+        for r in requests[..i].iter_mut().filter(|r| r.kind == kind) {
+            r.only_products = named.clone();
+        }
+        requests[i].retracted = true;
+    }
+    requests.retain(|r| !r.retracted);
+    let family = |k: &str| {
+        if k == "cancel" || k == "return" {
+            "refund"
+        } else {
+            "other"
+        }
+    };
+    let specific: Vec<bool> = requests
+        .iter()
+        .map(|r| {
+            !r.order_ids.is_empty()
+                || customer.orders.keys().any(|id| {
+                    !crate::slots::mentioned_items(&r.clause, &customer.items(id)).is_empty()
+                })
+        })
+        .collect();
+    let mut keep = Vec::new();
+    for (i, r) in requests.iter().enumerate() {
+        if !specific[i] {
+            let same_kind = |j: usize| {
+                let o = &requests[j];
+                o.kind == r.kind
+                    || (!r.explicit
+                        && family(&o.kind) == family(&r.kind)
+                        && family(&r.kind) == "refund")
+            };
+            let covered =
+                (0..requests.len()).any(|j| j != i && same_kind(j) && (specific[j] || j < i));
+            if covered {
+                continue;
+            }
+        }
+        keep.push(r.clone());
+    }
+    // "cancel all my pending orders (except the one with the tablet)": one request per
+    // pending order, but those the customer excludes
+    let mut expanded = Vec::new();
+    for r in keep {
+        let whole_order = matches!(
+            r.kind.as_str(),
+            "cancel" | "order_address" | "order_payment"
+        );
+        if let (true, true, Some(all)) = (
+            whole_order,
+            r.order_ids.is_empty(),
+            ALL_ORDERS.find(&r.clause),
+        ) {
+            let excluded = excluded_orders(&r.clause[all.end()..], customer);
+            for (id, order) in &customer.orders {
+                if crate::customer::s(order, "status") == "pending" && !excluded.contains(id) {
+                    let mut one = r.clone();
+                    one.order_ids = vec![id.clone()];
+                    expanded.push(one);
+                }
+            }
+            continue;
+        }
+        expanded.extend(across_orders(r, customer, procedures));
+    }
+    let mut keep = expanded;
+    let alone = keep.len() == 1;
+    for r in &mut keep {
+        r.alone = alone;
+    }
+    keep
+}

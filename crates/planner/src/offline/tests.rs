@@ -1,0 +1,221 @@
+//! One conversation at a time against the hand-made store: identity, one-time codes,
+//! confirmation.
+
+use std::sync::Arc;
+
+use frontdesk_intent::Catalog;
+use frontdesk_types::Rule;
+
+use crate::fixture::FixtureStore;
+use crate::identity::{CodeSource, WhenUnverified};
+use crate::plan::{Confidence, Doubt};
+use crate::{
+    Channel, ConversationState, Identity, OfflinePlanner, Outcome, Plan, PlanRequest, Planner,
+    Procedures,
+};
+
+struct Fixed;
+
+impl CodeSource for Fixed {
+    fn now_ms(&self) -> i64 {
+        1_000
+    }
+    fn digits(&self, n: u32) -> String {
+        // the code is fives, the (longer) salt eights
+        if n <= 8 { "5" } else { "8" }.repeat(n as usize)
+    }
+}
+
+fn planner(unverified: WhenUnverified) -> OfflinePlanner {
+    let mut procedures = Procedures::shipped().expect("shipped procedures");
+    procedures.identity.unverified = unverified;
+    OfflinePlanner::new(procedures, Catalog::empty()).with_codes(Arc::new(Fixed))
+}
+
+async fn say(
+    planner: &OfflinePlanner,
+    channel: Channel,
+    identity: &Identity,
+    body: &str,
+    state: &ConversationState,
+) -> Plan {
+    let req = PlanRequest {
+        subject: String::new(),
+        body: body.to_owned(),
+        channel,
+        identity: identity.clone(),
+        intents: Vec::new(),
+        state: state.clone(),
+        allow_list: Vec::new(),
+    };
+    planner.plan(&req, &FixtureStore).await.expect("plan")
+}
+
+fn ana() -> Identity {
+    Identity {
+        email: Some("ana.lima@example.com".into()),
+        ..Identity::default()
+    }
+}
+
+#[tokio::test]
+async fn an_email_proposal_runs_only_after_yes() {
+    let p = planner(WhenUnverified::HandOff);
+    let first = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Please cancel order #W1000066, I ordered it by mistake.",
+        &ConversationState::default(),
+    )
+    .await;
+    let Outcome::AskCustomer { question } = &first.outcome else {
+        panic!("{first:#?}")
+    };
+    assert!(question.contains("cancel order #W1000066"), "{question}");
+    assert!(
+        question.contains("$22.00"),
+        "the refund is stated: {question}"
+    );
+    assert_eq!(first.confidence, Confidence::Sure);
+    let yes = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Yes, please go ahead.",
+        &first.state,
+    )
+    .await;
+    assert_eq!(yes.outcome, Outcome::Act);
+    assert_eq!(yes.writes, first.writes);
+    // "yes, but ..." is a changed request, planned again with the first message
+    let changed = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Yes, but cancel #W1000001 instead.",
+        &first.state,
+    )
+    .await;
+    assert_eq!(changed.writes.len(), 1, "{changed:#?}");
+    assert_eq!(changed.writes[0].args["order_id"], "#W1000001");
+    assert!(matches!(changed.outcome, Outcome::AskCustomer { .. }));
+}
+
+#[tokio::test]
+async fn a_question_is_not_sure_and_a_confirmation_is() {
+    let p = planner(WhenUnverified::HandOff);
+    let q = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Can you exchange my gaming mouse for a wireless one?",
+        &ConversationState::default(),
+    )
+    .await;
+    assert_eq!(q.confidence, Confidence::unsure(Doubt::Question));
+    assert!(q.confidence.asks_a_model());
+    // a blind "yes" answers no question: nothing is written, the question stands
+    let yes = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Yes, please go ahead.",
+        &q.state,
+    )
+    .await;
+    assert!(yes.writes.is_empty(), "{yes:#?}");
+    assert!(matches!(yes.outcome, Outcome::AskCustomer { .. }));
+}
+
+#[tokio::test]
+async fn an_anonymous_customer_proves_the_account_with_a_one_time_code() {
+    let p = planner(WhenUnverified::OneTimeCode);
+    let nobody = Identity::default();
+    let first = say(
+        &p,
+        Channel::Chat,
+        &nobody,
+        "Hi, I'm Ana Lima, ana.lima@example.com. Please cancel order #W1000066, I ordered it by mistake.",
+        &ConversationState::default(),
+    )
+    .await;
+    assert!(matches!(first.outcome, Outcome::AskCustomer { .. }));
+    let code = first.one_time_code.clone().expect("a code to send");
+    assert_eq!(code.email, "ana.lima@example.com");
+    assert_eq!(code.code, "555555");
+    assert!(first.writes.is_empty() && first.state.user_id.is_none());
+    assert!(
+        !serde_json::to_string(&first).unwrap().contains("555555"),
+        "the code never leaves in the plan's record"
+    );
+    let wrong = say(&p, Channel::Chat, &nobody, "it's 123456", &first.state).await;
+    assert!(wrong.writes.is_empty());
+    assert!(wrong.draft.contains("2 tries left"), "{}", wrong.draft);
+    let verified = say(&p, Channel::Chat, &nobody, "555555", &wrong.state).await;
+    assert_eq!(verified.writes.len(), 1, "{verified:#?}");
+    assert_eq!(verified.writes[0].args["order_id"], "#W1000066");
+    assert_eq!(verified.state.user_id.as_deref(), Some("ana_lima_1"));
+    let yes = say(&p, Channel::Chat, &nobody, "yes", &verified.state).await;
+    assert_eq!(yes.outcome, Outcome::Act);
+}
+
+#[tokio::test]
+async fn wrong_codes_hand_the_ticket_to_a_person() {
+    let p = planner(WhenUnverified::OneTimeCode);
+    let nobody = Identity::default();
+    let mut plan = say(
+        &p,
+        Channel::Chat,
+        &nobody,
+        "I'm Ana Lima, zip code 80202. Where is my order #W1000002?",
+        &ConversationState::default(),
+    )
+    .await;
+    assert!(plan.one_time_code.is_some());
+    for guess in ["111111", "222222", "333333"] {
+        plan = say(&p, Channel::Chat, &nobody, guess, &plan.state).await;
+    }
+    let Outcome::HandOff { rule, reason } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(*rule, Rule::Unverified, "{reason}");
+    assert!(plan.reply_facts.is_empty() && plan.writes.is_empty());
+}
+
+#[tokio::test]
+async fn an_unknown_account_gets_the_same_answer_as_a_known_one() {
+    let p = planner(WhenUnverified::OneTimeCode);
+    let known = say(
+        &p,
+        Channel::Chat,
+        &Identity::default(),
+        "I'm Ana Lima, ana.lima@example.com. Cancel order #W1000066 please.",
+        &ConversationState::default(),
+    )
+    .await;
+    let unknown = say(
+        &p,
+        Channel::Chat,
+        &Identity::default(),
+        "I'm Ana Lima, ana.other@example.com. Cancel order #W1000066 please.",
+        &ConversationState::default(),
+    )
+    .await;
+    assert_eq!(known.draft, unknown.draft);
+    assert!(unknown.one_time_code.is_none());
+}
+
+#[tokio::test]
+async fn a_product_question_needs_no_account() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Chat,
+        &Identity::default(),
+        "How many options of the gaming mouse are available?",
+        &ConversationState::default(),
+    )
+    .await;
+    assert_eq!(plan.outcome, Outcome::Answered, "{plan:#?}");
+}

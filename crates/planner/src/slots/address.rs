@@ -1,0 +1,79 @@
+//! Which address an order or the account moves to.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::customer::{Customer, Item};
+use crate::requests::Request;
+use crate::text::{addresses, order_ids, re, Address};
+
+use super::mentions::mentions;
+
+static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsame (?:[\w-]+ ){0,2}as\b"));
+static OTHER_ORDER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:other|previous|earlier|last|older|first) (?:order|purchase)\b"));
+static DEFAULT_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:default|account|profile|home|on file|my current) address\b|\baddress on file\b")
+});
+
+/// The order `text` refers to ("#W1234567", "my other order, the one with the pet bed", "my
+/// other order"), other than `current`: an order id, else the one order holding every
+/// product named, else the only other order.
+fn referenced_order(text: &str, customer: &Customer, current: Option<&str>) -> Option<String> {
+    if let Some((_, id)) = order_ids(text).first() {
+        return Some(id.clone());
+    }
+    let others: Vec<&String> = customer
+        .orders
+        .keys()
+        .filter(|id| Some(id.as_str()) != current)
+        .collect();
+    let all: Vec<Item> = others.iter().flat_map(|id| customer.items(id)).collect();
+    let named: BTreeSet<String> = mentions(text, &all).into_iter().map(|m| m.name).collect();
+    if !named.is_empty() {
+        let holding: Vec<&&String> = others
+            .iter()
+            .filter(|id| {
+                let held: BTreeSet<String> =
+                    customer.items(id).into_iter().map(|i| i.name).collect();
+                named.iter().all(|n| held.contains(n))
+            })
+            .collect();
+        return (holding.len() == 1).then(|| (*holding[0]).clone());
+    }
+    (OTHER_ORDER.is_match(text) && others.len() == 1).then(|| others[0].clone())
+}
+
+pub(super) fn pick_address(
+    req: &Request,
+    customer: &Customer,
+    full_text: &str,
+    allow_default: bool,
+    order_id: Option<&str>,
+) -> Option<Address> {
+    if let Some(a) = addresses(&req.clause).into_iter().next() {
+        return Some(a);
+    }
+    if let Some(m) = SAME_AS.find(&req.clause) {
+        let id = referenced_order(&req.clause[m.end()..], customer, order_id);
+        if let Some(id) = id {
+            return customer
+                .orders
+                .get(&id)
+                .and_then(|o| o.get("address"))
+                .and_then(Address::from_json);
+        }
+    }
+    if allow_default && DEFAULT_ADDRESS.is_match(&req.clause) {
+        return customer.address();
+    }
+    let around = format!("{} {}", req.before, req.after);
+    let near = addresses(&around);
+    if near.len() == 1 {
+        return near.into_iter().next();
+    }
+    let all = addresses(full_text);
+    (all.len() == 1).then(|| all.into_iter().next()).flatten()
+}

@@ -1,0 +1,115 @@
+//! Products named to say *which order* a request is about ("my order with the grill and the
+//! office chair", "the one with the pet bed", "the order I just placed with the action
+//! camera", "my skateboard order"), as opposed to the items the request acts on. Such a
+//! mention narrows the orders (the order must hold every product named that way) and is not
+//! an item to return, exchange or cancel unless the request names no other item.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{normalise, re};
+
+use super::mentions::Mention;
+
+/// An order described by what it holds, in normalised text: the head ("order", "the one"),
+/// an optional relative clause ("that I just placed"), then "with", "containing", ...
+static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including))\b",
+    )
+});
+
+/// Words that may sit between the cue and a product, or between two products of one list.
+const GLUE: &[&str] = &[
+    "and", "the", "a", "an", "my", "some", "other", "thing", "things", "stuff", "as", "well",
+    "plus", "items", "item", "with", "two", "three", "four", "both", "few", "couple", "of", "pair",
+    "pairs", "also", "several", "new", "that", "those", "these", "i", "just",
+];
+
+fn glue_only(words: &str) -> bool {
+    words.split_whitespace().all(|w| GLUE.contains(&w))
+}
+
+/// For each of `found` (the mentions of `raw`, in text order), whether it describes an
+/// order rather than naming an item to act on.
+pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
+    let norm = normalise(raw);
+    let mut out = vec![false; found.len()];
+    for cue in ORDER_CUE.find_iter(&norm) {
+        let mut from = cue.end();
+        for (i, m) in found.iter().enumerate() {
+            if m.pos < from {
+                continue;
+            }
+            if !glue_only(norm.get(from..m.pos).unwrap_or("x")) {
+                break;
+            }
+            out[i] = true;
+            from = m.end;
+        }
+    }
+    // "my skateboard order", "the kettle order"
+    for (i, m) in found.iter().enumerate() {
+        let after = norm.get(m.end..).unwrap_or("");
+        if after.starts_with(" order") && !after.starts_with(" order to") {
+            out[i] = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::customer;
+    use crate::slots::mentions;
+
+    fn describing(text: &str) -> Vec<(String, bool)> {
+        let c = customer();
+        let items: Vec<_> = c.orders.keys().flat_map(|id| c.items(id)).collect();
+        let found = mentions(text, &items);
+        describes_order(text, &found)
+            .into_iter()
+            .zip(found)
+            .map(|(d, m)| (m.name, d))
+            .collect()
+    }
+
+    #[test]
+    fn products_after_an_order_cue_describe_the_order() {
+        assert_eq!(
+            describing("In my order with the gaming mouse and a desk lamp, exchange the desk lamp for a black one."),
+            vec![
+                ("Gaming Mouse".into(), true),
+                ("Desk Lamp".into(), true),
+                ("Desk Lamp".into(), false)
+            ]
+        );
+        assert_eq!(
+            describing("Ship it to the same address as the one with the water bottle."),
+            vec![("Water Bottle".into(), true)]
+        );
+        assert_eq!(
+            describing("The order I just placed with the t-shirt should be cancelled."),
+            vec![("T-Shirt".into(), true)]
+        );
+        assert_eq!(
+            describing("Please cancel my t-shirt order."),
+            vec![("T-Shirt".into(), true)]
+        );
+    }
+
+    #[test]
+    fn products_named_as_the_items_to_act_on_do_not() {
+        assert_eq!(
+            describing("Please return the gaming mouse and the t-shirt."),
+            vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), false)]
+        );
+        // a cue followed by other words first is not a list of the order's products
+        assert_eq!(
+            describing("The order arrived late, so I want to return the water bottle."),
+            vec![("Water Bottle".into(), false)]
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Read-only answers: an order's status, items, total and tracking; a product's options.
+
+use serde_json::Value;
+
+use crate::customer::Customer;
+use crate::format::{fmt_opts, money};
+use crate::requests::Request;
+use crate::text::{contains_words, normalise};
+use crate::variant::mention;
+
+use super::mentions::mentioned_items;
+
+/// One sentence per order the request is about: items, status, tracking, total.
+pub fn status_facts(req: &Request, customer: &Customer) -> Vec<String> {
+    let ids: Vec<String> = if req.order_ids.is_empty() {
+        let all: Vec<String> = customer.orders.keys().cloned().collect();
+        let named: Vec<String> = all
+            .iter()
+            .filter(|id| !mentioned_items(&req.clause, &customer.items(id)).is_empty())
+            .cloned()
+            .collect();
+        if named.is_empty() {
+            all
+        } else {
+            named
+        }
+    } else {
+        req.order_ids.clone()
+    };
+    ids.iter()
+        .filter_map(|id| {
+            let o = customer.orders.get(id)?;
+            let tracking: Vec<String> = o
+                .get("fulfillments")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .flat_map(|f| {
+                    f.get("tracking_id")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .filter_map(|t| t.as_str().map(str::to_owned))
+                .collect();
+            let items = customer.items(id);
+            let names: Vec<String> = items.iter().map(|i| i.name.clone()).collect();
+            let total: f64 = items.iter().map(|i| i.price).sum();
+            Some(format!(
+                "Order {id} ({}) is {}{}; the items total {}.",
+                names.join(", "),
+                crate::customer::s(o, "status"),
+                if tracking.is_empty() {
+                    String::new()
+                } else {
+                    format!(", tracking number {}", tracking.join(", "))
+                },
+                money(total)
+            ))
+        })
+        .collect()
+}
+
+/// Available options of the products the request names (read into
+/// `customer.products` by the planner).
+pub fn product_facts(req: &Request, customer: &Customer) -> Vec<String> {
+    let norm = normalise(&req.clause);
+    customer
+        .products
+        .values()
+        .filter_map(|p| {
+            let name = p.get("name").and_then(Value::as_str)?;
+            mention(&norm, name)?;
+            let available: Vec<crate::variant::Variant> = crate::variant::variants(p)
+                .into_iter()
+                .filter(|v| v.available)
+                .collect();
+            let list: Vec<String> = available
+                .iter()
+                .take(12)
+                .map(|v| format!("{} at {}", fmt_opts(&v.options), money(v.price)))
+                .collect();
+            Some(format!(
+                "We have {} {name} options available right now{}{}.",
+                available.len(),
+                if list.is_empty() { "" } else { ": " },
+                list.join("; ")
+            ))
+        })
+        .collect()
+}
+
+/// What the customer asks about their account: gift-card balances, the payment methods on
+/// file, the default address.
+pub fn account_facts(req: &Request, customer: &Customer) -> Vec<String> {
+    let asked = normalise(&req.clause);
+    let mut out = Vec::new();
+    let methods = customer.payment_methods();
+    if contains_words(&asked, "gift card") || contains_words(&asked, "balance") {
+        for (id, _) in &methods {
+            if let Some(balance) = customer.gift_balance(id) {
+                out.push(format!(
+                    "Your gift card ({id}) has a balance of {}.",
+                    money(balance)
+                ));
+            }
+        }
+        if out.is_empty() {
+            out.push("There is no gift card on your account.".to_owned());
+        }
+    }
+    if [
+        "payment method",
+        "payment methods",
+        "credit card",
+        "credit cards",
+        "cards on file",
+    ]
+    .iter()
+    .any(|w| contains_words(&asked, w))
+    {
+        let labels: Vec<String> = methods
+            .iter()
+            .map(|(id, _)| customer.payment_label(id))
+            .collect();
+        out.push(format!(
+            "The payment methods on your account are: {}.",
+            labels.join(", ")
+        ));
+    }
+    if contains_words(&asked, "address") {
+        if let Some(a) = customer.address() {
+            out.push(format!("Your default address is {}.", a.line()));
+        }
+    }
+    out.dedup();
+    out
+}

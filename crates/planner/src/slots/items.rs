@@ -1,0 +1,324 @@
+//! Which items of the order a request names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::customer::Item;
+use crate::text::{dicts, normalise, re};
+use crate::variant::{preference, Preference};
+
+use super::context::Ctx;
+use super::descriptors::describes_order;
+use super::mentions::{mentions, raw_pos, source_has_separator, Mention};
+use super::Resolution;
+
+static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order))\b",
+    )
+});
+static BOTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:both|all|each|two|every)\b"));
+static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep the)\b",
+    )
+});
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|for|into)\b"));
+static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:want|wants|wanted|like|love|need|needs|needed|have|has|had|going|wish|plan|planned|try|trying|tried|able|decided|decide|hoping|hope|asked|ask|would|prefer|meant|mean|forgot|remember|happy|glad|ready)\s+$",
+    )
+});
+static REPLACE_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:replace|replaced|replacing|swap|swapped|substitute|switch)\b[^.]*?\b(with)\b")
+});
+/// "... the same as the other pair": what follows describes another item.
+static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:the )?same (?:\w+ )?as\b"));
+
+/// Where the wanted variant starts being described in `text` ("... for a white one", "...
+/// into ...", "replace it with ..."): before it, words describe the item as it is.
+pub(super) fn target_start(text: &str) -> Option<usize> {
+    // "I want to exchange ...": an infinitive's "to" starts no target
+    let to = SPLIT
+        .find_iter(text)
+        .find(|m| {
+            !(m.as_str().eq_ignore_ascii_case("to") && INFINITIVE.is_match(&text[..m.start()]))
+        })
+        .map(|m| m.start());
+    let with = REPLACE_WITH
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.start());
+    match (to, with) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The items a request names, and whether they were named in its own clause (else in the
+/// sentences just before it).
+pub(super) struct Picked {
+    /// Each item with the (normalised) offset of its mention.
+    pub items: Vec<(Item, usize)>,
+    /// Named in the request's clause.
+    pub in_clause: bool,
+}
+
+/// The products `source` names as items to act on: those named to describe the order ("my
+/// order with the grill") only when nothing else is named.
+pub(super) fn acting(source: &str, items: &[Item]) -> Vec<Mention> {
+    let found = mentions(source, items);
+    let describing = describes_order(source, &found);
+    let named: Vec<Mention> = found
+        .iter()
+        .zip(&describing)
+        .filter(|(_, d)| !**d)
+        .map(|(m, _)| m.clone())
+        .collect();
+    if named.is_empty() {
+        found
+    } else {
+        named
+    }
+}
+
+/// "one of the two pairs": one item, not both.
+static ONE_OF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:one|just one|only one|a single) (?:of|pair of|of the)\b"));
+static KEEPING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:keep(?:ing)?|stays?|remains?|hold on to)\b"));
+
+/// `text` split into the clauses that say what to act on and those that say what is kept
+/// ("I'll keep the black one", "the large one stays").
+fn split_kept(text: &str) -> (String, String) {
+    let (mut act, mut keep) = (String::new(), String::new());
+    for part in text.split_inclusive(['.', ';', ',', '!', '?']) {
+        if KEEPING.is_match(part) {
+            keep.push_str(part);
+        } else {
+            act.push_str(part);
+        }
+    }
+    (act, keep)
+}
+
+/// The last `n` words of `text`.
+fn last_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words[words.len().saturating_sub(n)..].join(" ")
+}
+
+impl Ctx<'_> {
+    /// Items of the order the request names, or a question.
+    pub(super) fn items(&self) -> Result<Picked, Resolution> {
+        let in_clause = !acting(&self.req.clause, &self.customer.items(self.order_id)).is_empty()
+            || EXCEPT.is_match(&self.req.clause)
+            || ALL_ITEMS.is_match(&self.req.clause);
+        let items = self.pick_items()?;
+        Ok(Picked { items, in_clause })
+    }
+
+    fn pick_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
+        let mut picked = self.named_items()?;
+        if !self.req.only_products.is_empty() {
+            // a later "only ..." narrows what this request acts on
+            picked.retain(|(i, _)| self.req.only_products.contains(&i.name));
+            if picked.is_empty() {
+                return Err(Resolution::ask(format!(
+                    "Which items of order {} do you mean?",
+                    self.order_id
+                )));
+            }
+        }
+        Ok(picked)
+    }
+
+    fn named_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
+        let items = self.customer.items(self.order_id);
+        let mut source = self.req.clause.as_str();
+        if let Some(m) = EXCEPT.find(source) {
+            let (kept, excluded) = (&source[..m.start()], &source[m.start()..]);
+            let out_named = mentions(excluded, &items);
+            if ALL_ITEMS.is_match(kept) && self.req.kind != "item_change" {
+                if out_named.iter().any(|m| m.items.len() > 1) {
+                    return Err(Resolution::ask(format!(
+                        "Order {} has several of the items you want to keep. Which ones should stay?",
+                        self.order_id
+                    )));
+                }
+                let keep: Vec<&str> = out_named
+                    .iter()
+                    .flat_map(|m| m.items.iter().map(|i| i.item_id.as_str()))
+                    .collect();
+                let rest: Vec<(Item, usize)> = items
+                    .iter()
+                    .filter(|i| !keep.contains(&i.item_id.as_str()))
+                    .map(|i| (i.clone(), 0))
+                    .collect();
+                if rest.is_empty() || keep.is_empty() {
+                    return Err(Resolution::ask(format!(
+                        "Which items of order {} do you mean: {}?",
+                        self.order_id,
+                        items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
+                    )));
+                }
+                return Ok(rest);
+            }
+            if !out_named.is_empty() {
+                source = kept;
+            }
+        }
+        let mut found = acting(source, &items);
+        if found.is_empty() && ALL_ITEMS.is_match(source) && self.req.kind != "item_change" {
+            return Ok(items.into_iter().map(|i| (i, 0)).collect());
+        }
+        if found.is_empty() {
+            source = self.req.before.as_str();
+            found = acting(source, &items);
+        }
+        if found.is_empty() {
+            if items.len() == 1 {
+                return Ok(vec![(items[0].clone(), 0)]);
+            }
+            return Err(Resolution::ask(format!(
+                "Which items of order {} do you mean: {}?",
+                self.order_id,
+                items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
+            )));
+        }
+        let norm = normalise(source);
+        let mut used: Vec<usize> = Vec::new();
+        let index_of = |it: &Item, used: &[usize]| {
+            items
+                .iter()
+                .enumerate()
+                .position(|(n, i)| i.item_id == it.item_id && !used.contains(&n))
+        };
+        let mut out: Vec<(Item, usize)> = Vec::new();
+        for (n, m) in found.iter().enumerate() {
+            // "exchange the mouse for a white mouse": the second is the target, not an item
+            if let Some(prev) = found[..n].iter().rev().find(|p| p.name == m.name) {
+                let between = &norm[prev.end..m.pos];
+                if self.req.kind == "item_change"
+                    && target_start(between).is_some()
+                    && !source_has_separator(source, prev.pos, m.pos)
+                {
+                    continue;
+                }
+            }
+            let mut free: Vec<&Item> = m
+                .items
+                .iter()
+                .filter(|i| index_of(i, &used).is_some())
+                .collect();
+            if free.is_empty() {
+                continue;
+            }
+            let next = found
+                .get(n + 1)
+                .map_or(source.len(), |x| raw_pos(source, x.pos));
+            let prev_end = if n == 0 {
+                0
+            } else {
+                raw_pos(source, found[n - 1].end)
+            };
+            let start = raw_pos(source, m.pos);
+            let segment = &source[start.min(next)..next];
+            let before = &source[prev_end.min(start)..start];
+            let dict = dicts(segment).into_iter().next();
+            let cut = target_start(segment).map_or(segment.len(), |x| x);
+            let cut = SAME_AS.find(&segment[..cut]).map_or(cut, |x| x.start());
+            let mut describing = format!("{before} {}", &segment[..cut]);
+            if source != self.req.clause {
+                // named before the request's own sentence, described in it ("... the pair
+                // with 4 hours of battery")
+                let clause = self.req.clause.as_str();
+                let cut = target_start(clause).map_or(clause.len(), |x| x);
+                let cut = SAME_AS.find(&clause[..cut]).map_or(cut, |x| x.start());
+                describing.push(' ');
+                describing.push_str(&clause[..cut]);
+            }
+            // "I'll keep the black one; please return the silver one": what is kept describes
+            // the items not to act on
+            let (describing, keeping) = split_kept(&describing);
+            let (describing, keeping) = (normalise(&describing), normalise(&keeping));
+            let kept = |it: &Item| {
+                it.options
+                    .values()
+                    .any(|v| crate::text::contains_words(&keeping, &normalise(v)))
+            };
+            if free.iter().any(|i| !kept(i)) {
+                free.retain(|i| !kept(i));
+            }
+            let score = |it: &Item| -> usize {
+                if let Some(d) = &dict {
+                    if !d.pairs.is_empty() {
+                        return if d.pairs.iter().all(|(k, v)| it.options.get(k) == Some(v)) {
+                            100
+                        } else {
+                            0
+                        };
+                    }
+                }
+                it.options
+                    .values()
+                    .filter(|v| crate::text::contains_words(&describing, &normalise(v)))
+                    .count()
+            };
+            let best = free.iter().map(|i| score(i)).max().unwrap_or(0);
+            let mut top: Vec<&Item> = free.iter().copied().filter(|i| score(i) == best).collect();
+            // "the cheaper of the two", "the most expensive pair": one item, by its price
+            if let (Some(p), true) = (preference(&describing), top.len() > 1) {
+                top.sort_by(|a, b| a.price.total_cmp(&b.price));
+                let pick = match p {
+                    Preference::Cheapest => top[0],
+                    Preference::Priciest => top[top.len() - 1],
+                };
+                let same_price = top
+                    .iter()
+                    .filter(|i| (i.price - pick.price).abs() < 0.005)
+                    .count();
+                if same_price == 1 {
+                    top = vec![pick];
+                }
+            }
+            let distinct: std::collections::BTreeSet<&str> =
+                top.iter().map(|i| i.item_id.as_str()).collect();
+            // "return both A5 notebooks", "return both of them": a quantifier in the request
+            // (not "my delivery came with two kettles" before it)
+            let one_of = ONE_OF.is_match(&last_words(before, 6));
+            let quantified = !one_of
+                && if source == self.req.clause {
+                    BOTH.is_match(&last_words(before, 4)) || (best == 0 && BOTH.is_match(segment))
+                } else {
+                    let clause = self.req.clause.as_str();
+                    BOTH.is_match(&clause[..target_start(clause).unwrap_or(clause.len())])
+                };
+            let chosen: Vec<&Item> = if top.len() == 1 {
+                vec![top[0]]
+            } else if quantified {
+                // "both A5 notebooks", "all the kettles": every one the words fit
+                top.clone()
+            } else if distinct.len() == 1 {
+                vec![top[0]]
+            } else if best == 0 && !one_of && BOTH.is_match(source) {
+                free.clone()
+            } else {
+                return Err(Resolution::ask(format!(
+                    "Order {} has several {}: {}. Which one do you mean?",
+                    self.order_id,
+                    m.name,
+                    top.iter().map(|i| i.label()).collect::<Vec<_>>().join("; ")
+                )));
+            };
+            for it in chosen {
+                if let Some(ix) = index_of(it, &used) {
+                    used.push(ix);
+                    out.push((it.clone(), m.pos));
+                }
+            }
+        }
+        Ok(out)
+    }
+}

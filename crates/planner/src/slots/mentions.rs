@@ -1,0 +1,97 @@
+//! Where the text names products of an order, and mapping normalised offsets back to the text.
+
+use crate::customer::Item;
+use crate::text::normalise;
+
+/// One place where the text names a product of the order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte offset in the normalised text.
+    pub pos: usize,
+    /// Byte offset just past the name in the normalised text.
+    pub end: usize,
+    /// Product name.
+    pub name: String,
+    /// The order's items of that product.
+    pub items: Vec<Item>,
+}
+
+/// Every place `raw` names a product among `items`, in text order. Where
+/// names overlap ("action camera" / "camera"), the longer one wins.
+pub fn mentions(raw: &str, items: &[Item]) -> Vec<Mention> {
+    let norm = normalise(raw);
+    let mut names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut spans: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for name in &names {
+        for alias in crate::variant::aliases(name) {
+            let strength = alias.split(' ').count();
+            let mut start = 0;
+            while let Some(pos) = norm
+                .get(start..)
+                .and_then(|h| crate::variant::find_words(h, &alias))
+            {
+                let p = start + pos;
+                // a quoted word is a dict key or value ('set type'), not a product
+                if !norm[..p].ends_with('\'') {
+                    spans.push((p, p + alias.len(), strength, name));
+                }
+                start = p + alias.len();
+            }
+        }
+    }
+    spans.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    let mut kept: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for sp in spans {
+        if !kept.iter().any(|k| sp.0 < k.1 && k.0 < sp.1) {
+            kept.push(sp);
+        }
+    }
+    kept.sort_by_key(|k| k.0);
+    kept.into_iter()
+        .map(|(pos, end, _, name)| Mention {
+            pos,
+            end,
+            name: name.to_owned(),
+            items: items.iter().filter(|i| i.name == name).cloned().collect(),
+        })
+        .collect()
+}
+
+/// Items named in `raw` among `items`, with the normalised offset of the mention.
+pub fn mentioned_items(raw: &str, items: &[Item]) -> Vec<(Item, usize)> {
+    mentions(raw, items)
+        .into_iter()
+        .flat_map(|m| m.items.into_iter().map(move |i| (i, m.pos)))
+        .collect()
+}
+
+/// Whether a `;` separates two mentions (a list of items, not a target).
+pub(super) fn source_has_separator(raw: &str, a: usize, b: usize) -> bool {
+    let (ra, rb) = (raw_pos(raw, a), raw_pos(raw, b));
+    raw.get(ra.min(rb)..rb).is_some_and(|t| t.contains(';'))
+}
+
+/// Maps an offset in `normalise(raw)` back to an approximate offset in `raw`
+/// (the n-th word of the normalised text starts at the n-th word of the raw text).
+pub fn raw_pos(raw: &str, norm_pos: usize) -> usize {
+    let norm = normalise(raw);
+    let word_index = norm[..norm_pos.min(norm.len())]
+        .split(' ')
+        .count()
+        .saturating_sub(1);
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in raw.char_indices() {
+        let sep = c.is_whitespace() || c == '-' || c == '_';
+        if !sep && !in_word {
+            if count == word_index {
+                return i;
+            }
+            count += 1;
+        }
+        in_word = !sep;
+    }
+    raw.len()
+}

@@ -1,0 +1,34 @@
+//! Resolving a request's slots against the customer's real data: which order, which items,
+//! which target variants, which payment method, which address, which reason. Each slot either
+//! resolves or becomes one question; a write is proposed only when every slot resolved and
+//! every precondition holds.
+//!
+//! - [`resolution`]: [`Resolution`] and [`resolve`], the dispatch by request kind.
+//! - [`mentions`]: where the text names the order's products.
+//! - [`descriptors`]: products named to say which order, not which items.
+//! - [`order`]: which order a request is about.
+//! - [`context`]: the slots of one request on one order, and the writes it builds.
+//! - [`items`]: which items of the order.
+//! - [`target`]: which variant an item becomes.
+//! - [`payment`]: which payment method pays or receives money.
+//! - [`actions`]: the write of each procedure.
+//! - [`address`]: which address an order or the account moves to.
+//! - [`facts`]: read-only answers (order status, product options).
+
+mod actions;
+mod address;
+mod context;
+pub mod descriptors;
+pub mod facts;
+mod items;
+pub mod mentions;
+mod order;
+mod payment;
+pub mod resolution;
+mod target;
+
+pub use mentions::{mentioned_items, mentions, raw_pos, Mention};
+pub use resolution::{order_of, resolve, Resolution};
+
+#[cfg(test)]
+mod tests;

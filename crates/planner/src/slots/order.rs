@@ -1,0 +1,232 @@
+//! Which order a request is about.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::customer::{Customer, Item};
+use crate::requests::Request;
+use crate::text::{order_ids, re};
+
+use super::descriptors::describes_order;
+use super::mentions::mentions;
+use super::Resolution;
+
+static ORDER_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\border\b[^.]{0,30}?\b(?:ends?|ending)\s+(?:in|with)\s+(\d{2,6})\b"));
+pub(super) static PENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:pending|not (?:yet )?(?:been )?(?:shipped|arrived|received|delivered)|hasn'?t (?:shipped|arrived|been shipped)|(?:just|recently) (?:placed|ordered|made)|placed (?:it )?(?:just now|today|yesterday|recently))\b",
+    )
+});
+static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsame (?:[\w-]+ ){0,2}as\b"));
+static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:arrived|was delivered|were delivered|got delivered|(?:i|we) (?:have |just |already )?(?:received|got)|came (?:with|in)|delivery came)\b",
+    )
+});
+static DELIVERED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:delivered|received|arrived|got)\b"));
+
+/// The orders holding products `text` names, with how many distinct ones each holds; an
+/// order must hold every product named to describe it ("my order with the grill").
+fn holding(text: &str, customer: &Customer) -> Vec<(String, usize)> {
+    let all: Vec<Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    let found = mentions(text, &all);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let describing = describes_order(text, &found);
+    let required: BTreeSet<&str> = found
+        .iter()
+        .zip(&describing)
+        .filter(|(_, d)| **d)
+        .map(|(m, _)| m.name.as_str())
+        .collect();
+    let named: BTreeSet<&str> = found.iter().map(|m| m.name.as_str()).collect();
+    let mut out = Vec::new();
+    for id in customer.orders.keys() {
+        let held: BTreeSet<String> = customer.items(id).into_iter().map(|i| i.name).collect();
+        if !required.iter().all(|n| held.contains(*n)) {
+            continue;
+        }
+        let score = named.iter().filter(|n| held.contains(**n)).count();
+        if score > 0 {
+            out.push((id.clone(), score));
+        }
+    }
+    out
+}
+
+/// The status the text says its order is in: delivered ("arrived", "I received") or pending
+/// ("just placed", "hasn't shipped"); none when it says both or neither.
+fn said_status(text: &str) -> Option<&'static str> {
+    match (PENDING_WORD.is_match(text), ARRIVED.is_match(text)) {
+        (true, false) => Some("pending"),
+        (false, true) => Some("delivered"),
+        _ => None,
+    }
+}
+
+/// "#W1234567 (pending: Gaming Mouse, Desk Lamp)".
+pub(super) fn describe(customer: &Customer, id: &str) -> String {
+    let names: Vec<String> = customer.items(id).into_iter().map(|i| i.name).collect();
+    format!("{id} ({}: {})", customer.status(id), names.join(", "))
+}
+
+pub(super) fn pick_order(
+    req: &Request,
+    customer: &Customer,
+    accepts: &dyn Fn(&str) -> bool,
+) -> Result<String, Resolution> {
+    let not_theirs = |id: &str| {
+        // nothing is said about whether the order exists (it may be someone else's)
+        Resolution::Refuse(format!(
+            "Order {id} is not an order on your account, so I cannot look into it or change it. If you meant another of your orders, please send its number."
+        ))
+    };
+    if let Some(id) = req.order_ids.first() {
+        if !customer.orders.contains_key(id) {
+            return Err(not_theirs(id));
+        }
+        return Ok(id.clone());
+    }
+    // an order named around the request that is not the customer's ("my wife's order
+    // #W8331214 ... please change its address") is never swapped for one that is
+    let around: Vec<String> = req
+        .context_order
+        .iter()
+        .cloned()
+        .chain(order_ids(&req.before).into_iter().map(|(_, id)| id))
+        .chain(order_ids(&req.after).into_iter().map(|(_, id)| id))
+        .collect();
+    if !around.is_empty() && around.iter().all(|id| !customer.orders.contains_key(id)) {
+        return Err(not_theirs(&around[0]));
+    }
+    for text in [req.clause.as_str(), req.before.as_str()] {
+        if let Some(c) = ORDER_SUFFIX.captures(text) {
+            let digits = c.get(1).map_or("", |m| m.as_str());
+            let fits: Vec<&String> = customer
+                .orders
+                .keys()
+                .filter(|id| id.ends_with(digits))
+                .collect();
+            if fits.len() == 1 {
+                return Ok(fits[0].clone());
+            }
+        }
+    }
+    // "I want to cancel my order. The number is #W1234567." (or the answer to our question)
+    let mut later: Vec<String> = order_ids(&req.after)
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    later.dedup();
+    if later.len() == 1 && req.context_order.is_none() && customer.orders.contains_key(&later[0]) {
+        return Ok(later[0].clone());
+    }
+    let scope_texts = [req.clause.as_str(), req.before.as_str()];
+    for text in scope_texts {
+        // "ship it to the same address as my other order": that order is not the one to change
+        let text = SAME_AS.find(text).map_or(text, |m| &text[..m.start()]);
+        let mut holders: Vec<(String, usize)> = Vec::new();
+        let mut elsewhere: Vec<String> = Vec::new();
+        for (id, score) in holding(text, customer) {
+            if accepts(customer.status(&id)) {
+                holders.push((id, score));
+            } else {
+                elsewhere.push(id);
+            }
+        }
+        // "the one that arrived last week": an order the text says was delivered (or not yet
+        // shipped) is that one, whatever the request can act on
+        let said = said_status(text);
+        if let Some(st) = said {
+            holders.retain(|(id, _)| customer.status(id) == st);
+            elsewhere.retain(|id| customer.status(id) == st);
+        }
+        // the orders holding the most of the products named
+        let best = holders.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        let holders: Vec<String> = holders
+            .into_iter()
+            .filter(|(_, s)| *s == best)
+            .map(|(id, _)| id)
+            .collect();
+        if let Some(ctx) = &req.context_order {
+            if holders.contains(ctx) {
+                return Ok(ctx.clone());
+            }
+        }
+        match holders.len() {
+            1 => return Ok(holders[0].clone()),
+            0 if !elsewhere.is_empty() => {
+                if let Some(ctx) = &req.context_order {
+                    if elsewhere.contains(ctx) {
+                        return Ok(ctx.clone());
+                    }
+                }
+                if elsewhere.len() == 1 {
+                    return Ok(elsewhere[0].clone());
+                }
+            }
+            0 => {}
+            _ => {
+                // "my pending order" / "the one I received" narrows it down
+                let pending = PENDING_WORD.is_match(text);
+                let delivered = DELIVERED_WORD.is_match(text);
+                let narrowed: Vec<&String> = holders
+                    .iter()
+                    .filter(|id| {
+                        let st = customer.status(id);
+                        (pending && !delivered && st.starts_with("pending"))
+                            || (delivered && !pending && st == "delivered")
+                    })
+                    .collect();
+                if narrowed.len() == 1 {
+                    return Ok(narrowed[0].clone());
+                }
+                return Err(Resolution::ask(format!(
+                    "Which order do you mean: {}?",
+                    holders
+                        .iter()
+                        .map(|id| describe(customer, id))
+                        .collect::<Vec<_>>()
+                        .join(", or ")
+                )));
+            }
+        }
+    }
+    if let Some(ctx) = &req.context_order {
+        // "I received #W1 ... I also want to cancel my pending order": the
+        // order named earlier does not fit, the customer says which does
+        let redirected = !accepts(customer.status(ctx)) && PENDING_WORD.is_match(&req.clause);
+        if customer.orders.contains_key(ctx) && !redirected {
+            return Ok(ctx.clone());
+        }
+    }
+    let open: Vec<&String> = customer
+        .orders
+        .keys()
+        .filter(|id| accepts(customer.status(id)))
+        .collect();
+    if open.len() == 1 {
+        return Ok(open[0].clone());
+    }
+    Err(Resolution::ask(if open.is_empty() {
+        "Which order is this about? Please send the order number (it looks like #W1234567)."
+            .to_owned()
+    } else {
+        format!(
+            "Which order is this about: {}?",
+            open.iter()
+                .map(|id| describe(customer, id))
+                .collect::<Vec<_>>()
+                .join(", or ")
+        )
+    }))
+}

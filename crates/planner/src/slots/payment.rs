@@ -1,0 +1,173 @@
+//! Which payment method pays or receives money.
+
+use std::sync::LazyLock;
+
+use frontdesk_intent::entities::extract_payment_methods;
+use regex::Regex;
+
+use crate::format::money;
+use crate::text::{payment_ids, re};
+
+use super::context::Ctx;
+use super::Resolution;
+
+static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:instead of|rather than|from|not|than|originally|paid (?:with|by|using|via|on)|bought (?:it )?(?:with|on))\s+(?:my |the |a |your |that )?$",
+    )
+});
+static STORE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
+
+impl Ctx<'_> {
+    /// A payment method the customer names in the clause, else anywhere in the ticket.
+    pub(super) fn named_method(&self) -> Result<Option<String>, Resolution> {
+        let mut scopes = vec![self.req.clause.as_str(), self.req.after.as_str()];
+        if self.req.alone {
+            scopes.push(self.full_text);
+        }
+        let options = || {
+            self.customer
+                .payment_methods()
+                .iter()
+                .map(|(id, _)| self.customer.payment_label(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for text in scopes {
+            if self.procedures.names_unsupported_payment(text) {
+                return Err(Resolution::ask(format!(
+                    "I can only use the payment methods on your account ({}). Which one should I use?",
+                    options()
+                )));
+            }
+            let mut ids: Vec<String> = payment_ids(text)
+                .into_iter()
+                .filter(|id| self.customer.has_payment(id))
+                .collect();
+            ids.dedup();
+            if ids.len() == 1 || (text == self.req.clause && !ids.is_empty()) {
+                return Ok(Some(ids[0].clone()));
+            }
+            let mut ents = Vec::new();
+            extract_payment_methods(text, &mut ents);
+            // "to PayPal instead of the credit card": the card is what to move away from
+            ents.retain(|e| !NOT_THIS_METHOD.is_match(&text[..e.start]));
+            if STORE_CREDIT.is_match(text) {
+                ents.push(frontdesk_intent::Entity {
+                    kind: frontdesk_intent::EntityKind::PaymentMethod,
+                    value: "gift_card".to_owned(),
+                    start: 0,
+                    end: 0,
+                });
+            }
+            if ents.is_empty() {
+                continue;
+            }
+            let methods = self.customer.payment_methods();
+            let mut fits: Vec<String> = Vec::new();
+            for (id, m) in &methods {
+                let source = crate::customer::s(m, "source");
+                let ok = ents.iter().all(|e| {
+                    let v = e.value.as_str();
+                    match v {
+                        "gift_card" => source == "gift_card",
+                        "paypal" => source == "paypal",
+                        "credit_card" => source == "credit_card",
+                        _ => {
+                            if let Some(b) = v.strip_prefix("card_brand:") {
+                                source == "credit_card"
+                                    && crate::customer::s(m, "brand").to_lowercase() == b
+                            } else if let Some(d) = v.strip_prefix("card_last_four:") {
+                                crate::customer::s(m, "last_four") == d
+                            } else {
+                                false
+                            }
+                        }
+                    }
+                });
+                if ok {
+                    fits.push(id.clone());
+                }
+            }
+            match fits.len() {
+                1 => return Ok(Some(fits[0].clone())),
+                0 => {
+                    return Err(Resolution::ask(format!(
+                        "I could not find that payment method on your account; the ones on file are {}. Which one should I use?",
+                        options()
+                    )))
+                }
+                _ => {
+                    return Err(Resolution::ask(format!(
+                        "Which of your payment methods do you mean: {}?",
+                        fits.iter()
+                            .map(|f| self.customer.payment_label(f))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )))
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    pub(super) fn original(&self) -> Option<String> {
+        self.customer
+            .original_payment(self.order_id)
+            .filter(|p| self.customer.has_payment(p))
+    }
+
+    pub(super) fn refund_method(&self) -> Result<String, Resolution> {
+        let original = self.original();
+        let ask = || {
+            Resolution::ask(format!(
+                "A refund for order {} can go to the original payment method{} or to a gift card. Which would you like?",
+                self.order_id,
+                original
+                    .as_ref()
+                    .map(|o| format!(" ({})", self.customer.payment_label(o)))
+                    .unwrap_or_default()
+            ))
+        };
+        match self.named_method()? {
+            Some(m) if Some(&m) == original.as_ref() || m.starts_with("gift_card") => Ok(m),
+            Some(_) => Err(ask()),
+            None if self.procedures.defaults.refund_destination == "original" => {
+                original.clone().ok_or_else(ask)
+            }
+            None => Err(ask()),
+        }
+    }
+
+    pub(super) fn difference_method(&self, diff: f64) -> Result<String, Resolution> {
+        let m = match self.named_method()? {
+            Some(m) => m,
+            None if self.procedures.defaults.difference_payment == "original" => {
+                match self.original() {
+                    Some(o) => o,
+                    None => {
+                        return Err(Resolution::ask(
+                            "Which payment method should pay or receive the price difference?",
+                        ))
+                    }
+                }
+            }
+            None => {
+                return Err(Resolution::ask(
+                    "Which payment method should pay or receive the price difference?",
+                ))
+            }
+        };
+        if let Some(balance) = self.customer.gift_balance(&m) {
+            if balance < diff {
+                return Err(Resolution::Refuse(format!(
+                    "Your gift card balance ({}) does not cover the price difference of {}, so I could not make that change; another payment method can be used.",
+                    money(balance),
+                    money(diff)
+                )));
+            }
+        }
+        Ok(m)
+    }
+}

@@ -1,0 +1,350 @@
+//! Which variant an item becomes.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::customer::Item;
+use crate::format::{describe_space, fmt_opts, money};
+use crate::text::{dicts, normalise, re, sentences};
+use crate::variant::{
+    mention, option_mentions, option_space, preference, relative_changes, target_variant, variants,
+    Freedom, Variant, VariantProblem,
+};
+
+use super::context::Ctx;
+use super::descriptors::describes_order;
+use super::items::target_start;
+use super::mentions::{mentions, raw_pos};
+use super::Resolution;
+
+static SAME_AS_OTHER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:the )?same (?:\w+ )?as (?:the|my) other\b([^.;]*)"));
+static KEPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:stays?|remains?|stay (?:the same|as (?:it|they) (?:is|are))|unchanged|(?:leave|keep) (?:it|them|that one|the other(?: one)?) (?:as (?:it|they) (?:is|are)|alone|be)|(?:don'?t|do not) (?:change|touch|modify))\b",
+    )
+});
+static CHANGED_MIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:change[sd]? (?:my|his|her|their) mind|actually|on second thought|after all)\b")
+});
+
+impl Ctx<'_> {
+    /// The words that describe what `item` (named at `pos` of the clause, or before it)
+    /// should become. With one item to change (`alone`), every sentence of the request that
+    /// names no other product of the order, or the part of it around this product; with
+    /// several, the clause from this item's mention to the next one, and the sentences after
+    /// it that name it or no other product.
+    fn target_text(
+        &self,
+        item: &Item,
+        pos: usize,
+        next: Option<usize>,
+        alone: bool,
+        named_in_clause: bool,
+    ) -> String {
+        let others: Vec<Item> = self
+            .customer
+            .items(self.order_id)
+            .into_iter()
+            .filter(|i| i.name != item.name)
+            .collect();
+        let clause = &self.req.clause;
+        let mut text = if alone {
+            // the sentences before the request's own describe this item only when they name it
+            let before = if named_in_clause {
+                Vec::new()
+            } else {
+                sentences(&self.req.before)
+            };
+            let mut own = Vec::new();
+            for s in before.into_iter().chain(std::iter::once(clause.clone())) {
+                if self.about_another(&s, item, &others) || KEPT.is_match(&s) {
+                    continue;
+                }
+                own.push(own_part(&s, item, &others));
+            }
+            own.join(" ")
+        } else {
+            let start = raw_pos(clause, pos);
+            let end = next.map_or(clause.len(), |n| raw_pos(clause, n));
+            let segment = &clause[start.min(end)..end];
+            match target_start(segment) {
+                Some(m) => segment[m..].to_owned(),
+                None => match target_start(clause) {
+                    Some(m) => clause[m..].to_owned(),
+                    None => segment.to_owned(),
+                },
+            }
+        };
+        for s in sentences(&self.req.after) {
+            let norm = normalise(&s);
+            let names_it = mention(&norm, &item.name).is_some();
+            let names_other = others.iter().any(|o| mention(&norm, &o.name).is_some());
+            // "The medium one stays": a sentence about what is kept describes no target
+            if KEPT.is_match(&s) {
+                continue;
+            }
+            if names_it || (!names_other && !self.about_another(&s, item, &others)) {
+                text.push(' ');
+                text.push_str(&own_part(&s, item, &others));
+            }
+        }
+        text
+    }
+
+    /// Whether `sentence` names no product yet speaks only of options another product of
+    /// the order has ("I don't care about wired or not" next to a bookshelf and a mouse).
+    fn about_another(&self, sentence: &str, item: &Item, others: &[Item]) -> bool {
+        let norm = normalise(sentence);
+        if mention(&norm, &item.name).is_some()
+            || others.iter().any(|o| mention(&norm, &o.name).is_some())
+        {
+            return false;
+        }
+        let words_of = |i: &Item| {
+            self.customer
+                .products
+                .get(&i.product_id)
+                .is_some_and(|p| !option_mentions(sentence, p).is_empty())
+        };
+        !words_of(item) && others.iter().any(words_of)
+    }
+
+    /// "... so it is the same as the other IPX4 pair": the variant of the one other item of
+    /// the same product (in this order, else in the customer's other orders) that the words
+    /// after "other" fit. None when the text makes no such comparison.
+    fn same_as_other(&self, item: &Item, text: &str) -> Result<Option<Variant>, Resolution> {
+        let Some(c) = SAME_AS_OTHER.captures(text) else {
+            return Ok(None);
+        };
+        let Some(product) = self.customer.products.get(&item.product_id) else {
+            return Ok(None);
+        };
+        let tail = c.get(1).map_or("", |m| m.as_str());
+        let wanted = option_mentions(tail, product);
+        let fits = |i: &Item| {
+            i.name == item.name
+                && i.item_id != item.item_id
+                && wanted
+                    .iter()
+                    .all(|(k, vals)| i.options.get(k).is_some_and(|v| vals.contains(v)))
+        };
+        let mut candidates: Vec<Item> = self
+            .customer
+            .items(self.order_id)
+            .into_iter()
+            .filter(|i| fits(i))
+            .collect();
+        if candidates.is_empty() {
+            candidates = self
+                .customer
+                .orders
+                .keys()
+                .flat_map(|id| self.customer.items(id))
+                .filter(|i| fits(i))
+                .collect();
+        }
+        candidates.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+        candidates.dedup_by(|a, b| a.item_id == b.item_id);
+        match candidates.as_slice() {
+            [] => Ok(None),
+            [other] => {
+                let v = variants(product)
+                    .into_iter()
+                    .find(|v| v.item_id == other.item_id);
+                match v {
+                    Some(v) if v.available => Ok(Some(v)),
+                    _ => Err(Resolution::Unavailable(format!(
+                        "The {} you want to match ({}) is not available any more. Would another option work?",
+                        item.name,
+                        fmt_opts(&other.options)
+                    ))),
+                }
+            }
+            several => Err(Resolution::ask(format!(
+                "Which {} should yours match: {}?",
+                item.name,
+                several
+                    .iter()
+                    .map(Item::label)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))),
+        }
+    }
+
+    /// The target variant of one item.
+    pub(super) fn target(
+        &self,
+        item: &Item,
+        pos: usize,
+        next: Option<usize>,
+        alone: bool,
+        named_in_clause: bool,
+    ) -> Result<Variant, Resolution> {
+        let Some(product) = self.customer.products.get(&item.product_id) else {
+            return Err(Resolution::ask(format!(
+                "Which {} would you like instead?",
+                item.name
+            )));
+        };
+        let clause = &self.req.clause;
+        let start = raw_pos(clause, pos);
+        let end = next.map_or(clause.len(), |n| raw_pos(clause, n));
+        let segment = &clause[start.min(end)..end];
+        let ds = dicts(segment);
+        let space = option_space(product);
+        let (changes, pref, explicit_same) = if ds.len() >= 2 {
+            let target = &ds[1].pairs;
+            let valid = target
+                .iter()
+                .all(|(k, v)| space.get(k).is_some_and(|vals| vals.contains(v)));
+            if !valid {
+                return Err(Resolution::ask(format!(
+                    "The {} does not come with {:?}. Which options would you like?",
+                    item.name, target
+                )));
+            }
+            (target.clone(), None, target.is_empty())
+        } else {
+            let mut target_text = self.target_text(item, pos, next, alone, named_in_clause);
+            if let Some(same) = self.same_as_other(item, &target_text)? {
+                return Ok(same);
+            }
+            if let Some(m) = CHANGED_MIND.find_iter(&target_text).last() {
+                target_text = target_text[m.end()..].to_owned();
+            }
+            let mentions = option_mentions(&target_text, product);
+            let mut changes = BTreeMap::new();
+            for (k, vals) in mentions {
+                let differing: Vec<String> = vals
+                    .into_iter()
+                    .filter(|v| item.options.get(&k) != Some(v))
+                    .collect();
+                match differing.len() {
+                    0 => {}
+                    1 => {
+                        changes.insert(k, differing[0].clone());
+                    }
+                    _ => {
+                        return Err(Resolution::ask(format!(
+                            "Which {k} would you like for the {}: {}?",
+                            item.name,
+                            differing.join(" or ")
+                        )))
+                    }
+                }
+            }
+            match relative_changes(&target_text, item, product) {
+                Ok(relative) => {
+                    for (k, v) in relative {
+                        changes.entry(k).or_insert(v);
+                    }
+                }
+                Err(missing) => {
+                    return Err(Resolution::Unavailable(format!(
+                        "The {} does not come with {missing}. Which options would you like? Options: {}.",
+                        item.name,
+                        describe_space(&space)
+                    )))
+                }
+            }
+            (changes, preference(&target_text), false)
+        };
+        if changes.is_empty() && pref.is_none() && !explicit_same {
+            return Err(Resolution::ask(format!(
+                "What would you like instead of your {}? Options: {}.",
+                item.label(),
+                describe_space(&space)
+            )));
+        }
+        let freedom = if ds.len() >= 2 {
+            Freedom::default()
+        } else {
+            Freedom::read(
+                &self.target_text(item, pos, next, alone, named_in_clause),
+                product,
+            )
+        };
+        match target_variant(item, product, &changes, pref, &freedom) {
+            Ok(v) => {
+                if v.item_id == item.item_id && !explicit_same {
+                    return Err(Resolution::ask(format!(
+                        "Your {} already has those options. What would you like to change?",
+                        item.label()
+                    )));
+                }
+                Ok(v)
+            }
+            Err(VariantProblem::Several(list)) => {
+                let q = format!(
+                    "Several {} fit: {}. Which one would you like?",
+                    item.name,
+                    list.iter()
+                        .take(6)
+                        .map(|v| format!("{} at {}", fmt_opts(&v.options), money(v.price)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+                // the asked change with every other option kept exists, but is sold out
+                let mut desired = item.options.clone();
+                desired.extend(changes.clone());
+                let sold_out = variants(product)
+                    .iter()
+                    .any(|v| v.options == desired && !v.available);
+                Err(if sold_out && pref.is_none() {
+                    Resolution::Unavailable(q)
+                } else {
+                    Resolution::ask(q)
+                })
+            }
+            Err(VariantProblem::Unavailable(desired)) => Err(Resolution::Unavailable(format!(
+                "The {} with {} is not available. Would another option work? Options: {}.",
+                item.name,
+                fmt_opts(&desired),
+                describe_space(&space)
+            ))),
+            Err(VariantProblem::Conflicting(k)) => Err(Resolution::ask(format!(
+                "Which {k} would you like for the {}?",
+                item.name
+            ))),
+        }
+    }
+}
+
+/// The part of `sentence` about `item`: all of it when it names no other product of the
+/// order; else from the last other product named before `item` to the next one after it.
+fn own_part(sentence: &str, item: &Item, others: &[Item]) -> String {
+    let mut all: Vec<Item> = others.to_vec();
+    all.push(item.clone());
+    // products named to say which order do not split the sentence
+    let found = mentions(sentence, &all);
+    let describing = describes_order(sentence, &found);
+    let found: Vec<_> = found
+        .into_iter()
+        .zip(describing)
+        .filter(|(m, d)| !d || m.name == item.name)
+        .map(|(m, _)| m)
+        .collect();
+    if found.iter().all(|m| m.name == item.name) {
+        return sentence.to_owned();
+    }
+    let Some(here) = found.iter().position(|m| m.name == item.name) else {
+        return String::new();
+    };
+    let from = found[..here]
+        .iter()
+        .rev()
+        .find(|m| m.name != item.name)
+        .map_or(0, |m| raw_pos(sentence, m.end));
+    let to = found[here..]
+        .iter()
+        .find(|m| m.name != item.name)
+        .map_or(sentence.len(), |m| raw_pos(sentence, m.pos));
+    sentence
+        .get(from.min(to)..to)
+        .unwrap_or_default()
+        .to_owned()
+}

@@ -1,0 +1,151 @@
+//! Slot resolution against the hand-made store of [`crate::fixture`]: one request per text,
+//! as the customer might write it.
+
+use serde_json::json;
+
+use crate::fixture::customer;
+use crate::requests::extract;
+use crate::{Procedures, ProposedWrite};
+
+use super::{resolve, Resolution};
+
+fn resolved(text: &str) -> Resolution {
+    let procedures = Procedures::shipped().expect("shipped procedures");
+    let mut requests = extract(text, &procedures);
+    assert_eq!(requests.len(), 1, "one request in {text:?}: {requests:#?}");
+    let mut request = requests.remove(0);
+    request.alone = true;
+    resolve(&request, &customer(), &procedures, text)
+}
+
+fn write(text: &str) -> ProposedWrite {
+    match resolved(text) {
+        Resolution::Write(w, _) => *w,
+        other => panic!("expected a write for {text:?}, got {other:?}"),
+    }
+}
+
+fn question(text: &str) -> String {
+    match resolved(text) {
+        Resolution::Ask(q) => q,
+        other => panic!("expected a question for {text:?}, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_order_named_by_its_number() {
+    let w = write("Please cancel order #W1000066, I no longer need it.");
+    assert_eq!(w.tool, "cancel_pending_order");
+    assert_eq!(
+        w.args,
+        json!({"order_id": "#W1000066", "reason": "no longer needed"})
+    );
+    assert_eq!(w.refund_amount, Some(22.0));
+}
+
+#[test]
+fn an_order_named_by_the_end_of_its_number() {
+    let w = write("I placed an order by mistake, the order number ends in 66. Please cancel it.");
+    assert_eq!(w.order_id.as_deref(), Some("#W1000066"));
+    assert_eq!(w.args["reason"], "ordered by mistake");
+}
+
+#[test]
+fn an_order_found_by_the_item_it_holds_and_the_status_the_request_needs() {
+    // both orders hold a mouse, but only the delivered one can be returned
+    let w = write("I'd like to return the gaming mouse, it stopped working.");
+    assert_eq!(w.tool, "return_delivered_order_items");
+    assert_eq!(w.args["order_id"], "#W1000002");
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+    // refunds go to the original payment method unless another is named
+    assert_eq!(w.args["payment_method_id"], "credit_card_2");
+}
+
+#[test]
+fn several_orders_that_fit_are_listed_in_one_question() {
+    let q = question("Can you exchange my gaming mouse for a wireless one?");
+    assert!(
+        q.contains("#W1000001") && q.contains("#W1000002"),
+        "the question lists both orders: {q}"
+    );
+}
+
+#[test]
+fn everything_except_the_named_item() {
+    let w = write("Please return everything from order #W1000002 except the t-shirt.");
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+    assert_eq!(w.refund_amount, Some(10.0));
+}
+
+#[test]
+fn an_option_change_keeps_the_other_options() {
+    let w = write("For order #W1000002, exchange the gaming mouse for a wireless one.");
+    assert_eq!(w.tool, "exchange_delivered_order_items");
+    assert_eq!(w.args["new_item_ids"], json!(["mouse_white_optical_wl"]));
+    assert_eq!(w.price_difference, Some(10.0));
+    assert_eq!(w.charge_amount, Some(10.0));
+}
+
+#[test]
+fn the_cheapest_variant_with_the_asked_option() {
+    let w =
+        write("For #W1000001 I'd like to change the desk lamp to the cheapest low brightness one.");
+    assert_eq!(w.tool, "modify_pending_order_items");
+    assert_eq!(w.args["new_item_ids"], json!(["lamp_white_low"]));
+    assert_eq!(w.refund_amount, Some(10.0));
+}
+
+#[test]
+fn an_unavailable_variant_is_not_chosen() {
+    // white laser wired exists but is sold out: the customer is asked, and a fallback may apply
+    match resolved("For order #W1000001, exchange the gaming mouse for a white one.") {
+        Resolution::Unavailable(q) => assert!(q.contains("Gaming Mouse"), "{q}"),
+        other => panic!("expected an unavailable variant, got {other:?}"),
+    }
+}
+
+#[test]
+fn store_credit_is_the_gift_card() {
+    let w = write("Return the t-shirt from #W1000002, and I'd like store credit for it.");
+    assert_eq!(w.args["payment_method_id"], "gift_card_3");
+}
+
+#[test]
+fn a_refund_to_a_destination_the_store_cannot_use_is_asked_about() {
+    let q = question("Return the t-shirt from #W1000002 and send the money to my Venmo.");
+    assert!(q.contains("payment methods on your account"), "{q}");
+}
+
+#[test]
+fn the_default_address_for_a_pending_order() {
+    let w = write("Please change the shipping address of order #W1000001 to my default address.");
+    assert_eq!(w.tool, "modify_pending_order_address");
+    assert_eq!(w.args["address1"], "1 Oak Street");
+    assert_eq!(w.args["zip"], "80202");
+}
+
+#[test]
+fn a_delivered_order_cannot_be_cancelled() {
+    match resolved("Cancel order #W1000003 please, I don't need it.") {
+        Resolution::Refuse(why) => assert!(why.contains("delivered"), "{why}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_gift_card_must_cover_the_new_payment() {
+    match resolved("For #W1000001 change the payment method to my gift card.") {
+        Resolution::Refuse(why) => assert!(why.contains("does not cover"), "{why}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn account_questions_are_answered_from_the_record() {
+    match resolved("What is the balance on my gift card?") {
+        Resolution::Facts(f) => {
+            assert_eq!(f, ["Your gift card (gift_card_3) has a balance of $50.00."])
+        }
+        other => panic!("expected facts, got {other:?}"),
+    }
+}

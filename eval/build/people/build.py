@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Writes eval/sets/people_dev.jsonl, people_test.jsonl and adversarial_people.jsonl.
+
+The cases are hand-written in dev_cases.py, test_cases.py and adversarial_cases.py; this script
+only checks that each case's user comes from its set's pool and writes one JSON line per case.
+
+The pools (the split rule): users of data/retail/users.json with at least one order, split
+into those named by no tau-bench task we hold (data/retail/tasks_dev.json and tasks_train.json)
+and those named by a train task only. Users of tasks_dev.json are never used. Each list is
+sorted and shuffled with random.Random(SEED); the first 120 task-free users are the test
+pool, the other task-free users and the first 38 train-task users the dev pool, and the
+remaining train-task users the adversarial pool. So test users appear in no training data of
+the project, and the three pools are disjoint.
+
+Run from the repository root:  python3 eval/build/people/build.py
+"""
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import adversarial_cases  # noqa: E402
+import dev_cases  # noqa: E402
+import test_cases  # noqa: E402
+from labels import DATA, ROOT, USERS  # noqa: E402
+
+SEED = 20261125
+TEST_USERS = 120
+DEV_TRAIN_USERS = 38
+
+
+def pools():
+    tasks_dev = json.loads((DATA / "tasks_dev.json").read_text())
+    tasks_train = json.loads((DATA / "tasks_train.json").read_text())
+    dev_task_users = {t["user_id"] for t in tasks_dev}
+    train_task_users = {t["user_id"] for t in tasks_train}
+    with_orders = sorted(uid for uid, u in USERS.items() if u["orders"])
+    free = [u for u in with_orders if u not in dev_task_users and u not in train_task_users]
+    train = [u for u in with_orders if u in train_task_users and u not in dev_task_users]
+    rng = random.Random(SEED)
+    rng.shuffle(free)
+    rng.shuffle(train)
+    return {
+        "test": set(free[:TEST_USERS]),
+        "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
+        "adversarial": set(train[DEV_TRAIN_USERS:]),
+    }
+
+
+def main():
+    pool = pools()
+    sets = [
+        ("people_dev.jsonl", dev_cases.CASES, "dev"),
+        ("people_test.jsonl", test_cases.CASES, "test"),
+        ("adversarial_people.jsonl", adversarial_cases.CASES, "adversarial"),
+    ]
+    for name, cases, which in sets:
+        for c in cases:
+            involved = [c["user_id"]] + c.get("other_user_ids", [])
+            outside = [u for u in involved if u not in pool[which]]
+            if outside:
+                sys.exit(f"{c['id']}: user {outside} is not in the {which} pool")
+        users = [c["user_id"] for c in cases]
+        if which != "adversarial" and len(users) != len(set(users)):
+            sys.exit(f"{name}: a user has two cases")
+        out = ROOT / "eval" / "sets" / name
+        with out.open("w") as f:
+            for c in cases:
+                f.write(json.dumps(c) + "\n")
+        print(f"wrote {len(cases)} cases to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+//! The warm handoff: why a ticket goes to a person ([`reason`]), the one-line summary a
+//! person reads first, and the legwork attached with PII masked for its readers.
+
+use crate::messages::{Band, Envelope, PlanOutcome, Rule, ToolCall};
+
+use super::gates;
+
+/// A tool call with PII masked in its arguments, response and error.
+pub fn mask_call(c: &ToolCall, cfg: &frontdesk_guard::MaskConfig) -> ToolCall {
+    let m = |s: &str| frontdesk_guard::mask(s, cfg);
+    ToolCall {
+        arguments_json: m(&c.arguments_json),
+        response_json: c.response_json.as_deref().map(m),
+        error: c.error.as_deref().map(m),
+        ..c.clone()
+    }
+}
+
+/// The templated one-line summary: channel, intents and the start of the message.
+pub fn template_summary(env: &Envelope) -> String {
+    let intents = env
+        .route
+        .as_ref()
+        .map(|r| r.intent_keys().collect::<Vec<_>>().join(", "))
+        .unwrap_or_default();
+    let first_line: String = env
+        .ticket
+        .body
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(120)
+        .collect();
+    format!(
+        "[{}] {} — \"{}\"",
+        env.ticket.channel.as_str(),
+        if intents.is_empty() {
+            "unclassified"
+        } else {
+            &intents
+        },
+        first_line
+    )
+}
+
+/// What the policy stage needs to decide: the confidence bars.
+#[derive(Debug, Clone, Copy)]
+pub struct Bars {
+    /// Minimum router confidence to act without a person.
+    pub route: f64,
+    /// Minimum grounding confidence to answer from passages alone.
+    pub grounding: f64,
+}
+
+/// Why a ticket goes to a person, or `None` to resolve. The gate and plan verdicts come
+/// from the envelope; the gates run here only where no stage ran them. `said` is the
+/// customer's side of the thread.
+pub fn reason(env: &Envelope, said: &[String], bars: Bars) -> Option<(Rule, String)> {
+    let gate = match &env.gate {
+        Some(g) => g.clone(),
+        None => gates::check(env, said, bars.route),
+    };
+    if let Some(rule) = gate.blocked_by {
+        return Some((rule, gate.reason));
+    }
+    let route = env.route.as_ref()?;
+    if let Some(plan) = &env.plan {
+        match plan.outcome {
+            PlanOutcome::Handoff | PlanOutcome::Blocked => {
+                return Some((plan.reason.unwrap_or(Rule::Planner), plan.detail.clone()));
+            }
+            PlanOutcome::Acted | PlanOutcome::Ask => {
+                return env
+                    .draft_reply
+                    .is_none()
+                    .then(|| (Rule::NoAnswer, "No reply was drafted.".to_owned()));
+            }
+            PlanOutcome::Answered => {}
+        }
+    }
+    let tool_ok = env.tool_log.iter().any(|c| c.outcome == "ok");
+    if route.band != Band::Autonomous && !tool_ok {
+        return Some((
+            Rule::ActionNotTaken,
+            "The request needs an action that was not taken.".to_owned(),
+        ));
+    }
+    if env.draft_reply.is_none() {
+        return Some((Rule::NoAnswer, "No grounded answer was drafted.".to_owned()));
+    }
+    let grounded = env.grounding_confidence.unwrap_or(0.0);
+    if grounded < bars.grounding && !tool_ok {
+        return Some((
+            Rule::LowGrounding,
+            format!(
+                "Help-center evidence too weak ({grounded:.2} < {:.2}).",
+                bars.grounding
+            ),
+        ));
+    }
+    None
+}

@@ -1,0 +1,353 @@
+//! Tools stage: plans what to do about the ticket and does the writes the policy plane
+//! allows.
+//!
+//! 1. The pre-action gates ([`crate::stages::policy::gates`]) run first and their verdict
+//!    goes on the envelope: a ticket that must go to a person is not planned at all.
+//! 2. The planner (`frontdesk-planner`, offline procedures by default) authenticates the
+//!    customer and reads orders, users and products through the tool executor
+//!    (`frontdesk-tools`: schema validation, allow-list, ownership, idempotency keys,
+//!    retries). It proposes writes, asks the customer one question, hands off, or answers.
+//!    Where the offline plan is unsure and a planner model is configured, the model plans.
+//! 3. Every proposed write passes the write path ([`super::writes`]): the write gate, the
+//!    audit, then the executor. A flagged (prompt-injection) ticket never writes.
+//! 4. The reply states the facts of what was done; the conversation's planner state is
+//!    saved so the customer's next message on the thread continues it.
+//!
+//! The plan verdict is a typed [`PlanVerdict`] on the envelope; the policy stage makes the
+//! final resolve / hand-off decision from it.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use frontdesk_limits::Gate;
+use frontdesk_planner::{
+    ConversationState, IntentHint, Plan, PlanError, PlanRequest, Planner, ProposedWrite,
+};
+use frontdesk_tools::{CallContext, Executor};
+
+use super::executor_runner::{to_tool_call, ExecutorRunner};
+use super::model_planner::{LlmPlanner, ModelPlanError};
+use super::writes::{WritePath, Writes};
+use crate::messages::{
+    Band, Channel, Envelope, Notification, PlanOutcome, PlanVerdict, PlannedCall, Rule,
+};
+use crate::runtime::{Outcome, Stage, StageContext, StageError};
+use crate::stages::policy::gates;
+use crate::state::StateDb;
+
+/// The tools stage.
+pub struct ToolsStage {
+    executor: Option<Arc<Executor>>,
+    planner: Arc<dyn Planner>,
+    writes: WritePath,
+    state: Option<StateDb>,
+    min_route_confidence: f64,
+    /// The planner's model, asked where the offline plan is unsure.
+    pub model_planner: Option<Arc<LlmPlanner>>,
+}
+
+impl ToolsStage {
+    /// A tools stage. With no executor it calls nothing and says so; with no gate every
+    /// write is refused (fail closed).
+    pub fn new(
+        executor: Option<Arc<Executor>>,
+        planner: Arc<dyn Planner>,
+        gate: Option<Arc<Gate>>,
+        state: Option<StateDb>,
+        min_route_confidence: f64,
+    ) -> Self {
+        ToolsStage {
+            executor,
+            planner,
+            writes: WritePath::new(gate),
+            state,
+            min_route_confidence,
+            model_planner: None,
+        }
+    }
+}
+
+fn planned(w: &ProposedWrite) -> PlannedCall {
+    PlannedCall {
+        tool: w.tool.clone(),
+        arguments_json: w.args.to_string(),
+    }
+}
+
+/// Puts the plan verdict on the envelope and in its decisions.
+fn settle(env: &mut Envelope, verdict: PlanVerdict) {
+    env.decide(
+        "tools",
+        Rule::Plan,
+        verdict.outcome.as_str(),
+        verdict.detail.clone(),
+    );
+    env.plan = Some(verdict);
+}
+
+fn transient(e: impl std::fmt::Display) -> StageError {
+    StageError::Transient(e.to_string())
+}
+
+impl ToolsStage {
+    /// The planner's request for this ticket.
+    fn request(env: &Envelope, state: ConversationState) -> PlanRequest {
+        let route = env.route.as_ref();
+        PlanRequest {
+            subject: env.ticket.subject.clone().unwrap_or_default(),
+            body: env.ticket.body.clone(),
+            channel: env.ticket.channel,
+            identity: frontdesk_planner::Identity {
+                email: env.ticket.customer.email.clone(),
+                phone: env.ticket.customer.phone.clone(),
+                user_id: env.ticket.customer.helpdesk_user_id.clone(),
+            },
+            intents: route
+                .map(|r| {
+                    r.intents
+                        .iter()
+                        .map(|i| IntentHint {
+                            key: i.intent.clone(),
+                            confidence: i.confidence,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            state,
+            allow_list: route.map(|r| r.allow_list.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// Plans offline, then with the model where the offline plan is unsure and a model is
+    /// configured. `Err` is a stage error (retry or hold); `Ok(Err)` a planner failure.
+    async fn plan(
+        &self,
+        env: &mut Envelope,
+        req: &PlanRequest,
+        runner: &ExecutorRunner<'_>,
+    ) -> Result<Result<Plan, PlanError>, StageError> {
+        let offline = self.planner.plan(req, runner).await;
+        let (Ok(plan), Some(model)) = (&offline, &self.model_planner) else {
+            return Ok(offline);
+        };
+        if !plan.confidence.asks_a_model() {
+            return Ok(offline);
+        }
+        match model.plan_model(req, runner, env.injection_flagged()).await {
+            Ok(p) => {
+                env.cost
+                    .add(p.usage.tokens_in, p.usage.tokens_out, p.usage.usd);
+                env.decide(
+                    "tools",
+                    Rule::ModelPlan,
+                    "planned",
+                    "the offline procedures were unsure: the planner model planned",
+                );
+                Ok(Ok(p))
+            }
+            Err(ModelPlanError::Tool(f)) => Err(transient(f)),
+            Err(ModelPlanError::Model(e)) => {
+                let waited = std::time::Duration::from_millis(env.age_ms().max(0) as u64);
+                match model.on_error(&e, waited) {
+                    // Backpressure: the runner holds the stage's partitions for `d` and
+                    // retries; nothing is failed because a model is slow.
+                    frontdesk_llm::NextStep::Pause(d) => Err(StageError::Unavailable {
+                        reason: format!("planner model unavailable: {e}"),
+                        retry_after: d,
+                    }),
+                    frontdesk_llm::NextStep::FallBack => {
+                        env.decide(
+                            "tools",
+                            Rule::ModelPlan,
+                            "offline",
+                            format!("planner model unavailable ({e}): the offline plan stands"),
+                        );
+                        Ok(offline)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Acts on the plan: runs the writes it may run, drafts the reply, and settles the
+    /// plan verdict.
+    async fn act(
+        &self,
+        executor: &Executor,
+        call_ctx: &CallContext,
+        plan: &Plan,
+        env: &mut Envelope,
+        ctx: &StageContext,
+    ) -> Result<(), StageError> {
+        if let Some(code) = &plan.one_time_code {
+            env.notifications.push(code_notification(code));
+        }
+        let band = env.route.as_ref().map(|r| r.band);
+        let procedures = plan.procedures.join(", ");
+        let verdict = match &plan.outcome {
+            frontdesk_planner::Outcome::Act if env.injection_flagged() => {
+                env.draft_reply = Some(plan.draft.clone());
+                PlanVerdict::handoff(
+                    Rule::PromptInjection,
+                    "a flagged message never triggers a write by itself",
+                )
+            }
+            frontdesk_planner::Outcome::Act
+                if band == Some(Band::Autonomous) && !plan.writes.is_empty() =>
+            {
+                PlanVerdict::handoff(
+                    Rule::AutonomousWrite,
+                    "an autonomous (read-only) route proposed a write",
+                )
+            }
+            frontdesk_planner::Outcome::Act => {
+                let calls = (executor, call_ctx);
+                match self.writes.run(&plan.writes, calls, env, ctx).await? {
+                    Writes::Done(results) => {
+                        env.draft_reply = Some(self.planner.reply(plan, &results));
+                        PlanVerdict::new(
+                            PlanOutcome::Acted,
+                            format!("{} write(s) done ({procedures})", results.len()),
+                        )
+                    }
+                    Writes::HandOff {
+                        rule,
+                        reason,
+                        results,
+                    } => {
+                        env.draft_reply = Some(self.planner.reply(plan, &results));
+                        PlanVerdict::handoff(rule, reason)
+                    }
+                }
+            }
+            frontdesk_planner::Outcome::AskCustomer { question } => {
+                env.draft_reply = Some(question.clone());
+                PlanVerdict::new(
+                    PlanOutcome::Ask,
+                    format!("asks the customer ({procedures})"),
+                )
+            }
+            frontdesk_planner::Outcome::HandOff { rule, reason } => {
+                if !plan.draft.trim().is_empty() {
+                    env.draft_reply = Some(plan.draft.clone());
+                }
+                PlanVerdict::handoff(*rule, reason.clone())
+            }
+            frontdesk_planner::Outcome::Answered => {
+                if !plan.draft.trim().is_empty() {
+                    env.draft_reply = Some(plan.draft.clone());
+                }
+                PlanVerdict::new(PlanOutcome::Answered, format!("read-only ({procedures})"))
+            }
+        };
+        settle(env, verdict);
+        Ok(())
+    }
+}
+
+/// The e-mail that carries a one-time code to the contact on file. It leaves on the outbound
+/// topic with the reply; the reply itself never holds the code or says whether an account
+/// exists.
+fn code_notification(code: &frontdesk_planner::CodeDelivery) -> Notification {
+    let minutes = (code.expires_at_ms - chrono::Utc::now().timestamp_millis()).max(0) / 60_000;
+    Notification {
+        channel: Channel::Email,
+        to: code.email.clone(),
+        subject: Some("Your verification code".to_owned()),
+        body: format!(
+            "Your verification code is {}. It is valid for {minutes} minutes. If you did not ask for it, ignore this message: nothing changes without it.",
+            code.code
+        ),
+    }
+}
+
+#[async_trait]
+impl Stage for ToolsStage {
+    fn name(&self) -> &'static str {
+        "tools"
+    }
+
+    async fn process(&self, mut env: Envelope, ctx: &StageContext) -> Result<Outcome, StageError> {
+        let Some(executor) = &self.executor else {
+            env.decide(
+                "tools",
+                Rule::NoExecutor,
+                "skip",
+                "no tool executor is configured: nothing was called",
+            );
+            return Ok(Outcome::Forward(Box::new(env)));
+        };
+        let said = match &self.state {
+            Some(s) => gates::customer_said(
+                &s.transcript(&env.ticket.conversation_id)
+                    .await
+                    .map_err(transient)?,
+            ),
+            None => vec![env.ticket.body.clone()],
+        };
+        let gate = gates::check(&env, &said, self.min_route_confidence);
+        env.gate = Some(gate.clone());
+        if let Some(rule) = gate.blocked_by {
+            settle(
+                &mut env,
+                PlanVerdict {
+                    outcome: PlanOutcome::Blocked,
+                    reason: Some(rule),
+                    detail: gate.reason,
+                },
+            );
+            return Ok(Outcome::Forward(Box::new(env)));
+        }
+        let Some(route) = env.route.clone() else {
+            return Ok(Outcome::Forward(Box::new(env)));
+        };
+        let state: ConversationState = match &self.state {
+            Some(s) => s
+                .load_state(&env.ticket.conversation_id)
+                .await
+                .map_err(transient)?
+                .unwrap_or_default(),
+            None => ConversationState::default(),
+        };
+        let req = Self::request(&env, state);
+        // A customer authenticated earlier in this conversation stays authenticated for it
+        // (one customer per conversation); the planner does not look them up again.
+        let known = req
+            .state
+            .user_id
+            .clone()
+            .map(|user_id| frontdesk_tools::AuthenticatedCustomer { user_id });
+        let runner = ExecutorRunner::new(
+            executor,
+            CallContext {
+                ticket_id: env.ticket.ticket_id.clone(),
+                allow_list: route.allow_list.clone(),
+                customer: known,
+                headers: executor.forwarded_headers(&env.ticket.headers),
+            },
+        );
+        let planned_result = self.plan(&mut env, &req, &runner).await?;
+        let call_ctx = runner.ctx();
+        env.tool_log
+            .extend(runner.into_log().iter().map(to_tool_call));
+        let plan = match planned_result {
+            Ok(p) => p,
+            Err(e) if e.is_transient() => return Err(transient(e)),
+            Err(e) => {
+                settle(
+                    &mut env,
+                    PlanVerdict::handoff(Rule::PlannerError, e.to_string()),
+                );
+                return Ok(Outcome::Forward(Box::new(env)));
+            }
+        };
+        env.tool_plan = plan.writes.iter().map(planned).collect();
+        self.act(executor, &call_ctx, &plan, &mut env, ctx).await?;
+        if let Some(s) = &self.state {
+            s.save_state(&env.ticket.conversation_id, &plan.state)
+                .await
+                .map_err(transient)?;
+        }
+        Ok(Outcome::Forward(Box::new(env)))
+    }
+}
