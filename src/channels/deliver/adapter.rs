@@ -7,7 +7,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 
 use crate::channels::origin::{Origin, Provider};
-use crate::messages::{Channel, Handoff, Identity, Resolution};
+use crate::messages::{Channel, Handoff, Identity, Notification, Resolution};
 
 /// The record being delivered.
 #[derive(Debug, Clone)]
@@ -16,6 +16,23 @@ pub enum Record {
     Resolution(Box<Resolution>),
     /// A handoff: the case for a person.
     Handoff(Box<Handoff>),
+    /// A message a resolution asks to send besides its reply (a one-time code).
+    Notification(Box<Notice>),
+}
+
+/// One of a resolution's notifications, with the resolution it came with.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The resolution's ticket.
+    pub ticket_id: String,
+    /// The resolution's conversation.
+    pub conversation_id: String,
+    /// The resolution's customer.
+    pub customer: Identity,
+    /// Its place among the resolution's notifications (its outbox key holds it).
+    pub index: usize,
+    /// What to send, and to which address.
+    pub notification: Notification,
 }
 
 /// One record on its way out, with where its ticket came from.
@@ -30,11 +47,12 @@ pub struct Outgoing {
 }
 
 impl Outgoing {
-    /// `resolution` or `handoff`.
+    /// `resolution`, `handoff` or `notification`.
     pub fn kind(&self) -> &'static str {
         match self.record {
             Record::Resolution(_) => "resolution",
             Record::Handoff(_) => "handoff",
+            Record::Notification(_) => "notification",
         }
     }
 
@@ -43,6 +61,16 @@ impl Outgoing {
         match &self.record {
             Record::Resolution(r) => &r.ticket_id,
             Record::Handoff(h) => &h.ticket_id,
+            Record::Notification(n) => &n.ticket_id,
+        }
+    }
+
+    /// The ticket id of its outbox row: the ticket's, and for a notification its place
+    /// too (a resolution may carry several).
+    pub fn outbox_ticket_id(&self) -> String {
+        match &self.record {
+            Record::Notification(n) => format!("{}#notification-{}", n.ticket_id, n.index),
+            _ => self.ticket_id().to_owned(),
         }
     }
 
@@ -51,14 +79,16 @@ impl Outgoing {
         match &self.record {
             Record::Resolution(r) => &r.conversation_id,
             Record::Handoff(h) => &h.conversation_id,
+            Record::Notification(n) => &n.conversation_id,
         }
     }
 
-    /// Its channel.
+    /// Its channel (a notification's own, which may differ from its ticket's).
     pub fn channel(&self) -> Channel {
         match &self.record {
             Record::Resolution(r) => r.channel,
             Record::Handoff(h) => h.channel,
+            Record::Notification(n) => n.notification.channel,
         }
     }
 
@@ -67,6 +97,38 @@ impl Outgoing {
         match &self.record {
             Record::Resolution(r) => &r.customer,
             Record::Handoff(h) => &h.customer,
+            Record::Notification(n) => &n.customer,
+        }
+    }
+
+    /// A resolution's notifications, each its own delivery on its own channel, to the
+    /// address the pipeline chose (never the origin's reply address); none for others.
+    pub fn notices(&self) -> Vec<Outgoing> {
+        let Record::Resolution(r) = &self.record else {
+            return Vec::new();
+        };
+        r.notifications
+            .iter()
+            .enumerate()
+            .map(|(index, n)| Outgoing {
+                record: Record::Notification(Box::new(Notice {
+                    ticket_id: r.ticket_id.clone(),
+                    conversation_id: r.conversation_id.clone(),
+                    customer: r.customer.clone(),
+                    index,
+                    notification: n.clone(),
+                })),
+                origin_provider: Provider::default_for(n.channel),
+                origin: Origin::default(),
+            })
+            .collect()
+    }
+
+    /// The notification this delivery sends, if it is one.
+    pub fn notification(&self) -> Option<&Notification> {
+        match &self.record {
+            Record::Notification(n) => Some(&n.notification),
+            _ => None,
         }
     }
 

@@ -48,7 +48,7 @@ pub async fn deliver(
     policy: &Policy,
 ) -> Result<Delivered, sqlx::Error> {
     let key = OutboxKey {
-        ticket_id: out.ticket_id().to_owned(),
+        ticket_id: out.outbox_ticket_id(),
         provider: adapter.provider().as_str(),
         kind: out.kind(),
     };

@@ -246,34 +246,44 @@ impl Deliver {
                 return;
             };
             tracing::Span::current().record("ticket_id", out.ticket_id());
-            for target in self.routes.targets(&out) {
-                let adapter = match target {
-                    Ok(a) => a,
-                    Err(reason) => {
-                        self.count(out.origin_provider.as_str(), out.kind(), "dead_lettered");
-                        self.dead_letter(msg, "no_route", &reason).await;
-                        continue;
-                    }
-                };
-                let provider = adapter.provider().as_str();
-                let result = self
-                    .retry_dependency("the outbox", || {
-                        attempt::deliver(adapter.as_ref(), &out, &self.outbox, &self.policy)
-                    })
-                    .await;
-                match result {
-                    Delivered::Sent => self.count(provider, out.kind(), "delivered"),
-                    Delivered::Before => self.count(provider, out.kind(), "duplicate"),
-                    Delivered::Dead { kind, reason } => {
-                        self.count(provider, out.kind(), "dead_lettered");
-                        self.dead_letter(msg, kind, &format!("{provider}: {reason}"))
-                            .await;
-                    }
-                }
+            self.deliver_to_targets(msg, &out).await;
+            for notice in out.notices() {
+                self.deliver_to_targets(msg, &notice).await;
             }
         }
         .instrument(span)
         .await
+    }
+
+    /// Delivers `out` to each of its targets; what cannot be delivered is dead-lettered
+    /// (as `msg`, with the reason).
+    async fn deliver_to_targets(&self, msg: &OwnedMessage, out: &Outgoing) {
+        for target in self.routes.targets(out) {
+            let adapter = match target {
+                Ok(a) => a,
+                Err(reason) => {
+                    self.count(out.origin_provider.as_str(), out.kind(), "dead_lettered");
+                    self.dead_letter(msg, "no_route", &format!("{}: {reason}", out.kind()))
+                        .await;
+                    continue;
+                }
+            };
+            let provider = adapter.provider().as_str();
+            let result = self
+                .retry_dependency("the outbox", || {
+                    attempt::deliver(adapter.as_ref(), out, &self.outbox, &self.policy)
+                })
+                .await;
+            match result {
+                Delivered::Sent => self.count(provider, out.kind(), "delivered"),
+                Delivered::Before => self.count(provider, out.kind(), "duplicate"),
+                Delivered::Dead { kind, reason } => {
+                    self.count(provider, out.kind(), "dead_lettered");
+                    let reason = format!("{}: {provider}: {reason}", out.kind());
+                    self.dead_letter(msg, kind, &reason).await;
+                }
+            }
+        }
     }
 
     fn count(&self, provider: &'static str, kind: &'static str, outcome: &'static str) {
@@ -314,6 +324,11 @@ impl Deliver {
         let (ticket_id, channel, customer) = match &decoded {
             Record::Resolution(r) => (r.ticket_id.clone(), r.channel, r.customer.clone()),
             Record::Handoff(h) => (h.ticket_id.clone(), h.channel, h.customer.clone()),
+            Record::Notification(n) => (
+                n.ticket_id.clone(),
+                n.notification.channel,
+                n.customer.clone(),
+            ),
         };
         let found = self
             .retry_dependency("the inbox", || self.inbox.origin(&ticket_id))

@@ -52,6 +52,8 @@ impl Intercom {
         match &out.record {
             Record::Resolution(r) => (r.reply.clone(), "comment"),
             Record::Handoff(h) => (handoff_note(h), "note"),
+            // Never routed here (`parts` refuses it); a note if it were.
+            Record::Notification(n) => (n.notification.body.clone(), "note"),
         }
     }
 
@@ -69,6 +71,9 @@ impl Adapter for Intercom {
     }
 
     fn parts(&self, out: &Outgoing) -> Result<usize, Failure> {
+        if out.notification().is_some() {
+            return Err(Failure::Permanent("Intercom sends no notifications".into()));
+        }
         self.conversation(out)?;
         Ok(match out.record {
             Record::Handoff(_) if self.team_id.is_some() => 2,

@@ -1,7 +1,9 @@
 //! Which adapters a record goes to. A resolution goes back where its ticket came from. A
 //! handoff goes to the helpdesk it came from (Zendesk, Intercom), to the team's mailbox
 //! (e-mail), or, for channels without a place for people (SMS, generic), to the fallback
-//! (the signed webhook) and, for SMS, a notice to the customer when one is configured.
+//! (the signed webhook) and, for SMS, a notice to the customer when one is configured. A
+//! notification goes out on its own channel's provider (e-mail by SMTP, SMS by Twilio,
+//! others by the signed webhook).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -51,6 +53,9 @@ impl Routes {
         let origin = out.origin_provider;
         match (&out.record, origin) {
             (Record::Resolution(_), p) => vec![self.get(p)],
+            (Record::Notification(n), _) => {
+                vec![self.get(Provider::default_for(n.notification.channel))]
+            }
             (Record::Handoff(_), Provider::Zendesk | Provider::Intercom | Provider::Email) => {
                 vec![self.get(origin)]
             }

@@ -1,7 +1,7 @@
 //! SMTP (lettre): a resolution is the reply to the sender, threaded (`In-Reply-To` the
 //! customer's message, `References` its chain), as plain text with an HTML alternative; a
 //! handoff is the note, sent to the team's `handoff_to` address with `Reply-To` the
-//! customer. Every message carries `Auto-Submitted: auto-replied` (so auto-responders do
+//! customer; a notification (a one-time code) goes to its own address, unthreaded. Every message carries `Auto-Submitted: auto-replied` (so auto-responders do
 //! not answer it, and the poller ignores copies that loop back) and a `Message-ID` derived
 //! from the delivery, so a message sent again after a crash is recognisably the same one.
 //! The reply's `Message-ID` joins the conversation's thread, so the customer's answer to it
@@ -133,6 +133,16 @@ impl Smtp {
                     html(&r.reply),
                 ))
                 .map_err(|e| bad("message", e.to_string()))
+            }
+            Record::Notification(n) => {
+                let n = &n.notification;
+                let to: Mailbox = n.to.parse().map_err(|e| bad("recipient", format!("{e}")))?;
+                let mut b = builder.to(to);
+                if let Some(subject) = &n.subject {
+                    b = b.subject(subject.clone());
+                }
+                b.body(n.body.clone())
+                    .map_err(|e| bad("message", e.to_string()))
             }
             Record::Handoff(h) => {
                 let to = self.handoff_to.clone().ok_or_else(|| {

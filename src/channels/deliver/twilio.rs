@@ -1,7 +1,7 @@
 //! Twilio Programmable Messaging: the reply as SMS (`POST /2010-04-01/Accounts/{sid}/
 //! Messages.json`, form `To`, `From`, `Body`; basic auth `{sid}:{auth token}`), split into
 //! messages of at most `max_chars` at word boundaries. A handoff sends the configured
-//! notice, if any. An interrupted segment is recognised in the message list of that
+//! notice, if any; a notification goes to its own number. An interrupted segment is recognised in the message list of that
 //! sender and recipient (`GET .../Messages.json?To=&From=`).
 
 use async_trait::async_trait;
@@ -43,6 +43,7 @@ impl Twilio {
     fn segments(&self, out: &Outgoing) -> Result<Vec<String>, Failure> {
         match &out.record {
             Record::Resolution(r) => Ok(split_sms(&r.reply, self.max_chars)),
+            Record::Notification(n) => Ok(split_sms(&n.notification.body, self.max_chars)),
             Record::Handoff(_) => self
                 .notice
                 .as_ref()
@@ -53,12 +54,15 @@ impl Twilio {
 
     /// `(to, from)`: the customer's number and ours.
     fn numbers(&self, out: &Outgoing) -> Result<(String, String), Failure> {
-        let to = out
-            .origin
-            .reply_to
-            .clone()
-            .or_else(|| out.customer().phone.clone())
-            .ok_or_else(|| Failure::Permanent("no phone number to answer".into()))?;
+        let to = match out.notification() {
+            Some(n) => Some(n.to.clone()),
+            None => out
+                .origin
+                .reply_to
+                .clone()
+                .or_else(|| out.customer().phone.clone()),
+        }
+        .ok_or_else(|| Failure::Permanent("no phone number to answer".into()))?;
         let from = self
             .from
             .clone()

@@ -58,6 +58,7 @@ impl Adapter for Webhook {
         let record = match &out.record {
             Record::Resolution(r) => serde_json::to_value(r),
             Record::Handoff(h) => serde_json::to_value(h),
+            Record::Notification(n) => serde_json::to_value(&n.notification),
         }
         .map_err(|e| Failure::Permanent(format!("record to JSON: {e}")))?;
         let body = json!({

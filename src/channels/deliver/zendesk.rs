@@ -56,6 +56,8 @@ impl Zendesk {
         match &out.record {
             Record::Resolution(r) => (r.reply.clone(), true),
             Record::Handoff(h) => (handoff_note(h), false),
+            // Never routed here (`parts` refuses it); an internal note if it were.
+            Record::Notification(n) => (n.notification.body.clone(), false),
         }
     }
 
@@ -71,6 +73,9 @@ impl Adapter for Zendesk {
     }
 
     fn parts(&self, out: &Outgoing) -> Result<usize, Failure> {
+        if out.notification().is_some() {
+            return Err(Failure::Permanent("Zendesk sends no notifications".into()));
+        }
         self.ticket(out).map(|_| 1)
     }
 
@@ -91,7 +96,7 @@ impl Adapter for Zendesk {
                     self.solved_status.as_str()
                 });
             }
-            Record::Handoff(_) => {
+            Record::Handoff(_) | Record::Notification(_) => {
                 ticket["status"] = json!("open");
                 ticket["additional_tags"] = json!(self.tags);
                 if let Some(g) = self.group_id {

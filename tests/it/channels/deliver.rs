@@ -487,3 +487,69 @@ async fn sms_is_split_intercom_handoffs_note_then_assign_and_webhooks_are_signed
     assert_eq!(hooks[0].body["record"]["reply"], "Thanks!");
     d.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_resolutions_notifications_go_to_their_own_addresses_once() {
+    let Some(mut base) = base(Which::Mock).await else {
+        return;
+    };
+    let zd = fakes::zendesk(Script::default()).await;
+    let tw = fakes::twilio(Script::default()).await;
+    let hook = fakes::webhook_receiver("whsec-test", Script::default()).await;
+    base.cfg.channels.zendesk = Some(zendesk_cfg(&zd.uri()));
+    let mut twilio = twilio_cfg(&tw.uri(), 160);
+    twilio.from = Some("+15558675310".into());
+    base.cfg.channels.twilio = Some(twilio);
+    base.cfg.channels.generic = Some(generic_cfg(&hook.uri()));
+    seed_origin(
+        &base,
+        "zendesk:comment:31",
+        "zendesk:31",
+        Provider::Zendesk,
+        zendesk_origin("31"),
+    )
+    .await;
+    let mut r = resolution(
+        "zendesk:comment:31",
+        "zendesk:31",
+        Channel::Webhook,
+        "We sent a code to the phone number on file.",
+    );
+    r.notifications = vec![
+        frontdesk::messages::Notification {
+            channel: Channel::Sms,
+            to: "+15550001111".into(),
+            subject: None,
+            body: "Your code is 482913.".into(),
+        },
+        frontdesk::messages::Notification {
+            channel: Channel::Chat,
+            to: "customer-77".into(),
+            subject: Some("Your code".into()),
+            body: "Your code is 482913.".into(),
+        },
+    ];
+    publish_resolution(&base, &r).await;
+    // Redelivered upstream: neither the reply nor a notification goes out again.
+    publish_resolution(&base, &r).await;
+    let d = start_deliver(&base);
+    eventually("reply and notifications", Duration::from_secs(30), || {
+        !zd.posted().is_empty() && !tw.posted().is_empty() && !hook.posted().is_empty()
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(zd.posted().len(), 1, "{:?}", zd.posted());
+    let sms = tw.posted();
+    assert_eq!(sms.len(), 1, "{sms:?}");
+    assert_eq!(sms[0].body["To"], "+15550001111");
+    assert_eq!(sms[0].body["Body"], "Your code is 482913.");
+    let hooks = hook.posted();
+    assert_eq!(hooks.len(), 1, "{hooks:?}");
+    assert_eq!(hooks[0].body["kind"], "notification");
+    assert_eq!(hooks[0].body["record"]["to"], "customer-77");
+    assert_eq!(
+        hooks[0].target,
+        "zendesk:comment:31#notification-1/generic/notification"
+    );
+    d.stop().await;
+}

@@ -201,16 +201,20 @@ async fn smtp_replies_are_threaded_plain_and_html() {
         },
     )
     .await;
-    publish_resolution(
-        &base,
-        &resolution(
-            &ticket,
-            "email:conv1",
-            Channel::Email,
-            "Your order shipped.\n\nTracking: 1Z999 & more",
-        ),
-    )
-    .await;
+    let mut r = resolution(
+        &ticket,
+        "email:conv1",
+        Channel::Email,
+        "Your order shipped.\n\nTracking: 1Z999 & more",
+    );
+    // A one-time code goes to the address on file, not to the sender.
+    r.notifications = vec![frontdesk::messages::Notification {
+        channel: Channel::Email,
+        to: format!("on-file-{u}@example.com"),
+        subject: Some("Your verification code".into()),
+        body: "Your code is 482913.".into(),
+    }];
+    publish_resolution(&base, &r).await;
     let d = start_deliver(&base);
     let find = || -> Option<String> {
         let dir = maildir.join("new");
@@ -261,5 +265,20 @@ async fn smtp_replies_are_threaded_plain_and_html() {
         threads.conversation_for(&answer).await.unwrap(),
         "email:conv1"
     );
+    let code = || -> Option<String> {
+        std::fs::read_dir(maildir.join("new")).ok()?.find_map(|e| {
+            let raw = std::fs::read_to_string(e.ok()?.path()).ok()?;
+            raw.contains(&format!("To: on-file-{u}@example.com"))
+                .then_some(raw)
+        })
+    };
+    eventually("the notification", Duration::from_secs(30), || {
+        code().is_some()
+    })
+    .await;
+    let code = code().unwrap();
+    assert!(code.contains("Subject: Your verification code"), "{code}");
+    assert!(code.contains("Your code is 482913."), "{code}");
+    assert!(!code.contains("In-Reply-To"), "not threaded: {code}");
     d.stop().await;
 }
