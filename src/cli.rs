@@ -152,6 +152,11 @@ pub enum Command {
     /// Deliver resolutions and handoffs where their tickets came from (Zendesk, Intercom,
     /// Twilio, SMTP, the signed webhook), each once, until SIGINT/SIGTERM.
     Deliver,
+    /// The agent-assist console where people work the handoff queue.
+    Console {
+        #[command(subcommand)]
+        command: crate::console::cli::ConsoleCommand,
+    },
 }
 
 /// `--embeddings` of `router train`.
@@ -266,18 +271,52 @@ pub enum GroundingCommand {
 /// `guard` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum GuardCommand {
+    /// Train the prompt-injection detector and save it. The shipped model is
+    /// `--out models/guard/injection` (the default); rebuild to compile it in.
+    Train {
+        /// Labelled injection JSONL (`text`, `label` 1 = injection, 0 = benign).
+        #[arg(long, default_value = frontdesk_guard::injection::sources::defaults::INJECTION)]
+        injection: PathBuf,
+        /// Ordinary support tickets, benign (CSV with a `text` column; repeatable);
+        /// default: the shipped Bitext, Banking77 and CLINC150 files.
+        #[arg(long)]
+        ordinary: Vec<PathBuf>,
+        /// Customer e-mails, benign: eval-set JSONL whose cases' first messages are
+        /// read (repeatable); default: eval/sets/retail_train.jsonl.
+        #[arg(long)]
+        emails: Vec<PathBuf>,
+        /// Augmentation grammar (patterns of injections and of harmless look-alikes).
+        #[arg(long, default_value = frontdesk_guard::injection::sources::defaults::TEMPLATES)]
+        templates: PathBuf,
+        /// Train without augmentation.
+        #[arg(long)]
+        no_augment: bool,
+        /// Output directory (`model.json`, `model.bin`).
+        #[arg(long, default_value = "models/guard/injection")]
+        out: PathBuf,
+        /// Print the training report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Score the injection detector and/or the PII recognisers on labelled JSONL.
     Eval {
-        /// Labelled injection JSONL (`text`, `label`).
+        /// Labelled injection JSONL (`text`, `label`, optional `kind`).
         #[arg(long)]
         injection: Option<PathBuf>,
         /// Labelled PII JSONL (`text`, `spans`).
         #[arg(long)]
         pii: Option<PathBuf>,
-        /// Ordinary support tickets for the false-positive rate (CSV with `text`);
-        /// default: the shipped Bitext and Banking77 files.
+        /// A detector saved by `guard train` instead of the shipped one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Ordinary support tickets for the false-positive rate (CSV with `text`;
+        /// repeatable); default: the shipped Bitext, Banking77 and CLINC150 files.
         #[arg(long)]
         ordinary: Vec<PathBuf>,
+        /// Customer e-mails for the false-positive rate (eval-set JSONL, first
+        /// messages; repeatable); default: eval/sets/retail_train.jsonl and retail_dev.jsonl.
+        #[arg(long)]
+        emails: Vec<PathBuf>,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -338,7 +377,8 @@ pub async fn main() -> anyhow::Result<()> {
         cli.command,
         Command::Demo { .. } | Command::Bench { .. } | Command::Eval { .. }
     );
-    crate::telemetry::init(
+    // Held until the command returns: dropping it flushes exported traces.
+    let _telemetry = crate::telemetry::init(
         cli.log_json,
         if quiet {
             "error"
@@ -357,7 +397,7 @@ pub async fn main() -> anyhow::Result<()> {
         } => {
             let opts = crate::demo::DemoOptions {
                 tickets,
-                data_dir: data.unwrap_or_else(crate::demo::default_data_dir),
+                data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
                 state_file: state,
                 timeout: Duration::from_secs(timeout_secs),
             };
@@ -406,13 +446,13 @@ pub async fn main() -> anyhow::Result<()> {
                 crate::eval::DEFAULT_SETS
                     .iter()
                     .map(crate::config::resolve_path)
-                    .collect()
+                    .collect::<Result<_, _>>()?
             } else {
                 sets
             };
             let opts = crate::eval::EvalOptions {
                 sets,
-                data_dir: data.unwrap_or_else(crate::demo::default_data_dir),
+                data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
                 drive: crate::eval::DriveOptions {
                     runs: runs.max(1),
                     concurrency,
@@ -483,13 +523,14 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Mail { command } => crate::channels::commands::mail(cfg, command).await,
         Command::Import(args) => crate::channels::commands::import(cfg, args).await,
         Command::Deliver => crate::channels::commands::deliver(cfg).await,
+        Command::Console { command } => crate::console::cli::run(cfg, command).await,
         Command::Router { command } => crate::offline::router(command),
         Command::Grounding { command } => crate::offline::grounding(command),
         Command::Guard { command } => crate::offline::guard(command),
         Command::Sandbox {
             command: SandboxCommand::Serve { data, listen, db },
         } => {
-            let data = data.unwrap_or_else(crate::demo::default_data_dir);
+            let data = data.map_or_else(crate::demo::default_data_dir, Ok)?;
             if let Some(dir) = db
                 .strip_prefix("sqlite://")
                 .and_then(|p| std::path::Path::new(p.split('?').next()?).parent())
@@ -573,6 +614,7 @@ pub async fn main() -> anyhow::Result<()> {
 }
 
 /// `frontdesk run`: the selected stages until a signal; a second signal exits at once.
+/// With `metrics.listen`, `/metrics`, `/healthz` and `/readyz` are served there.
 async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
     let broker = if cfg.kafka.brokers == "embedded" {
         Broker::embedded()?
@@ -596,12 +638,39 @@ async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
         tracing::info!(brokers = %harness.brokers, "embedded broker started");
     }
     if let Some(listen) = metrics {
-        let token = harness.shutdown.clone();
+        let listener = tokio::net::TcpListener::bind(&listen)
+            .await
+            .with_context(|| format!("Failed to listen on {listen} (metrics.listen)"))?;
+        let readiness =
+            crate::health::Readiness::new(probes(&harness, stages)?, harness.shutdown.clone());
         tokio::spawn(async move {
-            if let Err(error) = crate::runtime::metrics::serve(&listen, token).await {
-                tracing::error!(%error, "metrics endpoint failed");
+            if let Err(error) = crate::health::serve(listener, readiness).await {
+                tracing::error!(%error, "metrics and health endpoint failed");
             }
         });
     }
     harness.run_until_stopped().await
+}
+
+/// What `/readyz` of `frontdesk run` checks: the broker, the state database and, when the
+/// tools stage runs against a store, the store.
+fn probes(
+    harness: &Harness,
+    stages: &[StageKind],
+) -> anyhow::Result<Vec<std::sync::Arc<dyn crate::health::Probe>>> {
+    use std::sync::Arc;
+    let mut probes: Vec<Arc<dyn crate::health::Probe>> = vec![
+        Arc::new(crate::health::BrokerProbe::new(
+            &harness.brokers,
+            &harness.cfg.kafka,
+        )?),
+        Arc::new(crate::health::DatabaseProbe::new(harness.state.clone())),
+    ];
+    if let (Some(url), true) = (
+        &harness.cfg.agent.store_url,
+        stages.contains(&StageKind::Tools),
+    ) {
+        probes.push(Arc::new(crate::health::StoreProbe::new(url)?));
+    }
+    Ok(probes)
 }

@@ -31,10 +31,12 @@ pub struct Config {
     pub llm: frontdesk_llm::LlmConfig,
     /// Helpdesks and mailboxes: the webhook gateway, the IMAP poller, import and deliver.
     pub channels: crate::channels::ChannelsConfig,
+    /// The agent-assist console (`frontdesk console serve`).
+    pub console: crate::console::ConsoleConfig,
 }
 
-/// What the stages load: paths are relative to the working directory, falling back to
-/// the source tree (so a clone runs from anywhere).
+/// What the stages load: relative paths are looked up in the working directory, then in
+/// the frontdesk home (`FRONTDESK_HOME`; see [`crate::home`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AgentConfig {
@@ -225,14 +227,10 @@ pub struct MetricsConfig {
 }
 
 /// A shipped file or directory (`data/...`, `models/...`, `config/...`): under the
-/// working directory if it is there, else in the source tree, so a clone runs from anywhere.
-pub fn resolve_path(relative: impl AsRef<Path>) -> PathBuf {
-    let relative = relative.as_ref();
-    if relative.exists() {
-        relative.to_path_buf()
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-    }
+/// working directory if it is there, else under the frontdesk home ([`crate::home`]:
+/// `$FRONTDESK_HOME`, beside the binary, `/usr/share/frontdesk`, the source tree).
+pub fn resolve_path(relative: impl AsRef<Path>) -> Result<PathBuf, crate::home::MissingFile> {
+    crate::home::shipped(relative)
 }
 
 /// Errors loading configuration.
@@ -267,6 +265,7 @@ impl Config {
                 self.runtime.drain_timeout, self.kafka.session_timeout
             )));
         }
+        self.console.validate().map_err(ConfigError::Rule)?;
         if self.runtime.max_in_flight == 0 {
             return Err(ConfigError::Rule(
                 "runtime.max_in_flight must be at least 1".to_owned(),

@@ -19,8 +19,9 @@ use crate::messages::{
 use crate::stages::StageKind;
 use crate::topics::{names, Topics};
 
-/// The shipped retail data: `data/retail` under the working directory, else the source tree's.
-pub fn default_data_dir() -> PathBuf {
+/// The shipped retail data: `data/retail` under the working directory, else under the
+/// frontdesk home ([`crate::home`]).
+pub fn default_data_dir() -> Result<PathBuf, crate::home::MissingFile> {
     crate::config::resolve_path("data/retail")
 }
 

@@ -4,6 +4,7 @@
 //! - [`messages`]: the records on the topics (Avro schemas in `schemas/`) and their codec.
 //! - [`topics`]: topic declarations (`topics/topics.toml`) and `topics apply`.
 //! - [`config`]: typed, layered configuration.
+//! - [`home`]: where the shipped config, models and data are found (`FRONTDESK_HOME`).
 //! - [`kafka`]: Kafka client setup, in one place, and the embedded broker.
 //! - [`runtime`]: the stage runtime: the `Stage` trait and the runner that owns Kafka I/O.
 //! - [`stages`]: router, tools, grounding and policy.
@@ -11,17 +12,22 @@
 //! - [`state`]: the state database (conversations, turns, processed tickets).
 //! - [`demo`]: the one-command demo on the embedded broker.
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
+//! - [`health`]: `/healthz`, `/readyz` and `/metrics` of long-running commands.
 //! - [`bench`]: `frontdesk bench spine`.
 //! - [`channels`]: helpdesks and mailboxes: the webhook gateway, the IMAP poller, import and deliver.
+//! - [`console`]: the agent-assist console where people work the handoff queue.
 //! - [`cli`]: the command line.
 
 pub mod bench;
 pub mod channels;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod demo;
 pub mod eval;
 pub mod harness;
+pub mod health;
+pub mod home;
 pub mod kafka;
 pub mod messages;
 pub mod offline;

@@ -33,7 +33,7 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             let mut rows = frontdesk_intent::load_labelled_csvs(&data)
                 .context("Failed to read the training data")?;
             if let Some(path) = &relabel {
-                let registry = frontdesk_intent::Registry::load(resolve_path(path))
+                let registry = frontdesk_intent::Registry::load(resolve_path(path)?)
                     .context("Failed to load the intent registry")?;
                 let before = rows.len();
                 rows = registry.map_bitext_examples(&rows);
@@ -117,10 +117,10 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             cases,
             json,
         } => {
-            let model = resolve_path(&model);
+            let model = resolve_path(&model)?;
             let model = frontdesk_intent::Model::load(&model)
                 .with_context(|| format!("Failed to load {}", model.display()))?;
-            let registry = frontdesk_intent::Registry::load(resolve_path(&registry))
+            let registry = frontdesk_intent::Registry::load(resolve_path(&registry)?)
                 .context("Failed to load the intent registry")?;
             let rows = frontdesk_intent::load_route_cases(&data, &registry)
                 .context("Failed to read the labelled e-mails")?;
@@ -155,50 +155,166 @@ pub fn grounding(cmd: GroundingCommand) -> anyhow::Result<()> {
     }
 }
 
-/// `frontdesk guard eval`.
+/// `frontdesk guard train|eval`.
 pub fn guard(cmd: GuardCommand) -> anyhow::Result<()> {
-    let GuardCommand::Eval {
-        injection,
-        pii,
-        ordinary,
-        json,
-    } = cmd;
-    anyhow::ensure!(
-        injection.is_some() || pii.is_some(),
-        "give --injection JSONL and/or --pii JSONL"
-    );
-    let mut out = serde_json::Map::new();
-    if let Some(path) = &injection {
-        let detector = frontdesk_guard::InjectionDetector::load_default()
-            .context("Failed to build the injection detector")?;
-        let files = if ordinary.is_empty() {
-            vec![
-                resolve_path("data/intents/bitext_dev.csv"),
-                resolve_path("data/intents/banking77_train.csv"),
-            ]
-        } else {
-            ordinary
-        };
-        let mut texts = Vec::new();
-        for f in &files {
-            texts.extend(
-                frontdesk_guard::load_csv_texts(f)
-                    .with_context(|| format!("Failed to read {}", f.display()))?,
+    match cmd {
+        GuardCommand::Train {
+            injection,
+            ordinary,
+            emails,
+            templates,
+            no_augment,
+            out,
+            json,
+        } => guard_train(
+            frontdesk_guard::SourceFiles {
+                injection: resolve_path(injection)?,
+                ordinary: or_shipped(
+                    ordinary,
+                    &frontdesk_guard::injection::sources::defaults::ORDINARY,
+                )?,
+                emails: or_shipped(
+                    emails,
+                    &[frontdesk_guard::injection::sources::defaults::EMAILS],
+                )?,
+                templates: if no_augment {
+                    None
+                } else {
+                    Some(resolve_path(templates)?)
+                },
+            },
+            &out,
+            json,
+        ),
+        GuardCommand::Eval {
+            injection,
+            pii,
+            model,
+            ordinary,
+            emails,
+            json,
+        } => {
+            anyhow::ensure!(
+                injection.is_some() || pii.is_some(),
+                "give --injection JSONL and/or --pii JSONL"
             );
+            let mut out = serde_json::Map::new();
+            if let Some(path) = &injection {
+                let report = guard_eval_injection(path, model.as_deref(), ordinary, emails)?;
+                out.insert("injection".into(), serde_json::to_value(report)?);
+            }
+            if let Some(path) = &pii {
+                let report =
+                    frontdesk_guard::evaluate_pii(path).context("PII evaluation failed")?;
+                out.insert("pii".into(), serde_json::to_value(report)?);
+            }
+            // One report: print it as the object itself.
+            let value = if out.len() == 1 {
+                out.into_iter().next().map(|(_, v)| v).unwrap_or_default()
+            } else {
+                out.into()
+            };
+            print(&value, json)
         }
-        let report = frontdesk_guard::evaluate_injection(&detector, path, &texts)
-            .context("Injection evaluation failed")?;
-        out.insert("injection".into(), serde_json::to_value(report)?);
     }
-    if let Some(path) = &pii {
-        let report = frontdesk_guard::evaluate_pii(path).context("PII evaluation failed")?;
-        out.insert("pii".into(), serde_json::to_value(report)?);
-    }
-    // One report: print it as the object itself.
-    let value = if out.len() == 1 {
-        out.into_iter().next().map(|(_, v)| v).unwrap_or_default()
+}
+
+/// The given files, or the shipped ones (resolved against the repository) when none.
+fn or_shipped(
+    given: Vec<std::path::PathBuf>,
+    shipped: &[&str],
+) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    if given.is_empty() {
+        Ok(shipped.iter().map(resolve_path).collect::<Result<_, _>>()?)
     } else {
-        out.into()
+        Ok(given)
+    }
+}
+
+fn guard_train(
+    files: frontdesk_guard::SourceFiles,
+    out: &std::path::Path,
+    json: bool,
+) -> anyhow::Result<()> {
+    let sources = frontdesk_guard::TrainingSources::read(&files)
+        .context("Failed to read the training data")?;
+    let (detector, report) =
+        frontdesk_guard::train(&sources, &frontdesk_guard::TrainConfig::default())
+            .context("Training failed")?;
+    detector
+        .save(out)
+        .with_context(|| format!("Failed to save the detector to {}", out.display()))?;
+    if json {
+        return print(&report, true);
+    }
+    let t = &report.meta.trained_on;
+    eprintln!(
+        "trained on {} labelled texts ({} injections), {} ordinary tickets (+{} composites), \
+         {} e-mails, {} + {} augmented texts; {} features; threshold {:.2}; {:.1} s; saved to {}",
+        t.labelled,
+        t.labelled_injections,
+        t.ordinary,
+        t.composites,
+        t.emails,
+        t.augmented_injections,
+        t.augmented_benign,
+        report.features,
+        report.meta.threshold,
+        report.seconds,
+        out.display()
+    );
+    if let Some(c) = &report.meta.calibration {
+        eprintln!(
+            "out-of-fold ({} group-aware folds, {} groups): precision {:.3}, recall {:.3}, F1 {:.3}; \
+             held-back ordinary FPR {:.2} % of {}",
+            c.folds,
+            c.groups,
+            c.precision,
+            c.recall,
+            c.f1,
+            c.ordinary_fpr * 100.0,
+            c.ordinary_n
+        );
+    }
+    Ok(())
+}
+
+fn guard_eval_injection(
+    path: &std::path::Path,
+    model: Option<&std::path::Path>,
+    ordinary: Vec<std::path::PathBuf>,
+    emails: Vec<std::path::PathBuf>,
+) -> anyhow::Result<frontdesk_guard::InjectionReport> {
+    let detector = match model {
+        Some(dir) => frontdesk_guard::InjectionDetector::load(dir)
+            .with_context(|| format!("Failed to load {}", dir.display()))?,
+        None => frontdesk_guard::InjectionDetector::load_default()
+            .context("Failed to load the injection detector")?,
     };
-    print(&value, json)
+    let examples = frontdesk_guard::data::load_kinded_jsonl(path)
+        .with_context(|| format!("Failed to read {}", path.display()))?;
+    let mut tickets = Vec::new();
+    for f in or_shipped(
+        ordinary,
+        &frontdesk_guard::injection::sources::defaults::ORDINARY,
+    )? {
+        tickets.extend(
+            frontdesk_guard::load_csv_texts(&f)
+                .with_context(|| format!("Failed to read {}", f.display()))?,
+        );
+    }
+    let mut mails = Vec::new();
+    let shipped_mails = [
+        frontdesk_guard::injection::sources::defaults::EMAILS,
+        "eval/sets/retail_dev.jsonl",
+    ];
+    for f in or_shipped(emails, &shipped_mails)? {
+        mails.extend(
+            frontdesk_guard::data::load_first_messages(&f)
+                .with_context(|| format!("Failed to read {}", f.display()))?,
+        );
+    }
+    Ok(frontdesk_guard::evaluate_examples(
+        &detector, &examples, &tickets, &mails,
+    ))
 }

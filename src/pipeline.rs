@@ -82,8 +82,10 @@ pub async fn build_stage(
     let a = &cfg.agent;
     Ok(match kind {
         StageKind::Router => {
-            let classifier =
-                ModelClassifier::load(&resolve_path(&a.router_model), &resolve_path(&a.registry))?;
+            let classifier = ModelClassifier::load(
+                &resolve_path(&a.router_model)?,
+                &resolve_path(&a.registry)?,
+            )?;
             let detector = frontdesk_guard::InjectionDetector::load_default()
                 .context("Failed to build the injection detector")?;
             let stage = RouterStage::new(
@@ -97,23 +99,10 @@ pub async fn build_stage(
             }
         }
         StageKind::Tools => {
-            let executor = match &a.store_url {
-                Some(url) => {
-                    let mut tc = frontdesk_tools::ToolsConfig::from_path(resolve_path(&a.tools))
-                        .with_context(|| {
-                            format!("Failed to load tools from {}", a.tools.display())
-                        })?;
-                    tc.executor.base_url = url.clone();
-                    tc.executor
-                        .forward_ticket_headers
-                        .extend(a.store_forward_headers.iter().cloned());
-                    Some(Arc::new(frontdesk_tools::Executor::from_config(&tc)?))
-                }
-                None => None,
-            };
+            let executor = build_executor(cfg)?;
             let procedures = match &a.procedures {
                 Some(p) => {
-                    let path = resolve_path(p);
+                    let path = resolve_path(p)?;
                     let text = std::fs::read_to_string(&path)
                         .with_context(|| format!("Failed to read {}", path.display()))?;
                     frontdesk_planner::Procedures::from_toml_str(&text)?
@@ -124,15 +113,7 @@ pub async fn build_stage(
                 procedures,
                 frontdesk_intent::Catalog::empty(),
             );
-            let limits_path = resolve_path(&a.limits);
-            let limits = frontdesk_limits::LimitsConfig::from_toml_str(
-                &std::fs::read_to_string(&limits_path)
-                    .with_context(|| format!("Failed to read {}", limits_path.display()))?,
-            )?;
-            let ledger = frontdesk_limits::Ledger::from_pool(state.pool().clone())
-                .await
-                .context("Failed to prepare the write ledger")?;
-            let gate = frontdesk_limits::Gate::new(limits, ledger)?;
+            let gate = build_gate(cfg, state).await?;
             let model_planner = match &executor {
                 Some(ex) => llm_planner(cfg, llm, ex.registry(), planner.procedures().clone()),
                 None => None,
@@ -148,7 +129,11 @@ pub async fn build_stage(
             Arc::new(stage)
         }
         StageKind::Grounding => {
-            let sources: Vec<PathBuf> = a.help_center.iter().map(resolve_path).collect();
+            let sources: Vec<PathBuf> = a
+                .help_center
+                .iter()
+                .map(resolve_path)
+                .collect::<Result<_, _>>()?;
             Arc::new(GroundingStage::new(Some(Arc::new(build_index(&sources)?))))
         }
         StageKind::Policy => {
@@ -159,6 +144,38 @@ pub async fn build_stage(
             Arc::new(stage)
         }
     })
+}
+
+/// The tool executor of `agent.tools` against `agent.store_url`; none without a store URL.
+/// The tools stage and the console's approvals use the same one.
+pub fn build_executor(cfg: &Config) -> anyhow::Result<Option<Arc<frontdesk_tools::Executor>>> {
+    use anyhow::Context;
+    let a = &cfg.agent;
+    let Some(url) = &a.store_url else {
+        return Ok(None);
+    };
+    let mut tc = frontdesk_tools::ToolsConfig::from_path(resolve_path(&a.tools)?)
+        .with_context(|| format!("Failed to load tools from {}", a.tools.display()))?;
+    tc.executor.base_url = url.clone();
+    tc.executor
+        .forward_ticket_headers
+        .extend(a.store_forward_headers.iter().cloned());
+    Ok(Some(Arc::new(frontdesk_tools::Executor::from_config(&tc)?)))
+}
+
+/// The write gate of `agent.limits`, its daily cap kept in the state database. The tools
+/// stage and the console's approvals use the same one.
+pub async fn build_gate(cfg: &Config, state: &StateDb) -> anyhow::Result<frontdesk_limits::Gate> {
+    use anyhow::Context;
+    let limits_path = resolve_path(&cfg.agent.limits)?;
+    let limits = frontdesk_limits::LimitsConfig::from_toml_str(
+        &std::fs::read_to_string(&limits_path)
+            .with_context(|| format!("Failed to read {}", limits_path.display()))?,
+    )?;
+    let ledger = frontdesk_limits::Ledger::from_pool(state.pool().clone())
+        .await
+        .context("Failed to prepare the write ledger")?;
+    Ok(frontdesk_limits::Gate::new(limits, ledger)?)
 }
 
 /// Waits for every stage task started by [`spawn_stages`] (after their shutdown token was

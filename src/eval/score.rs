@@ -581,7 +581,12 @@ mod tests {
             obs(Ending::Awaiting, "S", vec![], "Which order?"),
             "L",
         );
-        let s = summarize(std::slice::from_ref(&resolve), &[waited], 1, &Thresholds::default());
+        let s = summarize(
+            std::slice::from_ref(&resolve),
+            &[waited],
+            1,
+            &Thresholds::default(),
+        );
         let c = &s.per_kind["cancel_pending_order"];
         assert_eq!((c.cases, c.waiting, c.unresolved), (1, 1, 1));
     }

@@ -26,7 +26,7 @@ async fn scores_cases_run_through_the_pipeline() {
     let cfg = test_config(dir.path());
     let opts = EvalOptions {
         sets: vec![set],
-        data_dir: frontdesk::demo::default_data_dir(),
+        data_dir: frontdesk::demo::default_data_dir().unwrap(),
         drive: DriveOptions {
             runs: 2,
             concurrency: 4,

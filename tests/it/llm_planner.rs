@@ -47,7 +47,7 @@ struct Delivered {
 }
 
 fn delivered_order() -> Delivered {
-    let dir = frontdesk::config::resolve_path(std::path::Path::new("data/retail"));
+    let dir = frontdesk::config::resolve_path(std::path::Path::new("data/retail")).unwrap();
     let orders: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("orders.json")).unwrap()).unwrap();
     let users: Value =
@@ -140,9 +140,9 @@ struct Fixture {
 
 async fn fixture(model: &MockServer) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let seed = frontdesk_sandbox::Seed::load(&frontdesk::config::resolve_path(
-        std::path::Path::new("data/retail"),
-    ))
+    let seed = frontdesk_sandbox::Seed::load(
+        &frontdesk::config::resolve_path(std::path::Path::new("data/retail")).unwrap(),
+    )
     .unwrap();
     let store = frontdesk_sandbox::Store::open_seeded("sqlite::memory:", &seed)
         .await
@@ -178,9 +178,10 @@ output_usd_per_mtok = 0.6
     )
     .unwrap();
     let cfg = Config::load(Some(&file)).unwrap();
-    let mut tc =
-        frontdesk_tools::ToolsConfig::from_path(frontdesk::config::resolve_path(&cfg.agent.tools))
-            .unwrap();
+    let mut tc = frontdesk_tools::ToolsConfig::from_path(
+        frontdesk::config::resolve_path(&cfg.agent.tools).unwrap(),
+    )
+    .unwrap();
     tc.executor.base_url = url;
     let executor = frontdesk_tools::Executor::from_config(&tc).unwrap();
     let state = StateDb::connect(
@@ -190,7 +191,8 @@ output_usd_per_mtok = 0.6
     .await
     .unwrap();
     let limits = frontdesk_limits::LimitsConfig::from_toml_str(
-        &std::fs::read_to_string(frontdesk::config::resolve_path(&cfg.agent.limits)).unwrap(),
+        &std::fs::read_to_string(frontdesk::config::resolve_path(&cfg.agent.limits).unwrap())
+            .unwrap(),
     )
     .unwrap();
     let ledger = frontdesk_limits::Ledger::from_pool(state.pool().clone())

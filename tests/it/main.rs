@@ -3,7 +3,11 @@
 //! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
 
 mod channels;
+mod console;
+mod console_store;
 mod eval;
+mod guard_cli;
+mod health;
 mod helpers;
 mod llm;
 mod llm_planner;

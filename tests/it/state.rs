@@ -87,17 +87,25 @@ async fn state_on_sqlite() {
 
 #[tokio::test]
 async fn state_on_postgres() {
+    let Some(url) = pg_database_or_skip().await else {
+        return;
+    };
+    exercise(StateDb::connect(&url, 4).await.unwrap()).await;
+    StateDb::connect(&url, 4).await.unwrap();
+}
+
+/// A fresh PostgreSQL database, or `None` (the test is skipped with a message) when
+/// `FRONTDESK_TEST_PG` is not set and not required.
+pub async fn pg_database_or_skip() -> Option<String> {
     let Ok(base) = std::env::var("FRONTDESK_TEST_PG") else {
         assert!(
             std::env::var("FRONTDESK_REQUIRE_EXTERNAL").is_err(),
             "FRONTDESK_TEST_PG is required"
         );
         eprintln!("skipped: FRONTDESK_TEST_PG is not set (scripts/test.sh starts PostgreSQL)");
-        return;
+        return None;
     };
-    let url = crate::state::fresh_pg_database(&base).await;
-    exercise(StateDb::connect(&url, 4).await.unwrap()).await;
-    StateDb::connect(&url, 4).await.unwrap();
+    Some(fresh_pg_database(&base).await)
 }
 
 /// Creates a randomly named database and returns its URL.

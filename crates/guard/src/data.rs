@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::{GuardError, Result};
@@ -16,45 +17,100 @@ pub struct LabelledText {
     pub label: bool,
 }
 
+impl LabelledText {
+    /// A labelled text (`label`: `true` for an injection).
+    pub fn new(text: impl Into<String>, label: bool) -> Self {
+        Self {
+            text: text.into(),
+            label,
+        }
+    }
+}
+
 fn label_from_int<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
     let v = i64::deserialize(d)?;
     Ok(v != 0)
 }
 
+/// A labelled text with the optional `kind` a hand-written set gives it
+/// (`crates/guard/tests/data/injection_written.jsonl`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct KindedText {
+    /// The text and its label.
+    #[serde(flatten)]
+    pub labelled: LabelledText,
+    /// What kind of injection or benign text it is, when recorded.
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// Reads `{"text": ..., "label": 0|1, "kind": ...}` lines (`kind` optional).
+pub fn load_kinded_jsonl(path: impl AsRef<Path>) -> Result<Vec<KindedText>> {
+    load_jsonl(path.as_ref())
+}
+
 /// Reads `{"text": ..., "label": 0|1}` lines from a JSONL file.
 pub fn load_injection_jsonl(path: impl AsRef<Path>) -> Result<Vec<LabelledText>> {
-    let path = path.as_ref();
-    let raw = std::fs::read_to_string(path).map_err(|source| GuardError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse_injection_jsonl(&raw, &path.display().to_string())
+    load_jsonl(path.as_ref())
 }
 
 /// Parses injection JSONL from a string; `origin` names it in errors.
 pub fn parse_injection_jsonl(raw: &str, origin: &str) -> Result<Vec<LabelledText>> {
-    let mut out = Vec::new();
-    for (i, line) in raw.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row: LabelledText = serde_json::from_str(line).map_err(|source| GuardError::Json {
-            path: origin.to_string(),
-            line: i + 1,
-            source,
-        })?;
-        out.push(row);
+    parse_jsonl(raw, origin)
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| GuardError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn load_jsonl<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+    parse_jsonl(&read(path)?, &path.display().to_string())
+}
+
+/// One `T` per non-blank line; `origin` names the text in errors.
+fn parse_jsonl<T: DeserializeOwned>(raw: &str, origin: &str) -> Result<Vec<T>> {
+    raw.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            serde_json::from_str(line).map_err(|source| GuardError::Json {
+                path: origin.to_string(),
+                line: i + 1,
+                source,
+            })
+        })
+        .collect()
+}
+
+/// Reads the first customer message of every case of an eval-set JSONL file
+/// (`eval/sets/*.jsonl`: `{"messages": [first, ...], ...}`).
+pub fn load_first_messages(path: impl AsRef<Path>) -> Result<Vec<String>> {
+    let path = path.as_ref();
+    parse_first_messages(&read(path)?, &path.display().to_string())
+}
+
+/// Parses eval-set JSONL from a string (cases without messages are skipped);
+/// `origin` names it in errors.
+pub fn parse_first_messages(raw: &str, origin: &str) -> Result<Vec<String>> {
+    #[derive(Deserialize)]
+    struct Case {
+        #[serde(default)]
+        messages: Vec<String>,
     }
-    Ok(out)
+    let cases: Vec<Case> = parse_jsonl(raw, origin)?;
+    Ok(cases
+        .into_iter()
+        .filter_map(|c| c.messages.into_iter().next())
+        .collect())
 }
 
 /// Reads the `text` column of a CSV file (Bitext, Banking77, CLINC150 layouts).
 pub fn load_csv_texts(path: impl AsRef<Path>) -> Result<Vec<String>> {
     let path = path.as_ref();
-    let raw = std::fs::read_to_string(path).map_err(|source| GuardError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let raw = read(path)?;
     Ok(parse_csv_column(&raw, "text", &path.display().to_string())?
         .into_iter()
         .map(|(t, _)| t)
@@ -123,6 +179,14 @@ mod tests {
         let err =
             parse_injection_jsonl("{\"text\": \"a\", \"label\": 0}\nnot json\n", "f").unwrap_err();
         assert!(err.to_string().contains("f:2"), "{err}");
+    }
+
+    #[test]
+    fn first_messages_of_eval_cases() {
+        let raw =
+            "{\"id\": \"a\", \"messages\": [\"hi\", \"yes\"]}\n{\"id\": \"b\", \"messages\": []}\n";
+        assert_eq!(parse_first_messages(raw, "e").unwrap(), vec!["hi"]);
+        assert!(parse_first_messages("{", "e").is_err());
     }
 
     #[test]

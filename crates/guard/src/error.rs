@@ -45,6 +45,26 @@ pub enum GuardError {
     /// Training data is unusable (empty, or only one class).
     #[error("cannot train: {0}")]
     Training(String),
+    /// The augmentation grammar is invalid.
+    #[error("augmentation templates: {0}")]
+    Templates(String),
+    /// A saved detector is unreadable or inconsistent.
+    #[error("{path}: {reason}")]
+    Model {
+        /// The model file (or directory).
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A model file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file that failed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
     /// A labelled span does not fit its text.
     #[error("{path}:{line}: span {start}..{end} is outside the text")]
     BadSpan {

@@ -3,13 +3,16 @@
 
 use std::sync::OnceLock;
 
-use frontdesk_guard::data::parse_csv_column;
+use frontdesk_guard::data::{load_first_messages, load_kinded_jsonl, parse_csv_column};
 use frontdesk_guard::{
-    asks_for_human, detect_pii, evaluate_pii, frustration_score, load_csv_texts, mask,
-    InjectionDetector, MaskConfig, PiiKind,
+    asks_for_human, detect_pii, evaluate_examples, evaluate_pii, frustration_score, load_csv_texts,
+    mask, InjectionDetector, MaskConfig, PiiKind,
 };
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+
+/// See `shipped_detector_holds_on_the_written_held_out_set`.
+const WRITTEN_F1_FLOOR: f64 = 0.93;
 
 fn detector() -> &'static InjectionDetector {
     static D: OnceLock<InjectionDetector> = OnceLock::new();
@@ -38,7 +41,9 @@ fn injection_detector_flags_injections_not_tickets() {
 #[test]
 fn long_retail_emails_pass_but_embedded_injections_do_not() {
     let d = detector();
-    let retail = frontdesk_guard::injection::detector::retail_benign_emails().unwrap();
+    let mut retail =
+        load_first_messages(format!("{DATA}/../eval/sets/retail_train.jsonl")).unwrap();
+    retail.extend(load_first_messages(format!("{DATA}/../eval/sets/retail_dev.jsonl")).unwrap());
     let unseen: Vec<&String> = retail.iter().filter(|t| !d.was_trained_on(t)).collect();
     assert!(unseen.len() >= 300);
     let flagged = unseen.iter().filter(|t| d.score(t).flagged).count();
@@ -64,6 +69,24 @@ fn ordinary_ticket_false_positive_rate_is_low() {
     let flagged = unseen.iter().filter(|t| d.score(t).flagged).count();
     let fpr = flagged as f64 / unseen.len() as f64;
     assert!(fpr < 0.02, "ordinary FPR {fpr}");
+}
+
+/// The hand-written held-out set (`tests/data`, never tuned on): a floor
+/// below the figure measured for the shipped model (crate README), so a
+/// retrained model that generalises worse fails here.
+#[test]
+fn shipped_detector_holds_on_the_written_held_out_set() {
+    let d = detector();
+    let rows = load_kinded_jsonl(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/injection_written.jsonl"
+    ))
+    .unwrap();
+    assert!(rows.len() >= 150);
+    let r = evaluate_examples(d, &rows, &[], &[]);
+    // One benign row is also a deepset training row (tests/data/README.md).
+    assert!(r.seen_in_training <= 1, "{r:?}");
+    assert!(r.f1 >= WRITTEN_F1_FLOOR, "{r:?}");
 }
 
 #[test]

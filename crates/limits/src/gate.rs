@@ -73,6 +73,31 @@ impl Gate {
         if let Some(denied) = check_ceilings(&self.cfg, req) {
             return Ok(self.log(req, denied));
         }
+        self.reserve(req).await
+    }
+
+    /// Decides a write a person approved (the agent-assist console): as
+    /// [`Gate::check_and_reserve`], except that a value ceiling does not deny it, because the
+    /// approval is what a ceiling asks for. Everything else still applies: an unlisted action
+    /// is denied, the rates and the daily cap count it, and an earlier reservation of the same
+    /// idempotency key is returned as is (so a second approval of the same write consumes
+    /// nothing).
+    pub async fn check_and_reserve_approved(
+        &self,
+        req: &WriteRequest,
+    ) -> Result<Decision, LimitsError> {
+        req.validate()?;
+        if let Some(denied) = check_ceilings(&self.cfg, req) {
+            if !denied.needs_approval() {
+                return Ok(self.log(req, denied));
+            }
+        }
+        self.reserve(req).await
+    }
+
+    /// The part of a decision after the ceilings: an earlier reservation of the key, the
+    /// rates, the daily cap.
+    async fn reserve(&self, req: &WriteRequest) -> Result<Decision, LimitsError> {
         if let Some(reservation) = self.ledger.find(&req.idempotency_key).await? {
             return Ok(self.log(req, Decision::Allow { reservation }));
         }

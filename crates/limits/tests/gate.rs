@@ -106,6 +106,35 @@ async fn ceilings_deny_over_allow_equal_and_under_and_consume_nothing() {
 }
 
 #[tokio::test]
+async fn an_approved_write_passes_its_ceiling_once_but_not_an_unlisted_action_or_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = ManualClock::at_unix_ms(NOON);
+    let mut cfg = config();
+    cfg.rates.customer_daily_cap = 1;
+    let g = gate(&sqlite_url(&dir), cfg, &clock).await;
+    let mut r = req("c1", "u1", "k-approved");
+    r.amount = Some(900.0);
+    assert!(g.check_and_reserve(&r).await.unwrap().needs_approval());
+    let first = g.check_and_reserve_approved(&r).await.unwrap();
+    assert!(first.is_allowed());
+    // A double click: the same key re-uses the reservation and consumes nothing.
+    let Decision::Allow { reservation } = g.check_and_reserve_approved(&r).await.unwrap() else {
+        panic!("the second approval of the same write was denied");
+    };
+    assert!(reservation.reused);
+    assert_eq!(g.ledger().count("u1", &clock.today()).await.unwrap(), 1);
+    // The daily cap still holds for another approved write.
+    let mut other = req("c1", "u1", "k-other");
+    other.amount = Some(900.0);
+    let d = g.check_and_reserve_approved(&other).await.unwrap();
+    assert_eq!(d.rule(), Some(DenyRule::CustomerDailyCap));
+    let mut unlisted = req("c1", "u2", "k-unlisted");
+    unlisted.action = "transfer_all_gift_cards".into();
+    let d = g.check_and_reserve_approved(&unlisted).await.unwrap();
+    assert_eq!(d.rule(), Some(DenyRule::UnlistedAction));
+}
+
+#[tokio::test]
 async fn unlisted_action_hands_off_without_approval_draft() {
     let dir = tempfile::tempdir().unwrap();
     let clock = ManualClock::at_unix_ms(NOON);

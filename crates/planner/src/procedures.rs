@@ -1,6 +1,7 @@
 //! Procedures as data: `procedures.toml`, one procedure per retail intent.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -75,6 +76,30 @@ struct File {
     procedure: Vec<ProcedureSpec>,
 }
 
+/// Words before a past participle that make it a description of what already happened ("my
+/// order was cancelled", "I already returned it", "has it been refunded?"), not a request.
+static DONE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:was|were|is|are|been|got|already|had|has|have|i|we)\s+(?:already\s+|just\s+)?$",
+    )
+});
+
+/// Whether the trigger match `start..end` of `text` sits in a word that says the thing is
+/// already done: a past participle ("cancelled", "returned") after "was", "has been",
+/// "already", "I" and the like. "Can it be cancelled?" and "I want it cancelled" still ask.
+fn describes_done(text: &str, start: usize, end: usize) -> bool {
+    let word_end = text[end..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(text.len(), |i| end + i);
+    let word = &text[start..word_end];
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
+    word.to_ascii_lowercase().ends_with("ed") && DONE_BEFORE.is_match(before)
+}
+
 /// A procedure with compiled triggers.
 #[derive(Debug, Clone)]
 pub struct Procedure {
@@ -87,10 +112,7 @@ pub struct Procedure {
 impl Procedure {
     /// Byte offset of the first trigger match in `text`, if any.
     pub fn trigger_at(&self, text: &str) -> Option<usize> {
-        self.triggers
-            .iter()
-            .filter_map(|r| r.find(text).map(|m| m.start()))
-            .min()
+        self.trigger_positions(text).first().copied()
     }
 
     /// Byte spans of every trigger match in `text`, in order of their start.
@@ -99,6 +121,7 @@ impl Procedure {
             .triggers
             .iter()
             .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
+            .filter(|&(a, b)| !describes_done(text, a, b))
             .collect();
         v.sort_unstable();
         v.dedup_by_key(|s| s.0);
@@ -110,7 +133,9 @@ impl Procedure {
         let mut v: Vec<usize> = self
             .triggers
             .iter()
-            .flat_map(|r| r.find_iter(text).map(|m| m.start()))
+            .flat_map(|r| r.find_iter(text))
+            .filter(|m| !describes_done(text, m.start(), m.end()))
+            .map(|m| m.start())
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -241,6 +266,32 @@ impl Procedures {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn what_already_happened_is_no_request() {
+        let p = Procedures::shipped().unwrap();
+        let cancel = p
+            .procedures
+            .iter()
+            .find(|p| p.spec.name == "cancel_order")
+            .unwrap();
+        for said in [
+            "My order was cancelled, where is my refund?",
+            "The order I already cancelled still shows up.",
+            "Has it been cancelled yet?",
+            "I cancelled it last week.",
+        ] {
+            assert_eq!(cancel.trigger_at(said), None, "{said}");
+        }
+        for asked in [
+            "Please cancel my order.",
+            "Can it be cancelled?",
+            "I want it cancelled, ünïcode is fine.",
+            "I'd like the order cancelled.",
+        ] {
+            assert!(cancel.trigger_at(asked).is_some(), "{asked}");
+        }
+    }
+
     use super::*;
 
     #[test]

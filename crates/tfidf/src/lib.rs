@@ -56,6 +56,17 @@ pub struct SparseVec {
     pub val: Vec<f32>,
 }
 
+impl SparseVec {
+    /// Dot product with dense `weights` (indices past its end count 0).
+    pub fn dot(&self, weights: &[f32]) -> f32 {
+        self.idx
+            .iter()
+            .zip(&self.val)
+            .map(|(&i, &v)| weights.get(i as usize).map_or(0.0, |w| w * v))
+            .sum()
+    }
+}
+
 /// Hasher for keys that already are well-mixed 64-bit hashes.
 #[derive(Default, Clone, Copy)]
 pub struct PassThroughHasher(u64);
@@ -90,6 +101,13 @@ fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(FNV_PRIME);
     }
     h
+}
+
+/// A stable 64-bit FNV-1a hash of `text`'s bytes (the same on every
+/// platform and release, unlike `std`'s `DefaultHasher`), for keys saved in
+/// model files.
+pub fn text_hash(text: &str) -> u64 {
+    fnv_bytes(FNV_OFFSET, text.as_bytes())
 }
 
 /// Tag of character n-grams (word n-grams use their length as tag).
@@ -235,6 +253,40 @@ impl Vectorizer {
         }
     }
 
+    /// Bytes per feature in [`Self::encode_parts`]: hash (u64), IDF (f32)
+    /// and block (u8), little-endian.
+    pub const BYTES_PER_FEATURE: usize = 8 + 4 + 1;
+
+    /// Appends the vocabulary to `out`: every hash, then every IDF weight,
+    /// then every block byte (the layout of the intent model's `model.bin`).
+    pub fn encode_parts(&self, out: &mut Vec<u8>) {
+        out.reserve(self.len() * Self::BYTES_PER_FEATURE);
+        self.hashes
+            .iter()
+            .for_each(|h| out.extend_from_slice(&h.to_le_bytes()));
+        self.idf
+            .iter()
+            .for_each(|w| out.extend_from_slice(&w.to_le_bytes()));
+        out.extend_from_slice(&self.blocks);
+    }
+
+    /// Reads `n` features written by [`Self::encode_parts`] from the start
+    /// of `bytes`; `None` when `bytes` is shorter than `n` features.
+    pub fn decode_parts(config: FeatureConfig, n: usize, bytes: &[u8]) -> Option<Self> {
+        let bytes = bytes.get(..n.checked_mul(Self::BYTES_PER_FEATURE)?)?;
+        let (hashes, rest) = bytes.split_at(n * 8);
+        let (idf, blocks) = rest.split_at(n * 4);
+        let hashes = hashes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        let idf = idf
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Some(Self::from_parts(config, hashes, idf, blocks.to_vec()))
+    }
+
     /// Number of features.
     pub fn len(&self) -> usize {
         self.hashes.len()
@@ -314,6 +366,31 @@ mod tests {
         assert!((norms[1] - 1.0).abs() < 1e-4, "{norms:?}");
         // unknown text yields an empty vector
         assert!(v.transform("zzzz qqqq", &mut s).idx.is_empty());
+    }
+
+    #[test]
+    fn parts_round_trip_and_short_input_is_refused() {
+        let v = Vectorizer::fit(
+            ["track my order", "track my parcel"],
+            FeatureConfig::default(),
+        );
+        let mut bytes = Vec::new();
+        v.encode_parts(&mut bytes);
+        assert_eq!(bytes.len(), v.len() * Vectorizer::BYTES_PER_FEATURE);
+        let back = Vectorizer::decode_parts(v.config.clone(), v.len(), &bytes).unwrap();
+        assert_eq!(back, v);
+        assert!(Vectorizer::decode_parts(v.config.clone(), v.len(), &bytes[1..]).is_none());
+    }
+
+    #[test]
+    fn dot_and_text_hash() {
+        let x = SparseVec {
+            idx: vec![0, 2, 9],
+            val: vec![1.0, 2.0, 5.0],
+        };
+        assert_eq!(x.dot(&[0.5, 7.0, 0.25]), 1.0);
+        // FNV-1a reference value of "a".
+        assert_eq!(text_hash("a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     proptest! {

@@ -109,6 +109,8 @@ rules! {
     RuleOverride => "rule_override",
     /// The request depends on a condition the agent cannot check.
     UnmodelledCondition => "unmodelled_condition",
+    /// Part of the message asks for a change no request was read from.
+    UnreadRequest => "unread_request",
     /// A dependency kept failing past its retry budget.
     RetriesExhausted => "retries_exhausted",
 
@@ -131,6 +133,13 @@ rules! {
     LowGrounding => "low_grounding",
     /// Whether a model's rewording of the reply was used.
     ReplyModel => "reply_model",
+
+    // --- the agent-assist console (a person acting on a handoff)
+    /// A person worked a handoff: claimed, released, assigned, replied, noted, closed or
+    /// handed it back (the audit record's outcome says which).
+    HumanAction => "human_action",
+    /// A person approved or rejected the action proposed on a handoff.
+    HumanApproval => "human_approval",
 
     // --- the runtime
     /// The record could not be processed at all (undecodable, too large, panicked).

@@ -164,9 +164,14 @@ impl Stage for RouterStage {
                         },
                         format!("the model chose {choice:?} where the offline route was unsure"),
                     );
-                    if let Some(r) = chosen {
-                        route = r;
-                        route.model = "llm-fallback".to_owned();
+                    match chosen {
+                        Some(r) => {
+                            route = r;
+                            route.model = "llm-fallback".to_owned();
+                        }
+                        // the model found no intent that fits: the ticket is out of scope,
+                        // whatever the offline route's weak best guess was
+                        None => route.out_of_scope = true,
                     }
                 }
                 Err(e) => {

@@ -1,13 +1,62 @@
-//! Measuring the injection detector: held-out JSONL, ordinary tickets, k-fold CV.
+//! Measuring the injection detector: a labelled file (precision, recall, F1,
+//! per kind), the false-positive rates on ordinary tickets and customer
+//! e-mails it did not train on, the cost per text; and group-aware
+//! cross-validation of the whole training procedure.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::time::Instant;
 
 use serde::Serialize;
 
-use super::cascade::{CascadeVerdict, DecisionPath};
-use super::detector::{InjectionDetector, TrainConfig};
-use crate::data::{load_injection_jsonl, LabelledText};
+use super::detector::InjectionDetector;
+use super::groups::{group_folds, near_duplicate_groups};
+use super::meta::TrainConfig;
+use super::sources::TrainingSources;
+use super::train::train;
+use crate::data::KindedText;
 use crate::error::Result;
+use crate::metrics::{ratio, Confusion};
+
+/// Precision, recall and F1 of one slice of a labelled file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scores {
+    /// Texts in the slice.
+    pub n: usize,
+    /// Injections among them.
+    pub injections: usize,
+    /// Flagged injections / all flagged.
+    pub precision: f64,
+    /// Flagged injections / all injections.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Flagged benign texts / all benign texts.
+    pub false_positive_rate: f64,
+}
+
+impl Scores {
+    fn of(c: &Confusion) -> Self {
+        Self {
+            n: c.tp + c.fp + c.tn + c.fn_,
+            injections: c.tp + c.fn_,
+            precision: c.precision(),
+            recall: c.recall(),
+            f1: c.f1(),
+            false_positive_rate: c.fpr(),
+        }
+    }
+}
+
+/// Flag rate on texts that are all benign.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct FlagRate {
+    /// Texts scored (those seen in training are left out).
+    pub n: usize,
+    /// Texts left out because the detector trained or calibrated on them.
+    pub skipped_seen: usize,
+    /// Flagged / scored.
+    pub false_positive_rate: f64,
+}
 
 /// What `frontdesk guard eval --injection JSONL --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,138 +73,80 @@ pub struct InjectionReport {
     pub accuracy: f64,
     /// Flagged benign texts / all benign texts of the labelled file.
     pub false_positive_rate: f64,
-    /// Flagged ordinary support tickets / ordinary tickets scored.
-    pub ordinary_false_positive_rate: f64,
-    /// Ordinary tickets scored (those the detector was trained on are skipped).
-    pub ordinary_n: usize,
-    /// Ordinary tickets skipped because the detector saw them in training.
-    pub ordinary_skipped_seen: usize,
-    /// The decision threshold used.
+    /// Labelled texts the detector was trained on (a resubstitution share:
+    /// 0 for a held-out file).
+    pub seen_in_training: usize,
+    /// The same figures per `kind`, for files that record one.
+    pub per_kind: BTreeMap<String, Scores>,
+    /// Ordinary support tickets (benign).
+    pub ordinary: FlagRate,
+    /// Customer e-mails (benign): long, full of order ids and addresses.
+    pub emails: FlagRate,
+    /// The decision threshold.
     pub threshold: f32,
-    /// `"ngram"` or `"ngram+embedding-cascade"` (see [`InjectionDetector::method`]).
-    pub method: String,
-    /// Fraction of the labelled texts decided by the embedding head.
-    pub embedded_rate: f64,
-    /// Fraction of the scored ordinary tickets decided by the embedding head
-    /// (the share of pipeline traffic that pays for an embedding).
-    pub ordinary_embedded_rate: f64,
+    /// Mean scoring time per ordinary ticket, microseconds, on this machine.
+    pub micros_per_text: f64,
 }
 
-/// Confusion counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Confusion {
-    /// True positives.
-    pub tp: usize,
-    /// False positives.
-    pub fp: usize,
-    /// True negatives.
-    pub tn: usize,
-    /// False negatives.
-    pub fn_: usize,
-}
-
-impl Confusion {
-    /// Adds one decision.
-    pub fn add(&mut self, truth: bool, predicted: bool) {
-        match (truth, predicted) {
-            (true, true) => self.tp += 1,
-            (false, true) => self.fp += 1,
-            (false, false) => self.tn += 1,
-            (true, false) => self.fn_ += 1,
-        }
-    }
-    /// Precision (0 when nothing was predicted).
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    /// Recall (0 when there are no positives).
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    /// F1 score.
-    pub fn f1(&self) -> f64 {
-        f1(self.precision(), self.recall())
-    }
-    /// False-positive rate.
-    pub fn fpr(&self) -> f64 {
-        ratio(self.fp, self.fp + self.tn)
-    }
-    /// Accuracy.
-    pub fn accuracy(&self) -> f64 {
-        ratio(self.tp + self.tn, self.tp + self.tn + self.fp + self.fn_)
-    }
-}
-
-/// `num / den`, or 0 when `den` is 0.
-pub fn ratio(num: usize, den: usize) -> f64 {
-    if den == 0 {
-        0.0
-    } else {
-        num as f64 / den as f64
-    }
-}
-
-/// Harmonic mean, 0 when both are 0.
-pub fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
-
-/// Scores `examples` and `ordinary_texts` (all assumed benign) with `detector`.
-pub fn evaluate_examples(
-    detector: &InjectionDetector,
-    examples: &[LabelledText],
-    ordinary_texts: &[String],
-) -> InjectionReport {
-    let embedded = |v: &CascadeVerdict| v.path == DecisionPath::Embedding;
-    let mut c = Confusion::default();
-    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
-    let verdicts = detector.score_batch_detailed(&texts);
-    for (e, v) in examples.iter().zip(&verdicts) {
-        c.add(e.label, v.flagged);
-    }
-    let labelled_embedded = verdicts.iter().filter(|v| embedded(v)).count();
-    let unseen: Vec<&str> = ordinary_texts
+fn flag_rate(detector: &InjectionDetector, texts: &[String]) -> (FlagRate, f64) {
+    let unseen: Vec<&str> = texts
         .iter()
         .map(String::as_str)
         .filter(|t| !detector.was_trained_on(t))
         .collect();
-    let skipped = ordinary_texts.len() - unseen.len();
-    let scored = unseen.len();
-    let ordinary = detector.score_batch_detailed(&unseen);
-    let flagged = ordinary.iter().filter(|v| v.flagged).count();
-    let ordinary_embedded = ordinary.iter().filter(|v| embedded(v)).count();
-    InjectionReport {
-        n: examples.len(),
-        precision: c.precision(),
-        recall: c.recall(),
-        f1: c.f1(),
-        accuracy: c.accuracy(),
-        false_positive_rate: c.fpr(),
-        ordinary_false_positive_rate: ratio(flagged, scored),
-        ordinary_n: scored,
-        ordinary_skipped_seen: skipped,
-        threshold: detector.threshold(),
-        method: detector.method().to_string(),
-        embedded_rate: ratio(labelled_embedded, examples.len()),
-        ordinary_embedded_rate: ratio(ordinary_embedded, scored),
-    }
+    let started = Instant::now();
+    let flagged = unseen.iter().filter(|t| detector.score(t).flagged).count();
+    let micros = started.elapsed().as_secs_f64() * 1e6 / unseen.len().max(1) as f64;
+    let rate = FlagRate {
+        n: unseen.len(),
+        skipped_seen: texts.len() - unseen.len(),
+        false_positive_rate: ratio(flagged, unseen.len()),
+    };
+    (rate, micros)
 }
 
-/// Evaluates `detector` on a labelled JSONL file plus ordinary support tickets.
-///
-/// Ordinary texts the detector was trained on are skipped (and counted in
-/// `ordinary_skipped_seen`) so the ordinary false-positive rate stays honest.
-pub fn evaluate_injection(
+/// Scores `examples` (with their optional kinds), `ordinary` tickets and
+/// customer `emails` (all benign) with `detector`.
+pub fn evaluate_examples(
     detector: &InjectionDetector,
-    jsonl_path: impl AsRef<Path>,
-    ordinary_texts: &[String],
-) -> Result<InjectionReport> {
-    let examples = load_injection_jsonl(jsonl_path)?;
-    Ok(evaluate_examples(detector, &examples, ordinary_texts))
+    examples: &[KindedText],
+    ordinary: &[String],
+    emails: &[String],
+) -> InjectionReport {
+    let mut all = Confusion::default();
+    let mut kinds: BTreeMap<String, Confusion> = BTreeMap::new();
+    for e in examples {
+        let flagged = detector.score(&e.labelled.text).flagged;
+        all.add(e.labelled.label, flagged);
+        if let Some(k) = &e.kind {
+            kinds
+                .entry(k.clone())
+                .or_default()
+                .add(e.labelled.label, flagged);
+        }
+    }
+    let (ordinary, micros_per_text) = flag_rate(detector, ordinary);
+    let (emails, _) = flag_rate(detector, emails);
+    InjectionReport {
+        n: examples.len(),
+        precision: all.precision(),
+        recall: all.recall(),
+        f1: all.f1(),
+        accuracy: all.accuracy(),
+        false_positive_rate: all.fpr(),
+        seen_in_training: examples
+            .iter()
+            .filter(|e| detector.was_trained_on(&e.labelled.text))
+            .count(),
+        per_kind: kinds
+            .iter()
+            .map(|(k, c)| (k.clone(), Scores::of(c)))
+            .collect(),
+        ordinary,
+        emails,
+        threshold: detector.threshold(),
+        micros_per_text,
+    }
 }
 
 /// Result of [`cross_validate`].
@@ -163,132 +154,98 @@ pub fn evaluate_injection(
 pub struct CrossValidation {
     /// Folds.
     pub k: usize,
-    /// Mean per-fold F1.
-    pub mean_f1: f64,
-    /// Mean per-fold precision.
-    pub mean_precision: f64,
-    /// Mean per-fold recall.
-    pub mean_recall: f64,
-    /// Mean per-fold accuracy.
-    pub mean_accuracy: f64,
+    /// Near-duplicate groups among the labelled texts.
+    pub groups: usize,
+    /// Figures pooled over the test folds (each scored by the detector
+    /// trained, and calibrated, without it).
+    pub pooled: Scores,
     /// Per-fold F1.
     pub fold_f1: Vec<f64>,
-    /// False-positive rate on the held-out ordinary texts, averaged over folds.
-    pub mean_ordinary_false_positive_rate: f64,
+    /// Per-fold threshold.
+    pub fold_threshold: Vec<f32>,
+    /// Each labelled text's out-of-fold score (parallel to the sources' labelled texts).
+    pub scores: Vec<f32>,
+    /// Whether its fold's detector flagged it.
+    pub flagged: Vec<bool>,
+    /// Mean flag rate of the fold detectors on the ordinary tickets none of them saw.
+    pub ordinary_false_positive_rate: f64,
+    /// Ordinary tickets scored per fold.
+    pub ordinary_n: usize,
+    /// Mean flag rate on the customer e-mails none of them saw.
+    pub email_false_positive_rate: f64,
+    /// E-mails scored per fold.
+    pub emails_n: usize,
 }
 
-/// The fold (`0..k`) of each row: round-robin within each class, in file
-/// order, or with `seed` in a seeded pseudo-random order (to measure how
-/// much figures move with the assignment).
-pub fn stratified_folds(labels: &[bool], k: usize, seed: Option<u64>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..labels.len()).collect();
-    if let Some(seed) = seed {
-        let key = |i: usize| {
-            let mut h = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i as u64);
-            h ^= h >> 33;
-            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            h ^ (h >> 33)
-        };
-        order.sort_by_key(|&i| key(i));
-    }
-    let (mut p, mut n) = (0usize, 0usize);
-    let mut out = vec![0usize; labels.len()];
-    for i in order {
-        let c = if labels[i] { &mut p } else { &mut n };
-        out[i] = *c % k.max(1);
-        *c += 1;
-    }
-    out
-}
-
-/// Stratified k-fold cross-validation on `examples`; `extra_benign` is added
-/// to every training fold, `ordinary_heldout` is scored by every fold model.
-/// Fold assignment is deterministic (round-robin within each class).
+/// Group-aware k-fold cross-validation of [`train`] on the labelled texts
+/// of `sources`: each fold's texts (whole near-duplicate groups) are scored
+/// by a detector trained and calibrated on the other folds plus all extras.
+/// Ordinary tickets and e-mails are scored when no fold trained on them
+/// (every `ordinary_stride`-th of those, to bound the time).
 pub fn cross_validate(
-    examples: &[LabelledText],
-    extra_benign: &[String],
-    ordinary_heldout: &[String],
-    config: &TrainConfig,
+    sources: &TrainingSources,
+    cfg: &TrainConfig,
     k: usize,
+    seed: u64,
+    ordinary_stride: usize,
 ) -> Result<CrossValidation> {
-    let k = k.max(2);
-    let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
-    let fold_of = stratified_folds(&labels, k, None);
-    let mut reports = Vec::with_capacity(k);
+    let labelled = &sources.labelled;
+    let texts: Vec<&str> = labelled.iter().map(|t| t.text.as_str()).collect();
+    let labels: Vec<bool> = labelled.iter().map(|t| t.label).collect();
+    let groups = near_duplicate_groups(&texts);
+    let folds = group_folds(&groups, &labels, k, seed);
+    let mut pooled = Confusion::default();
+    let (mut fold_f1, mut fold_threshold) = (Vec::new(), Vec::new());
+    let (mut ordinary_fpr, mut email_fpr) = (Vec::new(), Vec::new());
+    let (mut ordinary_n, mut emails_n) = (0, 0);
+    let mut scores = vec![0.0f32; labelled.len()];
+    let mut flagged = vec![false; labelled.len()];
     for fold in 0..k {
-        let mut train: Vec<LabelledText> = examples
-            .iter()
-            .zip(&fold_of)
-            .filter(|(_, &f)| f != fold)
-            .map(|(e, _)| e.clone())
-            .collect();
-        train.extend(extra_benign.iter().map(|t| LabelledText {
-            text: t.clone(),
-            label: false,
-        }));
-        let test: Vec<LabelledText> = examples
-            .iter()
-            .zip(&fold_of)
-            .filter(|(_, &f)| f == fold)
-            .map(|(e, _)| e.clone())
-            .collect();
-        let det = InjectionDetector::train(&train, config)?;
-        reports.push(evaluate_examples(&det, &test, ordinary_heldout));
+        let test: Vec<usize> = (0..labelled.len()).filter(|&i| folds[i] == fold).collect();
+        let fold_sources = TrainingSources {
+            labelled: (0..labelled.len())
+                .filter(|&i| folds[i] != fold)
+                .map(|i| labelled[i].clone())
+                .collect(),
+            ..sources.clone()
+        };
+        let (detector, _) = train(&fold_sources, cfg)?;
+        for &i in &test {
+            let v = detector.score(&labelled[i].text);
+            scores[i] = v.score;
+            flagged[i] = v.flagged;
+        }
+        let c = Confusion::of(
+            test.iter().map(|&i| labelled[i].label),
+            test.iter().map(|&i| flagged[i]),
+        );
+        pooled.tp += c.tp;
+        pooled.fp += c.fp;
+        pooled.tn += c.tn;
+        pooled.fn_ += c.fn_;
+        fold_f1.push(c.f1());
+        fold_threshold.push(detector.threshold());
+        let stride = ordinary_stride.max(1);
+        let ordinary: Vec<String> = sources.ordinary.iter().step_by(stride).cloned().collect();
+        let (o, _) = flag_rate(&detector, &ordinary);
+        let (e, _) = flag_rate(&detector, &sources.emails);
+        ordinary_fpr.push(o.false_positive_rate);
+        email_fpr.push(e.false_positive_rate);
+        ordinary_n = o.n;
+        emails_n = e.n;
     }
-    let mean = |f: &dyn Fn(&InjectionReport) -> f64| reports.iter().map(f).sum::<f64>() / k as f64;
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     Ok(CrossValidation {
         k,
-        mean_f1: mean(&|r| r.f1),
-        mean_precision: mean(&|r| r.precision),
-        mean_recall: mean(&|r| r.recall),
-        mean_accuracy: mean(&|r| r.accuracy),
-        fold_f1: reports.iter().map(|r| r.f1).collect(),
-        mean_ordinary_false_positive_rate: mean(&|r| r.ordinary_false_positive_rate),
+        groups: groups.iter().max().map_or(0, |g| g + 1),
+        pooled: Scores::of(&pooled),
+        fold_f1,
+        fold_threshold,
+        scores,
+        flagged,
+        ordinary_false_positive_rate: mean(&ordinary_fpr),
+        ordinary_n,
+        email_false_positive_rate: mean(&email_fpr),
+        emails_n,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folds_are_stratified_and_balanced() {
-        let labels: Vec<bool> = (0..23).map(|i| i % 3 == 0).collect();
-        for seed in [None, Some(1), Some(2)] {
-            let f = stratified_folds(&labels, 4, seed);
-            for class in [true, false] {
-                let mut sizes = [0usize; 4];
-                for (i, &g) in f.iter().enumerate() {
-                    if labels[i] == class {
-                        sizes[g] += 1;
-                    }
-                }
-                let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
-                assert!(hi - lo <= 1, "{seed:?} {class}: {sizes:?}");
-            }
-        }
-        assert_ne!(
-            stratified_folds(&labels, 4, Some(1)),
-            stratified_folds(&labels, 4, None)
-        );
-    }
-
-    #[test]
-    fn confusion_metrics() {
-        let mut c = Confusion::default();
-        for (t, p) in [
-            (true, true),
-            (true, false),
-            (false, true),
-            (false, false),
-            (false, false),
-        ] {
-            c.add(t, p);
-        }
-        assert_eq!(c.precision(), 0.5);
-        assert_eq!(c.recall(), 0.5);
-        assert!((c.fpr() - 1.0 / 3.0).abs() < 1e-12);
-        assert_eq!(ratio(1, 0), 0.0);
-        assert_eq!(f1(0.0, 0.0), 0.0);
-    }
 }

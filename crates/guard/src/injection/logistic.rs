@@ -1,13 +1,16 @@
-//! L2-regularised, class-balanced logistic regression over sparse vectors,
-//! trained by full-batch gradient descent with Adam steps (deterministic).
+//! L2-regularised, class-balanced logistic regression over the shared sparse
+//! TF-IDF vectors (`frontdesk_tfidf::SparseVec`), trained by full-batch
+//! gradient descent with Adam steps: deterministic, no random state.
 
-use super::features::Sparse;
+use frontdesk_tfidf::SparseVec;
 
 /// Fitted weights.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Logistic {
-    weights: Vec<f32>,
-    bias: f32,
+    /// One weight per feature.
+    pub weights: Vec<f32>,
+    /// Intercept.
+    pub bias: f32,
 }
 
 /// Training settings for [`Logistic::fit`].
@@ -26,15 +29,29 @@ fn sigmoid(z: f32) -> f32 {
 }
 
 impl Logistic {
-    /// Fits weights for `xs` (features of dimension `dim`) and labels `ys`.
+    /// Fits weights for `xs` (features of dimension `dim`), labels `ys` and
+    /// per-example weights `sample_weights` (parallel to `xs`).
     ///
-    /// Classes are weighted inversely to their frequency ("balanced").
-    pub fn fit(xs: &[Sparse], ys: &[bool], dim: usize, opts: FitOptions) -> Self {
-        let n = xs.len().max(1) as f32;
-        let pos = ys.iter().filter(|&&y| y).count().max(1) as f32;
-        let neg = ys.iter().filter(|&&y| !y).count().max(1) as f32;
-        let w_pos = n / (2.0 * pos);
-        let w_neg = n / (2.0 * neg);
+    /// Classes are weighted inversely to their (sample-weighted) total
+    /// ("balanced"), so the two classes weigh the same however many
+    /// examples each has.
+    pub fn fit(
+        xs: &[SparseVec],
+        ys: &[bool],
+        sample_weights: &[f32],
+        dim: usize,
+        opts: FitOptions,
+    ) -> Self {
+        let total = |class: bool| {
+            ys.iter()
+                .zip(sample_weights)
+                .filter(|(&y, _)| y == class)
+                .map(|(_, &w)| w)
+                .sum::<f32>()
+                .max(1e-6)
+        };
+        let n = sample_weights.iter().sum::<f32>().max(1e-6);
+        let (w_pos, w_neg) = (n / (2.0 * total(true)), n / (2.0 * total(false)));
         // Objective: sum_i c_i loss_i / n + lambda/2 |w|^2, lambda = 1 / (C n).
         let lambda = 1.0 / (opts.c.max(1e-6) * n);
         let mut w = vec![0.0f32; dim];
@@ -46,11 +63,11 @@ impl Logistic {
         for t in 1..=opts.iterations {
             grad.iter_mut().zip(&w).for_each(|(g, wi)| *g = lambda * wi);
             let mut gb = 0.0f32;
-            for (x, &y) in xs.iter().zip(ys) {
-                let z = b + dot(&w, x);
-                let cw = if y { w_pos } else { w_neg };
+            for ((x, &y), &sw) in xs.iter().zip(ys).zip(sample_weights) {
+                let z = b + x.dot(&w);
+                let cw = sw * if y { w_pos } else { w_neg };
                 let err = cw * (sigmoid(z) - if y { 1.0 } else { 0.0 }) / n;
-                for &(i, xi) in x {
+                for (&i, &xi) in x.idx.iter().zip(&x.val) {
                     if let Some(g) = grad.get_mut(i as usize) {
                         *g += err * xi;
                     }
@@ -75,41 +92,49 @@ impl Logistic {
     }
 
     /// Probability of the positive class.
-    pub fn predict(&self, x: &Sparse) -> f32 {
-        sigmoid(self.bias + dot(&self.weights, x))
+    pub fn predict(&self, x: &SparseVec) -> f32 {
+        sigmoid(self.bias + x.dot(&self.weights))
     }
-}
-
-fn dot(w: &[f32], x: &Sparse) -> f32 {
-    x.iter()
-        .map(|&(i, xi)| w.get(i as usize).copied().unwrap_or(0.0) * xi)
-        .sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn one_hot(i: u32) -> SparseVec {
+        SparseVec {
+            idx: vec![i],
+            val: vec![1.0],
+        }
+    }
+
     #[test]
     fn separates_a_trivial_problem() {
-        let xs: Vec<Sparse> = vec![
-            vec![(0, 1.0)],
-            vec![(1, 1.0)],
-            vec![(0, 1.0)],
-            vec![(1, 1.0)],
-        ];
+        let xs: Vec<SparseVec> = [0, 1, 0, 1].into_iter().map(one_hot).collect();
         let ys = [true, false, true, false];
-        let m = Logistic::fit(
-            &xs,
-            &ys,
-            2,
-            FitOptions {
-                c: 1000.0,
-                iterations: 300,
-                learning_rate: 0.1,
-            },
-        );
-        assert!(m.predict(&vec![(0, 1.0)]) > 0.9);
-        assert!(m.predict(&vec![(1, 1.0)]) < 0.1);
+        let opts = FitOptions {
+            c: 1000.0,
+            iterations: 300,
+            learning_rate: 0.1,
+        };
+        let m = Logistic::fit(&xs, &ys, &[1.0; 4], 2, opts);
+        assert!(m.predict(&one_hot(0)) > 0.9);
+        assert!(m.predict(&one_hot(1)) < 0.1);
+    }
+
+    #[test]
+    fn sample_weights_move_a_contested_feature() {
+        // Feature 0 is seen once as each class; the heavier example wins it.
+        let xs: Vec<SparseVec> = [0, 0, 1, 2].into_iter().map(one_hot).collect();
+        let ys = [true, false, true, false];
+        let opts = FitOptions {
+            c: 10.0,
+            iterations: 200,
+            learning_rate: 0.05,
+        };
+        let pos_heavy = Logistic::fit(&xs, &ys, &[3.0, 1.0, 1.0, 1.0], 3, opts);
+        let neg_heavy = Logistic::fit(&xs, &ys, &[1.0, 3.0, 1.0, 1.0], 3, opts);
+        assert!(pos_heavy.predict(&one_hot(0)) > 0.5);
+        assert!(neg_heavy.predict(&one_hot(0)) < 0.5);
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{detect_pii, PiiKind};
 use crate::error::{GuardError, Result};
-use crate::injection::eval::{f1, ratio};
+use crate::metrics::{f1, ratio};
 
 #[derive(Debug, Deserialize)]
 struct Row {

@@ -67,6 +67,43 @@ pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<St
         })
 }
 
+/// A sentence that names a change to an order or an item.
+static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:return(?:ing)?|send (?:it|them|this|these) back|exchange|swap|switch|change|replace|cancel|refund|upgrade|downgrade|redirect|re-?route|instead)\b",
+    )
+});
+
+/// A sentence of `body` that asks for a change to one of the customer's orders or items
+/// (a change verb, and an order id of theirs or a product they bought) yet holds no request
+/// the procedures read and no implied item change. Acting on the rest of the message and
+/// answering "done" would leave that part undone: the whole message goes to a person.
+pub(super) fn unread_change(
+    body: &str,
+    customer: &Customer,
+    procedures: &Procedures,
+) -> Option<String> {
+    let sents = sentences(&strip_agent_conditions(body));
+    let items: Vec<Item> = customer
+        .orders
+        .keys()
+        .flat_map(|id| customer.items(id))
+        .collect();
+    let implied: Vec<String> = implied_item_changes(body, customer, procedures)
+        .into_iter()
+        .map(|r| r.clause)
+        .collect();
+    sents.iter().enumerate().find_map(|(i, s)| {
+        let asks = ASKS.is_match(s) || in_asking_list(&sents, i);
+        let names_theirs = order_ids(s)
+            .iter()
+            .any(|(_, id)| customer.orders.contains_key(id))
+            || !mentions(s, &items).is_empty();
+        let unread = extract(s, procedures).is_empty() && !implied.iter().any(|c| c == s);
+        (asks && CHANGE.is_match(s) && names_theirs && unread).then(|| s.clone())
+    })
+}
+
 /// Item-change requests implied by sentences of `body` that hold no request of their own.
 pub(super) fn implied_item_changes(
     body: &str,
@@ -150,6 +187,31 @@ mod tests {
                 "Please cancel #W1000066. Let me know if you need anything.",
                 &p
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_change_asked_in_words_no_procedure_reads_is_found() {
+        let p = Procedures::shipped().unwrap();
+        let unread = |body: &str| unread_change(body, &customer(), &p);
+        // a misspelt verb still leaves "refund" on one of their products
+        assert!(unread(
+            "Please cancel #W1000066. And I'd like to retrun the water bottle, refund to my gift card."
+        )
+        .is_some());
+        // every change asked is read
+        assert_eq!(
+            unread("Please cancel #W1000066, I no longer need it."),
+            None
+        );
+        // a change verb on nothing of theirs, or no asking, is not a request
+        assert_eq!(
+            unread("Please cancel #W1000066. Could you change your hours?"),
+            None
+        );
+        assert_eq!(
+            unread("Please cancel #W1000066. The water bottle was a replacement."),
             None
         );
     }

@@ -19,7 +19,7 @@ use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest};
 
 use super::combine::{conflict, merge_writes};
-use super::implied::{implied_item_changes, unread_condition};
+use super::implied::{implied_item_changes, unread_change, unread_condition};
 use super::planner::{OfflinePlanner, Turn};
 use super::select::{read_named_products, select};
 
@@ -117,19 +117,32 @@ impl OfflinePlanner {
         let writes_asked = requests
             .iter()
             .any(|r| !matches!(r.kind.as_str(), "status" | "product_info" | "account"));
-        let unmodelled = unmodelled.or_else(|| {
-            writes_asked
-                .then(|| unread_condition(&turn.body_text(), &self.procedures))
-                .flatten()
-        });
-        if let Some(condition) = unmodelled {
+        let body = turn.body_text();
+        let unmodelled = unmodelled
+            .map(|c| (Rule::UnmodelledCondition, c))
+            .or_else(|| {
+                let unread = || {
+                    unread_condition(&body, &self.procedures)
+                        .map(|c| (Rule::UnmodelledCondition, c))
+                        .or_else(|| {
+                            unread_change(&body, &customer, &self.procedures)
+                                .map(|c| (Rule::UnreadRequest, c))
+                        })
+                };
+                writes_asked.then(unread).flatten()
+            });
+        if let Some((rule, condition)) = unmodelled {
+            let why = match rule {
+                Rule::UnreadRequest => {
+                    "part of the message asks for a change the agent did not read"
+                }
+                _ => "the request depends on a condition the agent cannot check",
+            };
             let mut plan = Plan::new(
                 reader.log,
                 Outcome::HandOff {
-                    rule: Rule::UnmodelledCondition,
-                    reason: format!(
-                        "the request depends on a condition the agent cannot check ({condition:?})"
-                    ),
+                    rule,
+                    reason: format!("{why} ({condition:?}); nothing was written"),
                 },
                 ConversationState::default(),
             );

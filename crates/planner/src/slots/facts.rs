@@ -46,7 +46,7 @@ pub fn status_facts(req: &Request, customer: &Customer) -> Vec<String> {
             let items = customer.items(id);
             let names: Vec<String> = items.iter().map(|i| i.name.clone()).collect();
             let total: f64 = items.iter().map(|i| i.price).sum();
-            Some(format!(
+            let mut fact = format!(
                 "Order {id} ({}) is {}{}; the items total {}.",
                 names.join(", "),
                 crate::customer::s(o, "status"),
@@ -56,6 +56,37 @@ pub fn status_facts(req: &Request, customer: &Customer) -> Vec<String> {
                     format!(", tracking number {}", tracking.join(", "))
                 },
                 money(total)
+            );
+            for refund in refunds(o, customer) {
+                fact.push(' ');
+                fact.push_str(&refund);
+            }
+            Some(fact)
+        })
+        .collect()
+}
+
+/// One sentence per refund in the order's payment history, with when it arrives (store
+/// policy: a gift card at once, other methods within 5 to 7 business days).
+fn refunds(order: &Value, customer: &Customer) -> Vec<String> {
+    order
+        .get("payment_history")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|p| p.get("transaction_type").and_then(Value::as_str) == Some("refund"))
+        .filter_map(|p| {
+            let amount = p.get("amount").and_then(Value::as_f64)?;
+            let method = p.get("payment_method_id").and_then(Value::as_str)?;
+            let when = if method.starts_with("gift_card") {
+                "it is credited to the gift card at once"
+            } else {
+                "it reaches the original payment method within 5 to 7 business days"
+            };
+            Some(format!(
+                "A refund of {} was issued to your {}: {when}.",
+                money(amount),
+                customer.payment_label(method)
             ))
         })
         .collect()
@@ -135,4 +166,36 @@ pub fn account_facts(req: &Request, customer: &Customer) -> Vec<String> {
     }
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::fixture::customer;
+
+    #[test]
+    fn a_refunded_order_states_the_refund_and_when_it_arrives() {
+        let mut c = customer();
+        let order = c.orders.get_mut("#W1000002").unwrap();
+        order["status"] = json!("cancelled");
+        order["payment_history"] = json!([
+            {"transaction_type": "payment", "amount": 30.5, "payment_method_id": "paypal_1"},
+            {"transaction_type": "refund", "amount": 30.5, "payment_method_id": "paypal_1"}
+        ]);
+        let mut req = Request::of("status", "How much was refunded?");
+        req.order_ids = vec!["#W1000002".to_owned()];
+        let facts = status_facts(&req, &c);
+        assert_eq!(facts.len(), 1);
+        assert!(
+            facts[0].contains("A refund of $30.50 was issued")
+                && facts[0].contains("5 to 7 business days"),
+            "{}",
+            facts[0]
+        );
+        // no refund in the history: nothing is said about one
+        req.order_ids = vec!["#W1000001".to_owned()];
+        assert!(!status_facts(&req, &c)[0].contains("refund"));
+    }
 }
