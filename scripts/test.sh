@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs and starts what the tests need (a tansu broker, PostgreSQL),
-# then runs formatting, lints and every test of the workspace against them.
+# The test command: installs and starts what the tests need (a tansu broker, PostgreSQL,
+# dovecot and aiosmtpd for e-mail), then runs formatting, lints and every test of the workspace against them.
 #
 #   scripts/test.sh            # everything
 #   scripts/test.sh -- NAME    # pass arguments through to `cargo test`
@@ -52,6 +52,73 @@ fi
 for _ in $(seq 1 50); do su postgres -c "psql -p $PGPORT -qAtc 'select 1'" >/dev/null 2>&1 && break; sleep 0.2; done
 su postgres -c "psql -p $PGPORT -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
 export FRONTDESK_TEST_PG="postgres://postgres:postgres@127.0.0.1:$PGPORT/postgres"
+
+# --- Real e-mail servers for the channel tests: dovecot (IMAP) and aiosmtpd (SMTP) ----
+# Installed only when missing; each run gets its own config, mailboxes and ports.
+if ! command -v dovecot >/dev/null 2>&1; then
+  log "installing dovecot-imapd"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null) || { log "could not install dovecot-imapd"; exit 1; }
+fi
+if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  log "installing aiosmtpd (PyPI)"
+  pip3 install -q aiosmtpd >"$LOGDIR/aiosmtpd-install.log" 2>&1 || { log "could not install aiosmtpd"; exit 1; }
+fi
+MAILDIR="$LOGDIR/mail"
+rm -rf "$MAILDIR" && mkdir -p "$MAILDIR/run" "$MAILDIR/state" "$MAILDIR/boxes" "$MAILDIR/smtp/tmp" "$MAILDIR/smtp/new" "$MAILDIR/smtp/cur"
+IMAP_PORT=$(free_port)
+# Any user name logs in with the test password, so every test has a mailbox of its own.
+cat >"$MAILDIR/dovecot.conf" <<EOF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $MAILDIR/run
+state_dir = $MAILDIR/state
+log_path = $LOGDIR/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:$MAILDIR/boxes/%u
+first_valid_uid = 1
+passdb {
+  driver = static
+  args = password=frontdesk-test
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$MAILDIR/boxes/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = 0
+  }
+}
+service submission-login {
+  inet_listener submission {
+    port = 0
+  }
+}
+EOF
+chown -R nobody:nogroup "$MAILDIR/boxes"
+log "starting dovecot on 127.0.0.1:$IMAP_PORT"
+dovecot -c "$MAILDIR/dovecot.conf" || { log "dovecot did not start"; cat "$LOGDIR/dovecot.log" >&2; exit 1; }
+PIDS+=("$(cat "$MAILDIR/run/master.pid")")
+SMTP_PORT=$(free_port)
+log "starting aiosmtpd on 127.0.0.1:$SMTP_PORT (delivering into $MAILDIR/smtp)"
+python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR/smtp" >"$LOGDIR/aiosmtpd.log" 2>&1 &
+PIDS+=($!)
+for port in "$IMAP_PORT" "$SMTP_PORT"; do
+  for _ in $(seq 1 50); do (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+done
+export FRONTDESK_TEST_IMAP="127.0.0.1:$IMAP_PORT" FRONTDESK_TEST_IMAP_PASSWORD=frontdesk-test
+export FRONTDESK_TEST_SMTP="127.0.0.1:$SMTP_PORT" FRONTDESK_TEST_SMTP_MAILDIR="$MAILDIR/smtp"
 
 # --- chromium and chromium-driver (the console's browser tests), installed when missing --
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then

@@ -138,6 +138,25 @@ pub enum Command {
         #[command(subcommand)]
         command: SandboxCommand,
     },
+    /// Serve the helpdesk and mailbox webhooks of `[channels]` (Zendesk, Intercom, Twilio,
+    /// e-mail, generic JSON) until SIGINT/SIGTERM; each is answered after its ticket is on
+    /// the broker.
+    Gateway {
+        /// Address to listen on (default: `channels.gateway.listen`).
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// E-mail as a channel.
+    Mail {
+        #[command(subcommand)]
+        command: crate::channels::commands::MailCommand,
+    },
+    /// Import a backlog onto the inbound topics: JSONL, CSV, mbox, a folder of `.eml`
+    /// files or a Zendesk export. Importing again adds nothing; an interrupted import resumes.
+    Import(crate::channels::commands::ImportArgs),
+    /// Deliver resolutions and handoffs where their tickets came from (Zendesk, Intercom,
+    /// Twilio, SMTP, the signed webhook), each once, until SIGINT/SIGTERM.
+    Deliver,
     /// The agent-assist console where people work the handoff queue.
     Console {
         #[command(subcommand)]
@@ -508,6 +527,10 @@ pub async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Run { stages } => run_stages(cfg, &stages).await,
+        Command::Gateway { listen } => crate::channels::commands::gateway(cfg, listen).await,
+        Command::Mail { command } => crate::channels::commands::mail(cfg, command).await,
+        Command::Import(args) => crate::channels::commands::import(cfg, args).await,
+        Command::Deliver => crate::channels::commands::deliver(cfg).await,
         Command::Console { command } => crate::console::cli::run(cfg, command).await,
         Command::Dlq { command } => crate::dlq::command(cfg, command).await,
         Command::Bench {

@@ -29,6 +29,8 @@ pub struct Config {
     pub agent: AgentConfig,
     /// Model providers and roles (`frontdesk-llm`); empty: fully offline.
     pub llm: frontdesk_llm::LlmConfig,
+    /// Helpdesks and mailboxes: the webhook gateway, the IMAP poller, import and deliver.
+    pub channels: crate::channels::ChannelsConfig,
     /// The agent-assist console (`frontdesk console serve`).
     pub console: crate::console::ConsoleConfig,
 }
@@ -282,6 +284,7 @@ impl Config {
                 "runtime.max_in_flight must be at least 1".to_owned(),
             ));
         }
+        self.channels.validate().map_err(ConfigError::Rule)?;
         Ok(())
     }
 }

@@ -14,6 +14,7 @@
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
 //! - [`health`]: `/healthz`, `/readyz` and `/metrics` of long-running commands.
 //! - [`bench`]: `frontdesk bench spine`.
+//! - [`channels`]: helpdesks and mailboxes: the webhook gateway, the IMAP poller, import and deliver.
 //! - [`console`]: the agent-assist console where people work the handoff queue.
 //! - [`chaos`]: `frontdesk bench chaos`, the fault suite (stage processes killed, broker
 //!   and store faults) and the memory run under a backlog.
@@ -21,6 +22,7 @@
 //! - [`cli`]: the command line.
 
 pub mod bench;
+pub mod channels;
 pub mod chaos;
 pub mod cli;
 pub mod config;

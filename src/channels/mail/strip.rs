@@ -1,0 +1,168 @@
+//! The customer's own words of an e-mail: quoted history and signatures removed.
+//!
+//! What is cut is what mail clients write, not what a data set happened to contain: the
+//! attribution line before a quote (`On <date>, <name> wrote:` and its French, German and
+//! Spanish forms, as Gmail, Apple Mail and Thunderbird write them), Outlook's
+//! `-----Original Message-----` and `From: ... Sent: ...` header blocks and its underscore
+//! rule, `>`-quoted lines (top- or inline-posted), the RFC 3676 signature separator
+//! `-- `, and the mobile clients' "Sent from my ..." footers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A line after which everything is quoted history.
+static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    // Compiled from literals; covered by the tests below.
+    Regex::new(
+        r"(?ix)^\s*(?:
+            on\b.{0,300}\bwrote:
+          | le\b.{0,300}\ba\s+écrit\s*:
+          | am\b.{0,300}\bschrieb\b.{0,120}:
+          | el\b.{0,300}\bescribió:
+          | -{2,}\s*(?:original\s+message|forwarded\s+message|ursprüngliche\s+nachricht|message\s+d'origine)\s*-{2,}
+          | _{20,}
+        )\s*$",
+    )
+    .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
+});
+
+/// Outlook's header block: `From:` followed within a few lines by `Sent:` or `Date:`.
+static OUTLOOK_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*\*?(?:from|von|de)\s*:\*?\s+\S")
+        .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
+});
+static OUTLOOK_SENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*\*?(?:sent|date|gesendet|envoyé)\s*:\*?\s+\S")
+        .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
+});
+
+/// A line after which everything is a signature or a client's footer.
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:--\s?|\s*sent\s+from\s+my\s+.{1,40}|\s*get\s+outlook\s+for\s+.{1,30}|\s*sent\s+from\s+mail\s+for\s+windows.*)$",
+    )
+    .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
+});
+
+/// The customer's text: `text` up to the first quote header or signature, without quoted
+/// lines. When that leaves nothing (a message that is all quote), the whole text.
+pub fn customer_text(text: &str) -> String {
+    let normalized = text.replace("\r\n", "\n");
+    let lines: Vec<&str> = normalized.lines().collect();
+    let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if is_quote_header(&lines, i) || SIGNATURE.is_match(line) {
+            break;
+        }
+        if line.trim_start().starts_with('>') {
+            continue;
+        }
+        kept.push(line.trim_end());
+    }
+    let out = kept.join("\n").trim().to_owned();
+    if out.is_empty() {
+        normalized.trim().to_owned()
+    } else {
+        out
+    }
+}
+
+fn is_quote_header(lines: &[&str], i: usize) -> bool {
+    if QUOTE_HEADER.is_match(lines[i]) {
+        return true;
+    }
+    // Gmail wraps a long attribution over two lines.
+    if let Some(next) = lines.get(i + 1) {
+        let joined = format!("{} {}", lines[i].trim_end(), next.trim_start());
+        if lines[i]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("on ")
+            && QUOTE_HEADER.is_match(&joined)
+        {
+            return true;
+        }
+    }
+    OUTLOOK_FROM.is_match(lines[i])
+        && lines[i + 1..]
+            .iter()
+            .take(4)
+            .any(|l| OUTLOOK_SENT.is_match(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gmail_reply_keeps_only_the_new_text() {
+        let t = "Thanks, but it still has not arrived.\r\n\r\nOn Mon, Nov 3, 2025 at 9:12 AM Acme Support <support@acme.example> wrote:\r\n> Your order W1234567 shipped yesterday.\r\n> Best, Acme\r\n";
+        assert_eq!(customer_text(t), "Thanks, but it still has not arrived.");
+    }
+
+    #[test]
+    fn wrapped_gmail_attribution_is_recognised() {
+        let t = "Yes please go ahead.\n\nOn Tue, Nov 4, 2025 at 10:01 AM Acme Customer Support Team <\nsupport@acme.example> wrote:\n\n> Shall I cancel it?\n";
+        assert_eq!(customer_text(t), "Yes please go ahead.");
+    }
+
+    #[test]
+    fn outlook_header_block_and_rule_end_the_text() {
+        let t = "Please cancel order #W7654321.\n\n________________________________\nFrom: Acme Support <support@acme.example>\nSent: Monday, November 3, 2025 9:12 AM\nTo: Jane\nSubject: RE: order\n\nOld text";
+        assert_eq!(customer_text(t), "Please cancel order #W7654321.");
+        let t2 = "Refund please.\n\nFrom: Acme <support@acme.example>\nSent: Monday, November 3, 2025 9:12 AM\nSubject: order\n\nold";
+        assert_eq!(customer_text(t2), "Refund please.");
+        let t3 = "New question.\n-----Original Message-----\nFrom: x\n";
+        assert_eq!(customer_text(t3), "New question.");
+    }
+
+    #[test]
+    fn signatures_and_mobile_footers_are_cut() {
+        assert_eq!(
+            customer_text("Where is my parcel?\n\n-- \nJane Doe\nACME Corp\n"),
+            "Where is my parcel?"
+        );
+        assert_eq!(
+            customer_text("Where is my parcel?\n\nSent from my iPhone"),
+            "Where is my parcel?"
+        );
+        assert_eq!(
+            customer_text("Where is it?\n\nGet Outlook for Android"),
+            "Where is it?"
+        );
+    }
+
+    #[test]
+    fn inline_replies_keep_the_customers_lines_between_quotes() {
+        let t = "> Which order?\nW1234567\n> And the item?\nThe blue lamp\n";
+        assert_eq!(customer_text(t), "W1234567\nThe blue lamp");
+    }
+
+    #[test]
+    fn other_languages_attributions() {
+        assert_eq!(
+            customer_text(
+                "Merci.\n\nLe lun. 3 nov. 2025 à 09:12, Acme <s@acme.example> a écrit :\n> x"
+            ),
+            "Merci."
+        );
+        assert_eq!(
+            customer_text(
+                "Danke.\n\nAm Mo., 3. Nov. 2025 um 09:12 Uhr schrieb Acme <s@acme.example>:\n> x"
+            ),
+            "Danke."
+        );
+    }
+
+    #[test]
+    fn ordinary_text_mentioning_these_words_is_kept() {
+        let t = "On Monday I ordered a lamp.\nFrom: the shop page, I wrote down the order id.\nIt says -- shipped.";
+        assert_eq!(customer_text(t), t);
+    }
+
+    #[test]
+    fn an_all_quoted_message_falls_back_to_the_whole_text() {
+        assert_eq!(customer_text("> only a quote"), "> only a quote");
+    }
+}

@@ -1,0 +1,80 @@
+//! Publishing tickets onto their channel's inbound topic and waiting for the broker's
+//! acknowledgement: every inbound path (gateway, IMAP poller, import) goes through here.
+
+use std::time::Duration;
+
+use futures::future::join_all;
+use rdkafka::producer::{FutureProducer, FutureRecord};
+
+use crate::messages::{Codec, EncodeError, RecordKind, Ticket};
+use crate::topics::Topics;
+
+/// Why a ticket did not reach its topic.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// No inbound topic is declared for the ticket's channel: a configuration defect.
+    #[error("no inbound topic for channel {0}")]
+    NoTopic(String),
+    /// The ticket does not fit its schema: a defect in the adapter that built it.
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
+    /// The broker did not acknowledge it in time (or refused it): retry later.
+    #[error("broker: {0}")]
+    Broker(String),
+}
+
+/// Encodes tickets (Avro, Confluent framing) and produces them keyed by conversation.
+#[derive(Clone)]
+pub struct TicketSink {
+    producer: FutureProducer,
+    codec: Codec,
+    topics: Topics,
+    timeout: Duration,
+}
+
+impl TicketSink {
+    /// A sink over a producer; `timeout` bounds the wait for each acknowledgement.
+    pub fn new(producer: FutureProducer, codec: Codec, topics: Topics, timeout: Duration) -> Self {
+        TicketSink {
+            producer,
+            codec,
+            topics,
+            timeout,
+        }
+    }
+
+    /// Publishes one ticket; returns once the broker acknowledged it.
+    pub async fn publish(&self, ticket: &Ticket) -> Result<(), PublishError> {
+        let (topic, bytes) = self.encode(ticket).await?;
+        self.send(&topic, &ticket.conversation_id, &bytes).await
+    }
+
+    /// Publishes tickets concurrently; the result of each, in order.
+    pub async fn publish_all(&self, tickets: &[&Ticket]) -> Vec<Result<(), PublishError>> {
+        join_all(tickets.iter().map(|t| self.publish(t))).await
+    }
+
+    async fn encode(&self, ticket: &Ticket) -> Result<(String, Vec<u8>), PublishError> {
+        let topic = self
+            .topics
+            .inbound_for(ticket.channel)
+            .ok_or_else(|| PublishError::NoTopic(ticket.channel.to_string()))?;
+        let bytes = self
+            .codec
+            .encode(RecordKind::Ticket, &topic, ticket)
+            .await?;
+        Ok((topic, bytes))
+    }
+
+    async fn send(&self, topic: &str, key: &str, bytes: &[u8]) -> Result<(), PublishError> {
+        let record = FutureRecord::to(topic).key(key).payload(bytes);
+        match tokio::time::timeout(self.timeout, self.producer.send(record, self.timeout)).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err((e, _))) => Err(PublishError::Broker(e.to_string())),
+            Err(_) => Err(PublishError::Broker(format!(
+                "no acknowledgement within {:?}",
+                self.timeout
+            ))),
+        }
+    }
+}

@@ -1,0 +1,555 @@
+//! Deliver against provider fakes: each record is delivered once (a redelivered record is
+//! skipped by the outbox), 429 waits for `Retry-After`, 5xx retries within the budget and
+//! then dead-letters, a permanent 4xx dead-letters at once; SMS is split, Intercom handoffs
+//! are a note then an assignment, the generic webhook is signed.
+
+use std::time::{Duration, Instant};
+
+use frontdesk::channels::config::{GenericConfig, IntercomConfig, TwilioConfig, ZendeskConfig};
+use frontdesk::channels::inbox::{Entry, Inbox};
+use frontdesk::channels::{Origin, Provider};
+use frontdesk::messages::{
+    Channel, Cost, DeadLetter, Handoff, Identity, PlannedCall, RecordKind, Resolution,
+};
+use frontdesk::topics::names;
+use tokio_util::sync::CancellationToken;
+
+use super::fakes::{self, Script};
+use super::rig::*;
+use crate::helpers::*;
+
+/// The secrets the tests' configs name (set once; the same values every time).
+pub fn set_test_secrets() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        for (k, v) in [
+            ("FD_IT_ZENDESK_TOKEN", "zd-api-token"),
+            ("FD_IT_ZENDESK_SECRET", "zd-secret"),
+            ("FD_IT_INTERCOM_TOKEN", "ic-access-token"),
+            ("FD_IT_INTERCOM_SECRET", "ic-secret"),
+            ("FD_IT_TWILIO_TOKEN", "tw-token"),
+            ("FD_IT_WEBHOOK_SECRET", "whsec-test"),
+            ("FD_IT_GENERIC_TOKEN", "gen-token"),
+            ("FD_IT_IMAP_PASSWORD", "frontdesk-test"),
+        ] {
+            std::env::set_var(k, v);
+        }
+    });
+}
+
+pub fn zendesk_cfg(url: &str) -> ZendeskConfig {
+    ZendeskConfig {
+        signing_secret_env: Some("FD_IT_ZENDESK_SECRET".into()),
+        max_clock_skew: Duration::from_secs(300),
+        base_url: Some(url.to_owned()),
+        email: Some("bot@acme.example".into()),
+        api_token_env: Some("FD_IT_ZENDESK_TOKEN".into()),
+        solved_status: "solved".into(),
+        handoff_group_id: Some(98738),
+        handoff_tags: vec!["frontdesk_handoff".into()],
+    }
+}
+
+pub fn intercom_cfg(url: &str) -> IntercomConfig {
+    IntercomConfig {
+        client_secret_env: Some("FD_IT_INTERCOM_SECRET".into()),
+        base_url: url.to_owned(),
+        access_token_env: Some("FD_IT_INTERCOM_TOKEN".into()),
+        admin_id: Some("6827949".into()),
+        handoff_team_id: Some("team-7".into()),
+        api_version: "2.11".into(),
+    }
+}
+
+pub fn twilio_cfg(url: &str, max_chars: usize) -> TwilioConfig {
+    TwilioConfig {
+        auth_token_env: "FD_IT_TWILIO_TOKEN".into(),
+        account_sid: Some("AC123".into()),
+        base_url: url.to_owned(),
+        from: None,
+        max_chars,
+        handoff_notice: Some("A person from our team will text you shortly.".into()),
+    }
+}
+
+pub fn generic_cfg(receiver: &str) -> GenericConfig {
+    GenericConfig {
+        token_env: Some("FD_IT_GENERIC_TOKEN".into()),
+        webhook_url: Some(format!("{receiver}/hook")),
+        webhook_secret_env: Some("FD_IT_WEBHOOK_SECRET".into()),
+    }
+}
+
+/// Quick retries for tests.
+pub fn fast_retries(base: &mut Base) {
+    let d = &mut base.cfg.channels.deliver;
+    d.max_attempts = 3;
+    d.initial_backoff = Duration::from_millis(50);
+    d.max_backoff = Duration::from_millis(200);
+    d.max_elapsed = Duration::from_secs(20);
+}
+
+pub struct RunningDeliver {
+    pub shutdown: CancellationToken,
+    pub task: tokio::task::JoinHandle<Result<(), frontdesk::channels::deliver::DeliverError>>,
+}
+
+impl RunningDeliver {
+    /// Stops deliver and waits for its final commit (before the broker goes away).
+    pub async fn stop(self) {
+        self.shutdown.cancel();
+        self.task.await.unwrap().unwrap();
+    }
+}
+
+pub fn start_deliver(base: &Base) -> RunningDeliver {
+    set_test_secrets();
+    let d = frontdesk::channels::deliver::build(&base.cfg, &base.brokers, &base.state).unwrap();
+    let shutdown = CancellationToken::new();
+    let task = tokio::spawn(d.run(shutdown.clone()));
+    RunningDeliver { shutdown, task }
+}
+
+/// Records that the gateway accepted `ticket_id` from `provider` with `origin`.
+pub async fn seed_origin(
+    base: &Base,
+    ticket_id: &str,
+    conversation: &str,
+    provider: Provider,
+    origin: Origin,
+) {
+    let inbox = Inbox::new(base.state.pool().clone());
+    inbox
+        .claim(
+            &Entry {
+                ticket_id,
+                conversation_id: conversation,
+                provider,
+                origin: &origin,
+            },
+            Duration::from_secs(60),
+        )
+        .await
+        .unwrap();
+    inbox.mark_published(&[ticket_id]).await.unwrap();
+}
+
+pub fn resolution(ticket: &str, conv: &str, channel: Channel, reply: &str) -> Resolution {
+    Resolution {
+        ticket_id: ticket.into(),
+        conversation_id: conv.into(),
+        channel,
+        customer: Identity::default(),
+        reply: reply.into(),
+        intents: vec!["order_status".into()],
+        actions: vec![],
+        citations: vec![],
+        cost: Cost::default(),
+        latency_ms: 10,
+        resolved_at: frontdesk::messages::now_ms(),
+        awaiting_customer: false,
+        notifications: vec![],
+    }
+}
+
+pub fn handoff(ticket: &str, conv: &str, channel: Channel) -> Handoff {
+    Handoff {
+        ticket_id: ticket.into(),
+        conversation_id: conv.into(),
+        channel,
+        customer: Identity::default(),
+        reason_code: frontdesk::messages::Rule::ApprovalRequired,
+        reason: "The refund is above the limit an agent may approve alone.".into(),
+        summary: "Refund of $340 for order #W2378156 needs approval".into(),
+        draft_reply: "We have refunded $340 to your card.".into(),
+        transcript: vec![frontdesk::messages::Turn {
+            role: "customer".into(),
+            text: "Please refund my order".into(),
+            at: 1,
+        }],
+        tool_log: vec![],
+        proposed_action: Some(PlannedCall {
+            tool: "refund_order".into(),
+            arguments_json: "{\"order_id\":\"#W2378156\"}".into(),
+        }),
+        route: None,
+        citations: vec![],
+        cost: Cost::default(),
+        latency_ms: 10,
+        handed_off_at: frontdesk::messages::now_ms(),
+    }
+}
+
+pub async fn publish_resolution(base: &Base, r: &Resolution) {
+    let topic = base.topics.physical(names::RESOLUTIONS);
+    let bytes = codec()
+        .encode(RecordKind::Resolution, &topic, r)
+        .await
+        .unwrap();
+    send(
+        &producer(&base.cfg, &base.brokers),
+        &topic,
+        &r.conversation_id,
+        &bytes,
+    )
+    .await;
+}
+
+pub async fn publish_handoff(base: &Base, h: &Handoff) {
+    let topic = base.topics.physical(names::HANDOFFS);
+    let bytes = codec()
+        .encode(RecordKind::Handoff, &topic, h)
+        .await
+        .unwrap();
+    send(
+        &producer(&base.cfg, &base.brokers),
+        &topic,
+        &h.conversation_id,
+        &bytes,
+    )
+    .await;
+}
+
+/// Dead letters: at least `expect` of them (waiting up to a minute), and whatever else
+/// arrives in the next two seconds.
+pub async fn dead_letters(base: &Base, expect: usize) -> Vec<DeadLetter> {
+    let topic = base.topics.physical(names::DEADLETTER);
+    let obs = observer(&base.cfg, &base.brokers, &[&topic]);
+    let mut seen = collect_until(&obs, Duration::from_secs(60), |s| s.len() >= expect).await;
+    seen.extend(collect_for(&obs, Duration::from_secs(2)).await);
+    let c = codec();
+    let mut out = Vec::new();
+    for s in seen {
+        out.push(c.decode(RecordKind::DeadLetter, &s.value).await.unwrap());
+    }
+    out
+}
+
+fn zendesk_origin(thread: &str) -> Origin {
+    Origin {
+        thread_id: Some(thread.into()),
+        ..Default::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn zendesk_resolutions_and_handoffs_are_posted_once_even_when_redelivered() {
+    let Some(mut base) = base(Which::Mock).await else {
+        return;
+    };
+    let zd = fakes::zendesk(Script::default()).await;
+    base.cfg.channels.zendesk = Some(zendesk_cfg(&zd.uri()));
+    seed_origin(
+        &base,
+        "zendesk:comment:1",
+        "zendesk:5158",
+        Provider::Zendesk,
+        zendesk_origin("5158"),
+    )
+    .await;
+    seed_origin(
+        &base,
+        "zendesk:comment:2",
+        "zendesk:5160",
+        Provider::Zendesk,
+        zendesk_origin("5160"),
+    )
+    .await;
+    let r = resolution(
+        "zendesk:comment:1",
+        "zendesk:5158",
+        Channel::Webhook,
+        "Your order shipped on Monday.",
+    );
+    let h = handoff("zendesk:comment:2", "zendesk:5160", Channel::Webhook);
+    publish_resolution(&base, &r).await;
+    publish_handoff(&base, &h).await;
+    // The same resolution again, as after an upstream redelivery.
+    publish_resolution(&base, &r).await;
+    let d = start_deliver(&base);
+    eventually("two updates", Duration::from_secs(30), || {
+        zd.posted().len() >= 2
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let posted = zd.posted();
+    assert_eq!(posted.len(), 2, "{posted:?}");
+    let res = posted.iter().find(|p| p.target == "5158").unwrap();
+    assert_eq!(res.body["ticket"]["comment"]["public"], true);
+    assert_eq!(
+        res.body["ticket"]["comment"]["body"],
+        "Your order shipped on Monday."
+    );
+    assert_eq!(res.body["ticket"]["status"], "solved");
+    let note = posted.iter().find(|p| p.target == "5160").unwrap();
+    assert_eq!(note.body["ticket"]["comment"]["public"], false);
+    let text = note.body["ticket"]["comment"]["body"].as_str().unwrap();
+    for part in [
+        "approval_required",
+        "Refund of $340",
+        "refund_order",
+        "We have refunded $340",
+    ] {
+        assert!(text.contains(part), "the note has {part}: {text}");
+    }
+    assert_eq!(
+        note.body["ticket"]["additional_tags"][0],
+        "frontdesk_handoff"
+    );
+    assert_eq!(note.body["ticket"]["group_id"], 98738);
+    assert_eq!(note.body["ticket"]["status"], "open");
+    d.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_429_waits_for_retry_after_then_delivers_once() {
+    let Some(mut base) = base(Which::Mock).await else {
+        return;
+    };
+    let zd = fakes::zendesk(Script {
+        fail_first: vec![429],
+        ..Default::default()
+    })
+    .await;
+    base.cfg.channels.zendesk = Some(zendesk_cfg(&zd.uri()));
+    fast_retries(&mut base);
+    seed_origin(
+        &base,
+        "zendesk:comment:9",
+        "zendesk:77",
+        Provider::Zendesk,
+        zendesk_origin("77"),
+    )
+    .await;
+    publish_resolution(
+        &base,
+        &resolution("zendesk:comment:9", "zendesk:77", Channel::Webhook, "Done."),
+    )
+    .await;
+    let d = start_deliver(&base);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while zd.requests().await < 1 {
+        assert!(Instant::now() < deadline, "no request reached the fake");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let first = Instant::now();
+    eventually("the update", Duration::from_secs(30), || {
+        !zd.posted().is_empty()
+    })
+    .await;
+    assert!(
+        first.elapsed() >= Duration::from_millis(900),
+        "Retry-After: 1 was honoured ({:?})",
+        first.elapsed()
+    );
+    assert_eq!(zd.requests().await, 2);
+    assert_eq!(zd.posted().len(), 1);
+    d.stop().await;
+}
+
+/// One resolution for a Zendesk fake that always answers `status`: the dead letters and
+/// the update requests the fake received.
+async fn dead_letter_for(status: u16) -> Option<(Vec<DeadLetter>, usize)> {
+    let mut base = base(Which::Mock).await?;
+    let zd = fakes::zendesk(Script {
+        always: Some(status),
+        ..Default::default()
+    })
+    .await;
+    base.cfg.channels.zendesk = Some(zendesk_cfg(&zd.uri()));
+    fast_retries(&mut base);
+    let origin = zendesk_origin("55");
+    seed_origin(
+        &base,
+        "zendesk:comment:5",
+        "zendesk:55",
+        Provider::Zendesk,
+        origin,
+    )
+    .await;
+    let r = resolution("zendesk:comment:5", "zendesk:55", Channel::Webhook, "Done.");
+    publish_resolution(&base, &r).await;
+    let d = start_deliver(&base);
+    let dls = dead_letters(&base, 1).await;
+    let received = zd.server.received_requests().await.unwrap();
+    let puts = received
+        .iter()
+        .filter(|r| r.method.as_str() == "PUT")
+        .count();
+    d.stop().await;
+    Some((dls, puts))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn server_errors_retry_within_the_budget_then_dead_letter() {
+    let Some((dls, puts)) = dead_letter_for(503).await else {
+        return;
+    };
+    assert_eq!(dls.len(), 1, "{dls:?}");
+    assert_eq!(dls[0].stage, "deliver");
+    assert_eq!(dls[0].error_kind, "retries_exhausted");
+    assert!(dls[0].reason.contains("503"), "{}", dls[0].reason);
+    // max_attempts = 3 (each retry first checks the ticket's comments: the 503 may have hidden a success).
+    assert_eq!(puts, 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_permanent_4xx_dead_letters_at_once() {
+    let Some((dls, puts)) = dead_letter_for(404).await else {
+        return;
+    };
+    assert_eq!(dls.len(), 1);
+    assert_eq!(dls[0].error_kind, "delivery_rejected");
+    assert_eq!(puts, 1, "a 404 is not retried");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sms_is_split_intercom_handoffs_note_then_assign_and_webhooks_are_signed() {
+    let Some(mut base) = base(Which::Mock).await else {
+        return;
+    };
+    let tw = fakes::twilio(Script::default()).await;
+    let ic = fakes::intercom(Script::default()).await;
+    let hook = fakes::webhook_receiver("whsec-test", Script::default()).await;
+    base.cfg.channels.twilio = Some(twilio_cfg(&tw.uri(), 40));
+    base.cfg.channels.intercom = Some(intercom_cfg(&ic.uri()));
+    base.cfg.channels.generic = Some(generic_cfg(&hook.uri()));
+    seed_origin(
+        &base,
+        "twilio:SM1",
+        "sms:abc",
+        Provider::Twilio,
+        Origin {
+            message_id: Some("SM1".into()),
+            reply_to: Some("+14155552671".into()),
+            our_address: Some("+15558675310".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    seed_origin(
+        &base,
+        "intercom:part:1",
+        "intercom:191",
+        Provider::Intercom,
+        zendesk_origin("191"),
+    )
+    .await;
+    seed_origin(
+        &base,
+        "shop-1",
+        "shop-c1",
+        Provider::Generic,
+        Origin::default(),
+    )
+    .await;
+    let reply = "Your order #W7678072 shipped on Monday by UPS and should arrive on Thursday at the latest.";
+    publish_resolution(
+        &base,
+        &resolution("twilio:SM1", "sms:abc", Channel::Sms, reply),
+    )
+    .await;
+    publish_handoff(
+        &base,
+        &handoff("intercom:part:1", "intercom:191", Channel::Webhook),
+    )
+    .await;
+    publish_resolution(
+        &base,
+        &resolution("shop-1", "shop-c1", Channel::Chat, "Thanks!"),
+    )
+    .await;
+    let d = start_deliver(&base);
+    eventually("all deliveries", Duration::from_secs(30), || {
+        tw.posted().len() >= 3 && ic.posted().len() >= 2 && !hook.posted().is_empty()
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let sms = tw.posted();
+    assert_eq!(sms.len(), 3, "{sms:?}");
+    let bodies: Vec<&str> = sms
+        .iter()
+        .map(|p| p.body["Body"].as_str().unwrap())
+        .collect();
+    assert!(bodies.iter().all(|b| b.chars().count() <= 40), "{bodies:?}");
+    assert_eq!(bodies.join(" "), reply);
+    assert_eq!(sms[0].body["From"], "+15558675310");
+    assert_eq!(sms[0].body["To"], "+14155552671");
+    let parts = ic.posted();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].body["message_type"], "note");
+    assert_eq!(parts[1].body["message_type"], "assignment");
+    assert_eq!(parts[1].body["assignee_id"], "team-7");
+    let hooks = hook.posted();
+    assert_eq!(hooks.len(), 1, "signed, verified and accepted once");
+    assert_eq!(hooks[0].target, "shop-1/generic/resolution");
+    assert_eq!(hooks[0].body["kind"], "resolution");
+    assert_eq!(hooks[0].body["record"]["reply"], "Thanks!");
+    d.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_resolutions_notifications_go_to_their_own_addresses_once() {
+    let Some(mut base) = base(Which::Mock).await else {
+        return;
+    };
+    let zd = fakes::zendesk(Script::default()).await;
+    let tw = fakes::twilio(Script::default()).await;
+    let hook = fakes::webhook_receiver("whsec-test", Script::default()).await;
+    base.cfg.channels.zendesk = Some(zendesk_cfg(&zd.uri()));
+    let mut twilio = twilio_cfg(&tw.uri(), 160);
+    twilio.from = Some("+15558675310".into());
+    base.cfg.channels.twilio = Some(twilio);
+    base.cfg.channels.generic = Some(generic_cfg(&hook.uri()));
+    seed_origin(
+        &base,
+        "zendesk:comment:31",
+        "zendesk:31",
+        Provider::Zendesk,
+        zendesk_origin("31"),
+    )
+    .await;
+    let mut r = resolution(
+        "zendesk:comment:31",
+        "zendesk:31",
+        Channel::Webhook,
+        "We sent a code to the phone number on file.",
+    );
+    r.notifications = vec![
+        frontdesk::messages::Notification {
+            channel: Channel::Sms,
+            to: "+15550001111".into(),
+            subject: None,
+            body: "Your code is 482913.".into(),
+        },
+        frontdesk::messages::Notification {
+            channel: Channel::Chat,
+            to: "customer-77".into(),
+            subject: Some("Your code".into()),
+            body: "Your code is 482913.".into(),
+        },
+    ];
+    publish_resolution(&base, &r).await;
+    // Redelivered upstream: neither the reply nor a notification goes out again.
+    publish_resolution(&base, &r).await;
+    let d = start_deliver(&base);
+    eventually("reply and notifications", Duration::from_secs(30), || {
+        !zd.posted().is_empty() && !tw.posted().is_empty() && !hook.posted().is_empty()
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(zd.posted().len(), 1, "{:?}", zd.posted());
+    let sms = tw.posted();
+    assert_eq!(sms.len(), 1, "{sms:?}");
+    assert_eq!(sms[0].body["To"], "+15550001111");
+    assert_eq!(sms[0].body["Body"], "Your code is 482913.");
+    let hooks = hook.posted();
+    assert_eq!(hooks.len(), 1, "{hooks:?}");
+    assert_eq!(hooks[0].body["kind"], "notification");
+    assert_eq!(hooks[0].body["record"]["to"], "customer-77");
+    assert_eq!(
+        hooks[0].target,
+        "zendesk:comment:31#notification-1/generic/notification"
+    );
+    d.stop().await;
+}
