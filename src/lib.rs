@@ -9,6 +9,8 @@
 //! - [`runtime`]: the stage runtime: the `Stage` trait and the runner that owns Kafka I/O.
 //! - [`stages`]: router, tools, grounding and policy.
 //! - [`pipeline`]: config to running stages.
+//! - [`harness`]: the in-process start-up (broker, state, topics, store, stages) behind
+//!   `demo`, `eval`, `bench`, `run` and the tests.
 //! - [`state`]: the state database (conversations, turns, processed tickets).
 //! - [`demo`]: the one-command demo on the embedded broker.
 //! - [`eval`]: `frontdesk eval`, labelled tickets replayed through the pipeline and scored.
@@ -19,7 +21,9 @@
 //! - [`chaos`]: `frontdesk bench chaos`, the fault suite (stage processes killed, broker
 //!   and store faults) and the memory run under a backlog.
 //! - [`dlq`]: `frontdesk dlq list | replay`, the dead-letter topic re-driven after a fix.
-//! - [`cli`]: the command line.
+//! - [`telemetry`]: logging and, when configured, OTLP trace export.
+//! - [`cli`]: the command line, with the offline models' jobs (`router`, `grounding`,
+//!   `guard`).
 
 pub mod bench;
 pub mod channels;
@@ -35,7 +39,6 @@ pub mod health;
 pub mod home;
 pub mod kafka;
 pub mod messages;
-pub mod offline;
 pub mod pipeline;
 pub mod runtime;
 pub mod stages;

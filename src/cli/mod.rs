@@ -1,4 +1,7 @@
 //! The command line. Thin: parses arguments, loads config, calls the library.
+//! [`offline`] holds the offline models' jobs (router, grounding, guard).
+
+mod offline;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -536,9 +539,9 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Bench {
             command: BenchCommand::Chaos(args),
         } => crate::chaos::command(cfg, args).await,
-        Command::Router { command } => crate::offline::router(command),
-        Command::Grounding { command } => crate::offline::grounding(command),
-        Command::Guard { command } => crate::offline::guard(command),
+        Command::Router { command } => offline::router(command),
+        Command::Grounding { command } => offline::grounding(command),
+        Command::Guard { command } => offline::guard(command),
         Command::Sandbox {
             command: SandboxCommand::Serve { data, listen, db },
         } => {

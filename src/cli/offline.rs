@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use crate::cli::{EmbeddingsArg, GroundingCommand, GuardCommand, RouterCommand};
+use super::{EmbeddingsArg, GroundingCommand, GuardCommand, RouterCommand};
 use crate::config::resolve_path;
 
 fn print(value: &impl serde::Serialize, json: bool) -> anyhow::Result<()> {
