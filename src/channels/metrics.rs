@@ -1,29 +1,66 @@
-//! Counters of the channel processes (gateway, mail poller, deliver), rendered in the
-//! Prometheus text format beside the stage counters. Labels are bounded: provider names,
+//! Counters of the channel processes (gateway, mail poller, deliver), in the process's
+//! `prometheus-client` registry beside the stage counters. Labels are bounded: provider names,
 //! outcome and kind labels from fixed sets, never raw error text.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::sync::{Mutex, OnceLock};
 
-/// A counter's name and its label pairs.
-type Key = (&'static str, Vec<(&'static str, &'static str)>);
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
 
-fn registry() -> &'static Mutex<BTreeMap<Key, u64>> {
-    static R: OnceLock<Mutex<BTreeMap<Key, u64>>> = OnceLock::new();
-    R.get_or_init(|| Mutex::new(BTreeMap::new()))
+/// A counter family's labels, in the order given.
+type Labels = Vec<(String, String)>;
+
+/// One family per counter name, registered once in the process's registry
+/// ([`crate::runtime::metrics`]) the first time it is counted.
+fn families() -> &'static Mutex<BTreeMap<&'static str, Family<Labels, Counter>>> {
+    static F: OnceLock<Mutex<BTreeMap<&'static str, Family<Labels, Counter>>>> = OnceLock::new();
+    F.get_or_init(|| Mutex::new(BTreeMap::new()))
+}
+
+/// The family of `name` (a full `frontdesk_..._total` name), registered on first use.
+fn family(name: &'static str) -> Family<Labels, Counter> {
+    let mut all = families().lock().unwrap_or_else(|p| p.into_inner());
+    all.entry(name)
+        .or_insert_with(|| {
+            let family = Family::<Labels, Counter>::default();
+            // the registry adds the `frontdesk_` prefix and the `_total` suffix
+            let short = name
+                .trim_start_matches("frontdesk_")
+                .trim_end_matches("_total");
+            let registered = family.clone();
+            crate::runtime::metrics::register(|r| r.register(short, help(name), registered));
+            family
+        })
+        .clone()
+}
+
+fn labels(labels: &[(&'static str, &'static str)]) -> Labels {
+    labels
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
 
 /// Adds one to `name{labels}`.
-pub fn count(name: &'static str, labels: &[(&'static str, &'static str)]) {
-    let mut r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    *r.entry((name, labels.to_vec())).or_default() += 1;
+pub fn count(name: &'static str, labels_: &[(&'static str, &'static str)]) {
+    family(name).get_or_create(&labels(labels_)).inc();
 }
 
 /// The current value of `name{labels}` (tests, summaries).
-pub fn value(name: &'static str, labels: &[(&'static str, &'static str)]) -> u64 {
-    let r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    r.get(&(name, labels.to_vec())).copied().unwrap_or(0)
+pub fn value(name: &'static str, labels_: &[(&'static str, &'static str)]) -> u64 {
+    family(name).get_or_create(&labels(labels_)).get()
+}
+
+/// The help text of a channel counter.
+fn help(name: &str) -> &'static str {
+    match name {
+        GATEWAY_REQUESTS => "Gateway requests by provider and outcome",
+        MAIL_MESSAGES => "Mailbox messages by outcome",
+        DELIVERIES => "Deliveries by provider, kind and outcome",
+        DELIVERY_RETRIES => "Delivery retries by provider and cause",
+        _ => "A channel counter",
+    }
 }
 
 /// Gateway requests by provider and outcome (`accepted`, `duplicate`, `ignored`, `busy`,
@@ -36,27 +73,10 @@ pub const DELIVERIES: &str = "frontdesk_deliveries_total";
 /// Delivery retries by provider and cause (`rate_limited`, `server_error`, `timeout`).
 pub const DELIVERY_RETRIES: &str = "frontdesk_delivery_retries_total";
 
-/// Every channel counter in the Prometheus text format.
-pub fn render() -> String {
-    let r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    let mut out = String::new();
-    let mut last = "";
-    for ((name, labels), v) in r.iter() {
-        if *name != last {
-            let _ = writeln!(out, "# TYPE {name} counter");
-            last = name;
-        }
-        let labels: Vec<String> = labels.iter().map(|(k, v)| format!("{k}=\"{v}\"")).collect();
-        let _ = writeln!(out, "{name}{{{}}} {v}", labels.join(","));
-    }
-    out
-}
-
-/// Stage counters and channel counters together, for a process's `/metrics`.
+/// The process's metrics (stage, channel and any other registered counters) in the text
+/// exposition format.
 pub fn render_all() -> String {
-    let mut out = crate::runtime::metrics::render();
-    out.push_str(&render());
-    out
+    crate::runtime::metrics::render()
 }
 
 /// Serves `/metrics` (stage and channel counters) and `/healthz` on `listen` until `shutdown`.
@@ -94,7 +114,7 @@ mod tests {
             ),
             2
         );
-        let text = render();
+        let text = render_all();
         assert!(
             text.contains(
                 "frontdesk_gateway_requests_total{provider=\"metrics_test\",outcome=\"accepted\"} 2"
@@ -102,9 +122,10 @@ mod tests {
             "{text}"
         );
         assert_eq!(
-            text.matches("# TYPE frontdesk_gateway_requests_total")
+            text.matches("# TYPE frontdesk_gateway_requests counter")
                 .count(),
-            1
+            1,
+            "{text}"
         );
     }
 }
