@@ -158,6 +158,11 @@ impl Customer {
         self.orders.get(order_id).map_or("", |o| s(o, "status"))
     }
 
+    /// Items of every order, order by order.
+    pub fn all_items(&self) -> Vec<Item> {
+        self.orders.keys().flat_map(|id| self.items(id)).collect()
+    }
+
     /// Items of one order, in order.
     pub fn items(&self, order_id: &str) -> Vec<Item> {
         let Some(order) = self.orders.get(order_id) else {

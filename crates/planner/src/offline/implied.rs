@@ -76,23 +76,17 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence of `body` that asks for a change to one of the customer's orders or items
 /// (a change verb, and an order id of theirs or a product they bought) yet holds no request
-/// the procedures read and no implied item change. Acting on the rest of the message and
-/// answering "done" would leave that part undone: the whole message goes to a person.
+/// the procedures read and no implied item change (`implied`: the clauses
+/// [`implied_item_changes`] read). Acting on the rest of the message and answering "done"
+/// would leave that part undone: the whole message goes to a person.
 pub(super) fn unread_change(
     body: &str,
     customer: &Customer,
     procedures: &Procedures,
+    implied: &[String],
 ) -> Option<String> {
     let sents = sentences(&strip_agent_conditions(body));
-    let items: Vec<Item> = customer
-        .orders
-        .keys()
-        .flat_map(|id| customer.items(id))
-        .collect();
-    let implied: Vec<String> = implied_item_changes(body, customer, procedures)
-        .into_iter()
-        .map(|r| r.clause)
-        .collect();
+    let items: Vec<Item> = customer.all_items();
     sents.iter().enumerate().find_map(|(i, s)| {
         let asks = ASKS.is_match(s) || in_asking_list(&sents, i);
         let names_theirs = order_ids(s)
@@ -111,11 +105,7 @@ pub(super) fn implied_item_changes(
     procedures: &Procedures,
 ) -> Vec<Request> {
     let sents = sentences(body);
-    let items: Vec<Item> = customer
-        .orders
-        .keys()
-        .flat_map(|id| customer.items(id))
-        .collect();
+    let items: Vec<Item> = customer.all_items();
     let mut out = Vec::new();
     for (i, s) in sents.iter().enumerate() {
         if !extract(s, procedures).is_empty() {
@@ -194,7 +184,14 @@ mod tests {
     #[test]
     fn a_change_asked_in_words_no_procedure_reads_is_found() {
         let p = Procedures::shipped().unwrap();
-        let unread = |body: &str| unread_change(body, &customer(), &p);
+        let unread = |body: &str| {
+            let c = customer();
+            let implied: Vec<String> = implied_item_changes(body, &c, &p)
+                .into_iter()
+                .map(|r| r.clause)
+                .collect();
+            unread_change(body, &c, &p, &implied)
+        };
         // a misspelt verb still leaves "refund" on one of their products
         assert!(unread(
             "Please cancel #W1000066. And I'd like to retrun the water bottle, refund to my gift card."

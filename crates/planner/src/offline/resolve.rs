@@ -93,13 +93,13 @@ impl OfflinePlanner {
             // nothing private is asked: plan without an account
             Binding::Unverified(_) | Binding::Changed { .. } => Customer::anonymous(),
         };
-        if !customer.user_id.is_empty() {
-            extracted.extend(implied_item_changes(
-                &turn.body_text(),
-                &customer,
-                &self.procedures,
-            ));
-        }
+        let implied = if customer.user_id.is_empty() {
+            Vec::new()
+        } else {
+            implied_item_changes(&turn.body_text(), &customer, &self.procedures)
+        };
+        let implied_clauses: Vec<String> = implied.iter().map(|r| r.clause.clone()).collect();
+        extracted.extend(implied);
         let retracted = extracted.iter().filter(|r| r.retracted).count();
         let requests = select(extracted, &customer, &self.procedures);
         if requests.iter().any(|r| r.kind == "product_info") {
@@ -125,7 +125,7 @@ impl OfflinePlanner {
                     unread_condition(&body, &self.procedures)
                         .map(|c| (Rule::UnmodelledCondition, c))
                         .or_else(|| {
-                            unread_change(&body, &customer, &self.procedures)
+                            unread_change(&body, &customer, &self.procedures, &implied_clauses)
                                 .map(|c| (Rule::UnreadRequest, c))
                         })
                 };

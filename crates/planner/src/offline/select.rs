@@ -86,11 +86,7 @@ fn across_orders(r: Request, customer: &Customer, procedures: &crate::Procedures
     if !r.order_ids.is_empty() || !matches!(r.kind.as_str(), "return" | "item_change") {
         return vec![r];
     }
-    let all: Vec<crate::customer::Item> = customer
-        .orders
-        .keys()
-        .flat_map(|id| customer.items(id))
-        .collect();
+    let all: Vec<crate::customer::Item> = customer.all_items();
     // the products are named in the request's own sentence, else just before it ("Both
     // speakers stopped working. Please return both of them.")
     let in_clause = crate::slots::mentions(&r.clause, &all);
@@ -142,11 +138,7 @@ pub(super) fn select(
     requests.retain(|r| !r.retracted);
     // "... only exchange the desk lamp": the earlier requests of that kind keep their details
     // but act on what the "only" names
-    let all_items: Vec<crate::customer::Item> = customer
-        .orders
-        .keys()
-        .flat_map(|id| customer.items(id))
-        .collect();
+    let all_items: Vec<crate::customer::Item> = customer.all_items();
     for i in 0..requests.len() {
         if !requests[i].only || i == 0 {
             continue;

@@ -67,7 +67,7 @@ mod tests {
 
     fn describing(text: &str) -> Vec<(String, bool)> {
         let c = customer();
-        let items: Vec<_> = c.orders.keys().flat_map(|id| c.items(id)).collect();
+        let items: Vec<_> = c.all_items();
         let found = mentions(text, &items);
         describes_order(text, &found)
             .into_iter()

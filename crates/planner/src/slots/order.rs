@@ -32,11 +32,7 @@ static DELIVERED_WORD: LazyLock<Regex> =
 /// The orders holding products `text` names, with how many distinct ones each holds; an
 /// order must hold every product named to describe it ("my order with the grill").
 fn holding(text: &str, customer: &Customer) -> Vec<(String, usize)> {
-    let all: Vec<Item> = customer
-        .orders
-        .keys()
-        .flat_map(|id| customer.items(id))
-        .collect();
+    let all: Vec<Item> = customer.all_items();
     let found = mentions(text, &all);
     if found.is_empty() {
         return Vec::new();
