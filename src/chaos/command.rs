@@ -78,12 +78,12 @@ pub async fn command(cfg: Config, args: ChaosArgs) -> anyhow::Result<()> {
     } else {
         print(&r);
     }
-    let failed = r.lost > 0 || r.contradictory > 0 || r.duplicate_writes > 0;
+    let failed = r.score.lost > 0 || r.score.contradictory > 0 || r.duplicate_writes > 0;
     anyhow::ensure!(
         args.no_gate || !failed,
         "chaos gate failed: {} lost, {} with two different outcomes, {} duplicate writes",
-        r.lost,
-        r.contradictory,
+        r.score.lost,
+        r.score.contradictory,
         r.duplicate_writes
     );
     Ok(())
@@ -94,17 +94,17 @@ fn print(r: &ChaosReport) {
     println!("  tickets            {}", r.tickets);
     println!(
         "  exactly once       {}  (after de-duplication by ticket id)",
-        r.exactly_once
+        r.score.exactly_once
     );
-    println!("  two outcomes       {}", r.contradictory);
-    println!("  raw duplicates     {}", r.raw_duplicates);
-    println!("  lost               {}", r.lost);
+    println!("  two outcomes       {}", r.score.contradictory);
+    println!("  raw duplicates     {}", r.score.raw_duplicates);
+    println!("  lost               {}", r.score.lost);
     println!(
         "  duplicate writes   {}  ({} writes applied, {} unattributed)",
         r.duplicate_writes, r.writes.applied, r.writes.unattributed
     );
-    println!("  resolutions        {:?}", r.resolutions);
-    println!("  handoffs by reason {:?}", r.handoffs_by_reason);
+    println!("  resolutions        {:?}", r.score.resolutions);
+    println!("  handoffs by reason {:?}", r.score.handoffs_by_reason);
     println!(
         "  faults             {} kills, broker {:?}, store {} failed / {} responses lost",
         r.kills, r.broker_faults, r.store_failed, r.store_lost_responses

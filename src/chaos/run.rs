@@ -78,22 +78,14 @@ impl Default for ChaosOptions {
 pub struct ChaosReport {
     /// Tickets sent.
     pub tickets: usize,
-    /// Tickets with exactly one distinct outcome after de-duplication by ticket id.
-    pub exactly_once: usize,
-    /// Tickets with two different outcomes.
-    pub contradictory: usize,
-    /// Terminal records beyond the first per ticket (before de-duplication).
-    pub raw_duplicates: usize,
-    /// Tickets with no outcome when the run ended.
-    pub lost: usize,
+    /// The outcomes per ticket: exactly once, contradictory, raw duplicates, lost, and
+    /// the resolutions and handoffs by reason (first outcome per ticket).
+    #[serde(flatten)]
+    pub score: Score,
     /// Writes the store applied twice (same key, or same ticket with other arguments).
     pub duplicate_writes: usize,
     /// The detail of the writes.
     pub writes: DuplicateWrites,
-    /// Tickets handed to a person, by reason.
-    pub handoffs_by_reason: BTreeMap<String, usize>,
-    /// Tickets resolved (`resolve`) or answered with a question (`ask`).
-    pub resolutions: BTreeMap<String, usize>,
     /// Seconds from the last ticket published to the last outcome.
     pub drain_secs: f64,
     /// Seconds from the first ticket published to the last outcome.
@@ -309,25 +301,13 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
             .map(str::to_owned)
             .or_else(|| find_ticket(e, &expected))
     });
-    let Score {
-        exactly_once,
-        contradictory,
-        raw_duplicates,
-        lost,
-        handoffs_by_reason,
-        resolutions,
-    } = outcomes.score(&expected);
+    let score = outcomes.score(&expected);
     let published_at = published_at.unwrap_or(start);
     Ok(ChaosReport {
         tickets: expected.len(),
-        exactly_once,
-        contradictory,
-        raw_duplicates,
-        lost,
+        score,
         duplicate_writes: writes.total(),
         writes,
-        handoffs_by_reason,
-        resolutions,
         drain_secs: last_outcome
             .saturating_duration_since(published_at)
             .as_secs_f64(),
