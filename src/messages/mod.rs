@@ -23,7 +23,7 @@ pub use envelope::{
 };
 pub use outbound::{AuditRecord, Cost, DeadLetter, Handoff, Notification, Resolution, Turn};
 pub use schemas::{LocalSchemas, RecordKind, RegistrySchemas, SchemaResolver};
-pub use ticket::{Attachment, Channel, Identity, Ticket};
+pub use ticket::{first_line, Attachment, Channel, Identity, Ticket};
 pub use verdict::{GateVerdict, PlanOutcome, PlanVerdict, Rule, Screen};
 
 /// Milliseconds since the Unix epoch, the unit of every timestamp on the wire.

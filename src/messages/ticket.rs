@@ -89,3 +89,14 @@ impl Ticket {
         }
     }
 }
+
+/// The first line of `text`, at most `max_chars` characters: what a hand-off's summary quotes
+/// of the customer's message.
+pub fn first_line(text: &str, max_chars: usize) -> String {
+    text.lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(max_chars)
+        .collect()
+}

@@ -4,6 +4,9 @@
 //! Skipped with a message when `chromedriver` is not installed, unless
 //! `FRONTDESK_REQUIRE_BROWSER` is set (`scripts/test.sh` installs it and sets it). Waits are
 //! on elements, never fixed sleeps, so a loaded two-core machine only makes them slower.
+//!
+//! One file (about 740 lines): the four browser flows share the driver, sign-in and
+//! pipeline start-up helpers above them, and each flow is one long scripted session.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

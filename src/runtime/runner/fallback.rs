@@ -95,16 +95,7 @@ fn unreadable_id(msg: &OwnedMessage) -> String {
 pub(crate) fn handoff(known: &Known, rule: Rule, reason: &str) -> Handoff {
     let t = &known.ticket;
     let now = now_ms();
-    let first_line: String = t
-        .subject
-        .as_deref()
-        .unwrap_or(&t.body)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .take(120)
-        .collect();
+    let first_line = crate::messages::first_line(t.subject.as_deref().unwrap_or(&t.body), 120);
     Handoff {
         ticket_id: t.ticket_id.clone(),
         conversation_id: t.conversation_id.clone(),

@@ -23,15 +23,7 @@ pub fn template_summary(env: &Envelope) -> String {
         .as_ref()
         .map(|r| r.intent_keys().collect::<Vec<_>>().join(", "))
         .unwrap_or_default();
-    let first_line: String = env
-        .ticket
-        .body
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .take(120)
-        .collect();
+    let first_line = crate::messages::first_line(&env.ticket.body, 120);
     format!(
         "[{}] {} — \"{}\"",
         env.ticket.channel.as_str(),
