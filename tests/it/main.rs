@@ -5,6 +5,7 @@
 mod channels;
 mod chaos;
 mod console;
+mod console_hold;
 mod console_store;
 mod dlq;
 mod eval;

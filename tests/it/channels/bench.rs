@@ -19,10 +19,11 @@ use frontdesk::channels::gateway::zendesk::Zendesk;
 use frontdesk::channels::import::{self, Checkpoints, ImportOptions, Sinks};
 use frontdesk::channels::signature::{sign, Algorithm, Encoding};
 use frontdesk::channels::{Origin, Provider};
-use frontdesk::messages::Channel;
+use frontdesk::messages::{Channel, RecordKind};
+use frontdesk::topics::names;
 use frontdesk_llm::ApiKey;
 
-use super::deliver::{publish_resolution, resolution, seed_origin, start_deliver, zendesk_cfg};
+use super::deliver::{resolution, seed_origin, start_deliver, zendesk_cfg};
 use super::fakes::{self, Script};
 use super::rig::*;
 use crate::helpers::Which;
@@ -239,6 +240,12 @@ async fn bench_deliver_against_a_zendesk_fake() {
     base.cfg.channels.zendesk = Some(zendesk_cfg(&zd.uri()));
     base.cfg.channels.deliver.max_in_flight = env_usize("FD_BENCH_IN_FLIGHT", 64);
     let n = env_usize("FD_BENCH_RECORDS", 5_000);
+    // Set-up, not measured: the origins, then every resolution through one producer with
+    // its sends in flight together (a producer per record made the set-up the slow part).
+    let topic = base.topics.physical(names::RESOLUTIONS);
+    let codec = crate::helpers::codec();
+    let producer = crate::helpers::producer(&base.cfg, &base.brokers);
+    let mut sends = Vec::with_capacity(n);
     for i in 0..n {
         let ticket = format!("zendesk:comment:{i}");
         let conv = format!("zendesk:{}", 10_000 + i);
@@ -247,17 +254,24 @@ async fn bench_deliver_against_a_zendesk_fake() {
             ..Default::default()
         };
         seed_origin(&base, &ticket, &conv, Provider::Zendesk, origin).await;
-        publish_resolution(
-            &base,
-            &resolution(
-                &ticket,
-                &conv,
-                Channel::Webhook,
-                "Your order shipped on Monday.",
-            ),
-        )
-        .await;
+        let r = resolution(
+            &ticket,
+            &conv,
+            Channel::Webhook,
+            "Your order shipped on Monday.",
+        );
+        let bytes = codec
+            .encode(RecordKind::Resolution, &topic, &r)
+            .await
+            .unwrap();
+        sends.push((conv, bytes));
     }
+    futures::future::join_all(
+        sends
+            .iter()
+            .map(|(key, bytes)| crate::helpers::send(&producer, &topic, key, bytes)),
+    )
+    .await;
     let started = Instant::now();
     let d = start_deliver(&base);
     eventually("every record delivered", Duration::from_secs(600), || {
