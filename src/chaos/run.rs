@@ -113,7 +113,10 @@ pub struct ChaosReport {
     pub broker: String,
 }
 
-/// Share of tickets with an outcome after which faults stop and the rest drains.
+/// Share of tickets with an outcome after which kills and broker faults stop and the rest
+/// drains. Store faults go on until that share of the confirmations sent so far has an
+/// outcome too: the confirmations, which make the writes, queue behind the first messages,
+/// so most writes would otherwise meet no store fault.
 const FAULTS_UNTIL: f64 = 0.9;
 
 /// Runs the suite with `base` (brokers, topics, groups, state and store are set here).
@@ -245,6 +248,8 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
     // still on its way when the run ends is dropped with the set.
     let mut confirming = tokio::task::JoinSet::new();
     let (mut confirmations, mut unpublished) = (0, 0);
+    // The confirmations sent (and not failed), for the end of the faults.
+    let mut confirming_ids: HashSet<String> = HashSet::new();
     let mut kills = 0;
     let mut fault_counts = FaultCounts::new();
     let mut harness_peak = 0u64;
@@ -272,6 +277,7 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
                 if let Some(request) = request {
                     let yes = tickets::confirmation(&request, &codec, &topics).await?;
                     expected.insert(yes.ticket_id.clone());
+                    confirming_ids.insert(yes.ticket_id.clone());
                     conversations.insert(yes.ticket_id.clone(), yes.key.clone());
                     let (producer, failed) = (producer.clone(), unpublished_tx.clone());
                     confirming.spawn(async move {
@@ -285,6 +291,7 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         while let Ok(ticket) = unpublished_rx.try_recv() {
             // Never acknowledged by the broker: not sent, so not waited for.
             expected.remove(&ticket);
+            confirming_ids.remove(&ticket);
             unpublished += 1;
         }
         while confirming.try_join_next().is_some() {}
@@ -297,8 +304,14 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         if done == expected.len() || start.elapsed() > opts.timeout {
             break;
         }
-        if faults_on && done as f64 >= FAULTS_UNTIL * expected.len() as f64 {
+        let mostly = |done: usize, of: usize| done as f64 >= FAULTS_UNTIL * of as f64;
+        if faults_on && mostly(done, expected.len()) {
             faults_on = false;
+        }
+        if store_counts.active.load(Ordering::Relaxed)
+            && !faults_on
+            && mostly(outcomes.done(&confirming_ids), confirming_ids.len())
+        {
             store_counts.active.store(false, Ordering::Relaxed);
         }
         if let Some((kind, status)) = supervisor.exited() {
