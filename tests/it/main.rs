@@ -10,6 +10,7 @@ mod console_store;
 mod dlq;
 mod eval;
 mod faults;
+mod fuzz_regressions;
 mod guard_cli;
 mod health;
 mod helpers;
