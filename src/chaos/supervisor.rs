@@ -186,7 +186,7 @@ impl Drop for Supervisor {
 /// broker's port still open in other processes can keep a broker set up again from
 /// listening on it. This is what stalled the 10,000-ticket runs: the longer the run, the
 /// more restarted stage processes held more of the broker's sockets.
-fn no_inherited_descriptors(cmd: &mut Command) {
+pub fn no_inherited_descriptors(cmd: &mut Command) {
     use std::os::unix::process::CommandExt;
     // SAFETY: the closure runs in the child between fork and exec; it only makes system
     // calls that are async-signal-safe (close_range, sysconf, fcntl), allocates nothing and
