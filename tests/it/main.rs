@@ -18,3 +18,4 @@ mod pipeline;
 mod router_cli;
 mod runtime;
 mod state;
+mod trace;
