@@ -23,6 +23,68 @@ pub struct Inbound {
     pub value: Vec<u8>,
 }
 
+/// The most sample tickets taken from the store (one per customer).
+const SAMPLES: usize = 10_000;
+
+/// Makes the `i`-th well-formed ticket of a run on demand, so a long run need not hold
+/// every ticket at once (the backlog benchmark publishes a million).
+pub struct TicketMaker {
+    samples: Vec<crate::messages::Ticket>,
+    codec: Codec,
+    topics: Topics,
+    prefix: String,
+}
+
+impl TicketMaker {
+    /// A maker over the shipped store's sample tickets; ids are `<prefix>-<i>` and
+    /// `<prefix>-conv-<i>`.
+    pub async fn new(
+        data_dir: &Path,
+        codec: &Codec,
+        topics: &Topics,
+        prefix: &str,
+    ) -> anyhow::Result<Self> {
+        // One sample per customer of the store (500 in the shipped data), cycled.
+        let samples: Vec<_> = crate::demo::sample_tickets(data_dir, SAMPLES, codec, topics)
+            .await?
+            .into_iter()
+            .filter_map(|s| s.ticket)
+            .collect();
+        anyhow::ensure!(
+            !samples.is_empty(),
+            "no sample tickets in {}",
+            data_dir.display()
+        );
+        Ok(TicketMaker {
+            samples,
+            codec: codec.clone(),
+            topics: topics.clone(),
+            prefix: prefix.to_owned(),
+        })
+    }
+
+    /// The `i`-th ticket: the samples in turn, each its own conversation, Avro for even
+    /// `i` and JSON for odd.
+    pub async fn make(&self, i: usize) -> anyhow::Result<Inbound> {
+        let mut t = self.samples[i % self.samples.len()].clone();
+        t.ticket_id = format!("{}-{i:07}", self.prefix);
+        t.conversation_id = format!("{}-conv-{i:07}", self.prefix);
+        t.received_at = crate::messages::now_ms();
+        let topic = self.topics.inbound_for(t.channel).unwrap_or_default();
+        let value = if i % 2 == 0 {
+            self.codec.encode(RecordKind::Ticket, &topic, &t).await?
+        } else {
+            serde_json::to_vec(&t)?
+        };
+        Ok(Inbound {
+            ticket_id: t.ticket_id,
+            topic,
+            key: t.conversation_id,
+            value,
+        })
+    }
+}
+
 /// `count` well-formed tickets, each its own conversation.
 pub async fn tickets(
     data_dir: &Path,
@@ -30,34 +92,10 @@ pub async fn tickets(
     codec: &Codec,
     topics: &Topics,
 ) -> anyhow::Result<Vec<Inbound>> {
-    let samples: Vec<_> = crate::demo::sample_tickets(data_dir, count, codec, topics)
-        .await?
-        .into_iter()
-        .filter_map(|s| s.ticket)
-        .collect();
-    anyhow::ensure!(
-        !samples.is_empty(),
-        "no sample tickets in {}",
-        data_dir.display()
-    );
+    let maker = TicketMaker::new(data_dir, codec, topics, "chaos").await?;
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
-        let mut t = samples[i % samples.len()].clone();
-        t.ticket_id = format!("chaos-{i:07}");
-        t.conversation_id = format!("chaos-conv-{i:07}");
-        t.received_at = crate::messages::now_ms();
-        let topic = topics.inbound_for(t.channel).unwrap_or_default();
-        let value = if i % 2 == 0 {
-            codec.encode(RecordKind::Ticket, &topic, &t).await?
-        } else {
-            serde_json::to_vec(&t)?
-        };
-        out.push(Inbound {
-            ticket_id: t.ticket_id,
-            topic,
-            key: t.conversation_id,
-            value,
-        });
+        out.push(maker.make(i).await?);
     }
     Ok(out)
 }
