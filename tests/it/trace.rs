@@ -15,7 +15,7 @@ use tracing_subscriber::layer::SubscriberExt;
 
 use crate::helpers::*;
 
-fn attribute<'a>(span: &'a SpanData, key: &str) -> Option<String> {
+fn attribute(span: &SpanData, key: &str) -> Option<String> {
     span.attributes
         .iter()
         .find(|kv| kv.key.as_str() == key)
