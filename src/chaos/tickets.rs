@@ -46,6 +46,69 @@ pub struct Tickets {
     pub writes: HashMap<String, WriteRequest>,
 }
 
+/// The most sample tickets taken from the store (one per customer).
+const SAMPLES: usize = 10_000;
+
+/// Makes the `i`-th well-formed ticket of a run on demand, so a long run need not hold
+/// every ticket at once (the backlog benchmark publishes a million).
+pub struct TicketMaker {
+    /// Each sample ticket, and whether its request implies a write.
+    samples: Vec<(Ticket, bool)>,
+    codec: Codec,
+    topics: Topics,
+    prefix: String,
+}
+
+impl TicketMaker {
+    /// A maker over the shipped store's sample tickets; ids are `<prefix>-<i>` and
+    /// `<prefix>-conv-<i>`.
+    pub async fn new(
+        data_dir: &Path,
+        codec: &Codec,
+        topics: &Topics,
+        prefix: &str,
+    ) -> anyhow::Result<Self> {
+        // One sample per customer of the store (500 in the shipped data), cycled.
+        let samples: Vec<_> = crate::demo::sample_tickets(data_dir, SAMPLES, codec, topics)
+            .await?
+            .into_iter()
+            .filter_map(|s| Some((s.ticket?, s.writes)))
+            .collect();
+        anyhow::ensure!(
+            !samples.is_empty(),
+            "no sample tickets in {}",
+            data_dir.display()
+        );
+        Ok(TicketMaker {
+            samples,
+            codec: codec.clone(),
+            topics: topics.clone(),
+            prefix: prefix.to_owned(),
+        })
+    }
+
+    /// The `i`-th ticket: the samples in turn, each its own conversation, Avro for even
+    /// `i` and JSON for odd; with it the request to confirm when it asks for a write.
+    pub async fn make_with_request(
+        &self,
+        i: usize,
+    ) -> anyhow::Result<(Inbound, Option<WriteRequest>)> {
+        let (sample, writes) = &self.samples[i % self.samples.len()];
+        let mut t = sample.clone();
+        t.ticket_id = format!("{}-{i:07}", self.prefix);
+        t.conversation_id = format!("{}-conv-{i:07}", self.prefix);
+        t.received_at = crate::messages::now_ms();
+        let avro = i % 2 == 0;
+        let inbound = encode(&t, avro, &self.codec, &self.topics).await?;
+        Ok((inbound, writes.then_some(WriteRequest { ticket: t, avro })))
+    }
+
+    /// The `i`-th ticket (see [`TicketMaker::make_with_request`]).
+    pub async fn make(&self, i: usize) -> anyhow::Result<Inbound> {
+        Ok(self.make_with_request(i).await?.0)
+    }
+}
+
 /// `count` well-formed tickets, each its own conversation.
 pub async fn tickets(
     data_dir: &Path,
@@ -53,32 +116,17 @@ pub async fn tickets(
     codec: &Codec,
     topics: &Topics,
 ) -> anyhow::Result<Tickets> {
-    let samples: Vec<_> = crate::demo::sample_tickets(data_dir, count, codec, topics)
-        .await?
-        .into_iter()
-        .filter_map(|s| Some((s.ticket?, s.writes)))
-        .collect();
-    anyhow::ensure!(
-        !samples.is_empty(),
-        "no sample tickets in {}",
-        data_dir.display()
-    );
+    let maker = TicketMaker::new(data_dir, codec, topics, "chaos").await?;
     let mut out = Tickets {
         inbound: Vec::with_capacity(count),
         writes: HashMap::new(),
     };
     for i in 0..count {
-        let (sample, writes) = &samples[i % samples.len()];
-        let mut t = sample.clone();
-        t.ticket_id = format!("chaos-{i:07}");
-        t.conversation_id = format!("chaos-conv-{i:07}");
-        t.received_at = crate::messages::now_ms();
-        let avro = i % 2 == 0;
-        out.inbound.push(encode(&t, avro, codec, topics).await?);
-        if *writes {
-            out.writes
-                .insert(t.ticket_id.clone(), WriteRequest { ticket: t, avro });
+        let (inbound, request) = maker.make_with_request(i).await?;
+        if let Some(request) = request {
+            out.writes.insert(inbound.ticket_id.clone(), request);
         }
+        out.inbound.push(inbound);
     }
     Ok(out)
 }

@@ -2,6 +2,7 @@
 //! names and its own database; each broker test runs against librdkafka's mock cluster and
 //! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
 
+mod backlog;
 mod channels;
 mod chaos;
 mod console;
@@ -20,3 +21,4 @@ mod pipeline;
 mod router_cli;
 mod runtime;
 mod state;
+mod trace;

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use futures::stream::{self, StreamExt};
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
-use rdkafka::message::{Headers, Message, OwnedMessage};
+use rdkafka::message::{Headers, Message, OwnedHeaders, OwnedMessage};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::{Offset, TopicPartitionList};
 use tokio_util::sync::CancellationToken;
@@ -252,6 +252,8 @@ impl Deliver {
             offset = msg.offset(),
             ticket_id = tracing::field::Empty,
         );
+        // The delivery is the last span of the ticket's trace.
+        crate::telemetry::follow(&span, msg.headers());
         async {
             let Some(out) = self.outgoing(msg).await else {
                 return;
@@ -414,10 +416,15 @@ impl Deliver {
             })
             .await;
         let key = msg.key().unwrap_or_default();
+        let trace = crate::telemetry::trace_headers(&tracing::Span::current(), msg.headers())
+            .append_to(OwnedHeaders::new());
         self.retry_dependency("the broker", || async {
             self.producer
                 .send(
-                    FutureRecord::to(topic).key(key).payload(&value),
+                    FutureRecord::to(topic)
+                        .key(key)
+                        .payload(&value)
+                        .headers(trace.clone()),
                     Duration::from_secs(30),
                 )
                 .await
