@@ -154,8 +154,10 @@ mod tests {
             .execute(db.pool())
             .await
             .unwrap();
-        let mut cfg = RetentionConfig::default();
-        cfg.conversations = Duration::ZERO; // kept for ever
+        let mut cfg = RetentionConfig {
+            conversations: Duration::ZERO, // kept for ever
+            ..RetentionConfig::default()
+        };
         let swept = sweep(db.pool(), &cfg, now).await.unwrap();
         assert!(
             swept.deleted.contains(&("turns".to_owned(), 1)),
