@@ -111,8 +111,14 @@ impl Vault {
         let mut out = String::with_capacity(text.len());
         let mut replaced = Vec::new();
         let mut cursor = 0;
-        for span in frontdesk_guard::detect_pii(text) {
-            let Some(value) = text.get(span.start..span.end) else {
+        for mut span in frontdesk_guard::detect_pii(text) {
+            // The guard's e-mail span takes a sentence's full stop with it
+            // ("…@example.com."): the value is the address, the stop stays in the text.
+            if span.kind == PiiKind::Email {
+                let value = text.get(span.start..span.end).unwrap_or("");
+                span.end = span.start + value.trim_end_matches(['.', ',', ';', ':']).len();
+            }
+            let Some(value) = text.get(span.start..span.end).filter(|v| !v.is_empty()) else {
                 continue;
             };
             if !self.kinds.contains(&span.kind) || self.keep_clear.iter().any(|r| r.is_match(value))
@@ -344,7 +350,7 @@ mod tests {
         let db = db().await;
         let v = vault(&db).await;
         let text = "Card 4111 1111 1111 1111, mail Jane.Doe@example.com, order #W1234567, \
-                    item 6086499569, call +1-604-696-5272. Again: jane.doe@example.com";
+                    item 6086499569, call +1-604-696-5272. Again: jane.doe@example.com.";
         let (out, n) = v.protect("c1", text).await.unwrap();
         assert_eq!(n, 4, "{out}");
         for clear in ["4111", "Jane.Doe", "jane.doe", "696-5272"] {
@@ -362,6 +368,13 @@ mod tests {
 
         let known = v.lookup("c1", [out.as_str()]).await.unwrap();
         assert_eq!(known.len(), 3);
+        assert!(
+            known
+                .values()
+                .any(|(_, val)| val.eq_ignore_ascii_case("jane.doe@example.com")),
+            "the sentence's full stop is not part of the address: {known:?}"
+        );
+        assert!(out.ends_with("⟧."), "{out}");
         assert!(known
             .values()
             .any(|(k, val)| *k == PiiKind::CreditCard && val == "4111 1111 1111 1111"));
