@@ -123,14 +123,18 @@ impl Claims {
         self.emails.is_empty() && self.names.is_empty() && self.zips.is_empty()
     }
 
-    /// The claimed e-mail addresses that are tokens, replaced by their clear values where
-    /// `reveal` knows them (for [`Claims::conflict`]; the claims are not kept).
+    /// Adds the clear value of each claimed e-mail address that is a token, where `reveal`
+    /// knows it (for [`Claims::conflict`]; the claims are not kept). The token stays too:
+    /// the executor hands the planner the store's answers with the values this turn
+    /// revealed tokenised again, so the account's own address may read as the same token.
     pub fn reveal_with(&mut self, reveal: impl Fn(&str) -> Option<String>) {
-        for e in &mut self.emails {
-            if let Some(clear) = reveal(e) {
-                *e = clear.to_lowercase();
-            }
-        }
+        let clear: Vec<String> = self
+            .emails
+            .iter()
+            .filter_map(|e| reveal(e))
+            .map(|c| c.to_lowercase())
+            .collect();
+        self.emails.extend(clear);
     }
 
     /// The first claim that is not `customer`: e-mail addresses of which none is theirs, a
@@ -193,6 +197,12 @@ mod tests {
         let mut c = claims(&format!("Hi, my email is {token}."));
         c.reveal_with(|_| Some("mohamed.khan@example.com".to_owned()));
         assert_eq!(c.conflict(&customer()), Some(Conflict::Email));
+        // the account's address as the store's answer reached the planner: tokenised again
+        let mut tokenised = customer();
+        tokenised.user["email"] = serde_json::json!(token);
+        let mut c = claims(&format!("Hi, my email is {token}."));
+        c.reveal_with(|_| Some("ana.lima@example.com".to_owned()));
+        assert_eq!(c.conflict(&tokenised), None);
     }
 
     #[test]
