@@ -186,8 +186,11 @@ def known_metrics(root: Path) -> set[str]:
     # counters by a second label: (name, help, label, |m| ...)
     for name in re.findall(r'\(\s*"([a-z_]+)",\s*"[^"]*",\s*"[a-z_]+",\s*\|m\|', src):
         names.add(f"frontdesk_{name}_total")
-    for name in re.findall(r'encode_descriptor\(\s*"([a-z_]+)"', src):
-        names.add(f"frontdesk_{name}_total")
+    # descriptors encoded by hand: a gauge keeps its name, a counter gets `_total`
+    for name, kind in re.findall(
+        r'encode_descriptor\(\s*"([a-z_]+)",[^;]*?(ConstGauge|ConstCounter)', src
+    ):
+        names.add(f"frontdesk_{name}" + ("_total" if kind == "ConstCounter" else ""))
     for f in (root / "src").rglob("*.rs"):
         names.update(re.findall(r'"(frontdesk_[a-z_]+_total)"', f.read_text()))
     return names

@@ -149,6 +149,16 @@ cargo test --workspace --exclude frontdesk --all-targets "$@"
 # The broker tests share one tansu process; run them one at a time (see docs/ARCHITECTURE.md).
 log "cargo test: frontdesk, broker tests one at a time"
 cargo test -p frontdesk --all-targets "$@" -- --test-threads=1
+# Coverage-guided fuzzing of ticket decoding (Avro, JSON) and the planner's text, a bounded
+# run per target; needs a nightly toolchain and cargo-fuzz, and is skipped where they are
+# missing (this script does not install them: rustup's toolchains do not come from
+# crates.io). The inputs kept in fuzz/ are replayed on stable by the tests above either way.
+if cargo +nightly fuzz --version >/dev/null 2>&1; then
+  log "scripts/fuzz.sh 15: each fuzz target for 15 s"
+  scripts/fuzz.sh 15
+else
+  log "no nightly toolchain with cargo-fuzz: fuzzing skipped (see scripts/fuzz.sh)"
+fi
 # The eval gates on the shipped dev and adversarial sets, through the real pipeline
 # (embedded broker, one sandbox store per case): harmful actions <= 1 %, escalation recall
 # >= 0.90, false resolutions <= 5 %. The report is kept for people to read.

@@ -36,6 +36,9 @@ pub struct Sample {
     pub value: Vec<u8>,
     /// A well-formed ticket (None for the broken ones).
     pub ticket: Option<Ticket>,
+    /// Whether the ticket asks for a change to the store (cancel, return, exchange, address),
+    /// which the agent makes only after the customer confirms it.
+    pub writes: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -64,21 +67,22 @@ pub async fn sample_tickets(
             .with_context(|| format!("reading {}/users.json", data_dir.display()))?,
     )
     .context("parsing users.json")?;
-    let templates: &[(&str, &str)] = &[
-        ("Where is my order?", "Hi, where is my order {order}? It has been a while. Thanks, {first}"),
-        ("Cancel order", "Please cancel order {order}, I no longer need it. {first} {last}"),
-        ("Return", "I'd like to return the items from order {order} and get a refund to my original payment method."),
-        ("Exchange", "Can I exchange an item of {order} for a different size?"),
-        ("Return policy", "What is your return policy for delivered orders?"),
-        ("Speak to a person", "I want to talk to a real person about order {order}, not a bot."),
-        ("Legal", "This is unacceptable. My lawyer will be in touch about order {order}."),
-        ("Delete account", "Please delete my account and all my data."),
-        ("Hello", "What's the weather like in Paris today?"),
-        ("Address", "Please change the shipping address of {order} to 12 Elm Street, Austin TX 78701."),
+    // (subject, body, whether the request implies a write to the store)
+    let templates: &[(&str, &str, bool)] = &[
+        ("Where is my order?", "Hi, where is my order {order}? It has been a while. Thanks, {first}", false),
+        ("Cancel order", "Please cancel order {order}, I no longer need it. {first} {last}", true),
+        ("Return", "I'd like to return the items from order {order} and get a refund to my original payment method.", true),
+        ("Exchange", "Can I exchange an item of {order} for a different size?", true),
+        ("Return policy", "What is your return policy for delivered orders?", false),
+        ("Speak to a person", "I want to talk to a real person about order {order}, not a bot.", false),
+        ("Legal", "This is unacceptable. My lawyer will be in touch about order {order}.", false),
+        ("Delete account", "Please delete my account and all my data.", false),
+        ("Hello", "What's the weather like in Paris today?", false),
+        ("Address", "Please change the shipping address of {order} to 12 Elm Street, Austin TX 78701.", true),
     ];
     let mut out = Vec::with_capacity(count + 3);
     for (i, (_, user)) in users.iter().take(count).enumerate() {
-        let (subject, body) = templates[i % templates.len()];
+        let (subject, body, writes) = templates[i % templates.len()];
         let order = user
             .orders
             .first()
@@ -122,6 +126,7 @@ pub async fn sample_tickets(
             key: ticket.conversation_id.clone(),
             value,
             ticket: Some(ticket),
+            writes,
         });
     }
     let broken: [(&str, Vec<u8>); 3] = [
@@ -141,6 +146,7 @@ pub async fn sample_tickets(
             key: key.to_owned(),
             value,
             ticket: None,
+            writes: false,
         });
     }
     Ok(out)

@@ -1,10 +1,14 @@
 //! Publishing tickets onto their channel's inbound topic and waiting for the broker's
 //! acknowledgement: every inbound path (gateway, IMAP poller, import) goes through here.
+//! Each ticket's trace starts here: its `publish` span is the root, and its context goes
+//! out in the record's headers for the stages to continue ([`crate::telemetry`]).
 
 use std::time::Duration;
 
 use futures::future::join_all;
+use rdkafka::message::OwnedHeaders;
 use rdkafka::producer::{FutureProducer, FutureRecord};
+use tracing::{info_span, Instrument};
 
 use crate::messages::{Codec, EncodeError, RecordKind, Ticket};
 use crate::topics::Topics;
@@ -55,17 +59,32 @@ impl TicketSink {
         self
     }
 
-    /// Publishes one ticket; returns once the broker acknowledged it.
+    /// Publishes one ticket; returns once the broker acknowledged it. Opens the ticket's
+    /// trace (the root span, whatever span the caller is in).
     pub async fn publish(&self, ticket: &Ticket) -> Result<(), PublishError> {
-        let (topic, bytes) = match &self.vault {
-            Some(vault) => {
-                let mut t = ticket.clone();
-                vault.protect_ticket(&mut t).await?;
-                self.encode(&t).await?
-            }
-            None => self.encode(ticket).await?,
-        };
-        self.send(&topic, &ticket.conversation_id, &bytes).await
+        let span = info_span!(
+            parent: None,
+            "publish",
+            channel = %ticket.channel,
+            ticket_id = %ticket.ticket_id,
+            conversation_id = %ticket.conversation_id,
+        );
+        let headers = crate::telemetry::trace_headers(&span, None::<&OwnedHeaders>)
+            .append_to(OwnedHeaders::new());
+        async {
+            let (topic, bytes) = match &self.vault {
+                Some(vault) => {
+                    let mut t = ticket.clone();
+                    vault.protect_ticket(&mut t).await?;
+                    self.encode(&t).await?
+                }
+                None => self.encode(ticket).await?,
+            };
+            self.send(&topic, &ticket.conversation_id, &bytes, headers)
+                .await
+        }
+        .instrument(span)
+        .await
     }
 
     /// Publishes tickets concurrently; the result of each, in order.
@@ -85,8 +104,17 @@ impl TicketSink {
         Ok((topic, bytes))
     }
 
-    async fn send(&self, topic: &str, key: &str, bytes: &[u8]) -> Result<(), PublishError> {
-        let record = FutureRecord::to(topic).key(key).payload(bytes);
+    async fn send(
+        &self,
+        topic: &str,
+        key: &str,
+        bytes: &[u8],
+        headers: OwnedHeaders,
+    ) -> Result<(), PublishError> {
+        let record = FutureRecord::to(topic)
+            .key(key)
+            .payload(bytes)
+            .headers(headers);
         match tokio::time::timeout(self.timeout, self.producer.send(record, self.timeout)).await {
             Ok(Ok(_)) => Ok(()),
             Ok(Err((e, _))) => Err(PublishError::Broker(e.to_string())),

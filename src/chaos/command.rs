@@ -91,7 +91,10 @@ pub async fn command(cfg: Config, args: ChaosArgs) -> anyhow::Result<()> {
 
 fn print(r: &ChaosReport) {
     println!("frontdesk bench chaos ({})", r.broker);
-    println!("  tickets            {}", r.tickets);
+    println!(
+        "  tickets            {}  ({} of them the customer's \"yes\" to a confirmation; {} more never acknowledged by the broker)",
+        r.tickets, r.confirmations, r.unpublished
+    );
     println!(
         "  exactly once       {}  (after de-duplication by ticket id)",
         r.score.exactly_once
@@ -100,8 +103,12 @@ fn print(r: &ChaosReport) {
     println!("  raw duplicates     {}", r.score.raw_duplicates);
     println!("  lost               {}", r.score.lost);
     println!(
-        "  duplicate writes   {}  ({} writes applied, {} unattributed)",
-        r.duplicate_writes, r.writes.applied, r.writes.unattributed
+        "  duplicate writes   {}  ({} writes applied; {} same key twice, {} same order twice, {} unattributed)",
+        r.duplicate_writes,
+        r.writes.applied,
+        r.writes.same_key_twice,
+        r.writes.same_order_twice,
+        r.writes.unattributed
     );
     println!("  resolutions        {:?}", r.score.resolutions);
     println!("  handoffs by reason {:?}", r.score.handoffs_by_reason);

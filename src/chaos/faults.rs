@@ -1,5 +1,7 @@
 //! Broker faults on the embedded mock cluster: request errors on the APIs the stages use,
-//! a broker down and back up, and partition leaders moved between brokers.
+//! a broker down and back up, and partition leaders moved between brokers. A broker brought
+//! back up is checked to accept connections again (its port is probed), so a run that stalls
+//! says whether a broker stayed away.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -87,8 +89,30 @@ pub async fn inject_one(
     if let Some((id, outage)) = after {
         tokio::time::sleep(outage).await;
         broker.inject(BrokerFault::BrokerUp(id))?;
+        if !accepts(broker, id).await {
+            tracing::error!(id, "a mock broker set up again refuses connections");
+            return Ok("broker_not_back");
+        }
     }
     Ok(kind)
+}
+
+/// Whether broker `id` accepts a TCP connection within a few seconds.
+pub async fn accepts(broker: &EmbeddedBroker, id: i32) -> bool {
+    let Some(addr) = usize::try_from(id - 1)
+        .ok()
+        .and_then(|i| broker.bootstrap_servers().split(',').nth(i))
+    else {
+        return false;
+    };
+    for _ in 0..20 {
+        let connect = tokio::net::TcpStream::connect(addr);
+        if let Ok(Ok(_)) = tokio::time::timeout(Duration::from_millis(250), connect).await {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
 }
 
 /// Faults injected, by kind.

@@ -27,20 +27,20 @@ fn outcome_of_handoff(h: &Handoff) -> String {
 #[derive(Debug, Default)]
 pub struct Outcomes {
     by_ticket: HashMap<String, Vec<String>>,
-    /// Idempotency key → ticket, from the tool logs of the outcomes.
+    /// Idempotency key → conversation, from the tool logs of the outcomes.
     keys: HashMap<String, String>,
 }
 
 impl Outcomes {
     /// A resolution arrived.
     pub fn resolution(&mut self, r: &Resolution) {
-        self.calls(&r.ticket_id, &r.actions);
+        self.calls(&r.conversation_id, &r.actions);
         self.push(&r.ticket_id, outcome_of_resolution(r));
     }
 
     /// A handoff arrived.
     pub fn handoff(&mut self, h: &Handoff) {
-        self.calls(&h.ticket_id, &h.tool_log);
+        self.calls(&h.conversation_id, &h.tool_log);
         self.push(&h.ticket_id, outcome_of_handoff(h));
     }
 
@@ -51,10 +51,10 @@ impl Outcomes {
             .push(outcome);
     }
 
-    fn calls(&mut self, ticket: &str, calls: &[ToolCall]) {
+    fn calls(&mut self, conversation: &str, calls: &[ToolCall]) {
         for c in calls {
             if let Some(k) = &c.idempotency_key {
-                self.keys.insert(k.clone(), ticket.to_owned());
+                self.keys.insert(k.clone(), conversation.to_owned());
             }
         }
     }
@@ -67,8 +67,8 @@ impl Outcomes {
             .count()
     }
 
-    /// The ticket a write's idempotency key belongs to, if an outcome named it.
-    pub fn ticket_of_key(&self, key: &str) -> Option<&str> {
+    /// The conversation a write's idempotency key belongs to, if an outcome named it.
+    pub fn conversation_of_key(&self, key: &str) -> Option<&str> {
         self.keys.get(key).map(String::as_str)
     }
 
@@ -116,14 +116,15 @@ pub struct Score {
 }
 
 /// Writes the store applied more than once: the same idempotency key applied twice, or
-/// one ticket applying the same operation under several keys (repeated with other
-/// arguments). `ledger` is the store's ledger; `ticket_of` attributes a write to a ticket.
+/// one conversation applying the same operation to the same order under several keys (a
+/// request carried out twice, whatever its arguments). `ledger` is the store's ledger;
+/// `conversation_of` attributes a write to the conversation that asked for it.
 pub fn duplicate_writes(
     ledger: &[frontdesk_sandbox::LedgerEntry],
-    ticket_of: impl Fn(&frontdesk_sandbox::LedgerEntry) -> Option<String>,
+    conversation_of: impl Fn(&frontdesk_sandbox::LedgerEntry) -> Option<String>,
 ) -> DuplicateWrites {
     let mut by_key: HashMap<&str, usize> = HashMap::new();
-    let mut by_ticket_op: HashMap<(String, &str), HashSet<&str>> = HashMap::new();
+    let mut by_request: HashMap<(String, &str, Option<&str>), HashSet<&str>> = HashMap::new();
     let mut unattributed = 0;
     for e in ledger.iter().filter(|e| e.ok) {
         let Some(key) = e.idempotency_key.as_deref() else {
@@ -131,10 +132,11 @@ pub fn duplicate_writes(
             continue;
         };
         *by_key.entry(key).or_default() += 1;
-        match ticket_of(e) {
-            Some(t) => {
-                by_ticket_op
-                    .entry((t, e.operation.as_str()))
+        match conversation_of(e) {
+            Some(c) => {
+                let order = e.arguments.get("order_id").and_then(Value::as_str);
+                by_request
+                    .entry((c, e.operation.as_str(), order))
                     .or_default()
                     .insert(key);
             }
@@ -144,7 +146,7 @@ pub fn duplicate_writes(
     DuplicateWrites {
         applied: ledger.iter().filter(|e| e.ok).count(),
         same_key_twice: by_key.values().map(|n| n - 1).sum(),
-        other_arguments: by_ticket_op.values().map(|k| k.len() - 1).sum(),
+        same_order_twice: by_request.values().map(|k| k.len() - 1).sum(),
         unattributed,
     }
 }
@@ -156,16 +158,17 @@ pub struct DuplicateWrites {
     pub applied: usize,
     /// Applied again under an idempotency key already applied.
     pub same_key_twice: usize,
-    /// Applied again by the same ticket with other arguments.
-    pub other_arguments: usize,
-    /// Applied writes no ticket could be found for.
+    /// Applied again by the same conversation to the same order (same operation) under
+    /// another key.
+    pub same_order_twice: usize,
+    /// Applied writes no conversation could be found for.
     pub unattributed: usize,
 }
 
 impl DuplicateWrites {
     /// Both kinds of duplicates.
     pub fn total(&self) -> usize {
-        self.same_key_twice + self.other_arguments
+        self.same_key_twice + self.same_order_twice
     }
 }
 
@@ -187,12 +190,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn entry(key: &str, op: &str, ok: bool) -> frontdesk_sandbox::LedgerEntry {
+    fn entry(key: &str, op: &str, order: &str, ok: bool) -> frontdesk_sandbox::LedgerEntry {
         frontdesk_sandbox::LedgerEntry {
             seq: 0,
             idempotency_key: Some(key.into()),
             operation: op.into(),
-            arguments: json!({}),
+            arguments: json!({ "order_id": order }),
             ok,
             result: Value::Null,
             at: String::new(),
@@ -200,26 +203,29 @@ mod tests {
     }
 
     #[test]
-    fn counts_a_key_applied_twice_and_a_ticket_writing_twice_with_other_arguments() {
+    fn counts_a_key_applied_twice_and_a_conversation_changing_an_order_twice() {
         let ledger = [
-            entry("k1", "cancel_pending_order", true),
-            entry("k1", "cancel_pending_order", true),
-            entry("k2", "return_delivered_order_items", true),
-            entry("k3", "return_delivered_order_items", true),
-            entry("k4", "return_delivered_order_items", false),
+            entry("k1", "cancel_pending_order", "#W1", true),
+            entry("k1", "cancel_pending_order", "#W1", true),
+            entry("k2", "return_delivered_order_items", "#W2", true),
+            entry("k3", "return_delivered_order_items", "#W2", true),
+            entry("k4", "return_delivered_order_items", "#W2", false),
+            // another order of the same conversation, and the same order in another one
+            entry("k5", "return_delivered_order_items", "#W3", true),
+            entry("k6", "cancel_pending_order", "#W1", true),
         ];
         let owner = |e: &frontdesk_sandbox::LedgerEntry| {
             Some(
-                if e.idempotency_key.as_deref() == Some("k1") {
-                    "t1"
-                } else {
-                    "t2"
+                match e.idempotency_key.as_deref() {
+                    Some("k1") => "c1",
+                    Some("k6") => "c3",
+                    _ => "c2",
                 }
                 .to_owned(),
             )
         };
         let d = duplicate_writes(&ledger, owner);
-        assert_eq!((d.applied, d.same_key_twice, d.other_arguments), (4, 1, 1));
+        assert_eq!((d.applied, d.same_key_twice, d.same_order_twice), (6, 1, 1));
         assert_eq!(d.total(), 2);
     }
 

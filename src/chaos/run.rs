@@ -1,6 +1,6 @@
 //! One chaos run, start to finish.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -76,15 +76,21 @@ impl Default for ChaosOptions {
 /// What a run measured.
 #[derive(Debug, Serialize)]
 pub struct ChaosReport {
-    /// Tickets sent.
+    /// Tickets sent: the first messages and the confirmations.
     pub tickets: usize,
+    /// Of these, the customer's "yes" sent because the agent asked to confirm a write.
+    pub confirmations: usize,
+    /// Tickets the broker never acknowledged (the producer's delivery timed out): not
+    /// counted in `tickets`, not waited for.
+    pub unpublished: usize,
     /// The outcomes per ticket: exactly once, contradictory, raw duplicates, lost, and
     /// the resolutions and handoffs by reason (first outcome per ticket).
     #[serde(flatten)]
     pub score: Score,
-    /// Writes the store applied twice (same key, or same ticket with other arguments).
+    /// Writes the store applied twice (same key, or the same order changed twice by one
+    /// conversation).
     pub duplicate_writes: usize,
-    /// The detail of the writes.
+    /// The writes the store applied, and the detail of the duplicates.
     pub writes: DuplicateWrites,
     /// Seconds from the last ticket published to the last outcome.
     pub drain_secs: f64,
@@ -107,7 +113,10 @@ pub struct ChaosReport {
     pub broker: String,
 }
 
-/// Share of tickets with an outcome after which faults stop and the rest drains.
+/// Share of tickets with an outcome after which kills and broker faults stop and the rest
+/// drains. Store faults go on until that share of the confirmations sent so far has an
+/// outcome too: the confirmations, which make the writes, queue behind the first messages,
+/// so most writes would otherwise meet no store fault.
 const FAULTS_UNTIL: f64 = 0.9;
 
 /// Runs the suite with `base` (brokers, topics, groups, state and store are set here).
@@ -181,8 +190,15 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
     )?;
 
     let codec: Codec = crate::pipeline::codec(&cfg);
-    let inbound = tickets::tickets(&opts.data_dir, opts.tickets, &codec, &topics).await?;
-    let expected: HashSet<String> = inbound.iter().map(|t| t.ticket_id.clone()).collect();
+    let tickets::Tickets {
+        inbound,
+        writes: mut to_confirm,
+    } = tickets::tickets(&opts.data_dir, opts.tickets, &codec, &topics).await?;
+    let mut expected: HashSet<String> = inbound.iter().map(|t| t.ticket_id.clone()).collect();
+    let mut conversations: HashMap<String, String> = inbound
+        .iter()
+        .map(|t| (t.ticket_id.clone(), t.key.clone()))
+        .collect();
     let producer = crate::kafka::producer(&brokers, &cfg.kafka)?;
     let (resolutions, handoffs) = (
         topics.physical(names::RESOLUTIONS),
@@ -213,20 +229,27 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
     let exe = std::env::current_exe().context("Failed to find this executable")?;
     let start = Instant::now();
     let mut published_at = None;
+    let (unpublished_tx, mut unpublished_rx) = mpsc::unbounded_channel::<String>();
     let publishing = if opts.backlog {
-        tickets::publish(&producer, &inbound, None).await?;
+        tickets::publish(&producer, &inbound, None, &unpublished_tx).await;
         published_at = Some(Instant::now());
         None
     } else {
-        let producer = producer.clone();
+        let (producer, unpublished) = (producer.clone(), unpublished_tx.clone());
         let rate = opts.rate;
         Some(tokio::spawn(async move {
-            tickets::publish(&producer, &inbound, rate).await
+            tickets::publish(&producer, &inbound, rate, &unpublished).await
         }))
     };
     let mut supervisor = Supervisor::start(&exe, &config_file, dir.path(), &StageKind::ALL)?;
 
     let mut outcomes = Outcomes::default();
+    // The customers' "yes" on their way to the broker (through the same faults); what is
+    // still on its way when the run ends is dropped with the set.
+    let mut confirming = tokio::task::JoinSet::new();
+    let (mut confirmations, mut unpublished) = (0, 0);
+    // The confirmations sent (and not failed), for the end of the faults.
+    let mut confirming_ids: HashSet<String> = HashSet::new();
     let mut kills = 0;
     let mut fault_counts = FaultCounts::new();
     let mut harness_peak = 0u64;
@@ -246,9 +269,32 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
             } else {
                 let r: Resolution = codec.decode(RecordKind::Resolution, &bytes).await?;
                 outcomes.resolution(&r);
+                // The agent asks before it writes: the customer says yes, once.
+                let request = r
+                    .awaiting_customer
+                    .then(|| to_confirm.remove(&r.ticket_id))
+                    .flatten();
+                if let Some(request) = request {
+                    let yes = tickets::confirmation(&request, &codec, &topics).await?;
+                    expected.insert(yes.ticket_id.clone());
+                    confirming_ids.insert(yes.ticket_id.clone());
+                    conversations.insert(yes.ticket_id.clone(), yes.key.clone());
+                    let (producer, failed) = (producer.clone(), unpublished_tx.clone());
+                    confirming.spawn(async move {
+                        tickets::publish(&producer, &[yes], None, &failed).await
+                    });
+                    confirmations += 1;
+                }
             }
             last_outcome = Instant::now();
         }
+        while let Ok(ticket) = unpublished_rx.try_recv() {
+            // Never acknowledged by the broker: not sent, so not waited for.
+            expected.remove(&ticket);
+            confirming_ids.remove(&ticket);
+            unpublished += 1;
+        }
+        while confirming.try_join_next().is_some() {}
         if let Some(p) = &publishing {
             if p.is_finished() && published_at.is_none() {
                 published_at = Some(Instant::now());
@@ -258,8 +304,14 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         if done == expected.len() || start.elapsed() > opts.timeout {
             break;
         }
-        if faults_on && done as f64 >= FAULTS_UNTIL * expected.len() as f64 {
+        let mostly = |done: usize, of: usize| done as f64 >= FAULTS_UNTIL * of as f64;
+        if faults_on && mostly(done, expected.len()) {
             faults_on = false;
+        }
+        if store_counts.active.load(Ordering::Relaxed)
+            && !faults_on
+            && mostly(outcomes.done(&confirming_ids), confirming_ids.len())
+        {
             store_counts.active.store(false, Ordering::Relaxed);
         }
         if let Some((kind, status)) = supervisor.exited() {
@@ -289,7 +341,8 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     if let Some(p) = publishing {
-        p.await.context("publisher panicked")??;
+        // Finished unless the run timed out; then what it still waits for is not sent.
+        p.abort();
     }
     let stage_memory = supervisor.memory();
     tokio::task::spawn_blocking(move || supervisor.stop()).await?;
@@ -297,14 +350,16 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
     let writes = duplicate_writes(&ledger, |e| {
         e.idempotency_key
             .as_deref()
-            .and_then(|k| outcomes.ticket_of_key(k))
+            .and_then(|k| outcomes.conversation_of_key(k))
             .map(str::to_owned)
-            .or_else(|| find_ticket(e, &expected))
+            .or_else(|| find_ticket(e, &expected).and_then(|t| conversations.get(&t).cloned()))
     });
     let score = outcomes.score(&expected);
     let published_at = published_at.unwrap_or(start);
     Ok(ChaosReport {
         tickets: expected.len(),
+        confirmations,
+        unpublished,
         score,
         duplicate_writes: writes.total(),
         writes,

@@ -77,8 +77,9 @@ impl Supervisor {
             .create(true)
             .append(true)
             .open(self.log_dir.join(format!("{}.log", kind.as_str())))?;
-        Command::new(&self.exe)
-            .arg("--config")
+        let mut cmd = Command::new(&self.exe);
+        no_inherited_descriptors(&mut cmd);
+        cmd.arg("--config")
             .arg(&self.config)
             .args(["run", "--stages", kind.as_str()])
             .env("RUST_LOG", "warn")
@@ -176,6 +177,42 @@ impl Drop for Supervisor {
             let _ = p.child.kill();
             let _ = p.child.wait();
         }
+    }
+}
+
+/// Makes `cmd`'s process start with no descriptor of this one but its standard streams.
+///
+/// librdkafka's mock cluster (the embedded broker, in this process) accepts connections
+/// without close-on-exec, so every stage process started after a connection was accepted
+/// held a copy of that connection's broker-side socket. A connection the mock closed (a
+/// broker taken down, a killed client) then stayed open to its client, which sent requests
+/// nobody read until they timed out (`REQTMOUT`, sessions lost), and the sockets of a
+/// broker's port still open in other processes can keep a broker set up again from
+/// listening on it. This is what stalled the 10,000-ticket runs: the longer the run, the
+/// more restarted stage processes held more of the broker's sockets.
+pub fn no_inherited_descriptors(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the child between fork and exec; it only makes system
+    // calls that are async-signal-safe (close_range, sysconf, fcntl), allocates nothing and
+    // takes no lock.
+    unsafe {
+        cmd.pre_exec(|| {
+            // Close-on-exec rather than close: the standard library's own pipe that reports
+            // a failed exec must stay open until the exec.
+            if libc::close_range(
+                3,
+                libc::c_uint::MAX,
+                libc::CLOSE_RANGE_CLOEXEC as libc::c_int,
+            ) != 0
+            {
+                // Kernels before 5.11: one descriptor at a time.
+                let max = libc::sysconf(libc::_SC_OPEN_MAX).clamp(1024, 1 << 20) as libc::c_int;
+                for fd in 3..max {
+                    libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
+                }
+            }
+            Ok(())
+        });
     }
 }
 

@@ -400,6 +400,25 @@ pub enum BenchCommand {
     /// The fault suite: each stage in its own process, SIGKILLs, broker and store faults;
     /// counts lost, doubled and contradictory outcomes and duplicate writes.
     Chaos(crate::chaos::ChaosArgs),
+    /// Time to drain a pre-loaded backlog through the four stages (in this process, with
+    /// the sandbox store) and the resident memory while it drains.
+    Backlog {
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Tickets in the backlog.
+        #[arg(long, default_value_t = 100_000)]
+        tickets: usize,
+        /// Brokers (default: an embedded mock cluster in this process).
+        #[arg(long)]
+        brokers: Option<String>,
+        /// The shipped retail data (default: the installed `data/retail`).
+        #[arg(long)]
+        data: Option<std::path::PathBuf>,
+        /// Give up when the backlog has not drained within this many seconds.
+        #[arg(long, default_value_t = 3600)]
+        timeout_secs: u64,
+    },
 }
 
 /// `frontdesk retention` subcommands.
@@ -585,6 +604,30 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Bench {
             command: BenchCommand::Chaos(args),
         } => crate::chaos::command(cfg, args).await,
+        Command::Bench {
+            command:
+                BenchCommand::Backlog {
+                    json,
+                    tickets,
+                    brokers,
+                    data,
+                    timeout_secs,
+                },
+        } => {
+            let opts = crate::bench::BacklogOptions {
+                tickets,
+                brokers,
+                data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
+                timeout: std::time::Duration::from_secs(timeout_secs),
+            };
+            let r = crate::bench::backlog(cfg, opts).await?;
+            if json {
+                println!("{}", serde_json::to_string(&r)?);
+            } else {
+                print!("{r}");
+            }
+            Ok(())
+        }
         Command::Router { command } => offline::router(command),
         Command::Grounding { command } => offline::grounding(command),
         Command::Guard { command } => offline::guard(command),

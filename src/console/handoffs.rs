@@ -334,6 +334,28 @@ impl Handoffs {
         .rows_affected()
             == 1;
         if inserted && status == Status::Open {
+            // The person who held the conversation keeps it: the new handoff (often the
+            // customer's next message while it was held) inherits the latest claim. Its
+            // `first_claimed_at` stays empty: nobody claimed it from the queue, and the learn
+            // page's time to claim counts only those.
+            let held = sqlx::query(
+                "SELECT claimed_by, claimed_at FROM handoffs WHERE conversation_id = $1 AND status = 'open' AND ticket_id <> $2 AND handed_off_at <= $3 AND claimed_by IS NOT NULL ORDER BY handed_off_at DESC LIMIT 1",
+            )
+            .bind(&h.conversation_id)
+            .bind(&h.ticket_id)
+            .bind(h.handed_off_at)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(held) = held {
+                sqlx::query(
+                    "UPDATE handoffs SET claimed_by = $1, claimed_at = $2 WHERE ticket_id = $3",
+                )
+                .bind(held.try_get::<Option<String>, _>("claimed_by")?)
+                .bind(held.try_get::<Option<i64>, _>("claimed_at")?)
+                .bind(&h.ticket_id)
+                .execute(&mut *tx)
+                .await?;
+            }
             sqlx::query(
                 "UPDATE handoffs SET status = 'superseded' WHERE conversation_id = $1 AND status = 'open' AND ticket_id <> $2 AND handed_off_at <= $3",
             )

@@ -40,6 +40,10 @@ pub struct StageMetrics {
     pub consumer_lag: AtomicI64,
     /// 1 while fetching is paused (in-flight limit or an unavailable dependency).
     pub paused: AtomicI64,
+    /// Partitions assigned to this stage's consumer, set by the rebalance callbacks.
+    pub partitions_assigned: AtomicI64,
+    /// The stage's consumer group (set when its runner starts; labels the assignment).
+    pub group: OnceLock<String>,
     /// Times a stage reported a dependency unavailable and fetching was held back.
     pub dependency_holds: AtomicU64,
     /// Dead letters by error kind.
@@ -267,6 +271,18 @@ impl Collector for StagesCollector {
                 }
             }
         }
+        let mut family = encoder.encode_descriptor(
+            "partitions_assigned",
+            "Partitions assigned to the stage's consumer, by consumer group",
+            None,
+            ConstGauge::new(0i64).metric_type(),
+        )?;
+        for m in &stages {
+            let group = m.group.get().map_or("", String::as_str);
+            let labels = [("stage", m.stage.as_str()), ("group", group)];
+            ConstGauge::new(m.partitions_assigned.load(Ordering::Relaxed))
+                .encode(family.encode_family(&labels)?)?;
+        }
         for (name, help, label, kinds) in BY_KIND {
             let mut family = encoder.encode_descriptor(
                 name,
@@ -333,6 +349,8 @@ mod tests {
         let m = StageMetrics::register("metrics-test-stage");
         m.consumed.fetch_add(3, Ordering::Relaxed);
         m.in_flight.store(2, Ordering::Relaxed);
+        m.partitions_assigned.store(4, Ordering::Relaxed);
+        let _ = m.group.set("fd-metrics-test-stage".to_owned());
         m.dead_letter("undecodable");
         m.last_resort("retries_exhausted", false);
         m.observe("handoff", Duration::from_millis(30));
@@ -343,6 +361,12 @@ mod tests {
         );
         assert!(
             text.contains("frontdesk_records_in_flight{stage=\"metrics-test-stage\"} 2"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "frontdesk_partitions_assigned{stage=\"metrics-test-stage\",group=\"fd-metrics-test-stage\"} 4"
+            ),
             "{text}"
         );
         assert!(text.contains("kind=\"undecodable\"} 1"), "{text}");

@@ -27,6 +27,7 @@
 //! - [`db`]: [`StateDb`], connecting and migrating, turns and finished marks.
 //! - [`batch`]: the group commit: the writer task and the batched lookups.
 //! - [`conversation`]: a conversation's state per ticket.
+//! - [`holds`]: whether a person holds a conversation (its handoff is open in the console).
 //! - [`key`]: [`TicketKey`], what makes a ticket the same ticket.
 //! - [`replays`]: what `frontdesk dlq replay` keeps here.
 //! - [`error`]: [`StateError`], and what a stage makes of it.
@@ -35,9 +36,11 @@ mod batch;
 mod conversation;
 mod db;
 mod error;
+mod holds;
 mod key;
 mod replays;
 
 pub use db::StateDb;
 pub use error::StateError;
+pub use holds::Hold;
 pub use key::{TicketKey, TENANT_HEADER};

@@ -23,7 +23,7 @@ use tokio_util::sync::CancellationToken;
 use crate::helpers::*;
 
 /// How long any one element may take to appear.
-const WAIT: Duration = Duration::from_secs(90);
+pub(crate) const WAIT: Duration = Duration::from_secs(90);
 
 /// chromium-driver on a free loopback port, killed on drop.
 struct Driver {
@@ -152,7 +152,7 @@ async fn screenshot(c: &Client, name: &str) {
 /// The pipeline (`store` and `stages`) on an embedded broker, and the console on a
 /// loopback port over its broker and state; the console stops with the token.
 /// The browser reaches it over plain HTTP: `test_config` with `Secure` cookies off.
-async fn start(
+pub(crate) async fn start(
     cfg: frontdesk::config::Config,
     store: Store,
     stages: Stages,
@@ -174,7 +174,7 @@ async fn start(
     (harness, running, stop)
 }
 
-async fn add_user(harness: &Harness, name: &str, role: Role) {
+pub(crate) async fn add_user(harness: &Harness, name: &str, role: Role) {
     Users::new(harness.state.pool().clone())
         .upsert(name, "a long enough password", &[role])
         .await
@@ -182,7 +182,11 @@ async fn add_user(harness: &Harness, name: &str, role: Role) {
 }
 
 /// The next resolution of `ticket` on the observed topics.
-async fn next_resolution(obs: &StreamConsumer, codec: &Codec, ticket: &str) -> Resolution {
+pub(crate) async fn next_resolution(
+    obs: &StreamConsumer,
+    codec: &Codec,
+    ticket: &str,
+) -> Resolution {
     let deadline = tokio::time::Instant::now() + WAIT;
     loop {
         assert!(
@@ -204,7 +208,7 @@ async fn next_resolution(obs: &StreamConsumer, codec: &Codec, ticket: &str) -> R
 }
 
 /// A test config whose console serves plain HTTP (no `Secure` cookies).
-fn plain_http(dir: &std::path::Path) -> frontdesk::config::Config {
+pub(crate) fn plain_http(dir: &std::path::Path) -> frontdesk::config::Config {
     let mut cfg = test_config(dir);
     cfg.console.secure_cookies = frontdesk::console::SecureCookies::Never;
     cfg

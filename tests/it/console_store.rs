@@ -7,7 +7,7 @@ use frontdesk::console::handoffs::{ActionStatus, Claimed, Filter, Handoffs, Stat
 use frontdesk::console::history::{History, SentReply};
 use frontdesk::console::learn::{figures, EditClass};
 use frontdesk::console::ConsoleError;
-use frontdesk::messages::now_ms;
+use frontdesk::messages::{now_ms, Channel, Ticket};
 use frontdesk::state::StateDb;
 
 async fn exercise(db: StateDb) {
@@ -120,16 +120,78 @@ async fn exercise(db: StateDb) {
     assert_eq!(f.rate(EditClass::Light), Some(1.0));
     assert!(f.claim_wait_ms >= 0 && f.close_wait_ms >= f.claim_wait_ms);
 
-    // A newer handoff of the same conversation supersedes the open older one.
+    // While a handoff is open a person holds its conversation: the customer's next
+    // message is held for them; a closed conversation holds nothing.
+    let next = |id: &str, conversation: &str, received_at: i64| Ticket {
+        received_at,
+        ..Ticket::new(id, conversation, Channel::Email, "any news?")
+    };
+    let conv = other.conversation_id.clone();
+    handoffs.claim("bench-000001", "bob").await.unwrap();
+    let held = db
+        .hold(&next("t-2", &conv, other.handed_off_at + 1))
+        .await
+        .unwrap()
+        .expect("an open handoff holds its conversation");
+    assert_eq!(
+        (held.ticket_id.as_str(), held.claimed_by.as_deref()),
+        ("bench-000001", Some("bob"))
+    );
+    assert_eq!(
+        db.hold(&next("t-0", &conv, other.handed_off_at - 1))
+            .await
+            .unwrap(),
+        None,
+        "a message from before the handoff is not held"
+    );
+    assert_eq!(
+        db.hold(&next("t-9", &first.conversation_id, now + 10))
+            .await
+            .unwrap(),
+        None,
+        "a closed handoff holds nothing"
+    );
+
+    // A newer handoff of the same conversation (the held message, handed to the person)
+    // supersedes the open older one and keeps its claim.
     let mut newer = frontdesk::console::bench::synthetic(1, now);
-    newer.ticket_id = "bench-000001-b".into();
-    newer.handed_off_at = other.handed_off_at + 1;
+    newer.ticket_id = "t-2".into();
+    newer.handed_off_at = other.handed_off_at + 2;
     handoffs.insert(&newer, &none).await.unwrap();
     assert_eq!(
         handoffs.get("bench-000001").await.unwrap().row.status,
         "superseded"
     );
+    assert_eq!(
+        handoffs.get("t-2").await.unwrap().row.claimed_by.as_deref(),
+        Some("bob"),
+        "the person holding the conversation keeps it"
+    );
     assert_eq!(handoffs.queue(&all, "ana", 10).await.unwrap().1, 1);
+    assert!(
+        db.hold(&next("t-2", &conv, other.handed_off_at + 1))
+            .await
+            .unwrap()
+            .is_some(),
+        "a redelivered held message is held again"
+    );
+    assert!(db
+        .hold(&next("t-3", &conv, newer.handed_off_at + 1))
+        .await
+        .unwrap()
+        .is_some());
+
+    // Handed back: the agent answers the next message again.
+    handoffs
+        .finish("t-2", "bob", Status::Returned)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.hold(&next("t-3", &conv, newer.handed_off_at + 1))
+            .await
+            .unwrap(),
+        None
+    );
 }
 
 fn first_intent(h: &frontdesk::messages::Handoff) -> String {

@@ -193,7 +193,11 @@ impl ChildStage {
         stages: &str,
         env: &[(&str, &str)],
     ) -> ChildStage {
-        let child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+        // The embedded broker lives in this test process: its sockets must not leak into
+        // the child (see `no_inherited_descriptors`).
+        frontdesk::chaos::supervisor::no_inherited_descriptors(&mut cmd);
+        let child = cmd
             .envs(env.iter().copied())
             .args(["run", "--stages", stages])
             .env("FRONTDESK__KAFKA__BROKERS", brokers)

@@ -2,13 +2,16 @@
 //! names and its own database; each broker test runs against librdkafka's mock cluster and
 //! against tansu (`FRONTDESK_TEST_KAFKA`, started by `scripts/test.sh`).
 
+mod backlog;
 mod channels;
 mod chaos;
 mod console;
+mod console_hold;
 mod console_store;
 mod dlq;
 mod eval;
 mod faults;
+mod fuzz_regressions;
 mod guard_cli;
 mod health;
 mod helpers;
@@ -19,3 +22,4 @@ mod privacy;
 mod router_cli;
 mod runtime;
 mod state;
+mod trace;

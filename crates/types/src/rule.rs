@@ -51,6 +51,9 @@ rules! {
     ModelFallback => "llm_fallback",
 
     // --- the pre-action gates (policy plane; run once, before anything acts)
+    /// A person holds the conversation (its handoff is open in the console): the message
+    /// goes to them.
+    HeldByPerson => "held_by_person",
     /// The conversation went too many rounds without being settled.
     RepeatedFailures => "repeated_failures",
     /// The customer has been frustrated across several messages.

@@ -3,9 +3,9 @@
 //!
 //! Records are taken in batches; within a batch a conversation's records go one at a time,
 //! in offset order, and up to `max_in_flight` conversations at once. While a batch runs the
-//! assignment is paused and the consumer keeps polling (so a slow provider does not get the
-//! member evicted, and rebalances are served); records that still arrive wait for the next
-//! batch. A batch's offsets are stored when every record in it was delivered, found
+//! consumer keeps polling (so a slow provider does not get the member evicted, and
+//! rebalances are served); records that arrive meanwhile wait for the next batch, and once
+//! a full next batch waits the assignment is paused until this one is done. A batch's offsets are stored when every record in it was delivered, found
 //! delivered before, or dead-lettered (the dead letter acknowledged by the broker), and are
 //! committed in the background; the outbox makes a record that comes again after a crash
 //! a no-op. On shutdown the running batch has `drain_timeout` to finish; then the stored
@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use futures::stream::{self, StreamExt};
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
-use rdkafka::message::{Headers, Message, OwnedMessage};
+use rdkafka::message::{Headers, Message, OwnedHeaders, OwnedMessage};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::{Offset, TopicPartitionList};
 use tokio_util::sync::CancellationToken;
@@ -189,12 +189,13 @@ impl Deliver {
                 .or_insert(m.offset());
             *e = (*e).max(m.offset());
         }
-        if let Ok(assigned) = self.consumer.assignment() {
-            let _ = self.consumer.pause(&assigned);
-        }
         let work = self.deliver_batch(batch);
         tokio::pin!(work);
         let mut deadline: Option<tokio::time::Instant> = None;
+        // The assignment is paused only once the next batch is full: pausing drops what the
+        // client had fetched, and resuming costs a fetch round trip, which per batch capped
+        // deliver at a few hundred records a second whatever the concurrency.
+        let mut paused = false;
         let finished = loop {
             let until = deadline.unwrap_or_else(tokio::time::Instant::now);
             tokio::select! {
@@ -204,11 +205,21 @@ impl Deliver {
                 _ = shutdown.cancelled(), if deadline.is_none() => {
                     deadline = Some(tokio::time::Instant::now() + self.drain_timeout);
                 }
-                m = self.consumer.recv() => carry.push(m?.detach()),
+                m = self.consumer.recv() => {
+                    carry.push(m?.detach());
+                    if !paused && carry.len() >= self.max_batch {
+                        if let Ok(assigned) = self.consumer.assignment() {
+                            let _ = self.consumer.pause(&assigned);
+                        }
+                        paused = true;
+                    }
+                }
             }
         };
-        if let Ok(assigned) = self.consumer.assignment() {
-            let _ = self.consumer.resume(&assigned);
+        if paused {
+            if let Ok(assigned) = self.consumer.assignment() {
+                let _ = self.consumer.resume(&assigned);
+            }
         }
         if finished {
             let mut tpl = TopicPartitionList::new();
@@ -255,6 +266,8 @@ impl Deliver {
             offset = msg.offset(),
             ticket_id = tracing::field::Empty,
         );
+        // The delivery is the last span of the ticket's trace.
+        crate::telemetry::follow(&span, msg.headers());
         async {
             let Some(out) = self.outgoing(msg).await else {
                 return;
@@ -430,10 +443,15 @@ impl Deliver {
             })
             .await;
         let key = msg.key().unwrap_or_default();
+        let trace = crate::telemetry::trace_headers(&tracing::Span::current(), msg.headers())
+            .append_to(OwnedHeaders::new());
         self.retry_dependency("the broker", || async {
             self.producer
                 .send(
-                    FutureRecord::to(topic).key(key).payload(&value),
+                    FutureRecord::to(topic)
+                        .key(key)
+                        .payload(&value)
+                        .headers(trace.clone()),
                     Duration::from_secs(30),
                 )
                 .await

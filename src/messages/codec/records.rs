@@ -25,6 +25,20 @@ pub struct Codec {
 impl Codec {
     /// A codec over a schema resolver.
     pub fn new(resolver: Arc<dyn SchemaResolver>, limits: Limits) -> Self {
+        // apache-avro bounds the item count of an array or map block (and the length of a
+        // string) by one process-wide figure, 512 Mi by default, and reserves that many
+        // items up front: a 27-byte ticket claiming about 500 million header entries made
+        // it ask for 10.8 GB (found by fuzzing: fuzz/regressions/ticket_avro/). A datum of
+        // at most `max_record_bytes` holds neither more items nor a longer string than that
+        // many bytes, so that is the bound (never below the default limit's, 1 MiB, so a
+        // codec with a smaller limit built first cannot shrink it for the others).
+        // apache-avro keeps the first value it is given in a process, so the first codec
+        // sets it, before anything is decoded.
+        apache_avro::util::max_allocation_bytes(
+            limits
+                .max_record_bytes
+                .max(Limits::default().max_record_bytes),
+        );
         Codec {
             resolver,
             limits,

@@ -1,5 +1,5 @@
-//! The consumer's context: the rebalance callbacks (run on the poll thread) and the
-//! statistics callback (consumer lag).
+//! The consumer's context: the rebalance callbacks (run on the poll thread; they also set
+//! the partitions-assigned gauge) and the statistics callback (consumer lag).
 
 use std::collections::HashSet;
 use std::sync::atomic::Ordering;
@@ -60,11 +60,22 @@ impl ConsumerContext for RunnerContext {
         }
     }
 
-    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+    /// On assign: track the partitions. After any rebalance: the gauge of partitions
+    /// assigned is the consumer's whole assignment (cooperative rebalances hand over
+    /// increments, so it is read back rather than counted from the callbacks).
+    fn post_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         if let Rebalance::Assign(tpl) = rebalance {
             let tps = tps_of(tpl);
             info!(partitions = ?tps, "partitions assigned");
             self.shared.assign(tps);
+        }
+        match consumer.assignment() {
+            Ok(assigned) => self
+                .shared
+                .metrics
+                .partitions_assigned
+                .store(assigned.count() as i64, Ordering::Relaxed),
+            Err(error) => debug!(%error, "assignment unreadable after a rebalance"),
         }
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use futures::future::join_all;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::OwnedHeaders;
 use rdkafka::producer::{DeliveryFuture, FutureRecord};
 use tracing::{error, warn};
 
@@ -71,9 +72,13 @@ impl Worker {
             .as_ref()
             .map(|f| self.finishing.register(f.key.clone()));
         let mut history = RetryHistory::new();
+        let headers = &planned.headers;
         let mut pending = Vec::with_capacity(planned.outputs.len());
         for (i, output) in planned.outputs.into_iter().enumerate() {
-            match self.enqueue(&output, stop, budget, &mut history).await {
+            match self
+                .enqueue(&output, headers, stop, budget, &mut history)
+                .await
+            {
                 Ok(delivery) => pending.push(Pending { output, delivery }),
                 Err(Failed::Stopped) => return Delivered::Stopped,
                 Err(Failed::Refused(reason)) if i == 0 => return Delivered::Refused(reason),
@@ -81,7 +86,10 @@ impl Worker {
             }
         }
         release.now();
-        match self.confirm(pending, stop, budget, &mut history).await {
+        match self
+            .confirm(pending, headers, stop, budget, &mut history)
+            .await
+        {
             Delivered::Done => {}
             other => return other,
         }
@@ -102,6 +110,7 @@ impl Worker {
     async fn confirm(
         &self,
         mut pending: Vec<Pending>,
+        headers: &OwnedHeaders,
         stop: &Stop,
         budget: Option<RetryBudget>,
         history: &mut RetryHistory,
@@ -122,7 +131,10 @@ impl Worker {
                 Err(_) => "the producer dropped the delivery".to_owned(),
             };
             warn!(topic = %p.output.topic, %error, "delivery failed: producing again");
-            match self.produce_one(&p.output, stop, budget, history).await {
+            match self
+                .produce_one(&p.output, headers, stop, budget, history)
+                .await
+            {
                 Ok(()) => {}
                 Err(Failed::Stopped) => return Delivered::Stopped,
                 Err(Failed::Refused(reason)) if i == 0 => return Delivered::Refused(reason),
@@ -157,12 +169,16 @@ impl Worker {
         }
     }
 
-    /// The record an output is produced as, with this stage's headers.
-    fn record<'a>(&self, output: &'a Output) -> FutureRecord<'a, [u8], [u8]> {
+    /// The record an output is produced as, with its record's headers.
+    fn record<'a>(
+        &self,
+        output: &'a Output,
+        headers: &OwnedHeaders,
+    ) -> FutureRecord<'a, [u8], [u8]> {
         FutureRecord::to(&output.topic)
             .key(output.key.as_slice())
             .payload(output.value.as_slice())
-            .headers(self.headers.clone())
+            .headers(headers.clone())
     }
 
     /// Counts a failed produce of `output` against the budget; `Err` if no retry may
@@ -196,12 +212,13 @@ impl Worker {
     async fn enqueue(
         &self,
         output: &Output,
+        headers: &OwnedHeaders,
         stop: &Stop,
         budget: Option<RetryBudget>,
         history: &mut RetryHistory,
     ) -> Result<DeliveryFuture, Failed> {
         loop {
-            let delay = match self.producer.send_result(self.record(output)) {
+            let delay = match self.producer.send_result(self.record(output, headers)) {
                 Ok(delivery) => return Ok(delivery),
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
                     Duration::from_millis(2)
@@ -219,13 +236,14 @@ impl Worker {
     async fn produce_one(
         &self,
         output: &Output,
+        headers: &OwnedHeaders,
         stop: &Stop,
         budget: Option<RetryBudget>,
         history: &mut RetryHistory,
     ) -> Result<(), Failed> {
         loop {
             let sent = tokio::select! {
-                sent = self.producer.send(self.record(output), self.produce_timeout) => sent,
+                sent = self.producer.send(self.record(output, headers), self.produce_timeout) => sent,
                 _ = stop.raised() => return Err(Failed::Stopped),
             };
             let delay = match sent {

@@ -80,7 +80,10 @@ impl Worker {
                 None,
             ),
         };
-        let mut planned = Planned::default();
+        let mut planned = Planned {
+            headers: self.headers_for(msg),
+            ..Planned::default()
+        };
         if let Some((kind, why)) = &dead_letter {
             warn!(error_kind = kind, reason = %why, "dead-lettering record");
             match self.dead_letter(msg, kind, why, stop).await {

@@ -76,6 +76,8 @@ impl Runner {
     pub async fn run(self, shutdown: CancellationToken) -> Result<(), RunnerError> {
         let name = self.stage.name();
         let metrics = StageMetrics::register(name);
+        // One group per stage name: a second runner of the stage in this process joins it.
+        let _ = metrics.group.set(self.group.clone());
         let hold = Arc::new(Hold::default());
         let shared = Arc::new(Shared::new(
             hold.clone(),

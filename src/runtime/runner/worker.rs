@@ -50,6 +50,9 @@ pub(super) struct Output {
 #[derive(Default)]
 pub(super) struct Planned {
     pub(super) outputs: Vec<Output>,
+    /// The headers every output carries: the stage's and the record's trace context
+    /// ([`Worker::headers_for`]).
+    pub(super) headers: OwnedHeaders,
     /// Set for a terminal outcome: recorded as finished once the outputs are acknowledged.
     pub(super) finish: Option<Finish>,
 }
@@ -77,7 +80,7 @@ pub(super) struct Worker {
     /// Largest output value produced; larger ones are shrunk ([`Shrink`]) or replaced.
     pub(super) max_output_bytes: usize,
     pub(super) finishing: Arc<Finishing>,
-    /// Headers stamped on every produced record.
+    /// Headers stamped on every produced record (the trace context is added per record).
     pub(super) headers: OwnedHeaders,
 }
 
@@ -144,6 +147,8 @@ impl Worker {
             key = %key,
             ticket_id = tracing::field::Empty,
         );
+        // One trace per ticket: this record's span continues the producer's.
+        crate::telemetry::follow(&span, msg.headers());
         let stop = &stop;
         async {
             let started = Instant::now();
@@ -383,7 +388,18 @@ impl Worker {
             conversation_id,
             outcome: label,
         });
-        Ok(Planned { outputs, finish })
+        Ok(Planned {
+            outputs,
+            headers: self.headers_for(msg),
+            finish,
+        })
+    }
+
+    /// The headers of what `msg` produces: the stage's own and the trace context of the
+    /// current span (the record's; see [`crate::telemetry::trace_headers`]).
+    pub(super) fn headers_for(&self, msg: &OwnedMessage) -> OwnedHeaders {
+        crate::telemetry::trace_headers(&tracing::Span::current(), msg.headers())
+            .append_to(self.headers.clone())
     }
 
     /// Runs `op` until it succeeds, with backoff, within the transient budget. `Ok(None)`:

@@ -6,6 +6,7 @@
 //! model (or the offline planner) proposes never reaches a write past one of these.
 
 use crate::messages::{Band, Envelope, GateVerdict, Rule, Turn};
+use crate::state::Hold;
 
 /// Customer messages in one conversation after which a person takes over: the agent kept
 /// asking, or the customer kept coming back, and it is still not settled.
@@ -21,8 +22,17 @@ pub fn customer_said(transcript: &[Turn]) -> Vec<String> {
 }
 
 /// The first pre-action gate that stops this ticket from being acted on by the agent, or
-/// a passed verdict. `said` is the customer's side of the thread (frustration, rounds).
-pub fn check(env: &Envelope, said: &[String], min_route_confidence: f64) -> GateVerdict {
+/// a passed verdict. `said` is the customer's side of the thread (frustration, rounds);
+/// `hold` is set when a person holds the conversation in the console.
+pub fn check(
+    env: &Envelope,
+    said: &[String],
+    hold: Option<&Hold>,
+    min_route_confidence: f64,
+) -> GateVerdict {
+    if let Some(hold) = hold {
+        return GateVerdict::blocked(Rule::HeldByPerson, hold.reason());
+    }
     if env.asked_for_human() {
         return GateVerdict::blocked(Rule::AskedForHuman, "The customer asked for a person.");
     }
@@ -111,11 +121,11 @@ mod tests {
     #[test]
     fn too_many_rounds_hand_off() {
         let said: Vec<String> = (0..MAX_ROUNDS).map(|i| format!("message {i}")).collect();
-        assert_eq!(check(&env(), &said, 0.5), GateVerdict::passed());
+        assert_eq!(check(&env(), &said, None, 0.5), GateVerdict::passed());
         let mut more = said.clone();
         more.push("and again".into());
         assert_eq!(
-            check(&env(), &more, 0.5).blocked_by,
+            check(&env(), &more, None, 0.5).blocked_by,
             Some(Rule::RepeatedFailures)
         );
     }
@@ -124,14 +134,20 @@ mod tests {
     fn low_confidence_and_injection_block_an_acting_route() {
         let mut e = env();
         e.route.as_mut().unwrap().intents[0].confidence = 0.2;
-        assert_eq!(check(&e, &[], 0.5).blocked_by, Some(Rule::LowConfidence));
+        assert_eq!(
+            check(&e, &[], None, 0.5).blocked_by,
+            Some(Rule::LowConfidence)
+        );
         let mut e = env();
         e.screen = Some(Screen {
             injection_score: 0.9,
             injection: true,
             asked_for_human: false,
         });
-        assert_eq!(check(&e, &[], 0.5).blocked_by, Some(Rule::PromptInjection));
+        assert_eq!(
+            check(&e, &[], None, 0.5).blocked_by,
+            Some(Rule::PromptInjection)
+        );
     }
 
     #[test]
@@ -142,6 +158,25 @@ mod tests {
             ..Screen::default()
         });
         e.route = None;
-        assert_eq!(check(&e, &[], 0.5).blocked_by, Some(Rule::AskedForHuman));
+        assert_eq!(
+            check(&e, &[], None, 0.5).blocked_by,
+            Some(Rule::AskedForHuman)
+        );
+    }
+
+    #[test]
+    fn a_conversation_a_person_holds_goes_to_them_before_any_other_gate() {
+        let mut e = env();
+        e.screen = Some(Screen {
+            asked_for_human: true,
+            ..Screen::default()
+        });
+        let hold = Hold {
+            ticket_id: "t-1".into(),
+            claimed_by: Some("ana".into()),
+        };
+        let v = check(&e, &[], Some(&hold), 0.5);
+        assert_eq!(v.blocked_by, Some(Rule::HeldByPerson));
+        assert!(v.reason.contains("ana"), "{}", v.reason);
     }
 }

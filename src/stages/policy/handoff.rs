@@ -2,6 +2,7 @@
 //! person reads first, and the legwork attached with PII masked for its readers.
 
 use crate::messages::{Band, Envelope, PlanOutcome, Rule, ToolCall};
+use crate::state::Hold;
 
 use super::gates;
 
@@ -16,23 +17,32 @@ pub fn mask_call(c: &ToolCall, cfg: &frontdesk_guard::MaskConfig) -> ToolCall {
     }
 }
 
-/// The templated one-line summary: channel, intents and the start of the message.
-pub fn template_summary(env: &Envelope) -> String {
+/// The templated one-line summary: channel, intents and the customer's words. When the
+/// ticket answers the agent (a "yes", an order number), `request` is the open request it
+/// answers: quoted first, so the person reads what was asked and not only "yes".
+pub fn template_summary(env: &Envelope, request: Option<&str>) -> String {
     let intents = env
         .route
         .as_ref()
         .map(|r| r.intent_keys().collect::<Vec<_>>().join(", "))
         .unwrap_or_default();
-    let first_line = crate::messages::first_line(&env.ticket.body, 120);
+    let body = &env.ticket.body;
+    let quote = match request.filter(|r| !r.trim().is_empty()) {
+        Some(r) => format!(
+            "\"{}\" (then: \"{}\")",
+            crate::messages::first_line(r, 100),
+            crate::messages::first_line(body, 40)
+        ),
+        None => format!("\"{}\"", crate::messages::first_line(body, 120)),
+    };
     format!(
-        "[{}] {} — \"{}\"",
+        "[{}] {} — {quote}",
         env.ticket.channel.as_str(),
         if intents.is_empty() {
             "unclassified"
         } else {
             &intents
         },
-        first_line
     )
 }
 
@@ -47,11 +57,16 @@ pub struct Bars {
 
 /// Why a ticket goes to a person, or `None` to resolve. The gate and plan verdicts come
 /// from the envelope; the gates run here only where no stage ran them. `said` is the
-/// customer's side of the thread.
-pub fn reason(env: &Envelope, said: &[String], bars: Bars) -> Option<(Rule, String)> {
+/// customer's side of the thread; `hold` whether a person holds it.
+pub fn reason(
+    env: &Envelope,
+    said: &[String],
+    hold: Option<&Hold>,
+    bars: Bars,
+) -> Option<(Rule, String)> {
     let gate = match &env.gate {
         Some(g) => g.clone(),
-        None => gates::check(env, said, bars.route),
+        None => gates::check(env, said, hold, bars.route),
     };
     if let Some(rule) = gate.blocked_by {
         return Some((rule, gate.reason));
@@ -92,4 +107,31 @@ pub fn reason(env: &Envelope, said: &[String], bars: Bars) -> Option<(Rule, Stri
         ));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::{Channel, Ticket};
+
+    #[test]
+    fn an_answer_is_summarised_with_the_request_it_answers() {
+        let env = Envelope::new(Ticket::new(
+            "t-2",
+            "c",
+            Channel::Email,
+            "Yes, please go ahead.",
+        ));
+        let alone = template_summary(&env, None);
+        assert!(alone.ends_with("\"Yes, please go ahead.\""), "{alone}");
+        let s = template_summary(
+            &env,
+            Some("Please return the desk lamp from order #W1234567.\nThanks, Ana"),
+        );
+        assert!(
+            s.contains("\"Please return the desk lamp from order #W1234567.\" (then: \"Yes, please go ahead.\")"),
+            "{s}"
+        );
+        assert_eq!(template_summary(&env, Some("  ")), alone);
+    }
 }

@@ -133,6 +133,25 @@ impl PolicyStage {
         })))
     }
 
+    /// The open request this ticket answers (the planner's saved context before it), for
+    /// the summary. A summary never holds a handoff up: an unreadable state gives `None`.
+    async fn open_request(&self, env: &Envelope) -> Option<String> {
+        let state = self.state.as_ref()?;
+        match state
+            .load_state::<frontdesk_planner::ConversationState>(
+                &env.ticket.conversation_id,
+                &env.ticket.ticket_id,
+            )
+            .await
+        {
+            Ok(saved) => saved?.context.into_iter().next(),
+            Err(e) => {
+                tracing::warn!(error = %e, "conversation state unreadable: the summary quotes the ticket alone");
+                None
+            }
+        }
+    }
+
     async fn hand_off(
         &self,
         mut env: Envelope,
@@ -145,7 +164,11 @@ impl PolicyStage {
             .draft_reply
             .clone()
             .unwrap_or_else(|| HOLDING_REPLY.to_owned());
-        let mut one_line = template_summary(&env);
+        let request = self.open_request(&env).await;
+        let mut one_line = frontdesk_guard::mask(
+            &template_summary(&env, request.as_deref()),
+            &self.handoff_mask,
+        );
         if let Some(writer) = &self.summary_writer {
             let (line, cost) = writer
                 .summarize(&said.join("\n"), &why, env.injection_flagged())
@@ -212,7 +235,12 @@ impl Stage for PolicyStage {
             route: self.min_route_confidence,
             grounding: self.min_grounding_confidence,
         };
-        match handoff::reason(&env, &said, bars) {
+        // The tools stage ran the gates (the hold among them) unless no executor is set.
+        let hold = match (&self.state, &env.gate) {
+            (Some(state), None) => state.hold(&env.ticket).await?,
+            _ => None,
+        };
+        match handoff::reason(&env, &said, hold.as_ref(), bars) {
             Some((rule, why)) => {
                 env.decide("policy", rule, "handoff", why.clone());
                 self.audit(ctx, &env, rule, "handoff", &why);

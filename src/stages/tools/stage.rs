@@ -310,7 +310,11 @@ impl Stage for ToolsStage {
             ),
             None => vec![env.ticket.body.clone()],
         };
-        let gate = gates::check(&env, &said, self.min_route_confidence);
+        let hold = match &self.state {
+            Some(s) => s.hold(&env.ticket).await?,
+            None => None,
+        };
+        let gate = gates::check(&env, &said, hold.as_ref(), self.min_route_confidence);
         env.gate = Some(gate.clone());
         if let Some(rule) = gate.blocked_by {
             settle(

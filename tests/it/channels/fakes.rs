@@ -66,6 +66,12 @@ impl Fake {
         self.state.lock().unwrap().posted.clone()
     }
 
+    /// How many deliveries were accepted, without copying them (a bench polls this while
+    /// the fake serves: a copy under the lock would stall the fake's handlers).
+    pub fn posted_count(&self) -> usize {
+        self.state.lock().unwrap().posted.len()
+    }
+
     /// Requests received (accepted or not).
     pub async fn requests(&self) -> usize {
         self.server

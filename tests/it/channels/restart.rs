@@ -17,8 +17,11 @@ use super::rig::*;
 use crate::helpers::Which;
 
 fn spawn_deliver(base: &Base, config: &std::path::Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-        .args(["deliver", "--config", config.to_str().unwrap()])
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+    // The embedded broker lives in this test process: its sockets must not leak into the
+    // child, or a killed deliver's connections stay open on the broker's side.
+    frontdesk::chaos::supervisor::no_inherited_descriptors(&mut cmd);
+    cmd.args(["deliver", "--config", config.to_str().unwrap()])
         .env("FRONTDESK__KAFKA__BROKERS", &base.brokers)
         .env("FRONTDESK__TOPICS__PREFIX", &base.cfg.topics.prefix)
         .env(

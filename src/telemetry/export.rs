@@ -7,8 +7,8 @@
 //! `OTEL_SERVICE_NAME` names the process (default `frontdesk`; give each Deployment its
 //! own). Spans are batched and sent by the SDK's own thread, never on a record's task.
 //! Each stage's span per record (stage, topic, partition, offset, key, ticket id) becomes a
-//! span of that process; a trace does not yet follow a ticket across stages (that needs
-//! the context carried in record headers by the runner).
+//! span of that process, parented on the span that produced the record
+//! ([`super::propagation`]): one trace per ticket, from the publisher to the last stage.
 
 use opentelemetry::trace::TracerProvider as _;
 use opentelemetry_otlp::WithExportConfig;

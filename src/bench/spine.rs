@@ -155,7 +155,7 @@ async fn publish(
 }
 
 /// CPU seconds (user + system) this process has used, from `/proc/self/stat`.
-fn process_cpu_secs() -> Option<f64> {
+pub(super) fn process_cpu_secs() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
     let rest = &stat[stat.rfind(')')? + 2..];

@@ -1,0 +1,4 @@
+//! libFuzzer target: [`frontdesk_fuzz::planner_text`] (what it feeds where is documented there).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| frontdesk_fuzz::planner_text(data));
