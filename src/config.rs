@@ -33,6 +33,10 @@ pub struct Config {
     pub channels: crate::channels::ChannelsConfig,
     /// The agent-assist console (`frontdesk console serve`).
     pub console: crate::console::ConsoleConfig,
+    /// PII tokenised at ingress, the vault and its keys.
+    pub privacy: crate::privacy::PrivacyConfig,
+    /// How long each state table keeps its rows (`frontdesk retention run`).
+    pub retention: crate::privacy::RetentionConfig,
 }
 
 /// What the stages load: relative paths are looked up in the working directory, then in

@@ -20,6 +20,7 @@
 //! - [`console`]: the agent-assist console where people work the handoff queue.
 //! - [`chaos`]: `frontdesk bench chaos`, the fault suite (stage processes killed, broker
 //!   and store faults) and the memory run under a backlog.
+//! - [`privacy`]: PII tokenised at ingress, the vault, erasure and retention.
 //! - [`dlq`]: `frontdesk dlq list | replay`, the dead-letter topic re-driven after a fix.
 //! - [`telemetry`]: logging and, when configured, OTLP trace export.
 //! - [`cli`]: the command line, with the offline models' jobs (`router`, `grounding`,
@@ -40,6 +41,7 @@ pub mod home;
 pub mod kafka;
 pub mod messages;
 pub mod pipeline;
+pub mod privacy;
 pub mod runtime;
 pub mod stages;
 pub mod state;

@@ -88,11 +88,14 @@ pub async fn build_stage(
             )?;
             let detector = frontdesk_guard::InjectionDetector::load_default()
                 .context("Failed to build the injection detector")?;
-            let stage = RouterStage::new(
+            let mut stage = RouterStage::new(
                 Arc::new(classifier),
                 Some(Arc::new(detector)),
                 Some(state.clone()),
             );
+            if let Some(vault) = crate::privacy::build_vault(cfg, state)? {
+                stage = stage.with_vault(vault);
+            }
             match llm_router(cfg, llm) {
                 Some(llm) => Arc::new(stage.with_llm(Arc::new(llm), a.min_route_confidence)),
                 None => Arc::new(stage),
@@ -126,6 +129,7 @@ pub async fn build_stage(
                 a.min_route_confidence,
             );
             stage.model_planner = model_planner.map(Arc::new);
+            stage.vault = crate::privacy::build_vault(cfg, state)?;
             Arc::new(stage)
         }
         StageKind::Grounding => {

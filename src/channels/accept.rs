@@ -221,7 +221,8 @@ pub fn build(
         crate::pipeline::codec(cfg),
         crate::pipeline::topics(cfg)?,
         timeout + Duration::from_secs(1),
-    );
+    )
+    .with_vault(crate::privacy::build_vault(cfg, state)?);
     Ok(Acceptor::new(
         Inbox::new(state.pool().clone()),
         sink,

@@ -25,6 +25,9 @@ pub enum PublishError {
     /// The broker did not acknowledge it in time (or refused it): retry later.
     #[error("broker: {0}")]
     Broker(String),
+    /// The PII vault (the state database) could not store the ticket's values: retry later.
+    #[error(transparent)]
+    Vault(#[from] crate::privacy::VaultError),
 }
 
 /// Encodes tickets (Avro, Confluent framing) and produces them keyed by conversation.
@@ -34,6 +37,7 @@ pub struct TicketSink {
     codec: Codec,
     topics: Topics,
     timeout: Duration,
+    vault: Option<crate::privacy::Vault>,
 }
 
 impl TicketSink {
@@ -44,7 +48,15 @@ impl TicketSink {
             codec,
             topics,
             timeout,
+            vault: None,
         }
+    }
+
+    /// Tokenises each ticket's PII into `vault` before it is published, so the inbound
+    /// topic carries tokens too.
+    pub fn with_vault(mut self, vault: Option<crate::privacy::Vault>) -> Self {
+        self.vault = vault;
+        self
     }
 
     /// Publishes one ticket; returns once the broker acknowledged it. Opens the ticket's
@@ -60,7 +72,14 @@ impl TicketSink {
         let headers = crate::telemetry::trace_headers(&span, None::<&OwnedHeaders>)
             .append_to(OwnedHeaders::new());
         async {
-            let (topic, bytes) = self.encode(ticket).await?;
+            let (topic, bytes) = match &self.vault {
+                Some(vault) => {
+                    let mut t = ticket.clone();
+                    vault.protect_ticket(&mut t).await?;
+                    self.encode(&t).await?
+                }
+                None => self.encode(ticket).await?,
+            };
             self.send(&topic, &ticket.conversation_id, &bytes, headers)
                 .await
         }

@@ -26,6 +26,8 @@ pub struct Supervisor {
     config: PathBuf,
     log_dir: PathBuf,
     procs: Vec<StageProcess>,
+    /// The PII vault's keys, the same for every stage process and restart.
+    vault_env: Vec<(String, String)>,
 }
 
 /// Resident memory of one stage over a run.
@@ -55,6 +57,7 @@ impl Supervisor {
             config: config.to_owned(),
             log_dir: log_dir.to_owned(),
             procs: Vec::new(),
+            vault_env: crate::privacy::keys::child_env(&crate::privacy::PrivacyConfig::default()),
         };
         for &kind in kinds {
             let child = s.spawn(kind)?;
@@ -80,6 +83,7 @@ impl Supervisor {
             .arg(&self.config)
             .args(["run", "--stages", kind.as_str()])
             .env("RUST_LOG", "warn")
+            .envs(self.vault_env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log)

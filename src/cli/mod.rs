@@ -124,6 +124,25 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::dlq::DlqCommand,
     },
+    /// Erase a customer's data: vault entries (their tokens become unreadable everywhere),
+    /// turns, conversation state, handoffs, channel rows; writes an audit record and
+    /// prints what it removed.
+    Erase {
+        /// The customer: a verified contact (e-mail address, phone number) or helpdesk id.
+        #[arg(long)]
+        customer: String,
+        /// Only list the conversations that would be erased.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete the state rows past their `[retention]`.
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+    },
     /// The router's offline intent model.
     Router {
         #[command(subcommand)]
@@ -402,6 +421,20 @@ pub enum BenchCommand {
     },
 }
 
+/// `frontdesk retention` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Sweep once (or every `--every` until interrupted).
+    Run {
+        /// Sweep again after this long (e.g. `1h`) instead of exiting.
+        #[arg(long, value_parser = humantime_serde::re::humantime::parse_duration)]
+        every: Option<Duration>,
+        /// Print each sweep as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 /// Entry point of the binary.
 pub async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -558,6 +591,16 @@ pub async fn main() -> anyhow::Result<()> {
         Command::Deliver => crate::channels::commands::deliver(cfg).await,
         Command::Console { command } => crate::console::cli::run(cfg, command).await,
         Command::Dlq { command } => crate::dlq::command(cfg, command).await,
+        Command::Erase {
+            customer,
+            dry_run,
+            json,
+        } => crate::privacy::erase::command(&cfg, &customer, dry_run, json)
+            .await
+            .map(|_| ()),
+        Command::Retention {
+            command: RetentionCommand::Run { every, json },
+        } => crate::privacy::retention::command(&cfg, every, json).await,
         Command::Bench {
             command: BenchCommand::Chaos(args),
         } => crate::chaos::command(cfg, args).await,

@@ -109,6 +109,12 @@ impl Outbound {
 
     /// Publishes an audit record of a person's action.
     pub async fn audit(&self, record: &AuditRecord) -> Result<(), ConsoleError> {
+        self.audit_as(record, STAGE).await
+    }
+
+    /// Publishes an audit record with `stage` in its `frontdesk-stage` header (the console's
+    /// own, or another command's that writes through this producer, e.g. `erase`).
+    pub async fn audit_as(&self, record: &AuditRecord, stage: &str) -> Result<(), ConsoleError> {
         let value = self
             .codec
             .encode(RecordKind::Audit, &self.audit, record)
@@ -116,7 +122,7 @@ impl Outbound {
             .map_err(|e| ConsoleError::Publish(e.to_string()))?;
         let headers = OwnedHeaders::new().insert(Header {
             key: "frontdesk-stage",
-            value: Some(STAGE),
+            value: Some(stage),
         });
         self.send(&self.audit, &record.conversation_id, &value, headers)
             .await

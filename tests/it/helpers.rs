@@ -40,6 +40,19 @@ pub fn broker(which: Which) -> Option<Broker> {
     }
 }
 
+/// The PII vault's keys for child processes (base64 of 32 bytes each): every process of a
+/// test reads the others' tokens.
+pub const VAULT_KEYS: [(&str, &str); 2] = [
+    (
+        "FRONTDESK_TOKEN_KEY",
+        "dGVzdC10b2tlbi1rZXktdGhpcnR5LXR3by1ieXRlcyE=",
+    ),
+    (
+        "FRONTDESK_VAULT_KEY",
+        "dGVzdC12YXVsdC1rZXktdGhpcnR5LXR3by1ieXRlcyE=",
+    ),
+];
+
 pub fn unique(prefix: &str) -> String {
     format!(
         "{prefix}-{}",
@@ -194,6 +207,7 @@ impl ChildStage {
             .env("FRONTDESK__KAFKA__MAX_POLL_INTERVAL", "20s")
             .env("FRONTDESK__RUNTIME__DRAIN_TIMEOUT", "5s")
             .env("FRONTDESK__STATE__URL", &cfg.state.url)
+            .envs(VAULT_KEYS)
             .env("RUST_LOG", "warn,frontdesk=info")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

@@ -18,6 +18,7 @@ mod helpers;
 mod llm;
 mod llm_planner;
 mod pipeline;
+mod privacy;
 mod router_cli;
 mod runtime;
 mod state;

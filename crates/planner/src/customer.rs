@@ -23,6 +23,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The clear value of a token of the conversation ([`ToolRunner::reveal`]).
+    pub fn reveal(&self, token: &str) -> Option<String> {
+        self.tools.reveal(token)
+    }
+
     /// Calls a read tool. A refusal (not found, ...) is `Ok(None)`; a
     /// transport failure is an error.
     pub async fn read(&mut self, tool: &str, args: Value) -> Result<Option<Value>, ToolFailure> {

@@ -12,4 +12,12 @@ use crate::ToolFailure;
 pub trait ToolRunner: Send + Sync {
     /// Calls `tool` with `args` and returns its JSON result.
     async fn call(&self, tool: &str, args: Value) -> Result<Value, ToolFailure>;
+
+    /// The clear value of a personal-data token of this ticket's conversation
+    /// ([`frontdesk_types::token`]), for a comparison the planner makes in memory (a
+    /// claimed e-mail address against the account's); never written into a plan or state.
+    /// `None`: unknown, or the pipeline does not tokenise.
+    fn reveal(&self, _token: &str) -> Option<String> {
+        None
+    }
 }

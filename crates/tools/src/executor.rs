@@ -12,6 +12,10 @@
 //!    errors with the same idempotency key; 4xx is `rejected`, exhausted
 //!    retries are `failed`.
 //!
+//! With [`Executor::call_revealing`], arguments holding the pipeline's PII tokens are
+//! checked and sent with the tokens' clear values ([`Clear`]) while the record keeps the
+//! tokens: its arguments, its request, and any clear value the store echoed back.
+//!
 //! No step panics and every path returns a [`ToolCallRecord`].
 
 use std::path::Path;
@@ -27,6 +31,7 @@ use crate::error::ConfigError;
 use crate::record::{HttpResponseRecord, Outcome, StoreError, ToolCallRecord};
 use crate::registry::{Tool, ToolRegistry};
 use crate::retry::RetryPolicy;
+use crate::reveal::Clear;
 
 /// The result of [`Executor::authenticate`].
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +111,19 @@ impl Executor {
     /// Runs `tool` with `args` for the ticket in `ctx`. Never panics; every
     /// outcome is in the returned record.
     pub async fn call(&self, ctx: &CallContext, tool: &str, args: Value) -> ToolCallRecord {
+        self.call_revealing(ctx, tool, args, &Clear::default())
+            .await
+    }
+
+    /// [`Executor::call`] with the tokens in `args` sent as their values in `clear`; the
+    /// record (arguments, idempotency key, request, response, errors) keeps the tokens.
+    pub async fn call_revealing(
+        &self,
+        ctx: &CallContext,
+        tool: &str,
+        args: Value,
+        clear: &Clear,
+    ) -> ToolCallRecord {
         let start = Instant::now();
         let mut rec = new_record(ctx, tool, args);
         let t = match self.registry.allowed(tool, |name| ctx.allows(name)) {
@@ -115,7 +133,17 @@ impl Executor {
             }
         };
         rec.kind = Some(t.spec().kind);
-        let rec = self.checked(ctx, t, rec, start).await;
+        let mut rec = self.checked(ctx, t, rec, start, clear).await;
+        if !clear.is_empty() {
+            // The request as recorded is built from the tokens (a value in the URL is
+            // percent-encoded, so it is rebuilt rather than searched for).
+            if let (Some(r), Some(shown)) = (rec.request.as_mut(), rec.arguments.as_object()) {
+                if let Ok(built) = t.build_request(&self.base_url, shown) {
+                    *r = built;
+                }
+            }
+            conceal(&mut rec, clear);
+        }
         info!(
             ticket_id = %ctx.ticket_id,
             tool,
@@ -164,7 +192,7 @@ impl Executor {
             };
         };
         rec.kind = Some(t.spec().kind);
-        let rec = self.checked(ctx, t, rec, start).await;
+        let rec = self.checked(ctx, t, rec, start, &Clear::default()).await;
         if !rec.is_ok() {
             return Authentication {
                 record: rec,
@@ -206,8 +234,10 @@ impl Executor {
         tool: &Tool,
         mut rec: ToolCallRecord,
         start: Instant,
+        clear: &Clear,
     ) -> ToolCallRecord {
-        let args = match tool.check_arguments(&rec.arguments) {
+        let sent = clear.reveal(&rec.arguments);
+        let args = match tool.check_arguments(&sent) {
             Ok(args) => args.clone(),
             Err(refusal) => {
                 return finish(rec, start, refusal.outcome(), Some(refusal.to_string()))
@@ -419,6 +449,20 @@ fn new_record(ctx: &CallContext, tool: &str, args: Value) -> ToolCallRecord {
         attempts: 0,
         latency_ms: 0,
         preflight: Vec::new(),
+    }
+}
+
+/// Replaces, in what the store answered, every clear value of `clear` by its token.
+fn conceal(rec: &mut ToolCallRecord, clear: &Clear) {
+    if let Some(r) = rec.response.as_mut() {
+        r.body = clear.conceal(&r.body);
+    }
+    if let Some(r) = rec.request.as_mut() {
+        r.body = r.body.as_ref().map(|b| clear.conceal(b));
+    }
+    rec.detail = rec.detail.as_deref().map(|d| clear.conceal_str(d));
+    if let Some(e) = rec.error.as_mut() {
+        e.message = clear.conceal_str(&e.message);
     }
 }
 

@@ -14,6 +14,7 @@
 //! - [`context`]: who is calling: ticket id, allow-list, authenticated customer.
 //! - [`record`]: [`ToolCallRecord`], the entry written to the envelope's tool log.
 //! - [`executor`]: [`Executor`], which validates, authorizes, calls and records.
+//! - [`reveal`]: [`Clear`], tokens sent in clear and recorded as tokens.
 //! - [`error`]: configuration errors.
 //!
 //! # Example
@@ -57,6 +58,7 @@ pub mod executor;
 pub mod record;
 pub mod registry;
 pub mod retry;
+pub mod reveal;
 pub mod template;
 
 pub use canonical::{canonical_json, idempotency_key};
@@ -69,6 +71,7 @@ pub use executor::{Authentication, Executor};
 pub use record::{HttpRequestRecord, HttpResponseRecord, Outcome, StoreError, ToolCallRecord};
 pub use registry::{Refusal, Tool, ToolRegistry};
 pub use retry::RetryPolicy;
+pub use reveal::Clear;
 pub use template::{TemplateError, UrlTemplate};
 
 /// Path of the shipped default tool config (the sandbox store), relative to

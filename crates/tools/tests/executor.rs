@@ -593,3 +593,41 @@ async fn catalog_reads_need_no_customer() {
     assert_eq!(rec.outcome, Outcome::Ok, "{rec:?}");
     assert_eq!(rec.output().unwrap()["name"], "T-Shirt");
 }
+
+#[tokio::test]
+async fn a_token_argument_reaches_the_store_in_clear_and_is_recorded_as_the_token() {
+    let server = MockServer::start().await;
+    let exec = executor(&server.uri());
+    let token = "⟦email:bcdfghjkmnpq⟧";
+    Mock::given(method("GET"))
+        .and(path("/users/by-email"))
+        .and(query_param("email", "ana.lima@example.com"))
+        .respond_with(ResponseTemplate::new(404).set_body_json(
+            json!({"error": {"code": "not_found", "message": "no user ana.lima@example.com"}}),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let clear =
+        frontdesk_tools::Clear::new([(token.to_owned(), "ana.lima@example.com".to_owned())]);
+    let rec = exec
+        .call_revealing(
+            &ctx_all(&exec, None),
+            "find_user_id_by_email",
+            json!({ "email": token }),
+            &clear,
+        )
+        .await;
+    assert_eq!(rec.outcome, Outcome::Rejected, "{rec:?}");
+    let recorded = serde_json::to_string(&rec).unwrap();
+    assert!(!recorded.contains("ana.lima"), "{recorded}");
+    assert!(recorded.contains(token), "{recorded}");
+    assert_eq!(
+        rec.idempotency_key,
+        idempotency_key(
+            "ticket-42",
+            "find_user_id_by_email",
+            &json!({ "email": token })
+        )
+    );
+}

@@ -144,6 +144,10 @@ rules! {
     /// A person approved or rejected the action proposed on a handoff.
     HumanApproval => "human_approval",
 
+    // --- privacy
+    /// A customer's data was erased on request (`frontdesk erase`).
+    Erasure => "erasure",
+
     // --- the runtime
     /// The record could not be processed at all (undecodable, too large, panicked).
     DeadLettered => "dead_lettered",

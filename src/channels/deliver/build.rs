@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use super::adapter::Adapter;
 use super::attempt::Policy;
-use super::consumer::{Deliver, DeliverParts, DeliverTopics};
+use super::consumer::{Deliver, DeliverParts, DeliverTopics, Reveal};
 use super::intercom::Intercom;
 use super::outbox::Outbox;
 use super::route::Routes;
@@ -107,5 +107,9 @@ pub fn build(cfg: &Config, brokers: &str, state: &StateDb) -> anyhow::Result<Del
         max_in_flight: d.max_in_flight,
         max_batch: d.max_batch,
         drain_timeout: cfg.runtime.drain_timeout,
+        reveal: crate::privacy::build_vault(cfg, state)?.map(|vault| Reveal {
+            vault,
+            kinds: cfg.privacy.reply_reveals.clone(),
+        }),
     })?)
 }

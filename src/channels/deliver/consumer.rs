@@ -66,6 +66,17 @@ pub struct Deliver {
     drain_timeout: Duration,
     /// Backoff of a dependency every record needs (the database, the broker).
     hold: Backoff,
+    reveal: Option<Reveal>,
+}
+
+/// How a reply to the customer gets their own values back: the vault, and the kinds it
+/// shows in clear (`privacy.reply_reveals`; other tokens become the guard's placeholder).
+#[derive(Debug, Clone)]
+pub struct Reveal {
+    /// The PII vault.
+    pub vault: crate::privacy::Vault,
+    /// The kinds shown in clear.
+    pub kinds: Vec<frontdesk_guard::PiiKind>,
 }
 
 /// Everything [`Deliver::new`] needs.
@@ -92,6 +103,8 @@ pub struct DeliverParts {
     pub max_batch: usize,
     /// Time a running batch gets at shutdown.
     pub drain_timeout: Duration,
+    /// Tokens in a reply to the customer revealed; none: sent as they are.
+    pub reveal: Option<Reveal>,
 }
 
 /// A record's place, for storing offsets.
@@ -118,6 +131,7 @@ impl Deliver {
                 initial: Duration::from_millis(200),
                 max: Duration::from_secs(10),
             },
+            reveal: p.reveal,
         })
     }
 
@@ -334,6 +348,19 @@ impl Deliver {
                 }
             }
         };
+        let mut decoded = decoded;
+        if let (Record::Resolution(r), Some(reveal)) = (&mut decoded, &self.reveal) {
+            // The customer's own reply, the one place a value leaves in clear; the handoff
+            // a person reads keeps its tokens.
+            let (conversation, reply) = (r.conversation_id.clone(), r.reply.clone());
+            r.reply = self
+                .retry_dependency("the PII vault", || {
+                    reveal
+                        .vault
+                        .reveal_for_customer(&conversation, &reply, &reveal.kinds)
+                })
+                .await;
+        }
         let (ticket_id, channel, customer) = match &decoded {
             Record::Resolution(r) => (r.ticket_id.clone(), r.channel, r.customer.clone()),
             Record::Handoff(h) => (h.ticket_id.clone(), h.channel, h.customer.clone()),

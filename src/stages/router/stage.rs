@@ -5,6 +5,10 @@
 //! or a model fallback plug in without touching the stage. The injection detector and the
 //! asked-for-a-human detector run here, before any model or tool sees the text; their
 //! verdicts travel on the envelope as a typed [`Screen`] the later stages enforce.
+//!
+//! With a [`Vault`], the stage first replaces the PII in the subject and body with tokens
+//! (`crate::privacy`): the turn it writes, the envelope it forwards and everything after
+//! carry tokens, never the values.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,6 +18,7 @@ use async_trait::async_trait;
 use super::classifier::IntentClassifier;
 use super::model_fallback::{Choice, LlmRouter, Unavailable};
 use crate::messages::{Envelope, Rule, Screen};
+use crate::privacy::Vault;
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::state::StateDb;
 
@@ -24,6 +29,7 @@ pub struct RouterStage {
     state: Option<StateDb>,
     llm: Option<Arc<LlmRouter>>,
     min_confidence: f64,
+    vault: Option<Vault>,
 }
 
 impl RouterStage {
@@ -32,6 +38,12 @@ impl RouterStage {
     pub fn with_llm(mut self, llm: Arc<LlmRouter>, min_confidence: f64) -> Self {
         self.llm = Some(llm);
         self.min_confidence = min_confidence;
+        self
+    }
+
+    /// Tokenises the PII of every ticket into `vault` before anything else sees it.
+    pub fn with_vault(mut self, vault: Vault) -> Self {
+        self.vault = Some(vault);
         self
     }
 
@@ -48,6 +60,7 @@ impl RouterStage {
             state,
             llm: None,
             min_confidence: 0.5,
+            vault: None,
         }
     }
 }
@@ -87,6 +100,14 @@ impl Stage for RouterStage {
     }
 
     async fn process(&self, mut env: Envelope, _ctx: &StageContext) -> Result<Outcome, StageError> {
+        if let Some(vault) = &self.vault {
+            // Before the turn is written: nothing downstream ever holds the values. A ticket
+            // the channel publisher tokenised already has none left to find.
+            let replaced = vault.protect_ticket(&mut env.ticket).await?;
+            if replaced > 0 {
+                tracing::debug!(replaced, "PII tokenised");
+            }
+        }
         if let Some(state) = &self.state {
             state
                 .append_turn(&env.ticket, "customer", &env.ticket.body)

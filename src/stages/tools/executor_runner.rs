@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use async_trait::async_trait;
 use frontdesk_planner::{ToolFailure, ToolRunner};
-use frontdesk_tools::{CallContext, Executor, ToolCallRecord};
+use frontdesk_tools::{CallContext, Clear, Executor, ToolCallRecord};
 use serde_json::Value;
 
 use crate::messages::ToolCall;
@@ -54,10 +54,12 @@ pub fn failure(rec: &ToolCallRecord) -> ToolFailure {
 
 /// The planner's reads, through the executor: the ticket's allow-list and customer apply.
 /// A successful find-user call authenticates the ticket's customer for the calls after it.
+/// Tokens in an argument are sent as their values in `clear` and recorded as tokens.
 pub struct ExecutorRunner<'a> {
     executor: &'a Executor,
     ctx: Mutex<CallContext>,
     log: Mutex<Vec<ToolCallRecord>>,
+    clear: Clear,
 }
 
 impl<'a> ExecutorRunner<'a> {
@@ -67,7 +69,19 @@ impl<'a> ExecutorRunner<'a> {
             executor,
             ctx: Mutex::new(ctx),
             log: Mutex::new(Vec::new()),
+            clear: Clear::default(),
         }
+    }
+
+    /// Reveals the tokens of `clear` in the arguments it sends.
+    pub fn with_clear(mut self, clear: Clear) -> Self {
+        self.clear = clear;
+        self
+    }
+
+    /// The clear values it reveals (the writes after planning reveal the same).
+    pub fn clear(&self) -> &Clear {
+        &self.clear
     }
 
     /// The call context as it stands (with the customer authenticated so far).
@@ -89,7 +103,10 @@ impl<'a> ExecutorRunner<'a> {
 impl ToolRunner for ExecutorRunner<'_> {
     async fn call(&self, tool: &str, args: Value) -> Result<Value, ToolFailure> {
         let ctx = self.ctx();
-        let rec = self.executor.call(&ctx, tool, args).await;
+        let rec = self
+            .executor
+            .call_revealing(&ctx, tool, args, &self.clear)
+            .await;
         let auth = self.executor.registry().auth();
         let result = if rec.is_ok() {
             let mut out = rec.output().cloned().unwrap_or(Value::Null);
@@ -111,5 +128,9 @@ impl ToolRunner for ExecutorRunner<'_> {
         };
         self.push(rec);
         result
+    }
+
+    fn reveal(&self, token: &str) -> Option<String> {
+        self.clear.get(token).map(str::to_owned)
     }
 }

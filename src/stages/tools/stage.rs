@@ -13,6 +13,10 @@
 //! 4. The reply states the facts of what was done; the conversation's planner state is
 //!    saved so the customer's next message on the thread continues it.
 //!
+//! With a [`Vault`], the PII tokens of the ticket and of the conversation's open request
+//! are looked up once before planning: the executor sends their values to the store and
+//! records the tokens; the planner, its state and the envelope only ever hold tokens.
+//!
 //! The plan verdict is a typed [`PlanVerdict`] on the envelope; the policy stage makes the
 //! final resolve / hand-off decision from it.
 
@@ -23,7 +27,7 @@ use frontdesk_limits::Gate;
 use frontdesk_planner::{
     ConversationState, IntentHint, Plan, PlanError, PlanRequest, Planner, ProposedWrite,
 };
-use frontdesk_tools::{CallContext, Executor};
+use frontdesk_tools::{CallContext, Clear, Executor};
 
 use super::executor_runner::{to_tool_call, ExecutorRunner};
 use super::model_planner::{LlmPlanner, ModelPlanError};
@@ -31,6 +35,7 @@ use super::writes::{WritePath, Writes};
 use crate::messages::{
     Band, Channel, Envelope, Notification, PlanOutcome, PlanVerdict, PlannedCall, Rule,
 };
+use crate::privacy::Vault;
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::stages::policy::gates;
 use crate::state::StateDb;
@@ -44,6 +49,8 @@ pub struct ToolsStage {
     min_route_confidence: f64,
     /// The planner's model, asked where the offline plan is unsure.
     pub model_planner: Option<Arc<LlmPlanner>>,
+    /// Where the ticket's PII tokens are revealed for the store.
+    pub vault: Option<Vault>,
 }
 
 impl ToolsStage {
@@ -63,6 +70,7 @@ impl ToolsStage {
             state,
             min_route_confidence,
             model_planner: None,
+            vault: None,
         }
     }
 }
@@ -116,6 +124,24 @@ impl ToolsStage {
             state,
             allow_list: route.map(|r| r.allow_list.clone()).unwrap_or_default(),
         }
+    }
+
+    /// The clear values of the tokens this turn may send to the store: those in the
+    /// message, the open request's earlier messages and the writes awaiting a "yes".
+    async fn clear_values(
+        &self,
+        conversation_id: &str,
+        req: &PlanRequest,
+    ) -> Result<Clear, StageError> {
+        let Some(vault) = &self.vault else {
+            return Ok(Clear::default());
+        };
+        let pending = serde_json::to_string(&req.state.pending).unwrap_or_default();
+        let texts = [req.subject.as_str(), req.body.as_str(), pending.as_str()]
+            .into_iter()
+            .chain(req.state.context.iter().map(String::as_str));
+        let found = vault.lookup(conversation_id, texts).await?;
+        Ok(Clear::new(found.into_iter().map(|(t, (_, v))| (t, v))))
     }
 
     /// Plans offline, then with the model where the offline plan is unsure and a model is
@@ -173,8 +199,7 @@ impl ToolsStage {
     /// plan verdict.
     async fn act(
         &self,
-        executor: &Executor,
-        call_ctx: &CallContext,
+        (executor, call_ctx, clear): (&Executor, &CallContext, &Clear),
         plan: &Plan,
         env: &mut Envelope,
         ctx: &StageContext,
@@ -201,7 +226,7 @@ impl ToolsStage {
                 )
             }
             frontdesk_planner::Outcome::Act => {
-                let calls = (executor, call_ctx);
+                let calls = (executor, call_ctx, clear);
                 match self.writes.run(&plan.writes, calls, env, ctx).await? {
                     Writes::Done(results) => {
                         env.draft_reply = Some(self.planner.reply(plan, &results));
@@ -313,6 +338,7 @@ impl Stage for ToolsStage {
             None => ConversationState::default(),
         };
         let req = Self::request(&env, state);
+        let clear = self.clear_values(&env.ticket.conversation_id, &req).await?;
         // A customer authenticated earlier in this conversation stays authenticated for it
         // (one customer per conversation); the planner does not look them up again.
         let known = req
@@ -328,9 +354,11 @@ impl Stage for ToolsStage {
                 customer: known,
                 headers: executor.forwarded_headers(&env.ticket.headers),
             },
-        );
+        )
+        .with_clear(clear);
         let planned_result = self.plan(&mut env, &req, &runner).await?;
         let call_ctx = runner.ctx();
+        let clear = runner.clear().clone();
         env.tool_log
             .extend(runner.into_log().iter().map(to_tool_call));
         let plan = match planned_result {
@@ -345,7 +373,8 @@ impl Stage for ToolsStage {
             }
         };
         env.tool_plan = plan.writes.iter().map(planned).collect();
-        self.act(executor, &call_ctx, &plan, &mut env, ctx).await?;
+        self.act((executor, &call_ctx, &clear), &plan, &mut env, ctx)
+            .await?;
         if let Some(s) = &self.state {
             s.save_state(
                 &env.ticket.conversation_id,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use frontdesk_limits::{Decision, DenyRule, Gate, WriteRequest};
 use frontdesk_planner::{ProposedWrite, WriteResult};
-use frontdesk_tools::{CallContext, Executor};
+use frontdesk_tools::{CallContext, Clear, Executor};
 use serde_json::Value;
 
 use super::executor_runner::{failure, to_tool_call};
@@ -88,7 +88,7 @@ impl WritePath {
     pub async fn run(
         &self,
         writes: &[ProposedWrite],
-        (executor, call_ctx): (&Executor, &CallContext),
+        (executor, call_ctx, clear): (&Executor, &CallContext, &Clear),
         env: &mut Envelope,
         ctx: &StageContext,
     ) -> Result<Writes, StageError> {
@@ -155,7 +155,9 @@ impl WritePath {
                     });
                 }
             };
-            let rec = executor.call(call_ctx, &w.tool, w.args.clone()).await;
+            let rec = executor
+                .call_revealing(call_ctx, &w.tool, w.args.clone(), clear)
+                .await;
             env.tool_log.push(to_tool_call(&rec));
             match rec.outcome {
                 frontdesk_tools::Outcome::Ok => results.push(WriteResult {

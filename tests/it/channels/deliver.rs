@@ -553,3 +553,56 @@ async fn a_resolutions_notifications_go_to_their_own_addresses_once() {
     );
     d.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_customers_reply_shows_their_own_values_where_policy_allows() {
+    let Some(mut base) = base(Which::Mock).await else {
+        return;
+    };
+    let hook = fakes::webhook_receiver("whsec-test", Script::default()).await;
+    base.cfg.channels.generic = Some(generic_cfg(&hook.uri()));
+    // E-mail addresses are revealed to the customer (the default); cards are not.
+    let vault = frontdesk::privacy::build_vault(&base.cfg, &base.state)
+        .unwrap()
+        .unwrap();
+    let (said, _) = vault
+        .protect(
+            "shop-pii",
+            "Card 4111 1111 1111 1111, receipts to jane.private@example.org",
+        )
+        .await
+        .unwrap();
+    let tokens: Vec<String> = frontdesk::privacy::token::find_tokens(&said)
+        .map(|t| t.token.to_owned())
+        .collect();
+    assert_eq!(tokens.len(), 2, "{said}");
+    seed_origin(
+        &base,
+        "shop-pii-1",
+        "shop-pii",
+        Provider::Generic,
+        Origin::default(),
+    )
+    .await;
+    let reply = format!(
+        "The receipt goes to {} and the refund to the card {}.",
+        tokens[1], tokens[0]
+    );
+    publish_resolution(
+        &base,
+        &resolution("shop-pii-1", "shop-pii", Channel::Chat, &reply),
+    )
+    .await;
+    let d = start_deliver(&base);
+    eventually("the reply", Duration::from_secs(30), || {
+        !hook.posted().is_empty()
+    })
+    .await;
+    d.stop().await;
+    let body = hook.posted()[0].body.to_string();
+    assert!(
+        body.contains("The receipt goes to jane.private@example.org and the refund to the card [CARD ****1111]."),
+        "{body}"
+    );
+    assert!(!body.contains("4111 1111") && !body.contains('⟦'), "{body}");
+}

@@ -180,6 +180,7 @@ async fn a_killed_import_resumes() {
             .env("FRONTDESK__KAFKA__BROKERS", &base.brokers)
             .env("FRONTDESK__TOPICS__PREFIX", &base.cfg.topics.prefix)
             .env("FRONTDESK__STATE__URL", &base.cfg.state.url)
+            .envs(crate::helpers::VAULT_KEYS)
             .env("RUST_LOG", "error")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -32,6 +32,7 @@ fn spawn_deliver(base: &Base, config: &std::path::Path) -> Child {
         .env("FRONTDESK__KAFKA__MAX_POLL_INTERVAL", "20s")
         .env("FRONTDESK__RUNTIME__DRAIN_TIMEOUT", "5s")
         .env("FRONTDESK__STATE__URL", &base.cfg.state.url)
+        .envs(crate::helpers::VAULT_KEYS)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())

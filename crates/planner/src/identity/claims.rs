@@ -1,6 +1,9 @@
 //! Identities claimed in the text: e-mail addresses, names ("I'm ...", "my name is ...",
 //! "on behalf of ..."), zip codes ("zip code 80218", "I am X in 19122"). A claim never
 //! authenticates anyone; [`Claims::conflict`] says whether it contradicts the verified account.
+//! An e-mail address the pipeline replaced by a token (`⟦email:…⟧`) is claimed as the
+//! token: looked up through the executor, which reveals it, and compared with the account
+//! once revealed ([`Claims::reveal_with`]).
 
 use std::sync::LazyLock;
 
@@ -84,7 +87,16 @@ pub fn claims_in(text: &str, catalog: &Catalog) -> Claims {
 pub fn claims(text: &str) -> Claims {
     let mut entities = Vec::new();
     extract_emails(text, &mut entities);
-    let emails = entities.iter().map(|e| e.value.to_lowercase()).collect();
+    let emails = entities
+        .iter()
+        .map(|e| e.value.to_lowercase())
+        .chain(
+            frontdesk_types::token::find(text)
+                .into_iter()
+                .filter(|t| t.kind == "email")
+                .map(|t| t.token.to_owned()),
+        )
+        .collect();
     let mut names = Vec::new();
     extract_name_phrases(text, &mut names);
     let mut names: Vec<String> = names.into_iter().map(|e| e.value).collect();
@@ -109,6 +121,20 @@ impl Claims {
     /// Whether the text claims no identity.
     pub fn is_empty(&self) -> bool {
         self.emails.is_empty() && self.names.is_empty() && self.zips.is_empty()
+    }
+
+    /// Adds the clear value of each claimed e-mail address that is a token, where `reveal`
+    /// knows it (for [`Claims::conflict`]; the claims are not kept). The token stays too:
+    /// the executor hands the planner the store's answers with the values this turn
+    /// revealed tokenised again, so the account's own address may read as the same token.
+    pub fn reveal_with(&mut self, reveal: impl Fn(&str) -> Option<String>) {
+        let clear: Vec<String> = self
+            .emails
+            .iter()
+            .filter_map(|e| reveal(e))
+            .map(|c| c.to_lowercase())
+            .collect();
+        self.emails.extend(clear);
     }
 
     /// The first claim that is not `customer`: e-mail addresses of which none is theirs, a
@@ -157,6 +183,26 @@ mod tests {
         assert_eq!(c.conflict(&customer()), None);
         let c = claims("I am Ana Lima in 80202. I have several addresses: ana@work.example, ana.lima@example.com.");
         assert_eq!(c.conflict(&customer()), None);
+    }
+
+    #[test]
+    fn a_tokenised_address_is_claimed_and_compared_once_revealed() {
+        let token = "⟦email:bcdfghjkmnpq⟧";
+        let mut c = claims(&format!("Hi, my email is {token}."));
+        assert_eq!(c.emails, vec![token.to_owned()]);
+        // unrevealed, it is not the account's address
+        assert_eq!(c.conflict(&customer()), Some(Conflict::Email));
+        c.reveal_with(|t| (t == token).then(|| "Ana.Lima@example.com".to_owned()));
+        assert_eq!(c.conflict(&customer()), None);
+        let mut c = claims(&format!("Hi, my email is {token}."));
+        c.reveal_with(|_| Some("mohamed.khan@example.com".to_owned()));
+        assert_eq!(c.conflict(&customer()), Some(Conflict::Email));
+        // the account's address as the store's answer reached the planner: tokenised again
+        let mut tokenised = customer();
+        tokenised.user["email"] = serde_json::json!(token);
+        let mut c = claims(&format!("Hi, my email is {token}."));
+        c.reveal_with(|_| Some("ana.lima@example.com".to_owned()));
+        assert_eq!(c.conflict(&tokenised), None);
     }
 
     #[test]

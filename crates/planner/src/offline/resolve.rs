@@ -74,7 +74,9 @@ impl OfflinePlanner {
                         "the verified account could not be read",
                     ));
                 };
-                if let Some(conflict) = claims_in(&full_text, &self.catalog).conflict(&c) {
+                let mut claimed = claims_in(&full_text, &self.catalog);
+                claimed.reveal_with(|t| reader.reveal(t));
+                if let Some(conflict) = claimed.conflict(&c) {
                     return Ok(self.identity_mismatch(reader.log, &conflict));
                 }
                 state.user_id = Some(user_id.clone());

@@ -1,0 +1,265 @@
+//! Privacy end to end: a card number and an e-mail address written in a ticket reach no
+//! topic, no state table (outside the encrypted vault) and no log line; erasing the
+//! customer leaves nothing readable of them.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use frontdesk::channels::publish::TicketSink;
+use frontdesk::harness::{Broker, Harness, HarnessOptions, Stages, Store};
+use frontdesk::messages::{AuditRecord, Channel, Identity, RecordKind, Ticket};
+use frontdesk::privacy::token::find_tokens;
+use frontdesk::stages::StageKind;
+use frontdesk::topics::names;
+use sqlx::Row;
+
+use crate::helpers::*;
+
+const CARD: &str = "4111 1111 1111 1111";
+const TYPED_EMAIL: &str = "Jane.Private@example.org";
+/// The customer the channel verified (a store account): identity, not text.
+const SENDER: &str = "noah.brown7922@example.com";
+
+/// Every form of the seeded values found in `hay`.
+fn leaks(hay: &str) -> Vec<&'static str> {
+    let lower = hay.to_lowercase();
+    [
+        "4111 1111 1111 1111",
+        "4111111111111111",
+        "4111-1111",
+        "jane.private",
+    ]
+    .into_iter()
+    .filter(|v| lower.contains(v))
+    .collect()
+}
+
+/// Log lines of this test (every level), written by the subscriber set on its thread.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Every row of every table (the vault's too: its columns are a token, nonces and
+/// ciphertexts), each column as text.
+async fn every_row(pool: &sqlx::AnyPool) -> Vec<(String, String)> {
+    let tables: Vec<String> = sqlx::query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.try_get::<String, _>("name").unwrap())
+    // sqlx's own bookkeeping (migration versions) holds no customer data
+    .filter(|t| !t.starts_with("_sqlx"))
+    .collect();
+    assert!(tables.iter().any(|t| t == "turns") && tables.iter().any(|t| t == "pii_vault"));
+    let mut out = Vec::new();
+    for t in tables {
+        for row in sqlx::query(&format!("SELECT * FROM {t}"))
+            .fetch_all(pool)
+            .await
+            .unwrap()
+        {
+            let cols: Vec<String> = (0..row.columns().len())
+                .map(|i| {
+                    row.try_get::<String, _>(i)
+                        .or_else(|_| row.try_get::<i64, _>(i).map(|n| n.to_string()))
+                        .unwrap_or_default()
+                })
+                .collect();
+            out.push((t.clone(), cols.join(" | ")));
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pii_in_a_ticket_reaches_no_topic_table_or_log_and_erasure_leaves_nothing_readable() {
+    let logs = Captured::default();
+    let sink = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || sink.clone())
+        .finish();
+    let _log_guard = tracing::subscriber::set_default(subscriber);
+
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = test_config(dir.path());
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker: Broker::embedded().unwrap(),
+            store: Store::Sandbox {
+                db_url: format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("store.db").display()
+                ),
+                data_dir: frontdesk::demo::default_data_dir().unwrap(),
+            },
+            stages: Stages::Configured(StageKind::ALL.to_vec()),
+            keep_state_url: true,
+            declare_topics: true,
+        },
+    )
+    .await
+    .unwrap();
+    let all: Vec<String> = harness
+        .topics
+        .all()
+        .iter()
+        .map(|d| harness.topics.physical(&d.name))
+        .collect();
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    let obs = observer(&harness.cfg, &harness.brokers, &refs);
+
+    // Published the way the gateway, the mail poller and import publish.
+    let vault = frontdesk::privacy::build_vault(&harness.cfg, &harness.state)
+        .unwrap()
+        .expect("privacy is on by default");
+    let sink = TicketSink::new(
+        producer(&harness.cfg, &harness.brokers),
+        harness.codec.clone(),
+        harness.topics.clone(),
+        Duration::from_secs(30),
+    )
+    .with_vault(Some(vault.clone()));
+    let conversation = unique("privacy-conv");
+    let mut ticket = Ticket::new(
+        "privacy-t1",
+        &conversation,
+        Channel::Email,
+        format!(
+            "Hello, my card {CARD} was charged twice. Please send the receipt to {TYPED_EMAIL}, \
+             not to my usual address. Card again: {CARD}."
+        ),
+    );
+    ticket.subject = Some(format!("Double charge on {CARD}"));
+    ticket.customer = Identity {
+        email: Some(SENDER.to_owned()),
+        ..Default::default()
+    };
+    sink.publish(&ticket).await.unwrap();
+
+    let seen = collect_until(&obs, Duration::from_secs(120), |s| {
+        s.iter()
+            .any(|r| r.topic.ends_with(names::RESOLUTIONS) || r.topic.ends_with(names::HANDOFFS))
+    })
+    .await;
+    // whatever else the ticket produced (audit records) arrives too
+    let mut seen = seen;
+    seen.extend(collect_for(&obs, Duration::from_secs(3)).await);
+
+    // 1. every record of every topic: tokens, never the values
+    let mut tokens = Vec::new();
+    for r in &seen {
+        let text = String::from_utf8_lossy(&r.value);
+        assert!(
+            leaks(&text).is_empty(),
+            "{} carries {:?}: {text}",
+            r.topic,
+            leaks(&text)
+        );
+        tokens.extend(find_tokens(&text).map(|t| t.token.to_owned()));
+    }
+    assert!(
+        seen.iter().any(|r| r.topic.ends_with("inbound.email")),
+        "the ticket itself was observed"
+    );
+    tokens.sort();
+    tokens.dedup();
+    assert_eq!(
+        tokens.len(),
+        2,
+        "one token for the card (typed twice), one for the e-mail: {tokens:?}"
+    );
+
+    // 2. every row of every table; the vault holds the values, encrypted
+    for (table, row) in every_row(harness.state.pool()).await {
+        assert!(
+            leaks(&row).is_empty(),
+            "{table} holds {:?}: {row}",
+            leaks(&row)
+        );
+    }
+    let known = vault
+        .lookup(&conversation, tokens.iter().map(String::as_str))
+        .await
+        .unwrap();
+    let mut values: Vec<&str> = known.values().map(|(_, v)| v.as_str()).collect();
+    values.sort();
+    assert_eq!(values, vec![CARD, TYPED_EMAIL]);
+
+    // 3. the log lines of the run
+    let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+    assert!(logged.contains("privacy-t1"), "the run logged: {logged}");
+    assert!(
+        leaks(&logged).is_empty(),
+        "the log holds {:?}",
+        leaks(&logged)
+    );
+
+    // 4. erasure by the verified contact: the audit record, then nothing readable
+    let mut cfg = harness.cfg.clone();
+    cfg.kafka.brokers = harness.brokers.clone();
+    let erasure = frontdesk::privacy::erase::command(&cfg, SENDER, false, true)
+        .await
+        .unwrap();
+    assert_eq!(erasure.conversations, vec![conversation.clone()]);
+    let removed = |t: &str| {
+        erasure
+            .deleted
+            .iter()
+            .find(|(n, _)| n == t)
+            .map_or(0, |(_, n)| *n)
+    };
+    assert_eq!(removed("pii_vault"), 2, "{erasure:?}");
+    assert!(
+        removed("turns") >= 1 && removed("conversations") == 1,
+        "{erasure:?}"
+    );
+    for (table, row) in every_row(harness.state.pool()).await {
+        assert!(
+            !row.contains(&conversation) || table == "processed_tickets",
+            "{table} still holds the conversation: {row}"
+        );
+    }
+    assert!(vault
+        .lookup(&conversation, tokens.iter().map(String::as_str))
+        .await
+        .unwrap()
+        .is_empty());
+    let audits = collect_until(&obs, Duration::from_secs(30), |s| {
+        s.iter().any(|r| {
+            r.topic.ends_with(names::AUDIT) && String::from_utf8_lossy(&r.value).contains("erasure")
+        })
+    })
+    .await;
+    let audit_topic = harness.topics.physical(names::AUDIT);
+    let mut erased = None;
+    for r in audits.iter().filter(|r| r.topic == audit_topic) {
+        let a: AuditRecord = harness
+            .codec
+            .decode(RecordKind::Audit, &r.value)
+            .await
+            .unwrap();
+        if a.rule == frontdesk::messages::Rule::Erasure {
+            erased = Some(a);
+        }
+    }
+    let erased = erased.expect("an erasure audit record");
+    assert!(erased.inputs_json.contains(&conversation));
+    assert!(!erased.inputs_json.contains(SENDER) && !erased.reason.contains(SENDER));
+    harness.stop().await.unwrap();
+}
