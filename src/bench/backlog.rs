@@ -115,7 +115,12 @@ pub async fn backlog(base: Config, opts: BacklogOptions) -> anyhow::Result<Backl
         "backlog-{}",
         &uuid::Uuid::new_v4().simple().to_string()[..8]
     );
-    cfg.kafka.brokers = brokers.clone();
+    // With its own in-process broker the bench is a one-process run like the eval: the
+    // config keeps saying `embedded` (so, e.g., the PII vault may draw ephemeral keys);
+    // every connection below uses `brokers`.
+    if opts.brokers.is_some() {
+        cfg.kafka.brokers = brokers.clone();
+    }
     cfg.topics.prefix = prefix.clone();
     cfg.kafka.group_prefix = prefix.clone();
     let topics = crate::pipeline::topics(&cfg)?;
