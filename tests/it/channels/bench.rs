@@ -25,7 +25,7 @@ use frontdesk::messages::{Channel, RecordKind};
 use frontdesk::topics::names;
 use frontdesk_llm::ApiKey;
 
-use super::deliver::{resolution, seed_origin, start_deliver, zendesk_cfg};
+use super::deliver_rig::{resolution, seed_origin, start_deliver, zendesk_cfg};
 use super::fakes::{self, Script};
 use super::rig::*;
 use crate::helpers::Which;

@@ -15,7 +15,7 @@ use frontdesk_llm::ApiKey;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use super::deliver::{
+use super::deliver_rig::{
     generic_cfg, intercom_cfg, start_deliver, twilio_cfg, zendesk_cfg, RunningDeliver,
 };
 use super::fakes::{self, Fake, Script};

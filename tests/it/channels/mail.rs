@@ -11,7 +11,7 @@ use frontdesk::channels::{Origin, Provider};
 use frontdesk::messages::Channel;
 use tokio_util::sync::CancellationToken;
 
-use super::deliver::{
+use super::deliver_rig::{
     publish_resolution, resolution, seed_origin, set_test_secrets, start_deliver,
 };
 use super::rig::*;

@@ -3,6 +3,7 @@
 
 mod bench;
 mod deliver;
+mod deliver_rig;
 mod e2e;
 mod fakes;
 mod gateway;

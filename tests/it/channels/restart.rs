@@ -11,7 +11,7 @@ use std::time::Duration;
 use frontdesk::channels::{Origin, Provider};
 use frontdesk::messages::Channel;
 
-use super::deliver::{publish_resolution, resolution, seed_origin, set_test_secrets};
+use super::deliver_rig::{publish_resolution, resolution, seed_origin, set_test_secrets};
 use super::fakes::{self, Fake, Script};
 use super::rig::*;
 use crate::helpers::Which;
