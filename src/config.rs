@@ -110,10 +110,21 @@ pub struct KafkaConfig {
     pub librdkafka_options: BTreeMap<String, String>,
 }
 
+impl KafkaConfig {
+    /// The value of `brokers` that means librdkafka's in-process mock cluster.
+    pub const EMBEDDED: &'static str = "embedded";
+
+    /// Whether `brokers` names the in-process mock cluster (one process, nothing else can
+    /// reach it) rather than a real cluster.
+    pub fn is_embedded(&self) -> bool {
+        self.brokers == Self::EMBEDDED
+    }
+}
+
 impl Default for KafkaConfig {
     fn default() -> Self {
         KafkaConfig {
-            brokers: "embedded".to_owned(),
+            brokers: KafkaConfig::EMBEDDED.to_owned(),
             group_prefix: "frontdesk".to_owned(),
             session_timeout: Duration::from_secs(45),
             max_poll_interval: Duration::from_secs(300),

@@ -57,7 +57,7 @@ fn parse_channel(s: &str) -> Result<Channel, String> {
 /// The broker and the state database every channel command needs.
 async fn connect(cfg: &Config, what: &str) -> anyhow::Result<(String, StateDb)> {
     anyhow::ensure!(
-        cfg.kafka.brokers != "embedded",
+        !cfg.kafka.is_embedded(),
         "{what} needs a Kafka cluster shared with the pipeline: set kafka.brokers (FRONTDESK__KAFKA__BROKERS)"
     );
     let state = StateDb::connect(&cfg.state.url, cfg.state.max_connections)

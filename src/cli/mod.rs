@@ -677,7 +677,7 @@ pub async fn main() -> anyhow::Result<()> {
             command: TopicsCommand::Apply,
         } => {
             anyhow::ensure!(
-                cfg.kafka.brokers != "embedded",
+                !cfg.kafka.is_embedded(),
                 "topics apply needs kafka.brokers (FRONTDESK__KAFKA__BROKERS)"
             );
             let topics = crate::pipeline::topics(&cfg)?;
@@ -720,7 +720,7 @@ pub async fn main() -> anyhow::Result<()> {
 /// `frontdesk run`: the selected stages until a signal; a second signal exits at once.
 /// With `metrics.listen`, `/metrics`, `/healthz` and `/readyz` are served there.
 async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
-    let broker = if cfg.kafka.brokers == "embedded" {
+    let broker = if cfg.kafka.is_embedded() {
         Broker::embedded()?
     } else {
         Broker::External(cfg.kafka.brokers.clone())

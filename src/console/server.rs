@@ -132,7 +132,7 @@ pub async fn start(
 /// `frontdesk console serve`: the console on `listen` until SIGINT/SIGTERM.
 pub async fn serve(cfg: Config, listen: &str) -> anyhow::Result<()> {
     anyhow::ensure!(
-        cfg.kafka.brokers != "embedded",
+        !cfg.kafka.is_embedded(),
         "the console reads the pipeline's handoffs: set kafka.brokers (FRONTDESK__KAFKA__BROKERS)"
     );
     let listener = tokio::net::TcpListener::bind(listen)

@@ -80,7 +80,7 @@ impl SelectArgs {
 /// Runs a `dlq` subcommand against the configured cluster and state database.
 pub async fn command(cfg: Config, command: DlqCommand) -> anyhow::Result<()> {
     anyhow::ensure!(
-        cfg.kafka.brokers != "embedded",
+        !cfg.kafka.is_embedded(),
         "dlq needs a cluster: set kafka.brokers (FRONTDESK__KAFKA__BROKERS)"
     );
     let topics = crate::pipeline::topics(&cfg)?;

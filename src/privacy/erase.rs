@@ -171,7 +171,7 @@ pub async fn command(
 ) -> anyhow::Result<Erasure> {
     use anyhow::Context;
     anyhow::ensure!(
-        cfg.kafka.brokers != "embedded",
+        !cfg.kafka.is_embedded(),
         "erase needs the cluster: its audit record goes to the audit topic (set kafka.brokers)"
     );
     let state = crate::state::StateDb::connect(&cfg.state.url, cfg.state.max_connections)

@@ -38,6 +38,6 @@ pub fn build_vault(
     if !cfg.privacy.enabled {
         return Ok(None);
     }
-    let keys = Keys::from_env(&cfg.privacy, cfg.kafka.brokers == "embedded")?;
+    let keys = Keys::from_env(&cfg.privacy, cfg.kafka.is_embedded())?;
     Ok(Some(Vault::new(&cfg.privacy, keys, state.pool().clone())?))
 }
