@@ -9,8 +9,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use frontdesk::messages::{
-    AuditRecord, Channel, DeadLetter, Envelope, Handoff, Identity, RecordKind, Resolution, Rule,
-    Ticket, Turn,
+    AuditRecord, Channel, DeadLetter, Envelope, Handoff, RecordKind, Resolution, Rule, Ticket, Turn,
 };
 use frontdesk::runtime::budget::RetryBudget;
 use frontdesk::runtime::{Input, Outcome, Runner, Stage, StageContext, StageError, Wiring};
@@ -20,21 +19,9 @@ use tokio_util::sync::CancellationToken;
 use crate::helpers::*;
 
 fn ticket(id: &str, conversation: &str, channel: Channel, body: &str) -> Ticket {
-    Ticket {
-        ticket_id: id.to_owned(),
-        conversation_id: conversation.to_owned(),
-        channel,
-        customer: Identity {
-            email: Some("someone@example.com".to_owned()),
-            ..Default::default()
-        },
-        subject: None,
-        body: body.to_owned(),
-        attachments: vec![],
-        received_at: frontdesk::messages::now_ms(),
-        headers: Default::default(),
-        locale: None,
-    }
+    let mut t = Ticket::new(id, conversation, channel, body);
+    t.customer.email = Some("someone@example.com".to_owned());
+    t
 }
 
 fn resolution(env: &Envelope) -> Resolution {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use frontdesk::config::Config;
-use frontdesk::messages::{Band, Channel, Envelope, Identity, Route, RoutedIntent, Ticket};
+use frontdesk::messages::{Band, Channel, Envelope, Route, RoutedIntent, Ticket};
 use frontdesk::messages::{PlanOutcome, Rule};
 use frontdesk::runtime::{Outcome, Stage, StageContext, StageError};
 use frontdesk::stages::tools::ToolsStage;
@@ -231,21 +231,14 @@ output_usd_per_mtok = 0.6
 }
 
 fn ticket(body: &str, email: &str) -> Envelope {
-    let mut env = Envelope::new(Ticket {
-        ticket_id: crate::helpers::unique("t"),
-        conversation_id: crate::helpers::unique("c"),
-        channel: Channel::Email,
-        customer: Identity {
-            email: Some(email.to_owned()),
-            ..Identity::default()
-        },
-        subject: None,
-        body: body.to_owned(),
-        attachments: vec![],
-        received_at: frontdesk::messages::now_ms(),
-        headers: Default::default(),
-        locale: None,
-    });
+    let mut t = Ticket::new(
+        crate::helpers::unique("t"),
+        crate::helpers::unique("c"),
+        Channel::Email,
+        body,
+    );
+    t.customer.email = Some(email.to_owned());
+    let mut env = Envelope::new(t);
     env.route = Some(Route {
         intents: vec![RoutedIntent {
             intent: "return_order".into(),
