@@ -5,7 +5,7 @@
 //! `FRONTDESK_REQUIRE_BROWSER` is set (`scripts/test.sh` installs it and sets it). Waits are
 //! on elements, never fixed sleeps, so a loaded two-core machine only makes them slower.
 //!
-//! One file (about 740 lines): the four browser flows share the driver, sign-in and
+//! One file (about 750 lines): the four browser flows share the driver, sign-in and
 //! pipeline start-up helpers above them, and each flow is one long scripted session.
 
 use std::process::{Child, Command, Stdio};
@@ -181,6 +181,23 @@ pub(crate) async fn add_user(harness: &Harness, name: &str, role: Role) {
         .unwrap();
 }
 
+/// Publishes `t` on its channel's inbound topic, keyed by its conversation.
+pub(crate) async fn publish_ticket(harness: &Harness, t: &Ticket) {
+    let inbound = harness.topics.inbound_for(t.channel).unwrap();
+    let value = harness
+        .codec
+        .encode(RecordKind::Ticket, &inbound, t)
+        .await
+        .unwrap();
+    send(
+        &producer(&harness.cfg, &harness.brokers),
+        &inbound,
+        &t.conversation_id,
+        &value,
+    )
+    .await;
+}
+
 /// The next resolution of `ticket` on the observed topics.
 pub(crate) async fn next_resolution(
     obs: &StreamConsumer,
@@ -264,14 +281,7 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
         "Hello, the jigsaw puzzle from my order #W7752779 is missing pieces. Please return it and refund it to my PayPal account.",
     );
     t.customer.email = Some("isabella.brown8771@example.com".into());
-    let inbound = harness.topics.inbound_for(Channel::Email).unwrap();
-    let p = producer(&harness.cfg, &harness.brokers);
-    let value = harness
-        .codec
-        .encode(RecordKind::Ticket, &inbound, &t)
-        .await
-        .unwrap();
-    send(&p, &inbound, &t.conversation_id, &value).await;
+    publish_ticket(&harness, &t).await;
     // The agent states the return and waits for the customer's "yes" before any write
     // (every write is confirmed); the "yes" sends the refund to the gate, over its ceiling.
     let codec = codec();
@@ -283,12 +293,7 @@ async fn a_person_claims_edits_sends_and_approves_a_refund_over_the_ceiling() {
     );
     let mut yes = Ticket::new("t-refund-2", "c-refund-1", Channel::Email, "Yes, please.");
     yes.customer.email = t.customer.email.clone();
-    let value = harness
-        .codec
-        .encode(RecordKind::Ticket, &inbound, &yes)
-        .await
-        .unwrap();
-    send(&p, &inbound, &yes.conversation_id, &value).await;
+    publish_ticket(&harness, &yes).await;
 
     let c = browser(&driver).await;
     sign_in(&c, &base, "ana", "a long enough password").await;

@@ -8,11 +8,11 @@ use std::time::Duration;
 use frontdesk::console::handoffs::{HandoffDetail, Handoffs, Status};
 use frontdesk::console::{Role, User};
 use frontdesk::harness::{Harness, Stages, Store};
-use frontdesk::messages::{Channel, RecordKind, Ticket};
+use frontdesk::messages::{Channel, Ticket};
 use frontdesk::stages::StageKind;
 use frontdesk::topics::names;
 
-use crate::console::{add_user, next_resolution, plain_http, start, WAIT};
+use crate::console::{add_user, next_resolution, plain_http, publish_ticket, start, WAIT};
 use crate::helpers::*;
 
 const CUSTOMER: &str = "isabella.brown8771@example.com";
@@ -20,19 +20,7 @@ const CUSTOMER: &str = "isabella.brown8771@example.com";
 async fn write(harness: &Harness, id: &str, body: &str) {
     let mut t = Ticket::new(id, "c-hold-1", Channel::Email, body);
     t.customer.email = Some(CUSTOMER.into());
-    let inbound = harness.topics.inbound_for(Channel::Email).unwrap();
-    let value = harness
-        .codec
-        .encode(RecordKind::Ticket, &inbound, &t)
-        .await
-        .unwrap();
-    send(
-        &producer(&harness.cfg, &harness.brokers),
-        &inbound,
-        &t.conversation_id,
-        &value,
-    )
-    .await;
+    publish_ticket(harness, &t).await;
 }
 
 /// The console's row for `ticket`, once its consumer stored it.
