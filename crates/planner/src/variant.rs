@@ -138,9 +138,11 @@ pub fn variants(product: &Value) -> Vec<Variant> {
 }
 
 /// Option values of `product` written in `raw` (key -> every value seen).
-/// Values of one or two characters must be written in their case ("XL");
+/// Values of one or two letters must be written in their case ("XL");
 /// numeric values need their key next to them ("size 9"); a value several
-/// keys share needs its key next to it.
+/// keys share needs its key next to it. A value is found in any of the ways
+/// people write it (`surface_forms`: "20000 mah", "130 degree", "wifi"), and a
+/// yes/no option by its key alone ("the waterproof one").
 pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<String>> {
     let norm = normalise(raw);
     let space = option_space(product);
@@ -156,39 +158,51 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
         let key_last = key.split(' ').next_back().unwrap_or("").to_owned();
         for v in vals {
             let nv = normalise(v);
-            let with_key = [
-                format!("{key} {nv}"),
-                format!("{nv} {key}"),
-                format!("{key} of {nv}"),
-                format!("{nv} {key_last}"),
-                format!("{key} is {nv}"),
-            ]
-            .iter()
-            .any(|p| contains_words(&norm, p))
-                || negative_value(&norm, &nv, &key, &key_last);
+            let forms = surface_forms(&nv);
+            let with_key = forms.iter().any(|f| {
+                [
+                    format!("{key} {f}"),
+                    format!("{f} {key}"),
+                    format!("{key} of {f}"),
+                    format!("{f} {key_last}"),
+                    format!("{key} is {f}"),
+                ]
+                .iter()
+                .any(|p| contains_words(&norm, p))
+            }) || negative_value(&norm, &nv, &key, &key_last);
             let shared = owners.get(&nv).is_some_and(|o| o.len() > 1);
             let numeric = nv.chars().all(|c| c.is_ascii_digit() || c == '.');
             let short = v.trim().chars().count() <= 2;
-            // "medium size" names the size, not a medium ventilation
-            let next_to_other_key = space.keys().filter(|o| *o != k).any(|o| {
-                let ok = normalise(o);
-                contains_words(&norm, &format!("{nv} {ok}"))
-                    || contains_words(&norm, &format!("{ok} {nv}"))
-            }) && !with_key;
+            let has_digit = nv.chars().any(|c| c.is_ascii_digit());
+            // "medium size" names the size, not a medium ventilation: only where the
+            // other key takes the same value
+            let next_to_other_key = space
+                .iter()
+                .filter(|(o, ovals)| *o != k && ovals.iter().any(|x| normalise(x) == nv))
+                .any(|(o, _)| {
+                    let ok = normalise(o);
+                    contains_words(&norm, &format!("{nv} {ok}"))
+                        || contains_words(&norm, &format!("{ok} {nv}"))
+                })
+                && !with_key;
+            let written = || forms.iter().any(|f| contains_words(&norm, f));
             let found = if next_to_other_key {
                 false
             } else if size_word(&norm, &key, &nv) {
                 true
             } else if shared || numeric {
                 with_key
-            } else if short {
+            } else if short && !has_digit {
                 with_key || word_case_sensitive(raw, v.trim())
             } else {
-                with_key || contains_words(&norm, &nv)
+                with_key || written()
             };
             if found {
                 out.entry(k.clone()).or_default().insert(v.clone());
             }
+        }
+        if let Some(yes) = boolean_by_key(&norm, &key, vals) {
+            out.entry(k.clone()).or_default().insert(yes);
         }
     }
     // "rose gold" also contains "gold": keep the longest of nested values
@@ -201,6 +215,51 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
         });
     }
     out
+}
+
+/// The ways people write a normalised option value: as it is, with or without a space
+/// between a number and its unit ("20000mah" / "20000 mah"), with the unit singular or
+/// plural ("130 degrees" / "130 degree"), and a two-part word joined ("wi fi" -> "wifi").
+fn surface_forms(nv: &str) -> Vec<String> {
+    static NUM_UNIT: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+(?:\.\d+)?)\s*([a-z]+)$"));
+    let mut forms = vec![nv.to_owned()];
+    if let Some(c) = NUM_UNIT.captures(nv) {
+        let (n, unit) = (&c[1], &c[2]);
+        let mut units = vec![unit.to_owned()];
+        match unit.strip_suffix('s') {
+            Some(one) if one.len() > 1 => units.push(one.to_owned()),
+            _ if unit.len() > 2 => units.push(format!("{unit}s")),
+            _ => {}
+        }
+        for u in units {
+            forms.push(format!("{n}{u}"));
+            forms.push(format!("{n} {u}"));
+        }
+    }
+    let parts: Vec<&str> = nv.split(' ').collect();
+    if parts.len() == 2
+        && parts
+            .iter()
+            .all(|p| p.len() <= 3 && p.chars().all(char::is_alphabetic))
+    {
+        forms.push(parts.concat());
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// A yes/no option named by its key alone: "the waterproof one" is `waterproof: yes`,
+/// unless the key is negated ("not waterproof", "non-waterproof", "without ...").
+fn boolean_by_key(norm: &str, key: &str, vals: &BTreeSet<String>) -> Option<String> {
+    let yes = vals.iter().find(|v| normalise(v) == "yes")?;
+    if vals.len() != 2 || !vals.iter().any(|v| normalise(v) == "no") {
+        return None;
+    }
+    let negated = ["not", "non", "no", "without", "isn't", "isnt"]
+        .iter()
+        .any(|n| contains_words(norm, &format!("{n} {key}")));
+    (contains_words(norm, key) && !negated).then(|| yes.clone())
 }
 
 /// "small", "medium", "large", "extra large" for letter sizes S, M, L, XL.
@@ -560,6 +619,40 @@ mod tests {
             .map(|(a, b)| (a.to_owned(), b.to_owned()))
             .into(),
         }
+    }
+
+    fn camera() -> Value {
+        json!({"name": "Action Camera", "product_id": "c", "variants": {
+            "1": {"item_id": "1", "options": {"resolution": "4K", "waterproof": "yes", "color": "black", "field of view": "130 degrees", "connectivity": "Wi-Fi", "battery": "2000mAh"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"resolution": "1080p", "waterproof": "no", "color": "silver", "field of view": "160 degrees", "connectivity": "Ethernet", "battery": "1500mAh"}, "available": true, "price": 2.0}
+        }})
+    }
+
+    #[test]
+    fn finds_values_as_people_write_them() {
+        let found = |t: &str| option_mentions(t, &camera());
+        let get = |t: &str, k: &str| found(t).get(k).cloned().unwrap_or_default();
+        let set = |v: &str| BTreeSet::from([v.to_owned()]);
+        // a value next to another key's name is still that value when the other key
+        // does not take it
+        assert_eq!(
+            get("the 4K waterproof one in black", "resolution"),
+            set("4K")
+        );
+        assert_eq!(
+            get("the 4K waterproof one in black", "waterproof"),
+            set("yes")
+        );
+        assert_eq!(get("the 4k one", "resolution"), set("4K"));
+        assert_eq!(
+            get("the one with the 130 degree view", "field of view"),
+            set("130 degrees")
+        );
+        assert_eq!(get("a 2000 mah battery", "battery"), set("2000mAh"));
+        assert_eq!(get("the wifi only one", "connectivity"), set("Wi-Fi"));
+        assert_eq!(get("a non-waterproof one", "waterproof"), set("no"));
+        assert_eq!(get("not waterproof please", "waterproof"), set("no"));
+        assert!(get("the black one", "waterproof").is_empty());
     }
 
     #[test]
