@@ -4,6 +4,8 @@
 //!   request before it cannot be met ([`Condition::IfUnavailable`]); "otherwise ..." likewise.
 //! - "Only if it costs less than $50", "if the difference is more than $20, leave it": a bound
 //!   on the money the write moves ([`Condition::Price`]).
+//! - "If it hasn't shipped yet, ...", "if it has already shipped, never mind": whether the
+//!   order has left the warehouse, read from the store ([`Condition::Shipped`]).
 //! - "If the agent asks for confirmation, ...": every write here is confirmed first, so the
 //!   condition holds and what follows is read as said ([`strip_agent_conditions`]).
 //! - Courtesy ("let me know if you need anything") is no condition.
@@ -22,6 +24,8 @@ use crate::ProposedWrite;
 pub enum Condition {
     /// Only when the request before it cannot be met because what it asks for is not sold.
     IfUnavailable,
+    /// Only when what it asks for is sold: "if the bike comes in medium, switch to that".
+    IfAvailable,
     /// Only when the request before it is not carried out ("otherwise, cancel it").
     Otherwise,
     /// A bound on the money the write moves.
@@ -41,6 +45,9 @@ pub enum Condition {
         /// Whether the request stands.
         applies: bool,
     },
+    /// The request stands only when its order has (`true`) or has not (`false`) left the
+    /// warehouse: "if it hasn't shipped yet, switch the chair to black".
+    Shipped(bool),
     /// A condition the planner cannot evaluate, as written.
     Unmodelled(String),
 }
@@ -79,6 +86,24 @@ static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:coupons?|discounts?|vouchers?|promo(?:tion(?:al)?)? codes?|price ?match(?:ing)?|match (?:the|their|that) price|compensat(?:e|ion)|(?:store )?credit for (?:the|my) (?:hassle|trouble|inconvenience)|supervisor|manager|unsubscribe|marketing (?:e-?mails?|messages)|newsletters?|expedite[ds]?|faster shipping|free shipping|overnight shipping|loyalty points|reward points)\b",
     )
 });
+/// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock".
+static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:have|carry|sell) (?:it|one|them|that)|(?:there is|there's|there are) (?:one|a|an)\b)",
+    )
+});
+/// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
+static NOT_SHIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:if|as long as|provided(?: that)?|assuming)\b[^.;?!]{0,80}?(?:(?:\bnot|n't|\bnever)\s+(?:yet\s+|already\s+)?(?:been\s+)?(?:shipped|sent|dispatched|gone out|went out|left|out|on (?:its|the) way|in transit)|\bstill\s+(?:pending|processing|open|unshipped|in (?:the )?warehouse)|\bnot (?:too late|shipped)|\bin time\b|\bunshipped\b)",
+    )
+});
+/// "if it has already shipped", "if it's on its way".
+static SHIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:if|in case)\b[^.;?!]{0,80}?\b(?:shipped|dispatched|gone out|went out|left the warehouse|on (?:its|the) way|in transit|out for delivery|too late)\b",
+    )
+});
 static CANNOT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:can'?t|cannot|can not|won'?t|will not|wouldn'?t|doesn'?t|does not|don'?t|do not|didn'?t|refuses?|refused|unable|isn'?t able|aren'?t able|not able|no way|fails? to|not possible)",
@@ -89,6 +114,24 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:don'?t|do not|leave it|leave them|skip|forget it|not worth|no change|keep it as it is|cancel)\b",
     )
 });
+
+/// "never mind", "leave it as it is", "don't change anything": what follows a condition when the
+/// customer wants nothing done in that case.
+static NOTHING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget (?:it|about it)|leave (?:it|them|that|everything|the \w+(?: \w+)?)(?: alone| as (?:it|they) (?:is|are)| unchanged)?|don'?t (?:change|do|touch) anything|do not (?:change|do|touch) anything|do nothing|no (?:change|need)s?|keep (?:it|them|everything) as (?:it|they) (?:is|are))\W*$",
+    )
+});
+
+/// Whether `sentence` is a condition whose consequence is to do nothing ("If it has already
+/// shipped, never mind."): it asks for no change of its own.
+pub fn asks_nothing(sentence: &str) -> bool {
+    condition_of(sentence).is_some()
+        && sentence
+            .split_once([',', ';'])
+            .or_else(|| sentence.split_once(" then "))
+            .is_some_and(|(_, rest)| NOTHING.is_match(rest))
+}
 
 /// `text` with the conditions on what the agent does removed: this agent always asks for
 /// confirmation and asks for what it needs, so "If the agent asks for confirmation, mention I
@@ -131,8 +174,19 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
             difference: head.contains("difference") || courteous.contains("difference"),
         });
     }
+    // a shipping condition may run past a comma ("if my order with the skateboard, speaker
+    // and sunglasses hasn't gone out yet")
+    if NOT_SHIPPED.is_match(rest) {
+        return Some(Condition::Shipped(false));
+    }
+    if SHIPPED.is_match(rest) {
+        return Some(Condition::Shipped(true));
+    }
     if OTHERWISE.is_match(&courteous) {
         return Some(Condition::Otherwise);
+    }
+    if AVAILABLE.is_match(span) && !UNAVAILABLE.is_match(span) {
+        return Some(Condition::IfAvailable);
     }
     if UNAVAILABLE.is_match(&courteous) {
         return Some(Condition::IfUnavailable);
@@ -180,7 +234,41 @@ impl Condition {
     /// money, or a condition the planner cannot evaluate. (A fallback, or a condition on what
     /// the agent never does, concerns the sentence's own words, not the request before it.)
     pub fn binds_the_request_before(&self) -> bool {
-        matches!(self, Condition::Price { .. } | Condition::Unmodelled(_))
+        matches!(
+            self,
+            Condition::Price { .. } | Condition::Shipped(_) | Condition::Unmodelled(_)
+        )
+    }
+
+    /// This condition, written in `sentence` after a request, as a condition on that request.
+    /// A shipping condition with something to do after it ("If it has already shipped, never
+    /// mind", "..., I'll return it instead") names the other case: the request before stands
+    /// in the opposite one. Without one ("Only if it hasn't shipped yet.") it is the request's.
+    pub fn on_the_request_before(self, sentence: &str) -> Condition {
+        match self {
+            Condition::Shipped(shipped) => {
+                let consequent = sentence
+                    .split_once([',', ';'])
+                    .or_else(|| sentence.split_once(" then "))
+                    .is_some_and(|(_, rest)| rest.chars().any(char::is_alphabetic));
+                Condition::Shipped(shipped != consequent)
+            }
+            other => other,
+        }
+    }
+
+    /// Whether the request stands for an order in `status` (only shipping conditions judge
+    /// statuses; a cancelled or unknown order is left to the request's own checks).
+    pub fn holds_for_status(&self, status: &str) -> Option<bool> {
+        let Condition::Shipped(shipped) = self else {
+            return None;
+        };
+        let left = match status {
+            "processed" | "delivered" => true,
+            s if s.starts_with("pending") => false,
+            _ => return None,
+        };
+        Some(left == *shipped)
     }
 
     /// Whether the request stands only when the one before it fails.
@@ -219,6 +307,67 @@ mod tests {
                 difference: true
             })
         );
+    }
+
+    #[test]
+    fn availability_conditions_are_read() {
+        assert_eq!(
+            condition_of("If the mountain bike comes in medium in black, please switch to that; otherwise leave the bike alone."),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
+            condition_of("if you have it in blue, exchange the kettle"),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
+            condition_of("If it isn't available in blue, cancel the order"),
+            Some(Condition::IfUnavailable)
+        );
+    }
+
+    #[test]
+    fn shipping_conditions_are_read() {
+        for t in [
+            "if my order with the office chair hasn't shipped yet, I'd like the chair in black",
+            "If it has not been sent out yet, please switch the lamp to white",
+            "if the order is still pending, change the address",
+            "If it's not too late, cancel the kettle order",
+            "if my order with the skateboard, speaker and sunglasses hasn't gone out yet, could you switch",
+        ] {
+            assert_eq!(condition_of(t), Some(Condition::Shipped(false)), "{t}");
+        }
+        for t in [
+            "If it has already shipped, I'll return it instead",
+            "If it's already on its way, don't change anything.",
+        ] {
+            assert_eq!(condition_of(t), Some(Condition::Shipped(true)), "{t}");
+        }
+        // after a request: the sentence names the other case, or the request's own
+        let after = |t: &str| condition_of(t).map(|c| c.on_the_request_before(t));
+        assert_eq!(
+            after("If it's already on its way, don't change anything."),
+            Some(Condition::Shipped(false))
+        );
+        assert_eq!(
+            after("Only if it hasn't shipped yet."),
+            Some(Condition::Shipped(false))
+        );
+        assert_eq!(
+            Condition::Shipped(false).holds_for_status("pending (item modified)"),
+            Some(true)
+        );
+        assert_eq!(
+            Condition::Shipped(false).holds_for_status("delivered"),
+            Some(false)
+        );
+        assert_eq!(Condition::Shipped(true).holds_for_status("cancelled"), None);
+        assert!(asks_nothing(
+            "If it's already on its way, don't change anything."
+        ));
+        assert!(asks_nothing("If it has already shipped, never mind."));
+        assert!(!asks_nothing(
+            "If it has already shipped, please return it instead."
+        ));
     }
 
     #[test]

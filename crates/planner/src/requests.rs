@@ -258,7 +258,19 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
             for (piece, ids) in pieces {
                 let from = first_hit(piece, kind, procedures).unwrap_or(0);
                 // taken back later in the clause, or in the sentences after it
-                let later = format!("{} {}", &piece[from..], after.join(" "));
+                // ("If it has already shipped, never mind" takes nothing back: it is a
+                // condition, unless it is settled to hold)
+                let unconditional: Vec<&str> = after
+                    .iter()
+                    .copied()
+                    .filter(|s| {
+                        matches!(
+                            condition_of(s),
+                            None | Some(Condition::Outside { applies: true })
+                        )
+                    })
+                    .collect();
+                let later = format!("{} {}", &piece[from..], unconditional.join(" "));
                 let retracted = negated_kinds(piece, procedures, from).contains(kind)
                     || RETRACTED.is_match(&later);
                 // a condition in the clause, else a bound or an unmodelled condition in the
@@ -266,7 +278,7 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                 let condition = condition_of(piece).or_else(|| {
                     after
                         .iter()
-                        .filter_map(|s| condition_of(s))
+                        .filter_map(|s| condition_of(s).map(|c| c.on_the_request_before(s)))
                         .find(Condition::binds_the_request_before)
                 });
                 out.push(Request {

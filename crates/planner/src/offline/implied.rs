@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::conditions::{condition_of, strip_agent_conditions, Condition};
+use crate::conditions::{asks_nothing, condition_of, strip_agent_conditions, Condition};
 use crate::customer::{Customer, Item};
 use crate::requests::{extract, Request};
 use crate::slots::descriptors::describes_order;
@@ -57,10 +57,15 @@ pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<St
         .into_iter()
         .find(|s| {
             ASKS.is_match(s)
+                && !asks_nothing(s)
                 && matches!(
                     condition_of(s),
                     Some(
-                        Condition::IfUnavailable | Condition::Otherwise | Condition::Unmodelled(_)
+                        Condition::IfUnavailable
+                            | Condition::IfAvailable
+                            | Condition::Shipped(_)
+                            | Condition::Otherwise
+                            | Condition::Unmodelled(_)
                     )
                 )
                 && extract(s, procedures).is_empty()

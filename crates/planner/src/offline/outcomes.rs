@@ -6,7 +6,7 @@
 use crate::conditions::Condition;
 use crate::customer::Customer;
 use crate::requests::Request;
-use crate::slots::{order_of, resolve, Resolution};
+use crate::slots::{named_order, order_of, resolve, Resolution};
 use crate::{Procedures, ProposedWrite};
 
 /// What a turn's requests came to.
@@ -110,6 +110,18 @@ pub(super) fn resolve_all(
         .collect();
     order.sort_by_key(|i| stage(&requests[*i]));
     let step_with = |r: &Request, planned: &mut Customer, out: &mut Outcomes| -> Went {
+        // "if it hasn't shipped yet": the order the text names, whatever its status, decides
+        if let Some(c) = &r.condition {
+            if let Some(id) = named_order(r, planned) {
+                let status = planned.status(&id).to_owned();
+                if c.holds_for_status(&status) == Some(false) {
+                    out.facts.push(format!(
+                        "Order {id} is {status}, so as you asked I left it as it is."
+                    ));
+                    return Went::Failed(None);
+                }
+            }
+        }
         match resolve(r, planned, procedures, full_text) {
             Resolution::Write(w, name) => {
                 if let Some(c) = &r.condition {
@@ -125,6 +137,14 @@ pub(super) fn resolve_all(
                 Went::Done
             }
             Resolution::Ask(q) => Went::Failed(Some(q)),
+            // "if it comes in medium, switch to that": it does not, so nothing is changed
+            Resolution::Unavailable(_) if r.condition == Some(Condition::IfAvailable) => {
+                out.facts.push(
+                    "What you asked for is not available, so as you asked I left it as it is."
+                        .to_owned(),
+                );
+                Went::Failed(None)
+            }
             Resolution::Unavailable(q) => Went::Unavailable(q),
             Resolution::Refuse(f) => {
                 out.facts.push(f);

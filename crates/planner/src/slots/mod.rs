@@ -28,7 +28,7 @@ pub mod resolution;
 mod target;
 
 pub use mentions::{mentioned_items, mentions, raw_pos, Mention};
-pub use resolution::{order_of, resolve, Resolution};
+pub use resolution::{named_order, order_of, resolve, Resolution};
 
 #[cfg(test)]
 mod tests;

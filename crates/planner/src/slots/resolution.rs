@@ -102,6 +102,11 @@ pub fn order_of(req: &Request, customer: &Customer, procedures: &Procedures) -> 
     pick_order(req, customer, &accepts).ok()
 }
 
+/// The order `req` names, whatever its status (for a condition on that status).
+pub fn named_order(req: &Request, customer: &Customer) -> Option<String> {
+    super::order::pick_order(req, customer, &|_| true).ok()
+}
+
 pub(super) fn verb(kind: &str) -> &'static str {
     match kind {
         "cancel" => "cancelled",
