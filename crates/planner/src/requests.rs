@@ -330,6 +330,24 @@ mod tests {
     }
 
     #[test]
+    fn reads_returns_and_addresses_written_as_nouns_and_places() {
+        assert_eq!(
+            kinds("Could you start a return for the blender from #W1111111?"),
+            vec![("return".to_owned(), vec!["#W1111111".to_owned()])]
+        );
+        assert_eq!(
+            kinds("Please ship #W2222222 to 12 Oak Road, Austin, TX 78701 instead."),
+            vec![("order_address".to_owned(), vec!["#W2222222".to_owned()])]
+        );
+        assert_eq!(
+            kinds("We moved last week, so please update my account details."),
+            vec![("user_address".to_owned(), vec![])]
+        );
+        // a return of something already done is no request
+        assert!(kinds("The return of the lamp went fine, thanks.").is_empty());
+    }
+
+    #[test]
     fn splits_two_kinds_in_one_sentence_and_skips_negations() {
         let k = kinds("I want to return the lamp from #W1111111 and for #W2222222, exchange the mouse for a white one. I don't want to cancel anything.");
         assert_eq!(k.len(), 2, "{k:?}");
