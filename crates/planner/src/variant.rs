@@ -28,8 +28,14 @@ pub fn aliases(name: &str) -> Vec<String> {
         // "tshirt", "ereader"
         out.push(words.concat());
     }
-    for i in 0..words.len() {
-        let a = words[i..].join(" ");
+    // "the dumbbells" for a "Dumbbell Set": the name without its generic last word
+    let mut forms: Vec<String> = (0..words.len()).map(|i| words[i..].join(" ")).collect();
+    if let [head @ .., last] = words.as_slice() {
+        if !head.is_empty() && GENERIC.contains(last) {
+            forms.push(head.join(" "));
+        }
+    }
+    for (i, a) in forms.into_iter().enumerate() {
         // a generic last word names no product on its own ("set" of "Dumbbell Set")
         if a.len() < 3 || (i > 0 && GENERIC.contains(&a.as_str())) {
             continue;
@@ -661,6 +667,8 @@ mod tests {
         assert!(mention("the mouse", "Gaming Mouse").is_some());
         assert!(mention("my running shoe", "Running Shoes").is_some());
         assert!(mention("the house", "Gaming Mouse").is_none());
+        assert!(mention("everything but the dumbbells", "Dumbbell Set").is_some());
+        assert!(mention("the tv set", "Dumbbell Set").is_none());
     }
 
     #[test]
