@@ -463,6 +463,17 @@ async fn everything_except_and_all_pending_orders() {
     .await;
     let ids: Vec<&Value> = all.writes.iter().map(|w| &w.args["order_id"]).collect();
     assert_eq!(ids, [&json!("#W4776164"), &json!("#W6247578")]);
+    // "every open order", singular, is all of them too
+    let every = plan(
+        &tools,
+        Channel::Email,
+        email("yusuf.rossi7301@example.com"),
+        "I no longer need anything I ordered: please cancel every open order.",
+        ConversationState::default(),
+    )
+    .await;
+    let ids: Vec<&Value> = every.writes.iter().map(|w| &w.args["order_id"]).collect();
+    assert_eq!(ids, [&json!("#W4776164"), &json!("#W6247578")]);
 }
 
 #[tokio::test]

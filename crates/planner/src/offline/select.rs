@@ -41,7 +41,7 @@ pub(super) async fn read_named_products(
 }
 
 static ALL_ORDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:all|every one of|each of) (?:of )?(?:my |the )?(?:pending |open |current )?orders\b")
+    regex::Regex::new(r"(?i)\b(?:(?:all|every one of|each of) (?:of )?(?:my |the )?(?:pending |open |current |unshipped |outstanding )?orders|(?:every|each) (?:pending |open |current |unshipped |outstanding )?order)\b")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
