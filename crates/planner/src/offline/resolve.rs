@@ -24,6 +24,27 @@ use super::planner::{OfflinePlanner, Turn};
 use super::select::{read_named_products, select};
 
 /// Words that add a request to the earlier ones rather than replace them.
+/// A sentence that asks something: a question mark, or a question's opening words.
+static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\?\s*$|^\W*(?:where|when|what|how|has|have|did|is|was|can you (?:tell|check|confirm)|could you (?:tell|check|confirm)|please (?:tell|check|confirm|let me know))\b|\b(?:like to know|want to know|wondering|wonder|check on|update on|let me know)\b",
+    )
+});
+/// Words of a question about where an order or its refund is.
+static STATUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:where|when|status|track(?:ing)?|ship(?:ped|ping)?|arriv\w*|deliver(?:ed|y)|eta|refund(?:ed)?|credited|money back|how much|total|amount|cost)\b",
+    )
+});
+
+/// Whether `text` asks about an order's or a refund's status (the router's `order_status` or
+/// `refund_status` alone is no such question: "could you make the small one grey?").
+fn asks_status(text: &str) -> bool {
+    crate::text::sentences(text)
+        .iter()
+        .any(|s| QUESTION.is_match(s) && STATUS_WORD.is_match(s))
+}
+
 static ADDS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:also|as well|too|in addition|additionally|another)\b"));
 
@@ -238,7 +259,8 @@ impl OfflinePlanner {
             let wants_status = req
                 .intents
                 .iter()
-                .any(|h| h.key == "order_status" || h.key == "refund_status");
+                .any(|h| h.key == "order_status" || h.key == "refund_status")
+                && asks_status(&full_text);
             if wants_status {
                 let all = Request::of("status", &full_text);
                 if let Resolution::Facts(f) = resolve(&all, customer, &self.procedures, &full_text)
@@ -277,5 +299,21 @@ impl OfflinePlanner {
         plan.reply_facts = facts;
         plan.procedures = names;
         plan
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asks_status;
+
+    #[test]
+    fn a_status_question_is_asked_in_the_text() {
+        assert!(asks_status("Where is my order with the grill?"));
+        assert!(asks_status("I'd like to know when the lamp will arrive."));
+        assert!(asks_status("How much was refunded to my card?"));
+        // a change request that mentions a refund asks nothing about a status
+        assert!(!asks_status(
+            "Could you make the small one grey? Refund any difference to my gift card."
+        ));
     }
 }
