@@ -21,7 +21,7 @@ use super::Resolution;
 
 static WHOLE_ORDER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bcancel(?:l?ing)?\s+(?:(?:my|the|this|that|our|whole|entire|pending|recent|last|new|latest)\s+){1,3}order\b",
+        r"(?i)\bcancel(?:l?ing)?\s+(?:(?:my|the|this|that|our|whole|entire|pending|open|current|unshipped|recent|most|last|new|newest|latest|other|second|first)\s+){1,3}order\b",
     )
 });
 static MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
