@@ -2,6 +2,7 @@
 //! normalisation, Python-style dict literals (`{'size': 'L'}`), literal
 //! payment-method ids, postal addresses, and yes / no answers.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -282,9 +283,89 @@ pub fn addresses(text: &str) -> Vec<Address> {
     out
 }
 
+/// Misspellings of the words requests are read from, and what they mean.
+const TYPOS: &[(&str, &str)] = &[
+    ("retrun", "return"),
+    ("reutrn", "return"),
+    ("retun", "return"),
+    ("returm", "return"),
+    ("exhange", "exchange"),
+    ("exchage", "exchange"),
+    ("excahnge", "exchange"),
+    ("exchnage", "exchange"),
+    ("echange", "exchange"),
+    ("cancle", "cancel"),
+    ("canel", "cancel"),
+    ("cancell", "cancel"),
+    ("adress", "address"),
+    ("addres", "address"),
+    ("adresss", "address"),
+    ("refnd", "refund"),
+    ("refud", "refund"),
+    ("refumd", "refund"),
+    ("recieve", "receive"),
+    ("recieved", "received"),
+    ("diffrence", "difference"),
+    ("differnce", "difference"),
+    ("payement", "payment"),
+    ("paymnet", "payment"),
+    ("shiped", "shipped"),
+    ("chnage", "change"),
+    ("chage", "change"),
+    ("swich", "switch"),
+    ("swtich", "switch"),
+    ("replce", "replace"),
+    ("instaed", "instead"),
+    ("insted", "instead"),
+    ("isntead", "instead"),
+    ("availble", "available"),
+    ("avaliable", "available"),
+    ("giftcard", "gift card"),
+    ("paypall", "paypal"),
+    ("pls", "please"),
+    ("plz", "please"),
+];
+
+static TYPO: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = TYPOS.iter().map(|(w, _)| *w).collect();
+    re(&format!(r"(?i)\b(?:{})\b", words.join("|")))
+});
+
+/// `text` with the misspellings of [`TYPOS`] written as meant (a capital first letter
+/// kept); borrowed when there is none.
+pub fn correct_typos(text: &str) -> Cow<'_, str> {
+    TYPO.replace_all(text, |c: &regex::Captures<'_>| {
+        let found = &c[0];
+        let lower = found.to_lowercase();
+        let meant = TYPOS
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map_or(found, |(_, m)| m);
+        if found.chars().next().is_some_and(char::is_uppercase) {
+            let mut cs = meant.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
+                .unwrap_or_default()
+        } else {
+            meant.to_owned()
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misspelt_request_words_are_read_as_meant() {
+        assert_eq!(
+            correct_typos("I'd like to retrun the boots. Exhange the lamp pls."),
+            "I'd like to return the boots. Exchange the lamp please."
+        );
+        assert!(matches!(correct_typos("Return the lamp"), Cow::Borrowed(_)));
+        // part of a longer word is no misspelling
+        assert_eq!(correct_typos("the plsx model"), "the plsx model");
+    }
 
     #[test]
     fn normalises_units() {

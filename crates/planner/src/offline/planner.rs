@@ -3,6 +3,7 @@
 //! waits for ([`super::gate`]), then the ticket's requests resolved against the store
 //! ([`super::resolve`]).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -10,6 +11,7 @@ use frontdesk_intent::Catalog;
 
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
+use crate::text::correct_typos;
 use crate::{Plan, PlanError, PlanRequest, Planner, Procedures, ToolRunner};
 
 use super::gate::Waiting;
@@ -98,6 +100,19 @@ fn join(earlier: &str, latest: &str) -> String {
 #[async_trait]
 impl Planner for OfflinePlanner {
     async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError> {
+        // "retrun", "exhange", "adress": read as meant
+        let corrected;
+        let req = match (correct_typos(&req.subject), correct_typos(&req.body)) {
+            (Cow::Borrowed(_), Cow::Borrowed(_)) => req,
+            (subject, body) => {
+                corrected = PlanRequest {
+                    subject: subject.into_owned(),
+                    body: body.into_owned(),
+                    ..req.clone()
+                };
+                &corrected
+            }
+        };
         let mut reader = Reader::new(tools);
         let mut state = req.state.clone();
         let mut binding = bind(&mut reader, &req.identity, &state).await?;
