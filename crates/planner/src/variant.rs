@@ -196,6 +196,13 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
                 false
             } else if size_word(&norm, &key, &nv) {
                 true
+            } else if numeric && !shared {
+                // "I got an 11 but I need a 12": a number after "a"/"an" is the only key's
+                with_key
+                    || forms.iter().any(|f| {
+                        contains_words(&norm, &format!("a {f}"))
+                            || contains_words(&norm, &format!("an {f}"))
+                    })
             } else if shared || numeric {
                 with_key
             } else if short && !has_digit {
@@ -659,6 +666,16 @@ mod tests {
         assert_eq!(get("a non-waterproof one", "waterproof"), set("no"));
         assert_eq!(get("not waterproof please", "waterproof"), set("no"));
         assert!(get("the black one", "waterproof").is_empty());
+        let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
+            "1": {"item_id": "1", "options": {"size": "11", "material": "leather"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "12", "material": "leather"}, "available": true, "price": 1.0}
+        }});
+        let sizes = option_mentions("they are an 11 but I need a 12", &boots);
+        assert_eq!(
+            sizes.get("size"),
+            Some(&BTreeSet::from(["11".to_owned(), "12".to_owned()]))
+        );
+        assert!(option_mentions("I ordered 12 of them", &boots).is_empty());
     }
 
     #[test]
