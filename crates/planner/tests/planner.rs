@@ -499,3 +499,26 @@ async fn a_retracted_or_partial_request_is_not_a_write() {
     assert!(one_item.writes.is_empty());
     assert!(matches!(one_item.outcome, Outcome::AskCustomer { .. }));
 }
+
+#[tokio::test]
+async fn a_payment_method_named_once_for_several_requests_is_used_for_each() {
+    let tools = store().await;
+    let p = plan(
+        &tools,
+        Channel::Email,
+        email("raj.sanchez2046@example.com"),
+        "Hello, I'd like to return the notebook from my order with the luggage set. \
+         I also want to send back the grill from the order with the earbuds. \
+         Gift card for both refunds, please.",
+        ConversationState::default(),
+    )
+    .await;
+    assert_eq!(p.writes.len(), 2, "{:#?}", p.writes);
+    for w in &p.writes {
+        assert_eq!(
+            w.args["payment_method_id"],
+            json!("gift_card_2259499"),
+            "{w:#?}"
+        );
+    }
+}

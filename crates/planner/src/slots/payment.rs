@@ -6,7 +6,8 @@ use frontdesk_intent::entities::extract_payment_methods;
 use regex::Regex;
 
 use crate::format::money;
-use crate::text::{payment_ids, re};
+use crate::requests::extract;
+use crate::text::{payment_ids, re, sentences};
 
 use super::context::Ctx;
 use super::Resolution;
@@ -20,12 +21,21 @@ static STORE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
 
 impl Ctx<'_> {
-    /// A payment method the customer names in the clause, else anywhere in the ticket.
+    /// A payment method the customer names in the clause, else after it, else in a sentence
+    /// of the ticket that asks for nothing else ("... And return the kettle. Gift card for
+    /// both, please."): a method named there is never replaced by the default, and two named
+    /// there are asked about. (A method in another request's clause is that request's.)
     pub(super) fn named_method(&self) -> Result<Option<String>, Resolution> {
+        let free: Vec<String> = sentences(self.full_text)
+            .into_iter()
+            .filter(|s| extract(s, self.procedures).is_empty())
+            .collect();
+        let free = free.join(" ");
         let mut scopes = vec![self.req.clause.as_str(), self.req.after.as_str()];
         if self.req.alone {
             scopes.push(self.full_text);
         }
+        scopes.push(&free);
         let options = || {
             self.customer
                 .payment_methods()
