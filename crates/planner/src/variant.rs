@@ -191,7 +191,13 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
                         || contains_words(&norm, &format!("{ok} {nv}"))
                 })
                 && !with_key;
-            let written = || forms.iter().any(|f| contains_words(&norm, f));
+            // "a small instead of medium": a value written only as what is replaced is
+            // not wanted
+            let written = || {
+                forms
+                    .iter()
+                    .any(|f| contains_words(&norm, f) && !only_as_replaced(&norm, f))
+            };
             let found = if next_to_other_key {
                 false
             } else if size_word(&norm, &key, &nv) {
@@ -228,6 +234,29 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
         });
     }
     out
+}
+
+/// Whether every place `value` is written in `norm` follows "instead of", "rather than",
+/// "not" or "from" (the value being replaced: "in a small instead of medium").
+fn only_as_replaced(norm: &str, value: &str) -> bool {
+    static REPLACED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:instead of|rather than|\bnot|\bfrom)(?: (?:the|a|an|my))?\s*$"));
+    let mut any = false;
+    let mut start = 0;
+    while let Some(i) = norm.get(start..).and_then(|h| h.find(value)) {
+        let a = start + i;
+        let b = a + value.len();
+        let whole = (a == 0 || !norm[..a].ends_with(char::is_alphanumeric))
+            && !norm[b..].starts_with(char::is_alphanumeric);
+        if whole {
+            if !REPLACED.is_match(&norm[..a]) {
+                return false;
+            }
+            any = true;
+        }
+        start = b;
+    }
+    any
 }
 
 /// The ways people write a normalised option value: as it is, with or without a space
@@ -294,6 +323,9 @@ fn size_word(norm: &str, key: &str, nv: &str) -> bool {
             || contains_words(norm, &format!("size {w}"))
             || contains_words(norm, &format!("a {w} one"))
             || contains_words(norm, &format!("in {w}"))
+            || contains_words(norm, &format!("in a {w}"))
+            || contains_words(norm, &format!("an {w} instead"))
+            || contains_words(norm, &format!("a {w} instead"))
     }) && !(nv == "l" && contains_words(norm, "extra large"))
         && !(nv == "s" && contains_words(norm, "extra small"))
 }
@@ -447,7 +479,15 @@ fn named_keys<'t>(
     let mut out = BTreeSet::new();
     for m in texts {
         let what = normalise(m.as_str());
-        let said: Vec<&str> = what.split(' ').map(stem).collect();
+        // "what they're made of" names the material, "the shade" the color
+        let said: Vec<&str> = what
+            .split(' ')
+            .map(|w| match w {
+                "made" | "fabric" => "material",
+                "colour" | "shade" => "color",
+                other => stem(other),
+            })
+            .collect();
         for (key, values) in &space {
             let k = normalise(key);
             let named = k.split(' ').any(|w| w.len() > 2 && said.contains(&stem(w)))
@@ -666,6 +706,31 @@ mod tests {
         assert_eq!(get("a non-waterproof one", "waterproof"), set("no"));
         assert_eq!(get("not waterproof please", "waterproof"), set("no"));
         assert!(get("the black one", "waterproof").is_empty());
+        let shoe = json!({"name": "Sneakers", "product_id": "s", "variants": {
+            "1": {"item_id": "1", "options": {"size": "M", "material": "leather"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "S", "material": "canvas"}, "available": true, "price": 1.0}
+        }});
+        assert_eq!(
+            option_mentions("I'd like it in a small instead", &shoe).get("size"),
+            Some(&BTreeSet::from(["S".to_owned()]))
+        );
+        let helmet = json!({"name": "Cycling Helmet", "product_id": "h", "variants": {
+            "1": {"item_id": "1", "options": {"size": "M", "ventilation": "low"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "S", "ventilation": "medium"}, "available": true, "price": 1.0}
+        }});
+        let m = option_mentions(
+            "in a small instead of medium, same low ventilation",
+            &helmet,
+        );
+        assert_eq!(
+            m.get("ventilation"),
+            Some(&BTreeSet::from(["low".to_owned()]))
+        );
+        assert_eq!(m.get("size"), Some(&BTreeSet::from(["S".to_owned()])));
+        assert_eq!(
+            relaxed_keys("I don't mind what they're made of", &shoe),
+            BTreeSet::from(["material".to_owned()])
+        );
         let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
             "1": {"item_id": "1", "options": {"size": "11", "material": "leather"}, "available": true, "price": 1.0},
             "2": {"item_id": "2", "options": {"size": "12", "material": "leather"}, "available": true, "price": 1.0}

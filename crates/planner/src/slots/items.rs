@@ -230,14 +230,16 @@ impl Ctx<'_> {
             let cut = target_start(segment).map_or(segment.len(), |x| x);
             let cut = SAME_AS.find(&segment[..cut]).map_or(cut, |x| x.start());
             let mut describing = format!("{before} {}", &segment[..cut]);
+            // named before the request's own sentence, described in it ("... a silver one and
+            // a black one. I'd like to return the silver one."): the request's words decide
+            let mut in_request = String::new();
             if source != self.req.clause {
-                // named before the request's own sentence, described in it ("... the pair
-                // with 4 hours of battery")
                 let clause = self.req.clause.as_str();
                 let cut = target_start(clause).map_or(clause.len(), |x| x);
                 let cut = SAME_AS.find(&clause[..cut]).map_or(cut, |x| x.start());
                 describing.push(' ');
                 describing.push_str(&clause[..cut]);
+                in_request = normalise(split_kept(&clause[..cut]).0.as_str());
             }
             // "I'll keep the black one; please return the silver one": what is kept describes
             // the items not to act on
@@ -261,10 +263,13 @@ impl Ctx<'_> {
                         };
                     }
                 }
-                it.options
-                    .values()
-                    .filter(|v| crate::text::contains_words(&describing, &normalise(v)))
-                    .count()
+                let hits = |text: &str| {
+                    it.options
+                        .values()
+                        .filter(|v| crate::text::contains_words(text, &normalise(v)))
+                        .count()
+                };
+                10 * hits(&in_request) + hits(&describing)
             };
             let best = free.iter().map(|i| score(i)).max().unwrap_or(0);
             let mut top: Vec<&Item> = free.iter().copied().filter(|i| score(i) == best).collect();
