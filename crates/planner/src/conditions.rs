@@ -86,6 +86,20 @@ static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:coupons?|discounts?|vouchers?|promo(?:tion(?:al)?)? codes?|price ?match(?:ing)?|match (?:the|their|that) price|compensat(?:e|ion)|(?:store )?credit for (?:the|my) (?:hassle|trouble|inconvenience)|supervisor|manager|unsubscribe|marketing (?:e-?mails?|messages)|newsletters?|expedite[ds]?|faster shipping|free shipping|overnight shipping|loyalty points|reward points)\b",
     )
 });
+/// "as long as it's gray", "as long as they're still waterproof": a description of the item
+/// wanted, nothing more (no verb of its own after it).
+static PREFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^as long as (?:it|they|the \w+)(?:'s|'re| is| are| stays?| remains?)(?: still)? (?:a |an |in )?(?:the same )?[\w-]+(?: [\w-]+)?[.!?]*\s*$",
+    )
+});
+/// Words that make "as long as it's ..." a real condition: a time, a state of the order, a
+/// price.
+static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:\w{3,}ed|delivered|shipped|sent|here|arriv\w*|before|after|by|until|on time|in time|cheaper|pricier|more|less|under|over|free|available|possible|okay|ok|fine|allowed)\b",
+    )
+});
 /// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock".
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -133,6 +147,18 @@ pub fn asks_nothing(sentence: &str) -> bool {
             .is_some_and(|(_, rest)| NOTHING.is_match(rest))
 }
 
+/// The words of an availability condition in `clause` ("if the same perfume comes in a 30ml
+/// bottle"): what a following "change it to that" refers to.
+pub fn available_span(clause: &str) -> Option<&str> {
+    AVAILABLE_SPAN.find(clause).map(|m| m.as_str())
+}
+
+static AVAILABLE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|you (?:have|carry|sell) (?:it|one|them|that))\b[^,.;]*",
+    )
+});
+
 /// `text` with the conditions on what the agent does removed: this agent always asks for
 /// confirmation and asks for what it needs, so "If the agent asks for confirmation, mention I
 /// also want to return the lamp" reads as "mention I also want to return the lamp".
@@ -150,6 +176,11 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
         .find([',', ';'])
         .or_else(|| rest.find(" then "))
         .map_or(rest, |end| &rest[..end]);
+    // "any material is fine as long as they're gray": a wish about the item, read with its
+    // options, not a condition to check
+    if PREFERENCE.is_match(span) && !NOT_A_DESCRIPTION.is_match(span) {
+        return None;
+    }
     if OUTSIDE.is_match(span) {
         let cannot = CANNOT.is_match(span);
         let unless = cond.as_str().eq_ignore_ascii_case("unless");
@@ -307,6 +338,32 @@ mod tests {
                 difference: true
             })
         );
+    }
+
+    #[test]
+    fn a_wish_about_the_item_is_no_condition() {
+        assert_eq!(
+            condition_of(
+                "the sneakers should be a size 10 - any material is fine as long as they're gray."
+            ),
+            None
+        );
+        assert_eq!(condition_of("switch the lamp, as long as it's red"), None);
+        assert!(matches!(
+            condition_of("as long as it's delivered before Friday, change the lamp"),
+            Some(Condition::Unmodelled(_))
+        ));
+    }
+
+    #[test]
+    fn the_words_of_an_availability_condition_are_found() {
+        assert_eq!(
+            available_span(
+                "if the same lamp comes in white, please change it to that; if not, leave it"
+            ),
+            Some("if the same lamp comes in white")
+        );
+        assert_eq!(available_span("please change it to the white one"), None);
     }
 
     #[test]

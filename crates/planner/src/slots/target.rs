@@ -216,7 +216,13 @@ impl Ctx<'_> {
             if let Some(m) = CHANGED_MIND.find_iter(&target_text).last() {
                 target_text = target_text[m.end()..].to_owned();
             }
-            let mentions = option_mentions(&target_text, product);
+            let mut mentions = option_mentions(&target_text, product);
+            // "if the same perfume comes in a 30ml bottle, change it to that"
+            if mentions.is_empty() {
+                if let Some(span) = crate::conditions::available_span(clause) {
+                    mentions = option_mentions(span, product);
+                }
+            }
             let mut changes = BTreeMap::new();
             for (k, vals) in mentions {
                 let differing: Vec<String> = vals
