@@ -28,15 +28,19 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether sentence `i` is a line of a list ("- charger: ...") whose opening line asks
 /// ("please change:").
 fn in_asking_list(sents: &[String], i: usize) -> bool {
-    let bullet = |s: &str| s.trim_start().starts_with(['-', '*', '\u{2022}']);
-    if !bullet(&sents[i]) {
+    if !is_bullet(&sents[i]) {
         return false;
     }
     sents[..i]
         .iter()
         .rev()
-        .find(|s| !bullet(s))
+        .find(|s| !is_bullet(s))
         .is_some_and(|s| s.trim_end().ends_with(':'))
+}
+
+/// A line of a list ("- charger: the wireless one").
+pub(super) fn is_bullet(s: &str) -> bool {
+    s.trim_start().starts_with(['-', '*', '\u{2022}'])
 }
 
 /// Whether `item` comes in an option value `sentence` names that it does not have.
@@ -99,7 +103,14 @@ pub(super) fn unread_change(
             .any(|(_, id)| customer.orders.contains_key(id))
             || !mentions(s, &items).is_empty();
         let unread = extract(s, procedures).is_empty() && !implied.iter().any(|c| c == s);
-        (asks && CHANGE.is_match(s) && names_theirs && unread).then(|| s.clone())
+        // "please change:" above list lines that were read
+        let header_of_read_list = s.trim_end().ends_with(':')
+            && sents[i + 1..]
+                .iter()
+                .take_while(|b| is_bullet(b))
+                .any(|b| implied.iter().any(|c| c == b));
+        (asks && CHANGE.is_match(s) && names_theirs && unread && !header_of_read_list)
+            .then(|| s.clone())
     })
 }
 
@@ -202,6 +213,11 @@ mod tests {
             "Please cancel #W1000066. And I'd like to retrun the water bottle, refund to my gift card."
         )
         .is_some());
+        // a list heading whose lines were read asks for nothing more
+        assert_eq!(
+            unread("In #W1000001 please change:\n- mouse: white\n- lamp: low brightness"),
+            None
+        );
         // every change asked is read
         assert_eq!(
             unread("Please cancel #W1000066, I no longer need it."),

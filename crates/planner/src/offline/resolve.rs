@@ -19,7 +19,7 @@ use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest};
 
 use super::combine::{conflict, merge_writes};
-use super::implied::{implied_item_changes, unread_change, unread_condition};
+use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
 use super::planner::{OfflinePlanner, Turn};
 use super::select::{read_named_products, select};
 
@@ -122,6 +122,11 @@ impl OfflinePlanner {
             implied_item_changes(&turn.body_text(), &customer, &self.procedures)
         };
         let implied_clauses: Vec<String> = implied.iter().map(|r| r.clause.clone()).collect();
+        // "Two exchanges from order #W1 please:" above list lines read as item changes: the
+        // lines are the request, the heading names only the order
+        if implied.iter().any(|r| is_bullet(&r.clause)) {
+            extracted.retain(|r| !(r.kind == "item_change" && r.clause.trim_end().ends_with(':')));
+        }
         extracted.extend(implied);
         let retracted = extracted.iter().filter(|r| r.retracted).count();
         let requests = select(extracted, &customer, &self.procedures);
