@@ -37,6 +37,56 @@ static STATUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "two things", "both items", "all three", "3 changes": how many things the customer says
+/// they ask for.
+static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them))\b",
+    )
+});
+
+/// A question when `text` states how many things it asks for and `writes` hold fewer (an
+/// item counts once per item it changes, any other write once).
+fn fewer_than_stated(text: &str, writes: &[crate::ProposedWrite]) -> Option<String> {
+    if writes.is_empty() {
+        return None;
+    }
+    let stated = STATED_COUNT
+        .captures_iter(text)
+        .map(|c| {
+            let n = c
+                .name("n")
+                .or_else(|| c.name("m"))
+                .map(|m| m.as_str().to_ascii_lowercase());
+            match n.as_deref() {
+                Some("two" | "2") | None => 2,
+                Some("three" | "3") => 3,
+                Some("four" | "4") => 4,
+                Some(_) => 5,
+            }
+        })
+        .max()?;
+    let read: usize = writes
+        .iter()
+        .map(|w| {
+            w.args
+                .get("item_ids")
+                .and_then(serde_json::Value::as_array)
+                .map_or(1, |a| a.len().max(1))
+        })
+        .sum();
+    (read < stated).then(|| {
+        format!(
+            "You mention {stated} things, but I could read only {read}: {}. Could you list each item and what you would like for it?",
+            writes
+                .iter()
+                .map(|w| w.summary.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    })
+}
+
 /// Whether `text` asks about an order's or a refund's status (the router's `order_status` or
 /// `refund_status` alone is no such question: "could you make the small one grey?").
 fn asks_status(text: &str) -> bool {
@@ -135,11 +185,16 @@ impl OfflinePlanner {
         }
         let Outcomes {
             writes,
-            questions,
+            mut questions,
             facts: found,
             names,
             unmodelled,
         } = resolve_all(&requests, &customer, &self.procedures, &full_text);
+        // "two things I want to exchange: ..." and only one was read: proposing the one would
+        // leave the other undone for good (an order's items change only once)
+        if let Some(q) = fewer_than_stated(&turn.body_text(), &writes) {
+            questions.insert(0, q);
+        }
         // a conditional sentence that asks for something no request was read from may hold a
         // change the planner did not understand: no write goes ahead without it
         let writes_asked = requests
@@ -309,7 +364,31 @@ impl OfflinePlanner {
 
 #[cfg(test)]
 mod tests {
-    use super::asks_status;
+    use super::{asks_status, fewer_than_stated};
+
+    #[test]
+    fn a_stated_count_the_writes_fall_short_of_is_asked_about() {
+        let w = |items: &[&str]| {
+            crate::ProposedWrite::new(
+                "exchange_delivered_order_items",
+                serde_json::json!({ "item_ids": items }),
+                "exchange".into(),
+                "u",
+            )
+        };
+        let text = "I'd like to exchange two things: the helmet in a small, and the perfume.";
+        assert!(fewer_than_stated(text, &[w(&["1"])]).is_some());
+        assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])]), None);
+        assert!(fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])]).is_some());
+        assert_eq!(
+            fewer_than_stated("Two things: ...", &[w(&["1"]), w(&[])]),
+            None
+        );
+        assert_eq!(
+            fewer_than_stated("Please exchange the helmet.", &[w(&["1"])]),
+            None
+        );
+    }
 
     #[test]
     fn a_status_question_is_asked_in_the_text() {
