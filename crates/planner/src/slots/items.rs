@@ -89,15 +89,37 @@ static ONE_OF: LazyLock<Regex> =
 static KEEPING: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:keep(?:ing)?|stays?|remains?|hold on to)\b"));
 
+/// Where a clause turns from acting to keeping ("return the green one and keep the grey
+/// one") or from keeping to acting ("keep the grey one but return the green one").
+static TURN_TO_KEEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:and|but|while)\s+(?:i(?:'ll| will| want to| would like to|'d like to|'m going to| am going to| can) )?(?:keep|hold on to)\b",
+    )
+});
+static TURN_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:and|but)\s+(?:(?:please|i(?:'d like to| would like to| want to| need to)) )?(?:return|exchange|send back|swap|replace|change|cancel|remove)\b",
+    )
+});
+
 /// `text` split into the clauses that say what to act on and those that say what is kept
-/// ("I'll keep the black one", "the large one stays").
+/// ("I'll keep the black one", "the large one stays", "return the green one and keep the
+/// grey one").
 fn split_kept(text: &str) -> (String, String) {
     let (mut act, mut keep) = (String::new(), String::new());
     for part in text.split_inclusive(['.', ';', ',', '!', '?']) {
-        if KEEPING.is_match(part) {
-            keep.push_str(part);
-        } else {
+        let Some(k) = KEEPING.find(part) else {
             act.push_str(part);
+            continue;
+        };
+        if let Some(t) = TURN_TO_KEEP.find(part).filter(|t| t.start() < k.end()) {
+            act.push_str(&part[..t.start()]);
+            keep.push_str(&part[t.start()..]);
+        } else if let Some(t) = TURN_TO_ACT.find_at(part, k.end()) {
+            keep.push_str(&part[..t.start()]);
+            act.push_str(&part[t.start()..]);
+        } else {
+            keep.push_str(part);
         }
     }
     (act, keep)
@@ -325,5 +347,29 @@ impl Ctx<'_> {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_kept;
+
+    #[test]
+    fn what_is_kept_is_split_from_what_is_acted_on_within_a_clause() {
+        let (act, keep) =
+            split_kept("I'd like to return the green leather one and keep the grey one.");
+        assert!(act.contains("green") && !act.contains("grey"), "{act}");
+        assert!(keep.contains("grey") && !keep.contains("green"), "{keep}");
+        let (act, keep) = split_kept("I'll keep the black pair but please return the white pair");
+        assert!(act.contains("white") && keep.contains("black") && !keep.contains("white"));
+        // a sentence that only keeps stays whole, one that only acts too
+        assert_eq!(
+            split_kept("The tablet stays as it is.").1,
+            "The tablet stays as it is."
+        );
+        assert_eq!(
+            split_kept("return the red and blue one").0,
+            "return the red and blue one"
+        );
     }
 }
