@@ -15,6 +15,19 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:don'?t|do not|doesn'?t|does not|didn'?t|never|not|no need to|without|won'?t|instead of)\s+(?:\w+\s+){0,3}$",
     )
 });
+/// A question about the policy's time limit ("how many days do I have to return it?", "what's
+/// the deadline to exchange"): it asks about the action, it does not ask for it.
+static TIME_LIMIT_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:how (?:many (?:days|weeks)|long|much time)|until when|by when)\b[^.!?,;]{0,40}$|\b(?:deadline|time limit|time frame|timeframe|return window|last day)\s+(?:is there\s+)?(?:to|for)\s+(?:me\s+to\s+)?(?:\w+\s+)?$",
+    )
+});
+
+/// Whether the trigger at the end of `prefix` is not asked for: negated, or part of a question
+/// about the time limit.
+fn not_asked(prefix: &str) -> bool {
+    NEGATED.is_match(prefix) || TIME_LIMIT_QUESTION.is_match(prefix)
+}
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
 });
@@ -110,7 +123,7 @@ fn first_hit(text: &str, kind: &str, procedures: &Procedures) -> Option<usize> {
     procedures
         .of_request(kind)
         .flat_map(|p| p.trigger_positions(text))
-        .filter(|pos| !NEGATED.is_match(&text[..*pos]))
+        .filter(|pos| !not_asked(&text[..*pos]))
         .min()
 }
 
@@ -138,10 +151,10 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
         } else {
             p.trigger_spans(sentence)
                 .into_iter()
-                .find(|(pos, _)| !NEGATED.is_match(&sentence[..*pos]))
+                .find(|(pos, _)| !not_asked(&sentence[..*pos]))
         };
         let Some((pos, end)) = at else { continue };
-        if NEGATED.is_match(&sentence[..pos]) {
+        if not_asked(&sentence[..pos]) {
             continue;
         }
         let kind = p.spec.request.clone();
@@ -356,6 +369,19 @@ mod tests {
             k[1],
             ("item_change".to_owned(), vec!["#W2222222".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_question_about_the_time_limit_asks_for_nothing() {
+        assert!(
+            kinds("How many days do I have to return the espresso machine I received?").is_empty()
+        );
+        assert!(kinds("What's the deadline to exchange the boots?").is_empty());
+        // a request next to it stays one
+        let k = kinds("How long will the refund take? I want to return the lamp.");
+        assert!(k.iter().any(|(kind, _)| kind == "return"), "{k:?}");
+        let k = kinds("My window blinds arrived broken, I want to return them.");
+        assert_eq!(k.len(), 1, "{k:?}");
     }
 
     #[test]
