@@ -93,7 +93,7 @@ pub async fn build_stage(
                 Some(Arc::new(detector)),
                 Some(state.clone()),
             );
-            if let Some(vault) = crate::privacy::build_vault(cfg, state)? {
+            if let Some(vault) = crate::shadow::build_vault(cfg, state).await? {
                 stage = stage.with_vault(vault);
             }
             match llm_router(cfg, llm) {
@@ -129,7 +129,7 @@ pub async fn build_stage(
                 a.min_route_confidence,
             );
             stage.model_planner = model_planner.map(Arc::new);
-            stage.vault = crate::privacy::build_vault(cfg, state)?;
+            stage.vault = crate::shadow::build_vault(cfg, state).await?;
             if cfg.shadow.enabled {
                 stage = stage.shadow();
             }

@@ -21,6 +21,12 @@ pub struct ShadowConfig {
     /// ledger, PII vault): never the live `state.url`, whose `processed_tickets` would make
     /// the live pipeline skip tickets the shadow run finished first.
     pub state_url: String,
+    /// The state database whose PII vault (`pii_vault`) the shadow run reads and adds to.
+    /// Unset: the live `state.url`, because tickets arrive tokenised by the live gateway,
+    /// mail poller or import, and the store's reads need their values; a vault row is the
+    /// same for the same value in the same conversation, so the shadow run adds only rows
+    /// the live router adds too. Nothing else of the live database is touched.
+    pub vault_url: Option<String>,
 }
 
 impl Default for ShadowConfig {
@@ -29,6 +35,7 @@ impl Default for ShadowConfig {
             enabled: false,
             marker: "shadow".to_owned(),
             state_url: "sqlite://.frontdesk/shadow.db?mode=rwc".to_owned(),
+            vault_url: None,
         }
     }
 }

@@ -7,7 +7,7 @@
 //! as "would have done" on the resolution. `frontdesk shadow report` reads that back and
 //! compares it with what people did.
 //!
-//! - [`config`]: `[shadow]`.
+//! - [`config`]: the `[shadow]` section.
 //! - [`wiring`]: the shadow run's topics and groups; the refusal customer-facing commands
 //!   (`frontdesk deliver`) make on a shadow config.
 //! - [`would`]: a write not sent, as a tool-log entry.
@@ -29,5 +29,5 @@ pub mod would;
 
 pub use command::{command, ShadowCommand};
 pub use config::ShadowConfig;
-pub use wiring::{configure, refuse_customer_facing, topics, wiring};
+pub use wiring::{build_vault, configure, refuse_customer_facing, topics, wiring};
 pub use would::{is_not_sent, would_have_done, ALLOWED, AWAITS_CONFIRMATION, NOT_SENT};

@@ -3,9 +3,12 @@
 //! marker, so it runs beside a live frontdesk (or on an imported backlog) without taking
 //! its records, and nothing customer-facing reads what it writes.
 
+use anyhow::Context;
+
 use crate::config::Config;
 use crate::runtime::{Input, Wiring};
 use crate::stages::StageKind;
+use crate::state::StateDb;
 use crate::topics::Topics;
 
 /// The shadow run's topics: the configured declarations under the shadow prefix.
@@ -39,8 +42,28 @@ pub fn wiring(
 /// by [`wiring`].
 pub fn configure(mut cfg: Config) -> Config {
     cfg.shadow.enabled = true;
+    if cfg.shadow.vault_url.is_none() {
+        cfg.shadow.vault_url = Some(cfg.state.url.clone());
+    }
     cfg.state.url = cfg.shadow.state_url.clone();
     cfg
+}
+
+/// The PII vault a stage uses: the one in `state`, or in a shadow run the one at
+/// `shadow.vault_url` (the live vault, by default: see [`crate::shadow::ShadowConfig`]).
+pub async fn build_vault(
+    cfg: &Config,
+    state: &StateDb,
+) -> anyhow::Result<Option<crate::privacy::Vault>> {
+    match (&cfg.shadow.vault_url, cfg.shadow.enabled) {
+        (Some(url), true) if *url != cfg.state.url => {
+            let vault_db = StateDb::connect(url, cfg.state.max_connections)
+                .await
+                .context("Failed to open the shadow run's vault database (shadow.vault_url)")?;
+            crate::privacy::build_vault(cfg, &vault_db)
+        }
+        _ => crate::privacy::build_vault(cfg, state),
+    }
 }
 
 /// Errors unless `cfg` is safe for a command that reaches customers (`frontdesk deliver`):
