@@ -8,17 +8,14 @@
 //!
 //! "Asked" is undetermined: the backlog holds the customer's first message, not the answer
 //! they would have given frontdesk. Writes match when they are the same tools with the
-//! same arguments, in any order, comparing every argument but the address fields (a
-//! resolution carries addresses masked, so an address change is compared by its tool).
+//! same arguments, in any order (lists in arguments compared as sets), by their
+//! [`comparison_key`]: a resolution carries arguments masked, the key was taken in clear.
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::outcome::Did;
+use super::outcome::{Did, Write};
 use super::recorded::{Action, HumanOutcome, Recorded};
-
-/// Arguments a resolution carries masked: compared by presence, not by value.
-const MASKED_ARGUMENTS: [&str; 6] = ["address1", "address2", "city", "state", "country", "zip"];
+use super::would::comparison_key;
 
 /// The verdict on one ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -50,34 +47,26 @@ pub fn writes<'a>(actions: &'a [Action], is_write: &dyn Fn(&str) -> bool) -> Vec
     actions.iter().filter(|a| is_write(&a.name)).collect()
 }
 
-/// A write as compared: its tool and canonical arguments, address fields masked.
-fn key(a: &Action) -> (String, String) {
-    let mut args = a.arguments.clone();
-    if let Value::Object(map) = &mut args {
-        for k in MASKED_ARGUMENTS {
-            if let Some(v) = map.get_mut(k) {
-                *v = Value::Null;
-            }
-        }
-    }
-    (a.name.clone(), frontdesk_tools::canonical_json(&args))
-}
-
-fn sorted(keys: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
-    let mut v: Vec<_> = keys.collect();
+fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort();
     v
 }
 
 /// Compares frontdesk's writes with the person's.
-fn same_writes(ours: &[Action], theirs: &[&Action]) -> Comparison {
-    let a = sorted(ours.iter().map(key));
-    let b = sorted(theirs.iter().map(|x| key(x)));
+fn same_writes(ticket_id: &str, ours: &[Write], theirs: &[&Action]) -> Comparison {
+    let a = sorted(ours.iter().map(|w| w.key.clone()).collect());
+    let b = sorted(
+        theirs
+            .iter()
+            .map(|x| Some(comparison_key(ticket_id, &x.name, &x.arguments)))
+            .collect(),
+    );
     if a == b {
         return is(Verdict::Agreed, "same writes");
     }
-    let tools = |v: &[(String, String)]| v.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>();
-    if tools(&a) == tools(&b) {
+    let ours = sorted(ours.iter().map(|w| w.name.as_str()).collect());
+    let theirs = sorted(theirs.iter().map(|x| x.name.as_str()).collect());
+    if ours == theirs {
         is(Verdict::Disagreed, "same tools, different arguments")
     } else {
         is(Verdict::Disagreed, "different writes")
@@ -123,19 +112,28 @@ pub fn compare(did: &Did, recorded: &Recorded, is_write: &dyn Fn(&str) -> bool) 
             Verdict::Disagreed,
             "frontdesk would have written where the person only replied",
         ),
-        (HumanOutcome::Resolved, _) => same_writes(did.writes(), &theirs),
+        (HumanOutcome::Resolved, _) => same_writes(&recorded.ticket_id, did.writes(), &theirs),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn act(name: &str, args: Value) -> Action {
         Action {
             name: name.into(),
             arguments: args,
+        }
+    }
+
+    /// frontdesk's write of `a` on ticket `t`, its arguments masked as a resolution has them.
+    fn ours(a: &Action) -> Write {
+        Write {
+            name: a.name.clone(),
+            arguments: json!({"item_ids": ["[PHONE]"]}),
+            key: Some(comparison_key("t", &a.name, &a.arguments)),
         }
     }
 
@@ -165,59 +163,70 @@ mod tests {
         );
         let ret = act(
             "return_delivered_order_items",
-            json!({"order_id": "#W2", "item_ids": ["1"], "payment_method_id": "paypal_1"}),
+            json!({"order_id": "#W2", "item_ids": ["1", "2"], "payment_method_id": "paypal_1"}),
+        );
+        let ret_reordered = act(
+            "return_delivered_order_items",
+            json!({"payment_method_id": "paypal_1", "item_ids": ["2", "1"], "order_id": "#W2"}),
         );
         let r = human(
             HumanOutcome::Resolved,
             vec![
                 act("get_order_details", json!({"order_id": "#W1"})),
                 cancel.clone(),
-                ret.clone(),
+                ret,
             ],
         );
         let did = Did::ActsOnConfirmation {
-            actions: vec![ret.clone(), cancel.clone()],
+            writes: vec![ours(&ret_reordered), ours(&cancel)],
         };
         assert_eq!(verdict(&did, &r), (Verdict::Agreed, "same writes"));
         let did = Did::Acted {
-            actions: vec![cancel.clone()],
+            writes: vec![ours(&cancel)],
         };
-        assert_eq!(verdict(&did, &r).0, Verdict::Disagreed);
+        assert_eq!(verdict(&did, &r), (Verdict::Disagreed, "different writes"));
     }
 
     #[test]
-    fn a_different_argument_disagrees_but_a_masked_address_does_not() {
+    fn a_different_argument_or_ticket_disagrees() {
         let theirs = act(
             "cancel_pending_order",
             json!({"order_id": "#W1", "reason": "ordered by mistake"}),
         );
-        let ours = act(
+        let mine = act(
             "cancel_pending_order",
             json!({"order_id": "#W1", "reason": "no longer needed"}),
         );
-        let r = human(HumanOutcome::Resolved, vec![theirs]);
+        let r = human(HumanOutcome::Resolved, vec![theirs.clone()]);
         assert_eq!(
             verdict(
                 &Did::Acted {
-                    actions: vec![ours]
+                    writes: vec![ours(&mine)]
                 },
                 &r
             ),
             (Verdict::Disagreed, "same tools, different arguments")
         );
-        let theirs = act(
-            "modify_user_address",
-            json!({"user_id": "u", "address1": "1 Main St", "zip": "02139"}),
-        );
-        let ours = act(
-            "modify_user_address",
-            json!({"user_id": "u", "address1": "[ADDRESS]", "zip": "[ZIP]"}),
-        );
-        let r = human(HumanOutcome::Resolved, vec![theirs]);
+        let mut elsewhere = ours(&theirs);
+        elsewhere.key = Some(comparison_key(
+            "another ticket",
+            &theirs.name,
+            &theirs.arguments,
+        ));
         assert_eq!(
             verdict(
                 &Did::Acted {
-                    actions: vec![ours]
+                    writes: vec![elsewhere]
+                },
+                &r
+            )
+            .0,
+            Verdict::Disagreed
+        );
+        assert_eq!(
+            verdict(
+                &Did::Acted {
+                    writes: vec![ours(&theirs)]
                 },
                 &r
             )
@@ -252,7 +261,7 @@ mod tests {
             "frontdesk would have handed off what the person resolved with a write"
         );
         let acted = Did::Acted {
-            actions: vec![write],
+            writes: vec![ours(&write)],
         };
         assert_eq!(
             verdict(&acted, &human(HumanOutcome::Escalated, vec![])).0,
@@ -273,7 +282,7 @@ mod tests {
             Verdict::Undetermined
         );
         let wrote = Did::Acted {
-            actions: vec![act("cancel_pending_order", json!({}))],
+            writes: vec![ours(&act("cancel_pending_order", json!({})))],
         };
         assert_eq!(
             verdict(&wrote, &reply_only).1,

@@ -32,7 +32,7 @@ fn rows<'a>(
 fn writes(did: &Did) -> String {
     did.writes()
         .iter()
-        .map(|a| format!("{}({})", a.name, a.arguments))
+        .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -90,7 +90,7 @@ pub fn page(report: &Report, title: &str) -> String {
     let _ = write!(
         h,
         "<tr><td>recorded tickets without a shadow outcome</td><td class=n>{}</td><td></td></tr>",
-        report.missing
+        report.missing.len()
     );
     if let Some(a) = t.agreement() {
         let _ = write!(h, "<tr><th>agreement (agreed / (agreed + disagreed))</th><th class=n colspan=2>{:.1} %</th></tr>", 100.0 * a);

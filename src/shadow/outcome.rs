@@ -7,11 +7,27 @@ use rdkafka::consumer::BaseConsumer;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::recorded::Action;
 use super::would::{is_not_sent, AWAITS_CONFIRMATION};
 use crate::config::Config;
 use crate::messages::{Handoff, RecordKind, Resolution, ToolCall};
 use crate::topics::names;
+
+/// A write frontdesk would have made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Write {
+    /// The tool.
+    pub name: String,
+    /// Its arguments as the resolution carries them (PII masked).
+    pub arguments: Value,
+    /// Its [`super::would::comparison_key`] (none on a record from an older run).
+    pub key: Option<String>,
+}
+
+impl std::fmt::Display for Write {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}({})", self.name, self.arguments)
+    }
+}
 
 /// What frontdesk would have done.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,13 +36,13 @@ pub enum Did {
     /// The write gate allowed these writes: a live run would have sent them and replied.
     Acted {
         /// The writes, in order.
-        actions: Vec<Action>,
+        writes: Vec<Write>,
     },
     /// These writes wait for the customer's "yes" (every write is confirmed first); a live
     /// run would send them after it.
     ActsOnConfirmation {
         /// The writes, in order.
-        actions: Vec<Action>,
+        writes: Vec<Write>,
     },
     /// Asked the customer a question (a missing detail, who they are).
     Asked,
@@ -41,9 +57,9 @@ pub enum Did {
 
 impl Did {
     /// The writes it would have made (now, or once the customer confirms).
-    pub fn writes(&self) -> &[Action] {
+    pub fn writes(&self) -> &[Write] {
         match self {
-            Did::Acted { actions } | Did::ActsOnConfirmation { actions } => actions,
+            Did::Acted { writes } | Did::ActsOnConfirmation { writes } => writes,
             _ => &[],
         }
     }
@@ -73,10 +89,11 @@ pub struct ShadowOutcome {
     pub text: String,
 }
 
-fn action(call: &ToolCall) -> Action {
-    Action {
+fn write(call: &ToolCall) -> Write {
+    Write {
         name: call.tool.clone(),
         arguments: serde_json::from_str(&call.arguments_json).unwrap_or(Value::Null),
+        key: call.idempotency_key.clone(),
     }
 }
 
@@ -87,19 +104,19 @@ fn first_or_none<'a>(mut intents: impl Iterator<Item = &'a str>) -> String {
 impl ShadowOutcome {
     /// A resolution of the shadow run.
     pub fn from_resolution(r: &Resolution) -> ShadowOutcome {
-        let writes = |confirming: bool| -> Vec<Action> {
+        let writes = |confirming: bool| -> Vec<Write> {
             r.actions
                 .iter()
                 .filter(|c| is_not_sent(c))
                 .filter(|c| (c.error.as_deref() == Some(AWAITS_CONFIRMATION)) == confirming)
-                .map(action)
+                .map(write)
                 .collect()
         };
         let (now, later) = (writes(false), writes(true));
         let did = if !now.is_empty() {
-            Did::Acted { actions: now }
+            Did::Acted { writes: now }
         } else if !later.is_empty() {
-            Did::ActsOnConfirmation { actions: later }
+            Did::ActsOnConfirmation { writes: later }
         } else if r.awaiting_customer {
             Did::Asked
         } else {

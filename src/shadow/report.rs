@@ -99,7 +99,7 @@ pub struct Report {
     /// Handoffs by reason code.
     pub handoff_reasons: BTreeMap<String, usize>,
     /// Recorded tickets the shadow run has no outcome for (not yet processed, or lost).
-    pub missing: usize,
+    pub missing: Vec<String>,
     /// The disagreements, then the undetermined tickets, by ticket id.
     pub cases: Vec<Case>,
 }
@@ -115,7 +115,15 @@ pub fn build(
         by_intent: BTreeMap::new(),
         reasons: BTreeMap::new(),
         handoff_reasons: BTreeMap::new(),
-        missing: recorded.keys().filter(|t| !shadow.contains_key(*t)).count(),
+        missing: {
+            let mut m: Vec<String> = recorded
+                .keys()
+                .filter(|t| !shadow.contains_key(*t))
+                .cloned()
+                .collect();
+            m.sort();
+            m
+        },
         cases: Vec::new(),
     };
     let mut ids: Vec<&String> = shadow.keys().collect();
@@ -201,7 +209,7 @@ impl fmt::Display for Report {
         writeln!(f, "  disagreed               {:>5}", t.disagreed)?;
         writeln!(f, "  undetermined            {:>5}", t.undetermined)?;
         writeln!(f, "  no recorded outcome     {:>5}", t.unrecorded)?;
-        writeln!(f, "  recorded, not in shadow {:>5}", self.missing)?;
+        writeln!(f, "  recorded, not in shadow {:>5}", self.missing.len())?;
         if let Some(a) = t.agreement() {
             writeln!(f, "  agreement (agreed / agreed + disagreed) {:.3}", a)?;
         }
@@ -244,7 +252,7 @@ impl fmt::Display for Report {
                 c.frontdesk
                     .writes()
                     .iter()
-                    .map(|a| format!("{}({})", a.name, a.arguments))
+                    .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
                 c.human,
@@ -259,6 +267,7 @@ impl fmt::Display for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shadow::outcome::Write;
     use crate::shadow::recorded::Action;
     use serde_json::json;
 
@@ -297,7 +306,15 @@ mod tests {
                 "a",
                 "cancel_order",
                 Did::ActsOnConfirmation {
-                    actions: vec![cancel.clone()],
+                    writes: vec![Write {
+                        name: cancel.name.clone(),
+                        arguments: cancel.arguments.clone(),
+                        key: Some(crate::shadow::would::comparison_key(
+                            "a",
+                            &cancel.name,
+                            &cancel.arguments,
+                        )),
+                    }],
                 },
             ),
             outcome(
@@ -339,7 +356,7 @@ mod tests {
             ),
             (2, 1, 1, 1)
         );
-        assert_eq!(r.missing, 1, "z has no shadow outcome");
+        assert_eq!(r.missing, vec!["z".to_owned()], "z has no shadow outcome");
         let cancel = &r.by_intent["cancel_order"];
         assert_eq!(
             (

@@ -197,7 +197,7 @@ async fn a_shadow_run_never_writes_to_the_store_or_the_live_topics(which: Which)
     publish_ticket(&harness, &yes).await;
     let got = outcomes_until(&harness, 2).await;
 
-    let return_items = |actions: &[frontdesk::shadow::recorded::Action]| {
+    let return_items = |actions: &[frontdesk::shadow::outcome::Write]| {
         assert_eq!(actions.len(), 1, "{actions:?}");
         assert_eq!(actions[0].name, "return_delivered_order_items");
         assert_eq!(actions[0].arguments["order_id"], "#W6067464");
@@ -207,11 +207,30 @@ async fn a_shadow_run_never_writes_to_the_store_or_the_live_topics(which: Which)
         );
     };
     match &first["shadow-t1"].did {
-        Did::ActsOnConfirmation { actions } => return_items(actions),
+        Did::ActsOnConfirmation { writes } => return_items(writes),
         other => panic!("the return should wait for a yes: {other:?}"),
     }
+    // The person's action of retail_train case 0 matches, through the masked resolution.
+    let person = frontdesk::shadow::recorded::Recorded {
+        ticket_id: "shadow-t1".into(),
+        outcome: frontdesk::shadow::recorded::HumanOutcome::Resolved,
+        actions: vec![frontdesk::shadow::recorded::Action {
+            name: "return_delivered_order_items".into(),
+            arguments: json!({"item_ids": ["9624127908", "8917609800"], "order_id": "#W6067464",
+                              "payment_method_id": "credit_card_4190576"}),
+        }],
+        intent: None,
+    };
+    let c = frontdesk::shadow::compare::compare(&first["shadow-t1"].did, &person, &|t| {
+        t == "return_delivered_order_items"
+    });
+    assert_eq!(
+        c.verdict,
+        frontdesk::shadow::compare::Verdict::Agreed,
+        "{c:?}"
+    );
     match &got["shadow-t2"].did {
-        Did::Acted { actions } => return_items(actions),
+        Did::Acted { writes } => return_items(writes),
         other => panic!("after the yes the return would have been sent: {other:?}"),
     }
 
