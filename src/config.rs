@@ -37,6 +37,8 @@ pub struct Config {
     pub privacy: crate::privacy::PrivacyConfig,
     /// How long each state table keeps its rows (`frontdesk retention run`).
     pub retention: crate::privacy::RetentionConfig,
+    /// Shadow mode (`frontdesk run --shadow`): its own topics, groups and state; no writes.
+    pub shadow: crate::shadow::ShadowConfig,
 }
 
 /// What the stages load: relative paths are looked up in the working directory, then in
@@ -300,6 +302,7 @@ impl Config {
             ));
         }
         self.channels.validate().map_err(ConfigError::Rule)?;
+        self.shadow.validate(self).map_err(ConfigError::Rule)?;
         Ok(())
     }
 }

@@ -138,6 +138,11 @@ impl Harness {
         if opts.declare_topics || matches!(opts.broker, Broker::Embedded(_)) {
             opts.broker.create_topics(&topics, &cfg).await?;
         }
+        if cfg.shadow.enabled {
+            // A shadow run owns its topics: it declares them wherever it runs.
+            let shadow = crate::shadow::topics(&cfg)?;
+            opts.broker.create_topics(&shadow, &cfg).await?;
+        }
         let dir = if opts.keep_state_url {
             None
         } else {

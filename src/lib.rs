@@ -22,6 +22,8 @@
 //!   and store faults) and the memory run under a backlog.
 //! - [`privacy`]: PII tokenised at ingress, the vault, erasure and retention.
 //! - [`dlq`]: `frontdesk dlq list | replay`, the dead-letter topic re-driven after a fix.
+//! - [`shadow`]: `frontdesk run --shadow` and `frontdesk shadow report`: what frontdesk
+//!   would do on a team's tickets, with no write and nothing sent.
 //! - [`telemetry`]: logging and, when configured, OTLP trace export.
 //! - [`cli`]: the command line, with the offline models' jobs (`router`, `grounding`,
 //!   `guard`).
@@ -43,6 +45,7 @@ pub mod messages;
 pub mod pipeline;
 pub mod privacy;
 pub mod runtime;
+pub mod shadow;
 pub mod stages;
 pub mod state;
 pub mod telemetry;

@@ -93,7 +93,7 @@ pub async fn build_stage(
                 Some(Arc::new(detector)),
                 Some(state.clone()),
             );
-            if let Some(vault) = crate::privacy::build_vault(cfg, state)? {
+            if let Some(vault) = crate::shadow::build_vault(cfg, state).await? {
                 stage = stage.with_vault(vault);
             }
             match llm_router(cfg, llm) {
@@ -129,7 +129,10 @@ pub async fn build_stage(
                 a.min_route_confidence,
             );
             stage.model_planner = model_planner.map(Arc::new);
-            stage.vault = crate::privacy::build_vault(cfg, state)?;
+            stage.vault = crate::shadow::build_vault(cfg, state).await?;
+            if cfg.shadow.enabled {
+                stage = stage.shadow();
+            }
             Arc::new(stage)
         }
         StageKind::Grounding => {
@@ -164,7 +167,13 @@ pub fn build_executor(cfg: &Config) -> anyhow::Result<Option<Arc<frontdesk_tools
     tc.executor
         .forward_ticket_headers
         .extend(a.store_forward_headers.iter().cloned());
-    Ok(Some(Arc::new(frontdesk_tools::Executor::from_config(&tc)?)))
+    let executor = frontdesk_tools::Executor::from_config(&tc)?;
+    // A shadow run's store client cannot send a write, whatever plans one.
+    Ok(Some(Arc::new(if cfg.shadow.enabled {
+        executor.read_only()
+    } else {
+        executor
+    })))
 }
 
 /// The write gate of `agent.limits`, its daily cap kept in the state database. The tools
@@ -275,12 +284,18 @@ pub fn runner(
     brokers: &str,
     state: &StateDb,
 ) -> anyhow::Result<Runner> {
+    let (wiring, group) = if cfg.shadow.enabled {
+        crate::shadow::wiring(kind, cfg)?
+    } else {
+        let group = format!("{}.{}", cfg.kafka.group_prefix, kind.as_str());
+        (wiring(kind, &topics(cfg)?), group)
+    };
     Ok(Runner::new(
         stage,
-        wiring(kind, &topics(cfg)?),
+        wiring,
         codec(cfg),
         brokers,
-        &format!("{}.{}", cfg.kafka.group_prefix, kind.as_str()),
+        &group,
         cfg.kafka.clone(),
         cfg.runtime.clone(),
         Some(state.clone()),

@@ -1,7 +1,7 @@
 //! The command line. Thin: parses arguments, loads config, calls the library.
 //! [`offline`] holds the offline models' jobs (router, grounding, guard).
 //!
-//! It is one clap tree and its dispatch (about 780 lines): each subcommand's arguments sit
+//! It is one clap tree and its dispatch (about 800 lines): each subcommand's arguments sit
 //! beside the others so `--help` and the match stay in step; the work lives in the library.
 
 mod offline;
@@ -108,6 +108,16 @@ pub enum Command {
             default_value = "router,tools,grounding,policy"
         )]
         stages: Vec<StageKind>,
+        /// Shadow mode: read the live inbound topics, write only to the shadow topics,
+        /// groups and state (`[shadow]`), never to the store or a customer; each write is
+        /// recorded as "would have done". Same as `shadow.enabled = true`.
+        #[arg(long)]
+        shadow: bool,
+    },
+    /// What a shadow run would have done, against what people did.
+    Shadow {
+        #[command(subcommand)]
+        command: crate::shadow::ShadowCommand,
     },
     /// Manage topics.
     Topics {
@@ -584,7 +594,15 @@ pub async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Run { stages } => run_stages(cfg, &stages).await,
+        Command::Run { stages, shadow } => {
+            let cfg = if shadow || cfg.shadow.enabled {
+                crate::shadow::configure(cfg)
+            } else {
+                cfg
+            };
+            run_stages(cfg, &stages).await
+        }
+        Command::Shadow { command } => crate::shadow::command(cfg, command).await,
         Command::Gateway { listen } => crate::channels::commands::gateway(cfg, listen).await,
         Command::Mail { command } => crate::channels::commands::mail(cfg, command).await,
         Command::Import(args) => crate::channels::commands::import(cfg, args).await,
@@ -740,6 +758,14 @@ async fn run_stages(cfg: Config, stages: &[StageKind]) -> anyhow::Result<()> {
     crate::runtime::shutdown::install(harness.shutdown.clone());
     if let Broker::Embedded(_) = &harness.broker {
         tracing::info!(brokers = %harness.brokers, "embedded broker started");
+    }
+    if harness.cfg.shadow.enabled {
+        tracing::info!(
+            topics = %harness.cfg.shadow.topic_prefix(&harness.cfg),
+            groups = %harness.cfg.shadow.group_prefix(&harness.cfg),
+            state = %harness.cfg.state.url,
+            "shadow run: live inbound topics in, nothing written to the store or to customers"
+        );
     }
     if let Some(listen) = metrics {
         let listener = tokio::net::TcpListener::bind(&listen)

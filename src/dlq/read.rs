@@ -60,8 +60,12 @@ pub async fn read_all(
     Ok(out)
 }
 
-/// The raw records of every partition up to its current high watermark.
-fn read_raw(consumer: &BaseConsumer, topic: &str) -> Result<Vec<(i32, i64, Vec<u8>)>, DlqError> {
+/// The raw records of every partition up to its current high watermark (also how
+/// `frontdesk shadow report` reads a shadow run's outputs).
+pub fn read_raw(
+    consumer: &BaseConsumer,
+    topic: &str,
+) -> Result<Vec<(i32, i64, Vec<u8>)>, DlqError> {
     let metadata = consumer.fetch_metadata(Some(topic), Duration::from_secs(10))?;
     let partitions: Vec<i32> = metadata
         .topics()

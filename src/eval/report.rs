@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::score::{Scored, Summary, Verdict};
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -17,8 +17,8 @@ fn pct(v: Option<f64>) -> String {
         .unwrap_or_else(|| "n/a".into())
 }
 
-/// Horizontal bars, one row per label, segments stacked.
-fn bars(rows: &[(String, Vec<(usize, &str)>)], legend: &[(&str, &str)]) -> String {
+/// Horizontal bars, one row per label, segments stacked (also the shadow report's charts).
+pub(crate) fn bars(rows: &[(String, Vec<(usize, &str)>)], legend: &[(&str, &str)]) -> String {
     let max = rows
         .iter()
         .map(|(_, s)| s.iter().map(|(n, _)| *n).sum::<usize>())

@@ -21,5 +21,6 @@ mod pipeline;
 mod privacy;
 mod router_cli;
 mod runtime;
+mod shadow;
 mod state;
 mod trace;

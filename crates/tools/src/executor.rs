@@ -51,6 +51,7 @@ pub struct Executor {
     retry: RetryPolicy,
     idempotency_header: reqwest::header::HeaderName,
     forward_ticket_headers: Vec<String>,
+    read_only: bool,
 }
 
 impl Executor {
@@ -78,7 +79,20 @@ impl Executor {
                 .iter()
                 .map(|h| h.to_ascii_lowercase())
                 .collect(),
+            read_only: false,
         })
+    }
+
+    /// This executor, refusing every write tool before a request is built (the outcome is
+    /// `not_allowed`, nothing reaches the store): a shadow run's store client.
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
+    /// Whether write tools are refused ([`Executor::read_only`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The ticket headers (of `headers`) the config passes through to the store, with
@@ -349,6 +363,13 @@ impl Executor {
         extra_headers: &[(String, String)],
         rec: &mut ToolCallRecord,
     ) {
+        let write = tool.spec().kind == ToolKind::Write;
+        if write && self.read_only {
+            // Every HTTP call passes here: a read-only executor cannot send a write.
+            rec.outcome = Outcome::NotAllowed;
+            rec.detail = Some(READ_ONLY.to_owned());
+            return;
+        }
         let request = match tool.build_request(&self.base_url, args) {
             Ok(r) => r,
             Err(e) => {
@@ -359,7 +380,6 @@ impl Executor {
         };
         rec.request = Some(request.clone());
         let method: reqwest::Method = tool.spec().method.into();
-        let write = tool.spec().kind == ToolKind::Write;
         let max = self.retry.max_attempts();
         let mut delays = self.retry.delays();
         for attempt in 1..=max {
@@ -424,6 +444,8 @@ impl Executor {
 }
 
 const NO_CUSTOMER: &str = "no authenticated customer on this ticket";
+/// Why a read-only executor refused a write.
+pub const READ_ONLY: &str = "read-only store client (shadow run): the write was not sent";
 
 fn describe(e: &reqwest::Error, during: &str) -> String {
     if e.is_timeout() {

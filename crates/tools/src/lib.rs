@@ -67,7 +67,7 @@ pub use config::{
 };
 pub use context::{AuthenticatedCustomer, CallContext, Identity};
 pub use error::ConfigError;
-pub use executor::{Authentication, Executor};
+pub use executor::{Authentication, Executor, READ_ONLY};
 pub use record::{HttpRequestRecord, HttpResponseRecord, Outcome, StoreError, ToolCallRecord};
 pub use registry::{Refusal, Tool, ToolRegistry};
 pub use retry::RetryPolicy;

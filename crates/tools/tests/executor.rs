@@ -631,3 +631,27 @@ async fn a_token_argument_reaches_the_store_in_clear_and_is_recorded_as_the_toke
         )
     );
 }
+
+#[tokio::test]
+async fn a_read_only_executor_reads_but_never_sends_a_write() {
+    let server = MockServer::start().await;
+    let exec = executor(&server.uri()).read_only();
+    assert!(exec.is_read_only());
+    // The ownership lookup before the write is a read: it runs.
+    mount_order(&server, "noah_brown_6181", 2).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let ctx = ctx_all(&exec, Some("noah_brown_6181"));
+    let read = exec
+        .call(&ctx, "get_order_details", json!({"order_id": ORDER}))
+        .await;
+    assert_eq!(read.outcome, Outcome::Ok);
+    let write = exec.call(&ctx, "cancel_pending_order", cancel_args()).await;
+    assert_eq!(write.outcome, Outcome::NotAllowed);
+    assert_eq!(write.detail.as_deref(), Some(frontdesk_tools::READ_ONLY));
+    assert!(write.request.is_none(), "no request was built");
+    assert_eq!(write.attempts, 0);
+}

@@ -73,6 +73,8 @@ pub fn adapters(cfg: &Config, state: &StateDb) -> anyhow::Result<Vec<Arc<dyn Ada
 
 /// The deliver process the config describes, on `brokers`.
 pub fn build(cfg: &Config, brokers: &str, state: &StateDb) -> anyhow::Result<Deliver> {
+    // Deliver reaches customers: it never consumes a shadow run's topics.
+    crate::shadow::refuse_customer_facing(cfg, "frontdesk deliver").map_err(anyhow::Error::msg)?;
     let adapters = adapters(cfg, state)?;
     anyhow::ensure!(
         !adapters.is_empty(),

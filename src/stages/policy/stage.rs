@@ -121,7 +121,7 @@ impl PolicyStage {
             actions: env
                 .tool_log
                 .iter()
-                .filter(|c| c.outcome == "ok")
+                .filter(|c| c.outcome == "ok" || crate::shadow::is_not_sent(c))
                 .map(|c| mask_call(c, &frontdesk_guard::MaskConfig::strict()))
                 .collect(),
             citations: env.passages.iter().map(|p| p.doc_id.clone()).collect(),

@@ -51,6 +51,8 @@ pub struct ToolsStage {
     pub model_planner: Option<Arc<LlmPlanner>>,
     /// Where the ticket's PII tokens are revealed for the store.
     pub vault: Option<Vault>,
+    /// A shadow run: writes are recorded as "would have done", never sent ([`Self::shadow`]).
+    shadow: bool,
 }
 
 impl ToolsStage {
@@ -71,7 +73,17 @@ impl ToolsStage {
             min_route_confidence,
             model_planner: None,
             vault: None,
+            shadow: false,
         }
+    }
+
+    /// This stage in a shadow run: the write path records each write it would send
+    /// ([`WritePath::shadow`]), and the writes a confirmation question waits for are
+    /// recorded too, as awaiting the customer's "yes".
+    pub fn shadow(mut self) -> Self {
+        self.writes = self.writes.shadow();
+        self.shadow = true;
+        self
     }
 }
 
@@ -246,6 +258,13 @@ impl ToolsStage {
                 }
             }
             frontdesk_planner::Outcome::AskCustomer { question } => {
+                if self.shadow {
+                    let why = crate::shadow::AWAITS_CONFIRMATION;
+                    for w in &plan.writes {
+                        let call = crate::shadow::would_have_done(&env.ticket.ticket_id, w, why);
+                        env.tool_log.push(call);
+                    }
+                }
                 env.draft_reply = Some(question.clone());
                 PlanVerdict::new(
                     PlanOutcome::Ask,

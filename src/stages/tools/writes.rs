@@ -32,6 +32,7 @@ pub enum Writes {
 pub struct WritePath {
     gate: Option<Arc<Gate>>,
     policy_version: String,
+    shadow: bool,
 }
 
 /// The customer's key in the write gate: the store's user id, namespaced by the headers
@@ -54,7 +55,16 @@ impl WritePath {
         WritePath {
             gate,
             policy_version,
+            shadow: false,
         }
+    }
+
+    /// A shadow run's write path: each write the gate allows is recorded as "would have
+    /// done" ([`crate::shadow::would_have_done`]) and not sent; the plan goes on as if it
+    /// had succeeded (the reply drafted from the plan's own figures, no store response).
+    pub fn shadow(mut self) -> Self {
+        self.shadow = true;
+        self
     }
 
     /// Queues an audit record of the tools stage (PII masked: audit records leave the system).
@@ -155,6 +165,16 @@ impl WritePath {
                     });
                 }
             };
+            if self.shadow {
+                let ticket_id = &env.ticket.ticket_id;
+                let not_sent = crate::shadow::would_have_done(ticket_id, w, crate::shadow::ALLOWED);
+                env.tool_log.push(not_sent);
+                results.push(WriteResult {
+                    tool: w.tool.clone(),
+                    result: Ok(Value::Null),
+                });
+                continue;
+            }
             let rec = executor
                 .call_revealing(call_ctx, &w.tool, w.args.clone(), clear)
                 .await;
