@@ -65,12 +65,22 @@ pub async fn existing(
     })?
 }
 
-/// The per-topic overrides of `topic` (settings whose source is the topic itself), which a
-/// (non-incremental) `AlterConfigs` replaces as a whole.
-pub(super) async fn overrides(
+/// A topic's settings as the broker describes them.
+#[derive(Debug, Default)]
+pub(super) struct Described {
+    /// Every setting described with a value, whatever its source (the topic, the broker,
+    /// the default): what applies to the topic.
+    pub(super) effective: BTreeMap<String, String>,
+    /// The per-topic overrides (source: the topic itself), which a (non-incremental)
+    /// `AlterConfigs` replaces as a whole.
+    pub(super) overrides: BTreeMap<String, String>,
+}
+
+/// Describes `topic`'s settings.
+pub(super) async fn describe(
     admin: &AdminClient<DefaultClientContext>,
     topic: &str,
-) -> Result<BTreeMap<String, String>, TopicsError> {
+) -> Result<Described, TopicsError> {
     let spec = ResourceSpecifier::Topic(topic);
     let opts = AdminOptions::new().request_timeout(Some(METADATA_TIMEOUT));
     let mut results = admin.describe_configs([&spec], &opts).await?;
@@ -78,12 +88,15 @@ pub(super) async fn overrides(
         .pop()
         .ok_or_else(|| settings_error(topic, "no answer"))?
         .map_err(|code| settings_error(topic, &code.to_string()))?;
-    Ok(resource
-        .entries
-        .into_iter()
-        .filter(|e| e.source == ConfigSource::DynamicTopic && !e.is_read_only)
-        .filter_map(|e| Some((e.name, e.value?)))
-        .collect())
+    let mut d = Described::default();
+    for e in resource.entries {
+        let Some(value) = e.value else { continue };
+        if e.source == ConfigSource::DynamicTopic && !e.is_read_only {
+            d.overrides.insert(e.name.clone(), value.clone());
+        }
+        d.effective.insert(e.name, value);
+    }
+    Ok(d)
 }
 
 pub(super) fn settings_error(topic: &str, reason: &str) -> TopicsError {

@@ -2,15 +2,19 @@
 //! of existing ones back to their declarations where that can be done in place, and report
 //! what cannot be (partitions, replication) as drift for an operator.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use rdkafka::admin::{AdminClient, AdminOptions, AlterConfig, ResourceSpecifier};
 use rdkafka::client::DefaultClientContext;
 use serde::Serialize;
 
-use super::existing::{overrides, settings_error};
+use super::existing::{describe, settings_error};
 use super::{existing, Topics, TopicsError};
 use crate::config::KafkaConfig;
+
+/// A topic's settings by name.
+type Settings = BTreeMap<String, String>;
 
 /// A setting changed back to its declaration.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -19,7 +23,7 @@ pub struct Fix {
     pub topic: String,
     /// The setting (`retention.ms`, ...).
     pub setting: String,
-    /// What it was (`None`: the cluster's default).
+    /// What it was (`None`: not described).
     pub was: Option<String>,
     /// What it is now, as declared.
     pub now: String,
@@ -30,7 +34,7 @@ pub struct Fix {
 pub struct Drift {
     /// Physical topic.
     pub topic: String,
-    /// `partitions` or `replication`.
+    /// `partitions`, `replication`, or a setting the broker would not change.
     pub what: String,
     /// Declared (or configured, for replication).
     pub declared: String,
@@ -51,6 +55,9 @@ pub struct Reconciled {
     pub fixed: Vec<Fix>,
     /// Differences left for an operator.
     pub drift: Vec<Drift>,
+    /// Why the settings were not compared, when the broker would not describe them
+    /// (tansu 0.6 answers `DescribeConfigs` with UnsupportedFeature, say).
+    pub settings_unchecked: Option<String>,
 }
 
 impl Topics {
@@ -79,11 +86,46 @@ impl Topics {
             };
             out.drift
                 .extend(drift(&topic, d.partitions, replication, e));
-            if out.created.contains(&topic) {
+            if out.created.contains(&topic) || out.settings_unchecked.is_some() {
                 continue;
             }
-            out.fixed
-                .extend(fix_settings(&admin, &topic, &d.settings()).await?);
+            let settings = d.settings();
+            let described = match describe(&admin, &topic).await {
+                Ok(c) => c,
+                Err(e) => {
+                    out.settings_unchecked = Some(e.to_string());
+                    continue;
+                }
+            };
+            if let Some((missing, _)) = settings
+                .iter()
+                .find(|(k, _)| !described.effective.contains_key(*k))
+            {
+                // A broker describes every setting of a topic, defaults included; one that
+                // leaves a setting out cannot be compared with.
+                out.settings_unchecked =
+                    Some(format!("the broker does not describe {missing} of {topic}"));
+                continue;
+            }
+            let wanted = fixes(&topic, &settings, &described.effective);
+            if wanted.is_empty() {
+                continue;
+            }
+            match alter(&admin, &topic, described.overrides, &wanted).await {
+                Ok(()) => out.fixed.extend(wanted),
+                // Not changed after all: the same differences, reported as drift.
+                Err(e) => out.drift.extend(wanted.into_iter().map(|f| {
+                    Drift {
+                        topic: f.topic,
+                        what: f.setting,
+                        declared: f.now,
+                        actual: f
+                            .was
+                            .unwrap_or_else(|| "(the cluster's default)".to_owned()),
+                        why: format!("the broker would not change it: {e}"),
+                    }
+                })),
+            }
         }
         Ok(out)
     }
@@ -129,15 +171,9 @@ fn drift(topic: &str, partitions: i32, replication: i32, e: &super::Existing) ->
     out
 }
 
-/// Puts `declared` settings of `topic` back where they differ, keeping its other
-/// per-topic overrides (the `AlterConfigs` request replaces them all).
-async fn fix_settings(
-    admin: &AdminClient<DefaultClientContext>,
-    topic: &str,
-    declared: &[(&'static str, String)],
-) -> Result<Vec<Fix>, TopicsError> {
-    let mut current = overrides(admin, topic).await?;
-    let fixes: Vec<Fix> = declared
+/// The declared settings whose value in `current` (what applies to a topic) differs.
+fn fixes(topic: &str, declared: &[(&'static str, String)], current: &Settings) -> Vec<Fix> {
+    declared
         .iter()
         .filter(|(k, v)| current.get(*k) != Some(v))
         .map(|(k, v)| Fix {
@@ -146,11 +182,18 @@ async fn fix_settings(
             was: current.get(*k).cloned(),
             now: v.clone(),
         })
-        .collect();
-    if fixes.is_empty() {
-        return Ok(fixes);
-    }
-    for f in &fixes {
+        .collect()
+}
+
+/// Sets `fixes` on `topic`, keeping its other per-topic overrides in `current` (the
+/// `AlterConfigs` request replaces them all).
+async fn alter(
+    admin: &AdminClient<DefaultClientContext>,
+    topic: &str,
+    mut current: Settings,
+    fixes: &[Fix],
+) -> Result<(), TopicsError> {
+    for f in fixes {
         current.insert(f.setting.clone(), f.now.clone());
     }
     let alter = current.iter().fold(
@@ -161,7 +204,7 @@ async fn fix_settings(
     for r in admin.alter_configs([&alter], &opts).await? {
         r.map_err(|(_, code)| settings_error(topic, &code.to_string()))?;
     }
-    Ok(fixes)
+    Ok(())
 }
 
 /// What `frontdesk topics apply` prints.
@@ -180,7 +223,7 @@ impl std::fmt::Display for Reconciled {
                 "fixed {}: {} {} -> {}",
                 x.topic,
                 x.setting,
-                x.was.as_deref().unwrap_or("(default)"),
+                x.was.as_deref().unwrap_or("(unset)"),
                 x.now
             )?;
         }
@@ -191,8 +234,11 @@ impl std::fmt::Display for Reconciled {
                 d.topic, d.what, d.declared, d.actual, d.why
             )?;
         }
+        if let Some(why) = &self.settings_unchecked {
+            writeln!(f, "settings (cleanup policy, retention) not checked: {why}")?;
+        }
         if self.drift.is_empty() {
-            writeln!(f, "no drift")?;
+            writeln!(f, "no drift in partitions or replication")?;
         }
         Ok(())
     }
@@ -234,5 +280,37 @@ mod tests {
         );
         // More replicas than configured is not drift worth a word.
         assert!(drift("t", 6, 1, &as_declared).is_empty());
+    }
+
+    #[test]
+    fn only_settings_off_their_declaration_are_fixed() {
+        let declared = vec![
+            ("cleanup.policy", "delete".to_owned()),
+            ("retention.ms", "604800000".to_owned()),
+        ];
+        let current: Settings = [
+            ("cleanup.policy", "delete"),
+            ("retention.ms", "1000"),
+            ("min.insync.replicas", "2"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let f = fixes("t", &declared, &current);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (
+                f[0].setting.as_str(),
+                f[0].was.as_deref(),
+                f[0].now.as_str()
+            ),
+            ("retention.ms", Some("1000"), "604800000")
+        );
+        // As declared: nothing to do.
+        let now: Settings = declared
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        assert!(fixes("t", &declared, &now).is_empty());
     }
 }
