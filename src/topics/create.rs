@@ -30,7 +30,8 @@ impl Topics {
         admin: &AdminClient<DefaultClientContext>,
         replication: i32,
     ) -> Result<Vec<String>, TopicsError> {
-        let specs: Vec<(String, Vec<(&str, String)>, i32)> = self
+        type Spec = (String, Vec<(&'static str, String)>, i32);
+        let specs: Vec<Spec> = self
             .decls
             .iter()
             .map(|d| (self.physical(&d.name), d.settings(), d.partitions))

@@ -5,7 +5,7 @@
 //! - [`existing`]: what the cluster has: partitions, replicas and settings of each.
 //! - [`reconcile`]: `frontdesk topics apply`: create what is missing, fix the settings that
 //!   can be changed in place, and report the rest as drift.
-//! - [`error`]: [`TopicsError`].
+//! - [`error`]: what can go wrong ([`TopicsError`]).
 
 mod create;
 mod declare;
