@@ -31,6 +31,14 @@ fn frontdesk(args: &[&str], env: &[(&str, &str)]) -> Output {
     child.wait_with_output().expect("frontdesk output")
 }
 
+/// `frontdesk topics apply --json`, which must succeed.
+fn topics_apply(env: &[(&str, &str)]) -> Value {
+    let out = frontdesk(&["topics", "apply", "--json"], env);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
 #[test]
 fn run_refuses_the_embedded_broker_without_demo_and_names_the_flag() {
     let out = frontdesk(&["run", "--stages", "router"], &[]);
@@ -70,13 +78,7 @@ async fn on_one_broker_run_refuses_single_replica_topics_and_apply_fixes_setting
             r.expect("routed created");
         });
 
-    let out = frontdesk(&["topics", "apply", "--json"], &env);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let r = topics_apply(&env);
     let declared = r["declared"].as_u64().expect("declared");
     assert_eq!(
         r["created"].as_array().map(Vec::len),
@@ -109,13 +111,7 @@ async fn on_one_broker_run_refuses_single_replica_topics_and_apply_fixes_setting
         "{r}"
     );
     // Applying again creates nothing and finds the same drift.
-    let out = frontdesk(&["topics", "apply", "--json"], &env);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let again: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let again = topics_apply(&env);
     assert_eq!(
         again["created"].as_array().map(Vec::len),
         Some(0),
