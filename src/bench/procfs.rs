@@ -35,6 +35,28 @@ pub fn cpu_secs(pid: u32) -> Option<f64> {
     Some(ticks / if hz > 0 { hz as f64 } else { 100.0 })
 }
 
+/// The whole machine's CPU time so far, summed over its cores: (busy, total) in clock
+/// ticks, from the first line of `/proc/stat` (busy: all but idle and iowait).
+pub fn machine_cpu_ticks() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let line = stat.lines().next()?.strip_prefix("cpu ")?;
+    let f: Vec<u64> = line
+        .split_whitespace()
+        .map(|v| v.parse().ok())
+        .collect::<Option<_>>()?;
+    // user nice system idle iowait irq softirq steal (guest time is inside user already).
+    let total: u64 = f.iter().take(8).sum();
+    let idle = f.get(3)? + f.get(4).copied().unwrap_or(0);
+    Some((total - idle, total))
+}
+
+/// The share of the machine's CPU (all cores) that was busy between two readings of
+/// [`machine_cpu_ticks`].
+pub fn busy_share(before: (u64, u64), after: (u64, u64)) -> Option<f64> {
+    let total = after.1.checked_sub(before.1).filter(|t| *t > 0)?;
+    Some(after.0.saturating_sub(before.0) as f64 / total as f64)
+}
+
 /// CPU time this process has used, seconds.
 pub fn process_cpu_secs() -> Option<f64> {
     cpu_secs(std::process::id())
@@ -59,5 +81,9 @@ mod tests {
         std::hint::black_box(x);
         assert!(cpu_secs(me).unwrap() > before);
         assert_eq!(cpu_secs(u32::MAX), None);
+        let (busy, total) = machine_cpu_ticks().unwrap();
+        assert!(busy > 0 && total > busy);
+        let later = machine_cpu_ticks().unwrap();
+        assert!(busy_share((busy, total), later).is_none_or(|s| (0.0..=1.0).contains(&s)));
     }
 }

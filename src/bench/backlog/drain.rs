@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use super::rig::{stop_stages, Rig, WARM_TICKETS};
-use crate::bench::procfs::{peak_rss_kib, process_cpu_secs};
+use crate::bench::procfs::{busy_share, machine_cpu_ticks, peak_rss_kib, process_cpu_secs};
 use crate::chaos::supervisor::{ProcessUsage, StageMemory};
 
 /// How often the finished tickets are counted and the resident sets sampled.
@@ -36,6 +36,10 @@ pub struct DrainRun {
     /// The same for each process (`router`, `router#2`, ...) and `harness`: this process,
     /// publishing the backlog, serving the store and, on the embedded broker, the broker.
     pub cpu_us_per_ticket_by_process: BTreeMap<String, f64>,
+    /// The share of the machine's CPU (both cores, every process: the stages, this one,
+    /// the database, anything else running) busy over the drain: near 1, the drain was
+    /// CPU-bound.
+    pub machine_busy_share: Option<f64>,
     /// Peak resident set (`VmHWM`) of each stage process and of `harness`, MiB (the
     /// harness's over the bench so far: it holds every run's topics on the embedded broker).
     pub peak_rss_mb_by_process: BTreeMap<String, f64>,
@@ -72,6 +76,7 @@ pub(super) async fn drain(
         lane.warm_up(&mut stages, timeout).await?;
         let start_secs = started.elapsed().as_secs_f64();
         let before = cpu_now(&stages.usage());
+        let machine_before = machine_cpu_ticks();
         let published = Instant::now();
         lane.publish(WARM_TICKETS, WARM_TICKETS + tickets).await?;
         let publish_secs = published.elapsed().as_secs_f64();
@@ -81,16 +86,27 @@ pub(super) async fn drain(
         })
         .await?;
         let drain_secs = published.elapsed().as_secs_f64();
+        let busy = machine_before
+            .zip(machine_cpu_ticks())
+            .and_then(|(b, a)| busy_share(b, a));
         // Read while the processes still run: their CPU time and peak resident set go
         // with them.
         let usage = stages.usage();
         let after = cpu_now(&usage);
-        anyhow::Ok((start_secs, publish_secs, drain_secs, usage, before, after))
+        anyhow::Ok((
+            start_secs,
+            publish_secs,
+            drain_secs,
+            busy,
+            usage,
+            before,
+            after,
+        ))
     }
     .await;
     let stage_memory = stages.memory();
     stop_stages(stages).await?;
-    let (start_secs, publish_secs, drain_secs, usage, before, after) = result?;
+    let (start_secs, publish_secs, drain_secs, machine_busy_share, usage, before, after) = result?;
 
     let per_ticket = |label: &str| -> Option<f64> {
         Some((after.get(label)? - before.get(label)?) * 1e6 / tickets as f64)
@@ -124,6 +140,7 @@ pub(super) async fn drain(
         tickets_per_sec: tickets as f64 / drain_secs,
         cpu_us_per_ticket_by_stage,
         cpu_us_per_ticket_by_process,
+        machine_busy_share,
         peak_rss_mb_by_process,
         stage_memory,
     })

@@ -10,8 +10,9 @@
 //!    group joins are timed apart); then `N` tickets of the shipped kinds (the chaos
 //!    suite's: every channel, Avro and JSON, the store's real customers) are published in
 //!    one burst, far faster than they drain, and timed until the last is finished. The
-//!    rate, each process's CPU time per ticket over the drain (`/proc/<pid>/stat`) and
-//!    peak resident set (`VmHWM`).
+//!    rate, each process's CPU time per ticket over the drain (`/proc/<pid>/stat`), the
+//!    share of the machine's CPU busy meanwhile (`/proc/stat`) and each process's peak
+//!    resident set (`VmHWM`).
 //! 2. **half load**: fresh children, warmed up; first single tickets one after another
 //!    (the idle floor: on a quiet pipeline each hop's fetch may wait `kafka.fetch_wait_max`
 //!    at the broker), then a steady feed, one ticket every `2 / rate` seconds for

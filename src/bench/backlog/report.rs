@@ -86,6 +86,9 @@ fn drain_lines(f: &mut std::fmt::Formatter<'_>, d: &DrainRun) -> std::fmt::Resul
         "    CPU per ticket   {}",
         by_name(&d.cpu_us_per_ticket_by_process, " µs")
     )?;
+    if let Some(b) = d.machine_busy_share {
+        writeln!(f, "    machine CPU busy {:.0} % of both cores", b * 100.0)?;
+    }
     writeln!(
         f,
         "    peak RSS         {}",
