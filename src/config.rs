@@ -108,6 +108,12 @@ pub struct KafkaConfig {
     /// same id takes its partitions back at once, instead of after the dead member's
     /// session times out. Unique per process of a stage; unset: dynamic membership.
     pub group_instance_id: Option<String>,
+    /// Longest time a stage's fetch waits at the broker for records before it returns empty
+    /// (`fetch.wait.max.ms`): on a quiet pipeline each hop can wait this long, so it bounds
+    /// a ticket's latency at low load from above (librdkafka's default is 500 ms); shorter
+    /// costs more empty fetches while idle. `frontdesk bench backlog` measures the floor.
+    #[serde(with = "humantime_serde")]
+    pub fetch_wait_max: Duration,
     /// Raw librdkafka options, applied last (e.g. `security.protocol`).
     pub librdkafka_options: BTreeMap<String, String>,
 }
@@ -131,6 +137,7 @@ impl Default for KafkaConfig {
             session_timeout: Duration::from_secs(45),
             max_poll_interval: Duration::from_secs(300),
             group_instance_id: None,
+            fetch_wait_max: Duration::from_millis(100),
             librdkafka_options: BTreeMap::new(),
         }
     }

@@ -72,10 +72,14 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
         .set("partition.assignment.strategy", "cooperative-sticky")
         .set("statistics.interval.ms", "5000")
         .set("enable.partition.eof", "false")
-        // A stage is latency-sensitive: an idle fetch returns within 100 ms instead of
-        // librdkafka's 500 ms. (The embedded mock cluster holds every fetch for the full
-        // wait, so at 500 ms each hop of a quiet pipeline added up to half a second.)
-        .set("fetch.wait.max.ms", "100");
+        // A stage is latency-sensitive: an idle fetch returns within `fetch_wait_max`
+        // (100 ms by default) instead of librdkafka's 500 ms. (The embedded mock cluster
+        // holds every fetch for the full wait, so at 500 ms each hop of a quiet pipeline
+        // added up to half a second.)
+        .set(
+            "fetch.wait.max.ms",
+            cfg.fetch_wait_max.as_millis().max(1).to_string(),
+        );
     if let Some(id) = &cfg.group_instance_id {
         c.set("group.instance.id", id);
     }

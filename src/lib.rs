@@ -2,7 +2,7 @@
 //!
 //! # Layout
 //! - [`messages`]: the records on the topics (Avro schemas in `schemas/`) and their codec.
-//! - [`topics`]: topic declarations (`topics/topics.toml`) and `topics apply`.
+//! - [`topics`]: topic declarations (`topics/topics.toml`) and `topics apply` (create, fix, report drift).
 //! - [`config`]: typed, layered configuration.
 //! - [`home`]: where the shipped config, models and data are found (`FRONTDESK_HOME`).
 //! - [`kafka`]: Kafka client setup, in one place, and the embedded broker.

@@ -18,6 +18,7 @@ use serde::Serialize;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
+use super::procfs::process_cpu_secs;
 use crate::config::Config;
 use crate::harness::{self, Broker, Harness, HarnessOptions};
 use crate::messages::{now_ms, Channel, Codec, Envelope, Identity, RecordKind, Ticket};
@@ -152,17 +153,6 @@ async fn publish(
             .map_err(|(e, _)| anyhow::anyhow!("publish: {e}"))?;
     }
     Ok(())
-}
-
-/// CPU seconds (user + system) this process has used, from `/proc/self/stat`.
-pub(super) fn process_cpu_secs() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-    // USER_HZ is 100 on every Linux architecture frontdesk targets.
-    Some(ticks / 100.0)
 }
 
 /// Rate and CPU time per record of one timed window.
@@ -304,7 +294,8 @@ async fn create_topics(broker: &Broker, cfg: &Config, names: &[String]) -> anyho
     Ok(())
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+/// The `p` quantile of ascending `sorted` (nearest rank), 0 when empty.
+pub(super) fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }

@@ -1,5 +1,8 @@
-//! The stage processes of a chaos run: one `frontdesk run --stages <stage>` child per
-//! stage, killed with SIGKILL and restarted on demand, their resident memory sampled.
+//! The stage processes of a chaos run or a backlog bench: `frontdesk run --stages <stage>`
+//! children (one per stage, or several), killed with SIGKILL and restarted on demand, their
+//! resident memory sampled and their CPU time read. None outlives the run: they are killed
+//! when the supervisor is dropped (an error half-way), and with SIGKILL by the kernel when
+//! this process dies without dropping it (see [`die_with_parent`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -7,11 +10,14 @@ use std::process::{Child, Command, Stdio};
 
 use anyhow::Context;
 
+use crate::bench::procfs::{cpu_secs, peak_rss_kib, rss_kib};
 use crate::stages::StageKind;
 
 /// One stage's process.
 struct StageProcess {
     kind: StageKind,
+    /// `router`, or `router#2` for the second process of the stage.
+    label: String,
     child: Child,
     /// Highest resident set seen, in KiB, over all its incarnations.
     peak_rss_kib: u64,
@@ -30,6 +36,19 @@ pub struct Supervisor {
     vault_env: Vec<(String, String)>,
 }
 
+/// What one stage process has used so far.
+#[derive(Debug, Clone)]
+pub struct ProcessUsage {
+    /// `router`, `router#2`, ...
+    pub label: String,
+    /// Its stage.
+    pub kind: StageKind,
+    /// CPU time, user + system, seconds (`None`: the process is gone).
+    pub cpu_secs: Option<f64>,
+    /// Peak resident set of this incarnation, KiB.
+    pub peak_rss_kib: Option<u64>,
+}
+
 /// Resident memory of one stage over a run.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct StageMemory {
@@ -44,8 +63,9 @@ pub struct StageMemory {
 }
 
 impl Supervisor {
-    /// Starts one process per stage of `kinds`, configured by the TOML file `config`;
-    /// their logs go to `log_dir/<stage>.log`.
+    /// Starts one process per entry of `kinds` (a stage named twice runs in two processes
+    /// of its consumer group), configured by the TOML file `config`; their logs go to
+    /// `log_dir/<label>.log`.
     pub fn start(
         exe: &Path,
         config: &Path,
@@ -60,9 +80,15 @@ impl Supervisor {
             vault_env: crate::privacy::keys::child_env(&crate::privacy::PrivacyConfig::default()),
         };
         for &kind in kinds {
-            let child = s.spawn(kind)?;
+            let n = 1 + s.procs.iter().filter(|p| p.kind == kind).count();
+            let label = match n {
+                1 => kind.as_str().to_owned(),
+                n => format!("{}#{n}", kind.as_str()),
+            };
+            let child = s.spawn(kind, &label)?;
             s.procs.push(StageProcess {
                 kind,
+                label,
                 child,
                 peak_rss_kib: 0,
                 samples: Vec::new(),
@@ -72,16 +98,18 @@ impl Supervisor {
         Ok(s)
     }
 
-    fn spawn(&self, kind: StageKind) -> anyhow::Result<Child> {
+    fn spawn(&self, kind: StageKind, label: &str) -> anyhow::Result<Child> {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
-            .open(self.log_dir.join(format!("{}.log", kind.as_str())))?;
+            .open(self.log_dir.join(format!("{label}.log")))?;
         let mut cmd = Command::new(&self.exe);
         no_inherited_descriptors(&mut cmd);
+        die_with_parent(&mut cmd);
         cmd.arg("--config")
             .arg(&self.config)
-            .args(["run", "--stages", kind.as_str()])
+            // The mock cluster (or a one-broker tansu) has topics with one replica.
+            .args(["run", "--demo", "--stages", kind.as_str()])
             .env("RUST_LOG", "warn")
             .envs(self.vault_env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
@@ -96,7 +124,7 @@ impl Supervisor {
         let kind = self.procs[i].kind;
         let _ = self.procs[i].child.kill();
         let _ = self.procs[i].child.wait();
-        let child = self.spawn(kind)?;
+        let child = self.spawn(kind, &self.procs[i].label)?;
         let p = &mut self.procs[i];
         p.child = child;
         p.samples.clear();
@@ -145,7 +173,7 @@ impl Supervisor {
                     p.samples.get(i).copied().map_or(0.0, mib)
                 };
                 (
-                    p.kind.as_str().to_owned(),
+                    p.label.clone(),
                     StageMemory {
                         peak_rss_mib: mib(p.peak_rss_kib),
                         rss_at_quarter_mib: at(0.25),
@@ -153,6 +181,20 @@ impl Supervisor {
                         restarts: p.restarts,
                     },
                 )
+            })
+            .collect()
+    }
+
+    /// Each running process's CPU time so far (user + system, seconds) and peak resident
+    /// set (`VmHWM`, KiB), by label; read before [`Supervisor::stop`], while they run.
+    pub fn usage(&self) -> Vec<ProcessUsage> {
+        self.procs
+            .iter()
+            .map(|p| ProcessUsage {
+                label: p.label.clone(),
+                kind: p.kind,
+                cpu_secs: cpu_secs(p.child.id()),
+                peak_rss_kib: peak_rss_kib(p.child.id()),
             })
             .collect()
     }
@@ -177,6 +219,32 @@ impl Drop for Supervisor {
             let _ = p.child.kill();
             let _ = p.child.wait();
         }
+    }
+}
+
+/// Makes `cmd`'s process receive SIGKILL when this one dies, so a run ended by a signal
+/// (or killed itself) leaves no stage process behind; the normal paths stop them through
+/// [`Supervisor::stop`] or its `Drop`.
+///
+/// The kernel sends it when the *thread* that started the child exits: the supervisors
+/// start their children from the runtime's threads (the main thread or a worker), which
+/// live as long as the process. A parent that died before the child armed it is caught by comparing the
+/// parent's pid.
+pub fn die_with_parent(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    let parent = std::process::id() as libc::pid_t;
+    // SAFETY: the closure runs in the child between fork and exec; prctl, getppid and
+    // _exit are async-signal-safe, and nothing is allocated or locked.
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            if libc::getppid() != parent {
+                libc::_exit(1);
+            }
+            Ok(())
+        });
     }
 }
 
@@ -214,13 +282,4 @@ pub fn no_inherited_descriptors(cmd: &mut Command) {
             Ok(())
         });
     }
-}
-
-/// Resident set of a process in KiB (`VmRSS` of `/proc/<pid>/status`).
-pub fn rss_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
 }

@@ -5,6 +5,7 @@
 //! beside the others so `--help` and the match stay in step; the work lives in the library.
 
 mod offline;
+mod production;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -99,7 +100,8 @@ pub enum Command {
         #[arg(long)]
         no_progress: bool,
     },
-    /// Run stages against the configured broker until SIGINT/SIGTERM.
+    /// Run stages against the configured broker until SIGINT/SIGTERM. Refuses the embedded
+    /// broker and topics with a single replica unless `--demo`.
     Run {
         /// Comma-separated stages: router,tools,grounding,policy.
         #[arg(
@@ -113,6 +115,10 @@ pub enum Command {
         /// recorded as "would have done". Same as `shadow.enabled = true`.
         #[arg(long)]
         shadow: bool,
+        /// A demo, test or bench: allow the embedded broker (an in-process mock) and topics
+        /// with a single replica, which production must not run on.
+        #[arg(long, env = "FRONTDESK_DEMO")]
+        demo: bool,
     },
     /// What a shadow run would have done, against what people did.
     Shadow {
@@ -383,8 +389,14 @@ pub enum SandboxCommand {
 /// `topics` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum TopicsCommand {
-    /// Create every declared topic that does not exist yet.
-    Apply,
+    /// Create every declared topic that does not exist yet, put the settings of existing
+    /// ones (cleanup policy, retention) back to their declarations, and report what it
+    /// cannot change (partitions, replication) as drift.
+    Apply {
+        /// Print one JSON object (`declared`, `created`, `fixed`, `drift`).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the declared topics with their physical names.
     List,
 }
@@ -410,22 +422,36 @@ pub enum BenchCommand {
     /// The fault suite: each stage in its own process, SIGKILLs, broker and store faults;
     /// counts lost, doubled and contradictory outcomes and duplicate writes.
     Chaos(crate::chaos::ChaosArgs),
-    /// Time to drain a pre-loaded backlog through the four stages (in this process, with
-    /// the sandbox store) and the resident memory while it drains.
+    /// Each stage in its own process: time to drain a pre-loaded backlog, CPU per ticket
+    /// and peak memory per process, latency at half the measured rate, and the rate with
+    /// two processes per stage (the scaling ratio).
     Backlog {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
-        /// Tickets in the backlog.
+        /// Tickets in the backlog (each drain's).
         #[arg(long, default_value_t = 100_000)]
         tickets: usize,
-        /// Brokers (default: an embedded mock cluster in this process).
+        /// Brokers (default: an embedded mock cluster in this process, which the stage
+        /// processes reach over TCP on loopback).
         #[arg(long)]
         brokers: Option<String>,
+        /// The state database the stage processes share (default: a fresh SQLite file).
+        #[arg(long)]
+        state_url: Option<String>,
         /// The shipped retail data (default: the installed `data/retail`).
         #[arg(long)]
         data: Option<std::path::PathBuf>,
-        /// Give up when the backlog has not drained within this many seconds.
+        /// Seconds of steady feed at half the measured rate (0: no latency run).
+        #[arg(long, default_value_t = 60.0)]
+        half_load_secs: f64,
+        /// Skip the drain with two processes per stage.
+        #[arg(long)]
+        no_scaling: bool,
+        /// The stage processes' `kafka.fetch_wait_max` in ms (default: the config's).
+        #[arg(long)]
+        fetch_wait_max_ms: Option<u64>,
+        /// Give up on a run that has not finished within this many seconds.
         #[arg(long, default_value_t = 3600)]
         timeout_secs: u64,
     },
@@ -594,7 +620,14 @@ pub async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Run { stages, shadow } => {
+        Command::Run {
+            stages,
+            shadow,
+            demo,
+        } => {
+            if !demo {
+                production::refuse_unsafe(&cfg).await?;
+            }
             let cfg = if shadow || cfg.shadow.enabled {
                 crate::shadow::configure(cfg)
             } else {
@@ -628,15 +661,29 @@ pub async fn main() -> anyhow::Result<()> {
                     json,
                     tickets,
                     brokers,
+                    state_url,
                     data,
+                    half_load_secs,
+                    no_scaling,
+                    fetch_wait_max_ms,
                     timeout_secs,
                 },
         } => {
+            let mut cfg = cfg;
+            if let Some(ms) = fetch_wait_max_ms {
+                cfg.kafka.fetch_wait_max = Duration::from_millis(ms);
+            }
+            let stop = CancellationToken::new();
+            crate::runtime::shutdown::install(stop.clone());
             let opts = crate::bench::BacklogOptions {
                 tickets,
                 brokers,
+                state_url,
                 data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
-                timeout: std::time::Duration::from_secs(timeout_secs),
+                half_load_secs,
+                scaling: !no_scaling,
+                timeout: Duration::from_secs(timeout_secs),
+                stop,
             };
             let r = crate::bench::backlog(cfg, opts).await?;
             if json {
@@ -692,21 +739,25 @@ pub async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Topics {
-            command: TopicsCommand::Apply,
+            command: TopicsCommand::Apply { json },
         } => {
             anyhow::ensure!(
                 !cfg.kafka.is_embedded(),
                 "topics apply needs kafka.brokers (FRONTDESK__KAFKA__BROKERS)"
             );
             let topics = crate::pipeline::topics(&cfg)?;
-            let admin = crate::kafka::admin(&cfg.kafka.brokers, &cfg.kafka)?;
-            let created = topics.apply(&admin, cfg.topics.replication_factor).await?;
-            println!(
-                "{} topics declared, {} created: {:?}",
-                topics.all().len(),
-                created.len(),
-                created
-            );
+            let r = topics
+                .reconcile(
+                    &cfg.kafka.brokers,
+                    &cfg.kafka,
+                    cfg.topics.replication_factor,
+                )
+                .await?;
+            if json {
+                println!("{}", serde_json::to_string(&r)?);
+            } else {
+                print!("{r}");
+            }
             Ok(())
         }
         Command::Bench {

@@ -149,20 +149,11 @@ fn times(mut ms: Vec<f64>) -> PageTimes {
 
 /// `VmRSS` and `VmHWM` of a process, in MiB.
 fn memory(pid: u32) -> anyhow::Result<(f64, f64)> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
-    let kib = |field: &str| -> Option<f64> {
-        status
-            .lines()
-            .find(|l| l.starts_with(field))?
-            .split_whitespace()
-            .nth(1)?
-            .parse::<f64>()
-            .ok()
-    };
-    let mib = |kib: f64| (kib / 1024.0 * 10.0).round() / 10.0;
+    use crate::bench::procfs::{peak_rss_kib, rss_kib};
+    let mib = |kib: u64| (kib as f64 / 1024.0 * 10.0).round() / 10.0;
     Ok((
-        mib(kib("VmRSS:").context("no VmRSS")?),
-        mib(kib("VmHWM:").context("no VmHWM")?),
+        mib(rss_kib(pid).context("no VmRSS")?),
+        mib(peak_rss_kib(pid).context("no VmHWM")?),
     ))
 }
 

@@ -199,7 +199,7 @@ impl ChildStage {
         frontdesk::chaos::supervisor::no_inherited_descriptors(&mut cmd);
         let child = cmd
             .envs(env.iter().copied())
-            .args(["run", "--stages", stages])
+            .args(["run", "--demo", "--stages", stages])
             .env("FRONTDESK__KAFKA__BROKERS", brokers)
             .env("FRONTDESK__TOPICS__PREFIX", &cfg.topics.prefix)
             .env("FRONTDESK__KAFKA__GROUP_PREFIX", &cfg.kafka.group_prefix)

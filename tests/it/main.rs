@@ -19,6 +19,7 @@ mod llm;
 mod llm_planner;
 mod pipeline;
 mod privacy;
+mod production;
 mod router_cli;
 mod runtime;
 mod shadow;

@@ -1,17 +1,16 @@
-//! Topic declarations (`topics/topics.toml`) and `frontdesk topics apply`.
+//! Topic declarations (`topics/topics.toml`): what the pipeline needs, their physical
+//! names, and the checks a declarations file must pass.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
-use rdkafka::client::DefaultClientContext;
-use rdkafka::types::RDKafkaErrorCode;
 use serde::Deserialize;
 
+use super::TopicsError;
 use crate::messages::{Channel, RecordKind};
 
 /// The compiled-in declarations.
-pub const DEFAULT_TOPICS: &str = include_str!("../topics/topics.toml");
+pub const DEFAULT_TOPICS: &str = include_str!("../../topics/topics.toml");
 
 /// One declared topic.
 #[derive(Debug, Clone, Deserialize)]
@@ -36,36 +35,32 @@ pub struct TopicDecl {
     pub channel: Option<String>,
 }
 
+impl TopicDecl {
+    /// The topic settings this declaration implies (`cleanup.policy`, and `retention.ms`
+    /// for a delete-policy topic with a retention).
+    pub fn settings(&self) -> Vec<(&'static str, String)> {
+        if self.compact {
+            return vec![("cleanup.policy", "compact".to_owned())];
+        }
+        let mut s = vec![("cleanup.policy", "delete".to_owned())];
+        if let Some(r) = self.retention {
+            s.push(("retention.ms", r.as_millis().to_string()));
+        }
+        s
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TopicsFile {
     topic: Vec<TopicDecl>,
 }
 
-/// Errors with topic declarations or their creation.
-#[derive(Debug, thiserror::Error)]
-pub enum TopicsError {
-    /// The declarations do not parse or break a rule.
-    #[error("invalid topic declarations: {0}")]
-    Invalid(String),
-    /// The broker refused.
-    #[error("creating topic {topic}: {reason}")]
-    Create {
-        /// Topic.
-        topic: String,
-        /// Broker's reason.
-        reason: String,
-    },
-    /// The admin client failed.
-    #[error("kafka admin: {0}")]
-    Kafka(#[from] rdkafka::error::KafkaError),
-}
-
 /// The declared topics with their physical names.
 #[derive(Debug, Clone)]
 pub struct Topics {
     prefix: String,
-    decls: Vec<TopicDecl>,
+    pub(super) decls: Vec<TopicDecl>,
 }
 
 /// Logical names the pipeline needs.
@@ -195,71 +190,6 @@ impl Topics {
             .into_iter()
             .find(|(t, _)| t == physical)
             .map(|(_, c)| c)
-    }
-
-    /// Creates every declared topic on the embedded broker.
-    pub fn apply_embedded(&self, broker: &crate::kafka::EmbeddedBroker) -> Result<(), TopicsError> {
-        for d in &self.decls {
-            let name = self.physical(&d.name);
-            broker
-                .create_topic(&name, d.partitions)
-                .map_err(|e| TopicsError::Create {
-                    topic: name,
-                    reason: e.to_string(),
-                })?;
-        }
-        Ok(())
-    }
-
-    /// Creates every missing topic; existing ones are left as they are. Returns the
-    /// physical names created.
-    pub async fn apply(
-        &self,
-        admin: &AdminClient<DefaultClientContext>,
-        replication: i32,
-    ) -> Result<Vec<String>, TopicsError> {
-        type Spec<'a> = (String, Vec<(&'a str, String)>, i32);
-        let specs: Vec<Spec<'_>> = self
-            .decls
-            .iter()
-            .map(|d| {
-                let mut cfg = Vec::new();
-                if d.compact {
-                    cfg.push(("cleanup.policy", "compact".to_owned()));
-                } else {
-                    cfg.push(("cleanup.policy", "delete".to_owned()));
-                    if let Some(r) = d.retention {
-                        cfg.push(("retention.ms", r.as_millis().to_string()));
-                    }
-                }
-                (self.physical(&d.name), cfg, d.partitions)
-            })
-            .collect();
-        let new_topics: Vec<NewTopic<'_>> = specs
-            .iter()
-            .map(|(name, cfg, partitions)| {
-                cfg.iter().fold(
-                    NewTopic::new(name, *partitions, TopicReplication::Fixed(replication)),
-                    |t, (k, v)| t.set(k, v),
-                )
-            })
-            .collect();
-        let opts = AdminOptions::new().operation_timeout(Some(Duration::from_secs(30)));
-        let results = admin.create_topics(new_topics.iter(), &opts).await?;
-        let mut created = Vec::new();
-        for r in results {
-            match r {
-                Ok(name) => created.push(name),
-                Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
-                Err((topic, code)) => {
-                    return Err(TopicsError::Create {
-                        topic,
-                        reason: code.to_string(),
-                    })
-                }
-            }
-        }
-        Ok(created)
     }
 }
 
