@@ -96,6 +96,26 @@ impl Ctx<'_> {
 
     /// Whether `sentence` names no product yet speaks only of options another product of
     /// the order has ("I don't care about wired or not" next to a bookshelf and a mouse).
+    /// The sentences after the request (before the next one) that name no other item of the
+    /// order, neither by name nor by its options alone.
+    fn following_about(&self, item: &Item) -> String {
+        let others: Vec<Item> = self
+            .customer
+            .items(self.order_id)
+            .into_iter()
+            .filter(|i| i.name != item.name)
+            .collect();
+        sentences(&self.req.after)
+            .into_iter()
+            .filter(|s| {
+                let norm = normalise(s);
+                !others.iter().any(|o| mention(&norm, &o.name).is_some())
+                    && !self.about_another(s, item, &others)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     fn about_another(&self, sentence: &str, item: &Item, others: &[Item]) -> bool {
         let norm = normalise(sentence);
         if mention(&norm, &item.name).is_some()
@@ -269,10 +289,13 @@ impl Ctx<'_> {
         let freedom = if ds.len() >= 2 {
             Freedom::default()
         } else {
-            Freedom::read(
-                &self.target_text(item, pos, next, alone, named_in_clause),
-                product,
-            )
+            // "... change them to a size 10? I want to stay with white; I don't care about
+            // the material.": what the customer frees or keeps may follow the request, in the
+            // sentences before the next one that name no other item
+            let mut text = self.target_text(item, pos, next, alone, named_in_clause);
+            text.push(' ');
+            text.push_str(&self.following_about(item));
+            Freedom::read(&text, product)
         };
         match target_variant(item, product, &changes, pref, &freedom) {
             Ok(v) => {

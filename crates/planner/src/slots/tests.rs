@@ -87,6 +87,16 @@ fn an_option_change_keeps_the_other_options() {
 }
 
 #[test]
+fn an_option_freed_in_the_sentence_after_the_request_counts() {
+    // white laser wired is sold out; the color is freed a sentence later, one that also says
+    // what stays (so it is not read as the item kept)
+    let w = write(
+        "For order #W1000002, can you exchange the gaming mouse for a laser one? I want to stay wired; I don't care about the color.",
+    );
+    assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser"]));
+}
+
+#[test]
 fn the_cheapest_variant_with_the_asked_option() {
     let w =
         write("For #W1000001 I'd like to change the desk lamp to the cheapest low brightness one.");
