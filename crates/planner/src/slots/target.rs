@@ -44,12 +44,7 @@ impl Ctx<'_> {
         alone: bool,
         named_in_clause: bool,
     ) -> String {
-        let others: Vec<Item> = self
-            .customer
-            .items(self.order_id)
-            .into_iter()
-            .filter(|i| i.name != item.name)
-            .collect();
+        let others = self.other_items(item);
         let clause = &self.req.clause;
         let mut text = if alone {
             // the sentences before the request's own describe this item only when they name it
@@ -94,17 +89,19 @@ impl Ctx<'_> {
         text
     }
 
-    /// Whether `sentence` names no product yet speaks only of options another product of
-    /// the order has ("I don't care about wired or not" next to a bookshelf and a mouse).
-    /// The sentences after the request (before the next one) that name no other item of the
-    /// order, neither by name nor by its options alone.
-    fn following_about(&self, item: &Item) -> String {
-        let others: Vec<Item> = self
-            .customer
+    /// The order's items other than `item` (by product name).
+    fn other_items(&self, item: &Item) -> Vec<Item> {
+        self.customer
             .items(self.order_id)
             .into_iter()
             .filter(|i| i.name != item.name)
-            .collect();
+            .collect()
+    }
+
+    /// The sentences after the request (before the next one) that name no other item of the
+    /// order, neither by name nor by its options alone.
+    fn following_about(&self, item: &Item) -> String {
+        let others = self.other_items(item);
         sentences(&self.req.after)
             .into_iter()
             .filter(|s| {
@@ -116,6 +113,8 @@ impl Ctx<'_> {
             .join(" ")
     }
 
+    /// Whether `sentence` names no product yet speaks only of options another product of
+    /// the order has ("I don't care about wired or not" next to a bookshelf and a mouse).
     fn about_another(&self, sentence: &str, item: &Item, others: &[Item]) -> bool {
         let norm = normalise(sentence);
         if mention(&norm, &item.name).is_some()
