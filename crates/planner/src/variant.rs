@@ -1,7 +1,7 @@
 //! Matching what the customer wrote against the catalog: which item they
 //! mean (by product name and options) and which variant they want instead.
 //!
-//! About 530 lines of code and 130 of tests: the matching of names, option words and
+//! About 645 lines of code and 200 of tests: the matching of names, option words and
 //! variants is one concept whose helpers call each other, so it stays one file.
 
 use std::collections::{BTreeMap, BTreeSet};
