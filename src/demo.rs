@@ -268,13 +268,13 @@ async fn publish_and_collect(
         let topic = topics
             .inbound_for(s.channel)
             .context("no inbound topic for channel")?;
-        producer
-            .send(
-                FutureRecord::to(&topic).key(&s.key).payload(&s.value),
-                Duration::from_secs(30),
-            )
-            .await
-            .map_err(|(e, _)| anyhow::anyhow!("publishing a sample ticket: {e}"))?;
+        crate::kafka::send_appended(
+            &producer,
+            || FutureRecord::to(&topic).key(&s.key).payload(&s.value),
+            Duration::from_secs(30),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("publishing a sample ticket: {e}"))?;
     }
 
     let mut summary = Summary {

@@ -10,6 +10,7 @@ use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::ToBytes;
 use rdkafka::mocking::MockCluster;
+use rdkafka::producer::future_producer::Delivery;
 use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
 use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
 
@@ -125,6 +126,60 @@ where
             }
         }
     }
+}
+
+/// Whether an acknowledgement shows the broker appended the record: it names the offset.
+///
+/// librdkafka's idempotent producer also reports success without an offset when it infers
+/// that a record was persisted (a retry answered `DUPLICATE_SEQUENCE_NUMBER`, say). A
+/// broker that keeps the idempotence contract makes that inference sound; librdkafka's
+/// mock cluster does not check a non-transactional producer's sequence numbers, and in the
+/// fault suite records acknowledged that way were missing from the log (tickets lost; see
+/// "Offset-less acknowledgements" in docs/ARCHITECTURE.md). So every producer here treats
+/// an acknowledgement without an offset as none and produces the record again: at worst a
+/// duplicate, which the pipeline de-duplicates by ticket id.
+pub fn appended(d: &Delivery) -> bool {
+    d.offset >= 0
+}
+
+/// Why [`send_appended`] gave up.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// The producer or the broker refused the record.
+    #[error("{0}")]
+    Kafka(#[from] rdkafka::error::KafkaError),
+    /// Every attempt was acknowledged without an offset.
+    #[error("the broker acknowledged the record {0} times without an offset: not known to be in the log")]
+    NoOffset(u32),
+}
+
+/// Most attempts [`send_appended`] makes after acknowledgements without an offset.
+const NO_OFFSET_ATTEMPTS: u32 = 5;
+
+/// Produces the record `make` builds and waits for an acknowledgement that names its
+/// offset ([`appended`]), producing it again after one that does not (a few times).
+pub async fn send_appended<'a, K, P>(
+    producer: &FutureProducer,
+    make: impl Fn() -> FutureRecord<'a, K, P>,
+    queue_timeout: std::time::Duration,
+) -> Result<Delivery, SendError>
+where
+    K: ToBytes + ?Sized + 'a,
+    P: ToBytes + ?Sized + 'a,
+{
+    for _ in 0..NO_OFFSET_ATTEMPTS {
+        let record = make();
+        let topic = record.topic;
+        let d = producer
+            .send(record, queue_timeout)
+            .await
+            .map_err(|(e, _)| e)?;
+        if appended(&d) {
+            return Ok(d);
+        }
+        tracing::warn!(topic, "acknowledged without an offset: producing again");
+    }
+    Err(SendError::NoOffset(NO_OFFSET_ATTEMPTS))
 }
 
 /// An admin client.

@@ -149,8 +149,13 @@ async fn publish(
         acks.push(crate::kafka::enqueue(producer, record).await);
     }
     for ack in acks {
-        ack.await?
+        let d = ack
+            .await?
             .map_err(|(e, _)| anyhow::anyhow!("publish: {e}"))?;
+        anyhow::ensure!(
+            crate::kafka::appended(&d),
+            "publish: acknowledged without an offset"
+        );
     }
     Ok(())
 }

@@ -111,13 +111,16 @@ impl TicketSink {
         bytes: &[u8],
         headers: OwnedHeaders,
     ) -> Result<(), PublishError> {
-        let record = FutureRecord::to(topic)
-            .key(key)
-            .payload(bytes)
-            .headers(headers);
-        match tokio::time::timeout(self.timeout, self.producer.send(record, self.timeout)).await {
+        let record = || {
+            FutureRecord::to(topic)
+                .key(key)
+                .payload(bytes)
+                .headers(headers.clone())
+        };
+        let sent = crate::kafka::send_appended(&self.producer, record, self.timeout);
+        match tokio::time::timeout(self.timeout, sent).await {
             Ok(Ok(_)) => Ok(()),
-            Ok(Err((e, _))) => Err(PublishError::Broker(e.to_string())),
+            Ok(Err(e)) => Err(PublishError::Broker(e.to_string())),
             Err(_) => Err(PublishError::Broker(format!(
                 "no acknowledgement within {:?}",
                 self.timeout

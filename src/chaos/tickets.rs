@@ -182,11 +182,20 @@ pub async fn publish(
             }
         }
         let record = FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
-        acks.push((&t.ticket_id, crate::kafka::enqueue(producer, record).await));
+        acks.push(crate::kafka::enqueue(producer, record).await);
     }
-    for (ticket, ack) in acks {
+    for (t, ack) in tickets.iter().zip(acks) {
+        let ticket = &t.ticket_id;
         let error = match ack.await {
-            Ok(Ok(_)) => continue,
+            Ok(Ok(d)) if crate::kafka::appended(&d) => continue,
+            // Not known to be in the log: send it again, waiting this time.
+            Ok(Ok(_)) => {
+                let record = || FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
+                match crate::kafka::send_appended(producer, record, Duration::from_secs(30)).await {
+                    Ok(_) => continue,
+                    Err(e) => e.to_string(),
+                }
+            }
             Ok(Err((e, _))) => e.to_string(),
             Err(_) => "the producer was dropped".to_owned(),
         };

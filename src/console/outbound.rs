@@ -52,17 +52,16 @@ impl Outbound {
         value: &[u8],
         headers: OwnedHeaders,
     ) -> Result<(), ConsoleError> {
-        self.producer
-            .send(
-                FutureRecord::to(topic)
-                    .key(key)
-                    .payload(value)
-                    .headers(headers),
-                self.timeout,
-            )
+        let record = || {
+            FutureRecord::to(topic)
+                .key(key)
+                .payload(value)
+                .headers(headers.clone())
+        };
+        crate::kafka::send_appended(&self.producer, record, self.timeout)
             .await
             .map(|_| ())
-            .map_err(|(e, _)| ConsoleError::Publish(e.to_string()))
+            .map_err(|e| ConsoleError::Publish(e.to_string()))
     }
 
     /// Publishes a person's reply, keyed by its conversation, with the handoff record's

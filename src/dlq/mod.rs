@@ -21,6 +21,9 @@ pub enum DlqError {
     /// The broker failed.
     #[error("kafka: {0}")]
     Kafka(#[from] rdkafka::error::KafkaError),
+    /// A replayed record was not shown to be in the log.
+    #[error("kafka: {0}")]
+    Send(#[from] crate::kafka::SendError),
     /// The Kafka clients could not be set up.
     #[error(transparent)]
     Setup(#[from] crate::kafka::KafkaSetupError),

@@ -83,16 +83,16 @@ pub async fn replay(
             key: REPLAY_HEADER,
             value: Some(&replay_of),
         });
-        let mut record = FutureRecord::<[u8], [u8]>::to(&d.source_topic)
-            .payload(value)
-            .headers(headers);
-        if let Some(k) = &d.original_key {
-            record = record.key(k);
-        }
-        producer
-            .send(record, Duration::from_secs(30))
-            .await
-            .map_err(|(e, _)| e)?;
+        let record = || {
+            let record = FutureRecord::<[u8], [u8]>::to(&d.source_topic)
+                .payload(value)
+                .headers(headers.clone());
+            match &d.original_key {
+                Some(k) => record.key(k),
+                None => record,
+            }
+        };
+        crate::kafka::send_appended(producer, record, Duration::from_secs(30)).await?;
         state.mark_replayed(dl_topic, l.partition, l.offset).await?;
         report.replayed += 1;
     }

@@ -371,13 +371,13 @@ async fn send_next(
         .inbound_for(case.channel())
         .context("no inbound topic for the case's channel")?;
     let value = codec.encode(RecordKind::Ticket, &topic, &ticket).await?;
-    producer
-        .send(
-            FutureRecord::to(&topic).key(conv).payload(&value),
-            Duration::from_secs(30),
-        )
-        .await
-        .map_err(|(e, _)| anyhow::anyhow!("publishing a case ticket: {e}"))?;
+    crate::kafka::send_appended(
+        producer,
+        || FutureRecord::to(&topic).key(conv).payload(&value),
+        Duration::from_secs(30),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("publishing a case ticket: {e}"))?;
     a.obs.thread.push(Exchange {
         role: "customer".into(),
         text: body,

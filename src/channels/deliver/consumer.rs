@@ -445,17 +445,17 @@ impl Deliver {
         let key = msg.key().unwrap_or_default();
         let trace = crate::telemetry::trace_headers(&tracing::Span::current(), msg.headers())
             .append_to(OwnedHeaders::new());
-        self.retry_dependency("the broker", || async {
-            self.producer
-                .send(
+        self.retry_dependency("the broker", || {
+            crate::kafka::send_appended(
+                &self.producer,
+                || {
                     FutureRecord::to(topic)
                         .key(key)
                         .payload(&value)
-                        .headers(trace.clone()),
-                    Duration::from_secs(30),
-                )
-                .await
-                .map_err(|(e, _)| e)
+                        .headers(trace.clone())
+                },
+                Duration::from_secs(30),
+            )
         })
         .await;
     }

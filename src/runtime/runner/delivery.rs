@@ -9,7 +9,7 @@ use futures::future::join_all;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::OwnedHeaders;
 use rdkafka::producer::{DeliveryFuture, FutureRecord};
-use tracing::{error, warn};
+use tracing::{debug, error, warn};
 
 use super::report::Release;
 use super::worker::{Finish, Output, Planned, Stop, Stopped, Worker};
@@ -46,6 +46,18 @@ fn refused_for_good(e: &KafkaError) -> bool {
                 | C::UnknownTopic
         )
     )
+}
+
+/// Why one produce attempt did not count as delivered.
+#[derive(Debug, thiserror::Error)]
+enum ProduceError {
+    /// The producer or the broker said no.
+    #[error("{0}")]
+    Kafka(KafkaError),
+    /// Acknowledged without an offset: persistence inferred, not reported (see
+    /// [`crate::kafka::appended`]).
+    #[error("acknowledged without an offset, so not known to be in the log: producing again")]
+    NoOffset,
 }
 
 /// A produce attempt that failed: `Stopped`, `Refused`, or a retry after the returned delay.
@@ -123,10 +135,12 @@ impl Worker {
         };
         for (i, (p, ack)) in pending.iter().zip(acks).enumerate() {
             let error = match ack {
-                Ok(Ok(_)) => {
+                Ok(Ok(at)) if crate::kafka::appended(&at) => {
                     self.metrics.produced.fetch_add(1, Ordering::Relaxed);
+                    debug!(topic = %p.output.topic, partition = at.partition, offset = at.offset, "acknowledged");
                     continue;
                 }
+                Ok(Ok(_)) => ProduceError::NoOffset.to_string(),
                 Ok(Err((e, _))) => e.to_string(),
                 Err(_) => "the producer dropped the delivery".to_owned(),
             };
@@ -186,12 +200,12 @@ impl Worker {
     fn produce_failed(
         &self,
         output: &Output,
-        error: &KafkaError,
+        error: &ProduceError,
         budget: Option<RetryBudget>,
         history: &mut RetryHistory,
     ) -> Result<Duration, Failed> {
         self.metrics.retried.fetch_add(1, Ordering::Relaxed);
-        if refused_for_good(error) {
+        if matches!(error, ProduceError::Kafka(e) if refused_for_good(e)) {
             return Err(Failed::Refused(format!(
                 "the broker refused the record for {} ({} bytes): {error}",
                 output.topic,
@@ -223,7 +237,9 @@ impl Worker {
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
                     Duration::from_millis(2)
                 }
-                Err((error, _)) => self.produce_failed(output, &error, budget, history)?,
+                Err((error, _)) => {
+                    self.produce_failed(output, &ProduceError::Kafka(error), budget, history)?
+                }
             };
             tokio::select! {
                 _ = tokio::time::sleep(delay) => {}
@@ -246,13 +262,16 @@ impl Worker {
                 sent = self.producer.send(self.record(output, headers), self.produce_timeout) => sent,
                 _ = stop.raised() => return Err(Failed::Stopped),
             };
-            let delay = match sent {
-                Ok(_) => {
+            let error = match sent {
+                Ok(at) if crate::kafka::appended(&at) => {
+                    debug!(topic = %output.topic, partition = at.partition, offset = at.offset, "acknowledged");
                     self.metrics.produced.fetch_add(1, Ordering::Relaxed);
                     return Ok(());
                 }
-                Err((error, _)) => self.produce_failed(output, &error, budget, history)?,
+                Ok(_) => ProduceError::NoOffset,
+                Err((error, _)) => ProduceError::Kafka(error),
             };
+            let delay = self.produce_failed(output, &error, budget, history)?;
             tokio::select! {
                 _ = tokio::time::sleep(delay) => {}
                 _ = stop.raised() => return Err(Failed::Stopped),
