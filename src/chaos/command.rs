@@ -130,4 +130,28 @@ fn print(r: &ChaosReport) {
         "  rss harness        peak {:.0} MiB (embedded broker, store, observer)",
         r.harness_peak_rss_mib
     );
+    for (topic, c) in r.topics.iter().filter(|(_, c)| c.deleted_by_broker > 0) {
+        println!(
+            "  the broker deleted {} records of {topic} (fullest partition {:.1} MiB)",
+            c.deleted_by_broker,
+            c.largest_partition_bytes as f64 / 1048576.0
+        );
+    }
+    for t in &r.lost_tickets {
+        let kind = if t.confirmation {
+            "a confirmation"
+        } else {
+            "a first message"
+        };
+        println!("  lost {} ({kind})", t.ticket_id);
+        for at in &t.seen_at {
+            println!(
+                "    on {}[{}] at {} (its reader committed {:?})",
+                at.topic, at.partition, at.offset, at.reader_committed
+            );
+        }
+    }
+    if let Some(dir) = &r.logs_kept_in {
+        println!("  stage logs kept in {dir}");
+    }
 }

@@ -13,7 +13,9 @@
 //! - [`store`]: the store behind its fault layer.
 //! - [`observer`]: the reader of the outcome topics, which outlives broker faults.
 //! - [`outcomes`]: what came out, and the score.
+//! - [`census`]: what the topics hold at the end, and where a lost ticket was last seen.
 
+pub mod census;
 pub mod command;
 pub mod faults;
 pub mod observer;

@@ -67,6 +67,17 @@ impl Outcomes {
             .count()
     }
 
+    /// Tickets of `expected` without an outcome, sorted.
+    pub fn missing(&self, expected: &HashSet<String>) -> Vec<String> {
+        let mut m: Vec<String> = expected
+            .iter()
+            .filter(|t| !self.by_ticket.contains_key(*t))
+            .cloned()
+            .collect();
+        m.sort();
+        m
+    }
+
     /// The conversation a write's idempotency key belongs to, if an outcome named it.
     pub fn conversation_of_key(&self, key: &str) -> Option<&str> {
         self.keys.get(key).map(String::as_str)

@@ -10,6 +10,7 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use super::census::{census, deleted_error, stage_inputs, BrokerLogs, LostTicket, TopicCensus};
 use super::faults::{self, FaultCounts};
 use super::observer;
 use super::outcomes::{duplicate_writes, find_ticket, DuplicateWrites, Outcomes, Score};
@@ -112,6 +113,16 @@ pub struct ChaosReport {
     pub harness_peak_rss_mib: f64,
     /// Which broker.
     pub broker: String,
+    /// What each topic holds at the end: records, bytes, and records the broker deleted
+    /// (a run that outgrew the embedded broker's log limit says so here).
+    pub topics: BTreeMap<String, TopicCensus>,
+    /// Each lost ticket and the topics whose records name it (empty when none is lost).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lost_tickets: Vec<LostTicket>,
+    /// Where the stage processes' logs were kept, when tickets were lost (otherwise they
+    /// go with the run's temporary directory).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logs_kept_in: Option<String>,
 }
 
 /// Share of tickets with an outcome after which kills and broker faults stop and the rest
@@ -119,6 +130,9 @@ pub struct ChaosReport {
 /// outcome too: the confirmations, which make the writes, queue behind the first messages,
 /// so most writes would otherwise meet no store fault.
 const FAULTS_UNTIL: f64 = 0.9;
+
+/// How often the stages' input logs are checked for records the broker deleted unread.
+pub(crate) const LOGS_EVERY: Duration = Duration::from_secs(5);
 
 /// Runs the suite with `base` (brokers, topics, groups, state and store are set here).
 pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport> {
@@ -227,6 +241,16 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
     // The observer stops however this returns.
     let _stop_observer = stop_observer.drop_guard();
 
+    // A run that outgrows the embedded broker's logs loses records to it: stop and say so.
+    let broker_logs = match &embedded {
+        Some(_) => Some(std::sync::Arc::new(BrokerLogs::new(
+            &brokers,
+            &cfg.kafka,
+            stage_inputs(&topics, &cfg.kafka.group_prefix),
+        )?)),
+        None => None,
+    };
+    let mut logs_checked = Instant::now();
     let exe = std::env::current_exe().context("Failed to find this executable")?;
     let start = Instant::now();
     let mut published_at = None;
@@ -334,6 +358,17 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
                 next_fault = next_after(Some(opts.fault_every));
             }
         }
+        if let Some(logs) = broker_logs
+            .as_ref()
+            .filter(|_| logs_checked.elapsed() >= LOGS_EVERY)
+        {
+            let logs = logs.clone();
+            let deleted = tokio::task::spawn_blocking(move || logs.deleted_unread()).await??;
+            if !deleted.is_empty() {
+                return Err(deleted_error(&deleted));
+            }
+            logs_checked = Instant::now();
+        }
         if sampled.elapsed() >= Duration::from_secs(1) {
             supervisor.sample();
             harness_peak = harness_peak.max(rss_kib(std::process::id()).unwrap_or(0));
@@ -356,6 +391,37 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
             .or_else(|| find_ticket(e, &expected).and_then(|t| conversations.get(&t).cloned()))
     });
     let score = outcomes.score(&expected);
+    let lost: Vec<(String, bool)> = outcomes
+        .missing(&expected)
+        .into_iter()
+        .map(|t| {
+            let confirmation = confirming_ids.contains(&t);
+            (t, confirmation)
+        })
+        .collect();
+    // Which stage's group reads each topic, for the committed offsets of a lost ticket.
+    let readers: HashMap<String, String> = stage_inputs(&topics, &cfg.kafka.group_prefix)
+        .into_iter()
+        .flat_map(|(group, inputs)| inputs.into_iter().map(move |(t, _)| (t, group.clone())))
+        .collect();
+    let (census_brokers, kafka, all_topics) =
+        (brokers.clone(), cfg.kafka.clone(), fault_topics.clone());
+    let census = tokio::task::spawn_blocking(move || {
+        census(&census_brokers, &kafka, &all_topics, &readers, &lost)
+    })
+    .await?
+    .unwrap_or_else(|error| {
+        tracing::warn!(%error, "could not read the topics at the end of the run");
+        Default::default()
+    });
+    // The stage logs say what happened to a lost ticket: keep them.
+    let logs_kept_in = if score.lost > 0 {
+        let kept = dir.keep();
+        std::fs::write(kept.join("records.txt"), census.positions.join("\n"))?;
+        Some(kept.display().to_string())
+    } else {
+        None
+    };
     let published_at = published_at.unwrap_or(start);
     Ok(ChaosReport {
         tickets: expected.len(),
@@ -379,6 +445,9 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         } else {
             brokers
         },
+        topics: census.topics,
+        lost_tickets: census.lost,
+        logs_kept_in,
     })
 }
 

@@ -110,7 +110,11 @@ impl Supervisor {
             .arg(&self.config)
             // The mock cluster (or a one-broker tansu) has topics with one replica.
             .args(["run", "--demo", "--stages", kind.as_str()])
-            .env("RUST_LOG", "warn")
+            // Warnings by default; `FRONTDESK_STAGE_LOG` (a `RUST_LOG` filter) to trace a run.
+            .env(
+                "RUST_LOG",
+                std::env::var("FRONTDESK_STAGE_LOG").unwrap_or_else(|_| "warn".to_owned()),
+            )
             .envs(self.vault_env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::null())

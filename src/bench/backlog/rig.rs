@@ -3,12 +3,15 @@
 //! config file its stage processes read, the tickets it publishes).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use tokio_util::sync::{CancellationToken, DropGuard};
 
+use crate::chaos::census::{deleted_error, stage_inputs, BrokerLogs};
+use crate::chaos::run::LOGS_EVERY;
 use crate::chaos::store::{self, StoreFaults};
 use crate::chaos::supervisor::Supervisor;
 use crate::chaos::tickets::{Inbound, TicketMaker};
@@ -152,6 +155,15 @@ impl Rig {
         let producer = crate::kafka::producer(&self.brokers, &cfg.kafka)?;
         let log_dir = self.dir.path().join(name);
         std::fs::create_dir_all(&log_dir)?;
+        // The embedded broker drops the oldest records of a partition past 5 MiB.
+        let broker_logs = match &self.embedded {
+            Some(_) => Some(Arc::new(BrokerLogs::new(
+                &self.brokers,
+                &cfg.kafka,
+                stage_inputs(&topics, &cfg.kafka.group_prefix),
+            )?)),
+            None => None,
+        };
         Ok(Lane {
             rig: self,
             prefix,
@@ -159,6 +171,7 @@ impl Rig {
             log_dir,
             maker,
             producer,
+            broker_logs,
         })
     }
 }
@@ -171,6 +184,8 @@ pub(super) struct Lane<'a> {
     log_dir: PathBuf,
     maker: TicketMaker,
     producer: FutureProducer,
+    /// Checks the stages' input logs for records deleted unread (embedded broker only).
+    broker_logs: Option<Arc<BrokerLogs>>,
 }
 
 impl Lane<'_> {
@@ -195,10 +210,15 @@ impl Lane<'_> {
         let record = FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
         let ack = crate::kafka::enqueue(&self.producer, record).await;
         async move {
-            ack.await
+            let d = ack
+                .await
                 .context("the producer was dropped")?
-                .map(|_| ())
-                .map_err(|(e, _)| anyhow::anyhow!("publishing a ticket: {e}"))
+                .map_err(|(e, _)| anyhow::anyhow!("publishing a ticket: {e}"))?;
+            anyhow::ensure!(
+                crate::kafka::appended(&d),
+                "publishing a ticket: acknowledged without an offset"
+            );
+            Ok(())
         }
     }
 
@@ -266,11 +286,24 @@ impl Lane<'_> {
         mut each: impl FnMut(u64, &mut Supervisor),
     ) -> anyhow::Result<()> {
         let started = Instant::now();
+        let mut logs_checked = Instant::now();
         loop {
             let finished = self.finished().await?;
             each(finished, stages);
             if finished >= total {
                 return Ok(());
+            }
+            if let Some(logs) = self
+                .broker_logs
+                .as_ref()
+                .filter(|_| logs_checked.elapsed() >= LOGS_EVERY)
+            {
+                let logs = logs.clone();
+                let deleted = tokio::task::spawn_blocking(move || logs.deleted_unread()).await??;
+                if !deleted.is_empty() {
+                    return Err(deleted_error(&deleted));
+                }
+                logs_checked = Instant::now();
             }
             if let Some((kind, status)) = stages.exited() {
                 anyhow::bail!(
