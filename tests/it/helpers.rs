@@ -169,7 +169,16 @@ pub async fn collect_until(
     while !done(&seen) {
         let m = match tokio::time::timeout_at(deadline, c.recv()).await {
             Ok(m) => m.unwrap(),
-            Err(_) => panic!("timed out after collecting {} records", seen.len()),
+            Err(_) => {
+                let mut by_topic: std::collections::BTreeMap<&str, usize> = Default::default();
+                for s in &seen {
+                    *by_topic.entry(s.topic.as_str()).or_default() += 1;
+                }
+                panic!(
+                    "timed out after collecting {} records ({by_topic:?})",
+                    seen.len()
+                )
+            }
         };
         seen.push(to_seen(&m));
     }
