@@ -231,6 +231,47 @@ impl BrokerLogs {
     }
 }
 
+/// What a [`BrokerLogs::watch`] found: the topics with records deleted unread, and how many.
+pub type Deleted = std::sync::Arc<std::sync::Mutex<BTreeMap<String, i64>>>;
+
+impl BrokerLogs {
+    /// Checks every `every` in the background until `stop`, off the caller's loop (a check
+    /// may wait on a broker that is down). A check that fails (a fault in the way) is
+    /// skipped; the first deletion found stays in the returned cell.
+    pub fn watch(self, every: Duration, stop: tokio_util::sync::CancellationToken) -> Deleted {
+        let found: Deleted = Default::default();
+        let cell = found.clone();
+        let logs = std::sync::Arc::new(self);
+        tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    _ = tokio::time::sleep(every) => {}
+                    _ = stop.cancelled() => return,
+                }
+                let check = logs.clone();
+                match tokio::task::spawn_blocking(move || check.deleted_unread()).await {
+                    Ok(Ok(deleted)) if !deleted.is_empty() => {
+                        *cell.lock().unwrap_or_else(|p| p.into_inner()) = deleted;
+                        return;
+                    }
+                    Ok(Ok(_)) => {}
+                    Ok(Err(error)) => {
+                        tracing::debug!(%error, "the broker's logs could not be checked this time");
+                    }
+                    Err(_) => return,
+                }
+            }
+        });
+        found
+    }
+}
+
+/// The deletion a [`BrokerLogs::watch`] found, if any, as the run's error.
+pub fn deleted_found(found: &Deleted) -> Option<anyhow::Error> {
+    let deleted = found.lock().unwrap_or_else(|p| p.into_inner());
+    (!deleted.is_empty()).then(|| deleted_error(&deleted))
+}
+
 /// Each stage's group (`<group_prefix>.<stage>`) and the topics it reads, with their
 /// partitions.
 pub fn stage_inputs(

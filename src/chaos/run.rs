@@ -10,7 +10,7 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::census::{census, deleted_error, stage_inputs, BrokerLogs, LostTicket, TopicCensus};
+use super::census::{census, deleted_found, stage_inputs, BrokerLogs, LostTicket, TopicCensus};
 use super::faults::{self, FaultCounts};
 use super::observer;
 use super::outcomes::{duplicate_writes, find_ticket, DuplicateWrites, Outcomes, Score};
@@ -242,15 +242,19 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
     let _stop_observer = stop_observer.drop_guard();
 
     // A run that outgrows the embedded broker's logs loses records to it: stop and say so.
-    let broker_logs = match &embedded {
-        Some(_) => Some(std::sync::Arc::new(BrokerLogs::new(
-            &brokers,
-            &cfg.kafka,
-            stage_inputs(&topics, &cfg.kafka.group_prefix),
-        )?)),
+    let stop_watch = CancellationToken::new();
+    let deleted = match &embedded {
+        Some(_) => Some(
+            BrokerLogs::new(
+                &brokers,
+                &cfg.kafka,
+                stage_inputs(&topics, &cfg.kafka.group_prefix),
+            )?
+            .watch(LOGS_EVERY, stop_watch.clone()),
+        ),
         None => None,
     };
-    let mut logs_checked = Instant::now();
+    let _stop_watch = stop_watch.drop_guard();
     let exe = std::env::current_exe().context("Failed to find this executable")?;
     let start = Instant::now();
     let mut published_at = None;
@@ -358,16 +362,8 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
                 next_fault = next_after(Some(opts.fault_every));
             }
         }
-        if let Some(logs) = broker_logs
-            .as_ref()
-            .filter(|_| logs_checked.elapsed() >= LOGS_EVERY)
-        {
-            let logs = logs.clone();
-            let deleted = tokio::task::spawn_blocking(move || logs.deleted_unread()).await??;
-            if !deleted.is_empty() {
-                return Err(deleted_error(&deleted));
-            }
-            logs_checked = Instant::now();
+        if let Some(error) = deleted.as_ref().and_then(deleted_found) {
+            return Err(error);
         }
         if sampled.elapsed() >= Duration::from_secs(1) {
             supervisor.sample();

@@ -3,14 +3,13 @@
 //! config file its stage processes read, the tickets it publishes).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use tokio_util::sync::{CancellationToken, DropGuard};
 
-use crate::chaos::census::{deleted_error, stage_inputs, BrokerLogs};
+use crate::chaos::census::{deleted_found, stage_inputs, BrokerLogs, Deleted};
 use crate::chaos::run::LOGS_EVERY;
 use crate::chaos::store::{self, StoreFaults};
 use crate::chaos::supervisor::Supervisor;
@@ -156,12 +155,15 @@ impl Rig {
         let log_dir = self.dir.path().join(name);
         std::fs::create_dir_all(&log_dir)?;
         // The embedded broker drops the oldest records of a partition past 5 MiB.
-        let broker_logs = match &self.embedded {
-            Some(_) => Some(Arc::new(BrokerLogs::new(
-                &self.brokers,
-                &cfg.kafka,
-                stage_inputs(&topics, &cfg.kafka.group_prefix),
-            )?)),
+        let deleted = match &self.embedded {
+            Some(_) => Some(
+                BrokerLogs::new(
+                    &self.brokers,
+                    &cfg.kafka,
+                    stage_inputs(&topics, &cfg.kafka.group_prefix),
+                )?
+                .watch(LOGS_EVERY, self.stop.child_token()),
+            ),
             None => None,
         };
         Ok(Lane {
@@ -171,7 +173,7 @@ impl Rig {
             log_dir,
             maker,
             producer,
-            broker_logs,
+            deleted,
         })
     }
 }
@@ -184,8 +186,8 @@ pub(super) struct Lane<'a> {
     log_dir: PathBuf,
     maker: TicketMaker,
     producer: FutureProducer,
-    /// Checks the stages' input logs for records deleted unread (embedded broker only).
-    broker_logs: Option<Arc<BrokerLogs>>,
+    /// Records the broker deleted before their stage read them (embedded broker only).
+    deleted: Option<Deleted>,
 }
 
 impl Lane<'_> {
@@ -286,24 +288,14 @@ impl Lane<'_> {
         mut each: impl FnMut(u64, &mut Supervisor),
     ) -> anyhow::Result<()> {
         let started = Instant::now();
-        let mut logs_checked = Instant::now();
         loop {
             let finished = self.finished().await?;
             each(finished, stages);
             if finished >= total {
                 return Ok(());
             }
-            if let Some(logs) = self
-                .broker_logs
-                .as_ref()
-                .filter(|_| logs_checked.elapsed() >= LOGS_EVERY)
-            {
-                let logs = logs.clone();
-                let deleted = tokio::task::spawn_blocking(move || logs.deleted_unread()).await??;
-                if !deleted.is_empty() {
-                    return Err(deleted_error(&deleted));
-                }
-                logs_checked = Instant::now();
+            if let Some(error) = self.deleted.as_ref().and_then(deleted_found) {
+                return Err(error);
             }
             if let Some((kind, status)) = stages.exited() {
                 anyhow::bail!(
