@@ -310,6 +310,14 @@ impl Config {
         }
         self.channels.validate().map_err(ConfigError::Rule)?;
         self.shadow.validate(self).map_err(ConfigError::Rule)?;
+        let acks = self.kafka.librdkafka_options.get("acks");
+        if acks.is_some_and(|a| a.trim() == "0") {
+            return Err(ConfigError::Rule(
+                "kafka.librdkafka_options.acks = 0: the broker would never say a record is in its log, \
+                 so no output could ever be confirmed (every producer here waits for the offset)"
+                    .to_owned(),
+            ));
+        }
         Ok(())
     }
 }
@@ -321,6 +329,20 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         Config::default().validate().unwrap();
+    }
+
+    #[test]
+    fn acks_zero_is_refused() {
+        let mut cfg = Config::default();
+        cfg.kafka
+            .librdkafka_options
+            .insert("acks".to_owned(), "0".to_owned());
+        let error = cfg.validate().unwrap_err().to_string();
+        assert!(error.contains("acks"), "{error}");
+        cfg.kafka
+            .librdkafka_options
+            .insert("acks".to_owned(), "1".to_owned());
+        cfg.validate().unwrap();
     }
 
     #[test]

@@ -182,6 +182,27 @@ where
     Err(SendError::NoOffset(NO_OFFSET_ATTEMPTS))
 }
 
+/// Waits for `ack`, the acknowledgement of the record `make` builds; if it names no offset,
+/// produces the record again through [`send_appended`]. For publishers that enqueue many
+/// records first and await their acknowledgements after.
+pub async fn confirm<'a, K, P>(
+    ack: DeliveryFuture,
+    producer: &FutureProducer,
+    make: impl Fn() -> FutureRecord<'a, K, P>,
+    queue_timeout: std::time::Duration,
+) -> Result<Delivery, SendError>
+where
+    K: ToBytes + ?Sized + 'a,
+    P: ToBytes + ?Sized + 'a,
+{
+    match ack.await {
+        Ok(Ok(d)) if appended(&d) => Ok(d),
+        Ok(Ok(_)) => send_appended(producer, make, queue_timeout).await,
+        Ok(Err((e, _))) => Err(SendError::Kafka(e)),
+        Err(_) => Err(SendError::Kafka(rdkafka::error::KafkaError::Canceled)),
+    }
+}
+
 /// An admin client.
 pub fn admin(
     brokers: &str,

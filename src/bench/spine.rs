@@ -148,14 +148,11 @@ async fn publish(
         let record = FutureRecord::to(topic).key(k).payload(v);
         acks.push(crate::kafka::enqueue(producer, record).await);
     }
-    for ack in acks {
-        let d = ack
-            .await?
-            .map_err(|(e, _)| anyhow::anyhow!("publish: {e}"))?;
-        anyhow::ensure!(
-            crate::kafka::appended(&d),
-            "publish: acknowledged without an offset"
-        );
+    for ((k, v), ack) in payloads.iter().zip(acks) {
+        let record = || FutureRecord::to(topic).key(k).payload(v);
+        crate::kafka::confirm(ack, producer, record, std::time::Duration::from_secs(30))
+            .await
+            .map_err(|e| anyhow::anyhow!("publish: {e}"))?;
     }
     Ok(())
 }

@@ -35,8 +35,9 @@ pub struct SeenAt {
     pub partition: i32,
     /// Its offset.
     pub offset: i64,
-    /// The offset the stage reading this topic has committed on the partition (past
-    /// `offset`: the stage moved on without an outcome; not past: it never got that far).
+    /// The offset the stage reading this topic has committed on the partition: the next
+    /// offset it will read. Above `offset`, the stage finished with the record (and the
+    /// ticket's loss happened there); at or below, the record is still ahead of it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reader_committed: Option<i64>,
 }
@@ -65,6 +66,10 @@ pub struct Census {
     /// match against the positions the stage logs say their outputs were acknowledged at).
     pub positions: Vec<String>,
 }
+
+/// Lost tickets searched for (the first, by id): enough to see where tickets go missing,
+/// and a run that lost thousands is not made slower still by the search.
+const SEARCHED_AT_MOST: usize = 50;
 
 /// How long the whole search may take.
 const SEARCH_FOR: Duration = Duration::from_secs(60);
@@ -102,6 +107,7 @@ pub fn census(
     consumer.assign(&tpl)?;
     let mut seen: Vec<LostTicket> = lost
         .iter()
+        .take(SEARCHED_AT_MOST)
         .map(|(ticket_id, confirmation)| LostTicket {
             ticket_id: ticket_id.clone(),
             confirmation: *confirmation,
@@ -157,14 +163,19 @@ pub fn census(
             "the topic census did not read every partition to its end"
         );
     }
+    // One lookup per group and partition, however many lost tickets share it.
+    let mut known: HashMap<(String, i32), Option<i64>> = HashMap::new();
     for at in seen.iter_mut().flat_map(|t| t.seen_at.iter_mut()) {
-        if let Some(group) = readers.get(&at.topic) {
-            at.reader_committed = committed(brokers, cfg, group, &at.topic, at.partition)
-                .unwrap_or_else(|error| {
-                    tracing::warn!(%error, group, "could not read a group's committed offset");
-                    None
-                });
-        }
+        let Some(group) = readers.get(&at.topic) else {
+            continue;
+        };
+        let key = (at.topic.clone(), at.partition);
+        at.reader_committed = *known.entry(key).or_insert_with(|| {
+            committed(brokers, cfg, group, &at.topic, at.partition).unwrap_or_else(|error| {
+                tracing::warn!(%error, group, "could not read a group's committed offset");
+                None
+            })
+        });
     }
     Ok(Census {
         topics: per_topic,
@@ -214,10 +225,10 @@ impl BrokerLogs {
                     tpl.add_partition(topic, p);
                 }
             }
-            let committed = consumer.committed_offsets(tpl, Duration::from_secs(10))?;
+            let committed = consumer.committed_offsets(tpl, CHECK_TIMEOUT)?;
             for e in committed.elements() {
                 let (low, _) =
-                    consumer.fetch_watermarks(e.topic(), e.partition(), Duration::from_secs(10))?;
+                    consumer.fetch_watermarks(e.topic(), e.partition(), CHECK_TIMEOUT)?;
                 let read = match e.offset() {
                     Offset::Offset(o) => o,
                     _ => 0,
@@ -246,21 +257,28 @@ impl BrokerLogs {
             loop {
                 tokio::select! {
                     _ = tokio::time::sleep(every) => {}
-                    _ = stop.cancelled() => return,
+                    _ = stop.cancelled() => break,
                 }
                 let check = logs.clone();
-                match tokio::task::spawn_blocking(move || check.deleted_unread()).await {
+                let checked = tokio::task::spawn_blocking(move || check.deleted_unread());
+                let checked = tokio::select! {
+                    checked = checked => checked,
+                    _ = stop.cancelled() => break,
+                };
+                match checked {
                     Ok(Ok(deleted)) if !deleted.is_empty() => {
                         *cell.lock().unwrap_or_else(|p| p.into_inner()) = deleted;
-                        return;
+                        break;
                     }
                     Ok(Ok(_)) => {}
                     Ok(Err(error)) => {
                         tracing::debug!(%error, "the broker's logs could not be checked this time");
                     }
-                    Err(_) => return,
+                    Err(_) => break,
                 }
             }
+            // Closing the clients blocks: not on this runtime's workers.
+            drop(tokio::task::spawn_blocking(move || drop(logs)));
         });
         found
     }
@@ -271,6 +289,10 @@ pub fn deleted_found(found: &Deleted) -> Option<anyhow::Error> {
     let deleted = found.lock().unwrap_or_else(|p| p.into_inner());
     (!deleted.is_empty()).then(|| deleted_error(&deleted))
 }
+
+/// How long one request of a [`BrokerLogs`] check may wait: a check that meets a fault
+/// gives up on its first failed request and is tried again next time.
+const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Each stage's group (`<group_prefix>.<stage>`) and the topics it reads, with their
 /// partitions.
@@ -320,7 +342,7 @@ fn committed(
         .create()?;
     let mut tpl = TopicPartitionList::new();
     tpl.add_partition(topic, partition);
-    let got = consumer.committed_offsets(tpl, Duration::from_secs(10))?;
+    let got = consumer.committed_offsets(tpl, CHECK_TIMEOUT)?;
     Ok(got
         .find_partition(topic, partition)
         .and_then(|e| match e.offset() {

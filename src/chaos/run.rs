@@ -413,7 +413,9 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
     // The stage logs say what happened to a lost ticket: keep them.
     let logs_kept_in = if score.lost > 0 {
         let kept = dir.keep();
-        std::fs::write(kept.join("records.txt"), census.positions.join("\n"))?;
+        if let Err(error) = std::fs::write(kept.join("records.txt"), census.positions.join("\n")) {
+            tracing::warn!(%error, "the list of record positions could not be written");
+        }
         Some(kept.display().to_string())
     } else {
         None

@@ -186,19 +186,12 @@ pub async fn publish(
     }
     for (t, ack) in tickets.iter().zip(acks) {
         let ticket = &t.ticket_id;
-        let error = match ack.await {
-            Ok(Ok(d)) if crate::kafka::appended(&d) => continue,
-            // Not known to be in the log: send it again, waiting this time.
-            Ok(Ok(_)) => {
-                let record = || FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
-                match crate::kafka::send_appended(producer, record, Duration::from_secs(30)).await {
-                    Ok(_) => continue,
-                    Err(e) => e.to_string(),
-                }
-            }
-            Ok(Err((e, _))) => e.to_string(),
-            Err(_) => "the producer was dropped".to_owned(),
-        };
+        let record = || FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
+        let error =
+            match crate::kafka::confirm(ack, producer, record, Duration::from_secs(30)).await {
+                Ok(_) => continue,
+                Err(e) => e.to_string(),
+            };
         tracing::warn!(ticket, %error, "a chaos ticket was not published");
         // The receiver is gone only when the run is over.
         let _ = unpublished.send(ticket.clone());
