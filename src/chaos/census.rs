@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
+use memchr::memmem::Finder;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::{Message, Offset, TopicPartitionList};
 use serde::Serialize;
@@ -114,6 +115,10 @@ pub fn census(
             seen_at: Vec::new(),
         })
         .collect();
+    let finders: Vec<Finder<'static>> = seen
+        .iter()
+        .map(|t| Finder::new(t.ticket_id.as_bytes()).into_owned())
+        .collect();
     let mut partition_bytes: HashMap<(String, i32), u64> = HashMap::new();
     let mut positions = Vec::new();
     let started = Instant::now();
@@ -145,9 +150,8 @@ pub fn census(
         let in_partition = partition_bytes.entry(at).or_default();
         *in_partition += size;
         c.largest_partition_bytes = c.largest_partition_bytes.max(*in_partition);
-        for t in &mut seen {
-            let id = t.ticket_id.as_bytes();
-            if contains(payload, id) || contains(key, id) {
+        for (t, id) in seen.iter_mut().zip(&finders) {
+            if names(id, payload) || names(id, key) {
                 t.seen_at.push(SeenAt {
                     topic: m.topic().to_owned(),
                     partition: m.partition(),
@@ -163,19 +167,27 @@ pub fn census(
             "the topic census did not read every partition to its end"
         );
     }
-    // One lookup per group and partition, however many lost tickets share it.
+    // One client per reading group, one lookup per partition, however many lost tickets
+    // share them.
+    let mut clients: HashMap<&str, BaseConsumer> = HashMap::new();
     let mut known: HashMap<(String, i32), Option<i64>> = HashMap::new();
     for at in seen.iter_mut().flat_map(|t| t.seen_at.iter_mut()) {
         let Some(group) = readers.get(&at.topic) else {
             continue;
         };
         let key = (at.topic.clone(), at.partition);
-        at.reader_committed = *known.entry(key).or_insert_with(|| {
-            committed(brokers, cfg, group, &at.topic, at.partition).unwrap_or_else(|error| {
-                tracing::warn!(%error, group, "could not read a group's committed offset");
-                None
-            })
-        });
+        at.reader_committed = match known.get(&key) {
+            Some(c) => *c,
+            None => {
+                let c = committed(brokers, cfg, &mut clients, group, &at.topic, at.partition)
+                    .unwrap_or_else(|error| {
+                        tracing::warn!(%error, group, "could not read a group's committed offset");
+                        None
+                    });
+                known.insert(key, c);
+                c
+            }
+        };
     }
     Ok(Census {
         topics: per_topic,
@@ -203,13 +215,7 @@ impl BrokerLogs {
     ) -> anyhow::Result<Self> {
         let readers = inputs
             .into_iter()
-            .map(|(group, topics)| {
-                let consumer: BaseConsumer = crate::kafka::base_config(brokers, cfg)
-                    .set("group.id", &group)
-                    .set("enable.auto.commit", "false")
-                    .create()?;
-                anyhow::Ok((consumer, topics))
-            })
+            .map(|(group, topics)| anyhow::Ok((group_client(brokers, cfg, &group)?, topics)))
             .collect::<anyhow::Result<_>>()?;
         Ok(BrokerLogs { readers })
     }
@@ -229,10 +235,7 @@ impl BrokerLogs {
             for e in committed.elements() {
                 let (low, _) =
                     consumer.fetch_watermarks(e.topic(), e.partition(), CHECK_TIMEOUT)?;
-                let read = match e.offset() {
-                    Offset::Offset(o) => o,
-                    _ => 0,
-                };
+                let read = committed_offset(e.offset()).unwrap_or(0);
                 if low > read {
                     *deleted.entry(e.topic().to_owned()).or_default() += low - read;
                 }
@@ -328,41 +331,59 @@ pub fn deleted_error(deleted: &BTreeMap<String, i64>) -> anyhow::Error {
     )
 }
 
-/// The offset `group` has committed on `topic`'s `partition`, if any.
-fn committed(
+/// A client of `group` that never commits: it reads the group's committed offsets.
+fn group_client(brokers: &str, cfg: &KafkaConfig, group: &str) -> anyhow::Result<BaseConsumer> {
+    Ok(crate::kafka::base_config(brokers, cfg)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .create()?)
+}
+
+/// The offset a committed-offsets answer holds, if the group has committed one.
+fn committed_offset(offset: Offset) -> Option<i64> {
+    match offset {
+        Offset::Offset(o) => Some(o),
+        _ => None,
+    }
+}
+
+/// The offset `group` has committed on `topic`'s `partition`, if any, through its client in
+/// `clients` (made on first use).
+fn committed<'g>(
     brokers: &str,
     cfg: &KafkaConfig,
-    group: &str,
+    clients: &mut HashMap<&'g str, BaseConsumer>,
+    group: &'g str,
     topic: &str,
     partition: i32,
 ) -> anyhow::Result<Option<i64>> {
-    let consumer: BaseConsumer = crate::kafka::base_config(brokers, cfg)
-        .set("group.id", group)
-        .set("enable.auto.commit", "false")
-        .create()?;
+    let consumer = match clients.entry(group) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(group_client(brokers, cfg, group)?)
+        }
+    };
     let mut tpl = TopicPartitionList::new();
     tpl.add_partition(topic, partition);
     let got = consumer.committed_offsets(tpl, CHECK_TIMEOUT)?;
     Ok(got
         .find_partition(topic, partition)
-        .and_then(|e| match e.offset() {
-            Offset::Offset(o) => Some(o),
-            _ => None,
-        }))
+        .and_then(|e| committed_offset(e.offset())))
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+/// Whether `haystack` contains the id `id` looks for (an empty id names nothing).
+fn names(id: &Finder<'_>, haystack: &[u8]) -> bool {
+    !id.needle().is_empty() && id.find(haystack).is_some()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::contains;
+    use super::{names, Finder};
 
     #[test]
     fn finds_an_id_inside_a_payload_and_not_an_empty_one() {
-        assert!(contains(b"{\"ticket_id\":\"t-42\"}", b"t-42"));
-        assert!(!contains(b"{\"ticket_id\":\"t-4\"}", b"t-42"));
-        assert!(!contains(b"abc", b""));
+        assert!(names(&Finder::new(b"t-42"), b"{\"ticket_id\":\"t-42\"}"));
+        assert!(!names(&Finder::new(b"t-42"), b"{\"ticket_id\":\"t-4\"}"));
+        assert!(!names(&Finder::new(b""), b"abc"));
     }
 }

@@ -74,7 +74,7 @@ async fn feed(
         let t = lane.ticket(i).await?;
         sent.insert(t.ticket_id.clone(), now_ms());
         idle_ids.push(t.ticket_id.clone());
-        lane.send(&t).await.await?;
+        lane.send(t).await.await?;
         lane.wait_for(i as u64 + 1, stages, timeout, quick, |_, _| {})
             .await?;
     }
@@ -94,7 +94,7 @@ async fn feed(
         let t = lane.ticket(first + k).await?;
         sent.insert(t.ticket_id.clone(), now_ms());
         paced_ids.push(t.ticket_id.clone());
-        acks.push(lane.send(&t).await);
+        acks.push(lane.send(t).await);
     }
     let fed_secs = began.elapsed().as_secs_f64();
     for ack in acks {

@@ -209,17 +209,17 @@ impl Lane<'_> {
         self.maker.make(i).await
     }
 
-    /// Enqueues a ticket; the returned future resolves when the broker acknowledged it.
+    /// Enqueues a ticket; the returned future resolves when the broker acknowledged it (it
+    /// keeps the ticket, to produce it again after an acknowledgement without an offset).
     pub(super) async fn send(
         &self,
-        t: &Inbound,
+        t: Inbound,
     ) -> impl std::future::Future<Output = anyhow::Result<()>> {
         let record = FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
         let ack = crate::kafka::enqueue(&self.producer, record).await;
-        let (topic, key, value) = (t.topic.clone(), t.key.clone(), t.value.clone());
         let producer = self.producer.clone();
         async move {
-            let record = || FutureRecord::to(&topic).key(&key).payload(&value);
+            let record = || FutureRecord::to(&t.topic).key(&t.key).payload(&t.value);
             crate::kafka::confirm(ack, &producer, record, Duration::from_secs(30))
                 .await
                 .map(|_| ())
@@ -234,7 +234,7 @@ impl Lane<'_> {
             let last = (first + PUBLISH_BATCH).min(to);
             let mut acks = Vec::with_capacity(last - first);
             for i in first..last {
-                acks.push(self.send(&self.ticket(i).await?).await);
+                acks.push(self.send(self.ticket(i).await?).await);
             }
             for ack in acks {
                 ack.await?;
