@@ -13,6 +13,8 @@
 //! - [`classifier`]: the [`Classifier`] seam and the [`Cascade`] that asks a
 //!   second classifier (e.g. an LLM) only when the first is unsure.
 //! - [`eval`]: accuracy, macro F1, per-intent scores, throughput.
+//! - [`letter`]: the salutation and the closing of a written message, left
+//!   out of routing.
 //! - [`registry`]: the intent registry (`config/intents.toml`) and routing
 //!   (bands, thresholds, multi-intent, out of scope).
 //! - [`entities`]: extraction of order ids, emails, names, zips, addresses,
@@ -44,6 +46,7 @@ pub mod embedding;
 pub mod entities;
 pub mod eval;
 pub mod features;
+pub mod letter;
 pub mod linear;
 pub mod model;
 pub mod registry;

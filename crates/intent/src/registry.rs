@@ -282,7 +282,8 @@ impl Registry {
         })
     }
 
-    /// Routes a ticket: classifies it whole and clause by clause.
+    /// Routes a ticket: classifies it whole and clause by clause. Build the text with
+    /// [`crate::letter::routed_text`] so that a salutation is not read as a request.
     pub fn route<C: Classifier + ?Sized>(&self, classifier: &C, text: &str) -> Route {
         let whole = classifier.classify(text);
         let clauses = split_clauses(text);

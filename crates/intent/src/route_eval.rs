@@ -31,12 +31,9 @@ pub struct RouteCase {
 }
 
 impl RouteCase {
-    /// The text the router stage classifies: subject, newline, body.
+    /// The text the router stage classifies ([`crate::letter::routed_text`]).
     pub fn routed_text(&self) -> String {
-        match &self.subject {
-            Some(s) => format!("{s}\n{}", self.text),
-            None => self.text.clone(),
-        }
+        crate::letter::routed_text(self.subject.as_deref(), &self.text)
     }
 }
 

@@ -222,7 +222,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (turn, body) in messages.iter().enumerate() {
             said.push(body);
             // the router stage routes the whole thread when it answers the agent's question
-            let text = format!("{subject}\n{}", said.join("\n"));
+            let text = frontdesk_intent::letter::thread_text(Some(&subject), &said);
             let route = registry.route(&model, &text);
             if routes {
                 let hints: Vec<String> = route

@@ -17,7 +17,8 @@ pub fn mask_call(c: &ToolCall, cfg: &frontdesk_guard::MaskConfig) -> ToolCall {
     }
 }
 
-/// The templated one-line summary: channel, intents and the customer's words. When the
+/// The templated one-line summary: channel, intents and the customer's words (from the
+/// first line after any salutation). When the
 /// ticket answers the agent (a "yes", an order number), `request` is the open request it
 /// answers: quoted first, so the person reads what was asked and not only "yes".
 pub fn template_summary(env: &Envelope, request: Option<&str>) -> String {
@@ -26,7 +27,8 @@ pub fn template_summary(env: &Envelope, request: Option<&str>) -> String {
         .as_ref()
         .map(|r| r.intent_keys().collect::<Vec<_>>().join(", "))
         .unwrap_or_default();
-    let body = &env.ticket.body;
+    // the salutation ("Dear customer service,") says nothing about the request
+    let body = frontdesk_intent::letter::content(&env.ticket.body);
     let quote = match request.filter(|r| !r.trim().is_empty()) {
         Some(r) => format!(
             "\"{}\" (then: \"{}\")",
@@ -133,5 +135,17 @@ mod tests {
             "{s}"
         );
         assert_eq!(template_summary(&env, Some("  ")), alone);
+    }
+
+    #[test]
+    fn the_summary_quotes_the_request_not_the_salutation() {
+        let env = Envelope::new(Ticket::new(
+            "t-3",
+            "c",
+            Channel::Email,
+            "Dear customer service,\n\nPlease cancel order #W1234567.\n\nBest regards,\nAna",
+        ));
+        let s = template_summary(&env, None);
+        assert!(s.ends_with("\"Please cancel order #W1234567.\""), "{s}");
     }
 }

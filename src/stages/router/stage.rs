@@ -114,10 +114,8 @@ impl Stage for RouterStage {
                 .await
                 .map_err(|e| StageError::Transient(e.to_string()))?;
         }
-        let mut text = match &env.ticket.subject {
-            Some(s) => format!("{s}\n{}", env.ticket.body),
-            None => env.ticket.body.clone(),
-        };
+        let mut text =
+            frontdesk_intent::letter::routed_text(env.ticket.subject.as_deref(), &env.ticket.body);
         let mut continues = false;
         if let Some(state) = &self.state {
             // An answer ("yes", an order number, an address) to the agent's question means
@@ -134,7 +132,7 @@ impl Stage for RouterStage {
                     .filter(|t| t.role == "customer")
                     .map(|t| t.text)
                     .collect();
-                text = said.join("\n");
+                text = frontdesk_intent::letter::thread_text(env.ticket.subject.as_deref(), &said);
                 continues = true;
             }
         }
