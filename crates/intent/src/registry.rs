@@ -91,6 +91,18 @@ pub struct RoutingConfig {
     /// real threat, deletion or fraud report (confident) still does.
     #[serde(default = "default_escalate_clause_confidence")]
     pub min_escalate_clause_confidence: f32,
+    /// A clause whose intent reaches the intent's own threshold, but not
+    /// `min_clause_confidence`, adds that intent's tools to the allow-list
+    /// without naming the intent: the second request of an e-mail ("also, the
+    /// bookshelf in black instead of white") is often read less surely than the
+    /// first, and every write still needs the customer's "yes" and the gates.
+    /// Off (`false`): the allow-list is the named intents' tools only.
+    #[serde(default = "default_clause_tools")]
+    pub clause_tools: bool,
+}
+
+fn default_clause_tools() -> bool {
+    true
 }
 
 fn default_clause_confidence() -> f32 {
@@ -108,6 +120,7 @@ impl Default for RoutingConfig {
             min_clause_words: 3,
             min_clause_confidence: default_clause_confidence(),
             min_escalate_clause_confidence: default_escalate_clause_confidence(),
+            clause_tools: default_clause_tools(),
         }
     }
 }
@@ -320,6 +333,7 @@ impl Registry {
             }
         };
         let mut clause_hits: Vec<(String, f32, Band)> = Vec::new();
+        let mut clause_tools: BTreeSet<String> = BTreeSet::new();
         for c in clauses {
             let label = c.label();
             if c.out_of_scope {
@@ -328,6 +342,11 @@ impl Registry {
             if let Some(spec) = self.intents.get(label) {
                 if c.confidence() >= spec.threshold.max(self.routing.min_clause_confidence) {
                     clause_hits.push((label.to_string(), c.confidence(), spec.band));
+                } else if self.routing.clause_tools
+                    && spec.band != Band::AlwaysEscalate
+                    && c.confidence() >= spec.threshold
+                {
+                    clause_tools.extend(spec.tools.iter().cloned());
                 }
             }
         }
@@ -362,7 +381,7 @@ impl Registry {
         if found.is_empty() {
             return Route::out_of_scope(ROUTE_MODEL);
         }
-        let mut tools = BTreeSet::new();
+        let mut tools = clause_tools;
         let intents: Vec<RoutedIntent> = found
             .into_iter()
             .filter_map(|(intent, confidence)| {
@@ -437,6 +456,35 @@ band = "always_escalate"
         assert!(Registry::from_toml_str(&unknown_field).is_err());
         let double = SAMPLE.replace("bitext = [\"cancel_order\"]", "bitext = [\"track_order\"]");
         assert!(Registry::from_toml_str(&double).is_err());
+    }
+
+    #[test]
+    fn a_clause_between_threshold_and_gate_adds_tools_not_an_intent() {
+        // cancel_order's threshold is 0.5 in SAMPLE; raise the clause gate above it
+        let mut r2 = Registry::from_toml_str(SAMPLE).unwrap();
+        r2.routing.min_clause_confidence = 0.7;
+        let route = r2.route_classifications(
+            &cls("order_status", 0.9),
+            &[cls("order_status", 0.9), cls("cancel_order", 0.6)],
+        );
+        assert_eq!(route.intents.len(), 1, "{route:?}");
+        assert_eq!(route.band, Band::Autonomous);
+        assert!(route
+            .allow_list
+            .contains(&"cancel_pending_order".to_owned()));
+        // below the intent's own threshold: nothing
+        let low = r2.route_classifications(
+            &cls("order_status", 0.9),
+            &[cls("order_status", 0.9), cls("cancel_order", 0.4)],
+        );
+        assert!(!low.allow_list.contains(&"cancel_pending_order".to_owned()));
+        // switched off
+        r2.routing.clause_tools = false;
+        let off = r2.route_classifications(
+            &cls("order_status", 0.9),
+            &[cls("order_status", 0.9), cls("cancel_order", 0.6)],
+        );
+        assert_eq!(off.allow_list, vec!["get_order_details"]);
     }
 
     #[test]

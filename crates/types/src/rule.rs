@@ -114,6 +114,9 @@ rules! {
     UnmodelledCondition => "unmodelled_condition",
     /// Part of the message asks for a change no request was read from.
     UnreadRequest => "unread_request",
+    /// The planner: the request needs a write this ticket's route does not allow (not on
+    /// its allow-list); handed off before the customer is asked to confirm it.
+    NotAllowed => "not_allowed",
     /// A dependency kept failing past its retry budget.
     RetriesExhausted => "retries_exhausted",
 

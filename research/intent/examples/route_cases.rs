@@ -102,10 +102,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let case: serde_json::Value = serde_json::from_str(line)?;
             let body = case["messages"][0].as_str().unwrap_or_default();
-            let text = match case["subject"].as_str() {
-                Some(s) => format!("{s}\n{body}"),
-                None => body.to_string(),
-            };
+            let text = frontdesk_intent::letter::routed_text(case["subject"].as_str(), body);
             let first_write = case["expect"]["actions"]
                 .as_array()
                 .into_iter()

@@ -16,7 +16,7 @@ use crate::slots::{resolve, Resolution};
 
 use super::outcomes::{resolve_all, Outcomes};
 use crate::text::{order_ids, re};
-use crate::{ConversationState, Outcome, PlanError, PlanRequest};
+use crate::{ConversationState, Outcome, PlanError, PlanRequest, ProposedWrite};
 
 use super::combine::{conflict, merge_writes};
 use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
@@ -252,6 +252,23 @@ impl OfflinePlanner {
                 req, reader, state, &customer, &requests, retracted, facts, names, full_text,
             ));
         }
+        if let Some(w) = outside_allow_list(&writes, &req.allow_list) {
+            // asking for a "yes" to a write the tools stage will refuse wastes the customer's turn
+            let mut plan = Plan::new(
+                reader.log,
+                Outcome::HandOff {
+                    rule: Rule::NotAllowed,
+                    reason: format!(
+                        "{} needs `{}`, which this ticket's route does not allow; nothing was written",
+                        w.summary, w.tool
+                    ),
+                },
+                ConversationState::default(),
+            );
+            plan.writes = writes;
+            plan.procedures = names;
+            return Ok(plan.with_facts(facts));
+        }
         state.question = None;
         // kept so that a "yes" can re-plan on a changed store and a changed request can be
         // read with what came before
@@ -360,6 +377,19 @@ impl OfflinePlanner {
         plan.procedures = names;
         plan
     }
+}
+
+/// The first write whose tool is not on `allow_list`; an empty list (no route) allows all.
+fn outside_allow_list<'a>(
+    writes: &'a [ProposedWrite],
+    allow_list: &[String],
+) -> Option<&'a ProposedWrite> {
+    if allow_list.is_empty() {
+        return None;
+    }
+    writes
+        .iter()
+        .find(|w| !allow_list.iter().any(|a| a == &w.tool))
 }
 
 #[cfg(test)]

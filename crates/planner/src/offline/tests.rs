@@ -219,3 +219,42 @@ async fn a_product_question_needs_no_account() {
     .await;
     assert_eq!(plan.outcome, Outcome::Answered, "{plan:#?}");
 }
+
+#[tokio::test]
+async fn a_write_outside_the_allow_list_is_handed_off_before_the_yes() {
+    let p = planner(WhenUnverified::HandOff);
+    let body = "Please cancel order #W1000066, I ordered it by mistake.";
+    let req = |allow_list: Vec<String>| PlanRequest {
+        subject: String::new(),
+        body: body.to_owned(),
+        channel: Channel::Email,
+        identity: ana(),
+        intents: Vec::new(),
+        state: ConversationState::default(),
+        allow_list,
+    };
+    let reads = [
+        "get_user_details",
+        "get_order_details",
+        "find_user_id_by_email",
+    ];
+    let read_only: Vec<String> = reads.iter().map(|t| t.to_string()).collect();
+    let plan = p
+        .plan(&req(read_only.clone()), &FixtureStore)
+        .await
+        .unwrap();
+    let Outcome::HandOff { rule, reason } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(*rule, Rule::NotAllowed);
+    assert!(reason.contains("cancel_pending_order"), "{reason}");
+    assert!(plan.state.pending.is_empty(), "nothing waits for a yes");
+    // the same request with the write allowed asks for the yes
+    let mut allowed = read_only;
+    allowed.push("cancel_pending_order".into());
+    let plan = p.plan(&req(allowed), &FixtureStore).await.unwrap();
+    assert!(
+        matches!(plan.outcome, Outcome::AskCustomer { .. }),
+        "{plan:#?}"
+    );
+}
