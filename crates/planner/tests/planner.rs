@@ -474,6 +474,22 @@ async fn everything_except_and_all_pending_orders() {
     .await;
     let ids: Vec<&Value> = every.writes.iter().map(|w| &w.args["order_id"]).collect();
     assert_eq!(ids, [&json!("#W4776164"), &json!("#W6247578")]);
+    // "both of my open orders" when the store shows two; "ship to my office" is a new address
+    let both = plan(
+        &tools,
+        Channel::Email,
+        email("yusuf.rossi7301@example.com"),
+        "I'm away for a month. Could you ship both of my open orders to my office instead? \
+         200 Main Street, Suite 5, Austin, TX 78701.",
+        ConversationState::default(),
+    )
+    .await;
+    let ids: Vec<&Value> = both.writes.iter().map(|w| &w.args["order_id"]).collect();
+    assert_eq!(ids, [&json!("#W4776164"), &json!("#W6247578")], "{both:#?}");
+    for w in &both.writes {
+        assert_eq!(w.tool, "modify_pending_order_address");
+        assert_eq!(w.args["zip"], json!("78701"), "{w:#?}");
+    }
 }
 
 #[tokio::test]

@@ -41,7 +41,7 @@ pub(super) async fn read_named_products(
 }
 
 static ALL_ORDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:(?:all|every one of|each of) (?:of )?(?:my |the )?(?:pending |open |current |unshipped |outstanding )?orders|(?:every|each) (?:pending |open |current |unshipped |outstanding )?order)\b")
+    regex::Regex::new(r"(?i)\b(?:(?:all|both|every one of|each of) (?:of )?(?:my |the )?(?:two |2 )?(?:pending |open |current |unshipped |outstanding )?orders|(?:every|each) (?:pending |open |current |unshipped |outstanding )?order)\b")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
@@ -206,14 +206,25 @@ pub(super) fn select(
             ALL_ORDERS.find(&r.clause),
         ) {
             let excluded = excluded_orders(&r.clause[all.end()..], customer);
-            for (id, order) in &customer.orders {
-                if crate::customer::s(order, "status") == "pending" && !excluded.contains(id) {
+            let pending: Vec<&String> = customer
+                .orders
+                .iter()
+                .filter(|(id, order)| {
+                    crate::customer::s(order, "status") == "pending" && !excluded.contains(id)
+                })
+                .map(|(id, _)| id)
+                .collect();
+            // "both of my open orders" names two: with another count the customer means
+            // orders the store does not show as open, so ask which
+            let both = all.as_str().to_lowercase().starts_with("both");
+            if !both || pending.len() == 2 {
+                for id in pending {
                     let mut one = r.clone();
                     one.order_ids = vec![id.clone()];
                     expanded.push(one);
                 }
+                continue;
             }
-            continue;
         }
         expanded.extend(across_orders(r, customer, procedures));
     }
