@@ -116,6 +116,12 @@ pub fn sentences(text: &str) -> Vec<String> {
 }
 
 fn abbreviation(cur: &str) -> bool {
+    // "1. the speaker ...": a list number is not a sentence
+    if let Some(n) = cur.trim().strip_suffix('.') {
+        if (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+    }
     let last = cur.split_whitespace().last().unwrap_or("");
     matches!(
         last,
@@ -383,6 +389,21 @@ mod tests {
     fn splits_sentences_but_not_dicts() {
         let s = sentences("Cancel #W1234567. For #W7654321, modify Tea Kettle {'capacity': '1.5 liters'} to {}; via paypal_1. Thanks!");
         assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn a_numbered_list_keeps_its_numbers() {
+        let s =
+            sentences("Two changes:\n1. the kettle to the red one\n2. the lamp in white. Thanks.");
+        assert_eq!(
+            s,
+            [
+                "Two changes:",
+                "1. the kettle to the red one",
+                "2. the lamp in white.",
+                "Thanks."
+            ]
+        );
     }
 
     #[test]

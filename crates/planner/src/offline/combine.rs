@@ -1,6 +1,7 @@
 //! Combining the writes of several requests: one item change or return per order, an order
 //! that cannot take two of them, and the order the writes run in.
 
+use crate::format::{money, refund_line, round2};
 use crate::ProposedWrite;
 
 /// Cancellations run first (their gift-card refunds pay for what follows),
@@ -18,60 +19,118 @@ fn write_rank(w: &ProposedWrite) -> u8 {
 }
 
 /// Merges writes of one tool on one order (one item change or return per
-/// order) and drops repeats.
+/// order, with one payment method) and drops repeats. Two item writes on one
+/// order that name different payment methods stay apart: [`conflict`] asks
+/// which one the customer means.
 pub(super) fn merge_writes(writes: Vec<ProposedWrite>) -> Vec<ProposedWrite> {
     let mut out: Vec<ProposedWrite> = Vec::new();
     for w in writes {
         if out.iter().any(|o| o.tool == w.tool && o.args == w.args) {
             continue;
         }
-        let items_tool = matches!(
-            w.tool.as_str(),
-            "return_delivered_order_items"
-                | "exchange_delivered_order_items"
-                | "modify_pending_order_items"
-        );
-        if let Some(o) = out
-            .iter_mut()
-            .find(|o| items_tool && o.tool == w.tool && o.order_id == w.order_id)
-        {
-            let ids = |v: &ProposedWrite, k: &str| -> Vec<serde_json::Value> {
-                v.args
-                    .get(k)
-                    .and_then(|x| x.as_array())
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            let (mut old, mut new) = (ids(o, "item_ids"), ids(o, "new_item_ids"));
-            let (wold, wnew) = (ids(&w, "item_ids"), ids(&w, "new_item_ids"));
-            for (n, id) in wold.iter().enumerate() {
-                if old.contains(id) {
-                    continue;
-                }
-                old.push(id.clone());
-                if let Some(x) = wnew.get(n) {
-                    new.push(x.clone());
-                }
-            }
-            o.args["item_ids"] = serde_json::Value::Array(old);
-            if o.args.get("new_item_ids").is_some() {
-                o.args["new_item_ids"] = serde_json::Value::Array(new);
-            }
-            o.item_count += w.item_count;
-            let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
-                (None, None) => None,
-                (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
-            };
-            o.refund_amount = add(o.refund_amount, w.refund_amount);
-            o.charge_amount = add(o.charge_amount, w.charge_amount);
-            o.price_difference = add(o.price_difference, w.price_difference);
-            o.summary = format!("{}; {}", o.summary, w.summary);
+        if let Some(o) = out.iter_mut().find(|o| {
+            items_tool(&w.tool)
+                && o.tool == w.tool
+                && o.order_id == w.order_id
+                && o.payment_method_id == w.payment_method_id
+        }) {
+            merge_into(o, &w);
             continue;
         }
         out.push(w);
     }
     out.sort_by_key(write_rank);
     out
+}
+
+fn items_tool(tool: &str) -> bool {
+    matches!(
+        tool,
+        "return_delivered_order_items"
+            | "exchange_delivered_order_items"
+            | "modify_pending_order_items"
+    )
+}
+
+/// A money line of a write's details: the one [`merge_into`] states again for the sum.
+fn money_line(detail: &str) -> bool {
+    detail.starts_with("price difference:") || detail.starts_with("refund ")
+}
+
+/// What a write does, without its money: "exchange Skateboard in order #W1" of
+/// "exchange Skateboard in order #W1; refund $3.07 to PayPal".
+fn what(summary: &str) -> &str {
+    summary
+        .split_once("; ")
+        .or_else(|| summary.split_once(", refund "))
+        .map_or(summary, |(head, _)| head)
+}
+
+/// `w`'s items added to `o` (same tool, order and payment method), with the amounts,
+/// the details and the summary stated for the whole.
+fn merge_into(o: &mut ProposedWrite, w: &ProposedWrite) {
+    let ids = |v: &ProposedWrite, k: &str| -> Vec<serde_json::Value> {
+        v.args
+            .get(k)
+            .and_then(|x| x.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let (mut old, mut new) = (ids(o, "item_ids"), ids(o, "new_item_ids"));
+    let (wold, wnew) = (ids(w, "item_ids"), ids(w, "new_item_ids"));
+    for (n, id) in wold.iter().enumerate() {
+        if old.contains(id) {
+            continue;
+        }
+        old.push(id.clone());
+        if let Some(x) = wnew.get(n) {
+            new.push(x.clone());
+        }
+    }
+    o.args["item_ids"] = serde_json::Value::Array(old);
+    if o.args.get("new_item_ids").is_some() {
+        o.args["new_item_ids"] = serde_json::Value::Array(new);
+    }
+    o.item_count += w.item_count;
+    let label = o
+        .payment_method_label
+        .clone()
+        .unwrap_or_else(|| "original payment method".to_owned());
+    let money_text = if o.tool == "return_delivered_order_items" {
+        let total = round2(o.refund_amount.unwrap_or(0.0) + w.refund_amount.unwrap_or(0.0));
+        o.refund_amount = Some(total);
+        let line = refund_line(total, o.payment_method_id.as_deref(), Some(&label));
+        o.summary = format!(
+            "{} and {}, refund {} to {label}",
+            what(&o.summary),
+            what(&w.summary),
+            money(total)
+        );
+        line
+    } else {
+        let diff = round2(o.price_difference.unwrap_or(0.0) + w.price_difference.unwrap_or(0.0));
+        o.price_difference = Some(diff);
+        o.charge_amount = (diff > 0.0).then_some(diff);
+        o.refund_amount = (diff < 0.0).then_some(-diff);
+        let line = if diff > 0.0 {
+            format!("charge {} to {label}", money(diff))
+        } else if diff < 0.0 {
+            format!("refund {} to {label}", money(diff))
+        } else {
+            "no price difference".to_owned()
+        };
+        o.summary = format!("{} and {}; {line}", what(&o.summary), what(&w.summary));
+        format!("price difference: {line}")
+    };
+    let mut details: Vec<String> = o
+        .details
+        .iter()
+        .chain(&w.details)
+        .filter(|d| !money_line(d))
+        .cloned()
+        .collect();
+    details.push(money_text);
+    o.details = details;
 }
 
 /// Writes that cannot all run on one order: a delivered order takes one
@@ -92,6 +151,17 @@ pub(super) fn conflict(writes: &[ProposedWrite]) -> Option<String> {
                 )
             })
             .count();
+        let items_writes: Vec<&&ProposedWrite> =
+            same.iter().filter(|o| items_tool(&o.tool)).collect();
+        if let [a, b, ..] = items_writes.as_slice() {
+            if a.tool == b.tool && a.payment_method_id != b.payment_method_id {
+                return Some(format!(
+                    "The items of order {order} are changed in one go, with one payment method for the difference. Which should it be: {}, or {}?",
+                    a.payment_method_label.as_deref().unwrap_or("the first one"),
+                    b.payment_method_label.as_deref().unwrap_or("the second one"),
+                ));
+            }
+        }
         if delivered > 1 {
             return Some(format!(
                 "Order {order} can have either one return or one exchange, not both. Which would you like: {}?",
@@ -105,4 +175,95 @@ pub(super) fn conflict(writes: &[ProposedWrite]) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn exchange(item: &str, new: &str, diff: f64, method: &str, line: &str) -> ProposedWrite {
+        let mut w = ProposedWrite::new(
+            "exchange_delivered_order_items",
+            json!({"order_id": "#W1", "item_ids": [item], "new_item_ids": [new], "payment_method_id": method}),
+            format!("exchange {item} in order #W1; {line}"),
+            "u1",
+        );
+        w.order_id = Some("#W1".into());
+        w.item_count = 1;
+        w.price_difference = Some(diff);
+        w.payment_method_id = Some(method.into());
+        w.payment_method_label = Some(method.to_uppercase());
+        w.details = vec![
+            format!("{item} becomes {new}"),
+            format!("price difference: {line}"),
+        ];
+        w
+    }
+
+    #[test]
+    fn two_exchanges_on_one_order_are_one_write_stated_for_the_whole() {
+        let a = exchange(
+            "speaker",
+            "red speaker",
+            27.72,
+            "paypal",
+            "charge $27.72 to PAYPAL",
+        );
+        let b = exchange(
+            "board",
+            "bamboo board",
+            -3.07,
+            "paypal",
+            "refund $3.07 to PAYPAL",
+        );
+        let merged = merge_writes(vec![a, b]);
+        let [w] = merged.as_slice() else {
+            panic!("{merged:#?}")
+        };
+        assert_eq!(w.args["item_ids"], json!(["speaker", "board"]));
+        assert_eq!(
+            w.args["new_item_ids"],
+            json!(["red speaker", "bamboo board"])
+        );
+        assert_eq!(w.price_difference, Some(24.65));
+        assert_eq!((w.charge_amount, w.refund_amount), (Some(24.65), None));
+        assert_eq!(
+            w.details,
+            [
+                "speaker becomes red speaker",
+                "board becomes bamboo board",
+                "price difference: charge $24.65 to PAYPAL"
+            ]
+        );
+        assert!(
+            w.summary.ends_with("; charge $24.65 to PAYPAL"),
+            "{}",
+            w.summary
+        );
+        assert!(conflict(&merged).is_none());
+    }
+
+    #[test]
+    fn two_payment_methods_for_one_order_are_asked_about() {
+        let a = exchange(
+            "speaker",
+            "red speaker",
+            27.72,
+            "paypal",
+            "charge $27.72 to PAYPAL",
+        );
+        let b = exchange(
+            "board",
+            "bamboo board",
+            -3.07,
+            "gift_card",
+            "refund $3.07 to GIFT_CARD",
+        );
+        let kept = merge_writes(vec![a, b]);
+        assert_eq!(kept.len(), 2);
+        let q = conflict(&kept).expect("a question");
+        assert!(q.contains("PAYPAL") && q.contains("GIFT_CARD"), "{q}");
+    }
 }

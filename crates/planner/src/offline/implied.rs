@@ -38,9 +38,12 @@ fn in_asking_list(sents: &[String], i: usize) -> bool {
         .is_some_and(|s| s.trim_end().ends_with(':'))
 }
 
-/// A line of a list ("- charger: the wireless one").
+/// A line of a list: "- charger: the wireless one", "* ...", "\u{2022} ...", "1. ...",
+/// "2) ...", "(3) ...".
 pub(super) fn is_bullet(s: &str) -> bool {
-    s.trim_start().starts_with(['-', '*', '\u{2022}'])
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?\d{1,2}[.)]\s"));
+    let s = s.trim_start();
+    s.starts_with(['-', '*', '\u{2022}', '\u{2013}']) || NUMBERED.is_match(s)
 }
 
 /// Whether `item` comes in an option value `sentence` names that it does not have.

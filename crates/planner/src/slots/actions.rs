@@ -7,7 +7,7 @@ use regex::Regex;
 use serde_json::{json, Value};
 
 use crate::customer::{Customer, Item};
-use crate::format::{fmt_opts, money, round2};
+use crate::format::{fmt_opts, money, refund_line, round2};
 use crate::requests::Request;
 use crate::text::re;
 use crate::variant::Variant;
@@ -309,19 +309,6 @@ fn labels<'a>(items: impl Iterator<Item = &'a Item>) -> String {
 
 /// "refund $12.00 to your PayPal (within 5 to 7 business days)": a gift card is refunded at
 /// once, other methods within 5 to 7 business days (store policy).
-fn refund_line(amount: f64, method: Option<&str>, label: Option<&str>) -> String {
-    let when = if method.is_some_and(|m| m.starts_with("gift_card")) {
-        "right away"
-    } else {
-        "within 5 to 7 business days"
-    };
-    format!(
-        "refund {} to your {} ({when})",
-        money(amount),
-        label.unwrap_or("original payment method")
-    )
-}
-
 fn cancel_reason(text: &str) -> Option<String> {
     let mut ents = Vec::new();
     extract_cancellation_reasons(text, &mut ents);
