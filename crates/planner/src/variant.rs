@@ -162,6 +162,12 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
     for (k, vals) in &space {
         let key = normalise(k);
         let key_last = key.split(' ').next_back().unwrap_or("").to_owned();
+        // "the 500 piece version": a plural unit key used as an adjective
+        let key_one = key_last
+            .strip_suffix('s')
+            .filter(|k| k.len() >= 3)
+            .unwrap_or(&key_last)
+            .to_owned();
         for v in vals {
             let nv = normalise(v);
             let forms = surface_forms(&nv);
@@ -171,6 +177,7 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
                     format!("{f} {key}"),
                     format!("{key} of {f}"),
                     format!("{f} {key_last}"),
+                    format!("{f} {key_one}"),
                     format!("{key} is {f}"),
                 ]
                 .iter()
@@ -741,6 +748,19 @@ mod tests {
             Some(&BTreeSet::from(["11".to_owned(), "12".to_owned()]))
         );
         assert!(option_mentions("I ordered 12 of them", &boots).is_empty());
+        // a plural unit key as an adjective: "the 500 piece one", "a 1500-piece puzzle"
+        let puzzle = json!({"name": "Jigsaw Puzzle", "product_id": "p", "variants": {
+            "1": {"item_id": "1", "options": {"pieces": "500", "theme": "art"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"pieces": "1500", "theme": "art"}, "available": true, "price": 1.0}
+        }});
+        for t in ["I'd like the 500 piece version", "a 500-piece one please"] {
+            let m = option_mentions(t, &puzzle);
+            assert_eq!(
+                m.get("pieces"),
+                Some(&BTreeSet::from(["500".to_owned()])),
+                "{t}"
+            );
+        }
     }
 
     #[test]
