@@ -117,6 +117,9 @@ rules! {
     /// The planner: the request needs a write this ticket's route does not allow (not on
     /// its allow-list); handed off before the customer is asked to confirm it.
     NotAllowed => "not_allowed",
+    /// The planner: the customer's reply left the agent's question unanswered, and the agent
+    /// would ask it again; a person takes the conversation instead.
+    QuestionUnanswered => "question_unanswered",
     /// A dependency kept failing past its retry budget.
     RetriesExhausted => "retries_exhausted",
 

@@ -12,7 +12,10 @@ use frontdesk_intent::Catalog;
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
 use crate::text::correct_typos;
-use crate::{Plan, PlanError, PlanRequest, Planner, Procedures, ToolRunner};
+use crate::{
+    ConversationState, Outcome, Plan, PlanError, PlanRequest, Planner, Procedures, ToolRunner,
+};
+use frontdesk_types::Rule;
 
 use super::gate::Waiting;
 
@@ -126,6 +129,31 @@ impl Planner for OfflinePlanner {
             Waiting::Done(plan) => return Ok(*plan),
             Waiting::Plan(turn) => turn,
         };
-        self.plan_turn(req, reader, state, binding, turn).await
+        let plan = self.plan_turn(req, reader, state, binding, turn).await?;
+        Ok(not_twice(plan, req.state.question.as_deref()))
     }
+}
+
+/// The same question twice: the customer's reply did not answer it, and asking again would
+/// leave the conversation where it was. A person takes it, with the question as the draft.
+fn not_twice(plan: Plan, asked: Option<&str>) -> Plan {
+    let again = matches!(
+        (&plan.outcome, asked),
+        (Outcome::AskCustomer { question }, Some(before)) if question.trim() == before.trim()
+    );
+    if !again {
+        return plan;
+    }
+    let mut handoff = Plan::new(
+        plan.reads,
+        Outcome::HandOff {
+            rule: Rule::QuestionUnanswered,
+            reason: "the customer's reply did not answer the agent's question, asked once already"
+                .to_owned(),
+        },
+        ConversationState::default(),
+    );
+    handoff.draft = plan.draft;
+    handoff.procedures = plan.procedures;
+    handoff
 }

@@ -115,7 +115,8 @@ async fn a_question_is_not_sure_and_a_confirmation_is() {
     .await;
     assert_eq!(q.confidence, Confidence::unsure(Doubt::Question));
     assert!(q.confidence.asks_a_model());
-    // a blind "yes" answers no question: nothing is written, the question stands
+    // a blind "yes" answers no question: nothing is written, and the agent does not ask
+    // the same question twice: a person takes the conversation
     let yes = say(
         &p,
         Channel::Email,
@@ -125,7 +126,30 @@ async fn a_question_is_not_sure_and_a_confirmation_is() {
     )
     .await;
     assert!(yes.writes.is_empty(), "{yes:#?}");
-    assert!(matches!(yes.outcome, Outcome::AskCustomer { .. }));
+    let Outcome::HandOff { rule, .. } = &yes.outcome else {
+        panic!("{yes:#?}")
+    };
+    assert_eq!(*rule, Rule::QuestionUnanswered);
+    assert_eq!(Some(yes.draft.as_str()), q.state.question.as_deref());
+    // an answer that moves the conversation on is planned as usual
+    let answered = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "It is order #W1000002.",
+        &q.state,
+    )
+    .await;
+    assert!(
+        !matches!(
+            answered.outcome,
+            Outcome::HandOff {
+                rule: Rule::QuestionUnanswered,
+                ..
+            }
+        ),
+        "{answered:#?}"
+    );
 }
 
 #[tokio::test]
