@@ -143,8 +143,19 @@ fn negated_kinds(sentence: &str, procedures: &Procedures, from: usize) -> Vec<St
 /// Each kind's first trigger (or fallback trigger) in a sentence that is not negated. A
 /// trigger whose match holds the start of a more specific kind's trigger gives way to it
 /// ("I'd like to pay with PayPal instead" is a payment change, not an item change).
+/// Where money goes ("any money back goes to my gift card", "the difference should go on
+/// my Visa"): a payment instruction for the requests around it, never a request of its own.
+static DESTINATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:money|refund|difference|credit)(?:\s+back)?\s+(?:goes|go|should go|can go|must go|will go|gets? (?:put|sent|credited))\b|^\W*(?:any|all|the)\s+money\s+back\b",
+    )
+});
+
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    if fallback && DESTINATION.is_match(sentence) {
+        return Vec::new();
+    }
     for p in &procedures.procedures {
         let at = if fallback {
             p.fallback_at(sentence).map(|pos| (pos, pos))
@@ -327,6 +338,15 @@ mod tests {
             .into_iter()
             .map(|r| (r.kind, r.order_ids))
             .collect()
+    }
+
+    #[test]
+    fn where_money_goes_is_not_a_refund_request() {
+        assert!(kinds("Any money back goes to my gift card.").is_empty());
+        assert!(kinds("The difference should go on my Visa, thanks.").is_empty());
+        let asked = kinds("The lamp broke on day one. I want my money back.");
+        assert_eq!(asked.len(), 1, "{asked:?}");
+        assert_eq!(asked[0].0, "return");
     }
 
     #[test]

@@ -26,16 +26,24 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether sentence `i` is a line of a list ("- charger: ...") whose opening line asks
-/// ("please change:").
+/// ("please change:", "could you change them?").
 fn in_asking_list(sents: &[String], i: usize) -> bool {
     if !is_bullet(&sents[i]) {
         return false;
     }
     sents[..i]
         .iter()
-        .rev()
-        .find(|s| !is_bullet(s))
-        .is_some_and(|s| s.trim_end().ends_with(':'))
+        .rposition(|s| !is_bullet(s))
+        .is_some_and(|j| heads_a_list(sents, j))
+}
+
+/// Whether sentence `i` opens a list that follows it: it ends with a colon ("please
+/// change:"), or it is a question that asks for something ("could you please change
+/// them?") with list lines right after it.
+fn heads_a_list(sents: &[String], i: usize) -> bool {
+    let s = sents[i].trim_end();
+    let followed = sents.get(i + 1).is_some_and(|n| is_bullet(n));
+    !is_bullet(s) && (s.ends_with(':') || (followed && s.ends_with('?') && ASKS.is_match(s)))
 }
 
 /// A line of a list: "- charger: the wireless one", "* ...", "\u{2022} ...", "1. ...",
@@ -107,7 +115,7 @@ pub(super) fn unread_change(
             || !mentions(s, &items).is_empty();
         let unread = extract(s, procedures).is_empty() && !implied.iter().any(|c| c == s);
         // "please change:" above list lines that were read
-        let header_of_read_list = s.trim_end().ends_with(':')
+        let header_of_read_list = heads_a_list(&sents, i)
             && sents[i + 1..]
                 .iter()
                 .take_while(|b| is_bullet(b))
@@ -181,6 +189,13 @@ mod tests {
             implied("In #W1000001 please change:\n- mouse: white\n- lamp: low brightness\nPayPal for any difference."),
             vec!["- mouse: white", "- lamp: low brightness"]
         );
+        // a list under a question that asks, numbered or not
+        assert_eq!(
+            implied("Before they ship, could you change them?\n1. mouse: white\n2. lamp: low brightness"),
+            vec!["1. mouse: white", "2. lamp: low brightness"]
+        );
+        // a question that asks nothing does not head a list
+        assert!(implied("Is this right?\n- mouse: white").is_empty());
     }
 
     #[test]
