@@ -177,6 +177,11 @@ impl OfflinePlanner {
         if implied.iter().any(|r| is_bullet(&r.clause)) {
             extracted.retain(|r| !(r.kind == "item_change" && r.clause.trim_end().ends_with(':')));
         }
+        // a fallback reading ("... a refund ...") stands in for a request only where nothing
+        // else was read: next to item changes it is their money, not a request of its own
+        if !implied.is_empty() {
+            extracted.retain(|r| r.explicit);
+        }
         extracted.extend(implied);
         let retracted = extracted.iter().filter(|r| r.retracted).count();
         let requests = select(extracted, &customer, &self.procedures);

@@ -282,3 +282,21 @@ async fn a_write_outside_the_allow_list_is_handed_off_before_the_yes() {
         "{plan:#?}"
     );
 }
+
+#[tokio::test]
+async fn a_refund_of_the_difference_beside_an_item_change_is_not_a_cancellation() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Could the desk lamp in #W1000001 be the low brightness one? \
+         I'd like a refund of the difference. Any money back goes to my gift card.",
+        &ConversationState::default(),
+    )
+    .await;
+    assert!(
+        plan.writes.iter().all(|w| w.tool != "cancel_pending_order"),
+        "{plan:#?}"
+    );
+}
