@@ -239,6 +239,26 @@ impl OfflinePlanner {
         }
         let mut facts = std::mem::take(&mut leading);
         facts.extend(found);
+        // "I'm thinking about returning it - just asking, not starting a return yet": say what
+        // would happen and what the options are, do nothing and ask nothing
+        if HYPOTHETICAL.is_match(&turn.body_text()) && (!writes.is_empty() || !questions.is_empty())
+        {
+            for w in merge_writes(writes) {
+                facts.push(format!("If you go ahead, I would {}.", w.summary));
+            }
+            facts.extend(questions.iter().filter_map(|q| statements_of(q)));
+            facts.push(
+                "Nothing has been changed: write back when you would like me to go ahead."
+                    .to_owned(),
+            );
+            state.question = None;
+            state.context.clear();
+            let mut plan = Plan::new(reader.log, Outcome::Answered, state);
+            plan.draft = facts.join(" ");
+            plan.reply_facts = facts;
+            plan.procedures = names;
+            return Ok(plan);
+        }
         if let Some(q) = questions.first() {
             state.context = vec![full_text];
             let mut plan = Plan::ask(reader.log, state, q.clone()).with_facts(facts);
@@ -382,6 +402,23 @@ impl OfflinePlanner {
         plan.procedures = names;
         plan
     }
+}
+
+/// The customer asks what would happen before deciding: "just asking", "I don't want to
+/// start a return yet", "before I decide", "I'm thinking about returning it".
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:just|only) asking\b|\b(?:don'?t|do not) want to (?:start|make|open|process|do|go ahead with)\b[^.!?]{0,30}\byet\b|\bbefore i decide\b|\bnot (?:yet )?sure (?:if|whether) i (?:want|should)\b|\b(?:thinking|thought) (?:about|of) (?:returning|exchanging|cancell?ing|changing|sending)\b|\bconsidering (?:returning|exchanging|cancell?ing|changing)\b|\bhypothetically\b",
+    )
+});
+
+/// The sentences of a question that state something (its options), without the question.
+fn statements_of(question: &str) -> Option<String> {
+    let kept: Vec<String> = crate::text::sentences(question)
+        .into_iter()
+        .filter(|s| !s.trim_end().ends_with('?'))
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
 }
 
 /// The first write whose tool is not on `allow_list`; an empty list (no route) allows all.

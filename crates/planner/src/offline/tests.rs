@@ -300,3 +300,25 @@ async fn a_refund_of_the_difference_beside_an_item_change_is_not_a_cancellation(
         "{plan:#?}"
     );
 }
+
+#[tokio::test]
+async fn a_customer_just_asking_gets_the_facts_and_nothing_waits() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "I'm thinking about returning the t-shirt from #W1000002. Where would the refund go? \
+         I don't want to start a return yet, just asking.",
+        &ConversationState::default(),
+    )
+    .await;
+    assert_eq!(plan.outcome, Outcome::Answered, "{plan:#?}");
+    assert!(plan.writes.is_empty() && plan.state.pending.is_empty());
+    assert!(plan.state.question.is_none());
+    assert!(
+        plan.draft.contains("Nothing has been changed"),
+        "{}",
+        plan.draft
+    );
+}
