@@ -322,3 +322,26 @@ async fn a_customer_just_asking_gets_the_facts_and_nothing_waits() {
         plan.draft
     );
 }
+
+#[tokio::test]
+async fn the_address_of_another_order_is_read_from_that_order() {
+    let p = planner(WhenUnverified::HandOff);
+    for text in [
+        "Please send order #W1000066 to the same address that my other order (the water bottle one) went to.",
+        "Could you ship #W1000066 to the address of my other order, the one with the water bottle?",
+    ] {
+        let plan = say(
+            &p,
+            Channel::Email,
+            &ana(),
+            text,
+            &ConversationState::default(),
+        )
+        .await;
+        let [w] = plan.writes.as_slice() else {
+            panic!("{text}: {plan:#?}")
+        };
+        assert_eq!(w.tool, "modify_pending_order_address");
+        assert_eq!(w.args["zip"], "73302", "{text}");
+    }
+}

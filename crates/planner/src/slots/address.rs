@@ -11,7 +11,13 @@ use crate::text::{addresses, order_ids, re, Address};
 
 use super::mentions::mentions;
 
-static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsame (?:[\w-]+ ){0,2}as\b"));
+/// "same as #W1", "the same Dallas address that my other order is going to", "the address
+/// of my other order", "where my last order went".
+static SAME_AS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bsame (?:[\w-]+ ){0,3}(?:as|that|where|which)\b|\baddress (?:of|on|from|in|for) (?:my )?(?:other|previous|earlier|last|older|first) (?:order|purchase)\b|\bwhere (?:my )?(?:other|previous|earlier|last|older|first) (?:order|purchase)\b",
+    )
+});
 static OTHER_ORDER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:other|previous|earlier|last|older|first) (?:order|purchase)\b"));
 static DEFAULT_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,7 +63,8 @@ pub(super) fn pick_address(
         return Some(a);
     }
     if let Some(m) = SAME_AS.find(&req.clause) {
-        let id = referenced_order(&req.clause[m.end()..], customer, order_id);
+        // from the phrase on: the products before it are the order being changed
+        let id = referenced_order(&req.clause[m.start()..], customer, order_id);
         if let Some(id) = id {
             return customer
                 .orders
