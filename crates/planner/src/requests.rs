@@ -28,6 +28,11 @@ static TIME_LIMIT_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 fn not_asked(prefix: &str) -> bool {
     NEGATED.is_match(prefix) || TIME_LIMIT_QUESTION.is_match(prefix)
 }
+/// A condition that opens the next clause of a sentence: "; if that isn't available",
+/// ", otherwise", "and if not".
+static CONDITION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:[;,]|\b(?:and|but)\b)\s*(?P<c>(?:if|otherwise|or else|in case|unless)\b)")
+});
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
 });
@@ -256,8 +261,19 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
         // clause boundaries: each hit, moved back over a lead-in "for #W1234567,"
         let mut bounds: Vec<usize> = vec![0];
         for (pos, _) in h.iter().skip(1) {
-            let cut = LEAD_IN.find(&s[..*pos]).map_or(*pos, |m| m.start());
-            bounds.push(cut.max(*bounds.last().unwrap_or(&0)));
+            let prev = *bounds.last().unwrap_or(&0);
+            let cut = LEAD_IN
+                .find(&s[..*pos])
+                .map_or(*pos, |m| m.start())
+                .max(prev);
+            // "...if you have it; if that isn't available, I'll return it": the condition
+            // before the second request is that request's own
+            let cut = CONDITION_LEAD
+                .captures_iter(&s[prev..cut])
+                .last()
+                .and_then(|c| c.name("c"))
+                .map_or(cut, |m| prev + m.start());
+            bounds.push(cut.max(prev));
         }
         bounds.push(s.len());
         for (n, (_, kind)) in h.iter().enumerate() {
@@ -338,6 +354,22 @@ mod tests {
             .into_iter()
             .map(|r| (r.kind, r.order_ids))
             .collect()
+    }
+
+    #[test]
+    fn a_condition_before_the_second_request_is_its_own() {
+        let p = Procedures::shipped().unwrap();
+        let r = extract(
+            "I'd like to exchange it for the white one if you have it; if that isn't available, I'll just return it instead.",
+            &p,
+        );
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert!(r[0].clause.trim_end().ends_with("if you have it;"), "{}", r[0].clause);
+        assert!(
+            r[1].clause.starts_with("if that isn't available"),
+            "{}",
+            r[1].clause
+        );
     }
 
     #[test]
