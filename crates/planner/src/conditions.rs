@@ -72,6 +72,17 @@ static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
     )
 });
+/// "if it isn't, ...", "if they aren't,", "if it doesn't,": a negated condition with its
+/// predicate left out.
+static ELLIPTIC_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|but\s+)?if (?:it|that|they|one) (?:is ?n'?t|is not|are ?n'?t|are not|does ?n'?t|does not|do ?n'?t|do not)\s*[,;:]",
+    )
+});
+/// "if it is, ...", "if they do,": the predicate left out.
+static ELLIPTIC_YES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?:and\s+|but\s+)?if (?:it|that|they|one) (?:is|are|does|do)\s*[,;:]")
+});
 static OTHERWISE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\W*(?:and\s+|but\s+)?(?:otherwise|or else|if not)\b"));
 static PRICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -222,6 +233,14 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     if UNAVAILABLE.is_match(&courteous) {
         return Some(Condition::IfUnavailable);
     }
+    // "Is it available in black? If it is, switch mine; if it isn't, cancel the order": an
+    // elliptical condition answers the availability the message asked about
+    if ELLIPTIC_NOT.is_match(&courteous) {
+        return Some(Condition::IfUnavailable);
+    }
+    if ELLIPTIC_YES.is_match(&courteous) {
+        return Some(Condition::IfAvailable);
+    }
     Some(Condition::Unmodelled(clause.trim().to_owned()))
 }
 
@@ -317,6 +336,15 @@ mod tests {
         assert_eq!(
             condition_of("If that isn't available, just cancel that whole order."),
             Some(Condition::IfUnavailable)
+        );
+        // elliptical, after "is it available in black?"
+        assert_eq!(
+            condition_of("If it isn't, please just cancel the order."),
+            Some(Condition::IfUnavailable)
+        );
+        assert_eq!(
+            condition_of("If it is, please switch mine to the black one."),
+            Some(Condition::IfAvailable)
         );
         assert_eq!(
             condition_of("Otherwise, please cancel the order."),

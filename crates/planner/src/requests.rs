@@ -364,7 +364,11 @@ mod tests {
             &p,
         );
         assert_eq!(r.len(), 2, "{r:#?}");
-        assert!(r[0].clause.trim_end().ends_with("if you have it;"), "{}", r[0].clause);
+        assert!(
+            r[0].clause.trim_end().ends_with("if you have it;"),
+            "{}",
+            r[0].clause
+        );
         assert!(
             r[1].clause.starts_with("if that isn't available"),
             "{}",
