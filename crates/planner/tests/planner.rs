@@ -490,6 +490,18 @@ async fn everything_except_and_all_pending_orders() {
         assert_eq!(w.tool, "modify_pending_order_address");
         assert_eq!(w.args["zip"], json!("78701"), "{w:#?}");
     }
+    // "they all" after the message spoke of the open orders
+    let they = plan(
+        &tools,
+        Channel::Email,
+        email("yusuf.rossi7301@example.com"),
+        "I have a couple of open orders. Please make sure they all ship to \
+         200 Main Street, Suite 5, Austin, TX 78701.",
+        ConversationState::default(),
+    )
+    .await;
+    let ids: Vec<&Value> = they.writes.iter().map(|w| &w.args["order_id"]).collect();
+    assert_eq!(ids, [&json!("#W4776164"), &json!("#W6247578")], "{they:#?}");
 }
 
 #[tokio::test]

@@ -45,6 +45,15 @@ static ALL_ORDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
+static PRONOUN_ALL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:they all|them all|all of them|each of them|every one of them|both of them|they both|them both)\b",
+    )
+});
+
+static ORDERS: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| crate::text::re(r"(?i)\borders\b"));
+
 static EXCEPT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::text::re(
         r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|save for|not including)\b",
@@ -200,11 +209,14 @@ pub(super) fn select(
             r.kind.as_str(),
             "cancel" | "order_address" | "order_payment"
         );
-        if let (true, true, Some(all)) = (
-            whole_order,
-            r.order_ids.is_empty(),
-            ALL_ORDERS.find(&r.clause),
-        ) {
+        let all_orders = ALL_ORDERS.find(&r.clause).or_else(|| {
+            // "I have a few open orders. Please make sure they all ship home": a pronoun for
+            // the orders the message just spoke of
+            PRONOUN_ALL
+                .find(&r.clause)
+                .filter(|m| ORDERS.is_match(&format!("{} {}", r.before, &r.clause[..m.start()])))
+        });
+        if let (true, true, Some(all)) = (whole_order, r.order_ids.is_empty(), all_orders) {
             let excluded = excluded_orders(&r.clause[all.end()..], customer);
             let pending: Vec<&String> = customer
                 .orders
@@ -216,7 +228,7 @@ pub(super) fn select(
                 .collect();
             // "both of my open orders" names two: with another count the customer means
             // orders the store does not show as open, so ask which
-            let both = all.as_str().to_lowercase().starts_with("both");
+            let both = all.as_str().to_lowercase().contains("both");
             if !both || pending.len() == 2 {
                 for id in pending {
                     let mut one = r.clone();
