@@ -72,6 +72,12 @@ static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
     )
 });
+/// "if it's cheaper", "if the new one costs more", "should it be more expensive".
+static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+(?:it|that|the new one|the new ones|they|the difference|the price|the new (?:\w+ ){0,2}?(?:one|ones|model|version))(?:'s|'re|\s+is|\s+are|\s+turns out|\s+ends up|\s+comes out|\s+costs?|\s+be)?\s+(?:to be\s+)?(?:cheaper|less expensive|lower|more expensive|pricier|dearer|higher|more|less)\b",
+    )
+});
 /// "if it isn't, ...", "if they aren't,", "if it doesn't,": a negated condition with its
 /// predicate left out.
 static ELLIPTIC_NOT: LazyLock<Regex> = LazyLock::new(|| {
@@ -233,6 +239,11 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     if UNAVAILABLE.is_match(&courteous) {
         return Some(Condition::IfUnavailable);
     }
+    // "if it's cheaper, refund the difference to my PayPal": where the difference goes,
+    // written as a condition on its sign; the payment method is read from the clause
+    if DIFFERENCE_SIGN.is_match(span) && courteous.to_lowercase().contains("difference") {
+        return None;
+    }
     // "Is it available in black? If it is, switch mine; if it isn't, cancel the order": an
     // elliptical condition answers the availability the message asked about
     if ELLIPTIC_NOT.is_match(&courteous) {
@@ -336,6 +347,15 @@ mod tests {
         assert_eq!(
             condition_of("If that isn't available, just cancel that whole order."),
             Some(Condition::IfUnavailable)
+        );
+        // where the difference goes, not a condition
+        assert_eq!(
+            condition_of("If it's cheaper, please refund the difference to my Mastercard."),
+            None
+        );
+        assert_eq!(
+            condition_of("If the new one costs more, charge the difference to my Visa."),
+            None
         );
         // elliptical, after "is it available in black?"
         assert_eq!(

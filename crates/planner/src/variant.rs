@@ -34,6 +34,14 @@ pub fn aliases(name: &str) -> Vec<String> {
         if !head.is_empty() && GENERIC.contains(last) {
             forms.push(head.join(" "));
         }
+        // "the watch" for a "Wristwatch", "the shelf" for a "Bookshelf": the head noun of a
+        // closed compound names it too
+        if let Some(h) = COMPOUND_HEADS
+            .iter()
+            .find(|h| last.len() >= h.len() + 3 && last.ends_with(*h))
+        {
+            forms.push((*h).to_owned());
+        }
     }
     for (i, a) in forms.into_iter().enumerate() {
         // a generic last word names no product on its own ("set" of "Dumbbell Set")
@@ -58,6 +66,11 @@ pub fn aliases(name: &str) -> Vec<String> {
     }
     out
 }
+
+/// Head nouns of closed compounds in product names, each naming its compound on its own.
+const COMPOUND_HEADS: &[&str] = &[
+    "watch", "shelf", "board", "glasses", "pack", "book", "phones", "buds", "case", "bottle",
+];
 
 /// Where and how strongly (words matched) the product is named in `norm`.
 pub fn mention(norm: &str, name: &str) -> Option<(usize, usize)> {
@@ -534,9 +547,17 @@ pub enum Preference {
     Priciest,
 }
 
+/// "if it's cheaper", "if the new one costs more": the sign of a difference the customer
+/// says where to send, not a wish for a cheaper or dearer variant.
+static SIGN_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:if|in case|should)\s+(?:it|that|they|the new one|the new ones|the difference|the price)(?:'s|'re|\s+is|\s+are|\s+costs?|\s+turns out|\s+ends up|\s+comes out|\s+be)?\s+(?:to be\s+)?(?:cheaper|less expensive|lower|more expensive|pricier|dearer|higher)\b",
+    )
+});
+
 /// The price preference written in `raw`, if any.
 pub fn preference(raw: &str) -> Option<Preference> {
-    let n = normalise(raw);
+    let n = normalise(&SIGN_CONDITION.replace_all(raw, " "));
     let cheap = [
         "cheapest",
         "cheaper",
@@ -771,6 +792,10 @@ mod tests {
         assert!(mention("the house", "Gaming Mouse").is_none());
         assert!(mention("everything but the dumbbells", "Dumbbell Set").is_some());
         assert!(mention("the tv set", "Dumbbell Set").is_none());
+        // the head noun of a closed compound
+        assert!(mention("change the watch to leather", "Wristwatch").is_some());
+        assert!(mention("the shelves", "Bookshelf").is_some());
+        assert!(mention("my twatch", "Wristwatch").is_none());
     }
 
     #[test]

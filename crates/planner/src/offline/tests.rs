@@ -345,3 +345,21 @@ async fn the_address_of_another_order_is_read_from_that_order() {
         assert_eq!(w.args["zip"], "73302", "{text}");
     }
 }
+
+#[tokio::test]
+async fn a_change_naming_no_item_after_several_were_named_asks_which() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "My order #W1000001 has the gaming mouse and the desk lamp. Could you change it to the white one?",
+        &ConversationState::default(),
+    )
+    .await;
+    assert!(plan.writes.is_empty(), "{plan:#?}");
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(question.contains("Which items"), "{question}");
+}

@@ -1,5 +1,6 @@
 //! Which items of the order a request names.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -17,6 +18,10 @@ static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order))\b",
     )
+});
+/// A word for several items at once: "them", "both", "all of them", "these".
+static PLURAL_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:them|they|both|all|each|every|these|those|the two|the three)\b")
 });
 static BOTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:both|all|each|two|every)\b"));
 static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,6 +203,25 @@ impl Ctx<'_> {
         if found.is_empty() {
             source = self.req.before.as_str();
             found = acting(source, &items);
+            // "My order with the headphones, the grill and the watch. Could you change it to
+            // the leather strap?": several items named before a change that names none, and
+            // no word for all of them: which one is meant is not written
+            let several: BTreeSet<&str> = found.iter().map(|m| m.name.as_str()).collect();
+            if self.req.kind == "item_change"
+                && several.len() > 1
+                && !PLURAL_REF.is_match(&self.req.clause)
+            {
+                let named: Vec<Item> = items
+                    .iter()
+                    .filter(|i| several.contains(i.name.as_str()))
+                    .cloned()
+                    .collect();
+                return Err(Resolution::ask(format!(
+                    "Which items of order {} do you mean: {}?",
+                    self.order_id,
+                    named.iter().map(Item::label).collect::<Vec<_>>().join("; ")
+                )));
+            }
         }
         if found.is_empty() {
             if items.len() == 1 {
