@@ -377,6 +377,16 @@ mod tests {
     }
 
     #[test]
+    fn charge_another_card_instead_and_an_orders_total_are_read() {
+        let k = kinds("I paid with my gift card but can you charge my Mastercard instead?");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "order_payment");
+        let k = kinds("The other one I'm keeping; can you remind me what its total was?");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "status");
+    }
+
+    #[test]
     fn where_money_goes_is_not_a_refund_request() {
         assert!(kinds("Any money back goes to my gift card.").is_empty());
         assert!(kinds("The difference should go on my Visa, thanks.").is_empty());

@@ -47,7 +47,11 @@ static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A question when `text` states how many things it asks for and `writes` hold fewer (an
 /// item counts once per item it changes, any other write once).
-fn fewer_than_stated(text: &str, writes: &[crate::ProposedWrite]) -> Option<String> {
+fn fewer_than_stated(
+    text: &str,
+    writes: &[crate::ProposedWrite],
+    answered: usize,
+) -> Option<String> {
     if writes.is_empty() {
         return None;
     }
@@ -66,15 +70,16 @@ fn fewer_than_stated(text: &str, writes: &[crate::ProposedWrite]) -> Option<Stri
             }
         })
         .max()?;
-    let read: usize = writes
-        .iter()
-        .map(|w| {
-            w.args
-                .get("item_ids")
-                .and_then(serde_json::Value::as_array)
-                .map_or(1, |a| a.len().max(1))
-        })
-        .sum();
+    let read: usize = answered
+        + writes
+            .iter()
+            .map(|w| {
+                w.args
+                    .get("item_ids")
+                    .and_then(serde_json::Value::as_array)
+                    .map_or(1, |a| a.len().max(1))
+            })
+            .sum::<usize>();
     (read < stated).then(|| {
         format!(
             "You mention {stated} things, but I could read only {read}: {}. Could you list each item and what you would like for it?",
@@ -197,7 +202,12 @@ impl OfflinePlanner {
         } = resolve_all(&requests, &customer, &self.procedures, &full_text);
         // "two things I want to exchange: ..." and only one was read: proposing the one would
         // leave the other undone for good (an order's items change only once)
-        if let Some(q) = fewer_than_stated(&turn.body_text(), &writes) {
+        // a question answered from the store is one of the things the customer counted
+        let answered = requests
+            .iter()
+            .filter(|r| matches!(r.kind.as_str(), "status" | "product_info" | "account"))
+            .count();
+        if let Some(q) = fewer_than_stated(&turn.body_text(), &writes, answered) {
             questions.insert(0, q);
         }
         // a conditional sentence that asks for something no request was read from may hold a
@@ -449,15 +459,17 @@ mod tests {
             )
         };
         let text = "I'd like to exchange two things: the helmet in a small, and the perfume.";
-        assert!(fewer_than_stated(text, &[w(&["1"])]).is_some());
-        assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])]), None);
-        assert!(fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])]).is_some());
+        assert!(fewer_than_stated(text, &[w(&["1"])], 0).is_some());
+        assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])], 0), None);
+        assert!(fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])], 0).is_some());
+        // "two things: change the payment, and has the keyboard shipped?": one is answered
+        assert_eq!(fewer_than_stated("Hi, two things.", &[w(&[])], 1), None);
         assert_eq!(
-            fewer_than_stated("Two things: ...", &[w(&["1"]), w(&[])]),
+            fewer_than_stated("Two things: ...", &[w(&["1"]), w(&[])], 0),
             None
         );
         assert_eq!(
-            fewer_than_stated("Please exchange the helmet.", &[w(&["1"])]),
+            fewer_than_stated("Please exchange the helmet.", &[w(&["1"])], 0),
             None
         );
     }
