@@ -41,7 +41,7 @@ static STATUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// they ask for.
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them))\b",
+        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them)|(?:exchange|return|change|swap|replace|modify|switch) (?:them )?both)\b",
     )
 });
 
@@ -202,11 +202,13 @@ impl OfflinePlanner {
         } = resolve_all(&requests, &customer, &self.procedures, &full_text);
         // "two things I want to exchange: ..." and only one was read: proposing the one would
         // leave the other undone for good (an order's items change only once)
-        // a question answered from the store is one of the things the customer counted
+        // a question answered from the store, or a request refused ("it has shipped, so it
+        // cannot be cancelled"), is one of the things the customer counted
         let answered = requests
             .iter()
             .filter(|r| matches!(r.kind.as_str(), "status" | "product_info" | "account"))
-            .count();
+            .count()
+            .max(requests.len().saturating_sub(writes.len()));
         if let Some(q) = fewer_than_stated(&turn.body_text(), &writes, answered) {
             questions.insert(0, q);
         }
@@ -462,6 +464,7 @@ mod tests {
         assert!(fewer_than_stated(text, &[w(&["1"])], 0).is_some());
         assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])], 0), None);
         assert!(fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])], 0).is_some());
+        assert!(fewer_than_stated("I'd like to exchange both:", &[w(&["1"])], 0).is_some());
         // "two things: change the payment, and has the keyboard shipped?": one is answered
         assert_eq!(fewer_than_stated("Hi, two things.", &[w(&[])], 1), None);
         assert_eq!(

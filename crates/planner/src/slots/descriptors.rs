@@ -13,10 +13,12 @@ use crate::text::{normalise, re};
 use super::mentions::Mention;
 
 /// An order described by what it holds, in normalised text: the head ("order", "the one"),
-/// an optional relative clause ("that I just placed"), then "with", "containing", ...
+/// an optional relative clause ("that I just placed"), then "with", "containing", ...; or an
+/// item described by what came with it ("the helmet I got with my jacket", "the backpack
+/// that came with the tablet").
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including))\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came) (?:it |them )?(?:with|along with|together with|alongside))\b",
     )
 });
 
@@ -97,6 +99,15 @@ mod tests {
         assert_eq!(
             describing("Please cancel my t-shirt order."),
             vec![("T-Shirt".into(), true)]
+        );
+        // what came with the item names its order, not a second item
+        assert_eq!(
+            describing("I want to return the gaming mouse I got with my t-shirt."),
+            vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), true)]
+        );
+        assert_eq!(
+            describing("Return the water bottle that came with the gift card, please."),
+            vec![("Water Bottle".into(), false)]
         );
     }
 
