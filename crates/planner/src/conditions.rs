@@ -72,6 +72,13 @@ static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
     )
 });
+/// "assuming the bookshelf works out", "if that goes through", "provided the first change is
+/// possible": a condition on another request of the same message succeeding.
+static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:assuming|if|provided(?: that)?|as long as)\s+(?:that\s+)?(?:the|it|that|this|my|the first|the other)\b[^,.;]{0,40}\b(?:works? out|goes through|go through|is possible|can be done|is done|happens|works)\b",
+    )
+});
 /// "if it's cheaper", "if the new one costs more", "should it be more expensive".
 static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -239,6 +246,11 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     if UNAVAILABLE.is_match(&courteous) {
         return Some(Condition::IfUnavailable);
     }
+    // "assuming the bookshelf works out, I'd also like ...": the earlier request going
+    // through; every write of the message is confirmed and run together, so it holds
+    if WORKS_OUT.is_match(span) {
+        return None;
+    }
     // "if it's cheaper, refund the difference to my PayPal": where the difference goes,
     // written as a condition on its sign; the payment method is read from the clause
     if DIFFERENCE_SIGN.is_match(span) && courteous.to_lowercase().contains("difference") {
@@ -347,6 +359,11 @@ mod tests {
         assert_eq!(
             condition_of("If that isn't available, just cancel that whole order."),
             Some(Condition::IfUnavailable)
+        );
+        // another request of the message going through
+        assert_eq!(
+            condition_of("Assuming the bookshelf works out, I'd also like the lamp in black."),
+            None
         );
         // where the difference goes, not a condition
         assert_eq!(
