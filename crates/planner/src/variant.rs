@@ -83,7 +83,47 @@ pub fn mention(norm: &str, name: &str) -> Option<(usize, usize)> {
             }
         }
     }
-    best
+    best.or_else(|| {
+        shortened_spans(norm, name)
+            .first()
+            .map(|(a, _)| (*a, name.split_whitespace().count()))
+    })
+}
+
+/// Where `norm` names a product of two words or more with its last word cut short ("the
+/// action cam" for an "Action Camera"; at least three letters): byte ranges.
+pub fn shortened_spans(norm: &str, name: &str) -> Vec<(usize, usize)> {
+    let full = normalise(name);
+    let words: Vec<&str> = full.split(' ').collect();
+    let [head @ .., last] = words.as_slice() else {
+        return Vec::new();
+    };
+    if head.is_empty() {
+        return Vec::new();
+    }
+    let lead = head.join(" ");
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(i) = norm.get(start..).and_then(|h| h.find(&lead)) {
+        let a = start + i;
+        let after = a + lead.len();
+        if let Some(word) = norm[after..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split(' ').next())
+        {
+            let cut = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let end = after + 1 + cut.len();
+            if cut.len() >= 3
+                && cut.len() < last.len()
+                && last.starts_with(cut)
+                && boundary(norm, a, end)
+            {
+                out.push((a, end));
+            }
+        }
+        start = a + 1;
+    }
+    out
 }
 
 /// Byte offset of `needle` in `hay` on word boundaries.
@@ -796,6 +836,10 @@ mod tests {
         assert!(mention("change the watch to leather", "Wristwatch").is_some());
         assert!(mention("the shelves", "Bookshelf").is_some());
         assert!(mention("my twatch", "Wristwatch").is_none());
+        // a name's last word cut short
+        assert!(mention("the action cam - the waterproof one", "Action Camera").is_some());
+        assert!(mention("the action ca", "Action Camera").is_none());
+        assert!(mention("the cam", "Action Camera").is_none());
     }
 
     #[test]

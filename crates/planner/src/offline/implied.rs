@@ -18,10 +18,10 @@ use crate::text::{order_ids, re, sentences};
 use crate::variant::option_mentions;
 use crate::Procedures;
 
-/// A sentence that asks for something.
+/// A sentence that asks for something (or says what the customer meant to order).
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an)\b|:\s*$",
+        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an|meant to (?:get|order|buy|pick|choose)|supposed to (?:get|be))\b|:\s*$",
     )
 });
 
@@ -193,6 +193,11 @@ mod tests {
         assert_eq!(
             implied("Before they ship, could you change them?\n1. mouse: white\n2. lamp: low brightness"),
             vec!["1. mouse: white", "2. lamp: low brightness"]
+        );
+        // what the customer meant to order is what they ask for
+        assert_eq!(
+            implied("In #W1000001, I meant to get the desk lamp in low brightness."),
+            vec!["In #W1000001, I meant to get the desk lamp in low brightness."]
         );
         // a question that asks nothing does not head a list
         assert!(implied("Is this right?\n- mouse: white").is_empty());

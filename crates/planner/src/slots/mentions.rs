@@ -40,6 +40,11 @@ pub fn mentions(raw: &str, items: &[Item]) -> Vec<Mention> {
                 start = p + alias.len();
             }
         }
+        // "the action cam": the name with its last word cut short
+        let strength = name.split_whitespace().count();
+        for (a, b) in crate::variant::shortened_spans(&norm, name) {
+            spans.push((a, b, strength, name));
+        }
     }
     spans.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     let mut kept: Vec<(usize, usize, usize, &str)> = Vec::new();
