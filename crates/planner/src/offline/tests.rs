@@ -363,3 +363,20 @@ async fn a_change_naming_no_item_after_several_were_named_asks_which() {
     };
     assert!(question.contains("Which items"), "{question}");
 }
+
+#[tokio::test]
+async fn the_card_i_used_for_that_order_is_its_original_payment() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Please return the t-shirt from #W1000002; refund it to the card I used for that order.",
+        &ConversationState::default(),
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.args["payment_method_id"], "credit_card_2", "{w:#?}");
+}

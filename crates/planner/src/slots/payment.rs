@@ -17,6 +17,13 @@ static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:instead of|rather than|from|not|than|originally|paid (?:with|by|using|via|on)|bought (?:it )?(?:with|on))\s+(?:my |the |a |your |that )?$",
     )
 });
+/// The order's own payment method, named by how it was used: "the card I used for that
+/// order", "the same card I paid with", "the original payment method".
+static ORIGINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:the\s+)?(?:same\s+)?(?:card|method|payment method|account)\s+(?:that\s+)?i\s+(?:used|paid with|paid|bought (?:it|them) with|ordered with)|original (?:payment(?: method)?|card|method|form of payment)|(?:the\s+)?same\s+(?:card|method|way)\s+(?:that\s+)?i\s+paid|where (?:it|the money) came from)\b",
+    )
+});
 static STORE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
 
@@ -45,6 +52,11 @@ impl Ctx<'_> {
                 .join(", ")
         };
         for text in scopes {
+            if ORIGINAL_REF.is_match(text) && payment_ids(text).len() <= 1 {
+                if let Some(original) = self.original() {
+                    return Ok(Some(original));
+                }
+            }
             if self.procedures.names_unsupported_payment(text) {
                 return Err(Resolution::ask(format!(
                     "I can only use the payment methods on your account ({}). Which one should I use?",
