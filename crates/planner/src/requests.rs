@@ -381,6 +381,9 @@ mod tests {
         let k = kinds("I paid with my gift card but can you charge my Mastercard instead?");
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "order_payment");
+        let k = kinds("My order was cancelled. How long does that normally take?");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "status");
         let k = kinds("The other one I'm keeping; can you remind me what its total was?");
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "status");
