@@ -18,10 +18,34 @@ use crate::text::{contains_words, normalise, re};
 /// Last words too generic to name a product alone.
 const GENERIC: [&str; 1] = ["set"];
 
+/// Words of product names and the everyday words people use for them ("bike" for a
+/// "Bicycle", and so "bike helmet" for a "Cycling Helmet").
+const SYNONYMS: &[(&str, &str)] = &[("bicycle", "bike"), ("cycling", "bike")];
+
 /// Normalised ways to name a product: the full name and its word suffixes
-/// ("indoor security camera", "security camera", "camera"), with plurals.
+/// ("indoor security camera", "security camera", "camera"), with plurals, and the same
+/// with a name word replaced by its everyday word ([`SYNONYMS`]).
 pub fn aliases(name: &str) -> Vec<String> {
     let norm = normalise(name);
+    let mut out = name_aliases(&norm);
+    for (word, everyday) in SYNONYMS {
+        let replaced: Vec<&str> = norm
+            .split(' ')
+            .map(|w| if w == *word { *everyday } else { w })
+            .collect();
+        let replaced = replaced.join(" ");
+        if replaced != norm {
+            for a in name_aliases(&replaced) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn name_aliases(norm: &str) -> Vec<String> {
     let words: Vec<&str> = norm.split(' ').collect();
     let mut out = Vec::new();
     if words.len() > 1 {
@@ -836,6 +860,9 @@ mod tests {
         assert!(mention("change the watch to leather", "Wristwatch").is_some());
         assert!(mention("the shelves", "Bookshelf").is_some());
         assert!(mention("my twatch", "Wristwatch").is_none());
+        // everyday words
+        assert!(mention("the green road bike i received", "Bicycle").is_some());
+        assert!(mention("the bike helmet", "Cycling Helmet").is_some());
         // a name's last word cut short
         assert!(mention("the action cam - the waterproof one", "Action Camera").is_some());
         assert!(mention("the action ca", "Action Camera").is_none());
