@@ -381,6 +381,9 @@ mod tests {
         let k = kinds("I paid with my gift card but can you charge my Mastercard instead?");
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "order_payment");
+        let k = kinds("In my e-reader order, could you switch to the 32GB version?");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "item_change");
         let k = kinds("My order was cancelled. How long does that normally take?");
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "status");

@@ -362,13 +362,31 @@ fn surface_forms(nv: &str) -> Vec<String> {
             forms.push(format!("{n} {u}"));
         }
     }
+    // "wi fi" written "wifi", also inside a longer value ("wi fi + cellular")
     let parts: Vec<&str> = nv.split(' ').collect();
-    if parts.len() == 2
-        && parts
-            .iter()
-            .all(|p| p.len() <= 3 && p.chars().all(char::is_alphabetic))
-    {
-        forms.push(parts.concat());
+    let short = |p: &str| p.len() <= 3 && p.chars().all(char::is_alphabetic);
+    let mut merged: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        if i + 1 < parts.len() && short(parts[i]) && short(parts[i + 1]) {
+            merged.push(format!("{}{}", parts[i], parts[i + 1]));
+            i += 2;
+        } else {
+            merged.push(parts[i].to_owned());
+            i += 1;
+        }
+    }
+    let merged = merged.join(" ");
+    if merged != nv {
+        forms.push(merged);
+    }
+    // "wifi + cellular" written "wifi and cellular", "wifi & cellular", "wifi plus cellular"
+    for f in forms.clone() {
+        if f.contains(" + ") {
+            for joiner in [" and ", " & ", " plus ", " "] {
+                forms.push(f.replace(" + ", joiner));
+            }
+        }
     }
     forms.sort();
     forms.dedup();
@@ -860,6 +878,19 @@ mod tests {
         assert!(mention("change the watch to leather", "Wristwatch").is_some());
         assert!(mention("the shelves", "Bookshelf").is_some());
         assert!(mention("my twatch", "Wristwatch").is_none());
+        // a value with a "+" and a word people write as one
+        let reader = json!({"name": "E-Reader", "product_id": "r", "variants": {
+            "1": {"item_id": "1", "options": {"connectivity": "Wi-Fi"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"connectivity": "Wi-Fi + Cellular"}, "available": true, "price": 1.0}
+        }});
+        for t in ["the one with wifi + cellular", "wifi and cellular please"] {
+            let m = option_mentions(t, &reader);
+            assert!(
+                m.get("connectivity")
+                    .is_some_and(|v| v.contains("Wi-Fi + Cellular")),
+                "{t}: {m:?}"
+            );
+        }
         // everyday words
         assert!(mention("the green road bike i received", "Bicycle").is_some());
         assert!(mention("the bike helmet", "Cycling Helmet").is_some());
