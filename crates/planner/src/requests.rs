@@ -384,6 +384,9 @@ mod tests {
         let k = kinds("In my e-reader order, could you switch to the 32GB version?");
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "item_change");
+        let k = kinds("If the bike comes in medium, please switch to that.");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "item_change");
         let k = kinds("My order was cancelled. How long does that normally take?");
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "status");
