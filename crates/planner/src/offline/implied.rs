@@ -207,10 +207,18 @@ mod tests {
     fn an_asking_condition_nothing_was_read_from_is_found() {
         let p = Procedures::shipped().unwrap();
         assert!(unread_condition(
-            "Change the lamp to low brightness. If the bike comes in medium, please switch to that; otherwise leave it.",
+            "Change the lamp to low brightness. If the bike comes in medium, please go ahead with that; otherwise leave it.",
             &p
         )
         .is_some());
+        // "switch to that" is a request the procedures read
+        assert_eq!(
+            unread_condition(
+                "Change the lamp to low brightness. If the bike comes in medium, please switch to that.",
+                &p
+            ),
+            None
+        );
         assert_eq!(
             unread_condition(
                 "Please cancel #W1000066. Let me know if you need anything.",
