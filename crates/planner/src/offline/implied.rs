@@ -71,7 +71,10 @@ pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<St
     sentences(&strip_agent_conditions(body))
         .into_iter()
         .find(|s| {
-            ASKS.is_match(s)
+            // "if that's not available, then black is fine": a second choice of option,
+            // read with the item change it belongs to
+            !SECOND_CHOICE_FINE.is_match(s)
+                && ASKS.is_match(s)
                 && !asks_nothing(s)
                 && matches!(
                     condition_of(s),
@@ -86,6 +89,14 @@ pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<St
                 && extract(s, procedures).is_empty()
         })
 }
+
+/// A second choice of option: "if that's not available then black is fine", "if not, the
+/// red one works".
+static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bif (?:(?:that|it|this|they)(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|not)\b,?\s*(?:then\s+)?[^.;!?]{1,60}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work)\b",
+    )
+});
 
 /// A sentence that names a change to an order or an item.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {

@@ -380,3 +380,21 @@ async fn the_card_i_used_for_that_order_is_its_original_payment() {
     };
     assert_eq!(w.args["payment_method_id"], "credit_card_2", "{w:#?}");
 }
+
+#[tokio::test]
+async fn a_second_choice_of_option_is_taken_when_the_first_is_not_sold() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Could you change the desk lamp in #W1000001 to black with high brightness? \
+         If that's not available, then low brightness is fine.",
+        &ConversationState::default(),
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.args["new_item_ids"][0], "lamp_black_low", "{w:#?}");
+}

@@ -235,6 +235,38 @@ impl Ctx<'_> {
             if let Some(m) = CHANGED_MIND.find_iter(&target_text).last() {
                 target_text = target_text[m.end()..].to_owned();
             }
+            // "stainless steel if possible, but if that's not available then black is fine":
+            // the second choice is read apart and tried when the first is not sold
+            if let Some(m) = SECOND_CHOICE.captures(&target_text) {
+                let (Some(all), Some(alt)) = (m.get(0), m.name("alt")) else {
+                    unreachable!("the pattern has both groups")
+                };
+                let second = option_mentions(alt.as_str(), product);
+                let first_text = target_text[..all.start()].to_owned();
+                if !second.is_empty() {
+                    let first = self.target_from_text(item, product, &first_text)?;
+                    let mut fallback = first.clone();
+                    for (k, vals) in second {
+                        if let [v] = vals.into_iter().collect::<Vec<_>>().as_slice() {
+                            fallback.insert(k, v.clone());
+                        }
+                    }
+                    let freedom = Freedom::read(&first_text, product);
+                    return match target_variant(item, product, &first, None, &freedom) {
+                        Ok(v) if v.item_id != item.item_id => Ok(v),
+                        _ => match target_variant(item, product, &fallback, None, &freedom) {
+                            Ok(v) if v.item_id != item.item_id => Ok(v),
+                            _ => Err(Resolution::Unavailable(format!(
+                                "Neither {} nor {} is available for the {}. Would another option work? Options: {}.",
+                                fmt_opts(&first),
+                                fmt_opts(&fallback),
+                                item.name,
+                                describe_space(&space)
+                            ))),
+                        },
+                    };
+                }
+            }
             let mut mentions = option_mentions(&target_text, product);
             // "if the same perfume comes in a 30ml bottle, change it to that"
             if mentions.is_empty() {
@@ -339,6 +371,46 @@ impl Ctx<'_> {
                 item.name
             ))),
         }
+    }
+}
+
+/// "if that's not available, then black is fine", "if not, the black one": what the customer
+/// takes when their first choice is not sold (`alt`).
+static SECOND_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)(?:,|;|\bbut\b|\band\b)?\s*\bif (?:(?:that|it|this|they)(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|not)\b,?\s*(?:then\s+)?(?P<alt>[^.;!?]+)",
+    )
+});
+
+impl Ctx<'_> {
+    /// The option changes `text` asks for on `item` (values it already has are no change).
+    fn target_from_text(
+        &self,
+        item: &Item,
+        product: &serde_json::Value,
+        text: &str,
+    ) -> Result<BTreeMap<String, String>, Resolution> {
+        let mut changes = BTreeMap::new();
+        for (k, vals) in option_mentions(text, product) {
+            let differing: Vec<String> = vals
+                .into_iter()
+                .filter(|v| item.options.get(&k) != Some(v))
+                .collect();
+            match differing.len() {
+                0 => {}
+                1 => {
+                    changes.insert(k, differing[0].clone());
+                }
+                _ => {
+                    return Err(Resolution::ask(format!(
+                        "Which {k} would you like for the {}: {}?",
+                        item.name,
+                        differing.join(" or ")
+                    )))
+                }
+            }
+        }
+        Ok(changes)
     }
 }
 
