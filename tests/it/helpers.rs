@@ -217,7 +217,12 @@ impl ChildStage {
             .env("FRONTDESK__RUNTIME__DRAIN_TIMEOUT", "5s")
             .env("FRONTDESK__STATE__URL", &cfg.state.url)
             .envs(VAULT_KEYS)
-            .env("RUST_LOG", "warn,frontdesk=info")
+            // FRONTDESK_STAGE_LOG sets the child's filter, to read a failing run's stages
+            .env(
+                "RUST_LOG",
+                std::env::var("FRONTDESK_STAGE_LOG")
+                    .unwrap_or_else(|_| "warn,frontdesk=info".into()),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
