@@ -1,6 +1,6 @@
 //! Which variant an item becomes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -235,37 +235,9 @@ impl Ctx<'_> {
             if let Some(m) = CHANGED_MIND.find_iter(&target_text).last() {
                 target_text = target_text[m.end()..].to_owned();
             }
-            // "stainless steel if possible, but if that's not available then black is fine":
-            // the second choice is read apart and tried when the first is not sold
-            if let Some(m) = SECOND_CHOICE.captures(&target_text) {
-                let (Some(all), Some(alt)) = (m.get(0), m.name("alt")) else {
-                    unreachable!("the pattern has both groups")
-                };
-                let second = option_mentions(alt.as_str(), product);
-                let first_text = target_text[..all.start()].to_owned();
-                if !second.is_empty() {
-                    let first = self.target_from_text(item, product, &first_text)?;
-                    let mut fallback = first.clone();
-                    for (k, vals) in second {
-                        if let [v] = vals.into_iter().collect::<Vec<_>>().as_slice() {
-                            fallback.insert(k, v.clone());
-                        }
-                    }
-                    let freedom = Freedom::read(&first_text, product);
-                    return match target_variant(item, product, &first, None, &freedom) {
-                        Ok(v) if v.item_id != item.item_id => Ok(v),
-                        _ => match target_variant(item, product, &fallback, None, &freedom) {
-                            Ok(v) if v.item_id != item.item_id => Ok(v),
-                            _ => Err(Resolution::Unavailable(format!(
-                                "Neither {} nor {} is available for the {}. Would another option work? Options: {}.",
-                                fmt_opts(&first),
-                                fmt_opts(&fallback),
-                                item.name,
-                                describe_space(&space)
-                            ))),
-                        },
-                    };
-                }
+            // "stainless steel if possible, but if that's not available then black is fine"
+            if let Some(done) = self.second_choice(item, product, &target_text) {
+                return done;
             }
             let mut mentions = option_mentions(&target_text, product);
             // "if the same perfume comes in a 30ml bottle, change it to that"
@@ -274,26 +246,7 @@ impl Ctx<'_> {
                     mentions = option_mentions(span, product);
                 }
             }
-            let mut changes = BTreeMap::new();
-            for (k, vals) in mentions {
-                let differing: Vec<String> = vals
-                    .into_iter()
-                    .filter(|v| item.options.get(&k) != Some(v))
-                    .collect();
-                match differing.len() {
-                    0 => {}
-                    1 => {
-                        changes.insert(k, differing[0].clone());
-                    }
-                    _ => {
-                        return Err(Resolution::ask(format!(
-                            "Which {k} would you like for the {}: {}?",
-                            item.name,
-                            differing.join(" or ")
-                        )))
-                    }
-                }
-            }
+            let mut changes = changes_from(item, mentions)?;
             match relative_changes(&target_text, item, product) {
                 Ok(relative) => {
                     for (k, v) in relative {
@@ -383,35 +336,77 @@ static SECOND_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 });
 
 impl Ctx<'_> {
-    /// The option changes `text` asks for on `item` (values it already has are no change).
-    fn target_from_text(
+    /// The target when `text` names a second choice of option: the first choice (the text
+    /// before it) if it is sold, else the first with the second's options; `None` when
+    /// `text` names no second choice with options of `product`.
+    fn second_choice(
         &self,
         item: &Item,
         product: &serde_json::Value,
         text: &str,
-    ) -> Result<BTreeMap<String, String>, Resolution> {
-        let mut changes = BTreeMap::new();
-        for (k, vals) in option_mentions(text, product) {
-            let differing: Vec<String> = vals
-                .into_iter()
-                .filter(|v| item.options.get(&k) != Some(v))
-                .collect();
-            match differing.len() {
-                0 => {}
-                1 => {
-                    changes.insert(k, differing[0].clone());
-                }
-                _ => {
-                    return Err(Resolution::ask(format!(
-                        "Which {k} would you like for the {}: {}?",
-                        item.name,
-                        differing.join(" or ")
-                    )))
-                }
+    ) -> Option<Result<Variant, Resolution>> {
+        let m = SECOND_CHOICE.captures(text)?;
+        let (all, alt) = (m.get(0)?, m.name("alt")?);
+        let second = option_mentions(alt.as_str(), product);
+        if second.is_empty() {
+            return None;
+        }
+        let first_text = &text[..all.start()];
+        let first = match changes_from(item, option_mentions(first_text, product)) {
+            Ok(c) => c,
+            Err(r) => return Some(Err(r)),
+        };
+        let mut fallback = first.clone();
+        for (k, vals) in second {
+            if let [v] = vals.into_iter().collect::<Vec<_>>().as_slice() {
+                fallback.insert(k, v.clone());
             }
         }
-        Ok(changes)
+        let freedom = Freedom::read(first_text, product);
+        let sold = |changes: &BTreeMap<String, String>| {
+            target_variant(item, product, changes, None, &freedom)
+                .ok()
+                .filter(|v| v.item_id != item.item_id)
+        };
+        Some(sold(&first).or_else(|| sold(&fallback)).ok_or_else(|| {
+            Resolution::Unavailable(format!(
+                "Neither {} nor {} is available for the {}. Would another option work? Options: {}.",
+                fmt_opts(&first),
+                fmt_opts(&fallback),
+                item.name,
+                describe_space(&option_space(product))
+            ))
+        }))
     }
+}
+
+/// The option changes `mentions` (option values named in the text) ask for on `item`:
+/// values it already has are no change; two other values for one option are asked about.
+fn changes_from(
+    item: &Item,
+    mentions: BTreeMap<String, BTreeSet<String>>,
+) -> Result<BTreeMap<String, String>, Resolution> {
+    let mut changes = BTreeMap::new();
+    for (k, vals) in mentions {
+        let differing: Vec<String> = vals
+            .into_iter()
+            .filter(|v| item.options.get(&k) != Some(v))
+            .collect();
+        match differing.len() {
+            0 => {}
+            1 => {
+                changes.insert(k, differing[0].clone());
+            }
+            _ => {
+                return Err(Resolution::ask(format!(
+                    "Which {k} would you like for the {}: {}?",
+                    item.name,
+                    differing.join(" or ")
+                )))
+            }
+        }
+    }
+    Ok(changes)
 }
 
 /// The part of `sentence` about `item`: all of it when it names no other product of the
