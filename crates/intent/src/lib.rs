@@ -10,6 +10,8 @@
 //!   through `frontdesk-embed`) and how it joins the n-gram features.
 //! - [`model`]: the trainable, saveable [`Model`] with calibrated confidence
 //!   and an out-of-scope threshold.
+//! - [`clauses`]: a ticket split into the clauses routed one by one.
+//! - [`clauses`]: a ticket split into the clauses routed one by one.
 //! - [`classifier`]: the [`Classifier`] seam and the [`Cascade`] that asks a
 //!   second classifier (e.g. an LLM) only when the first is unsure.
 //! - [`eval`]: accuracy, macro F1, per-intent scores, throughput.
@@ -41,6 +43,7 @@
 
 pub mod augment;
 pub mod classifier;
+pub mod clauses;
 pub mod data;
 pub mod embedding;
 pub mod entities;
