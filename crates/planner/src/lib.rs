@@ -10,7 +10,8 @@
 //! - [`procedures`]: procedures as data (`procedures.toml`), one per intent.
 //! - [`text`]: sentences, dict literals, payment ids, addresses, yes / no.
 //! - [`customer`]: the authenticated customer's user record, orders and products.
-//! - [`variant`]: product mentions, option words and target variants.
+//! - [`names`]: how customers name a product (aliases, compounds, everyday words).
+//! - [`variant`]: option words and target variants.
 //! - [`identity`]: who the planner acts for: the channel's verified identity, claims in the
 //!   text, one-time codes.
 //! - [`conditions`]: conditions written around a request and which the planner evaluates.
@@ -33,6 +34,7 @@ pub mod error;
 pub(crate) mod fixture;
 pub mod format;
 pub mod identity;
+pub mod names;
 pub mod offline;
 pub mod plan;
 pub mod procedures;

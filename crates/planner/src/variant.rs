@@ -1,8 +1,10 @@
 //! Matching what the customer wrote against the catalog: which item they
 //! mean (by product name and options) and which variant they want instead.
 //!
-//! About 645 lines of code and 200 of tests: the matching of names, option words and
-//! variants is one concept whose helpers call each other, so it stays one file.
+//! How customers name the products themselves is in [`crate::names`]. The rest, about 600
+//! lines of code and 220 of tests, stays one file: reading option words (with their surface
+//! forms, sizes, negations and relative amounts), what the customer keeps or frees, and
+//! choosing the variant are one concept whose helpers call each other.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,164 +17,7 @@ use regex::Regex;
 use crate::customer::Item;
 use crate::text::{contains_words, normalise, re};
 
-/// Last words too generic to name a product alone.
-const GENERIC: [&str; 1] = ["set"];
-
-/// Words of product names and the everyday words people use for them ("bike" for a
-/// "Bicycle", and so "bike helmet" for a "Cycling Helmet").
-const SYNONYMS: &[(&str, &str)] = &[("bicycle", "bike"), ("cycling", "bike")];
-
-/// Normalised ways to name a product: the full name and its word suffixes
-/// ("indoor security camera", "security camera", "camera"), with plurals, and the same
-/// with a name word replaced by its everyday word ([`SYNONYMS`]).
-pub fn aliases(name: &str) -> Vec<String> {
-    let norm = normalise(name);
-    let mut out = name_aliases(&norm);
-    for (word, everyday) in SYNONYMS {
-        let replaced: Vec<&str> = norm
-            .split(' ')
-            .map(|w| if w == *word { *everyday } else { w })
-            .collect();
-        let replaced = replaced.join(" ");
-        if replaced != norm {
-            for a in name_aliases(&replaced) {
-                if !out.contains(&a) {
-                    out.push(a);
-                }
-            }
-        }
-    }
-    out
-}
-
-fn name_aliases(norm: &str) -> Vec<String> {
-    let words: Vec<&str> = norm.split(' ').collect();
-    let mut out = Vec::new();
-    if words.len() > 1 {
-        // "tshirt", "ereader"
-        out.push(words.concat());
-    }
-    // "the dumbbells" for a "Dumbbell Set": the name without its generic last word
-    let mut forms: Vec<String> = (0..words.len()).map(|i| words[i..].join(" ")).collect();
-    if let [head @ .., last] = words.as_slice() {
-        if !head.is_empty() && GENERIC.contains(last) {
-            forms.push(head.join(" "));
-        }
-        // "the watch" for a "Wristwatch", "the shelf" for a "Bookshelf": the head noun of a
-        // closed compound names it too
-        if let Some(h) = COMPOUND_HEADS
-            .iter()
-            .find(|h| last.len() >= h.len() + 3 && last.ends_with(*h))
-        {
-            forms.push((*h).to_owned());
-        }
-    }
-    for (i, a) in forms.into_iter().enumerate() {
-        // a generic last word names no product on its own ("set" of "Dumbbell Set")
-        if a.len() < 3 || (i > 0 && GENERIC.contains(&a.as_str())) {
-            continue;
-        }
-        out.push(a.clone());
-        if let Some(stem) = a.strip_suffix('s') {
-            if stem.len() >= 3 {
-                out.push(stem.to_owned());
-            }
-        } else {
-            out.push(format!("{a}s"));
-            out.push(format!("{a}es"));
-            if let Some(stem) = a.strip_suffix('f') {
-                out.push(format!("{stem}ves"));
-            }
-            if let Some(stem) = a.strip_suffix('y') {
-                out.push(format!("{stem}ies"));
-            }
-        }
-    }
-    out
-}
-
-/// Head nouns of closed compounds in product names, each naming its compound on its own.
-const COMPOUND_HEADS: &[&str] = &[
-    "watch", "shelf", "board", "glasses", "pack", "book", "phones", "buds", "case", "bottle",
-];
-
-/// Where and how strongly (words matched) the product is named in `norm`.
-pub fn mention(norm: &str, name: &str) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for a in aliases(name) {
-        if let Some(pos) = find_words(norm, &a) {
-            let strength = a.split(' ').count();
-            if best.is_none_or(|(_, s)| strength > s) {
-                best = Some((pos, strength));
-            }
-        }
-    }
-    best.or_else(|| {
-        shortened_spans(norm, name)
-            .first()
-            .map(|(a, _)| (*a, name.split_whitespace().count()))
-    })
-}
-
-/// Where `norm` names a product of two words or more with its last word cut short ("the
-/// action cam" for an "Action Camera"; at least three letters): byte ranges.
-pub fn shortened_spans(norm: &str, name: &str) -> Vec<(usize, usize)> {
-    let full = normalise(name);
-    let words: Vec<&str> = full.split(' ').collect();
-    let [head @ .., last] = words.as_slice() else {
-        return Vec::new();
-    };
-    if head.is_empty() {
-        return Vec::new();
-    }
-    let lead = head.join(" ");
-    let mut out = Vec::new();
-    let mut start = 0;
-    while let Some(i) = norm.get(start..).and_then(|h| h.find(&lead)) {
-        let a = start + i;
-        let after = a + lead.len();
-        if let Some(word) = norm[after..]
-            .strip_prefix(' ')
-            .and_then(|r| r.split(' ').next())
-        {
-            let cut = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let end = after + 1 + cut.len();
-            if cut.len() >= 3
-                && cut.len() < last.len()
-                && last.starts_with(cut)
-                && boundary(norm, a, end)
-            {
-                out.push((a, end));
-            }
-        }
-        start = a + 1;
-    }
-    out
-}
-
-/// Byte offset of `needle` in `hay` on word boundaries.
-pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
-    let mut start = 0;
-    while let Some(i) = hay.get(start..)?.find(needle) {
-        let a = start + i;
-        let b = a + needle.len();
-        if contains_words(&hay[a..], needle) && boundary(hay, a, b) {
-            return Some(a);
-        }
-        start = a + 1;
-    }
-    None
-}
-
-fn boundary(hay: &str, a: usize, b: usize) -> bool {
-    let left = a == 0
-        || !hay[..a]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-    let right = b >= hay.len() || !hay[b..].chars().next().is_some_and(char::is_alphanumeric);
-    left && right
-}
+pub use crate::names::{aliases, find_words, mention, shortened_spans};
 
 /// The option keys and values a product's variants take.
 pub fn option_space(product: &Value) -> BTreeMap<String, BTreeSet<String>> {
@@ -867,18 +712,7 @@ mod tests {
     }
 
     #[test]
-    fn names_products_by_suffix() {
-        assert!(mention("my laser gaming mouse", "Gaming Mouse").is_some());
-        assert!(mention("the mouse", "Gaming Mouse").is_some());
-        assert!(mention("my running shoe", "Running Shoes").is_some());
-        assert!(mention("the house", "Gaming Mouse").is_none());
-        assert!(mention("everything but the dumbbells", "Dumbbell Set").is_some());
-        assert!(mention("the tv set", "Dumbbell Set").is_none());
-        // the head noun of a closed compound
-        assert!(mention("change the watch to leather", "Wristwatch").is_some());
-        assert!(mention("the shelves", "Bookshelf").is_some());
-        assert!(mention("my twatch", "Wristwatch").is_none());
-        // a value with a "+" and a word people write as one
+    fn a_value_written_with_a_plus_or_as_one_word() {
         let reader = json!({"name": "E-Reader", "product_id": "r", "variants": {
             "1": {"item_id": "1", "options": {"connectivity": "Wi-Fi"}, "available": true, "price": 1.0},
             "2": {"item_id": "2", "options": {"connectivity": "Wi-Fi + Cellular"}, "available": true, "price": 1.0}
@@ -891,13 +725,6 @@ mod tests {
                 "{t}: {m:?}"
             );
         }
-        // everyday words
-        assert!(mention("the green road bike i received", "Bicycle").is_some());
-        assert!(mention("the bike helmet", "Cycling Helmet").is_some());
-        // a name's last word cut short
-        assert!(mention("the action cam - the waterproof one", "Action Camera").is_some());
-        assert!(mention("the action ca", "Action Camera").is_none());
-        assert!(mention("the cam", "Action Camera").is_none());
     }
 
     #[test]
