@@ -62,7 +62,10 @@ pub struct TrainConfig {
     pub oos_recall_weight: f32,
     /// Upper bound on the tuned out-of-scope threshold: held-back rows come
     /// from the training distribution and are easier than real tickets, so
-    /// an uncapped threshold rejects too much unseen in-scope text.
+    /// an uncapped threshold rejects too much unseen in-scope text. The
+    /// default, 0.45, was chosen on one half of `clinc150_val.csv` (the
+    /// fine-tuned default model hits the cap there) and checked on the other
+    /// half; see the crate README.
     pub max_oos_threshold: f32,
     /// Share of the held-back in-scope rows that the out-of-scope
     /// threshold may turn from right to wrong: the threshold is at least the
@@ -103,7 +106,7 @@ impl Default for TrainConfig {
             svm: SvmConfig::default(),
             calibration_fraction: 0.15,
             oos_recall_weight: 10.0,
-            max_oos_threshold: 0.5,
+            max_oos_threshold: 0.45,
             oos_in_scope_budget: 0.01,
             top_k: 5,
             embeddings: Embeddings::Auto,
