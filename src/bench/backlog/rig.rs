@@ -48,6 +48,16 @@ pub(super) struct Rig {
 }
 
 impl Rig {
+    /// Leaves the rig's files (the stage processes' logs, the SQLite files) in place after
+    /// the bench ends, and says where, so a failed run can be read.
+    pub(super) fn keep_files(&mut self) {
+        self.dir.disable_cleanup(true);
+        eprintln!(
+            "the bench's files are kept in {}",
+            self.dir.path().display()
+        );
+    }
+
     /// Starts the broker (unless `brokers`) and the store, and migrates the state database
     /// (`state_url`, or a fresh SQLite file) once, so the stage processes do not race to.
     pub(super) async fn start(

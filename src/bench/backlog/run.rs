@@ -37,7 +37,7 @@ pub struct BacklogOptions {
 /// here).
 pub async fn backlog(base: Config, opts: BacklogOptions) -> anyhow::Result<BacklogReport> {
     anyhow::ensure!(opts.tickets > 0, "--tickets must be at least 1");
-    let rig = Rig::start(
+    let mut rig = Rig::start(
         base,
         opts.brokers.clone(),
         opts.state_url.clone(),
@@ -45,17 +45,26 @@ pub async fn backlog(base: Config, opts: BacklogOptions) -> anyhow::Result<Backl
         opts.stop.clone(),
     )
     .await?;
-    let one = drain(&rig, "drain1", opts.tickets, 1, opts.timeout).await?;
+    let report = runs(&rig, &opts).await;
+    if report.is_err() {
+        // The error names a stage process's log under the rig's directory: keep it.
+        rig.keep_files();
+    }
+    report
+}
+
+async fn runs(rig: &Rig, opts: &BacklogOptions) -> anyhow::Result<BacklogReport> {
+    let one = drain(rig, "drain1", opts.tickets, 1, opts.timeout).await?;
     let half = if opts.half_load_secs > 0.0 {
         let rate = one.tickets_per_sec / 2.0;
-        Some(half_load(&rig, "half", rate, opts.half_load_secs, opts.timeout).await?)
+        Some(half_load(rig, "half", rate, opts.half_load_secs, opts.timeout).await?)
     } else {
         None
     };
     let two = if opts.scaling {
-        Some(drain(&rig, "drain2", opts.tickets, 2, opts.timeout).await?)
+        Some(drain(rig, "drain2", opts.tickets, 2, opts.timeout).await?)
     } else {
         None
     };
-    Ok(BacklogReport::new(&rig, opts.tickets, one, half, two))
+    Ok(BacklogReport::new(rig, opts.tickets, one, half, two))
 }
