@@ -3,6 +3,7 @@
 //! fails, a price bound can stop a write, and a condition the planner cannot evaluate stops
 //! the turn.
 
+use super::antecedent::inherit_orders;
 use crate::conditions::Condition;
 use crate::customer::Customer;
 use crate::requests::Request;
@@ -75,6 +76,8 @@ pub(super) fn resolve_all(
         .filter(|r| !matches!(r.condition, Some(Condition::Outside { applies: false })))
         .cloned()
         .collect();
+    // "... my order with the mat? And can you change its address": "its" is that order
+    let requests = inherit_orders(&requests, customer);
     let requests = requests.as_slice();
     if let Some(Condition::Unmodelled(text)) = requests
         .iter()

@@ -398,3 +398,23 @@ async fn a_second_choice_of_option_is_taken_when_the_first_is_not_sold() {
     };
     assert_eq!(w.args["new_item_ids"][0], "lamp_black_low", "{w:#?}");
 }
+
+#[tokio::test]
+async fn a_pronoun_after_a_question_about_an_order_is_that_order() {
+    let p = planner(WhenUnverified::HandOff);
+    // two delivered orders: only "it" says which one the return is about
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "Where is my order with the water bottle? Also I'd like to return it, refund to my gift card please.",
+        &ConversationState::default(),
+    )
+    .await;
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(question.contains("#W1000003"), "{question}");
+    assert!(question.contains("Water Bottle"), "{question}");
+    assert!(!question.contains("Which order"), "{question}");
+}
