@@ -22,6 +22,16 @@ static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An order followed by its contents in parentheses: "my open order (skateboard, notebook,
+/// luggage)", "the one (mouse and lamp)".
+static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment|one)\s*\(([^()]*)\)")
+});
+
+static OTHER_ORDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:other|another|previous|earlier|older|first|second|last|different|separate)\s+$")
+});
+
 /// Words that may sit between the cue and a product, or between two products of one list.
 const GLUE: &[&str] = &[
     "and", "the", "a", "an", "my", "some", "other", "thing", "things", "stuff", "as", "well",
@@ -49,6 +59,23 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
             }
             out[i] = true;
             from = m.end;
+        }
+    }
+    // "my open order (skateboard, notebook, luggage)": the span of the parentheses in the
+    // normalised text (normalising works word by word, so a prefix normalises to a prefix)
+    for c in ORDER_CONTENTS.captures_iter(raw) {
+        let Some(inner) = c.get(1) else { continue };
+        // "to the address my other order (the luggage one) is going to": that order is not
+        // the one the request is about, so its contents do not narrow it
+        if OTHER_ORDER_BEFORE.is_match(&raw[..c.get(0).map_or(0, |m| m.start())]) {
+            continue;
+        }
+        let start = normalise(&raw[..inner.start()]).len();
+        let end = normalise(&raw[..inner.end()]).len();
+        for (i, m) in found.iter().enumerate() {
+            if m.pos >= start && m.end <= end {
+                out[i] = true;
+            }
         }
     }
     // "my skateboard order", "the kettle order"
@@ -108,6 +135,28 @@ mod tests {
         assert_eq!(
             describing("Return the water bottle that came with the gift card, please."),
             vec![("Water Bottle".into(), false)]
+        );
+    }
+
+    #[test]
+    fn an_order_s_contents_in_parentheses_describe_it() {
+        assert_eq!(
+            describing("In my open order (gaming mouse, desk lamp), could the desk lamp be black?"),
+            vec![
+                ("Gaming Mouse".into(), true),
+                ("Desk Lamp".into(), true),
+                ("Desk Lamp".into(), false)
+            ]
+        );
+        // another order's contents say which order is *not* meant
+        assert_eq!(
+            describing("Send my order with the t-shirt where my other order (the desk lamp) goes."),
+            vec![("T-Shirt".into(), true), ("Desk Lamp".into(), false)]
+        );
+        // an aside about an item is not the order's contents
+        assert_eq!(
+            describing("Please return the gaming mouse (the wired one) and the t-shirt."),
+            vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), false)]
         );
     }
 
