@@ -42,7 +42,8 @@ class ValidatorTest(unittest.TestCase):
             self.assertIn(fragment, found)
 
     def test_shipped_cases_pass(self):
-        for name in ("people_dev.jsonl", "people_test.jsonl", "adversarial_people.jsonl"):
+        for name in ("people_dev.jsonl", "people_test.jsonl", "adversarial_people.jsonl",
+                     "people_briefs.jsonl"):
             for c in cases(name):
                 self.assertEqual(self.problems(c), "", c["id"])
 

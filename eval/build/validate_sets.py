@@ -17,7 +17,7 @@ It does not import the builder (eval/build/people/labels.py): it is a second, in
 reading of the same rules.
 
 Run from the repository root:
-    python3 eval/build/validate_sets.py                        # the three people sets
+    python3 eval/build/validate_sets.py                        # the four people sets
     python3 eval/build/validate_sets.py --actions-only eval/sets/retail_dev.jsonl
 Exits 1 when any case is wrong, after listing every problem.
 """
@@ -35,6 +35,7 @@ DEFAULT_SETS = [
     "eval/sets/people_dev.jsonl",
     "eval/sets/people_test.jsonl",
     "eval/sets/adversarial_people.jsonl",
+    "eval/sets/people_briefs.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -59,6 +60,8 @@ OTHER_TAGS = {
     # adversarial categories
     "adversarial", "impostor", "other_customer", "injection", "foreign_refund",
     "asks_for_human", "legal", "fraud",
+    # the set written in the style of tau-bench's task briefs (people_briefs)
+    "brief",
 }
 SHINGLE = 8  # words in a row that may not be shared with a task brief or another set
 

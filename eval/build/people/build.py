@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
-"""Writes eval/sets/people_dev.jsonl, people_test.jsonl and adversarial_people.jsonl.
+"""Writes eval/sets/people_dev.jsonl, people_test.jsonl, adversarial_people.jsonl and
+people_briefs.jsonl.
 
-The cases are hand-written in dev_cases.py, test_cases.py and adversarial_cases.py; this script
-only checks that each case's user comes from its set's pool and writes one JSON line per case.
+The cases are hand-written in dev_cases.py, test_cases.py, adversarial_cases.py and
+briefs_cases.py; this script only checks that each case's user comes from its set's pool and
+writes one JSON line per case.
 
 The pools (the split rule): users of data/retail/users.json with at least one order, split
 into those named by no tau-bench task we hold (data/retail/tasks_dev.json and tasks_train.json)
 and those named by a train task only. Users of tasks_dev.json are never used. Each list is
 sorted and shuffled with random.Random(SEED); the first 120 task-free users are the test
 pool, the other task-free users and the first 38 train-task users the dev pool, and the
-remaining train-task users the adversarial pool. So test users appear in no training data of
-the project, and the three pools are disjoint.
+remaining train-task users the adversarial pool, except the briefs pool: the last 48 of those
+remaining train-task users (in shuffled order) whose retail_train tasks are all in the
+`train-held` part (FNV-1a of the user id % 10 < 3, as `part` in
+crates/planner/examples/build_sets.rs), so that no briefs user is in `train-tune`. The briefs
+set uses its pool in that order (case n is the n-th user). So test users appear in no training
+data of the project, and the four pools are disjoint.
 
 Run from the repository root:  python3 eval/build/people/build.py
 """
@@ -22,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import adversarial_cases  # noqa: E402
+import briefs_cases  # noqa: E402
 import dev_cases  # noqa: E402
 import test_cases  # noqa: E402
 from labels import DATA, ROOT, USERS  # noqa: E402
@@ -29,9 +36,20 @@ from labels import DATA, ROOT, USERS  # noqa: E402
 SEED = 20261125
 TEST_USERS = 120
 DEV_TRAIN_USERS = 38
+BRIEFS_USERS = 48
+
+
+def train_held(uid):
+    """Whether the user's retail_train tasks are in `train-held`: FNV-1a of the user id, as
+    `part` in crates/planner/examples/build_sets.rs."""
+    h = 0xCBF29CE484222325
+    for b in uid.encode():
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h % 10 < 3
 
 
 def pools():
+    """The pools as sets; the briefs pool as a list in its order."""
     tasks_dev = json.loads((DATA / "tasks_dev.json").read_text())
     tasks_train = json.loads((DATA / "tasks_train.json").read_text())
     dev_task_users = {t["user_id"] for t in tasks_dev}
@@ -42,10 +60,13 @@ def pools():
     rng = random.Random(SEED)
     rng.shuffle(free)
     rng.shuffle(train)
+    rest = train[DEV_TRAIN_USERS:]
+    briefs = [u for u in rest if train_held(u)][-BRIEFS_USERS:]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
-        "adversarial": set(train[DEV_TRAIN_USERS:]),
+        "adversarial": set(rest) - set(briefs),
+        "briefs": briefs,
     }
 
 
@@ -55,6 +76,7 @@ def main():
         ("people_dev.jsonl", dev_cases.CASES, "dev"),
         ("people_test.jsonl", test_cases.CASES, "test"),
         ("adversarial_people.jsonl", adversarial_cases.CASES, "adversarial"),
+        ("people_briefs.jsonl", briefs_cases.CASES, "briefs"),
     ]
     for name, cases, which in sets:
         for c in cases:
@@ -65,6 +87,8 @@ def main():
         users = [c["user_id"] for c in cases]
         if which != "adversarial" and len(users) != len(set(users)):
             sys.exit(f"{name}: a user has two cases")
+        if which == "briefs" and users != pool["briefs"][:len(users)]:
+            sys.exit(f"{name}: case n must be the briefs pool's n-th user")
         out = ROOT / "eval" / "sets" / name
         with out.open("w") as f:
             for c in cases:
