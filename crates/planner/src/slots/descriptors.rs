@@ -23,9 +23,9 @@ static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An order followed by its contents in parentheses: "my open order (skateboard, notebook,
-/// luggage)", "the one (mouse and lamp)".
+/// luggage)". Not "one": "return the cheaper one (the desk lamp)" names the item itself.
 static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment|one)\s*\(([^()]*)\)")
+    re(r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment)\s*\(([^()]*)\)")
 });
 
 static OTHER_ORDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,6 +152,11 @@ mod tests {
         assert_eq!(
             describing("Send my order with the t-shirt where my other order (the desk lamp) goes."),
             vec![("T-Shirt".into(), true), ("Desk Lamp".into(), false)]
+        );
+        // "the cheaper one (the desk lamp)" is the item itself
+        assert_eq!(
+            describing("Return the cheaper one (the desk lamp) and keep the gaming mouse."),
+            vec![("Desk Lamp".into(), false), ("Gaming Mouse".into(), false)]
         );
         // an aside about an item is not the order's contents
         assert_eq!(
