@@ -21,7 +21,7 @@ use crate::{ConversationState, Outcome, PlanError, PlanRequest, ProposedWrite};
 use super::combine::{conflict, merge_writes};
 use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
 use super::planner::{OfflinePlanner, Turn};
-use super::select::{read_named_products, select};
+use super::select::{dropped_with_object, read_named_products, select};
 
 /// Words that add a request to the earlier ones rather than replace them.
 /// A sentence that asks something: a question mark, or a question's opening words.
@@ -189,7 +189,9 @@ impl OfflinePlanner {
         }
         extracted.extend(implied);
         let retracted = extracted.iter().filter(|r| r.retracted).count();
+        let dropped = extracted.clone();
         let requests = select(extracted, &customer, &self.procedures);
+        let dropped = dropped_with_object(&dropped, &requests);
         if requests.iter().any(|r| r.kind == "product_info") {
             read_named_products(&mut reader, &mut customer, &requests).await?;
         }
@@ -230,7 +232,8 @@ impl OfflinePlanner {
                         })
                 };
                 writes_asked.then(unread).flatten()
-            });
+            })
+            .or_else(|| dropped.map(|c| (Rule::UnreadRequest, c)));
         if let Some((rule, condition)) = unmodelled {
             let why = match rule {
                 Rule::UnreadRequest => {

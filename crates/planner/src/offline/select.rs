@@ -247,3 +247,39 @@ pub(super) fn select(
     }
     keep
 }
+
+/// "Change only the jacket to size L. And change the vacuum to the bagless version.": when
+/// the second request names an item the store's names did not match, it looks like a vague
+/// repeat of the first and is dropped; proposing the first alone would leave the second
+/// undone for good (an order's items change once). The clause of a dropped item request
+/// that names an object of its own ("the vacuum", not "it" or "the order"), if any.
+pub(super) fn dropped_with_object(extracted: &[Request], kept: &[Request]) -> Option<String> {
+    extracted
+        .iter()
+        .filter(|r| {
+            !r.retracted && r.explicit && matches!(r.kind.as_str(), "item_change" | "return")
+        })
+        .filter(|r| !kept.iter().any(|k| k.clause == r.clause))
+        .find(|r| names_an_object(&r.clause))
+        .map(|r| r.clause.clone())
+}
+
+static OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:change|switch|swap|exchange|return|replace|make|modify|upgrade|downgrade|send back)\s+(?:the|my|our)\s+([a-z][\w-]*)",
+    )
+});
+
+/// Words after "change the" that name no item of their own.
+const NO_OBJECT: &[&str] = &[
+    "order", "orders", "item", "items", "one", "ones", "same", "rest", "other", "others", "thing",
+    "things", "stuff", "whole", "entire", "size", "color", "colour", "option", "options",
+    "product", "products", "purchase", "package", "first", "second", "last",
+];
+
+fn names_an_object(clause: &str) -> bool {
+    OBJECT.captures_iter(clause).any(|c| {
+        c.get(1)
+            .is_some_and(|w| !NO_OBJECT.contains(&w.as_str().to_lowercase().as_str()))
+    })
+}

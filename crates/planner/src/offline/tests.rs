@@ -418,3 +418,23 @@ async fn a_pronoun_after_a_question_about_an_order_is_that_order() {
     assert!(question.contains("Water Bottle"), "{question}");
     assert!(!question.contains("Which order"), "{question}");
 }
+
+#[tokio::test]
+async fn a_second_change_whose_item_is_not_recognised_is_not_dropped() {
+    let p = planner(WhenUnverified::HandOff);
+    // "the reading light" is no product name of the store: it must not vanish while the
+    // mouse change alone is proposed (the order's items change only once)
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "In order #W1000001, change only the gaming mouse to the white one. And change the reading light to the brighter version.",
+        &ConversationState::default(),
+    )
+    .await;
+    let Outcome::HandOff { rule, .. } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(*rule, Rule::UnreadRequest);
+    assert!(plan.writes.is_empty());
+}
