@@ -256,8 +256,12 @@ pub(super) fn select(
 pub(super) fn dropped_with_object(extracted: &[Request], kept: &[Request]) -> Option<String> {
     extracted
         .iter()
+        // an "only ..." request is folded into the earlier ones it narrows
         .filter(|r| {
-            !r.retracted && r.explicit && matches!(r.kind.as_str(), "item_change" | "return")
+            !r.retracted
+                && !r.only
+                && r.explicit
+                && matches!(r.kind.as_str(), "item_change" | "return")
         })
         .filter(|r| !kept.iter().any(|k| k.clause == r.clause))
         .find(|r| names_an_object(&r.clause))
