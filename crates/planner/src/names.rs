@@ -4,8 +4,9 @@
 
 use crate::text::{contains_words, normalise};
 
-/// Last words too generic to name a product alone.
-const GENERIC: [&str; 1] = ["set"];
+/// Last words too generic to name a product alone; the words before them do ("the
+/// dumbbells", "the vacuum", "my makeup").
+const GENERIC: [&str; 3] = ["set", "cleaner", "kit"];
 
 /// Words of product names and the everyday words people use for them ("bike" for a
 /// "Bicycle", and so "bike helmet" for a "Cycling Helmet").
@@ -175,6 +176,9 @@ mod tests {
         assert!(mention("the house", "Gaming Mouse").is_none());
         assert!(mention("everything but the dumbbells", "Dumbbell Set").is_some());
         assert!(mention("the tv set", "Dumbbell Set").is_none());
+        assert!(mention("change the vacuum to the bagless one", "Vacuum Cleaner").is_some());
+        assert!(mention("the makeup", "Makeup Kit").is_some());
+        assert!(mention("a first aid kit", "Makeup Kit").is_none());
         // the head noun of a closed compound
         assert!(mention("change the watch to leather", "Wristwatch").is_some());
         assert!(mention("the shelves", "Bookshelf").is_some());
