@@ -179,7 +179,11 @@ impl OfflinePlanner {
         let implied_clauses: Vec<String> = implied.iter().map(|r| r.clause.clone()).collect();
         // "Two exchanges from order #W1 please:" above list lines read as item changes: the
         // lines are the request, the heading names only the order
-        if implied.iter().any(|r| is_bullet(&r.clause)) {
+        // (or lines without bullets: "I'd like to exchange two things in it:\nthe helmet ...;
+        // and the perfume ...")
+        if implied.iter().any(|r| is_bullet(&r.clause))
+            || heads_implied(&turn.body_text(), &implied)
+        {
             extracted.retain(|r| !(r.kind == "item_change" && r.clause.trim_end().ends_with(':')));
         }
         // a fallback reading ("... a refund ...") stands in for a request only where nothing
@@ -447,6 +451,15 @@ fn outside_allow_list<'a>(
     writes
         .iter()
         .find(|w| !allow_list.iter().any(|a| a == &w.tool))
+}
+
+/// Whether a sentence ending in a colon is followed at once by a sentence read as an implied
+/// item change: the heading of the changes, not a change of its own.
+fn heads_implied(body: &str, implied: &[Request]) -> bool {
+    let sents = crate::text::sentences(body);
+    sents
+        .windows(2)
+        .any(|w| w[0].trim_end().ends_with(':') && implied.iter().any(|r| r.clause == w[1]))
 }
 
 #[cfg(test)]

@@ -438,3 +438,42 @@ async fn a_second_change_whose_item_is_not_recognised_is_not_dropped() {
     assert_eq!(*rule, Rule::UnreadRequest);
     assert!(plan.writes.is_empty());
 }
+
+#[tokio::test]
+async fn a_heading_before_unbulleted_change_lines_is_no_change_of_its_own() {
+    let p = planner(WhenUnverified::HandOff);
+    // the heading names the order by its t-shirt; the t-shirt's change is on its own line
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "I got my order with the t-shirt and I'd like to exchange two things in it:\nthe gaming mouse - I need the black laser one, still wired;\nand the t-shirt - I need it in L, same blue.\nPut any difference on my credit card.",
+        &ConversationState::default(),
+    )
+    .await;
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(question.contains("Before I go ahead"), "{question}");
+    assert!(question.contains("size L"), "{question}");
+    assert!(question.contains("sensor type laser"), "{question}");
+}
+
+#[tokio::test]
+async fn the_item_a_heading_names_its_order_by_is_not_changed() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "I got my order with the gaming mouse and I'd like to exchange one thing in it:\nthe t-shirt - I need it in L, same blue.\nPut any difference on my credit card.",
+        &ConversationState::default(),
+    )
+    .await;
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(question.contains("Before I go ahead"), "{question}");
+    assert!(question.contains("size L"), "{question}");
+    assert!(!question.contains("Gaming Mouse ("), "{question}");
+}

@@ -59,6 +59,19 @@ fn holding(text: &str, customer: &Customer) -> Vec<(String, usize)> {
     out
 }
 
+/// The orders `text` describes by the products it names and the status it says they are in
+/// (empty when it names none).
+fn orders_described(text: &str, customer: &Customer) -> Vec<String> {
+    let said = said_status(text);
+    let found = holding(text, customer);
+    let best = found.iter().map(|(_, s)| *s).max().unwrap_or(0);
+    found
+        .into_iter()
+        .filter(|(id, s)| *s == best && said.is_none_or(|st| customer.status(id) == st))
+        .map(|(id, _)| id)
+        .collect()
+}
+
 /// The status the text says its order is in: delivered ("arrived", "I received") or pending
 /// ("just placed", "hasn't shipped"); none when it says both or neither.
 fn said_status(text: &str) -> Option<&'static str> {
@@ -185,6 +198,16 @@ pub(super) fn pick_order(
                     .collect();
                 if narrowed.len() == 1 {
                     return Ok(narrowed[0].clone());
+                }
+                // "I got my order with the t-shirt ... : the gaming mouse - ...": the text
+                // before the clause says which of them
+                if text == req.clause {
+                    let around = orders_described(&req.before, customer);
+                    let both: Vec<&String> =
+                        holders.iter().filter(|id| around.contains(id)).collect();
+                    if both.len() == 1 {
+                        return Ok(both[0].clone());
+                    }
                 }
                 return Err(Resolution::ask(format!(
                     "Which order do you mean: {}?",
