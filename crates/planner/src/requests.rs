@@ -47,6 +47,20 @@ static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:never ?mind|scratch that|forget (?:it|that|about it)|(?:decided|decide|going|want|wants|'ll|will|would rather|rather) (?:to )?keep (?:it|them|everything|all of (?:it|them))\b|keep (?:it|them) after all|(?:no longer|don'?t|do not) (?:want|need) to (?:return|exchange|cancel|change|modify|replace) (?:it|them|anything))",
     )
 });
+/// Request kinds that ask for facts: "I don't want to change anything" takes none back.
+const QUESTION_KINDS: [&str; 3] = ["status", "product_info", "account"];
+
+/// Whether `later` takes back the request before it; "I don't want to change anything
+/// else" keeps it.
+fn takes_back(later: &str) -> bool {
+    RETRACTED.find_iter(later).any(|m| {
+        !later[m.end()..]
+            .trim_start()
+            .to_lowercase()
+            .starts_with("else")
+    })
+}
+
 static SAME_AS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsame\s+as\s+(?:my\s+)?(?:order\s+)?$"));
 
@@ -312,7 +326,7 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                     .collect();
                 let later = format!("{} {}", &piece[from..], unconditional.join(" "));
                 let retracted = negated_kinds(piece, procedures, from).contains(kind)
-                    || RETRACTED.is_match(&later);
+                    || (!QUESTION_KINDS.contains(&kind.as_str()) && takes_back(&later));
                 // a condition in the clause, else a bound or an unmodelled condition in the
                 // sentences after it ("Only if it costs less than $50.")
                 let condition = condition_of(piece).or_else(|| {
@@ -457,6 +471,19 @@ mod tests {
         assert!(k.iter().any(|(kind, _)| kind == "return"), "{k:?}");
         let k = kinds("My window blinds arrived broken, I want to return them.");
         assert_eq!(k.len(), 1, "{k:?}");
+    }
+
+    #[test]
+    fn nothing_else_takes_nothing_back() {
+        let p = Procedures::shipped().expect("procedures");
+        for text in [
+            "Please cancel order #W1000066, I ordered it by mistake. I don't want to change anything else.",
+            "My order #W1000066 was cancelled. How much was refunded for it? I don't want to change anything.",
+        ] {
+            let r = extract(text, &p);
+            assert!(!r.is_empty(), "{text}");
+            assert!(r.iter().all(|r| !r.retracted), "{text}: {r:#?}");
+        }
     }
 
     #[test]
