@@ -175,24 +175,52 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
     if fallback && DESTINATION.is_match(sentence) {
         return Vec::new();
     }
+    // every kind's asked-for spans, in text order
+    let mut candidates: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
     for p in &procedures.procedures {
-        let at = if fallback {
-            p.fallback_at(sentence).map(|pos| (pos, pos))
+        let at: Vec<(usize, usize)> = if fallback {
+            p.fallback_at(sentence)
+                .map(|pos| (pos, pos))
+                .into_iter()
+                .collect()
         } else {
             p.trigger_spans(sentence)
-                .into_iter()
-                .find(|(pos, _)| !not_asked(&sentence[..*pos]))
         };
-        let Some((pos, end)) = at else { continue };
-        if not_asked(&sentence[..pos]) {
+        let at: Vec<(usize, usize)> = at
+            .into_iter()
+            .filter(|(pos, _)| !not_asked(&sentence[..*pos]))
+            .collect();
+        if at.is_empty() {
             continue;
         }
         let kind = p.spec.request.clone();
-        match spans.iter_mut().find(|(_, _, k)| *k == kind) {
-            Some(entry) if entry.0 > pos => *entry = (pos, end, kind),
-            Some(_) => {}
-            None => spans.push((pos, end, kind)),
+        match candidates.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, v)) => {
+                v.extend(at);
+                v.sort_unstable();
+            }
+            None => candidates.push((kind, at)),
         }
+    }
+    // each kind at its first span, from the most specific kind on; a kind whose first span
+    // starts where a more specific kind's does takes its next span, if any ("update the
+    // address on my account to ..., and send my pending order there too": the order's
+    // address is asked for at "send")
+    candidates.sort_by_key(|(k, _)| rank(k));
+    for (kind, at) in candidates {
+        // a span is taken where it overlaps a more specific kind's
+        let taken = |(pos, end): (usize, usize)| {
+            spans.iter().any(|(p, e, _)| {
+                word_start(sentence, *p) == word_start(sentence, pos) || (pos < *e && *p < end)
+            })
+        };
+        let first = at[0];
+        let chosen = if taken(first) {
+            at.iter().copied().find(|s| !taken(*s)).unwrap_or(first)
+        } else {
+            first
+        };
+        spans.push((chosen.0, chosen.1, kind));
     }
     let covered = |a: &(usize, usize, String)| {
         spans
@@ -471,6 +499,23 @@ mod tests {
         assert!(k.iter().any(|(kind, _)| kind == "return"), "{k:?}");
         let k = kinds("My window blinds arrived broken, I want to return them.");
         assert_eq!(k.len(), 1, "{k:?}");
+    }
+
+    #[test]
+    fn the_account_address_and_an_order_sent_there_are_two_requests() {
+        let k = kinds("Update the address on my account to 3030 Blake Street, Unit 405, Denver, CO 80205, and send my pending order with the laptop there too.");
+        let k: Vec<&str> = k.iter().map(|(kind, _)| kind.as_str()).collect();
+        assert_eq!(k, vec!["user_address", "order_address"]);
+        // one request: the account's address, given in the same clause
+        let k = kinds(
+            "Please update my account address to 4410 Duval Street, Unit 2, Austin, TX 78751.",
+        );
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "user_address");
+        // the address on file as a destination is the order's new address
+        let k = kinds("Could you ship it to my home address on file instead?");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "order_address");
     }
 
     #[test]
