@@ -519,6 +519,19 @@ mod tests {
     }
 
     #[test]
+    fn a_return_of_a_number_of_things_is_a_return() {
+        for text in [
+            "I want to return two things from the order that had the lamp in it.",
+            "I want to return every item except the camera.",
+            "I'd like to return 3 of the mugs.",
+        ] {
+            let k = kinds(text);
+            assert_eq!(k.len(), 1, "{text}: {k:?}");
+            assert_eq!(k[0].0, "return", "{text}");
+        }
+    }
+
+    #[test]
     fn nothing_else_takes_nothing_back() {
         let p = Procedures::shipped().expect("procedures");
         for text in [

@@ -477,3 +477,24 @@ async fn the_item_a_heading_names_its_order_by_is_not_changed() {
     assert!(question.contains("size L"), "{question}");
     assert!(!question.contains("Gaming Mouse ("), "{question}");
 }
+
+#[tokio::test]
+async fn every_item_except_one_returns_the_others() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "From order #W1000002 I want to return every item except the gaming mouse. Refund to the original payment method.",
+        &ConversationState::default(),
+    )
+    .await;
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(
+        question.contains("return T-Shirt from order #W1000002"),
+        "{question}"
+    );
+    assert!(!question.contains("Gaming Mouse"), "{question}");
+}

@@ -16,7 +16,7 @@ use super::Resolution;
 
 static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order))\b",
+        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|(?:every|each) (?:single )?(?:item|product|thing|piece)|each of the (?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order))\b",
     )
 });
 /// A word for several items at once: "them", "both", "all of them", "these".
