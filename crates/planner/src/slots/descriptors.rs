@@ -18,14 +18,16 @@ use super::mentions::Mention;
 /// that came with the tablet").
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came) (?:it |them )?(?:with|along with|together with|alongside))\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came)(?: [\w-]+){0,3} (?:together with|along with|alongside))\b",
     )
 });
 
 /// An order followed by its contents in parentheses: "my open order (skateboard, notebook,
-/// luggage)". Not "one": "return the cheaper one (the desk lamp)" names the item itself.
+/// luggage)", "before my order ships (kettle, laptop)". Not "one": "return the cheaper one (the desk lamp)" names the item itself.
 static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment)\s*\(([^()]*)\)")
+    re(
+        r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment)(?:\s+(?:ships|shipped|arrives|arrived|goes out|went out|was delivered|is delivered))?\s*\(([^()]*)\)",
+    )
 });
 
 static OTHER_ORDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,6 +45,18 @@ fn glue_only(words: &str) -> bool {
     words.split_whitespace().all(|w| GLUE.contains(&w))
 }
 
+/// Glue words, or words of the options of the item named next ("the gold smart watch").
+fn glue_or_options(words: &str, next: &Mention) -> bool {
+    words.split_whitespace().all(|w| {
+        GLUE.contains(&w)
+            || next.items.iter().any(|i| {
+                i.options
+                    .values()
+                    .any(|v| normalise(v).split(' ').any(|o| o == w))
+            })
+    })
+}
+
 /// For each of `found` (the mentions of `raw`, in text order), whether it describes an
 /// order rather than naming an item to act on.
 pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
@@ -54,7 +68,9 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
             if m.pos < from {
                 continue;
             }
-            if !glue_only(norm.get(from..m.pos).unwrap_or("x")) {
+            // "my order with the gold smart watch": the item's own option words may
+            // stand before its name
+            if !glue_or_options(norm.get(from..m.pos).unwrap_or("x"), m) {
                 break;
             }
             out[i] = true;
@@ -152,6 +168,28 @@ mod tests {
         assert_eq!(
             describing("Send my order with the t-shirt where my other order (the desk lamp) goes."),
             vec![("T-Shirt".into(), true), ("Desk Lamp".into(), false)]
+        );
+        // the item's own option words between the cue and its name
+        assert_eq!(
+            describing("For my pending order with the black gaming mouse, change the desk lamp to low brightness."),
+            vec![("Gaming Mouse".into(), true), ("Desk Lamp".into(), false)]
+        );
+        // contents after the order's shipping verb, and what an item shipped together with
+        assert_eq!(
+            describing(
+                "Before my order ships (gaming mouse, desk lamp), make the desk lamp black."
+            ),
+            vec![
+                ("Gaming Mouse".into(), true),
+                ("Desk Lamp".into(), true),
+                ("Desk Lamp".into(), false)
+            ]
+        );
+        assert_eq!(
+            describing(
+                "Change the desk lamp that was shipped to Austin together with the gaming mouse."
+            ),
+            vec![("Desk Lamp".into(), false), ("Gaming Mouse".into(), true)]
         );
         // "the cheaper one (the desk lamp)" is the item itself
         assert_eq!(
