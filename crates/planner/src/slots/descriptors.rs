@@ -68,9 +68,15 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
             if m.pos < from {
                 continue;
             }
-            // "my order with the gold smart watch": the item's own option words may
+            // "my order with the gold smart watch": the first item's own option words may
             // stand before its name
-            if !glue_or_options(norm.get(from..m.pos).unwrap_or("x"), m) {
+            let between = norm.get(from..m.pos).unwrap_or("x");
+            let joined = if from == cue.end() {
+                glue_or_options(between, m)
+            } else {
+                glue_only(between)
+            };
+            if !joined {
                 break;
             }
             out[i] = true;
