@@ -99,6 +99,21 @@ static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A sentence that names a change to an order or an item.
+/// "I meant to save the cart and hit checkout instead": what the customer did, told in the
+/// past, where "instead" asks for nothing.
+static PAST_DEED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bI (?:\w+ed|hit|got|bought|sent|made|chose|picked|put|paid|clicked|went|took|did)\b")
+});
+
+/// Whether the only words of `s` that could ask are an "instead" in a story of what the
+/// customer did.
+fn narrates(s: &str) -> bool {
+    PAST_DEED.is_match(s)
+        && ASKS
+            .find_iter(s)
+            .all(|m| m.as_str().eq_ignore_ascii_case("instead"))
+}
+
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:return(?:ing)?|send (?:it|them|this|these) back|exchange|swap|switch|change|replace|cancel|refund|upgrade|downgrade|redirect|re-?route|instead)\b",
@@ -119,7 +134,7 @@ pub(super) fn unread_change(
     let sents = sentences(&strip_agent_conditions(body));
     let items: Vec<Item> = customer.all_items();
     sents.iter().enumerate().find_map(|(i, s)| {
-        let asks = ASKS.is_match(s) || in_asking_list(&sents, i);
+        let asks = (ASKS.is_match(s) && !narrates(s)) || in_asking_list(&sents, i);
         let names_theirs = order_ids(s)
             .iter()
             .any(|(_, id)| customer.orders.contains_key(id))
@@ -212,6 +227,19 @@ mod tests {
         );
         // a question that asks nothing does not head a list
         assert!(implied("Is this right?\n- mouse: white").is_empty());
+    }
+
+    #[test]
+    fn a_story_of_what_the_customer_did_is_no_unread_change() {
+        let p = Procedures::shipped().unwrap();
+        let c = customer();
+        let unread = |body: &str| unread_change(body, &c, &p, &[]);
+        assert_eq!(
+            unread("I ordered the gaming mouse and the desk lamp by mistake - I meant to save the cart and hit checkout instead. Please cancel order #W1000001."),
+            None
+        );
+        // "instead" that asks still counts
+        assert!(unread("The gaming mouse in white instead, please.").is_some());
     }
 
     #[test]
