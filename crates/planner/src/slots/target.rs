@@ -409,6 +409,14 @@ fn changes_from(
     Ok(changes)
 }
 
+/// Where the phrase of the next product starts: a comma or "and" and a determiner ("...,
+/// and the blue fabric office chair", "... and the black lamp").
+static NEXT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:[,;]\s*(?:and\s+|but\s+|plus\s+|also\s+)?|\b(?:and|but|plus)\s+)(?:the|my|a|an|that|this)\s",
+    )
+});
+
 /// The part of `sentence` about `item`: all of it when it names no other product of the
 /// order; else from the last other product named before `item` to the next one after it.
 fn own_part(sentence: &str, item: &Item, others: &[Item]) -> String {
@@ -438,8 +446,41 @@ fn own_part(sentence: &str, item: &Item, others: &[Item]) -> String {
         .iter()
         .find(|m| m.name != item.name)
         .map_or(sentence.len(), |m| raw_pos(sentence, m.pos));
+    // "... the 750ml one (still black glass), and the blue fabric office chair ...": the
+    // words before the next product's name describe that product, so this item's part ends
+    // where its phrase does
+    let mine = raw_pos(sentence, found[here].end).min(to);
+    let to = sentence
+        .get(mine..to)
+        .and_then(|seg| NEXT_PHRASE.find_iter(seg).last())
+        .map_or(to, |m| mine + m.start());
     sentence
         .get(from.min(to)..to)
         .unwrap_or_default()
         .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::customer;
+
+    #[test]
+    fn an_item_s_part_ends_where_the_next_product_s_phrase_starts() {
+        let c = customer();
+        let items = c.items("#W1000001");
+        let mouse = items
+            .iter()
+            .find(|i| i.name == "Gaming Mouse")
+            .expect("mouse");
+        let lamp = items.iter().find(|i| i.name == "Desk Lamp").expect("lamp");
+        let s = "The gaming mouse should be the white one (still wired), and the black desk lamp should be low brightness.";
+        let part = own_part(s, mouse, std::slice::from_ref(lamp));
+        assert!(part.contains("white one (still wired)"), "{part}");
+        assert!(!part.contains("black"), "{part}");
+        // a comma inside the item's own description stays in it
+        let s = "Make the gaming mouse the white, wireless one and the desk lamp low brightness.";
+        let part = own_part(s, mouse, std::slice::from_ref(lamp));
+        assert!(part.contains("white, wireless one"), "{part}");
+    }
 }
