@@ -72,8 +72,8 @@ pub fn variants(product: &Value) -> Vec<Variant> {
 /// people write it (`surface_forms`: "20000 mah", "130 degree", "wifi"), and a
 /// yes/no option by its key alone ("the waterproof one").
 pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<String>> {
-    let norm = normalise(raw);
     let space = option_space(product);
+    let norm = normalise(&carry_keys(raw, &space));
     let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (k, vals) in &space {
         for v in vals {
@@ -236,6 +236,25 @@ fn surface_forms(nv: &str) -> Vec<String> {
     forms.sort();
     forms.dedup();
     forms
+}
+
+/// "from size 10 to 11": the key written once names both values ("from size 10 to size 11").
+static FROM_TO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bfrom\s+([a-z][a-z ]{0,24}?)\s+([\w.-]+)\s+to\s+([\w.-]+)"));
+
+fn carry_keys(raw: &str, space: &BTreeMap<String, BTreeSet<String>>) -> String {
+    FROM_TO
+        .replace_all(raw, |c: &regex::Captures<'_>| {
+            let key = normalise(&c[1]);
+            let new = normalise(&c[3]);
+            // only a key of the product, and only when the new value does not name its key
+            if space.keys().any(|k| normalise(k) == key) && !new.starts_with(&key) {
+                format!("from {} {} to {} {}", &c[1], &c[2], &c[1], &c[3])
+            } else {
+                c[0].to_owned()
+            }
+        })
+        .into_owned()
 }
 
 /// A yes/no option named by its key alone: "the waterproof one" is `waterproof: yes`,
@@ -634,6 +653,20 @@ mod tests {
             "1": {"item_id": "1", "options": {"resolution": "4K", "waterproof": "yes", "color": "black", "field of view": "130 degrees", "connectivity": "Wi-Fi", "battery": "2000mAh"}, "available": true, "price": 1.0},
             "2": {"item_id": "2", "options": {"resolution": "1080p", "waterproof": "no", "color": "silver", "field of view": "160 degrees", "connectivity": "Ethernet", "battery": "1500mAh"}, "available": true, "price": 2.0}
         }})
+    }
+
+    #[test]
+    fn a_key_written_once_names_both_values() {
+        let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
+            "1": {"item_id": "1", "options": {"size": "10", "material": "leather"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "11", "material": "leather"}, "available": true, "price": 2.0}
+        }});
+        let found = option_mentions("change the boots from size 10 to 11, same leather", &boots);
+        // the old value is named too; the item's own value is no change
+        assert!(
+            found.get("size").is_some_and(|v| v.contains("11")),
+            "{found:?}"
+        );
     }
 
     #[test]
