@@ -17,6 +17,14 @@ static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:instead of|rather than|from|not|than|originally|paid (?:with|by|using|via|on)|bought (?:it )?(?:with|on))\s+(?:my |the |a |your |that )?$",
     )
 });
+/// What follows a payment method that cannot pay: "doesn't have enough left", "won't cover
+/// it", "is empty", "ran out".
+static CANNOT_PAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:\w+\s+){0,2}?(?:(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not)\s+(?:have\s+)?(?:enough|cover|be enough)|(?:is|'s)\s+(?:empty|used up|maxed out|expired)|ran out|has (?:no|too little) (?:balance|money|credit))\b",
+    )
+});
+
 /// The order's own payment method, named by how it was used: "the card I used for that
 /// order", "the same card I paid with", "the original payment method".
 static ORIGINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,6 +83,9 @@ impl Ctx<'_> {
             extract_payment_methods(text, &mut ents);
             // "to PayPal instead of the credit card": the card is what to move away from
             ents.retain(|e| !NOT_THIS_METHOD.is_match(&text[..e.start]));
+            // "my gift card doesn't have enough left on it, so charge my PayPal": the card
+            // cannot pay
+            ents.retain(|e| !CANNOT_PAY.is_match(text.get(e.end..).unwrap_or_default()));
             if STORE_CREDIT.is_match(text) {
                 ents.push(frontdesk_intent::Entity {
                     kind: frontdesk_intent::EntityKind::PaymentMethod,
@@ -191,5 +202,25 @@ impl Ctx<'_> {
             }
         }
         Ok(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_method_that_cannot_pay_is_recognised() {
+        for after in [
+            " doesn't have enough left on it, so charge my PayPal",
+            " won't cover it",
+            " is empty",
+            " has no balance left",
+        ] {
+            assert!(CANNOT_PAY.is_match(after), "{after}");
+        }
+        for after in [", please", " is fine", " (the one ending in 1111)"] {
+            assert!(!CANNOT_PAY.is_match(after), "{after}");
+        }
     }
 }
