@@ -498,3 +498,24 @@ async fn every_item_except_one_returns_the_others() {
     );
     assert!(!question.contains("Gaming Mouse"), "{question}");
 }
+
+#[tokio::test]
+async fn an_order_s_contents_listed_after_a_relative_clause_are_not_returned() {
+    let p = planner(WhenUnverified::HandOff);
+    let plan = say(
+        &p,
+        Channel::Email,
+        &ana(),
+        "From the order I received (gaming mouse and a t-shirt) I want to return the t-shirt. Refund to the card I paid with.",
+        &ConversationState::default(),
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(
+        w.args["item_ids"],
+        serde_json::json!(["shirt_blue_m"]),
+        "{w:#?}"
+    );
+}

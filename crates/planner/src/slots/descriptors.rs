@@ -23,10 +23,11 @@ static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An order followed by its contents in parentheses: "my open order (skateboard, notebook,
-/// luggage)", "before my order ships (kettle, laptop)". Not "one": "return the cheaper one (the desk lamp)" names the item itself.
+/// luggage)", "before my order ships (kettle, laptop)", "the order I received (toothbrush,
+/// bookshelf, ...)". Not "one": "return the cheaper one (the desk lamp)" names the item itself.
 static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment)(?:\s+(?:ships|shipped|arrives|arrived|goes out|went out|was delivered|is delivered))?\s*\(([^()]*)\)",
+        r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment)(?:\s+(?:that|which|i|we|just|recently|already|ships|shipped|arrives|arrived|came|goes out|went out|was|is|delivered|received|got|placed|made))*\s*\(([^()]*)\)",
     )
 });
 
@@ -179,6 +180,16 @@ mod tests {
         assert_eq!(
             describing("For my pending order with the black gaming mouse, change the desk lamp to low brightness."),
             vec![("Gaming Mouse".into(), true), ("Desk Lamp".into(), false)]
+        );
+        // after a relative clause: "the order I received (...)"
+        assert_eq!(
+            describing("From the order I received (gaming mouse, desk lamp and a t-shirt) I want to return the t-shirt."),
+            vec![
+                ("Gaming Mouse".into(), true),
+                ("Desk Lamp".into(), true),
+                ("T-Shirt".into(), true),
+                ("T-Shirt".into(), false)
+            ]
         );
         // contents after the order's shipping verb, and what an item shipped together with
         assert_eq!(
