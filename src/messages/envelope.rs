@@ -173,6 +173,16 @@ impl Envelope {
         self.screen.is_some_and(|s| s.asked_for_human)
     }
 
+    /// Whether the router found a report of harm from a product. It is the router's
+    /// decision under [`Rule::HarmReported`] (a decision, not a field of [`Screen`], so the
+    /// envelope schema is unchanged; a build that does not know the rule reads it as
+    /// `Rule::Unknown` and ignores it).
+    pub fn harm_reported(&self) -> bool {
+        self.decisions
+            .iter()
+            .any(|d| d.stage == "router" && d.rule == Rule::HarmReported && d.outcome == "flagged")
+    }
+
     /// Milliseconds since the ticket was received.
     pub fn age_ms(&self) -> i64 {
         (super::now_ms() - self.ticket.received_at).max(0)

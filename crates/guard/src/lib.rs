@@ -52,4 +52,6 @@ pub use pii::checksum::{iban_valid, luhn_valid};
 pub use pii::eval::{evaluate_pii, PiiReport, TypeScore};
 pub use pii::mask::{mask, MaskConfig};
 pub use pii::{detect_pii, PiiKind, PiiSpan};
-pub use signals::{asks_for_human, frustration_markers, frustration_score, repeated_frustration};
+pub use signals::{
+    asks_for_human, frustration_markers, frustration_score, repeated_frustration, reports_harm,
+};

@@ -157,10 +157,54 @@ pub fn asks_for_human(text: &str) -> bool {
     ASKS_HUMAN.iter().any(|r| r.is_match(text))
 }
 
+/// A product that harmed someone: an injury, an illness, a fire, a shock, medical care or
+/// its bills. A person handles these (safety, liability), never the agent.
+static HARM: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    vec![
+        re(
+            r"(?i)\b(?:allergic reaction|anaphyla\w*|urgent care|emergency room|\bER\b visit|(?:went|go|going|ended up|was taken|rushed) (?:to|at|in) (?:the )?(?:hospital|er|urgent care|doctor)|hospitali[sz]\w*|medical (?:bills?|expenses|costs|treatment|attention)|doctor'?s (?:bill|visit)|stitches)\b",
+        ),
+        re(
+            r"(?i)\b(?:injur(?:ed|y|ies|ing)|(?:got|was|were|been|am|is) (?:badly |seriously )?(?:hurt|electrocuted|poisoned)|(?:burn(?:ed|t)|cut|shocked|electrocuted|hurt) (?:my|his|her|their|our) (?:\w+ )?(?:hand|hands|finger|fingers|arm|leg|face|skin|eye|eyes|foot|feet|head|mouth|ear|ears|child|kid|son|daughter|baby|dog|cat)|electric shock|(?:caught|catch|catching|burst into|started a) fire|(?:exploded|explosion|went up in flames|melted (?:and|while))|made (?:me|him|her|us|my \w+) (?:sick|ill)|food poisoning|chemical burn|choking hazard|fire hazard|safety hazard)\b",
+        ),
+    ]
+});
+
+/// `true` when the customer reports that a product harmed someone (an injury, an illness, a
+/// fire, a shock, medical care): a deterministic handoff trigger, like a request for a person.
+pub fn reports_harm(text: &str) -> bool {
+    HARM.iter().any(|r| r.is_match(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn harm_from_a_product_is_recognised() {
+        for text in [
+            "I used the makeup kit and had a severe allergic reaction - I ended up at urgent care.",
+            "The kettle caught fire on the stove.",
+            "The charger gave my son an electric shock.",
+            "I burned my hand on the grill's handle, it has no insulation.",
+            "I expect you to cover my medical bills.",
+            "The blade cut my finger when I opened the box, I needed stitches.",
+        ] {
+            assert!(reports_harm(text), "{text}");
+        }
+        for text in [
+            "The earbuds are fine but I want to return the lamp.",
+            "I want the fire red color instead of black.",
+            "My order was cut short, only 2 of 3 items arrived.",
+            "The bookshelf was damaged in shipping.",
+            "Please cancel the order, I no longer need it.",
+            "Is the grill safe to use on a balcony?",
+            "I was shocked by the price and I got burned by your return policy.",
+        ] {
+            assert!(!reports_harm(text), "{text}");
+        }
+    }
 
     #[test]
     fn frustration_orders_texts() {

@@ -45,6 +45,9 @@ rules! {
     PromptInjection => "prompt_injection",
     /// The customer asked for a person.
     AskedForHuman => "asked_for_human",
+    /// The customer reports that a product harmed someone (injury, illness, fire, medical
+    /// care): safety and liability go to a person.
+    HarmReported => "harm_reported",
     /// Intents, band and allow-list from the offline model.
     Classify => "classify",
     /// A model chose the intent where the offline route was unsure.

@@ -36,6 +36,12 @@ pub fn check(
     if env.asked_for_human() {
         return GateVerdict::blocked(Rule::AskedForHuman, "The customer asked for a person.");
     }
+    if env.harm_reported() {
+        return GateVerdict::blocked(
+            Rule::HarmReported,
+            "The customer reports that a product harmed someone: a person handles safety and liability.",
+        );
+    }
     if said.len() > MAX_ROUNDS {
         return GateVerdict::blocked(
             Rule::RepeatedFailures,
@@ -161,6 +167,22 @@ mod tests {
         assert_eq!(
             check(&e, &[], None, 0.5).blocked_by,
             Some(Rule::AskedForHuman)
+        );
+    }
+
+    #[test]
+    fn a_report_of_harm_goes_to_a_person_before_any_route_is_trusted() {
+        let mut e = env();
+        e.decide(
+            "router",
+            Rule::HarmReported,
+            "flagged",
+            "the customer reports harm from a product",
+        );
+        e.route = None;
+        assert_eq!(
+            check(&e, &[], None, 0.5).blocked_by,
+            Some(Rule::HarmReported)
         );
     }
 

@@ -308,6 +308,9 @@ mod tests {
         let mut screen = e.screen.unwrap_or_default();
         match rule {
             Rule::AskedForHuman => screen.asked_for_human = true,
+            Rule::HarmReported => {
+                e.decide("router", Rule::HarmReported, "flagged", "harm reported");
+            }
             Rule::PromptInjection => screen.injection = true,
             other => panic!("not a screen: {other}"),
         }
@@ -397,6 +400,13 @@ mod tests {
                     Rule::AskedForHuman,
                 ),
                 "asked_for_human",
+            ),
+            (
+                flag(
+                    env(Band::Autonomous, 0.99, Some("x"), 0.9),
+                    Rule::HarmReported,
+                ),
+                "harm_reported",
             ),
             (
                 flag(

@@ -151,6 +151,14 @@ impl Stage for RouterStage {
                 "the customer asked for a person",
             );
         }
+        if frontdesk_guard::reports_harm(&env.ticket.body) {
+            env.decide(
+                "router",
+                Rule::HarmReported,
+                "flagged",
+                "the customer reports harm from a product",
+            );
+        }
         env.screen = Some(screen);
         let mut route = self.classifier.route(&text);
         let unsure = route.out_of_scope || route.best_confidence() < self.min_confidence;
@@ -321,5 +329,12 @@ mod tests {
         };
         assert!(e.asked_for_human());
         assert!(e.decisions.iter().any(|d| d.rule == Rule::AskedForHuman));
+        assert!(!e.harm_reported());
+
+        let hurt = "The kettle I bought caught fire on the stove and I burned my hand. I expect you to cover my medical bills.";
+        let Outcome::Forward(e) = stage.process(env(hurt), &ctx).await.unwrap() else {
+            panic!()
+        };
+        assert!(e.harm_reported(), "{:?}", e.decisions);
     }
 }
