@@ -80,6 +80,11 @@ static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "if it's cheaper", "if the new one costs more", "should it be more expensive".
+/// "if that's not available", "if they aren't in stock", "if not": the head of a second
+/// choice, read by the planner's item changes (`slots::target`) and by its check for
+/// unread conditions (`offline::implied`).
+pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they)(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|not)\b";
+
 static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+(?:it|that|the new one|the new ones|they|the difference|the price|the new (?:\w+ ){0,2}?(?:one|ones|model|version))(?:'s|'re|\s+is|\s+are|\s+turns out|\s+ends up|\s+comes out|\s+costs?|\s+be)?\s+(?:to be\s+)?(?:cheaper|less expensive|lower|more expensive|pricier|dearer|higher|more|less)\b",

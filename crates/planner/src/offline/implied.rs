@@ -93,12 +93,12 @@ pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<St
 /// A second choice of option: "if that's not available then black is fine", "if not, the
 /// red one works".
 static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bif (?:(?:that|it|this|they)(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|not)\b,?\s*(?:then\s+)?[^.;!?]{1,60}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work)\b",
-    )
+    re(&format!(
+        r"(?i){},?\s*(?:then\s+)?[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work)\b",
+        crate::conditions::IF_UNAVAILABLE
+    ))
 });
 
-/// A sentence that names a change to an order or an item.
 /// "I meant to save the cart and hit checkout instead": what the customer did, told in the
 /// past, where "instead" asks for nothing.
 static PAST_DEED: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,6 +114,7 @@ fn narrates(s: &str) -> bool {
             .all(|m| m.as_str().eq_ignore_ascii_case("instead"))
 }
 
+/// A sentence that names a change to an order or an item.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:return(?:ing)?|send (?:it|them|this|these) back|exchange|swap|switch|change|replace|cancel|refund|upgrade|downgrade|redirect|re-?route|instead)\b",

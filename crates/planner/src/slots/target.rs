@@ -330,9 +330,10 @@ impl Ctx<'_> {
 /// "if that's not available, then black is fine", "if not, the black one": what the customer
 /// takes when their first choice is not sold (`alt`).
 static SECOND_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::text::re(
-        r"(?i)(?:,|;|\bbut\b|\band\b)?\s*\bif (?:(?:that|it|this|they)(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|not)\b,?\s*(?:then\s+)?(?P<alt>[^.;!?]+)",
-    )
+    crate::text::re(&format!(
+        r"(?i)(?:,|;|\bbut\b|\band\b)?\s*{},?\s*(?:then\s+)?(?P<alt>[^.;!?]+)",
+        crate::conditions::IF_UNAVAILABLE
+    ))
 });
 
 impl Ctx<'_> {
