@@ -50,10 +50,7 @@ pub(super) fn inherit_orders(requests: &[Request], customer: &Customer) -> Vec<R
 /// settles it, whatever the order's status; not an order picked because it is the only one
 /// open.
 fn settled_order(r: &Request, customer: &Customer) -> Option<String> {
-    if let Some(id) = r.order_ids.first() {
-        return customer.orders.contains_key(id).then(|| id.clone());
-    }
-    if let Some(id) = &r.context_order {
+    if let Some(id) = r.order_ids.first().or(r.context_order.as_ref()) {
         return customer.orders.contains_key(id).then(|| id.clone());
     }
     // without the text around it, only what the clause and its sentences name can settle it
