@@ -51,6 +51,19 @@ async fn say(
     planner.plan(&req, &FixtureStore).await.expect("plan")
 }
 
+/// The plan for the first e-mail of a conversation from Ana's own address.
+async fn from_ana(body: &str) -> Plan {
+    let p = planner(WhenUnverified::HandOff);
+    say(
+        &p,
+        Channel::Email,
+        &ana(),
+        body,
+        &ConversationState::default(),
+    )
+    .await
+}
+
 fn ana() -> Identity {
     Identity {
         email: Some("ana.lima@example.com".into()),
@@ -285,14 +298,9 @@ async fn a_write_outside_the_allow_list_is_handed_off_before_the_yes() {
 
 #[tokio::test]
 async fn a_refund_of_the_difference_beside_an_item_change_is_not_a_cancellation() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "Could the desk lamp in #W1000001 be the low brightness one? \
          I'd like a refund of the difference. Any money back goes to my gift card.",
-        &ConversationState::default(),
     )
     .await;
     assert!(
@@ -303,14 +311,9 @@ async fn a_refund_of_the_difference_beside_an_item_change_is_not_a_cancellation(
 
 #[tokio::test]
 async fn a_customer_just_asking_gets_the_facts_and_nothing_waits() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "I'm thinking about returning the t-shirt from #W1000002. Where would the refund go? \
          I don't want to start a return yet, just asking.",
-        &ConversationState::default(),
     )
     .await;
     assert_eq!(plan.outcome, Outcome::Answered, "{plan:#?}");
@@ -348,13 +351,8 @@ async fn the_address_of_another_order_is_read_from_that_order() {
 
 #[tokio::test]
 async fn a_change_naming_no_item_after_several_were_named_asks_which() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "My order #W1000001 has the gaming mouse and the desk lamp. Could you change it to the white one?",
-        &ConversationState::default(),
     )
     .await;
     assert!(plan.writes.is_empty(), "{plan:#?}");
@@ -366,13 +364,8 @@ async fn a_change_naming_no_item_after_several_were_named_asks_which() {
 
 #[tokio::test]
 async fn the_card_i_used_for_that_order_is_its_original_payment() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "Please return the t-shirt from #W1000002; refund it to the card I used for that order.",
-        &ConversationState::default(),
     )
     .await;
     let [w] = plan.writes.as_slice() else {
@@ -383,14 +376,9 @@ async fn the_card_i_used_for_that_order_is_its_original_payment() {
 
 #[tokio::test]
 async fn a_second_choice_of_option_is_taken_when_the_first_is_not_sold() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "Could you change the desk lamp in #W1000001 to black with high brightness? \
          If that's not available, then low brightness is fine.",
-        &ConversationState::default(),
     )
     .await;
     let [w] = plan.writes.as_slice() else {
@@ -461,13 +449,8 @@ async fn a_heading_before_unbulleted_change_lines_is_no_change_of_its_own() {
 
 #[tokio::test]
 async fn the_item_a_heading_names_its_order_by_is_not_changed() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "I got my order with the gaming mouse and I'd like to exchange one thing in it:\nthe t-shirt - I need it in L, same blue.\nPut any difference on my credit card.",
-        &ConversationState::default(),
     )
     .await;
     let Outcome::AskCustomer { question } = &plan.outcome else {
@@ -480,13 +463,8 @@ async fn the_item_a_heading_names_its_order_by_is_not_changed() {
 
 #[tokio::test]
 async fn every_item_except_one_returns_the_others() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "From order #W1000002 I want to return every item except the gaming mouse. Refund to the original payment method.",
-        &ConversationState::default(),
     )
     .await;
     let Outcome::AskCustomer { question } = &plan.outcome else {
@@ -501,13 +479,8 @@ async fn every_item_except_one_returns_the_others() {
 
 #[tokio::test]
 async fn an_order_s_contents_listed_after_a_relative_clause_are_not_returned() {
-    let p = planner(WhenUnverified::HandOff);
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "From the order I received (gaming mouse and a t-shirt) I want to return the t-shirt. Refund to the card I paid with.",
-        &ConversationState::default(),
     )
     .await;
     let [w] = plan.writes.as_slice() else {
