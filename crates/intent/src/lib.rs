@@ -11,7 +11,6 @@
 //! - [`model`]: the trainable, saveable [`Model`] with calibrated confidence
 //!   and an out-of-scope threshold.
 //! - [`clauses`]: a ticket split into the clauses routed one by one.
-//! - [`clauses`]: a ticket split into the clauses routed one by one.
 //! - [`classifier`]: the [`Classifier`] seam and the [`Cascade`] that asks a
 //!   second classifier (e.g. an LLM) only when the first is unsure.
 //! - [`eval`]: accuracy, macro F1, per-intent scores, throughput.
