@@ -202,25 +202,18 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
             None => candidates.push((kind, at)),
         }
     }
-    // each kind at its first span, from the most specific kind on; a kind whose first span
-    // starts where a more specific kind's does takes its next span, if any ("update the
-    // address on my account to ..., and send my pending order there too": the order's
-    // address is asked for at "send")
+    // each kind at its first span that no more specific kind's span overlaps (or starts
+    // on the same word), else at its first span: "update the address on my account to ...,
+    // and send my pending order there too" asks for the order's address at "send"
     candidates.sort_by_key(|(k, _)| rank(k));
     for (kind, at) in candidates {
-        // a span is taken where it overlaps a more specific kind's
         let taken = |(pos, end): (usize, usize)| {
             spans.iter().any(|(p, e, _)| {
                 word_start(sentence, *p) == word_start(sentence, pos) || (pos < *e && *p < end)
             })
         };
-        let first = at[0];
-        let chosen = if taken(first) {
-            at.iter().copied().find(|s| !taken(*s)).unwrap_or(first)
-        } else {
-            first
-        };
-        spans.push((chosen.0, chosen.1, kind));
+        let (pos, end) = at.iter().copied().find(|s| !taken(*s)).unwrap_or(at[0]);
+        spans.push((pos, end, kind));
     }
     let covered = |a: &(usize, usize, String)| {
         spans
