@@ -36,6 +36,8 @@ DEFAULT_SETS = [
     "eval/sets/people_test.jsonl",
     "eval/sets/adversarial_people.jsonl",
     "eval/sets/people_briefs.jsonl",
+    "eval/sets/people_briefs2.jsonl",
+    "eval/sets/adversarial_briefs.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}

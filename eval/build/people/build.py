@@ -27,7 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import adversarial_briefs_cases  # noqa: E402
 import adversarial_cases  # noqa: E402
+import briefs2_cases  # noqa: E402
 import briefs_cases  # noqa: E402
 import dev_cases  # noqa: E402
 import test_cases  # noqa: E402
@@ -37,6 +39,8 @@ SEED = 20261125
 TEST_USERS = 120
 DEV_TRAIN_USERS = 38
 BRIEFS_USERS = 48
+BRIEFS2_USERS = 48
+ADVERSARIAL_BRIEFS_USERS = 40
 
 
 def train_held(uid):
@@ -62,11 +66,19 @@ def pools():
     rng.shuffle(train)
     rest = train[DEV_TRAIN_USERS:]
     briefs = [u for u in rest if train_held(u)][-BRIEFS_USERS:]
+    named = set()
+    for c in adversarial_cases.CASES:
+        named.update([c["user_id"]] + c.get("other_user_ids", []))
+    unused = [u for u in rest if u not in briefs and u not in named]
+    briefs2 = unused[:BRIEFS2_USERS]
+    adversarial_briefs = unused[BRIEFS2_USERS:BRIEFS2_USERS + ADVERSARIAL_BRIEFS_USERS]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
-        "adversarial": set(rest) - set(briefs),
+        "adversarial": set(rest) - set(briefs) - set(briefs2) - set(adversarial_briefs),
         "briefs": briefs,
+        "briefs2": briefs2,
+        "adversarial_briefs": set(adversarial_briefs),
     }
 
 
@@ -77,6 +89,8 @@ def main():
         ("people_test.jsonl", test_cases.CASES, "test"),
         ("adversarial_people.jsonl", adversarial_cases.CASES, "adversarial"),
         ("people_briefs.jsonl", briefs_cases.CASES, "briefs"),
+        ("people_briefs2.jsonl", briefs2_cases.CASES, "briefs2"),
+        ("adversarial_briefs.jsonl", adversarial_briefs_cases.CASES, "adversarial_briefs"),
     ]
     for name, cases, which in sets:
         for c in cases:
@@ -85,10 +99,10 @@ def main():
             if outside:
                 sys.exit(f"{c['id']}: user {outside} is not in the {which} pool")
         users = [c["user_id"] for c in cases]
-        if which != "adversarial" and len(users) != len(set(users)):
+        if not which.startswith("adversarial") and len(users) != len(set(users)):
             sys.exit(f"{name}: a user has two cases")
-        if which == "briefs" and users != pool["briefs"][:len(users)]:
-            sys.exit(f"{name}: case n must be the briefs pool's n-th user")
+        if which in ("briefs", "briefs2") and users != pool[which][:len(users)]:
+            sys.exit(f"{name}: case n must be the {which} pool's n-th user")
         out = ROOT / "eval" / "sets" / name
         with out.open("w") as f:
             for c in cases:
