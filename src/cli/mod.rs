@@ -261,6 +261,9 @@ pub enum RouterCommand {
         /// Labelled CSV.
         #[arg(long)]
         data: PathBuf,
+        /// Also list the rows read wrong (text, label, prediction).
+        #[arg(long)]
+        misread: bool,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,

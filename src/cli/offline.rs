@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use anyhow::Context;
+use frontdesk_intent::Classifier;
 
 use super::{EmbeddingsArg, GroundingCommand, GuardCommand, RouterCommand};
 use crate::config::resolve_path;
@@ -82,31 +83,51 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        RouterCommand::Eval { model, data, json } => {
+        RouterCommand::Eval {
+            model,
+            data,
+            misread,
+            json,
+        } => {
             let model = frontdesk_intent::Model::load(&model)
                 .with_context(|| format!("Failed to load {}", model.display()))?;
             let rows = frontdesk_intent::load_labelled_csv(&data)
                 .context("Failed to read the evaluation data")?;
-            if !model.uses_embeddings() {
-                return print(&frontdesk_intent::evaluate(&model, &rows), json);
-            }
-            // The embedding model classifies in batches (one encoder pass per 64 texts).
-            let started = Instant::now();
-            let mut predicted = Vec::with_capacity(rows.len());
-            for chunk in rows.chunks(64) {
-                let texts: Vec<&str> = chunk.iter().map(|r| r.text.as_str()).collect();
-                predicted.extend(
-                    model
-                        .classify_batch(&texts)
-                        .into_iter()
-                        .map(|c| c.label().to_owned()),
-                );
-            }
-            let elapsed = started.elapsed().as_secs_f64();
-            let gold: Vec<&str> = rows.iter().map(|r| r.intent.as_str()).collect();
-            let pred: Vec<&str> = predicted.iter().map(String::as_str).collect();
-            let mut report = frontdesk_intent::eval::score(&gold, &pred);
-            report.classifications_per_sec = rows.len() as f64 / elapsed.max(1e-9);
+            let mut report = if model.uses_embeddings() {
+                // The embedding model classifies in batches (one encoder pass per 64 texts).
+                let started = Instant::now();
+                let mut predicted = Vec::with_capacity(rows.len());
+                for chunk in rows.chunks(64) {
+                    let texts: Vec<&str> = chunk.iter().map(|r| r.text.as_str()).collect();
+                    predicted.extend(
+                        model
+                            .classify_batch(&texts)
+                            .into_iter()
+                            .map(|c| c.label().to_owned()),
+                    );
+                }
+                let elapsed = started.elapsed().as_secs_f64();
+                let gold: Vec<&str> = rows.iter().map(|r| r.intent.as_str()).collect();
+                let pred: Vec<&str> = predicted.iter().map(String::as_str).collect();
+                let mut report = frontdesk_intent::eval::score(&gold, &pred);
+                report.classifications_per_sec = rows.len() as f64 / elapsed.max(1e-9);
+                if misread {
+                    report.misread = frontdesk_intent::misreads(&rows, &pred);
+                }
+                report
+            } else {
+                let mut report = frontdesk_intent::evaluate(&model, &rows);
+                if misread {
+                    let predicted: Vec<String> = rows
+                        .iter()
+                        .map(|r| model.classify(&r.text).label().to_owned())
+                        .collect();
+                    let pred: Vec<&str> = predicted.iter().map(String::as_str).collect();
+                    report.misread = frontdesk_intent::misreads(&rows, &pred);
+                }
+                report
+            };
+            report.misread.sort_by(|a, b| a.gold.cmp(&b.gold));
             print(&report, json)
         }
         RouterCommand::EvalRoutes {

@@ -36,6 +36,34 @@ pub struct EvalReport {
     /// Share of `oos` rows predicted out of scope (present when the data has them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oos_recall: Option<f64>,
+    /// The rows read wrong, when asked for (`router eval --misread`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub misread: Vec<Misread>,
+}
+
+/// One row whose predicted label is not its gold one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Misread {
+    /// The row's text.
+    pub text: String,
+    /// Its label.
+    pub gold: String,
+    /// What the classifier said.
+    pub predicted: String,
+}
+
+/// The rows of `examples` whose prediction (parallel to them) is not their label.
+pub fn misreads(examples: &[Example], pred: &[&str]) -> Vec<Misread> {
+    examples
+        .iter()
+        .zip(pred)
+        .filter(|(e, p)| e.intent != **p)
+        .map(|(e, p)| Misread {
+            text: e.text.clone(),
+            gold: e.intent.clone(),
+            predicted: (*p).to_string(),
+        })
+        .collect()
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -125,6 +153,7 @@ pub fn score(gold: &[&str], pred: &[&str]) -> EvalReport {
         classifications_per_sec: 0.0,
         in_scope_accuracy,
         oos_recall,
+        misread: Vec::new(),
     }
 }
 
@@ -156,5 +185,23 @@ mod tests {
         }
         let no_oos = serde_json::to_value(score(&["a"], &["a"])).unwrap();
         assert!(no_oos.get("oos_recall").is_none());
+        assert!(no_oos.get("misread").is_none());
+    }
+
+    #[test]
+    fn lists_the_rows_read_wrong() {
+        let rows = [
+            ("cancel it", "cancel_order"),
+            ("where is it", "track_order"),
+        ]
+        .map(|(text, intent)| Example {
+            text: text.into(),
+            intent: intent.into(),
+        });
+        let wrong = misreads(&rows, &["cancel_order", "track_refund"]);
+        assert_eq!(wrong.len(), 1);
+        assert_eq!(wrong[0].text, "where is it");
+        assert_eq!(wrong[0].gold, "track_order");
+        assert_eq!(wrong[0].predicted, "track_refund");
     }
 }

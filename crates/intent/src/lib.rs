@@ -63,7 +63,7 @@ pub use data::{
 };
 pub use embedding::{Combine, EmbeddingConfig, EmbeddingMeta, Embeddings, FineTuneConfig};
 pub use entities::{extract_entities, Catalog, CatalogError, CustomerContext, Entity, EntityKind};
-pub use eval::{evaluate, EvalReport, IntentScore};
+pub use eval::{evaluate, misreads, EvalReport, IntentScore, Misread};
 pub use model::{train, train_with_embeddings, Model, ModelError, ModelMeta, TrainConfig};
 pub use registry::{
     Band, Downgrade, IntentSpec, Registry, RegistryError, Route, RoutedIntent, RoutingConfig,
