@@ -76,6 +76,10 @@ fn name_aliases(norm: &str) -> Vec<String> {
             if let Some(stem) = a.strip_suffix('y') {
                 out.push(format!("{stem}ies"));
             }
+            // "two gaming mice"
+            if let Some(stem) = a.strip_suffix("mouse") {
+                out.push(format!("{stem}mice"));
+            }
         }
     }
     out

@@ -403,6 +403,14 @@ static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "waterproof or not doesn't matter", "the color does not really matter": the option named
+/// before the verb, within its own clause.
+static DOESNT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?:doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter\b",
+    )
+});
+
 /// What the customer said about the options they did not ask to change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Freedom {
@@ -431,20 +439,19 @@ static KEEP: LazyLock<Regex> = LazyLock::new(|| {
 /// The options the customer wants kept: named by key or value after "same", "keep", "still".
 pub fn kept_keys(raw: &str, product: &Value) -> BTreeSet<String> {
     named_keys(
-        KEEP.captures_iter(raw).filter_map(|c| c.name("what")),
+        KEEP.captures_iter(raw)
+            .filter_map(|c| c.name("what"))
+            .map(|m| m.as_str()),
         product,
     )
 }
 
 /// The keys of `product` that the texts name, by a word of the key or by a value.
-fn named_keys<'t>(
-    texts: impl Iterator<Item = regex::Match<'t>>,
-    product: &Value,
-) -> BTreeSet<String> {
+fn named_keys<'t>(texts: impl Iterator<Item = &'t str>, product: &Value) -> BTreeSet<String> {
     let space = option_space(product);
     let mut out = BTreeSet::new();
     for m in texts {
-        let what = normalise(m.as_str());
+        let what = normalise(m);
         // "what they're made of" names the material, "the shade" the color
         let said: Vec<&str> = what
             .split(' ')
@@ -478,11 +485,26 @@ fn stem(w: &str) -> &str {
 /// "I don't care about wired or not", "any color is fine"): named by key, or by one of the
 /// key's values.
 pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
+    // "a size smaller and the color doesn't matter": only the words after the last "and"
+    let tail =
+        |what: &'_ str| -> usize { CONJUNCTION.find_iter(what).last().map_or(0, |m| m.end()) };
     named_keys(
-        DONT_CARE.captures_iter(raw).filter_map(|c| c.name("what")),
+        DONT_CARE
+            .captures_iter(raw)
+            .filter_map(|c| c.name("what"))
+            .map(|m| m.as_str())
+            .chain(
+                DOESNT_MATTER
+                    .captures_iter(raw)
+                    .filter_map(|c| c.name("what"))
+                    .map(|m| &m.as_str()[tail(m.as_str())..]),
+            ),
         product,
     )
 }
+
+static CONJUNCTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:and|but|while|though|although|so)\b"));
 
 /// A price preference written by the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -549,7 +571,12 @@ pub fn target_variant(
     freedom: &Freedom,
 ) -> Result<Variant, VariantProblem> {
     let all = variants(product);
-    let relaxed = &freedom.relaxed;
+    // an option the customer asked to change is never freed by a "whatever ..." elsewhere
+    let relaxed: BTreeSet<&String> = freedom
+        .relaxed
+        .iter()
+        .filter(|k| !changes.contains_key(*k))
+        .collect();
     if !relaxed.is_empty() && pref.is_none() {
         // "I don't mind the ventilation": every other option as asked or kept (with a price
         // preference, every option not asked for is free anyway)
@@ -718,6 +745,25 @@ mod tests {
         assert_eq!(
             relaxed_keys("I don't mind what they're made of", &shoe),
             BTreeSet::from(["material".to_owned()])
+        );
+        // the option before "doesn't matter", within its own clause only
+        for t in [
+            "size 8, still synthetic; waterproof or not doesn't matter",
+            "Size 8 please. The waterproofing does not really matter.",
+        ] {
+            let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
+                "1": {"item_id": "1", "options": {"size": "8", "waterproof": "yes"}, "available": true, "price": 1.0}
+            }});
+            let want = if t.contains("waterproofing") {
+                BTreeSet::new() // "waterproofing" is no word of the key
+            } else {
+                BTreeSet::from(["waterproof".to_owned()])
+            };
+            assert_eq!(relaxed_keys(t, &boots), want, "{t}");
+        }
+        assert_eq!(
+            relaxed_keys("a size smaller and the color doesn't matter", &shoe),
+            BTreeSet::new()
         );
         let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
             "1": {"item_id": "1", "options": {"size": "11", "material": "leather"}, "available": true, "price": 1.0},

@@ -73,20 +73,31 @@ pub(super) struct Picked {
 /// The products `source` names as items to act on: those named to describe the order ("my
 /// order with the grill") only when nothing else is named.
 pub(super) fn acting(source: &str, items: &[Item]) -> Vec<Mention> {
-    let found = mentions(source, items);
-    let describing = describes_order(source, &found);
-    let named: Vec<Mention> = found
-        .iter()
-        .zip(&describing)
-        .filter(|(_, d)| !**d)
-        .map(|(m, _)| m.clone())
-        .collect();
+    let (named, found) = named_apart(source, items);
     if named.is_empty() {
         found
     } else {
         named
     }
 }
+
+/// The products `source` names as items to act on (none named to describe the order), and
+/// every product it names.
+fn named_apart(source: &str, items: &[Item]) -> (Vec<Mention>, Vec<Mention>) {
+    let found = mentions(source, items);
+    let describing = describes_order(source, &found);
+    let named = found
+        .iter()
+        .zip(&describing)
+        .filter(|(_, d)| !**d)
+        .map(|(m, _)| m.clone())
+        .collect();
+    (named, found)
+}
+
+/// "the one", "it": the clause points back at an item named before it.
+static POINTS_BACK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:the one|that one|this one|it)\b"));
 
 /// "one of the two pairs": one item, not both.
 static ONE_OF: LazyLock<Regex> =
@@ -197,6 +208,17 @@ impl Ctx<'_> {
             }
         }
         let mut found = acting(source, &items);
+        // "I have two identical bookshelves. I only want to change the one that was shipped
+        // together with the tablet: exchange it ...": the clause names products only to say
+        // which order, and "the one" / "it" is the item named just before
+        if source == self.req.clause && POINTS_BACK.is_match(source) {
+            let (named_here, found_here) = named_apart(source, &items);
+            let (named_before, _) = named_apart(&self.req.before, &items);
+            if named_here.is_empty() && !found_here.is_empty() && !named_before.is_empty() {
+                source = self.req.before.as_str();
+                found = named_before;
+            }
+        }
         if found.is_empty() && ALL_ITEMS.is_match(source) && self.req.kind != "item_change" {
             return Ok(items.into_iter().map(|i| (i, 0)).collect());
         }

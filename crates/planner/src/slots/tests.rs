@@ -159,3 +159,25 @@ fn account_questions_are_answered_from_the_record() {
         other => panic!("expected facts, got {other:?}"),
     }
 }
+
+#[test]
+fn the_one_that_came_with_other_products_is_the_item_named_before() {
+    // the clause names the desk lamp only to say which order; "the one" is a mouse
+    let w = write(
+        "I have two gaming mice. I only want to change the one that came together with the \
+         desk lamp: switch it to the wireless version, same color.",
+    );
+    assert_eq!(w.tool, "modify_pending_order_items");
+    assert_eq!(w.args["order_id"], "#W1000001");
+    assert_eq!(w.args["item_ids"], json!(["mouse_black_laser"]));
+    assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser_wl"]));
+}
+
+#[test]
+fn an_option_that_does_not_matter_is_free() {
+    // the white laser mouse is sold out; the color "doesn't matter", so the black one fits
+    let w = write(
+        "For order #W1000002, exchange the gaming mouse for a laser one, the color doesn't matter.",
+    );
+    assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser"]));
+}
