@@ -123,22 +123,35 @@ static TURN_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
 /// grey one").
 fn split_kept(text: &str) -> (String, String) {
     let (mut act, mut keep) = (String::new(), String::new());
+    let mut at = 0;
+    for (start, end) in kept_spans(text) {
+        act.push_str(&text[at..start]);
+        keep.push_str(&text[start..end]);
+        at = end;
+    }
+    act.push_str(&text[at..]);
+    (act, keep)
+}
+
+/// The byte ranges of `text` that say what is kept (see [`split_kept`]), in order.
+fn kept_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
     for part in text.split_inclusive(['.', ';', ',', '!', '?']) {
+        let base = offset;
+        offset += part.len();
         let Some(k) = KEEPING.find(part) else {
-            act.push_str(part);
             continue;
         };
         if let Some(t) = TURN_TO_KEEP.find(part).filter(|t| t.start() < k.end()) {
-            act.push_str(&part[..t.start()]);
-            keep.push_str(&part[t.start()..]);
+            out.push((base + t.start(), base + part.len()));
         } else if let Some(t) = TURN_TO_ACT.find_at(part, k.end()) {
-            keep.push_str(&part[..t.start()]);
-            act.push_str(&part[t.start()..]);
+            out.push((base, base + t.start()));
         } else {
-            keep.push_str(part);
+            out.push((base, base + part.len()));
         }
     }
-    (act, keep)
+    out
 }
 
 /// The last `n` words of `text`.
@@ -218,6 +231,16 @@ impl Ctx<'_> {
                 source = self.req.before.as_str();
                 found = named_before;
             }
+        }
+        // "the mouse can go back; I'm keeping the t-shirt": a product named only as kept is
+        // not acted on when another is named to act on
+        let kept = kept_spans(source);
+        let in_kept = |m: &Mention| {
+            let at = raw_pos(source, m.pos);
+            kept.iter().any(|(a, b)| (*a..*b).contains(&at))
+        };
+        if found.iter().any(|m| !in_kept(m)) {
+            found.retain(|m| !in_kept(m));
         }
         if found.is_empty() && ALL_ITEMS.is_match(source) && self.req.kind != "item_change" {
             return Ok(items.into_iter().map(|i| (i, 0)).collect());

@@ -181,3 +181,15 @@ fn an_option_that_does_not_matter_is_free() {
     );
     assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser"]));
 }
+
+#[test]
+fn what_goes_back_is_returned_and_what_is_kept_is_not() {
+    for text in [
+        "I'm keeping the t-shirt from order #W1000002. The gaming mouse goes back.",
+        "From #W1000002 the gaming mouse can go back to you; I'm keeping the t-shirt.",
+    ] {
+        let w = write(text);
+        assert_eq!(w.tool, "return_delivered_order_items", "{text}");
+        assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]), "{text}");
+    }
+}
