@@ -115,7 +115,7 @@ fn default_escalate_clause_confidence() -> f32 {
 impl Default for RoutingConfig {
     fn default() -> Self {
         Self {
-            max_intents: 3,
+            max_intents: 5,
             min_clause_words: 3,
             min_clause_confidence: default_clause_confidence(),
             min_escalate_clause_confidence: default_escalate_clause_confidence(),
@@ -513,5 +513,25 @@ band = "always_escalate"
         }
         assert_eq!(r.map_bitext("delete_account"), Some("data_request"));
         assert_eq!(r.intents["data_request"].band, Band::AlwaysEscalate);
+    }
+
+    #[test]
+    fn a_fourth_request_keeps_its_tools() {
+        // an exchange, how to pay and a cancellation, with the whole e-mail read as an item
+        // change: the cancellation's tools must stay on the allow-list
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../config/intents.toml");
+        let r = Registry::load(path).unwrap();
+        let route = r.route_classifications(
+            &cls("modify_order_items", 0.55),
+            &[
+                cls("exchange_order", 1.0),
+                cls("modify_order_payment", 0.6),
+                cls("cancel_order", 0.9),
+            ],
+        );
+        assert_eq!(route.intents.len(), 4, "{route:?}");
+        assert!(route
+            .allow_list
+            .contains(&"cancel_pending_order".to_owned()));
     }
 }
