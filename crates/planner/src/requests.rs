@@ -215,10 +215,13 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
         let (pos, end) = at.iter().copied().find(|s| !taken(*s)).unwrap_or(at[0]);
         spans.push((pos, end, kind));
     }
+    // a span is covered by a more specific kind's span that starts inside it, or inside
+    // which it starts ("my default address needs to be ...": the order's "address ... to"
+    // is part of the account's request)
     let covered = |a: &(usize, usize, String)| {
-        spans
-            .iter()
-            .any(|b| a.0 < b.0 && b.0 < a.1 && rank(&b.2) < rank(&a.2))
+        spans.iter().any(|b| {
+            rank(&b.2) < rank(&a.2) && ((a.0 < b.0 && b.0 < a.1) || (b.0 < a.0 && a.0 < b.1))
+        })
     };
     let mut best: Vec<(usize, String)> = spans
         .iter()

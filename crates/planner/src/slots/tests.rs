@@ -193,3 +193,15 @@ fn what_goes_back_is_returned_and_what_is_kept_is_not() {
         assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]), "{text}");
     }
 }
+
+#[test]
+fn the_account_address_said_as_what_it_should_now_be() {
+    for text in [
+        "My profile address should now be 12 Main Street, Apt 3, Denver, CO 80202.",
+        "My default address needs to be 12 Main Street, Apt 3, Denver, CO 80202 from now on.",
+    ] {
+        let w = write(text);
+        assert_eq!(w.tool, "modify_user_address", "{text}");
+        assert_eq!(w.args["zip"], "80202", "{text}");
+    }
+}
