@@ -69,7 +69,7 @@ static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
+        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
     )
 });
 /// "assuming the bookshelf works out", "if that goes through", "provided the first change is
@@ -83,7 +83,19 @@ static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
 /// "if that's not available", "if they aren't in stock", "if not": the head of a second
 /// choice, read by the planner's item changes (`slots::target`) and by its check for
 /// unread conditions (`offline::implied`).
-pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they)(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|not)\b";
+/// "if red isn't available", "if the M is not in stock", "if there isn't an M like that"
+/// (up to its comma) are heads too.
+pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*|not)\b";
+
+/// A second choice inside the clause of the request it belongs to: the head after a comma,
+/// "or", "but" ("change it to M, or if there isn't an M like that, to L"; "... red instead;
+/// if red isn't available, make them black"): read with the item change
+/// (`slots::target`), no condition on the request.
+static INLINE_SECOND_CHOICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?:,|;|\bor\b|\bbut\b)\s*(?:or\s+|but\s+)?{IF_UNAVAILABLE},?"
+    ))
+});
 
 static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -198,6 +210,7 @@ pub fn strip_agent_conditions(text: &str) -> String {
 /// The condition `clause` puts on its own request, if any.
 pub fn condition_of(clause: &str) -> Option<Condition> {
     let courteous = COURTESY.replace_all(clause, " ");
+    let courteous = INLINE_SECOND_CHOICE.replace_all(&courteous, ", ");
     let cond = CONDITIONAL.find(&courteous)?;
     // the condition itself: from the conditional word to the next comma or "then"
     let rest = &courteous[cond.start()..];
@@ -407,6 +420,21 @@ mod tests {
                 amount: 20.0,
                 difference: true
             })
+        );
+    }
+
+    #[test]
+    fn a_second_choice_inside_the_request_is_no_condition_on_it() {
+        for t in [
+            "change it to M in the same red half zip, or if there isn't an M like that, to L.",
+            "the blue headphones should be red instead; if red isn't available, make them black.",
+        ] {
+            assert_eq!(condition_of(t), None, "{t}");
+        }
+        // at the head of its own clause it is a fallback on the request before
+        assert_eq!(
+            condition_of("If there isn't one in black, cancel the order."),
+            Some(Condition::IfUnavailable)
         );
     }
 
