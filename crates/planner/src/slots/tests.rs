@@ -205,3 +205,22 @@ fn the_account_address_said_as_what_it_should_now_be() {
         assert_eq!(w.args["zip"], "80202", "{text}");
     }
 }
+
+#[test]
+fn an_order_that_should_come_to_another_address() {
+    let w = write(
+        "My order #W1000066 is going to Austin; I want it to come to my home address instead.",
+    );
+    assert_eq!(w.tool, "modify_pending_order_address");
+    assert_eq!(w.args["city"], "Denver");
+}
+
+#[test]
+fn a_second_choice_after_or_if_there_is_not() {
+    // the white laser mouse is sold out: the second choice is taken
+    let w = write(
+        "For order #W1000002, exchange the gaming mouse for a laser one, or if there isn't a \
+         white laser one, a black laser one.",
+    );
+    assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser"]));
+}
