@@ -2,7 +2,7 @@
 //! the head noun of a closed compound ("the watch"), an everyday word ("bike"), a last word
 //! cut short ("the action cam").
 
-use crate::text::{contains_words, normalise};
+use crate::text::{contains_words, normalise, on_word_boundaries};
 
 /// Last words too generic to name a product alone; the words before them do ("the
 /// dumbbells", "the vacuum", "my makeup").
@@ -134,7 +134,7 @@ pub fn shortened_spans(norm: &str, name: &str) -> Vec<(usize, usize)> {
             if cut.len() >= 3
                 && cut.len() < last.len()
                 && last.starts_with(cut)
-                && boundary(norm, a, end)
+                && on_word_boundaries(norm, a, end)
             {
                 out.push((a, end));
             }
@@ -150,22 +150,12 @@ pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
     while let Some(i) = hay.get(start..)?.find(needle) {
         let a = start + i;
         let b = a + needle.len();
-        if contains_words(&hay[a..], needle) && boundary(hay, a, b) {
+        if contains_words(&hay[a..], needle) && on_word_boundaries(hay, a, b) {
             return Some(a);
         }
         start = a + 1;
     }
     None
-}
-
-fn boundary(hay: &str, a: usize, b: usize) -> bool {
-    let left = a == 0
-        || !hay[..a]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-    let right = b >= hay.len() || !hay[b..].chars().next().is_some_and(char::is_alphanumeric);
-    left && right
 }
 
 #[cfg(test)]

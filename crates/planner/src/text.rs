@@ -62,6 +62,24 @@ pub fn normalise(s: &str) -> String {
     joined
 }
 
+/// Whether `hay[a..b]` starts and ends on word boundaries. A letter after an apostrophe
+/// inside a word ("i'm", "it's") is no word of its own (a size "M" or "S"); a quoted value
+/// ("'M'") is, and so is a word before an apostrophe ("women's").
+pub fn on_word_boundaries(hay: &str, a: usize, b: usize) -> bool {
+    let mut back = hay[..a].chars().rev();
+    let left = match back.next() {
+        None => true,
+        Some('\'' | '\u{2019}') => !back.next().is_some_and(char::is_alphanumeric),
+        Some(c) => !c.is_alphanumeric(),
+    };
+    // "women's": a possessive or contraction after the value leaves it whole
+    let right = !hay[b.min(hay.len())..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    left && right
+}
+
 /// Whether `needle` (normalised) occurs in `hay` (normalised) on word boundaries.
 pub fn contains_words(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
@@ -71,13 +89,7 @@ pub fn contains_words(hay: &str, needle: &str) -> bool {
     while let Some(i) = hay[start..].find(needle) {
         let a = start + i;
         let b = a + needle.len();
-        let left = a == 0
-            || !hay[..a]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        let right = b == hay.len() || !hay[b..].chars().next().is_some_and(char::is_alphanumeric);
-        if left && right {
+        if on_word_boundaries(hay, a, b) {
             return true;
         }
         start = a + needle.len().max(1);
@@ -383,6 +395,12 @@ mod tests {
             "optical"
         ));
         assert!(!contains_words("nonoptical", "optical"));
+        // a size after an apostrophe inside a word is no size; a quoted one is
+        assert!(!contains_words("i'm lei and it's late", "m"));
+        assert!(!contains_words("it's late", "s"));
+        assert!(contains_words("{'size': 'm'}", "m"));
+        assert!(contains_words("size m please", "m"));
+        assert!(contains_words("the women's version", "women"));
     }
 
     #[test]
