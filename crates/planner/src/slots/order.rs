@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::customer::{Customer, Item};
 use crate::requests::Request;
-use crate::text::{order_ids, re};
+use crate::text::{contains_words, normalise, order_ids, re};
 
 use super::descriptors::describes_order;
 use super::mentions::mentions;
@@ -78,6 +78,81 @@ fn said_status(text: &str) -> Option<&'static str> {
     match (PENDING_WORD.is_match(text), ARRIVED.is_match(text)) {
         (true, false) => Some("pending"),
         (false, true) => Some("delivered"),
+        _ => None,
+    }
+}
+
+/// "my order that has just the bookshelf and the water bottle": the order holds those
+/// products and no others.
+static ONLY_THESE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:has|had|holds|held|contains|contained|containing|with|having|of)\s+(?:just|only)\b|\bjust (?:the|a|an|my)\b[^.;!?]{0,60}\b(?:in it|inside)\b",
+    )
+});
+
+/// Which of `holders` (orders that all hold the products `text` names) the text means by
+/// what it says of their contents: "just the bookshelf and the water bottle" (those
+/// products and no others), else the option words just before the products' names ("the
+/// white glass bookshelf"). None when that leaves several or none.
+fn by_contents(text: &str, holders: &[String], customer: &Customer) -> Option<String> {
+    let all: Vec<Item> = customer.all_items();
+    let named: BTreeSet<String> = mentions(text, &all).into_iter().map(|m| m.name).collect();
+    if named.is_empty() {
+        return None;
+    }
+    if ONLY_THESE.is_match(text) {
+        let exact: Vec<&String> = holders
+            .iter()
+            .filter(|id| {
+                let held: BTreeSet<String> =
+                    customer.items(id).into_iter().map(|i| i.name).collect();
+                held == named
+            })
+            .collect();
+        if let [one] = exact.as_slice() {
+            return Some((*one).clone());
+        }
+    }
+    // "the white glass bookshelf", "the green water bottle": option words just before a
+    // product's name say which of that product's items is meant
+    let norm = normalise(text);
+    let before_names: Vec<(String, String)> = mentions(text, &all)
+        .into_iter()
+        .map(|m| {
+            let words: Vec<&str> = norm[..m.pos].split_whitespace().collect();
+            let near = words[words.len().saturating_sub(4)..].join(" ");
+            (m.name, near)
+        })
+        .collect();
+    let score = |id: &String| -> usize {
+        customer
+            .items(id)
+            .iter()
+            .map(|i| {
+                before_names
+                    .iter()
+                    .filter(|(name, _)| *name == i.name)
+                    .map(|(_, near)| {
+                        i.options
+                            .values()
+                            .filter(|v| contains_words(near, &normalise(v)))
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    let scores: Vec<usize> = holders.iter().map(score).collect();
+    let best = scores.iter().copied().max().unwrap_or(0);
+    let at_best: Vec<&String> = holders
+        .iter()
+        .zip(&scores)
+        .filter(|(_, s)| **s == best)
+        .map(|(id, _)| id)
+        .collect();
+    match at_best.as_slice() {
+        [one] if best > 0 => Some((*one).clone()),
         _ => None,
     }
 }
@@ -209,6 +284,9 @@ pub(super) fn pick_order(
                         return Ok(both[0].clone());
                     }
                 }
+                if let Some(id) = by_contents(text, &holders, customer) {
+                    return Ok(id);
+                }
                 return Err(Resolution::ask(format!(
                     "Which order do you mean: {}?",
                     holders
@@ -248,4 +326,39 @@ pub(super) fn pick_order(
                 .join(", or ")
         )
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::customer;
+
+    #[test]
+    fn which_order_by_what_its_contents_are_said_to_be() {
+        let c = customer();
+        let both = ["#W1000001".to_owned(), "#W1000002".to_owned()];
+        // both hold a gaming mouse; only one holds just a mouse and a t-shirt
+        assert_eq!(
+            by_contents(
+                "my order that has just the gaming mouse and the t-shirt",
+                &both,
+                &c
+            ),
+            Some("#W1000002".to_owned())
+        );
+        // the option words before the product's name
+        assert_eq!(
+            by_contents("the order with the black laser gaming mouse", &both, &c),
+            Some("#W1000001".to_owned())
+        );
+        assert_eq!(
+            by_contents("the order with the white gaming mouse", &both, &c),
+            Some("#W1000002".to_owned())
+        );
+        // option words of the wanted variant, after the name, say nothing of the order
+        assert_eq!(
+            by_contents("the gaming mouse: I need the black laser one", &both, &c),
+            None
+        );
+    }
 }
