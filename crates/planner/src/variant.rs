@@ -596,10 +596,19 @@ pub fn target_variant(
         }
     }
     let fits = |v: &Variant| changes.iter().all(|(k, val)| v.options.get(k) == Some(val));
+    // "in the same RGB color": the options the customer keeps stay as they are
+    let kept = |v: &Variant| {
+        freedom
+            .kept
+            .iter()
+            .filter(|k| !changes.contains_key(*k))
+            .all(|k| v.options.get(k) == item.options.get(k))
+    };
     if let Some(pref) = pref {
+        // with a price preference every option not asked for is free, except those kept
         let mut candidates: Vec<Variant> = all
             .iter()
-            .filter(|v| v.available && fits(v))
+            .filter(|v| v.available && fits(v) && kept(v))
             .cloned()
             .collect();
         candidates.sort_by(|a, b| a.price.total_cmp(&b.price));
@@ -622,14 +631,6 @@ pub fn target_variant(
     match exact {
         Some(v) if v.available => Ok(v.clone()),
         _ => {
-            // "in the same RGB color": the options the customer keeps stay as they are
-            let kept = |v: &Variant| {
-                freedom
-                    .kept
-                    .iter()
-                    .filter(|k| !changes.contains_key(*k))
-                    .all(|k| v.options.get(k) == item.options.get(k))
-            };
             let fitting: Vec<Variant> = all
                 .iter()
                 .filter(|v| v.available && fits(v) && kept(v))
@@ -680,6 +681,33 @@ mod tests {
             "1": {"item_id": "1", "options": {"resolution": "4K", "waterproof": "yes", "color": "black", "field of view": "130 degrees", "connectivity": "Wi-Fi", "battery": "2000mAh"}, "available": true, "price": 1.0},
             "2": {"item_id": "2", "options": {"resolution": "1080p", "waterproof": "no", "color": "silver", "field of view": "160 degrees", "connectivity": "Ethernet", "battery": "1500mAh"}, "available": true, "price": 2.0}
         }})
+    }
+
+    #[test]
+    fn a_price_preference_keeps_what_the_customer_keeps() {
+        let optical = BTreeMap::from([("sensor type".to_owned(), "optical".to_owned())]);
+        // free: the dearest optical mouse is the white wireless one
+        let v = target_variant(
+            &item(),
+            &mouse(),
+            &optical,
+            Some(Preference::Priciest),
+            &Freedom::default(),
+        );
+        assert_eq!(v.map(|v| v.item_id), Ok("2".to_owned()));
+        // "same black color": no optical mouse is black
+        let keep_color = Freedom {
+            kept: BTreeSet::from(["color".to_owned()]),
+            ..Freedom::default()
+        };
+        let v = target_variant(
+            &item(),
+            &mouse(),
+            &optical,
+            Some(Preference::Priciest),
+            &keep_color,
+        );
+        assert!(matches!(v, Err(VariantProblem::Unavailable(_))), "{v:?}");
     }
 
     #[test]

@@ -261,7 +261,11 @@ impl Ctx<'_> {
                     )))
                 }
             }
-            (changes, preference(&target_text), false)
+            // "take the more expensive one and change it to high ventilation": a price word
+            // before the wanted variant is described says which item, not which variant
+            let wanted =
+                target_start(&target_text).map_or(target_text.as_str(), |at| &target_text[at..]);
+            (changes, preference(wanted), false)
         };
         if changes.is_empty() && pref.is_none() && !explicit_same {
             return Err(Resolution::ask(format!(

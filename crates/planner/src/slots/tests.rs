@@ -224,3 +224,13 @@ fn a_second_choice_after_or_if_there_is_not() {
     );
     assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser"]));
 }
+
+#[test]
+fn a_price_word_before_the_change_says_which_item_not_which_variant() {
+    // "the more expensive" picks the item; the wanted variant keeps the other options
+    let w = write(
+        "In order #W1000002 take the more expensive item, the t-shirt, and change it to red.",
+    );
+    assert_eq!(w.args["item_ids"], json!(["shirt_blue_m"]));
+    assert_eq!(w.args["new_item_ids"], json!(["shirt_red_m"]));
+}
