@@ -55,6 +55,12 @@ fn name_aliases(norm: &str) -> Vec<String> {
             .find(|h| last.len() >= h.len() + 3 && last.ends_with(*h))
         {
             forms.push((*h).to_owned());
+            // "tooth brush", "book shelf": the compound written as two words
+            let split = format!("{} {h}", &last[..last.len() - h.len()]);
+            if !head.is_empty() {
+                forms.push(format!("{} {split}", head.join(" ")));
+            }
+            forms.push(split);
         }
     }
     for (i, a) in forms.into_iter().enumerate() {
@@ -88,6 +94,7 @@ fn name_aliases(norm: &str) -> Vec<String> {
 /// Head nouns of closed compounds in product names, each naming its compound on its own.
 const COMPOUND_HEADS: &[&str] = &[
     "watch", "shelf", "board", "glasses", "pack", "book", "phones", "buds", "case", "bottle",
+    "brush",
 ];
 
 /// Where and how strongly (words matched) the product is named in `norm`.
@@ -177,6 +184,9 @@ mod tests {
         assert!(mention("change the watch to leather", "Wristwatch").is_some());
         assert!(mention("the shelves", "Bookshelf").is_some());
         assert!(mention("my twatch", "Wristwatch").is_none());
+        // ... and written as two words
+        assert!(mention("the blue tooth brush", "Electric Toothbrush").is_some());
+        assert!(mention("two book shelves", "Bookshelf").is_some());
         // everyday words
         assert!(mention("the green road bike i received", "Bicycle").is_some());
         assert!(mention("the bike helmet", "Cycling Helmet").is_some());
