@@ -241,6 +241,10 @@ impl Ctx<'_> {
         };
         if found.iter().any(|m| !in_kept(m)) {
             found.retain(|m| !in_kept(m));
+        } else if matches!(self.req.kind.as_str(), "return" | "cancel") && !found.is_empty() {
+            // "return both botles and keep the laptop": when only the kept products were
+            // recognised, what to send back is not known
+            found.clear();
         }
         if found.is_empty() && ALL_ITEMS.is_match(source) && self.req.kind != "item_change" {
             return Ok(items.into_iter().map(|i| (i, 0)).collect());

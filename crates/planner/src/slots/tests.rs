@@ -234,3 +234,10 @@ fn a_price_word_before_the_change_says_which_item_not_which_variant() {
     assert_eq!(w.args["item_ids"], json!(["shirt_blue_m"]));
     assert_eq!(w.args["new_item_ids"], json!(["shirt_red_m"]));
 }
+
+#[test]
+fn a_return_that_names_only_what_is_kept_asks() {
+    // "the mug" is no product of the order: only the kept t-shirt was recognised
+    let q = question("From order #W1000002 I want to return the mug and keep the t-shirt.");
+    assert!(q.contains("Which items"), "{q}");
+}
