@@ -24,10 +24,11 @@ static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An order followed by its contents in parentheses: "my open order (skateboard, notebook,
 /// luggage)", "before my order ships (kettle, laptop)", "the order I received (toothbrush,
-/// bookshelf, ...)". Not "one": "return the cheaper one (the desk lamp)" names the item itself.
+/// bookshelf, ...)", "from #W2002172 (with my boots, pet bed and helmet)". Not "one": "return
+/// the cheaper one (the desk lamp)" names the item itself.
 static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:order|orders|purchase|package|parcel|delivery|shipment)(?:\s+(?:that|which|i|we|just|recently|already|ships|shipped|arrives|arrived|came|goes out|went out|was|is|delivered|received|got|placed|made))*\s*\(([^()]*)\)",
+        r"(?i)(?:\b(?:order|orders|purchase|package|parcel|delivery|shipment)(?:\s+(?:that|which|i|we|just|recently|already|ships|shipped|arrives|arrived|came|goes out|went out|was|is|delivered|received|got|placed|made))*|#?\bW\d{7}\b)\s*\(([^()]*)\)",
     )
 });
 
@@ -180,6 +181,11 @@ mod tests {
         assert_eq!(
             describing("For my pending order with the black gaming mouse, change the desk lamp to low brightness."),
             vec![("Gaming Mouse".into(), true), ("Desk Lamp".into(), false)]
+        );
+        // after the order's number
+        assert_eq!(
+            describing("The desk lamp from #W1000001 (with my gaming mouse) is too dim."),
+            vec![("Desk Lamp".into(), false), ("Gaming Mouse".into(), true)]
         );
         // after a relative clause: "the order I received (...)"
         assert_eq!(
