@@ -124,7 +124,7 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
 /// match, compensation, supervisor, newsletter or shipping speed.
 static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:coupons?|discounts?|vouchers?|promo(?:tion(?:al)?)? codes?|price ?match(?:ing)?|match (?:the|their|that) price|compensat(?:e|ion)|(?:store )?credit for (?:the|my) (?:hassle|trouble|inconvenience)|supervisor|manager|unsubscribe|marketing (?:e-?mails?|messages)|newsletters?|expedite[ds]?|faster shipping|free shipping|overnight shipping|loyalty points|reward points)\b",
+        r"(?i)\b(?:coupons?|discounts?|vouchers?|promo(?:tion(?:al)?)? codes?|price ?match(?:ing)?|match (?:the|their|that) price|compensat(?:e|ion)|(?:store )?credit for (?:the|my) (?:hassle|trouble|inconvenience)|supervisor|manager|unsubscribe|marketing (?:e-?mails?|messages)|newsletters?|expedite[ds]?|faster shipping|free shipping|overnight shipping|loyalty points|reward points|(?:agent|you|representative|rep|they|support)\s+(?:offers?|suggests?|proposes?|recommends?|tries to (?:sell|offer|talk))\b)\b",
     )
 });
 /// "as long as it's gray", "as long as they're still waterproof": a description of the item
@@ -435,6 +435,21 @@ mod tests {
         assert_eq!(
             condition_of("If there isn't one in black, cancel the order."),
             Some(Condition::IfUnavailable)
+        );
+    }
+
+    #[test]
+    fn an_offer_from_the_agent_never_comes() {
+        // this agent offers nothing instead of what was asked
+        assert_eq!(
+            condition_of(
+                "If the agent offers an exchange instead, no thanks, I just want the return."
+            ),
+            Some(Condition::Outside { applies: false })
+        );
+        assert_eq!(
+            condition_of("If they suggest cancelling, go ahead and cancel the order."),
+            Some(Condition::Outside { applies: false })
         );
     }
 
