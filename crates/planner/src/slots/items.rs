@@ -232,6 +232,26 @@ impl Ctx<'_> {
                 found = named_before;
             }
         }
+        // "return the helmet only", "just the helmet": of the products named, that one
+        let norm_source = normalise(source);
+        let singled = |m: &Mention| {
+            let before: Vec<&str> = norm_source[..m.pos].split_whitespace().collect();
+            let after: Vec<&str> = norm_source[m.end..].split_whitespace().take(1).collect();
+            let near_before = before[before.len().saturating_sub(3)..].to_vec();
+            let det = |w: &&str| matches!(*w, "the" | "my" | "a" | "an" | "that" | "this");
+            let lead = near_before
+                .iter()
+                .rposition(|w| matches!(*w, "only" | "just"))
+                .is_some_and(|at| near_before[at + 1..].iter().all(det))
+                && !near_before.is_empty();
+            let trail = after
+                .first()
+                .is_some_and(|w| w.trim_end_matches(['.', ',', ';', '!']) == "only");
+            lead || trail
+        };
+        if found.len() > 1 && found.iter().any(singled) {
+            found.retain(singled);
+        }
         // "the mouse can go back; I'm keeping the t-shirt": a product named only as kept is
         // not acted on when another is named to act on
         let kept = kept_spans(source);

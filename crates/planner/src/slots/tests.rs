@@ -241,3 +241,14 @@ fn a_return_that_names_only_what_is_kept_asks() {
     let q = question("From order #W1000002 I want to return the mug and keep the t-shirt.");
     assert!(q.contains("Which items"), "{q}");
 }
+
+#[test]
+fn of_the_products_named_the_one_said_only() {
+    for text in [
+        "I got a gaming mouse and a t-shirt in order #W1000002 and I want to return the gaming mouse only.",
+        "I got a gaming mouse and a t-shirt in order #W1000002; please return just the gaming mouse.",
+    ] {
+        let w = write(text);
+        assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]), "{text}");
+    }
+}
