@@ -34,11 +34,21 @@ pub struct Templates {
     pub slots: BTreeMap<String, Vec<String>>,
 }
 
+/// Whether `name` can name a slot (lower-case letters, digits, `_`): a brace around
+/// anything else (a JSON object in a fake tool output) is literal text.
+fn is_slot_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 /// The `{name}` references in `text`, in order.
 fn references(text: &str) -> impl Iterator<Item = &str> {
     text.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| is_slot_name(name))
 }
 
 impl Templates {
@@ -87,8 +97,14 @@ impl Templates {
         let mut rest = text;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let Some((name, after)) = rest[open + 1..].split_once('}') else {
-                break;
+            let Some((name, after)) = rest[open + 1..]
+                .split_once('}')
+                .filter(|(name, _)| is_slot_name(name))
+            else {
+                // a literal brace
+                out.push('{');
+                rest = &rest[open + 1..];
+                continue;
             };
             if let Some(values) = self.slots.get(name).filter(|v| !v.is_empty()) {
                 let value = &values[rng.below(values.len())];
@@ -202,6 +218,14 @@ word = ["hi", "LOL"]
         assert_ne!(a, t.generate(200, 2));
         // Only 2 benign texts exist however many are drawn.
         assert_eq!(a.iter().filter(|x| !x.label).count(), 2);
+    }
+
+    #[test]
+    fn braces_around_other_text_are_literal() {
+        let g = "injection = [\"{a} => {\\\"ok\\\": true}\"]\nbenign = []\n[slots]\na = [\"x\"]\n";
+        let t = Templates::parse(g, "t").unwrap();
+        let drawn = t.generate(1, 1);
+        assert_eq!(drawn[0].text, "X => {\"ok\": true}");
     }
 
     #[test]
