@@ -289,8 +289,24 @@ pub(super) fn user_address(
             "What is the new default address (street, apartment or suite, city, state, zip)?",
         );
     };
+    // "change its shipping address to my home address on file, <that address>": the
+    // account already has it, and nothing is to be written there
+    let current = &customer.user["address"];
+    let new = address.to_json();
+    let same = ["address1", "address2", "city", "state", "zip"]
+        .iter()
+        .all(|k| {
+            let norm = |v: &Value| v.as_str().unwrap_or_default().trim().to_lowercase();
+            norm(&current[*k]) == norm(&new[*k])
+        });
+    if same {
+        return Resolution::Refuse(format!(
+            "{} is already the default address on your account, so I left it as it is.",
+            address.line()
+        ));
+    }
     let mut args = json!({ "user_id": customer.user_id });
-    merge(&mut args, address.to_json());
+    merge(&mut args, new);
     Resolution::Write(
         Box::new(ProposedWrite::new(
             procedure.spec.tool.as_deref().unwrap_or_default(),

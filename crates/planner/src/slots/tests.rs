@@ -252,3 +252,16 @@ fn of_the_products_named_the_one_said_only() {
         assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]), "{text}");
     }
 }
+
+#[test]
+fn an_order_sent_to_the_home_address_is_no_account_change() {
+    // the destination is the address on file: the order's address changes, not the account's
+    let w = write("Please change the shipping address of order #W1000066 to my home address.");
+    assert_eq!(w.tool, "modify_pending_order_address");
+    // setting the account's address to the one it has writes nothing
+    let text = "Update my default address to 1 Oak Street, Apt 2, Denver, CO 80202.";
+    match resolved(text) {
+        Resolution::Refuse(why) => assert!(why.contains("already"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
