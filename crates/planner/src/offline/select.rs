@@ -139,6 +139,11 @@ fn across_orders(r: Request, customer: &Customer, procedures: &crate::Procedures
 
 /// Drops retracted requests and vague repeats: a request that names neither
 /// an order nor an item is dropped when another request of its kind does.
+/// "it", "them", "this one": the clause points back at something named before it.
+static POINTS_BACK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(r"(?i)\b(?:it|them|this one|that one|these|those)\b")
+});
+
 pub(super) fn select(
     mut requests: Vec<Request>,
     customer: &Customer,
@@ -174,13 +179,20 @@ pub(super) fn select(
             "other"
         }
     };
+    // "The 60% keyboard ... is too cramped. I'd like to exchange it for an 80% one": a clause
+    // that points back at a product named in the sentences just before it is as specific
+    let names_any = |text: &str| {
+        customer
+            .orders
+            .keys()
+            .any(|id| !crate::slots::mentioned_items(text, &customer.items(id)).is_empty())
+    };
     let specific: Vec<bool> = requests
         .iter()
         .map(|r| {
             !r.order_ids.is_empty()
-                || customer.orders.keys().any(|id| {
-                    !crate::slots::mentioned_items(&r.clause, &customer.items(id)).is_empty()
-                })
+                || names_any(&r.clause)
+                || (POINTS_BACK.is_match(&r.clause) && names_any(&r.before))
         })
         .collect();
     let mut keep = Vec::new();

@@ -492,3 +492,18 @@ async fn an_order_s_contents_listed_after_a_relative_clause_are_not_returned() {
         "{w:#?}"
     );
 }
+
+#[tokio::test]
+async fn a_change_pointing_back_is_kept_beside_a_change_that_names_its_item() {
+    let plan = from_ana(
+        "The gaming mouse I received is too slow. I'd like to exchange it for the wireless one. \
+         Also, in my pending order, change the desk lamp to low brightness. Use PayPal for both.",
+    )
+    .await;
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(question.contains("Before I go ahead"), "{question}");
+    assert!(question.contains("connectivity wireless"), "{question}");
+    assert!(question.contains("brightness low"), "{question}");
+}

@@ -265,3 +265,13 @@ fn an_order_sent_to_the_home_address_is_no_account_change() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_second_choice_when_the_first_does_not_come_with_an_option() {
+    // no white laser mouse is sold: the second choice
+    let w = write(
+        "For order #W1000002, exchange the gaming mouse for a laser one; if the laser one \
+         doesn't come in white, black is fine.",
+    );
+    assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser"]));
+}
