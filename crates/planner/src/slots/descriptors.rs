@@ -59,6 +59,43 @@ fn glue_or_options(words: &str, next: &Mention) -> bool {
     })
 }
 
+/// The phrases of `raw` that describe an order by what it holds, from just after the cue
+/// through the last product of its list ("with [the red leather chair]", "order ([the
+/// skateboard, notebook])"), as normalised byte ranges. Their option words belong to those
+/// products, not to an item the request changes.
+pub fn description_spans(raw: &str, found: &[Mention]) -> Vec<(usize, usize)> {
+    let norm = normalise(raw);
+    let mut out = Vec::new();
+    for cue in ORDER_CUE.find_iter(&norm) {
+        let mut from = cue.end();
+        let mut end = None;
+        for m in found.iter().filter(|m| m.pos >= cue.end()) {
+            let between = norm.get(from..m.pos).unwrap_or("x");
+            let joined = if from == cue.end() {
+                glue_or_options(between, m)
+            } else {
+                glue_only(between)
+            };
+            if !joined {
+                break;
+            }
+            end = Some(m.end);
+            from = m.end;
+        }
+        if let Some(end) = end {
+            out.push((cue.end(), end));
+        }
+    }
+    for c in ORDER_CONTENTS.captures_iter(raw) {
+        let Some(inner) = c.get(1) else { continue };
+        out.push((
+            normalise(&raw[..inner.start()]).len(),
+            normalise(&raw[..inner.end()]).len(),
+        ));
+    }
+    out
+}
+
 /// For each of `found` (the mentions of `raw`, in text order), whether it describes an
 /// order rather than naming an item to act on.
 pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {

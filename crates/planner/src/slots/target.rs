@@ -14,7 +14,7 @@ use crate::variant::{
 };
 
 use super::context::Ctx;
-use super::descriptors::describes_order;
+use super::descriptors::{describes_order, description_spans};
 use super::items::target_start;
 use super::mentions::{mentions, raw_pos};
 use super::Resolution;
@@ -422,11 +422,52 @@ static NEXT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The raw offset just past the word that ends at normalised offset `norm_end`.
+fn raw_end(raw: &str, norm_end: usize) -> usize {
+    let start = raw_pos(raw, norm_end);
+    let rest = raw.get(start..).unwrap_or_default();
+    let len = rest
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')')
+        })
+        .unwrap_or(rest.len());
+    start + len
+}
+
 /// The part of `sentence` about `item`: all of it when it names no other product of the
 /// order; else from the last other product named before `item` to the next one after it.
 fn own_part(sentence: &str, item: &Item, others: &[Item]) -> String {
     let mut all: Vec<Item> = others.to_vec();
     all.push(item.clone());
+    // "in my pending order with the red leather chair, switch the boots to ...": the words
+    // that describe the order by another product are not this item's
+    let found = mentions(sentence, &all);
+    let blanked: String;
+    let sentence = {
+        let mut spans: Vec<(usize, usize)> = description_spans(sentence, &found)
+            .into_iter()
+            .filter(|(a, b)| {
+                !found
+                    .iter()
+                    .any(|m| m.name == item.name && m.pos >= *a && m.end <= *b)
+            })
+            .map(|(a, b)| (raw_pos(sentence, a), raw_end(sentence, b)))
+            .collect();
+        spans.sort_unstable();
+        if spans.is_empty() {
+            sentence
+        } else {
+            let mut out = sentence.to_owned();
+            for (a, b) in spans.into_iter().rev() {
+                let (a, b) = (a.min(out.len()), b.min(out.len()));
+                if a < b {
+                    out.replace_range(a..b, &" ".repeat(b - a));
+                }
+            }
+            blanked = out;
+            blanked.as_str()
+        }
+    };
     // products named to say which order do not split the sentence
     let found = mentions(sentence, &all);
     let describing = describes_order(sentence, &found);
@@ -483,6 +524,11 @@ mod tests {
         let part = own_part(s, mouse, std::slice::from_ref(lamp));
         assert!(part.contains("white one (still wired)"), "{part}");
         assert!(!part.contains("black"), "{part}");
+        // the words describing the order by another product are not the item's
+        let s = "In my pending order with the black gaming mouse, switch the desk lamp to low brightness.";
+        let part = own_part(s, lamp, std::slice::from_ref(mouse));
+        assert!(!part.contains("black"), "{part}");
+        assert!(part.contains("desk lamp to low brightness"), "{part}");
         // a comma inside the item's own description stays in it
         let s = "Make the gaming mouse the white, wireless one and the desk lamp low brightness.";
         let part = own_part(s, mouse, std::slice::from_ref(lamp));
