@@ -57,6 +57,27 @@ fn fewer_than_stated(
     }
     let stated = STATED_COUNT
         .captures_iter(text)
+        // "my order had five items": what the order holds, not what is asked
+        .filter(|c| {
+            let at = c.get(0).map_or(0, |m| m.start());
+            let before = text[..at].trim_end().to_ascii_lowercase();
+            let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            !matches!(
+                last,
+                "had"
+                    | "has"
+                    | "have"
+                    | "with"
+                    | "holds"
+                    | "held"
+                    | "contains"
+                    | "contained"
+                    | "containing"
+                    | "of"
+                    | "came"
+                    | "in"
+            )
+        })
         .map(|c| {
             let n = c
                 .name("n")
@@ -489,6 +510,15 @@ mod tests {
         );
         assert_eq!(
             fewer_than_stated("Please exchange the helmet.", &[w(&["1"])], 0),
+            None
+        );
+        // what the order holds is no count of what is asked
+        assert_eq!(
+            fewer_than_stated(
+                "My order had five items. Return the two cheapest ones.",
+                &[w(&["1", "2"])],
+                0
+            ),
             None
         );
     }

@@ -154,6 +154,54 @@ fn kept_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// "the two cheapest ones", "the most expensive item", "the 3 priciest things": a count and
+/// a price rank of the order's items, named by no product.
+static PRICE_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bthe\s+(?:(?P<n>two|three|four|2|3|4)\s+)?(?P<rank>cheapest|least expensive|lowest[- ]priced|most expensive|priciest|highest[- ]priced)(?:\s+(?P<m>two|three|four|2|3|4))?\s+(?:ones?|items?|things?|products?|pieces?)\b",
+    )
+});
+
+/// The items `text` picks by price rank ([`PRICE_RANK`]) among `items`; a question when
+/// prices tie at the cut; `None` when the text ranks nothing.
+fn by_price_rank(text: &str, items: &[Item]) -> Option<Result<Vec<Item>, Resolution>> {
+    let c = PRICE_RANK.captures(text)?;
+    let count = |w: &str| match w.to_lowercase().as_str() {
+        "two" | "2" => 2,
+        "three" | "3" => 3,
+        "four" | "4" => 4,
+        _ => 1,
+    };
+    let n = c
+        .name("n")
+        .or_else(|| c.name("m"))
+        .map_or(1, |m| count(m.as_str()));
+    let cheap = matches!(
+        c["rank"].to_lowercase().as_str(),
+        "cheapest" | "least expensive" | "lowest priced" | "lowest-priced"
+    );
+    let mut sorted = items.to_vec();
+    sorted.sort_by(|a, b| a.price.total_cmp(&b.price));
+    if !cheap {
+        sorted.reverse();
+    }
+    if n >= sorted.len() {
+        return None;
+    }
+    // the cut must fall between two prices
+    if (sorted[n - 1].price - sorted[n].price).abs() < 0.005 {
+        return Some(Err(Resolution::ask(format!(
+            "Several items cost the same, so I cannot tell which {n} you mean: {}. Which ones?",
+            sorted
+                .iter()
+                .map(Item::label)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))));
+    }
+    Some(Ok(sorted.into_iter().take(n).collect()))
+}
+
 /// The last `n` words of `text`.
 fn last_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -268,6 +316,12 @@ impl Ctx<'_> {
         }
         if found.is_empty() && ALL_ITEMS.is_match(source) && self.req.kind != "item_change" {
             return Ok(items.into_iter().map(|i| (i, 0)).collect());
+        }
+        // "return the two cheapest ones in it": that many of the order's items, by price
+        if found.is_empty() && self.req.kind != "item_change" {
+            if let Some(picked) = by_price_rank(source, &items) {
+                return picked.map(|v| v.into_iter().map(|i| (i, 0)).collect());
+            }
         }
         if found.is_empty() {
             source = self.req.before.as_str();

@@ -275,3 +275,12 @@ fn a_second_choice_when_the_first_does_not_come_with_an_option() {
     );
     assert_eq!(w.args["new_item_ids"], json!(["mouse_black_laser"]));
 }
+
+#[test]
+fn items_picked_by_their_price_rank() {
+    // #W1000002 holds the mouse ($10) and the t-shirt ($20)
+    let w = write("From order #W1000002 I want to return the cheapest item, refund to my card.");
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+    let w = write("Please return the most expensive one from order #W1000002.");
+    assert_eq!(w.args["item_ids"], json!(["shirt_blue_m"]));
+}
