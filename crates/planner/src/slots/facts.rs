@@ -92,10 +92,51 @@ fn refunds(order: &Value, customer: &Customer) -> Vec<String> {
         .collect()
 }
 
+/// A question about what a product costs.
+static PRICE_ASKED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| crate::text::re(r"(?i)\b(?:price|prices|cost|costs|how much)\b"));
+
 /// Available options of the products the request names (read into
 /// `customer.products` by the planner).
 pub fn product_facts(req: &Request, customer: &Customer) -> Vec<String> {
     let norm = normalise(&req.clause);
+    // "what is the price of the 30MP camera with 3x zoom?": the one variant the options name
+    if PRICE_ASKED.is_match(&req.clause) {
+        let priced: Vec<String> = customer
+            .products
+            .values()
+            .filter_map(|p| {
+                let name = p.get("name").and_then(Value::as_str)?;
+                mention(&norm, name)?;
+                let asked = crate::variant::option_mentions(&req.clause, p);
+                if asked.is_empty() {
+                    return None;
+                }
+                let fits: Vec<crate::variant::Variant> = crate::variant::variants(p)
+                    .into_iter()
+                    .filter(|v| {
+                        asked
+                            .iter()
+                            .all(|(k, vals)| v.options.get(k).is_some_and(|x| vals.contains(x)))
+                    })
+                    .collect();
+                let [v] = fits.as_slice() else { return None };
+                Some(format!(
+                    "The {name} with {} costs {}{}.",
+                    fmt_opts(&v.options),
+                    money(v.price),
+                    if v.available {
+                        " and is available"
+                    } else {
+                        ", but it is not available right now"
+                    }
+                ))
+            })
+            .collect();
+        if !priced.is_empty() {
+            return priced;
+        }
+    }
     customer
         .products
         .values()

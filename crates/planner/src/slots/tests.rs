@@ -284,3 +284,13 @@ fn items_picked_by_their_price_rank() {
     let w = write("Please return the most expensive one from order #W1000002.");
     assert_eq!(w.args["item_ids"], json!(["shirt_blue_m"]));
 }
+
+#[test]
+fn the_price_of_a_variant_named_by_its_options() {
+    match resolved("What is the price of the desk lamp in black with low brightness?") {
+        Resolution::Facts(f) => {
+            assert!(f.iter().any(|x| x.contains("$32.00")), "{f:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
