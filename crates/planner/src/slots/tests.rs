@@ -294,3 +294,21 @@ fn the_price_of_a_variant_named_by_its_options() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_gift_card_that_cannot_pay_is_no_balance_question() {
+    let procedures = Procedures::shipped().expect("shipped procedures");
+    let text =
+        "My gift card doesn't have enough left on it, so charge the difference to my PayPal.";
+    assert!(
+        extract(text, &procedures)
+            .iter()
+            .all(|r| r.kind != "account"),
+        "{:?}",
+        extract(text, &procedures)
+    );
+    let asked = extract("How much is left on my gift card?", &procedures);
+    assert!(asked.iter().any(|r| r.kind == "account"), "{asked:?}");
+    let asked = extract("What's my gift card balance?", &procedures);
+    assert!(asked.iter().any(|r| r.kind == "account"), "{asked:?}");
+}
