@@ -85,7 +85,7 @@ static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
 /// unread conditions (`offline::implied`).
 /// "if red isn't available", "if the M is not in stock", "if the 80% one doesn't come with
 /// RGB", "if there isn't an M like that" (up to its comma) are heads too.
-pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|\s+(?:does|do)(?:n't|\s+not)\s+come\s+(?:with|in)\b[^,;.!?]*)|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*|not)\b";
+pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*|not)\b";
 
 /// A second choice inside the clause of the request it belongs to: the head after a comma,
 /// "or", "but" ("change it to M, or if there isn't an M like that, to L"; "... red instead;
@@ -429,6 +429,7 @@ mod tests {
             "change it to M in the same red half zip, or if there isn't an M like that, to L.",
             "the blue headphones should be red instead; if red isn't available, make them black.",
             "exchange it for an 80% tactile one with RGB; if the 80% tactile doesn't come with RGB, the white backlight is fine.",
+            "I want the 14 inch size, still white; if that one doesn't exist, take the 14 inch one in black.",
         ] {
             assert_eq!(condition_of(t), None, "{t}");
         }
