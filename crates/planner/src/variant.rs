@@ -302,7 +302,9 @@ fn negative_value(norm: &str, nv: &str, key: &str, key_last: &str) -> bool {
     let forms: Vec<String> = match nv {
         "none" => vec![
             format!("no {key}"),
+            format!("no {key}s"),
             format!("without {key}"),
+            format!("without {key}s"),
             format!("without a {key}"),
             format!("no {key_last}"),
         ],

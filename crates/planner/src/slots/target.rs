@@ -63,7 +63,20 @@ impl Ctx<'_> {
             own.join(" ")
         } else {
             let start = raw_pos(clause, pos);
-            let end = next.map_or(clause.len(), |n| raw_pos(clause, n));
+            let mut end = next.map_or(clause.len(), |n| raw_pos(clause, n));
+            // "..., and the blue fabric office chair": the words that open the next product's
+            // phrase are that product's
+            if next.is_some() {
+                let name_end = clause[start.min(end)..end]
+                    .find(char::is_whitespace)
+                    .map_or(end, |w| start + w);
+                if let Some(m) = clause
+                    .get(name_end..end)
+                    .and_then(|seg| NEXT_PHRASE.find_iter(seg).last())
+                {
+                    end = name_end + m.start();
+                }
+            }
             let segment = &clause[start.min(end)..end];
             match target_start(segment) {
                 Some(m) => segment[m..].to_owned(),
@@ -283,7 +296,20 @@ impl Ctx<'_> {
             let mut text = self.target_text(item, pos, next, alone, named_in_clause);
             text.push(' ');
             text.push_str(&self.following_about(item));
-            Freedom::read(&text, product)
+            let mut freedom = Freedom::read(&text, product);
+            // "should become the gray fabric chair": a value the item already has, written
+            // for the wanted variant, is kept
+            let wanted = self.target_text(item, pos, next, alone, named_in_clause);
+            let wanted = target_start(&wanted).map_or(wanted.as_str(), |at| &wanted[at..]);
+            for (k, vals) in option_mentions(wanted, product) {
+                if vals.len() == 1
+                    && vals.iter().all(|v| item.options.get(&k) == Some(v))
+                    && !freedom.relaxed.contains(&k)
+                {
+                    freedom.kept.insert(k);
+                }
+            }
+            freedom
         };
         match target_variant(item, product, &changes, pref, &freedom) {
             Ok(v) => {
