@@ -312,3 +312,26 @@ fn a_gift_card_that_cannot_pay_is_no_balance_question() {
     let asked = extract("What's my gift card balance?", &procedures);
     assert!(asked.iter().any(|r| r.kind == "account"), "{asked:?}");
 }
+
+#[test]
+fn an_order_wanted_delivered_elsewhere() {
+    let w = write(
+        "My order #W1000066 hasn't shipped and I want it delivered to my office instead: \
+         12 Main Street, Suite 5, Austin, TX 78701.",
+    );
+    assert_eq!(w.tool, "modify_pending_order_address");
+    assert_eq!(w.args["zip"], "78701");
+}
+
+#[test]
+fn the_words_opening_the_next_product_are_not_this_items() {
+    // "the white desk lamp": "white" is the lamp's, not the mouse's
+    let w = write(
+        "For order #W1000001, please change the gaming mouse to the wireless one and the white \
+         desk lamp to low brightness.",
+    );
+    assert_eq!(
+        w.args["new_item_ids"],
+        json!(["mouse_black_laser_wl", "lamp_white_low"])
+    );
+}
