@@ -165,6 +165,27 @@ pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// Whether `typed` is `word` with one letter left out, one added, or two neighbours
+/// swapped (not one replaced), and not `word` itself.
+pub fn one_slip(typed: &str, word: &str) -> bool {
+    let (a, b) = (typed.as_bytes(), word.as_bytes());
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        1 => {
+            let i = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+            short[i..] == long[i + 1..]
+        }
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|i| a[*i] != b[*i]).collect();
+            matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +205,10 @@ mod tests {
         assert!(mention("change the watch to leather", "Wristwatch").is_some());
         assert!(mention("the shelves", "Bookshelf").is_some());
         assert!(mention("my twatch", "Wristwatch").is_none());
+        // one letter left out, added or swapped; never one replaced
+        assert!(one_slip("botles", "bottles") && one_slip("dumbells", "dumbbells"));
+        assert!(one_slip("keybaord", "keyboard") && one_slip("lapptop", "laptop"));
+        assert!(!one_slip("speaker", "sneaker") && !one_slip("laptop", "laptop"));
         // ... and written as two words
         assert!(mention("the blue tooth brush", "Electric Toothbrush").is_some());
         assert!(mention("two book shelves", "Bookshelf").is_some());

@@ -46,6 +46,42 @@ pub fn mentions(raw: &str, items: &[Item]) -> Vec<Mention> {
             spans.push((a, b, strength, name));
         }
     }
+    // "botles", "dumbells": a product word of five letters or more with one letter left
+    // out, added or swapped (never replaced: "speaker" is no "sneaker"), when it fits one
+    // product only; it loses to any exact name
+    let mut at = 0;
+    for word in norm.split(' ') {
+        let p = at;
+        at += word.len() + 1;
+        if word.len() < 5 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        // "glass" is a material, not a slip of "sunglasses"
+        let an_option = items.iter().any(|i| {
+            i.options
+                .values()
+                .any(|v| normalise(v).split(' ').any(|w| w == word))
+        });
+        if an_option {
+            continue;
+        }
+        let fits: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|name| {
+                normalise(name)
+                    .split(' ')
+                    .filter(|w| w.len() >= 5)
+                    .any(|w| {
+                        crate::names::one_slip(word, w)
+                            || crate::names::one_slip(word, &format!("{w}s"))
+                    })
+            })
+            .collect();
+        if let [name] = fits.as_slice() {
+            spans.push((p, p + word.len(), 0, name));
+        }
+    }
     spans.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     let mut kept: Vec<(usize, usize, usize, &str)> = Vec::new();
     for sp in spans {
