@@ -26,9 +26,17 @@ static PLURAL_REF: LazyLock<Regex> = LazyLock::new(|| {
 static BOTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:both|all|each|two|every)\b"));
 static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep the)\b",
+        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep the)\b|\b(?:everything|all (?:the )?(?:items|things)|all of it)\s+(?P<but>but)\b",
     )
 });
+
+/// Where the words of an exclusion start: "except ...", or the "but" of "everything but
+/// the tablet".
+fn except_at(text: &str) -> Option<usize> {
+    EXCEPT
+        .captures(text)
+        .map(|c| c.name("but").or_else(|| c.get(0)).map_or(0, |m| m.start()))
+}
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|for|into)\b"));
 static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -236,8 +244,8 @@ impl Ctx<'_> {
     fn named_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
         let items = self.customer.items(self.order_id);
         let mut source = self.req.clause.as_str();
-        if let Some(m) = EXCEPT.find(source) {
-            let (kept, excluded) = (&source[..m.start()], &source[m.start()..]);
+        if let Some(at) = except_at(source) {
+            let (kept, excluded) = (&source[..at], &source[at..]);
             let out_named = mentions(excluded, &items);
             if ALL_ITEMS.is_match(kept) && self.req.kind != "item_change" {
                 if out_named.iter().any(|m| m.items.len() > 1) {

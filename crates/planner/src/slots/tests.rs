@@ -335,3 +335,16 @@ fn the_words_opening_the_next_product_are_not_this_items() {
         json!(["mouse_black_laser_wl", "lamp_white_low"])
     );
 }
+
+#[test]
+fn everything_but_the_named_item() {
+    let w =
+        write("From order #W1000002 I'm sending back everything but the t-shirt, which I keep.");
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+}
+
+#[test]
+fn a_product_name_with_a_letter_left_out() {
+    let w = write("Please return the gaming mouuse from order #W1000002.");
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+}
