@@ -71,10 +71,14 @@ pub fn description_spans(raw: &str, found: &[Mention]) -> Vec<(usize, usize)> {
         let mut end = None;
         for m in found.iter().filter(|m| m.pos >= cue.end()) {
             let between = norm.get(from..m.pos).unwrap_or("x");
+            // "the dumbbells and the white glass bookshelf": a product after "and" may have
+            // its own option words before its name
             let joined = if from == cue.end() {
                 glue_or_options(between, m)
             } else {
                 glue_only(between)
+                    || (between.split_whitespace().next() == Some("and")
+                        && glue_or_options(between, m))
             };
             if !joined {
                 break;
@@ -110,10 +114,14 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
             // "my order with the gold smart watch": the first item's own option words may
             // stand before its name
             let between = norm.get(from..m.pos).unwrap_or("x");
+            // "the dumbbells and the white glass bookshelf": a product after "and" may have
+            // its own option words before its name
             let joined = if from == cue.end() {
                 glue_or_options(between, m)
             } else {
                 glue_only(between)
+                    || (between.split_whitespace().next() == Some("and")
+                        && glue_or_options(between, m))
             };
             if !joined {
                 break;
@@ -223,6 +231,15 @@ mod tests {
         assert_eq!(
             describing("The desk lamp from #W1000001 (with my gaming mouse) is too dim."),
             vec![("Desk Lamp".into(), false), ("Gaming Mouse".into(), true)]
+        );
+        // the next product of the list with its own option words
+        assert_eq!(
+            describing("In my order with the t-shirt and the black gaming mouse, change the desk lamp to low."),
+            vec![
+                ("T-Shirt".into(), true),
+                ("Gaming Mouse".into(), true),
+                ("Desk Lamp".into(), false)
+            ]
         );
         // after a relative clause: "the order I received (...)"
         assert_eq!(
