@@ -43,7 +43,8 @@ class ValidatorTest(unittest.TestCase):
 
     def test_shipped_cases_pass(self):
         for name in ("people_dev.jsonl", "people_test.jsonl", "adversarial_people.jsonl",
-                     "people_briefs.jsonl", "people_briefs2.jsonl", "adversarial_briefs.jsonl"):
+                     "people_briefs.jsonl", "people_briefs2.jsonl", "adversarial_briefs.jsonl",
+                     "people_briefs3.jsonl"):
             for c in cases(name):
                 self.assertEqual(self.problems(c), "", c["id"])
 

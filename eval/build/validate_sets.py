@@ -38,6 +38,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs.jsonl",
     "eval/sets/people_briefs2.jsonl",
     "eval/sets/adversarial_briefs.jsonl",
+    "eval/sets/people_briefs3.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}

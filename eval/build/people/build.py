@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import adversarial_briefs_cases  # noqa: E402
 import adversarial_cases  # noqa: E402
 import briefs2_cases  # noqa: E402
+import briefs3_cases  # noqa: E402
 import briefs_cases  # noqa: E402
 import dev_cases  # noqa: E402
 import test_cases  # noqa: E402
@@ -41,6 +42,7 @@ DEV_TRAIN_USERS = 38
 BRIEFS_USERS = 48
 BRIEFS2_USERS = 48
 ADVERSARIAL_BRIEFS_USERS = 40
+BRIEFS3_USERS = 36
 
 
 def train_held(uid):
@@ -72,13 +74,17 @@ def pools():
     unused = [u for u in rest if u not in briefs and u not in named]
     briefs2 = unused[:BRIEFS2_USERS]
     adversarial_briefs = unused[BRIEFS2_USERS:BRIEFS2_USERS + ADVERSARIAL_BRIEFS_USERS]
+    after = BRIEFS2_USERS + ADVERSARIAL_BRIEFS_USERS
+    briefs3 = unused[after:after + BRIEFS3_USERS]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
-        "adversarial": set(rest) - set(briefs) - set(briefs2) - set(adversarial_briefs),
+        "adversarial": set(rest) - set(briefs) - set(briefs2) - set(adversarial_briefs)
+        - set(briefs3),
         "briefs": briefs,
         "briefs2": briefs2,
         "adversarial_briefs": set(adversarial_briefs),
+        "briefs3": briefs3,
     }
 
 
@@ -91,6 +97,7 @@ def main():
         ("people_briefs.jsonl", briefs_cases.CASES, "briefs"),
         ("people_briefs2.jsonl", briefs2_cases.CASES, "briefs2"),
         ("adversarial_briefs.jsonl", adversarial_briefs_cases.CASES, "adversarial_briefs"),
+        ("people_briefs3.jsonl", briefs3_cases.CASES, "briefs3"),
     ]
     for name, cases, which in sets:
         for c in cases:
@@ -101,7 +108,7 @@ def main():
         users = [c["user_id"] for c in cases]
         if not which.startswith("adversarial") and len(users) != len(set(users)):
             sys.exit(f"{name}: a user has two cases")
-        if which in ("briefs", "briefs2") and users != pool[which][:len(users)]:
+        if which in ("briefs", "briefs2", "briefs3") and users != pool[which][:len(users)]:
             sys.exit(f"{name}: case n must be the {which} pool's n-th user")
         out = ROOT / "eval" / "sets" / name
         with out.open("w") as f:
