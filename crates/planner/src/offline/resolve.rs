@@ -248,15 +248,16 @@ impl OfflinePlanner {
         let unmodelled = unmodelled
             .map(|c| (Rule::UnmodelledCondition, c))
             .or_else(|| {
-                let unread = || {
+                let condition = || {
                     unread_condition(&body, &self.procedures)
                         .map(|c| (Rule::UnmodelledCondition, c))
-                        .or_else(|| {
-                            unread_change(&body, &customer, &self.procedures, &implied_clauses)
-                                .map(|c| (Rule::UnreadRequest, c))
-                        })
                 };
-                writes_asked.then(unread).flatten()
+                // a change asked for beside questions only: answering the questions and
+                // saying nothing of the change would read as done
+                writes_asked.then(condition).flatten().or_else(|| {
+                    unread_change(&body, &customer, &self.procedures, &implied_clauses)
+                        .map(|c| (Rule::UnreadRequest, c))
+                })
             })
             .or_else(|| dropped.map(|c| (Rule::UnreadRequest, c)));
         if let Some((rule, condition)) = unmodelled {

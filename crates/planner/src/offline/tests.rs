@@ -507,3 +507,15 @@ async fn a_change_pointing_back_is_kept_beside_a_change_that_names_its_item() {
     assert!(question.contains("connectivity wireless"), "{question}");
     assert!(question.contains("brightness low"), "{question}");
 }
+
+#[tokio::test]
+async fn a_change_not_read_beside_a_question_goes_to_a_person() {
+    // the question is answered, but the change the planner did not read must not look done
+    let plan =
+        from_ana("Where is my order #W1000002? Also please downgrade the t-shirt in it.").await;
+    assert!(plan.writes.is_empty(), "{plan:#?}");
+    let Outcome::HandOff { rule, .. } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(*rule, Rule::UnreadRequest);
+}
