@@ -16,9 +16,12 @@ use super::Resolution;
 
 static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|(?:every|each) (?:single )?(?:item|product|thing|piece)|each of the (?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order))\b",
+        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|(?:every|each) (?:single )?(?:item|product|thing|piece)|each of the (?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order)|(?:going|go|goes|sent|send it|send them)\s+back\s+in full|in its entirety)\b",
     )
 });
+/// The whole order, said so that no product named around it narrows it.
+static WHOLE_ORDER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:in full|in its entirety|(?:the )?(?:whole|entire) order)\b"));
 /// A word for several items at once: "them", "both", "all of them", "these".
 static PLURAL_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:them|they|both|all|each|every|these|those|the two|the three)\b")
@@ -323,6 +326,11 @@ impl Ctx<'_> {
             found.clear();
         }
         if found.is_empty() && ALL_ITEMS.is_match(source) && self.req.kind != "item_change" {
+            return Ok(items.into_iter().map(|i| (i, 0)).collect());
+        }
+        // "the one with the wristwatch and the animal puzzle is going back in full": the
+        // whole order, whatever products describe it
+        if WHOLE_ORDER.is_match(source) && self.req.kind == "return" {
             return Ok(items.into_iter().map(|i| (i, 0)).collect());
         }
         // "return the two cheapest ones in it": that many of the order's items, by price

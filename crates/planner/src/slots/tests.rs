@@ -348,3 +348,30 @@ fn a_product_name_with_a_letter_left_out() {
     let w = write("Please return the gaming mouuse from order #W1000002.");
     assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
 }
+
+#[test]
+fn a_payment_moved_to_another_method() {
+    let w = write("Order #W1000066 was paid with PayPal; move it to my Visa instead.");
+    assert_eq!(w.tool, "modify_pending_order_payment");
+    assert_eq!(w.args["payment_method_id"], "credit_card_2");
+}
+
+#[test]
+fn an_order_going_back_in_full() {
+    let w = write("Order #W1000002 is going back in full. Refund it to my gift card.");
+    assert_eq!(w.tool, "return_delivered_order_items");
+    assert_eq!(
+        w.args["item_ids"],
+        json!(["mouse_white_optical", "shirt_blue_m"])
+    );
+}
+
+#[test]
+fn a_whole_order_going_back_whatever_describes_it() {
+    let w = write("The order with the gaming mouse and the blue t-shirt is going back in full.");
+    assert_eq!(w.args["order_id"], "#W1000002");
+    assert_eq!(
+        w.args["item_ids"],
+        json!(["mouse_white_optical", "shirt_blue_m"])
+    );
+}
