@@ -11,11 +11,12 @@ use crate::text::{addresses, order_ids, re, Address};
 
 use super::mentions::mentions;
 
-/// "same as #W1", "the same Dallas address that my other order is going to", "the address
-/// of my other order", "where my last order went".
+/// "same as #W1", "the same Dallas address that my other order is going to", "the same DC
+/// address my toothbrush was delivered to", "the address of my other order", "where my last
+/// order went".
 static SAME_AS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bsame (?:[\w-]+ ){0,3}(?:as|that|where|which)\b|\baddress (?:of|on|from|in|for) (?:my )?(?:other|previous|earlier|last|older|first) (?:order|purchase)\b|\bwhere (?:my )?(?:other|previous|earlier|last|older|first) (?:order|purchase)\b",
+        r"(?i)\bsame (?:[\w-]+ ){0,3}(?:as|that|where|which|address)\b|\baddress (?:of|on|from|in|for) (?:my )?(?:other|previous|earlier|last|older|first) (?:order|purchase)\b|\bwhere (?:my )?(?:other|previous|earlier|last|older|first) (?:order|purchase)\b",
     )
 });
 static OTHER_ORDER: LazyLock<Regex> =

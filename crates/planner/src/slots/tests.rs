@@ -375,3 +375,23 @@ fn a_whole_order_going_back_whatever_describes_it() {
         json!(["mouse_white_optical", "shirt_blue_m"])
     );
 }
+
+#[test]
+fn how_much_came_back_for_an_order_is_a_status_question() {
+    let procedures = Procedures::shipped().expect("shipped procedures");
+    let r = extract(
+        "How much did I get back for the order with the desk lamp that got cancelled?",
+        &procedures,
+    );
+    assert!(r.iter().any(|r| r.kind == "status"), "{r:?}");
+}
+
+#[test]
+fn the_same_address_another_order_went_to() {
+    let w = write(
+        "My order #W1000066 hasn't shipped; please send it to the same Austin address my water \
+         bottle was delivered to.",
+    );
+    assert_eq!(w.tool, "modify_pending_order_address");
+    assert_eq!(w.args["zip"], "73302");
+}
