@@ -170,6 +170,14 @@ static DESTINATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "tell me what the lamp exchange costs", "the cancellation fee": a request word used as a
+/// noun whose price is asked, not a request.
+static NOUN_USE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\w*\s+(?:costs?|would cost|will cost|comes? to|came to|difference|price|amount|total|fees?)\b",
+    )
+});
+
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
     if fallback && DESTINATION.is_match(sentence) {
@@ -188,7 +196,9 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
         };
         let at: Vec<(usize, usize)> = at
             .into_iter()
-            .filter(|(pos, _)| !not_asked(&sentence[..*pos]))
+            .filter(|(pos, end)| {
+                !not_asked(&sentence[..*pos]) && !NOUN_USE.is_match(&sentence[*end..])
+            })
             .collect();
         if at.is_empty() {
             continue;

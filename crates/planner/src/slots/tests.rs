@@ -395,3 +395,15 @@ fn the_same_address_another_order_went_to() {
     assert_eq!(w.tool, "modify_pending_order_address");
     assert_eq!(w.args["zip"], "73302");
 }
+
+#[test]
+fn a_request_word_whose_price_is_asked_is_no_request() {
+    let procedures = Procedures::shipped().expect("shipped procedures");
+    let r = extract(
+        "Use my Visa, and tell me what the lamp exchange costs.",
+        &procedures,
+    );
+    assert!(r.iter().all(|r| r.kind != "item_change"), "{r:?}");
+    let r = extract("Is there a cancellation fee?", &procedures);
+    assert!(r.iter().all(|r| r.kind != "cancel"), "{r:?}");
+}
