@@ -407,3 +407,15 @@ fn a_request_word_whose_price_is_asked_is_no_request() {
     let r = extract("Is there a cancellation fee?", &procedures);
     assert!(r.iter().all(|r| r.kind != "cancel"), "{r:?}");
 }
+
+#[test]
+fn the_address_saved_on_the_account_in_other_words() {
+    for text in [
+        "Please ship order #W1000066 to the address on my account instead.",
+        "Change the shipping address on #W1000066 to my home in Denver, the one saved on my profile.",
+    ] {
+        let w = write(text);
+        assert_eq!(w.tool, "modify_pending_order_address", "{text}");
+        assert_eq!(w.args["zip"], "80202", "{text}");
+    }
+}
