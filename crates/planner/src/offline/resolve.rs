@@ -113,6 +113,90 @@ fn fewer_than_stated(
     })
 }
 
+/// "Leave the sunglasses and the watch as they are", "the laptop stays with me": products the
+/// customer says to keep.
+static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|(?:is|are) fine)\b",
+    )
+});
+
+/// A question when a write acts on an item whose product the customer says, in a sentence
+/// of its own, to keep, and the order holds no other item of that product (so the words
+/// cannot mean another one): the reading went wrong somewhere, and a "yes" must not carry
+/// it out.
+fn kept_but_written(
+    text: &str,
+    writes: &[crate::ProposedWrite],
+    customer: &Customer,
+) -> Option<String> {
+    for s in crate::text::sentences(text) {
+        if !KEEP_SAID.is_match(&s) {
+            continue;
+        }
+        for w in writes {
+            let Some(order) = w.args.get("order_id").and_then(serde_json::Value::as_str) else {
+                continue;
+            };
+            let items = customer.items(order);
+            let acted: Vec<&str> = w
+                .args
+                .get("item_ids")
+                .and_then(serde_json::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(serde_json::Value::as_str)
+                .collect();
+            // what the keep word governs: the products after it ("leave the sunglasses and
+            // the watch as they are"), or the subject just before "stays" / "is fine"
+            let Some(k) = KEEP_SAID.find(&s) else {
+                continue;
+            };
+            // "otherwise leave the bike alone": a fallback keeps nothing for sure
+            if CONDITIONAL_BEFORE.is_match(&s[..k.start()]) {
+                continue;
+            }
+            let after = &s[k.start()..];
+            let after = after
+                .find([',', ';', '(', ')', '{'])
+                .map_or(after, |cut| &after[..cut]);
+            let mut kept = crate::slots::mentions(after, &items);
+            if SUBJECT_KEPT.is_match(after) {
+                // "the speaker that came with it stays": the product just before the verb
+                let before = &s[..k.start()];
+                if let Some(m) = crate::slots::mentions(before, &items).pop() {
+                    let gap = crate::text::normalise(before)
+                        .get(m.end..)
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .count();
+                    if gap <= 5 {
+                        kept.push(m);
+                    }
+                }
+            }
+            for m in kept {
+                let alone = items.iter().filter(|i| i.name == m.name).count() == 1;
+                if alone && m.items.iter().any(|i| acted.contains(&i.item_id.as_str())) {
+                    return Some(format!(
+                        "You wrote that the {} stays as it is, but I read a change to it: {}. Could you list each item and what you would like for it?",
+                        m.name.to_lowercase(),
+                        w.summary
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+static CONDITIONAL_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:otherwise|if|unless|or else|in case)\b"));
+
+/// What follows a kept subject: "stays with me", "is fine", "remain as they are".
+static SUBJECT_KEPT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:stays?|remains?|(?:is|are) fine)\b"));
+
 /// Whether `text` asks about an order's or a refund's status (the router's `order_status` or
 /// `refund_status` alone is no such question: "could you make the small one grey?").
 fn asks_status(text: &str) -> bool {
@@ -237,6 +321,9 @@ impl OfflinePlanner {
             .count()
             .max(requests.len().saturating_sub(writes.len()));
         if let Some(q) = fewer_than_stated(&turn.body_text(), &writes, answered) {
+            questions.insert(0, q);
+        }
+        if let Some(q) = kept_but_written(&turn.body_text(), &writes, &customer) {
             questions.insert(0, q);
         }
         // a conditional sentence that asks for something no request was read from may hold a

@@ -519,3 +519,27 @@ async fn a_change_not_read_beside_a_question_goes_to_a_person() {
     };
     assert_eq!(*rule, Rule::UnreadRequest);
 }
+
+#[tokio::test]
+async fn a_write_on_an_item_said_to_stay_is_asked_about() {
+    // the return reads every item; the next sentence keeps one of them
+    let plan = from_ana(
+        "Please return everything from order #W1000002. Leave the t-shirt as it is, I like it.",
+    )
+    .await;
+    assert!(
+        plan.writes.is_empty() || plan.outcome != Outcome::Act,
+        "{plan:#?}"
+    );
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(question.contains("stays as it is"), "{question}");
+    // a kept item the write does not touch is no conflict
+    let plan =
+        from_ana("For order #W1000002, return the gaming mouse. The t-shirt stays with me.").await;
+    let Outcome::AskCustomer { question } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert!(question.contains("Before I go ahead"), "{question}");
+}
