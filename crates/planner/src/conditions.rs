@@ -85,7 +85,7 @@ static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
 /// unread conditions (`offline::implied`).
 /// "if red isn't available", "if the M is not in stock", "if the 80% one doesn't come with
 /// RGB", "if there isn't an M like that" (up to its comma) are heads too.
-pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*|not)\b";
+pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*,))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*,|not\b)";
 
 /// A second choice inside the clause of the request it belongs to: the head after a comma,
 /// "or", "but" ("change it to M, or if there isn't an M like that, to L"; "... red instead;
@@ -93,7 +93,7 @@ pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |a
 /// (`slots::target`), no condition on the request.
 static INLINE_SECOND_CHOICE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?:,|;|\bor\b|\bbut\b)\s*(?:or\s+|but\s+)?{IF_UNAVAILABLE},?"
+        r"(?i)(?:,|;|\bor\b|\bbut\b)\s*(?:or\s+|but\s+)?{IF_UNAVAILABLE},?\s*(?:then\s+)?(?P<alt>(?:to|make|take|switch|change|go with|get|use|send|the|an?|just|i'?ll take|i'?d take)\s)"
     ))
 });
 
@@ -210,7 +210,11 @@ pub fn strip_agent_conditions(text: &str) -> String {
 /// The condition `clause` puts on its own request, if any.
 pub fn condition_of(clause: &str) -> Option<Condition> {
     let courteous = COURTESY.replace_all(clause, " ");
-    let courteous = INLINE_SECOND_CHOICE.replace_all(&courteous, ", ");
+    // ("cancel my order, if there's no way to get it by Friday" names no alternative: it
+    // stays a condition)
+    let courteous = INLINE_SECOND_CHOICE.replace_all(&courteous, |c: &regex::Captures<'_>| {
+        format!(", {}", &c["alt"])
+    });
     let cond = CONDITIONAL.find(&courteous)?;
     // the condition itself: from the conditional word to the next comma or "then"
     let rest = &courteous[cond.start()..];
@@ -432,6 +436,13 @@ mod tests {
             "I want the 14 inch size, still white; if that one doesn't exist, take the 14 inch one in black.",
         ] {
             assert_eq!(condition_of(t), None, "{t}");
+        }
+        // with no alternative after it, it is a condition
+        for t in [
+            "Cancel my order, if there's no way to get it by Friday.",
+            "Exchange it for the black one, if there's no extra charge.",
+        ] {
+            assert!(!INLINE_SECOND_CHOICE.is_match(t), "{t}");
         }
         // at the head of its own clause it is a fallback on the request before
         assert_eq!(

@@ -165,8 +165,21 @@ pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// The word that names what a product is: its name's last word, or the one before a generic
+/// last word ("dumbbell" of "Dumbbell Set").
+pub fn head_noun(name: &str) -> String {
+    let norm = normalise(name);
+    let words: Vec<&str> = norm.split(' ').collect();
+    match words.as_slice() {
+        [.., before, last] if GENERIC.contains(last) => (*before).to_owned(),
+        [.., last] => (*last).to_owned(),
+        [] => String::new(),
+    }
+}
+
 /// Whether `typed` is `word` with one letter left out, one added, or two neighbours
-/// swapped (not one replaced), and not `word` itself.
+/// swapped, inside the word (not one replaced, and not at its end, where "charge",
+/// "puzzled" and "officer" are words of their own), and not `word` itself.
 pub fn one_slip(typed: &str, word: &str) -> bool {
     let (a, b) = (typed.as_bytes(), word.as_bytes());
     if a == b {
@@ -176,7 +189,8 @@ pub fn one_slip(typed: &str, word: &str) -> bool {
     match long.len() - short.len() {
         1 => {
             let i = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-            short[i..] == long[i + 1..]
+            // the slip must not be the last letter (an ending), nor the first
+            i > 0 && i + 1 < long.len() && short[i..] == long[i + 1..]
         }
         0 => {
             let diff: Vec<usize> = (0..a.len()).filter(|i| a[*i] != b[*i]).collect();
@@ -209,6 +223,9 @@ mod tests {
         assert!(one_slip("botles", "bottles") && one_slip("dumbells", "dumbbells"));
         assert!(one_slip("keybaord", "keyboard") && one_slip("lapptop", "laptop"));
         assert!(!one_slip("speaker", "sneaker") && !one_slip("laptop", "laptop"));
+        // an ending is no slip: these are words of their own
+        assert!(!one_slip("charge", "charger") && !one_slip("puzzled", "puzzle"));
+        assert!(!one_slip("officer", "office") && !one_slip("office", "offices"));
         // ... and written as two words
         assert!(mention("the blue tooth brush", "Electric Toothbrush").is_some());
         assert!(mention("two book shelves", "Bookshelf").is_some());

@@ -66,8 +66,6 @@ fn fewer_than_stated(
                 last,
                 "had"
                     | "has"
-                    | "have"
-                    | "with"
                     | "holds"
                     | "held"
                     | "contains"
@@ -600,6 +598,8 @@ mod tests {
             fewer_than_stated("Please exchange the helmet.", &[w(&["1"])], 0),
             None
         );
+        // "I have two things": the customer's count
+        assert!(fewer_than_stated("I have two things to change: ...", &[w(&["1"])], 0).is_some());
         // what the order holds is no count of what is asked
         assert_eq!(
             fewer_than_stated(

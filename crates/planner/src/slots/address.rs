@@ -23,7 +23,7 @@ static OTHER_ORDER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:other|previous|earlier|last|older|first) (?:order|purchase)\b"));
 static DEFAULT_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:default|account|profile|home|on file|my current) address\b|\baddress (?:on file|(?:saved |stored )?(?:on|in|of) (?:my |the )?(?:account|profile))\b|\b(?:the one|the address|one) (?:saved|stored|on file) (?:on|in|with) (?:my |the )?(?:account|profile)\b|\b(?:my|our) home\b",
+        r"(?i)\b(?:default|account|profile|home|on file|my current) address\b|\baddress (?:on file|(?:saved |stored )?(?:on|in|of) (?:my |the )?(?:account|profile))\b|\b(?:the one|the address|one) (?:saved|stored|on file) (?:on|in|with) (?:my |the )?(?:account|profile)\b",
     )
 });
 

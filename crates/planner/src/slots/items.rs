@@ -20,8 +20,11 @@ static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// The whole order, said so that no product named around it narrows it.
-static WHOLE_ORDER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:in full|in its entirety|(?:the )?(?:whole|entire) order)\b"));
+static WHOLE_ORDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:going|goes|go|sent|sending)\s+back\s+(?:in full|in its entirety)\b|\breturn(?:ing)?\s+(?:it|them|the (?:whole |entire )?order|everything)\s+(?:in full|in its entirety)\b|\b(?:the )?(?:whole|entire) order\s+(?:is going|goes|is)\s+back\b",
+    )
+});
 /// A word for several items at once: "them", "both", "all of them", "these".
 static PLURAL_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:them|they|both|all|each|every|these|those|the two|the three)\b")
@@ -29,7 +32,7 @@ static PLURAL_REF: LazyLock<Regex> = LazyLock::new(|| {
 static BOTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:both|all|each|two|every)\b"));
 static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep the)\b|\b(?:everything|all (?:the )?(?:items|things)|all of it)\s+(?P<but>but)\b",
+        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep the)\b|\b(?:return(?:ing)?|send(?:ing)?(?: back)?|exchange|cancel)\s+(?:back\s+)?(?:everything|all (?:the )?(?:items|things)|all of it)\s+(?P<but>but)\b",
     )
 });
 
@@ -113,8 +116,13 @@ static POINTS_BACK: LazyLock<Regex> =
 /// "one of the two pairs": one item, not both.
 static ONE_OF: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:one|just one|only one|a single) (?:of|pair of|of the)\b"));
-static KEEPING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:keep(?:ing)?|stays?|remains?|hold on to)\b"));
+/// "keep", "hold on to", or "stays" / "remains" said of what is kept ("the grey one stays",
+/// "stays with me"), not of how it behaves ("the lamp stays on when switched off").
+static KEEPING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:keep(?:ing)?|hold on to)\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
+    )
+});
 
 /// Where a clause turns from acting to keeping ("return the green one and keep the grey
 /// one") or from keeping to acting ("keep the grey one but return the green one").
@@ -293,23 +301,38 @@ impl Ctx<'_> {
         }
         // "return the helmet only", "just the helmet": of the products named, that one
         let norm_source = normalise(source);
-        let singled = |m: &Mention| {
+        let singled = |n: usize| {
+            let m = &found[n];
             let before: Vec<&str> = norm_source[..m.pos].split_whitespace().collect();
-            let after: Vec<&str> = norm_source[m.end..].split_whitespace().take(1).collect();
             let near_before = before[before.len().saturating_sub(3)..].to_vec();
             let det = |w: &&str| matches!(*w, "the" | "my" | "a" | "an" | "that" | "this");
+            // "just the mouse and the lamp": a list after "just" is all of it
+            let listed_next = found.get(n + 1).is_some_and(|next| {
+                norm_source.get(m.end..next.pos).is_some_and(|between| {
+                    between.split_whitespace().next() == Some("and")
+                        && between
+                            .split_whitespace()
+                            .all(|w| matches!(w, "and" | "the" | "my" | "a" | "an"))
+                })
+            });
             let lead = near_before
                 .iter()
                 .rposition(|w| matches!(*w, "only" | "just"))
                 .is_some_and(|at| near_before[at + 1..].iter().all(det))
-                && !near_before.is_empty();
-            let trail = after
-                .first()
-                .is_some_and(|w| w.trim_end_matches(['.', ',', ';', '!']) == "only");
+                && !listed_next;
+            // "return the helmet only.": an "only" that ends the clause ("the headphones
+            // only work with iPhones" is no choice)
+            let rest = source.get(raw_pos(source, m.end)..).unwrap_or_default();
+            let rest = rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-');
+            let trail = rest.trim_start().strip_prefix("only").is_some_and(|r| {
+                let r = r.trim_start();
+                r.is_empty() || r.starts_with(['.', ',', ';', '!', '?'])
+            });
             lead || trail
         };
-        if found.len() > 1 && found.iter().any(singled) {
-            found.retain(singled);
+        let singles: Vec<usize> = (0..found.len()).filter(|n| singled(*n)).collect();
+        if found.len() > 1 && !singles.is_empty() {
+            found = singles.into_iter().map(|n| found[n].clone()).collect();
         }
         // "the mouse can go back; I'm keeping the t-shirt": a product named only as kept is
         // not acted on when another is named to act on

@@ -65,17 +65,17 @@ pub fn mentions(raw: &str, items: &[Item]) -> Vec<Mention> {
         if an_option {
             continue;
         }
+        // only the head noun (the name's last word): "office" or "water" alone name nothing
         let fits: Vec<&str> = names
             .iter()
             .copied()
             .filter(|name| {
-                normalise(name)
-                    .split(' ')
-                    .filter(|w| w.len() >= 5)
-                    .any(|w| {
-                        crate::names::one_slip(word, w)
-                            || crate::names::one_slip(word, &format!("{w}s"))
-                    })
+                let head = crate::names::head_noun(name);
+                head.len() >= 5
+                    && word != head
+                    && word != format!("{head}s")
+                    && (crate::names::one_slip(word, &head)
+                        || crate::names::one_slip(word, &format!("{head}s")))
             })
             .collect();
         if let [name] = fits.as_slice() {

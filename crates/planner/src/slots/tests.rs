@@ -419,3 +419,40 @@ fn the_address_saved_on_the_account_in_other_words() {
         assert_eq!(w.args["zip"], "80202", "{text}");
     }
 }
+
+#[test]
+fn readings_that_must_not_widen_or_narrow_a_return() {
+    // "refund me in full" is no whole order
+    let w = write("From order #W1000002 please return the gaming mouse and refund me in full.");
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+    // "everything but" is an exclusion only as the object of the request
+    let w = write(
+        "I liked everything but the t-shirt, so please return the t-shirt from order #W1000002.",
+    );
+    assert_eq!(w.args["item_ids"], json!(["shirt_blue_m"]));
+    // "just" before a list takes the whole list
+    let w = write("From order #W1000002 please return just the gaming mouse and the t-shirt.");
+    assert_eq!(
+        w.args["item_ids"],
+        json!(["mouse_white_optical", "shirt_blue_m"])
+    );
+    // "stays on" describes a fault, not a keep
+    let w = write(
+        "The gaming mouse stays on all night, so please return it along with the t-shirt from \
+         order #W1000002.",
+    );
+    assert_eq!(
+        w.args["item_ids"],
+        json!(["mouse_white_optical", "shirt_blue_m"])
+    );
+}
+
+#[test]
+fn going_back_somewhere_is_no_return() {
+    let procedures = Procedures::shipped().expect("shipped procedures");
+    let r = extract(
+        "My daughter is going back to college on Monday, so please send order #W1000066 to her dorm.",
+        &procedures,
+    );
+    assert!(r.iter().all(|r| r.kind != "return"), "{r:?}");
+}
