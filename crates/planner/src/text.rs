@@ -62,6 +62,10 @@ pub fn normalise(s: &str) -> String {
     joined
 }
 
+/// "it", "them", "the one", "this one": words that point back at a product named before.
+pub(crate) static POINTS_BACK: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| re(r"(?i)\b(?:it|them|the one|this one|that one|these|those)\b"));
+
 /// Whether `hay[a..b]` starts and ends on word boundaries. A letter after an apostrophe
 /// inside a word ("i'm", "it's") is no word of its own (a size "M" or "S"); a quoted value
 /// ("'M'") is, and so is a word before an apostrophe ("women's").

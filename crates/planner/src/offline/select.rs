@@ -139,11 +139,6 @@ fn across_orders(r: Request, customer: &Customer, procedures: &crate::Procedures
 
 /// Drops retracted requests and vague repeats: a request that names neither
 /// an order nor an item is dropped when another request of its kind does.
-/// "it", "them", "this one": the clause points back at something named before it.
-static POINTS_BACK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::text::re(r"(?i)\b(?:it|them|this one|that one|these|those)\b")
-});
-
 pub(super) fn select(
     mut requests: Vec<Request>,
     customer: &Customer,
@@ -192,7 +187,7 @@ pub(super) fn select(
         .map(|r| {
             !r.order_ids.is_empty()
                 || names_any(&r.clause)
-                || (POINTS_BACK.is_match(&r.clause) && names_any(&r.before))
+                || (crate::text::POINTS_BACK.is_match(&r.clause) && names_any(&r.before))
         })
         .collect();
     let mut keep = Vec::new();

@@ -92,6 +92,10 @@ pub fn description_spans(raw: &str, found: &[Mention]) -> Vec<(usize, usize)> {
     }
     for c in ORDER_CONTENTS.captures_iter(raw) {
         let Some(inner) = c.get(1) else { continue };
+        // another order's contents (as in `describes_order`)
+        if OTHER_ORDER_BEFORE.is_match(&raw[..c.get(0).map_or(0, |m| m.start())]) {
+            continue;
+        }
         out.push((
             normalise(&raw[..inner.start()]).len(),
             normalise(&raw[..inner.end()]).len(),

@@ -109,10 +109,6 @@ fn named_apart(source: &str, items: &[Item]) -> (Vec<Mention>, Vec<Mention>) {
     (named, found)
 }
 
-/// "the one", "it": the clause points back at an item named before it.
-static POINTS_BACK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:the one|that one|this one|it)\b"));
-
 /// "one of the two pairs": one item, not both.
 static ONE_OF: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:one|just one|only one|a single) (?:of|pair of|of the)\b"));
@@ -185,6 +181,14 @@ static PRICE_RANK: LazyLock<Regex> = LazyLock::new(|| {
 /// prices tie at the cut; `None` when the text ranks nothing.
 fn by_price_rank(text: &str, items: &[Item]) -> Option<Result<Vec<Item>, Resolution>> {
     let c = PRICE_RANK.captures(text)?;
+    // "I'll order the most expensive one instead": a new purchase, not the order's items
+    let before = text[..c.get(0).map_or(0, |m| m.start())].to_lowercase();
+    if ["order", "buy", "get", "purchase", "want", "take"]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w))
+    {
+        return None;
+    }
     let count = |w: &str| match w.to_lowercase().as_str() {
         "two" | "2" => 2,
         "three" | "3" => 3,
@@ -291,7 +295,7 @@ impl Ctx<'_> {
         // "I have two identical bookshelves. I only want to change the one that was shipped
         // together with the tablet: exchange it ...": the clause names products only to say
         // which order, and "the one" / "it" is the item named just before
-        if source == self.req.clause && POINTS_BACK.is_match(source) {
+        if source == self.req.clause && crate::text::POINTS_BACK.is_match(source) {
             let (named_here, found_here) = named_apart(source, &items);
             let (named_before, _) = named_apart(&self.req.before, &items);
             if named_here.is_empty() && !found_here.is_empty() && !named_before.is_empty() {

@@ -116,8 +116,11 @@ fn by_contents(text: &str, holders: &[String], customer: &Customer) -> Option<St
     // "the white glass bookshelf", "the green water bottle": option words just before a
     // product's name say which of that product's items is meant
     let norm = normalise(text);
+    // before the wanted variant is described ("... for a white wireless gaming mouse")
+    let described = super::items::target_start(text).map_or(text.len(), |at| at);
     let before_names: Vec<(String, String)> = mentions(text, &all)
         .into_iter()
+        .filter(|m| super::mentions::raw_pos(text, m.pos) < described)
         .map(|m| {
             let words: Vec<&str> = norm[..m.pos].split_whitespace().collect();
             let near = words[words.len().saturating_sub(4)..].join(" ");
@@ -354,6 +357,15 @@ mod tests {
         assert_eq!(
             by_contents("the order with the white gaming mouse", &both, &c),
             Some("#W1000002".to_owned())
+        );
+        // the wanted variant's words say nothing of the order
+        assert_eq!(
+            by_contents(
+                "exchange my gaming mouse for a white wireless gaming mouse",
+                &both,
+                &c
+            ),
+            None
         );
         // option words of the wanted variant, after the name, say nothing of the order
         assert_eq!(
