@@ -93,7 +93,7 @@ pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |a
 /// (`slots::target`), no condition on the request.
 static INLINE_SECOND_CHOICE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?:,|;|\bor\b|\bbut\b)\s*(?:or\s+|but\s+)?{IF_UNAVAILABLE},?\s*(?:then\s+)?(?P<alt>(?:to|make|take|switch|change|go with|get|use|send|the|an?|just|i'?ll take|i'?d take)\s)"
+        r"(?i)(?:,|;|\bor\b|\bbut\b)\s*(?:or\s+|but\s+)?{IF_UNAVAILABLE},?\s*(?:then\s+)?(?P<alt>(?:to|make|take|switch|change|exchange|swap|replace|go with|go for|get|use|send|the|an?|just|i'?ll take|i'?d take)\s)"
     ))
 });
 
@@ -437,6 +437,14 @@ mod tests {
         ] {
             assert_eq!(condition_of(t), None, "{t}");
         }
+        // beside a condition of its own, that one stays
+        assert_eq!(
+            condition_of(
+                "If you have it at 4 ft, exchange the short one for it; if the 4 ft isn't \
+                 available, exchange it for the 6 ft instead."
+            ),
+            Some(Condition::IfAvailable)
+        );
         // with no alternative after it, it is a condition
         for t in [
             "Cancel my order, if there's no way to get it by Friday.",
