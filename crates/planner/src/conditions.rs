@@ -144,7 +144,7 @@ static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock".
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:have|carry|sell) (?:it|one|them|that)|(?:there is|there's|there are) (?:one|a|an)\b)",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:have|carry|sell) (?:it|one|them|that|the same|an?)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
     )
 });
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
@@ -196,7 +196,7 @@ pub fn available_span(clause: &str) -> Option<&str> {
 
 static AVAILABLE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|you (?:have|carry|sell) (?:it|one|them|that))\b[^,.;]*",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|you (?:have|carry|sell) (?:it|one|them|that|the same|an?))\b[^,.;]*",
     )
 });
 
@@ -508,6 +508,10 @@ mod tests {
         );
         assert_eq!(
             condition_of("if you have it in blue, exchange the kettle"),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
+            condition_of("If you have the same lamp in black, exchange mine for it."),
             Some(Condition::IfAvailable)
         );
         assert_eq!(
