@@ -59,67 +59,29 @@ fn glue_or_options(words: &str, next: &Mention) -> bool {
     })
 }
 
-/// The phrases of `raw` that describe an order by what it holds, from just after the cue
-/// through the last product of its list ("with [the red leather chair]", "order ([the
-/// skateboard, notebook])"), as normalised byte ranges. Their option words belong to those
-/// products, not to an item the request changes.
-pub fn description_spans(raw: &str, found: &[Mention]) -> Vec<(usize, usize)> {
+/// One phrase of `raw` that describes an order by what it holds: its normalised byte range,
+/// from just after the cue through the last product of its list ("with [the red leather
+/// chair]", "order ([the skateboard, notebook])"), and the indices of the mentions it lists.
+struct Description {
+    span: (usize, usize),
+    listed: Vec<usize>,
+}
+
+/// The order descriptions of `raw`, given `found`, its mentions in text order.
+fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
     let norm = normalise(raw);
     let mut out = Vec::new();
     for cue in ORDER_CUE.find_iter(&norm) {
         let mut from = cue.end();
-        let mut end = None;
-        for m in found.iter().filter(|m| m.pos >= cue.end()) {
-            let between = norm.get(from..m.pos).unwrap_or("x");
-            // "the dumbbells and the white glass bookshelf": a product after "and" may have
-            // its own option words before its name
-            let joined = if from == cue.end() {
-                glue_or_options(between, m)
-            } else {
-                glue_only(between)
-                    || (between.split_whitespace().next() == Some("and")
-                        && glue_or_options(between, m))
-            };
-            if !joined {
-                break;
-            }
-            end = Some(m.end);
-            from = m.end;
-        }
-        if let Some(end) = end {
-            out.push((cue.end(), end));
-        }
-    }
-    for c in ORDER_CONTENTS.captures_iter(raw) {
-        let Some(inner) = c.get(1) else { continue };
-        // another order's contents (as in `describes_order`)
-        if OTHER_ORDER_BEFORE.is_match(&raw[..c.get(0).map_or(0, |m| m.start())]) {
-            continue;
-        }
-        out.push((
-            normalise(&raw[..inner.start()]).len(),
-            normalise(&raw[..inner.end()]).len(),
-        ));
-    }
-    out
-}
-
-/// For each of `found` (the mentions of `raw`, in text order), whether it describes an
-/// order rather than naming an item to act on.
-pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
-    let norm = normalise(raw);
-    let mut out = vec![false; found.len()];
-    for cue in ORDER_CUE.find_iter(&norm) {
-        let mut from = cue.end();
+        let mut listed = Vec::new();
         for (i, m) in found.iter().enumerate() {
             if m.pos < from {
                 continue;
             }
             // "my order with the gold smart watch": the first item's own option words may
-            // stand before its name
+            // stand before its name; "the dumbbells and the white glass bookshelf": a product
+            // after "and" may have its own too
             let between = norm.get(from..m.pos).unwrap_or("x");
-            // "the dumbbells and the white glass bookshelf": a product after "and" may have
-            // its own option words before its name
             let joined = if from == cue.end() {
                 glue_or_options(between, m)
             } else {
@@ -130,8 +92,14 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
             if !joined {
                 break;
             }
-            out[i] = true;
+            listed.push(i);
             from = m.end;
+        }
+        if let Some(&last) = listed.last() {
+            out.push(Description {
+                span: (cue.end(), found[last].end),
+                listed,
+            });
         }
     }
     // "my open order (skateboard, notebook, luggage)": the span of the parentheses in the
@@ -143,15 +111,39 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
         if OTHER_ORDER_BEFORE.is_match(&raw[..c.get(0).map_or(0, |m| m.start())]) {
             continue;
         }
-        let start = normalise(&raw[..inner.start()]).len();
-        let end = normalise(&raw[..inner.end()]).len();
-        for (i, m) in found.iter().enumerate() {
-            if m.pos >= start && m.end <= end {
-                out[i] = true;
-            }
+        let span = (
+            normalise(&raw[..inner.start()]).len(),
+            normalise(&raw[..inner.end()]).len(),
+        );
+        let listed = (0..found.len())
+            .filter(|i| found[*i].pos >= span.0 && found[*i].end <= span.1)
+            .collect();
+        out.push(Description { span, listed });
+    }
+    out
+}
+
+/// The phrases of `raw` that describe an order by what it holds ([`Description`]), as
+/// normalised byte ranges. Their option words belong to those products, not to an item the
+/// request changes.
+pub fn description_spans(raw: &str, found: &[Mention]) -> Vec<(usize, usize)> {
+    descriptions(raw, found)
+        .into_iter()
+        .map(|d| d.span)
+        .collect()
+}
+
+/// For each of `found` (the mentions of `raw`, in text order), whether it describes an
+/// order rather than naming an item to act on.
+pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
+    let mut out = vec![false; found.len()];
+    for d in descriptions(raw, found) {
+        for i in d.listed {
+            out[i] = true;
         }
     }
     // "my skateboard order", "the kettle order"
+    let norm = normalise(raw);
     for (i, m) in found.iter().enumerate() {
         let after = norm.get(m.end..).unwrap_or("");
         if after.starts_with(" order") && !after.starts_with(" order to") {
