@@ -14,7 +14,7 @@ of `build.py`.
 
 This file is data (48 e-mails, each with its label) and so runs long.
 """
-from labels import (address, address_of, all_items, available, cancel, case, default_address,
+from labels import (address, address_of, all_items, available, brief_adder, cancel, default_address,
                     difference, exchange, item_ids, modify_items, order_address, paid_with,
                     payment, pm, price, refund, return_items, status_is, swap, total, tracking,
                     user_address)
@@ -22,9 +22,7 @@ from labels import (address, address_of, all_items, available, cancel, case, def
 CASES = []
 
 
-def add(n, uid, subject, body, tags=(), **label):
-    CASES.append(case(f"people-briefs2-{n:03d}", uid, subject, body,
-                      tags=list(tags) + ["brief"], **label))
+add = brief_adder("people-briefs2", CASES)
 
 
 # 1

@@ -14,7 +14,7 @@ model or prompt. One case per user; case n is the n-th user of the `briefs3` poo
 
 This file is data (36 e-mails, each with its label) and so runs long.
 """
-from labels import (address, address_of, all_items, available, cancel, case, default_address,  # noqa: F401
+from labels import (address, address_of, all_items, available, brief_adder, cancel, default_address,  # noqa: F401
                     difference, exchange, item_ids, modify_items, order_address, paid_with,
                     payment, pm, price, refund, return_items, status_is, swap, total, tracking,
                     user_address)
@@ -22,9 +22,7 @@ from labels import (address, address_of, all_items, available, cancel, case, def
 CASES = []
 
 
-def add(n, uid, subject, body, tags=(), **label):
-    CASES.append(case(f"people-briefs3-{n:03d}", uid, subject, body,
-                      tags=list(tags) + ["brief"], **label))
+add = brief_adder("people-briefs3", CASES)
 
 
 # 1

@@ -15,7 +15,7 @@ One case per user; the users are the briefs pool of `build.py`, taken in its shu
 
 This file is data (48 e-mails, each with its label) and so runs past 600 lines.
 """
-from labels import (address, address_of, all_items, available, cancel, case, default_address,
+from labels import (address, address_of, all_items, available, brief_adder, cancel, default_address,
                     difference, exchange, item_ids, modify_items, order_address, paid_with,
                     payment, pm, refund, return_items, status_is, swap, total, tracking,
                     user_address)
@@ -23,9 +23,7 @@ from labels import (address, address_of, all_items, available, cancel, case, def
 CASES = []
 
 
-def add(n, uid, subject, body, tags=(), **label):
-    CASES.append(case(f"people-briefs-{n:03d}", uid, subject, body,
-                      tags=list(tags) + ["brief"], **label))
+add = brief_adder("people-briefs", CASES)
 
 
 # 1

@@ -320,3 +320,12 @@ def case(cid, uid, subject, body, actions=(), facts=(), tags=(), disposition=Non
         "user_id": uid,
         **({"other_user_ids": list(others)} if others else {}),
     }
+
+
+def brief_adder(prefix, cases):
+    """The `add(n, uid, subject, body, tags=(), **label)` of a briefs-style set: case
+    `{prefix}-{n:03d}` tagged `brief`, appended to `cases`."""
+    def add(n, uid, subject, body, tags=(), **label):
+        cases.append(case(f"{prefix}-{n:03d}", uid, subject, body,
+                          tags=list(tags) + ["brief"], **label))
+    return add
