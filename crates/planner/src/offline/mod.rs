@@ -5,12 +5,15 @@
 //! - [`identity`]: turns that identity decides (hand-offs, one-time codes).
 //! - [`resolve`]: the ticket's requests resolved against the store.
 //! - [`outcomes`]: every request resolved, with the conditions written on them.
+//! - [`checks`]: the proposed writes checked against what the text says (a count of things
+//!   asked for, items said to stay).
 //! - [`antecedent`]: the order a pronoun points back to.
 //! - [`implied`]: item changes asked without a change verb.
 //! - [`select`]: which requests stand.
 //! - [`combine`]: combining the writes of several requests.
 
 mod antecedent;
+mod checks;
 mod combine;
 mod gate;
 mod identity;

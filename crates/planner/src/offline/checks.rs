@@ -1,0 +1,215 @@
+//! Checks of the proposed writes against what the text says, run after the requests are
+//! resolved: a reading can be wrong in ways no single slot sees, and a blind "yes" must not
+//! carry it out. Each failed check becomes one question to the customer.
+//!
+//! - The customer counts what they ask for ("two things", "all three") and the writes hold
+//!   fewer ([`fewer_than_stated`]).
+//! - A write acts on an item the customer says to keep ([`kept_but_written`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::customer::Customer;
+use crate::text::re;
+
+/// "two things", "both items", "all three", "3 changes": how many things the customer says
+/// they ask for.
+static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them)|(?:exchange|return|change|swap|replace|modify|switch) (?:them )?both)\b",
+    )
+});
+
+/// A question when `text` states how many things it asks for and `writes` hold fewer (an
+/// item counts once per item it changes, any other write once).
+pub(super) fn fewer_than_stated(
+    text: &str,
+    writes: &[crate::ProposedWrite],
+    answered: usize,
+) -> Option<String> {
+    if writes.is_empty() {
+        return None;
+    }
+    let stated = STATED_COUNT
+        .captures_iter(text)
+        // "my order had five items": what the order holds, not what is asked
+        .filter(|c| {
+            let at = c.get(0).map_or(0, |m| m.start());
+            let before = text[..at].trim_end().to_ascii_lowercase();
+            let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            !matches!(
+                last,
+                "had"
+                    | "has"
+                    | "holds"
+                    | "held"
+                    | "contains"
+                    | "contained"
+                    | "containing"
+                    | "of"
+                    | "came"
+                    | "in"
+            )
+        })
+        .map(|c| {
+            let n = c
+                .name("n")
+                .or_else(|| c.name("m"))
+                .map(|m| m.as_str().to_ascii_lowercase());
+            match n.as_deref() {
+                Some("two" | "2") | None => 2,
+                Some("three" | "3") => 3,
+                Some("four" | "4") => 4,
+                Some(_) => 5,
+            }
+        })
+        .max()?;
+    let read: usize = answered
+        + writes
+            .iter()
+            .map(|w| {
+                w.args
+                    .get("item_ids")
+                    .and_then(serde_json::Value::as_array)
+                    .map_or(1, |a| a.len().max(1))
+            })
+            .sum::<usize>();
+    (read < stated).then(|| {
+        format!(
+            "You mention {stated} things, but I could read only {read}: {}. Could you list each item and what you would like for it?",
+            writes
+                .iter()
+                .map(|w| w.summary.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    })
+}
+
+/// "Leave the sunglasses and the watch as they are", "the laptop stays with me": products the
+/// customer says to keep.
+static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|(?:is|are) fine)\b",
+    )
+});
+
+/// A question when a write acts on an item whose product the customer says, in a sentence
+/// of its own, to keep, and the order holds no other item of that product (so the words
+/// cannot mean another one): the reading went wrong somewhere, and a "yes" must not carry
+/// it out.
+pub(super) fn kept_but_written(
+    text: &str,
+    writes: &[crate::ProposedWrite],
+    customer: &Customer,
+) -> Option<String> {
+    for s in crate::text::sentences(text) {
+        if !KEEP_SAID.is_match(&s) {
+            continue;
+        }
+        for w in writes {
+            let Some(order) = w.args.get("order_id").and_then(serde_json::Value::as_str) else {
+                continue;
+            };
+            let items = customer.items(order);
+            let acted: Vec<&str> = w
+                .args
+                .get("item_ids")
+                .and_then(serde_json::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(serde_json::Value::as_str)
+                .collect();
+            // what the keep word governs: the products after it ("leave the sunglasses and
+            // the watch as they are"), or the subject just before "stays" / "is fine"
+            let Some(k) = KEEP_SAID.find(&s) else {
+                continue;
+            };
+            // "otherwise leave the bike alone": a fallback keeps nothing for sure
+            if CONDITIONAL_BEFORE.is_match(&s[..k.start()]) {
+                continue;
+            }
+            let after = &s[k.start()..];
+            let after = after
+                .find([',', ';', '(', ')', '{'])
+                .map_or(after, |cut| &after[..cut]);
+            let mut kept = crate::slots::mentions(after, &items);
+            if SUBJECT_KEPT.is_match(after) {
+                // "the speaker that came with it stays": the product just before the verb
+                let before = &s[..k.start()];
+                if let Some(m) = crate::slots::mentions(before, &items).pop() {
+                    let gap = crate::text::normalise(before)
+                        .get(m.end..)
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .count();
+                    if gap <= 5 {
+                        kept.push(m);
+                    }
+                }
+            }
+            for m in kept {
+                let alone = items.iter().filter(|i| i.name == m.name).count() == 1;
+                if alone && m.items.iter().any(|i| acted.contains(&i.item_id.as_str())) {
+                    return Some(format!(
+                        "You wrote that the {} stays as it is, but I read a change to it: {}. Could you list each item and what you would like for it?",
+                        m.name.to_lowercase(),
+                        w.summary
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+static CONDITIONAL_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:otherwise|if|unless|or else|in case)\b"));
+
+/// What follows a kept subject: "stays with me", "is fine", "remain as they are".
+static SUBJECT_KEPT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:stays?|remains?|(?:is|are) fine)\b"));
+
+#[cfg(test)]
+mod tests {
+    use super::fewer_than_stated;
+
+    #[test]
+    fn a_stated_count_the_writes_fall_short_of_is_asked_about() {
+        let w = |items: &[&str]| {
+            crate::ProposedWrite::new(
+                "exchange_delivered_order_items",
+                serde_json::json!({ "item_ids": items }),
+                "exchange".into(),
+                "u",
+            )
+        };
+        let text = "I'd like to exchange two things: the helmet in a small, and the perfume.";
+        assert!(fewer_than_stated(text, &[w(&["1"])], 0).is_some());
+        assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])], 0), None);
+        assert!(fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])], 0).is_some());
+        assert!(fewer_than_stated("I'd like to exchange both:", &[w(&["1"])], 0).is_some());
+        // "two things: change the payment, and has the keyboard shipped?": one is answered
+        assert_eq!(fewer_than_stated("Hi, two things.", &[w(&[])], 1), None);
+        assert_eq!(
+            fewer_than_stated("Two things: ...", &[w(&["1"]), w(&[])], 0),
+            None
+        );
+        assert_eq!(
+            fewer_than_stated("Please exchange the helmet.", &[w(&["1"])], 0),
+            None
+        );
+        // "I have two things": the customer's count
+        assert!(fewer_than_stated("I have two things to change: ...", &[w(&["1"])], 0).is_some());
+        // what the order holds is no count of what is asked
+        assert_eq!(
+            fewer_than_stated(
+                "My order had five items. Return the two cheapest ones.",
+                &[w(&["1", "2"])],
+                0
+            ),
+            None
+        );
+    }
+}
