@@ -210,7 +210,8 @@ impl OfflinePlanner {
         facts.extend(found);
         // "I'm thinking about returning it - just asking, not starting a return yet": say what
         // would happen and what the options are, do nothing and ask nothing
-        if HYPOTHETICAL.is_match(&turn.body_text()) && (!writes.is_empty() || !questions.is_empty())
+        if (HYPOTHETICAL.is_match(&turn.body_text()) || no_changes_wanted(&turn.body_text()))
+            && (!writes.is_empty() || !questions.is_empty())
         {
             for w in merge_writes(writes) {
                 facts.push(format!("If you go ahead, I would {}.", w.summary));
@@ -380,6 +381,22 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:just|only) asking\b|\b(?:don'?t|do not) want to (?:start|make|open|process|do|go ahead with)\b[^.!?]{0,30}\byet\b|\bbefore i decide\b|\bnot (?:yet )?sure (?:if|whether) i (?:want|should)\b|\b(?:thinking|thought) (?:about|of) (?:returning|exchanging|cancell?ing|changing|sending)\b|\bconsidering (?:returning|exchanging|cancell?ing|changing)\b|\bhypothetically\b",
     )
 });
+
+/// "I'm only after information today, please don't change or cancel anything", "nothing
+/// needs changing, I just have questions": the customer asks for no change at all, so no
+/// reading of theirs becomes a write. A conditional sentence ("if it has shipped, don't
+/// change anything") says nothing of the kind.
+static NO_CHANGES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:don'?t|do not|please don'?t)\s+(?:change|cancel|modify|touch|alter|edit)(?:\s+or\s+(?:change|cancel|modify|touch|alter))?\s+anything(?:\s+(?:today|yet|for now|right now|at all|on my account))?\s*(?:[.,;!]|$)|\bnothing\s+(?:needs?|has)\s+to\s+(?:be\s+)?chang|\bnothing\s+needs?\s+changing\b|\bno changes?\s+(?:needed|please|today|for now|wanted|required|at all)\b|\b(?:i'?m|i am)\s+(?:only|just)\s+(?:after|looking for|asking for|here for|writing for|interested in)\s+(?:some\s+)?(?:info|information|answers|details)\b|\b(?:only|just)\s+(?:want|need|have)\s+(?:some\s+|a few\s+|a couple of\s+)?(?:info|information|questions)\b|\binformation only\b",
+    )
+});
+
+fn no_changes_wanted(body: &str) -> bool {
+    crate::text::sentences(body)
+        .iter()
+        .any(|s| NO_CHANGES.is_match(s) && crate::conditions::condition_of(s).is_none())
+}
 
 /// The sentences of a question that state something (its options), without the question.
 fn statements_of(question: &str) -> Option<String> {

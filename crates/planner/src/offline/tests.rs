@@ -327,6 +327,35 @@ async fn a_customer_just_asking_gets_the_facts_and_nothing_waits() {
 }
 
 #[tokio::test]
+async fn a_customer_who_wants_no_change_gets_no_write() {
+    for text in [
+        "I only want information, please don't change anything. The desk lamp in #W1000001 \
+         should be the low brightness one instead.",
+        "Nothing needs changing today, I just have questions. Could the desk lamp in #W1000001 \
+         be the low brightness one?",
+    ] {
+        let plan = from_ana(text).await;
+        assert!(plan.writes.is_empty(), "{text}: {plan:#?}");
+        assert!(plan.state.pending.is_empty(), "{text}: {plan:#?}");
+        assert!(
+            plan.draft.contains("Nothing has been changed"),
+            "{}",
+            plan.draft
+        );
+    }
+    // a condition says nothing of the kind
+    let plan = from_ana(
+        "Could the desk lamp in #W1000001 be the low brightness one? If that is not possible, \
+         don't change anything.",
+    )
+    .await;
+    assert!(
+        !plan.draft.contains("Nothing has been changed"),
+        "{plan:#?}"
+    );
+}
+
+#[tokio::test]
 async fn the_address_of_another_order_is_read_from_that_order() {
     let p = planner(WhenUnverified::HandOff);
     for text in [
