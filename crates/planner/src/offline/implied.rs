@@ -114,6 +114,14 @@ fn narrates(s: &str) -> bool {
             .all(|m| m.as_str().eq_ignore_ascii_case("instead"))
 }
 
+/// A question about what something costs: "how much would the black one be?", "what's the
+/// price in blue?".
+static PRICE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:how much|what(?:'s|\s+is|\s+would|\s+does|\s+will)?\b[^.!?]{0,50}\b(?:cost|costs|price))\b[^.!]*\?",
+    )
+});
+
 /// A sentence that names a change to an order or an item.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -182,7 +190,13 @@ pub(super) fn implied_item_changes(
         }
         let before = sents[..i].join(" ");
         let after = sents[i + 1..].join(" ");
-        let mut r = Request::of("item_change", s);
+        // "what would the speaker cost in blue?": a price asked, not a change
+        let kind = if PRICE_QUESTION.is_match(s) {
+            "product_info"
+        } else {
+            "item_change"
+        };
+        let mut r = Request::of(kind, s);
         r.explicit = true;
         r.alone = false;
         r.context_order = order_ids(&before).last().map(|(_, id)| id.clone());

@@ -96,6 +96,56 @@ fn refunds(order: &Value, customer: &Customer) -> Vec<String> {
 static PRICE_ASKED: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| crate::text::re(r"(?i)\b(?:price|prices|cost|costs|how much)\b"));
 
+/// "How much would that same smart watch cost with a leather band?": the variant of the
+/// customer's own item of `product` (in the order the request names, if any) with the asked
+/// options changed, when the items of that product lead to one variant. An asked key keeps
+/// the item's value unless the text names exactly one other value for it.
+fn own_item_changed<'a>(
+    req: &Request,
+    customer: &Customer,
+    product: &Value,
+    asked: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    all: &'a [crate::variant::Variant],
+) -> Option<&'a crate::variant::Variant> {
+    let pid = product.get("product_id").and_then(Value::as_str)?;
+    let orders: Vec<String> = if req.order_ids.is_empty() {
+        customer.orders.keys().cloned().collect()
+    } else {
+        req.order_ids.clone()
+    };
+    let mut found: Vec<&crate::variant::Variant> = Vec::new();
+    for item in orders.iter().flat_map(|o| customer.items(o)) {
+        if item.product_id != pid {
+            continue;
+        }
+        let mut wanted = item.options.clone();
+        for (k, vals) in asked {
+            let other: Vec<&String> = vals
+                .iter()
+                .filter(|v| item.options.get(k) != Some(*v))
+                .collect();
+            match other.as_slice() {
+                [] => {}
+                [v] => {
+                    wanted.insert(k.clone(), (*v).clone());
+                }
+                _ => return None,
+            }
+        }
+        if wanted == item.options {
+            continue;
+        }
+        let v = all.iter().find(|v| v.options == wanted)?;
+        if !found.iter().any(|f| f.item_id == v.item_id) {
+            found.push(v);
+        }
+    }
+    match found.as_slice() {
+        [v] => Some(*v),
+        _ => None,
+    }
+}
+
 /// Available options of the products the request names (read into
 /// `customer.products` by the planner).
 pub fn product_facts(req: &Request, customer: &Customer) -> Vec<String> {
@@ -112,15 +162,19 @@ pub fn product_facts(req: &Request, customer: &Customer) -> Vec<String> {
                 if asked.is_empty() {
                     return None;
                 }
-                let fits: Vec<crate::variant::Variant> = crate::variant::variants(p)
-                    .into_iter()
+                let all = crate::variant::variants(p);
+                let fits: Vec<&crate::variant::Variant> = all
+                    .iter()
                     .filter(|v| {
                         asked
                             .iter()
                             .all(|(k, vals)| v.options.get(k).is_some_and(|x| vals.contains(x)))
                     })
                     .collect();
-                let [v] = fits.as_slice() else { return None };
+                let v = match fits.as_slice() {
+                    [v] => *v,
+                    _ => own_item_changed(req, customer, p, &asked, &all)?,
+                };
                 Some(format!(
                     "The {name} with {} costs {}{}.",
                     fmt_opts(&v.options),

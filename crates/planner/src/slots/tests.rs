@@ -296,6 +296,22 @@ fn the_price_of_a_variant_named_by_its_options() {
 }
 
 #[test]
+fn the_price_of_the_customers_own_item_with_one_option_changed() {
+    // the lamp bought is white with high brightness: "that same lamp" keeps the white
+    for text in [
+        "How much would that same desk lamp cost with low brightness instead?",
+        "What does the desk lamp I bought cost with low brightness?",
+    ] {
+        match resolved(text) {
+            Resolution::Facts(f) => {
+                assert!(f.iter().any(|x| x.contains("$30.00")), "{text}: {f:?}");
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn a_gift_card_that_cannot_pay_is_no_balance_question() {
     let procedures = Procedures::shipped().expect("shipped procedures");
     let text =
