@@ -122,6 +122,11 @@ static PRICE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "the smaller of the two", "the other one": one of the items named before.
+static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bthe\s+(?:\w+er|\w+est|other)\s+(?:one|of the two|of them|of those|pair)\b")
+});
+
 /// A sentence that names a change to an order or an item.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -144,10 +149,15 @@ pub(super) fn unread_change(
     let items: Vec<Item> = customer.all_items();
     sents.iter().enumerate().find_map(|(i, s)| {
         let asks = (ASKS.is_match(s) && !narrates(s)) || in_asking_list(&sents, i);
+        // "... two jigsaw puzzles. The smaller of the two I want to send back": a pick among
+        // the items the sentence before names
+        let points_back =
+            i > 0 && COMPARED.is_match(s) && !mentions(&sents[i - 1], &items).is_empty();
         let names_theirs = order_ids(s)
             .iter()
             .any(|(_, id)| customer.orders.contains_key(id))
-            || !mentions(s, &items).is_empty();
+            || !mentions(s, &items).is_empty()
+            || points_back;
         let unread = extract(s, procedures).is_empty() && !implied.iter().any(|c| c == s);
         // "please change:" above list lines that were read
         let header_of_read_list = heads_a_list(&sents, i)
@@ -177,8 +187,14 @@ pub(super) fn implied_item_changes(
         if !asks {
             continue;
         }
-        let found = mentions(s, &items);
-        let describing = describes_order(s, &found);
+        let mut found = mentions(s, &items);
+        let mut describing = describes_order(s, &found);
+        // "... two white bookshelves. The shorter of the two should be the 6 ft one": the
+        // items the sentence before names
+        if found.is_empty() && i > 0 && COMPARED.is_match(s) {
+            found = mentions(&sents[i - 1], &items);
+            describing = vec![false; found.len()];
+        }
         let changed = found.iter().zip(&describing).any(|(m, d)| {
             !d && m
                 .items

@@ -500,6 +500,12 @@ impl Ctx<'_> {
                     top = vec![pick];
                 }
             }
+            // "the shorter of the two", "the bigger one": one item, by the option they differ in
+            if top.len() > 1 {
+                if let Some(pick) = by_measure(&describing, &top) {
+                    top = vec![pick];
+                }
+            }
             let distinct: std::collections::BTreeSet<&str> =
                 top.iter().map(|i| i.item_id.as_str()).collect();
             // "return both A5 notebooks", "return both of them": a quantifier in the request
@@ -538,6 +544,84 @@ impl Ctx<'_> {
         }
         Ok(out)
     }
+}
+
+/// "the shorter of the two", "the smaller one", "the longest skateboard": a comparison that
+/// picks one of `items` by the one measured option they differ in (a length, a capacity, a
+/// letter size). None when the words compare both ways, no option or several options differ,
+/// or two items tie.
+fn by_measure<'a>(describing: &str, items: &[&'a Item]) -> Option<&'a Item> {
+    static LESS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bthe (?:smaller|smallest|shorter|shortest|lower|lowest|narrower|narrowest|thinner|thinnest|lighter|lightest|tinier|tiniest|little|littler)\b",
+        )
+    });
+    static MORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bthe (?:bigger|biggest|larger|largest|longer|longest|taller|tallest|higher|highest|wider|widest|thicker|thickest|heavier|heaviest)\b",
+        )
+    });
+    let (less, more) = (LESS.is_match(describing), MORE.is_match(describing));
+    if less == more {
+        return None;
+    }
+    let keys: std::collections::BTreeSet<&String> =
+        items.iter().flat_map(|i| i.options.keys()).collect();
+    let mut measured: Option<Vec<f64>> = None;
+    for k in keys {
+        let values: Option<Vec<f64>> = items
+            .iter()
+            .map(|i| i.options.get(k).and_then(|v| measure(v)))
+            .collect();
+        let Some(values) = values else { continue };
+        if values.iter().all(|v| (v - values[0]).abs() < 1e-9) {
+            continue;
+        }
+        if measured.is_some() {
+            return None;
+        }
+        measured = Some(values);
+    }
+    let values = measured?;
+    let best = values.iter().copied().fold(
+        if less {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        },
+        |a, b| {
+            if less {
+                a.min(b)
+            } else {
+                a.max(b)
+            }
+        },
+    );
+    let at: Vec<usize> = (0..values.len())
+        .filter(|i| (values[*i] - best).abs() < 1e-9)
+        .collect();
+    match at.as_slice() {
+        [i] => Some(items[*i]),
+        _ => None,
+    }
+}
+
+/// The size an option value measures: its leading number ("28 inch", "1.5L", "20000mAh"), or
+/// its place among letter sizes ("S" < "M" < "XL").
+fn measure(value: &str) -> Option<f64> {
+    const LETTERS: [&str; 8] = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL"];
+    if let Some(i) = LETTERS
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(value.trim()))
+    {
+        return Some(i as f64);
+    }
+    let num: String = value
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    num.parse().ok()
 }
 
 #[cfg(test)]
