@@ -39,6 +39,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs2.jsonl",
     "eval/sets/adversarial_briefs.jsonl",
     "eval/sets/people_briefs3.jsonl",
+    "eval/sets/people_briefs4.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -482,12 +483,30 @@ class Checker:
             for i, a in enumerate(paths):
                 for b in paths[i + 1:]:
                     shared = users_of[a] & users_of[b]
+                    shared -= self.reused(a, b, users_of)
                     if shared:
                         self.problem(f"{a} / {b}", f"users in both: {sorted(shared)}")
                     same = text_of[a] & text_of[b]
                     if same:
                         self.problem(f"{a} / {b}", f"12 words in a row shared: {sorted(same)[:3]}")
         return not self.problems
+
+    @staticmethod
+    def reused(a, b, users_of):
+        """The users two sets may share: people_briefs4 reuses the users of people_test's
+        held-out half (even case ids), as the other pools are spent. Any other overlap, and
+        any user of people_test's tuned half in people_briefs4, is a problem."""
+        names = {Path(a).name, Path(b).name}
+        if names != {"people_test.jsonl", "people_briefs4.jsonl"}:
+            return set()
+        test = a if Path(a).name == "people_test.jsonl" else b
+        held = set()
+        for line in Path(test).read_text().splitlines():
+            if line.strip():
+                c = json.loads(line)
+                if int(c["id"].split("-")[-1]) % 2 == 0:
+                    held.add(c["user_id"])
+        return held
 
     @staticmethod
     def report(path, counts):

@@ -31,6 +31,8 @@ import adversarial_briefs_cases  # noqa: E402
 import adversarial_cases  # noqa: E402
 import briefs2_cases  # noqa: E402
 import briefs3_cases  # noqa: E402
+import briefs4a_cases  # noqa: E402
+import briefs4b_cases  # noqa: E402
 import briefs_cases  # noqa: E402
 import dev_cases  # noqa: E402
 import test_cases  # noqa: E402
@@ -43,6 +45,7 @@ BRIEFS_USERS = 48
 BRIEFS2_USERS = 48
 ADVERSARIAL_BRIEFS_USERS = 40
 BRIEFS3_USERS = 36
+BRIEFS4_USERS = 48
 
 
 def train_held(uid):
@@ -76,6 +79,10 @@ def pools():
     adversarial_briefs = unused[BRIEFS2_USERS:BRIEFS2_USERS + ADVERSARIAL_BRIEFS_USERS]
     after = BRIEFS2_USERS + ADVERSARIAL_BRIEFS_USERS
     briefs3 = unused[after:after + BRIEFS3_USERS]
+    # The pools above leave one user unused, so the fourth briefs set reuses the users of
+    # people_test's held-out half (even case ids, in id order): users nothing was tuned on.
+    test_cases_b = [c for c in test_cases.CASES if int(c["id"].split("-")[-1]) % 2 == 0]
+    briefs4 = [c["user_id"] for c in test_cases_b][:BRIEFS4_USERS]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -85,6 +92,7 @@ def pools():
         "briefs2": briefs2,
         "adversarial_briefs": set(adversarial_briefs),
         "briefs3": briefs3,
+        "briefs4": briefs4,
     }
 
 
@@ -98,6 +106,7 @@ def main():
         ("people_briefs2.jsonl", briefs2_cases.CASES, "briefs2"),
         ("adversarial_briefs.jsonl", adversarial_briefs_cases.CASES, "adversarial_briefs"),
         ("people_briefs3.jsonl", briefs3_cases.CASES, "briefs3"),
+        ("people_briefs4.jsonl", briefs4a_cases.CASES + briefs4b_cases.CASES, "briefs4"),
     ]
     for name, cases, which in sets:
         for c in cases:
@@ -108,7 +117,7 @@ def main():
         users = [c["user_id"] for c in cases]
         if not which.startswith("adversarial") and len(users) != len(set(users)):
             sys.exit(f"{name}: a user has two cases")
-        if which in ("briefs", "briefs2", "briefs3") and users != pool[which][:len(users)]:
+        if which in ("briefs", "briefs2", "briefs3", "briefs4") and users != pool[which][:len(users)]:
             sys.exit(f"{name}: case n must be the {which} pool's n-th user")
         out = ROOT / "eval" / "sets" / name
         with out.open("w") as f:
