@@ -67,7 +67,7 @@ static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|when|once)\s+(?:the\s+)?(?:agent|you|customer service|support|representative|rep)\s+(?:asks?|requests?|wants?|needs?|confirms?|checks?)\b[^,.;]*(?:,|\bthen\b)\s*",
+        r"(?i)\b(?:if|when|once)\s+(?:(?:the\s+)?(?:agent|you|they|customer service|support|representative|rep)\s+(?:asks?|requests?|wants?|needs?|confirms?|checks?)|(?:i'?m\s+|i am\s+)?(?:asked|prompted))\b[^,.;]*(?:,|\bthen\b)\s*",
     )
 });
 static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -605,6 +605,15 @@ mod tests {
                 "If the agent asks for confirmation, mention I also want to return the desk lamp."
             ),
             "mention I also want to return the desk lamp."
+        );
+        // a question the agent may ask, without saying who asks
+        assert_eq!(
+            strip_agent_conditions("If asked for a reason, say I no longer need it."),
+            "say I no longer need it."
+        );
+        assert_eq!(
+            strip_agent_conditions("If they ask why, tell them it was a gift."),
+            "tell them it was a gift."
         );
     }
 }
