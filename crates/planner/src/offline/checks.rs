@@ -5,6 +5,9 @@
 //! - The customer counts what they ask for ("two things", "all three") and the writes hold
 //!   fewer ([`fewer_than_stated`]).
 //! - A write acts on an item the customer says to keep ([`kept_but_written`]).
+//! - An item of an order whose items are being changed is named, alone, in a sentence with an
+//!   option value it does not have, and no write changes it ([`changed_but_unwritten`]): the
+//!   order's items change only once, so proposing the rest would leave it undone for good.
 
 use std::sync::LazyLock;
 
@@ -158,6 +161,81 @@ pub(super) fn kept_but_written(
                         w.summary
                     ));
                 }
+            }
+        }
+    }
+    None
+}
+
+/// A question when a sentence names one item of an order whose items a write changes, with
+/// an option value the item does not have ("and the grey mesh chair: same thing but in
+/// leather"), no write changes that item, and the sentence neither keeps it nor describes the
+/// order ("my order with the red speaker").
+pub(super) fn changed_but_unwritten(
+    text: &str,
+    writes: &[crate::ProposedWrite],
+    customer: &Customer,
+    procedures: &crate::Procedures,
+) -> Option<String> {
+    for w in writes {
+        if !matches!(
+            w.tool.as_str(),
+            "modify_pending_order_items" | "exchange_delivered_order_items"
+        ) {
+            continue;
+        }
+        let Some(order) = w.args.get("order_id").and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        let items = customer.items(order);
+        // the items every write on this order changes (one write per request, merged later)
+        let acted: Vec<&str> = writes
+            .iter()
+            .filter(|o| o.args.get("order_id").and_then(serde_json::Value::as_str) == Some(order))
+            .flat_map(|o| {
+                o.args
+                    .get("item_ids")
+                    .and_then(serde_json::Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(serde_json::Value::as_str)
+            })
+            .collect();
+        for s in crate::text::sentences(text) {
+            if KEEP_SAID.is_match(&s) || CONDITIONAL_BEFORE.is_match(&s) {
+                continue;
+            }
+            // a sentence about another order
+            if crate::text::order_ids(&s).iter().any(|(_, id)| id != order) {
+                continue;
+            }
+            let found = crate::slots::mentions(&s, &items);
+            let [m] = found.as_slice() else { continue };
+            // a sentence that was read as a request of its own ("cancel my order with the
+            // gold tablet"), or that names an item of another order by its own options ("the
+            // 60% keyboard delivered to Fort Worth is too cramped")
+            let elsewhere = customer.all_items().into_iter().any(|i| {
+                i.order_id != order
+                    && i.name == m.name
+                    && !super::implied::names_another_option(&s, &i, customer)
+            });
+            if elsewhere || !crate::requests::extract(&s, procedures).is_empty() {
+                continue;
+            }
+            if crate::slots::descriptors::describes_order(&s, &found)[0]
+                || m.items.iter().any(|i| acted.contains(&i.item_id.as_str()))
+            {
+                continue;
+            }
+            if m.items
+                .iter()
+                .all(|i| super::implied::names_another_option(&s, i, customer))
+            {
+                return Some(format!(
+                    "You also wrote about the {} (\"{}\"), and I did not read a change to it. Could you list each item of order {order} you would like changed, and what you would like for it?",
+                    m.name.to_lowercase(),
+                    s.trim()
+                ));
             }
         }
     }

@@ -21,7 +21,7 @@ use crate::Procedures;
 /// A sentence that asks for something (or says what the customer meant to order).
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an|meant to (?:get|order|buy|pick|choose)|supposed to (?:get|be))\b|:\s*$",
+        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an|meant to (?:get|order|buy|pick|choose)|supposed to (?:get|be)|same(?:\s+\w+){0,2}\s+but)\b|:\s*$",
     )
 });
 
@@ -55,7 +55,7 @@ pub(super) fn is_bullet(s: &str) -> bool {
 }
 
 /// Whether `item` comes in an option value `sentence` names that it does not have.
-fn names_another_option(sentence: &str, item: &Item, customer: &Customer) -> bool {
+pub(super) fn names_another_option(sentence: &str, item: &Item, customer: &Customer) -> bool {
     let Some(product) = customer.products.get(&item.product_id) else {
         return false;
     };
@@ -122,6 +122,13 @@ static PRICE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A negation just before a change word: "don't change", "please do not touch or change".
+static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:don'?t|dont|do not|doesn'?t|never|no need to|won'?t|shouldn'?t|should not|not)\s+(?:\w+\s+){0,2}$",
+    )
+});
+
 /// "the smaller of the two", "the other one": one of the items named before.
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bthe\s+(?:\w+er|\w+est|other)\s+(?:one|of the two|of them|of those|pair)\b")
@@ -165,8 +172,11 @@ pub(super) fn unread_change(
                 .iter()
                 .take_while(|b| is_bullet(b))
                 .any(|b| implied.iter().any(|c| c == b));
-        (asks && CHANGE.is_match(s) && names_theirs && unread && !header_of_read_list)
-            .then(|| s.clone())
+        // "don't change the speaker or the tablet": what stays, not a change
+        let changes = CHANGE
+            .find_iter(s)
+            .any(|m| !NOT_BEFORE.is_match(&s[..m.start()]));
+        (asks && changes && names_theirs && unread && !header_of_read_list).then(|| s.clone())
     })
 }
 

@@ -18,7 +18,7 @@ use super::outcomes::{resolve_all, Outcomes};
 use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest, ProposedWrite};
 
-use super::checks::{fewer_than_stated, kept_but_written};
+use super::checks::{changed_but_unwritten, fewer_than_stated, kept_but_written};
 use super::combine::{conflict, merge_writes};
 use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
 use super::planner::{OfflinePlanner, Turn};
@@ -165,6 +165,11 @@ impl OfflinePlanner {
             questions.insert(0, q);
         }
         if let Some(q) = kept_but_written(&turn.body_text(), &writes, &customer) {
+            questions.insert(0, q);
+        }
+        if let Some(q) =
+            changed_but_unwritten(&turn.body_text(), &writes, &customer, &self.procedures)
+        {
             questions.insert(0, q);
         }
         // a conditional sentence that asks for something no request was read from may hold a

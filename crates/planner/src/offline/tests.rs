@@ -327,6 +327,42 @@ async fn a_customer_just_asking_gets_the_facts_and_nothing_waits() {
 }
 
 #[tokio::test]
+async fn an_item_of_the_changed_order_named_with_another_option_is_not_left_out() {
+    // the lamp line asks nothing the planner reads: proposing the mouse alone would leave the
+    // lamp unchanged for good (an order's items change only once)
+    let plan = from_ana(
+        "For #W1000001, change the gaming mouse to the white optical one. \
+         The desk lamp in black with low brightness.",
+    )
+    .await;
+    assert!(plan.writes.is_empty(), "{plan:#?}");
+    assert!(
+        matches!(&plan.outcome, Outcome::AskCustomer { question } if question.contains("desk lamp")),
+        "{plan:#?}"
+    );
+    // "dont change the lamp" says what stays: it is no unread change
+    let plan = from_ana(
+        "For #W1000001, change the gaming mouse to the white optical one. dont change the desk lamp.",
+    )
+    .await;
+    assert!(
+        !matches!(plan.outcome, Outcome::HandOff { .. }),
+        "{plan:#?}"
+    );
+    assert!(!plan.writes.is_empty(), "{plan:#?}");
+    // named as it is, it is no change
+    let plan = from_ana(
+        "For #W1000001, change the gaming mouse to the white optical one. \
+         The white desk lamp I like a lot.",
+    )
+    .await;
+    assert!(
+        !matches!(&plan.outcome, Outcome::AskCustomer { question } if question.contains("desk lamp")),
+        "{plan:#?}"
+    );
+}
+
+#[tokio::test]
 async fn a_customer_who_wants_no_change_gets_no_write() {
     for text in [
         "I only want information, please don't change anything. The desk lamp in #W1000001 \

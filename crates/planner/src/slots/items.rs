@@ -120,6 +120,35 @@ static KEEPING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "the small white one is fine as is", "the maple one is fine": said of an item, what stays
+/// (not in a conditional part: "if not, black is fine" is a second choice).
+static FINE_AS_IS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:one|ones|pair|it|they|them)\s+(?:is|are)\s+(?:fine|ok|okay|good|perfect)|(?:is|are)\s+(?:fine|ok|okay|good|perfect)\s+as\s+(?:is|it is|they are))\s*(?:[.,;!?)-]|$)",
+    )
+});
+static CONDITIONAL_PART: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:if|otherwise|unless|or else|in case)\b"));
+
+/// "the small white one for my kid is fine as is", "the maple one stays": a part said of an
+/// item that stays as it is.
+static STAYS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
+    )
+});
+
+/// `text` without its parts that say an item stays as it is (see [`STAYS`], [`FINE_AS_IS`]):
+/// they describe no target.
+pub(super) fn without_staying(text: &str) -> String {
+    clause_parts(text)
+        .into_iter()
+        .filter(|p| {
+            !(STAYS.is_match(p) || (FINE_AS_IS.is_match(p) && !CONDITIONAL_PART.is_match(p)))
+        })
+        .collect()
+}
+
 /// Where a clause turns from acting to keeping ("return the green one and keep the grey
 /// one") or from keeping to acting ("keep the grey one but return the green one").
 static TURN_TO_KEEP: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,14 +177,42 @@ fn split_kept(text: &str) -> (String, String) {
     (act, keep)
 }
 
+/// `text` cut after each `.`, `;`, `,`, `!`, `?`, dash, and a hyphen between spaces ("the
+/// black helmet should be high - the white one is fine"), each part with its separator.
+fn clause_parts(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        let spaced_hyphen = c == '-'
+            && i > 0
+            && bytes[i - 1] == b' '
+            && bytes.get(i + 1).is_some_and(|b| *b == b' ');
+        if matches!(c, '.' | ';' | ',' | '!' | '?' | '\u{2013}' | '\u{2014}') || spaced_hyphen {
+            let end = i + c.len_utf8();
+            out.push(&text[from..end]);
+            from = end;
+        }
+    }
+    if from < text.len() {
+        out.push(&text[from..]);
+    }
+    out
+}
+
 /// The byte ranges of `text` that say what is kept (see [`split_kept`]), in order.
 fn kept_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for part in text.split_inclusive(['.', ';', ',', '!', '?']) {
+    for part in clause_parts(text) {
         let base = offset;
         offset += part.len();
-        let Some(k) = KEEPING.find(part) else {
+        let fine = || {
+            (!CONDITIONAL_PART.is_match(part))
+                .then(|| FINE_AS_IS.find(part))
+                .flatten()
+        };
+        let Some(k) = KEEPING.find(part).or_else(fine) else {
             continue;
         };
         if let Some(t) = TURN_TO_KEEP.find(part).filter(|t| t.start() < k.end()) {
@@ -441,6 +498,18 @@ impl Ctx<'_> {
             let dict = dicts(segment).into_iter().next();
             let cut = target_start(segment).map_or(segment.len(), |x| x);
             let cut = SAME_AS.find(&segment[..cut]).map_or(cut, |x| x.start());
+            // "the black helmet should be high - the small white one for my kid is fine as is":
+            // a part that says what is kept and runs past the cut ends the description there
+            let straddling = kept_spans(segment).into_iter().find(|(s, e)| {
+                *s > 0
+                    && *s < cut
+                    && *e > cut
+                    && without_staying(&segment[*s..*e]).trim().is_empty()
+            });
+            let (cut, kept_after) = match straddling {
+                Some((s, e)) => (s, &segment[s..e]),
+                None => (cut, ""),
+            };
             let mut describing = format!("{before} {}", &segment[..cut]);
             // named before the request's own sentence, described in it ("... a silver one and
             // a black one. I'd like to return the silver one."): the request's words decide
@@ -456,7 +525,10 @@ impl Ctx<'_> {
             // "I'll keep the black one; please return the silver one": what is kept describes
             // the items not to act on
             let (describing, keeping) = split_kept(&describing);
-            let (describing, keeping) = (normalise(&describing), normalise(&keeping));
+            let (describing, keeping) = (
+                normalise(&describing),
+                normalise(&format!("{keeping} {kept_after}")),
+            );
             let kept = |it: &Item| {
                 it.options
                     .values()

@@ -58,7 +58,7 @@ impl Ctx<'_> {
                 if self.about_another(&s, item, &others) || KEPT.is_match(&s) {
                     continue;
                 }
-                own.push(own_part(&s, item, &others));
+                own.push(super::items::without_staying(&own_part(&s, item, &others)));
             }
             own.join(" ")
         } else {
@@ -78,13 +78,15 @@ impl Ctx<'_> {
                 }
             }
             let segment = &clause[start.min(end)..end];
-            match target_start(segment) {
+            let text = match target_start(segment) {
                 Some(m) => segment[m..].to_owned(),
                 None => match target_start(clause) {
                     Some(m) => clause[m..].to_owned(),
                     None => segment.to_owned(),
                 },
-            }
+            };
+            // "... high ventilation, not low - the small white one is fine as is"
+            super::items::without_staying(&text)
         };
         for s in sentences(&self.req.after) {
             let norm = normalise(&s);
