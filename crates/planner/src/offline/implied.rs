@@ -129,6 +129,13 @@ static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A sentence that opens with a change verb: "Return the speaker ...", "Swap my ...".
+static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:(?:please|also|and|then)\s+)?(?:return|exchange|swap|switch|change|replace|cancel|modify|upgrade|downgrade|send)\b",
+    )
+});
+
 /// "the smaller of the two", "the other one": one of the items named before.
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bthe\s+(?:\w+er|\w+est|other)\s+(?:one|of the two|of them|of those|pair)\b")
@@ -155,7 +162,9 @@ pub(super) fn unread_change(
     let sents = sentences(&strip_agent_conditions(body));
     let items: Vec<Item> = customer.all_items();
     sents.iter().enumerate().find_map(|(i, s)| {
-        let asks = (ASKS.is_match(s) && !narrates(s)) || in_asking_list(&sents, i);
+        let asks = (ASKS.is_match(s) && !narrates(s))
+            || IMPERATIVE.is_match(s)
+            || in_asking_list(&sents, i);
         // "... two jigsaw puzzles. The smaller of the two I want to send back": a pick among
         // the items the sentence before names
         let points_back =

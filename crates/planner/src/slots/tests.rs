@@ -296,6 +296,13 @@ fn the_price_of_a_variant_named_by_its_options() {
 }
 
 #[test]
+fn a_templated_return_opens_with_the_product_name() {
+    let w = write("Return Gaming Mouse {'color': 'white'} from #W1000002; the t-shirt stays.");
+    assert_eq!(w.tool, "return_delivered_order_items");
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+}
+
+#[test]
 fn the_price_of_the_customers_own_item_with_one_option_changed() {
     // the lamp bought is white with high brightness: "that same lamp" keeps the white
     for text in [
