@@ -257,6 +257,17 @@ fn carry_keys(raw: &str, space: &BTreeMap<String, BTreeSet<String>>) -> String {
         .into_owned()
 }
 
+/// The ways a yes/no option's key is said: "water resistance" is also "water resistant" and
+/// "waterproof".
+fn key_forms(key: &str) -> Vec<String> {
+    let mut forms = vec![key.to_owned()];
+    if let Some(stem) = key.strip_suffix(" resistance") {
+        forms.push(format!("{stem} resistant"));
+        forms.push(format!("{stem}proof"));
+    }
+    forms
+}
+
 /// A yes/no option named by its key alone: "the waterproof one" is `waterproof: yes`,
 /// unless the key is negated ("not waterproof", "non-waterproof", "without ...").
 fn boolean_by_key(norm: &str, key: &str, vals: &BTreeSet<String>) -> Option<String> {
@@ -264,10 +275,13 @@ fn boolean_by_key(norm: &str, key: &str, vals: &BTreeSet<String>) -> Option<Stri
     if vals.len() != 2 || !vals.iter().any(|v| normalise(v) == "no") {
         return None;
     }
-    let negated = ["not", "non", "no", "without", "isn't", "isnt"]
-        .iter()
-        .any(|n| contains_words(norm, &format!("{n} {key}")));
-    (contains_words(norm, key) && !negated).then(|| yes.clone())
+    let forms = key_forms(key);
+    let negated = forms.iter().any(|f| {
+        ["not", "non", "no", "without", "isn't", "isnt"]
+            .iter()
+            .any(|n| contains_words(norm, &format!("{n} {f}")))
+    });
+    (forms.iter().any(|f| contains_words(norm, f)) && !negated).then(|| yes.clone())
 }
 
 /// "small", "medium", "large", "extra large" for letter sizes S, M, L, XL.
@@ -308,11 +322,10 @@ fn negative_value(norm: &str, nv: &str, key: &str, key_last: &str) -> bool {
             format!("without a {key}"),
             format!("no {key_last}"),
         ],
-        "no" => vec![
-            format!("not {key}"),
-            format!("non {key}"),
-            format!("no {key}"),
-        ],
+        "no" => key_forms(key)
+            .iter()
+            .flat_map(|k| [format!("not {k}"), format!("non {k}"), format!("no {k}")])
+            .collect(),
         _ => Vec::new(),
     };
     forms.iter().any(|f| contains_words(norm, f))
@@ -397,6 +410,87 @@ pub fn relative_changes(
         }
     }
     Ok(out)
+}
+
+/// "the largest size you carry", "the one with the most storage", "the longest battery
+/// life": the extreme of a measured option.
+static EXTREME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?P<dir>largest|biggest|longest|tallest|highest|most|maximum|smallest|shortest|lowest|least|minimum|tiniest)\s+(?P<word>[a-z%-]+)",
+    )
+});
+
+/// An option set to its extreme ([`EXTREME`]): the largest (or smallest) value of the
+/// measured option the words name (its key or unit: "storage", "battery", "pieces"), or, for
+/// "size", "one", "model", "version", the product's only measured option, among the available
+/// variants with the item's other options. Price words ("most expensive", "lowest price") are
+/// a price preference, not a measure.
+pub fn extreme_changes(raw: &str, item: &Item, product: &Value) -> BTreeMap<String, String> {
+    const GENERIC: [&str; 6] = ["size", "one", "model", "version", "option", "capacity"];
+    const PRICE: [&str; 5] = ["expensive", "price", "priced", "pricey", "cost"];
+    let all = variants(product);
+    let measured: Vec<String> = option_space(product)
+        .into_iter()
+        .filter(|(_, vals)| vals.len() > 1 && vals.iter().all(|v| number_of(v).is_some()))
+        .map(|(k, _)| k)
+        .collect();
+    let mut out = BTreeMap::new();
+    for c in EXTREME.captures_iter(raw) {
+        let (Some(dir), Some(word)) = (c.name("dir"), c.name("word")) else {
+            continue;
+        };
+        let word = word.as_str().to_lowercase();
+        if PRICE.iter().any(|p| word.starts_with(p)) {
+            continue;
+        }
+        let stem = word.trim_end_matches('s');
+        let named: Vec<&String> = measured
+            .iter()
+            .filter(|k| {
+                normalise(k)
+                    .split(' ')
+                    .any(|w| w.trim_end_matches('s') == stem)
+                    || all.iter().any(|v| {
+                        v.options
+                            .get(*k)
+                            .and_then(|x| number_of(x))
+                            .is_some_and(|(_, unit)| normalise(unit).trim() == stem)
+                    })
+            })
+            .collect();
+        let key = match (named.as_slice(), measured.as_slice()) {
+            ([k], _) => (*k).clone(),
+            ([], [k]) if GENERIC.contains(&stem) => k.clone(),
+            _ => continue,
+        };
+        let up = matches!(
+            dir.as_str().to_lowercase().as_str(),
+            "largest" | "biggest" | "longest" | "tallest" | "highest" | "most" | "maximum"
+        );
+        // the values sold with the item's other options
+        let values: Vec<(f64, &String)> = all
+            .iter()
+            .filter(|v| {
+                v.available
+                    && v.options
+                        .iter()
+                        .all(|(k, x)| *k == key || item.options.get(k) == Some(x))
+            })
+            .filter_map(|v| {
+                let x = v.options.get(&key)?;
+                number_of(x).map(|(n, _)| (n, x))
+            })
+            .collect();
+        let pick = if up {
+            values.iter().max_by(|a, b| a.0.total_cmp(&b.0))
+        } else {
+            values.iter().min_by(|a, b| a.0.total_cmp(&b.0))
+        };
+        if let Some((_, v)) = pick {
+            out.insert(key, (*v).clone());
+        }
+    }
+    out
 }
 
 static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -683,6 +777,55 @@ mod tests {
             "1": {"item_id": "1", "options": {"resolution": "4K", "waterproof": "yes", "color": "black", "field of view": "130 degrees", "connectivity": "Wi-Fi", "battery": "2000mAh"}, "available": true, "price": 1.0},
             "2": {"item_id": "2", "options": {"resolution": "1080p", "waterproof": "no", "color": "silver", "field of view": "160 degrees", "connectivity": "Ethernet", "battery": "1500mAh"}, "available": true, "price": 2.0}
         }})
+    }
+
+    #[test]
+    fn a_yes_no_option_is_named_the_ways_people_say_it() {
+        let speaker = json!({"name": "Bluetooth Speaker", "product_id": "s", "variants": {
+            "1": {"item_id": "1", "options": {"color": "red", "water resistance": "no"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"color": "red", "water resistance": "yes"}, "available": true, "price": 2.0}
+        }});
+        let get = |t: &str| {
+            option_mentions(t, &speaker)
+                .get("water resistance")
+                .cloned()
+        };
+        let yes = Some(BTreeSet::from(["yes".to_owned()]));
+        assert_eq!(get("the waterproof model, still red"), yes);
+        assert_eq!(get("a water resistant one"), yes);
+        assert_eq!(
+            get("not waterproof"),
+            Some(BTreeSet::from(["no".to_owned()]))
+        );
+    }
+
+    #[test]
+    fn an_extreme_of_a_measured_option() {
+        let clock = json!({"name": "Wall Clock", "product_id": "w", "variants": {
+            "1": {"item_id": "1", "options": {"diameter": "10 inches", "color": "black"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"diameter": "14 inches", "color": "black"}, "available": true, "price": 2.0},
+            "3": {"item_id": "3", "options": {"diameter": "16 inches", "color": "black"}, "available": false, "price": 3.0},
+            "4": {"item_id": "4", "options": {"diameter": "18 inches", "color": "white"}, "available": true, "price": 3.0}
+        }});
+        let item = Item {
+            order_id: "#W1".into(),
+            name: "Wall Clock".into(),
+            product_id: "w".into(),
+            item_id: "1".into(),
+            price: 1.0,
+            options: [("diameter", "10 inches"), ("color", "black")]
+                .map(|(a, b)| (a.to_owned(), b.to_owned()))
+                .into(),
+        };
+        // the largest sold in the item's colour: 16 is not sold, 18 only in white
+        let want = BTreeMap::from([("diameter".to_owned(), "14 inches".to_owned())]);
+        assert_eq!(
+            extreme_changes("the largest size you carry", &item, &clock),
+            want
+        );
+        assert_eq!(extreme_changes("the biggest diameter", &item, &clock), want);
+        assert!(extreme_changes("the most expensive one", &item, &clock).is_empty());
+        assert!(extreme_changes("the most beautiful one", &item, &clock).is_empty());
     }
 
     #[test]

@@ -363,6 +363,42 @@ async fn an_item_of_the_changed_order_named_with_another_option_is_not_left_out(
 }
 
 #[tokio::test]
+async fn an_items_own_words_say_what_it_becomes_not_a_later_items_target() {
+    // the only "for" of the sentence is the lamp's
+    let plan = from_ana(
+        "In #W1000001, the gaming mouse should be the white optical one instead of the laser, \
+         and the desk lamp should be the low brightness one for my desk.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    let mut pairs: Vec<(String, String)> = w.args["item_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(w.args["new_item_ids"].as_array().unwrap())
+        .map(|(a, b)| {
+            (
+                a.as_str().unwrap().to_owned(),
+                b.as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        vec![
+            ("lamp_white_high".to_owned(), "lamp_white_low".to_owned()),
+            (
+                "mouse_black_laser".to_owned(),
+                "mouse_white_optical".to_owned()
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
 async fn a_customer_who_wants_no_change_gets_no_write() {
     for text in [
         "I only want information, please don't change anything. The desk lamp in #W1000001 \

@@ -78,8 +78,15 @@ impl Ctx<'_> {
                 }
             }
             let segment = &clause[start.min(end)..end];
+            let own = OWN_CHANGE.find(segment).map(|o| o.start());
             let text = match target_start(segment) {
+                // "the lamp should be the low brightness one for my desk"
+                Some(m) if own.is_some_and(|o| o < m) => segment[own.unwrap_or(m)..].to_owned(),
                 Some(m) => segment[m..].to_owned(),
+                // "the earbuds should have the 6 hour battery instead of 8, and the kettle
+                // should be the one for electric stovetops": the item's own words say what it
+                // becomes; a target later in the clause is another item's
+                None if OWN_CHANGE.is_match(segment) => segment.to_owned(),
                 None => match target_start(clause) {
                     Some(m) => clause[m..].to_owned(),
                     None => segment.to_owned(),
@@ -276,6 +283,12 @@ impl Ctx<'_> {
                     )))
                 }
             }
+            // "the largest size you carry in that same clock"
+            for (k, v) in crate::variant::extreme_changes(&target_text, item, product) {
+                if item.options.get(&k) != Some(&v) {
+                    changes.entry(k).or_insert(v);
+                }
+            }
             // "take the more expensive one and change it to high ventilation": a price word
             // before the wanted variant is described says which item, not which variant
             let wanted =
@@ -441,6 +454,11 @@ fn changes_from(
     }
     Ok(changes)
 }
+
+/// Words that say, within an item's own phrase, what it should become.
+static OWN_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:should (?:be|have|come)|instead|rather than|but in|needs? to be|must be)\b")
+});
 
 /// Where the phrase of the next product starts: a comma or "and" and a determiner ("...,
 /// and the blue fabric office chair", "... and the black lamp").
