@@ -14,7 +14,14 @@ use super::Resolution;
 
 static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:instead of|rather than|from|not|than|originally|paid (?:with|by|using|via|on)|bought (?:it )?(?:with|on))\s+(?:my |the |a |your |that )?$",
+        r"(?i)(?:instead of|rather than|from|not|than|originally|paid (?:with|by|using|via|on)|bought (?:it )?(?:with|on)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off)\s+(?:my |the |a |your |that )?$",
+    )
+});
+/// What follows a payment method taken off the order: "(take the gift card) off", "(the
+/// gift card) barely has anything left".
+static TAKEN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:off\b|(?:barely|hardly) has\b|has (?:barely|hardly|almost) (?:anything|nothing)\b)",
     )
 });
 /// What follows a payment method that cannot pay: "doesn't have enough left", "won't cover
@@ -86,6 +93,8 @@ impl Ctx<'_> {
             // "my gift card doesn't have enough left on it, so charge my PayPal": the card
             // cannot pay
             ents.retain(|e| !CANNOT_PAY.is_match(text.get(e.end..).unwrap_or_default()));
+            // "take the gift card off and charge my Visa": what comes off pays nothing
+            ents.retain(|e| !TAKEN_OFF.is_match(text.get(e.end..).unwrap_or_default()));
             if STORE_CREDIT.is_match(text) {
                 ents.push(frontdesk_intent::Entity {
                     kind: frontdesk_intent::EntityKind::PaymentMethod,

@@ -296,6 +296,18 @@ fn the_price_of_a_variant_named_by_its_options() {
 }
 
 #[test]
+fn the_payment_method_taken_off_an_order_is_not_the_new_one() {
+    for text in [
+        "For #W1000001, I don't want it on my PayPal anymore; please move the payment to my Visa.",
+        "My PayPal barely has anything on it, so for #W1000001 please take the PayPal off and charge my Visa instead.",
+    ] {
+        let w = write(text);
+        assert_eq!(w.tool, "modify_pending_order_payment", "{text}");
+        assert_eq!(w.args["payment_method_id"], "credit_card_2", "{text}");
+    }
+}
+
+#[test]
 fn a_templated_return_opens_with_the_product_name() {
     let w = write("Return Gaming Mouse {'color': 'white'} from #W1000002; the t-shirt stays.");
     assert_eq!(w.tool, "return_delivered_order_items");
