@@ -308,6 +308,14 @@ fn the_payment_method_taken_off_an_order_is_not_the_new_one() {
 }
 
 #[test]
+fn the_total_of_an_order_described_by_its_state() {
+    match resolved("2. What's the total of my pending order #W1000001?") {
+        Resolution::Facts(f) => assert!(f.iter().any(|x| x.contains("$55.00")), "{f:?}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_templated_return_opens_with_the_product_name() {
     let w = write("Return Gaming Mouse {'color': 'white'} from #W1000002; the t-shirt stays.");
     assert_eq!(w.tool, "return_delivered_order_items");
