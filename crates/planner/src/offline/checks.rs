@@ -242,6 +242,61 @@ pub(super) fn changed_but_unwritten(
     None
 }
 
+/// Words that pick items without naming their product: "everything except the lamp", "all
+/// of it", "the two cheapest ones", "the smaller of the two", "both". ("Return it" points
+/// back at a product named elsewhere in the text.)
+static PICKS_UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:everything|every item|all (?:of )?(?:it|them|the items|items|the things|three|four|five)|the whole|entire order|whole order|except|but not|other than|apart from|both|cheapest|priciest|most expensive|least expensive|the \w+er (?:one|of the two|of them)|the \w+est (?:one|of them)|the rest|the (?:items|products|things|stuff|package|contents))\b",
+    )
+});
+
+/// A question when a write acts on an item whose product the text never names, and nothing
+/// in the text picks items without naming them ("everything but ...", "the cheapest one",
+/// "it"): the reading took an item the customer did not speak of.
+pub(super) fn unnamed_item_written(
+    text: &str,
+    writes: &[crate::ProposedWrite],
+    customer: &Customer,
+) -> Option<String> {
+    if PICKS_UNNAMED.is_match(text) {
+        return None;
+    }
+    for w in writes {
+        let Some(order) = w.args.get("order_id").and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        let items = customer.items(order);
+        // "please return #W1234567" names the one thing it holds
+        if items.len() == 1 {
+            continue;
+        }
+        let acted = w
+            .args
+            .get("item_ids")
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(serde_json::Value::as_str);
+        for id in acted {
+            let Some(item) = items.iter().find(|i| i.item_id == id) else {
+                continue;
+            };
+            let named = crate::slots::mentions(text, &items)
+                .iter()
+                .any(|m| m.name == item.name);
+            if !named {
+                return Some(format!(
+                    "I read a change to the {} in order {order} ({}), but I could not find where you name it. Could you list the items you mean?",
+                    item.name.to_lowercase(),
+                    w.summary
+                ));
+            }
+        }
+    }
+    None
+}
+
 static CONDITIONAL_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:otherwise|if|unless|or else|in case)\b"));
 
@@ -251,7 +306,36 @@ static SUBJECT_KEPT: LazyLock<Regex> =
 
 #[cfg(test)]
 mod tests {
-    use super::fewer_than_stated;
+    use super::{fewer_than_stated, unnamed_item_written};
+
+    #[test]
+    fn a_write_on_an_item_the_text_never_names_is_asked_about() {
+        let customer = crate::fixture::customer();
+        let w = crate::ProposedWrite::new(
+            "return_delivered_order_items",
+            serde_json::json!({ "order_id": "#W1000002", "item_ids": ["mouse_white_optical"] }),
+            "return Gaming Mouse".into(),
+            "ana_lima_1",
+        );
+        let asked = unnamed_item_written(
+            "Please return the t-shirt from #W1000002, it is too small.",
+            std::slice::from_ref(&w),
+            &customer,
+        );
+        assert!(asked.is_some_and(|q| q.contains("gaming mouse")));
+        // named, or picked without a name
+        for text in [
+            "Please return the gaming mouse from #W1000002.",
+            "Please return everything from #W1000002 except the t-shirt.",
+            "Please return the cheapest item from #W1000002.",
+        ] {
+            assert_eq!(
+                unnamed_item_written(text, std::slice::from_ref(&w), &customer),
+                None,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn a_stated_count_the_writes_fall_short_of_is_asked_about() {

@@ -18,7 +18,9 @@ use super::outcomes::{resolve_all, Outcomes};
 use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest, ProposedWrite};
 
-use super::checks::{changed_but_unwritten, fewer_than_stated, kept_but_written};
+use super::checks::{
+    changed_but_unwritten, fewer_than_stated, kept_but_written, unnamed_item_written,
+};
 use super::combine::{conflict, merge_writes};
 use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
 use super::planner::{OfflinePlanner, Turn};
@@ -165,6 +167,9 @@ impl OfflinePlanner {
             questions.insert(0, q);
         }
         if let Some(q) = kept_but_written(&turn.body_text(), &writes, &customer) {
+            questions.insert(0, q);
+        }
+        if let Some(q) = unnamed_item_written(&turn.body_text(), &writes, &customer) {
             questions.insert(0, q);
         }
         if let Some(q) =
