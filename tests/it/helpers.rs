@@ -162,27 +162,38 @@ fn to_seen(m: &rdkafka::message::BorrowedMessage<'_>) -> Seen {
 pub async fn collect_until(
     c: &StreamConsumer,
     timeout: Duration,
-    mut done: impl FnMut(&[Seen]) -> bool,
+    done: impl FnMut(&[Seen]) -> bool,
 ) -> Vec<Seen> {
+    match try_collect_until(c, timeout, done).await {
+        Ok(seen) => seen,
+        Err(seen) => {
+            let mut by_topic: std::collections::BTreeMap<&str, usize> = Default::default();
+            for s in &seen {
+                *by_topic.entry(s.topic.as_str()).or_default() += 1;
+            }
+            panic!(
+                "timed out after collecting {} records ({by_topic:?})",
+                seen.len()
+            )
+        }
+    }
+}
+
+/// Collects records until `done` says so: `Err` with what was collected after `timeout`.
+pub async fn try_collect_until(
+    c: &StreamConsumer,
+    timeout: Duration,
+    mut done: impl FnMut(&[Seen]) -> bool,
+) -> Result<Vec<Seen>, Vec<Seen>> {
     let mut seen = Vec::new();
     let deadline = tokio::time::Instant::now() + timeout;
     while !done(&seen) {
-        let m = match tokio::time::timeout_at(deadline, c.recv()).await {
-            Ok(m) => m.unwrap(),
-            Err(_) => {
-                let mut by_topic: std::collections::BTreeMap<&str, usize> = Default::default();
-                for s in &seen {
-                    *by_topic.entry(s.topic.as_str()).or_default() += 1;
-                }
-                panic!(
-                    "timed out after collecting {} records ({by_topic:?})",
-                    seen.len()
-                )
-            }
-        };
-        seen.push(to_seen(&m));
+        match tokio::time::timeout_at(deadline, c.recv()).await {
+            Ok(m) => seen.push(to_seen(&m.unwrap())),
+            Err(_) => return Err(seen),
+        }
     }
-    seen
+    Ok(seen)
 }
 
 /// A `frontdesk run` child process configured by environment.

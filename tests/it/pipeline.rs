@@ -96,10 +96,35 @@ async fn survives_sigkill_mid_batch(which: Which) {
     let finished_before_kill = finished_tickets(&cfg.state.url).await;
     assert!(!finished_before_kill.is_empty());
 
-    let second = ChildStage::spawn_with(&cfg, &brokers, "router,tools,grounding,policy", &member);
+    let mut second =
+        ChildStage::spawn_with(&cfg, &brokers, "router,tools,grounding,policy", &member);
     let mut all: HashSet<String> = outbound_ticket_ids(&seen, &res).await.into_iter().collect();
+    let mut restarts = 0;
     while all.len() < n {
-        let more = collect_until(&obs, Duration::from_secs(180), |s| !s.is_empty()).await;
+        let more = match try_collect_until(&obs, Duration::from_secs(90), |s| !s.is_empty()).await
+        {
+            Ok(more) => more,
+            // tansu 0.6 sometimes leaves the restarted static member without partitions
+            // (#18): restart it again, as a supervisor would, a bounded number of times. Each
+            // restart is one more SIGKILL the at-least-once guarantee must survive.
+            Err(_) if restarts < 2 && matches!(which, Which::Tansu) => {
+                restarts += 1;
+                eprintln!("no progress in 90 s after the restart; restart {restarts}");
+                second.kill();
+                second = ChildStage::spawn_with(
+                    &cfg,
+                    &brokers,
+                    "router,tools,grounding,policy",
+                    &member,
+                );
+                continue;
+            }
+            Err(partial) => panic!(
+                "no progress after {restarts} restarts: {} of {n} tickets out, {} records in the last wait",
+                all.len(),
+                partial.len()
+            ),
+        };
         all.extend(outbound_ticket_ids(&more, &res).await);
         seen.extend(more);
     }
