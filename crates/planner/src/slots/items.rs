@@ -212,7 +212,15 @@ fn kept_spans(text: &str) -> Vec<(usize, usize)> {
                 .then(|| FINE_AS_IS.find(part))
                 .flatten()
         };
-        let Some(k) = KEEPING.find(part).or_else(fine) else {
+        // "the earbuds keep falling out": "keep" before a gerund goes on doing, it keeps nothing
+        let keeps = KEEPING.find_iter(part).find(|k| {
+            let next = part[k.end()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            !(k.as_str().to_lowercase().starts_with("keep") && next.ends_with("ing"))
+        });
+        let Some(k) = keeps.or_else(fine) else {
             continue;
         };
         if let Some(t) = TURN_TO_KEEP.find(part).filter(|t| t.start() < k.end()) {
@@ -708,6 +716,10 @@ mod tests {
         assert!(keep.contains("grey") && !keep.contains("green"), "{keep}");
         let (act, keep) = split_kept("I'll keep the black pair but please return the white pair");
         assert!(act.contains("white") && keep.contains("black") && !keep.contains("white"));
+        // "keep falling out" goes on doing: nothing is kept
+        let (act, keep) =
+            split_kept("The white earbuds keep falling out of my ears, so I'll send them back.");
+        assert!(keep.is_empty() && act.contains("earbuds"), "{keep}");
         // a sentence that only keeps stays whole, one that only acts too
         assert_eq!(
             split_kept("The tablet stays as it is.").1,
