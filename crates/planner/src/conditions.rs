@@ -153,7 +153,7 @@ static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
 static NOT_SHIPPED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:if|as long as|provided(?: that)?|assuming)\b[^.;?!]{0,80}?(?:(?:\bnot|n't|\bnever)\s+(?:yet\s+|already\s+)?(?:been\s+)?(?:shipped|sent|dispatched|gone out|went out|left|out|on (?:its|the) way|in transit)|\bstill\s+(?:pending|processing|open|unshipped|in (?:the )?warehouse)|\bnot (?:too late|shipped)|\bin time\b|\bunshipped\b)",
+        r"(?i)^(?:if|as long as|provided(?: that)?|assuming)\b[^.;?!]{0,160}?(?:(?:\bnot|n't|\bnever)\s+(?:yet\s+|already\s+)?(?:been\s+)?(?:shipped|sent|dispatched|gone out|went out|left|out|on (?:its|the) way|in transit)|\bstill\s+(?:pending|processing|open|unshipped|in (?:the )?warehouse)|\bnot (?:too late|shipped)|\bin time\b|\bunshipped\b)",
     )
 });
 /// "if it has already shipped", "if it's on its way".

@@ -161,6 +161,64 @@ fn by_contents(text: &str, holders: &[String], customer: &Customer) -> Option<St
 }
 
 /// "#W1234567 (pending: Gaming Mouse, Desk Lamp)".
+/// "the more expensive of the two", "the cheaper one" (said of orders: in a request on a
+/// whole order, or with the word "order"), "my priciest order", "the cheapest of my orders".
+static ORDER_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:the|my)\s+(?P<rank>more expensive|pricier|costlier|bigger|larger|cheaper|less expensive|smaller|most expensive|priciest|costliest|biggest|largest|cheapest|least expensive|smallest)(?P<of>\s+(?:one|order|of the two|of (?:my|the) (?:two |2 )?(?:[\w-]+ )?orders|of them|of those)|\s*[,.;])",
+    )
+});
+
+/// The order a request names by its total ([`ORDER_RANK`]): a comparative ("the cheaper of
+/// the two") among the two orders the request can act on, a superlative ("my priciest
+/// order") among every order not cancelled. None when nothing ranks orders, two totals tie,
+/// or a comparative has other than two orders to compare.
+fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) -> Option<String> {
+    let c = ORDER_RANK.captures(&req.clause)?;
+    let said_of_orders = c["of"].contains("order")
+        || matches!(
+            req.kind.as_str(),
+            "cancel" | "order_address" | "order_payment"
+        );
+    if !said_of_orders {
+        return None;
+    }
+    let rank = c["rank"].to_lowercase();
+    let superlative = rank.ends_with("est");
+    let cheap = [
+        "cheaper",
+        "less expensive",
+        "smaller",
+        "cheapest",
+        "least expensive",
+        "smallest",
+    ]
+    .contains(&rank.as_str());
+    let orders: Vec<&String> = customer
+        .orders
+        .keys()
+        .filter(|id| {
+            if superlative {
+                customer.status(id) != "cancelled"
+            } else {
+                accepts(customer.status(id))
+            }
+        })
+        .collect();
+    if orders.len() < 2 || (!superlative && orders.len() != 2) {
+        return None;
+    }
+    let total = |id: &str| -> f64 { customer.items(id).iter().map(|i| i.price).sum() };
+    let mut ranked: Vec<(f64, &String)> = orders.iter().map(|id| (total(id), *id)).collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (pick, next) = if cheap {
+        (ranked[0], ranked[1])
+    } else {
+        (ranked[ranked.len() - 1], ranked[ranked.len() - 2])
+    };
+    ((pick.0 - next.0).abs() >= 0.005).then(|| pick.1.clone())
+}
+
 pub(super) fn describe(customer: &Customer, id: &str) -> String {
     let names: Vec<String> = customer.items(id).into_iter().map(|i| i.name).collect();
     format!("{id} ({}: {})", customer.status(id), names.join(", "))
@@ -207,6 +265,10 @@ pub(super) fn pick_order(
                 return Ok(fits[0].clone());
             }
         }
+    }
+    // "cancel the more expensive of the two", "my priciest order": an order by its total
+    if let Some(id) = by_total(req, customer, accepts) {
+        return Ok(id);
     }
     // "I want to cancel my order. The number is #W1234567." (or the answer to our question)
     let mut later: Vec<String> = order_ids(&req.after)

@@ -316,6 +316,17 @@ fn the_total_of_an_order_described_by_its_state() {
 }
 
 #[test]
+fn an_order_named_by_its_total() {
+    // #W1000001 (pending, $55) and #W1000066 (pending, $22)
+    let w = write("Cancel the more expensive of the two, I no longer need it.");
+    assert_eq!(w.args["order_id"], "#W1000001");
+    let w = write("Please cancel the cheaper one, it was ordered by mistake.");
+    assert_eq!(w.args["order_id"], "#W1000066");
+    let w = write("Please cancel my priciest order, I no longer need it.");
+    assert_eq!(w.args["order_id"], "#W1000001");
+}
+
+#[test]
 fn a_templated_return_opens_with_the_product_name() {
     let w = write("Return Gaming Mouse {'color': 'white'} from #W1000002; the t-shirt stays.");
     assert_eq!(w.tool, "return_delivered_order_items");
