@@ -72,7 +72,7 @@ static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
+        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there's no|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
     )
 });
 /// "assuming the bookshelf works out", "if that goes through", "provided the first change is
@@ -595,6 +595,14 @@ mod tests {
         assert_eq!(
             condition_of("If you can give me a coupon, I'll keep the order"),
             Some(Condition::Outside { applies: false })
+        );
+    }
+
+    #[test]
+    fn a_second_choice_after_there_is_no() {
+        assert_eq!(
+            condition_of("If there's no black one like that, I'll take it in blue."),
+            Some(Condition::IfUnavailable)
         );
     }
 

@@ -91,11 +91,11 @@ pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<St
 }
 
 /// A second choice of option: "if that's not available then black is fine", "if not, the
-/// red one works".
+/// red one works", "if there's no black one like that, I'll take it in blue".
 static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i){},?\s*(?:then\s+)?[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work)\b",
-        crate::conditions::IF_UNAVAILABLE
+        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b)",
+        unavailable = crate::conditions::IF_UNAVAILABLE
     ))
 });
 

@@ -132,7 +132,7 @@ impl OfflinePlanner {
         if implied.iter().any(|r| is_bullet(&r.clause))
             || heads_implied(&turn.body_text(), &implied)
         {
-            extracted.retain(|r| !(r.kind == "item_change" && r.clause.trim_end().ends_with(':')));
+            extracted.retain(|r| !(r.kind == "item_change" && is_heading(&r.clause)));
         }
         // a fallback reading ("... a refund ...") stands in for a request only where nothing
         // else was read: next to item changes it is their money, not a request of its own
@@ -436,8 +436,20 @@ fn heads_implied(body: &str, implied: &[Request]) -> bool {
     let sents = crate::text::sentences(body);
     sents
         .windows(2)
-        .any(|w| w[0].trim_end().ends_with(':') && implied.iter().any(|r| r.clause == w[1]))
+        .any(|w| is_heading(&w[0]) && implied.iter().any(|r| r.clause == w[1]))
 }
+
+/// A sentence that announces the changes that follow: it ends with a colon, or counts them
+/// ("I'd like to exchange two things in it.", "a couple of changes to make").
+fn is_heading(sentence: &str) -> bool {
+    sentence.trim_end().ends_with(':') || COUNTED_CHANGES.is_match(sentence)
+}
+
+static COUNTED_CHANGES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:exchange|change|swap|modify|replace|switch)\s+(?:two|three|four|a few|a couple of|some|several|2|3|4)\s+(?:things|items|products|of them|pieces)\b|\b(?:two|three|a few|a couple of|several|2|3)\s+(?:changes|exchanges|swaps|tweaks)\b",
+    )
+});
 
 #[cfg(test)]
 mod tests {

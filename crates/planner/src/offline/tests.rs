@@ -399,6 +399,27 @@ async fn an_items_own_words_say_what_it_becomes_not_a_later_items_target() {
 }
 
 #[tokio::test]
+async fn a_sentence_that_counts_the_changes_heads_the_lines_that_make_them() {
+    let plan = from_ana(
+        "I got my delivery #W1000002 with a gaming mouse and a t-shirt, and I'd like to exchange \
+         two things in it. The gaming mouse should be the black laser one instead. The t-shirt \
+         should be a size L instead, same blue. Visa for any difference.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    let mut new: Vec<&str> = w.args["new_item_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    new.sort();
+    assert_eq!(new, vec!["mouse_black_laser", "shirt_blue_l"], "{plan:#?}");
+}
+
+#[tokio::test]
 async fn a_customer_who_wants_no_change_gets_no_write() {
     for text in [
         "I only want information, please don't change anything. The desk lamp in #W1000001 \

@@ -124,7 +124,7 @@ static KEEPING: LazyLock<Regex> = LazyLock::new(|| {
 /// (not in a conditional part: "if not, black is fine" is a second choice).
 static FINE_AS_IS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:one|ones|pair|it|they|them)\s+(?:is|are)\s+(?:fine|ok|okay|good|perfect)|(?:is|are)\s+(?:fine|ok|okay|good|perfect)\s+as\s+(?:is|it is|they are))\s*(?:[.,;!?)-]|$)",
+        r"(?i)\b(?:(?:one|ones|pair|it|they|them)\s+(?:is|are)\s+(?:fine|ok|okay|good|perfect)|(?:the|my)\s+(?:[\w-]+\s+){1,4}(?:is|are)\s+(?:fine|ok|okay|good|perfect)|leave (?:it|them)(?:\s+(?:alone|as (?:it|they) (?:is|are)|as is|be))?|(?:is|are)\s+(?:fine|ok|okay|good|perfect)\s+as\s+(?:is|it is|they are))\s*(?:[.,;!?)-]|$)",
     )
 });
 static CONDITIONAL_PART: LazyLock<Regex> =
@@ -134,19 +134,33 @@ static CONDITIONAL_PART: LazyLock<Regex> =
 /// item that stays as it is.
 static STAYS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
+        r"(?i)\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here|[\w-]+))?\s*(?:[.,;!?)]|$)",
     )
 });
 
 /// `text` without its parts that say an item stays as it is (see [`STAYS`], [`FINE_AS_IS`]):
 /// they describe no target.
 pub(super) fn without_staying(text: &str) -> String {
-    clause_parts(text)
+    // an aside in parentheses is a part of its own: "graphic instead of plain (the maple one
+    // stays plain)"
+    // "if the 80% one doesn't come with RGB, the white backlight is fine": after a condition
+    // in the same sentence, "... is fine" is a second choice
+    let mut conditional = false;
+    let mut out = String::new();
+    for p in clause_parts(text)
         .into_iter()
-        .filter(|p| {
-            !(STAYS.is_match(p) || (FINE_AS_IS.is_match(p) && !CONDITIONAL_PART.is_match(p)))
-        })
-        .collect()
+        .flat_map(|p| p.split_inclusive('('))
+    {
+        conditional |= CONDITIONAL_PART.is_match(p);
+        let stays = STAYS.is_match(p) || (FINE_AS_IS.is_match(p) && !conditional);
+        if !stays {
+            out.push_str(p);
+        }
+        if p.trim_end().ends_with(['.', '!', '?']) {
+            conditional = false;
+        }
+    }
+    out
 }
 
 /// Where a clause turns from acting to keeping ("return the green one and keep the grey
@@ -716,6 +730,18 @@ mod tests {
         assert!(keep.contains("grey") && !keep.contains("green"), "{keep}");
         let (act, keep) = split_kept("I'll keep the black pair but please return the white pair");
         assert!(act.contains("white") && keep.contains("black") && !keep.contains("white"));
+        // what stays describes no target, a second choice after a condition does
+        let t = super::without_staying(
+            "the graphic design instead of plain (the maple one stays plain). The black one is fine, leave it.",
+        );
+        assert!(
+            t.contains("graphic") && !t.contains("maple") && !t.contains("black"),
+            "{t}"
+        );
+        let t = super::without_staying(
+            "an 80% one; if that doesn't come with RGB, the white backlight is fine.",
+        );
+        assert!(t.contains("white"), "{t}");
         // "keep falling out" goes on doing: nothing is kept
         let (act, keep) =
             split_kept("The white earbuds keep falling out of my ears, so I'll send them back.");

@@ -104,8 +104,9 @@ impl Ctx<'_> {
                 continue;
             }
             if names_it || (!names_other && !self.about_another(&s, item, &others)) {
+                // "The black toothbrush is fine, leave it.": what stays describes no target
                 text.push(' ');
-                text.push_str(&own_part(&s, item, &others));
+                text.push_str(&super::items::without_staying(&own_part(&s, item, &others)));
             }
         }
         text
