@@ -338,15 +338,24 @@ impl Ctx<'_> {
                 Ok(v)
             }
             Err(VariantProblem::Several(list)) => {
-                let q = format!(
-                    "Several {} fit: {}. Which one would you like?",
-                    item.name,
-                    list.iter()
-                        .take(6)
-                        .map(|v| format!("{} at {}", fmt_opts(&v.options), money(v.price)))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                );
+                let q = match list.as_slice() {
+                    // one variant has the asked options, with others changed as well
+                    [v] => format!(
+                        "The {} with exactly those options is not sold; the only one that has them also changes the others: {} at {}. Which options would you like?",
+                        item.name,
+                        fmt_opts(&v.options),
+                        money(v.price)
+                    ),
+                    _ => format!(
+                        "Several {} fit: {}. Which one would you like?",
+                        item.name,
+                        list.iter()
+                            .take(6)
+                            .map(|v| format!("{} at {}", fmt_opts(&v.options), money(v.price)))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                };
                 // the asked change with every other option kept exists, but is sold out
                 let mut desired = item.options.clone();
                 desired.extend(changes.clone());
