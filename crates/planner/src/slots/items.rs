@@ -322,6 +322,14 @@ impl Ctx<'_> {
 
     fn pick_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
         let mut picked = self.named_items()?;
+        // "I ordered two cycling helmets ... I want to return the cheaper of the two, plus the
+        // pet bed": the comparison picks one of the items named before, beside those the
+        // clause names
+        if let Some(extra) = self.compared_from_before(&picked)? {
+            if !picked.iter().any(|(i, _)| i.item_id == extra.item_id) {
+                picked.push((extra, 0));
+            }
+        }
         if !self.req.only_products.is_empty() {
             // a later "only ..." narrows what this request acts on
             picked.retain(|(i, _)| self.req.only_products.contains(&i.name));
@@ -333,6 +341,60 @@ impl Ctx<'_> {
             }
         }
         Ok(picked)
+    }
+
+    /// The item a comparison in the clause ("the cheaper of the two", "the shorter one")
+    /// picks among the items of one product the sentences before name, when the clause itself
+    /// names no item of that product. A comparison that cannot pick one (a tie, no measure) is
+    /// a question, never dropped.
+    fn compared_from_before(&self, picked: &[(Item, usize)]) -> Result<Option<Item>, Resolution> {
+        let clause = self.req.clause.as_str();
+        let Some(c) = COMPARED_PICK.find(clause) else {
+            return Ok(None);
+        };
+        let items = self.customer.items(self.order_id);
+        // "the cheaper of the two helmets": the clause names the product itself
+        let after = &clause[c.end()..];
+        if !mentions(after.split([',', ';', '.']).next().unwrap_or(""), &items).is_empty() {
+            return Ok(None);
+        }
+        let before = mentions(&self.req.before, &items);
+        let several: Vec<&Mention> = before
+            .iter()
+            .filter(|m| m.items.len() >= 2)
+            .filter(|m| !picked.iter().any(|(i, _)| i.name == m.name))
+            .collect();
+        let [m] = several.as_slice() else {
+            return Ok(None);
+        };
+        let candidates: Vec<&Item> = items.iter().filter(|i| i.name == m.name).collect();
+        let phrase = c.as_str();
+        let by_price = preference(phrase).and_then(|p| {
+            let mut sorted = candidates.clone();
+            sorted.sort_by(|a, b| a.price.total_cmp(&b.price));
+            let pick = match p {
+                Preference::Cheapest => sorted[0],
+                Preference::Priciest => sorted[sorted.len() - 1],
+            };
+            let ties = sorted
+                .iter()
+                .filter(|i| (i.price - pick.price).abs() < 0.005)
+                .count();
+            (ties == 1).then_some(pick)
+        });
+        match by_price.or_else(|| by_measure(phrase, &candidates)) {
+            Some(i) => Ok(Some(i.clone())),
+            None => Err(Resolution::ask(format!(
+                "Which {} of order {} do you mean: {}?",
+                m.name,
+                self.order_id,
+                candidates
+                    .iter()
+                    .map(|i| i.label())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))),
+        }
     }
 
     fn named_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
@@ -639,6 +701,14 @@ impl Ctx<'_> {
         Ok(out)
     }
 }
+
+/// "the cheaper of the two", "the shorter one", "the more expensive one": one item picked by a
+/// comparison, its product not named with it.
+static COMPARED_PICK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bthe\s+(?:more expensive|less expensive|most expensive|least expensive|\w+er|\w+est)\s+(?:one|of the two|of them|of those|of both)\b",
+    )
+});
 
 /// "the shorter of the two", "the smaller one", "the longest skateboard": a comparison that
 /// picks one of `items` by the one measured option they differ in (a length, a capacity, a
