@@ -40,6 +40,7 @@ DEFAULT_SETS = [
     "eval/sets/adversarial_briefs.jsonl",
     "eval/sets/people_briefs3.jsonl",
     "eval/sets/people_briefs4.jsonl",
+    "eval/sets/people_briefs5.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -494,9 +495,14 @@ class Checker:
     @staticmethod
     def reused(a, b, users_of):
         """The users two sets may share: people_briefs4 reuses the users of people_test's
-        held-out half (even case ids), as the other pools are spent. Any other overlap, and
-        any user of people_test's tuned half in people_briefs4, is a problem."""
+        held-out half (even case ids), and people_briefs5 those of people_dev, as the other
+        pools are spent. Any other overlap, and any user of people_test's tuned half in
+        people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
+        if names == {"people_dev.jsonl", "people_briefs5.jsonl"}:
+            dev = a if Path(a).name == "people_dev.jsonl" else b
+            return {json.loads(line)["user_id"]
+                    for line in Path(dev).read_text().splitlines() if line.strip()}
         if names != {"people_test.jsonl", "people_briefs4.jsonl"}:
             return set()
         test = a if Path(a).name == "people_test.jsonl" else b

@@ -33,6 +33,8 @@ import briefs2_cases  # noqa: E402
 import briefs3_cases  # noqa: E402
 import briefs4a_cases  # noqa: E402
 import briefs4b_cases  # noqa: E402
+import briefs5a_cases  # noqa: E402
+import briefs5b_cases  # noqa: E402
 import briefs_cases  # noqa: E402
 import dev_cases  # noqa: E402
 import test_cases  # noqa: E402
@@ -46,6 +48,7 @@ BRIEFS2_USERS = 48
 ADVERSARIAL_BRIEFS_USERS = 40
 BRIEFS3_USERS = 36
 BRIEFS4_USERS = 48
+BRIEFS5_USERS = 36
 
 
 def train_held(uid):
@@ -83,6 +86,9 @@ def pools():
     # people_test's held-out half (even case ids, in id order): users nothing was tuned on.
     test_cases_b = [c for c in test_cases.CASES if int(c["id"].split("-")[-1]) % 2 == 0]
     briefs4 = [c["user_id"] for c in test_cases_b][:BRIEFS4_USERS]
+    # The fifth reuses the users of people_dev (in case order): its e-mails are tuned on, but
+    # nothing in frontdesk is written for a customer, only for how people write.
+    briefs5 = [c["user_id"] for c in dev_cases.CASES][:BRIEFS5_USERS]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -93,6 +99,7 @@ def pools():
         "adversarial_briefs": set(adversarial_briefs),
         "briefs3": briefs3,
         "briefs4": briefs4,
+        "briefs5": briefs5,
     }
 
 
@@ -107,6 +114,7 @@ def main():
         ("adversarial_briefs.jsonl", adversarial_briefs_cases.CASES, "adversarial_briefs"),
         ("people_briefs3.jsonl", briefs3_cases.CASES, "briefs3"),
         ("people_briefs4.jsonl", briefs4a_cases.CASES + briefs4b_cases.CASES, "briefs4"),
+        ("people_briefs5.jsonl", briefs5a_cases.CASES + briefs5b_cases.CASES, "briefs5"),
     ]
     for name, cases, which in sets:
         for c in cases:
@@ -117,7 +125,7 @@ def main():
         users = [c["user_id"] for c in cases]
         if not which.startswith("adversarial") and len(users) != len(set(users)):
             sys.exit(f"{name}: a user has two cases")
-        if which in ("briefs", "briefs2", "briefs3", "briefs4") and users != pool[which][:len(users)]:
+        if which in ("briefs", "briefs2", "briefs3", "briefs4", "briefs5") and users != pool[which][:len(users)]:
             sys.exit(f"{name}: case n must be the {which} pool's n-th user")
         out = ROOT / "eval" / "sets" / name
         with out.open("w") as f:
