@@ -72,7 +72,7 @@ static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there's no|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
+        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there's no|there(?:'s|\s+is|\s+are)\s+none|none|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
     )
 });
 /// "assuming the bookshelf works out", "if that goes through", "provided the first change is
@@ -88,7 +88,7 @@ static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
 /// unread conditions (`offline::implied`).
 /// "if red isn't available", "if the M is not in stock", "if the 80% one doesn't come with
 /// RGB", "if there isn't an M like that" (up to its comma) are heads too.
-pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*,))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*,|not\b)";
+pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*,))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*,|there(?:'s|\s+is|\s+are)\s+none\b|none\b|not\b)";
 
 /// A second choice inside the clause of the request it belongs to: the head after a comma,
 /// "or", "but" ("change it to M, or if there isn't an M like that, to L"; "... red instead;
@@ -602,6 +602,10 @@ mod tests {
     fn a_second_choice_after_there_is_no() {
         assert_eq!(
             condition_of("If there's no black one like that, I'll take it in blue."),
+            Some(Condition::IfUnavailable)
+        );
+        assert_eq!(
+            condition_of("If there is none, I'd go for tactile."),
             Some(Condition::IfUnavailable)
         );
     }

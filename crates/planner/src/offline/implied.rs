@@ -129,6 +129,9 @@ static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "my pending order", "my other orders": an order of theirs, named by no id or product.
+static MY_ORDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bmy\s+(?:[\w-]+\s+){0,2}orders?\b"));
+
 /// A sentence that opens with a change verb: "Return the speaker ...", "Swap my ...".
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -173,7 +176,8 @@ pub(super) fn unread_change(
             .iter()
             .any(|(_, id)| customer.orders.contains_key(id))
             || !mentions(s, &items).is_empty()
-            || points_back;
+            || points_back
+            || MY_ORDER.is_match(s);
         let unread = extract(s, procedures).is_empty() && !implied.iter().any(|c| c == s);
         // "please change:" above list lines that were read
         let header_of_read_list = heads_a_list(&sents, i)

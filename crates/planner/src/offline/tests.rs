@@ -420,6 +420,26 @@ async fn a_sentence_that_counts_the_changes_heads_the_lines_that_make_them() {
 }
 
 #[tokio::test]
+async fn a_change_to_my_order_that_nothing_read_is_handed_off() {
+    // the second sentence names no order id and no product, only "my other order"
+    let plan = from_ana(
+        "Please change the desk lamp in #W1000001 to the black low brightness one. \
+         Also my other order should be gift-wrapped instead of boxed.",
+    )
+    .await;
+    assert!(
+        matches!(
+            plan.outcome,
+            Outcome::HandOff {
+                rule: Rule::UnreadRequest,
+                ..
+            }
+        ),
+        "{plan:#?}"
+    );
+}
+
+#[tokio::test]
 async fn a_customer_who_wants_no_change_gets_no_write() {
     for text in [
         "I only want information, please don't change anything. The desk lamp in #W1000001 \

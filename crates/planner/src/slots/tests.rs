@@ -327,6 +327,13 @@ fn an_order_named_by_its_total() {
 }
 
 #[test]
+fn an_order_that_should_go_to_a_street_address() {
+    let w = write("My pending order #W1000066 should go to 12 Main Street, Suite 5, Austin, TX 78701 instead.");
+    assert_eq!(w.tool, "modify_pending_order_address");
+    assert_eq!(w.args["address1"], "12 Main Street");
+}
+
+#[test]
 fn a_templated_return_opens_with_the_product_name() {
     let w = write("Return Gaming Mouse {'color': 'white'} from #W1000002; the t-shirt stays.");
     assert_eq!(w.tool, "return_delivered_order_items");
