@@ -233,6 +233,16 @@ fn surface_forms(nv: &str) -> Vec<String> {
             }
         }
     }
+    // smart-home platforms as people name them: "works with Alexa", "HomeKit", "Google Home"
+    match nv {
+        "amazon alexa" => forms.push("alexa".to_owned()),
+        "apple homekit" => forms.push("homekit".to_owned()),
+        "google assistant" => {
+            forms.push("google home".to_owned());
+            forms.push("google".to_owned());
+        }
+        _ => {}
+    }
     forms.sort();
     forms.dedup();
     forms
@@ -797,6 +807,27 @@ mod tests {
             get("not waterproof"),
             Some(BTreeSet::from(["no".to_owned()]))
         );
+    }
+
+    #[test]
+    fn a_smart_home_platform_by_the_name_people_use() {
+        let thermostat = json!({"name": "Smart Thermostat", "product_id": "t", "variants": {
+            "1": {"item_id": "1", "options": {"compatibility": "Apple HomeKit", "color": "black"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"compatibility": "Google Assistant", "color": "black"}, "available": true, "price": 1.0},
+            "3": {"item_id": "3", "options": {"compatibility": "Amazon Alexa", "color": "black"}, "available": true, "price": 1.0}
+        }});
+        let get = |t: &str| {
+            option_mentions(t, &thermostat)
+                .get("compatibility")
+                .cloned()
+        };
+        let one = |v: &str| Some(BTreeSet::from([v.to_owned()]));
+        assert_eq!(
+            get("one that works with Google Home"),
+            one("Google Assistant")
+        );
+        assert_eq!(get("the Alexa one"), one("Amazon Alexa"));
+        assert_eq!(get("the HomeKit one"), one("Apple HomeKit"));
     }
 
     #[test]

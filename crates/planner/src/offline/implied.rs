@@ -210,6 +210,14 @@ pub(super) fn implied_item_changes(
         if !asks {
             continue;
         }
+        // "If there is no clicky one in full size, I'd go for no backlight": a second choice,
+        // read with the item change before it, never a change of its own
+        if matches!(
+            condition_of(s),
+            Some(Condition::IfUnavailable | Condition::Otherwise)
+        ) {
+            continue;
+        }
         let mut found = mentions(s, &items);
         let mut describing = describes_order(s, &found);
         // "... two white bookshelves. The shorter of the two should be the 6 ft one": the

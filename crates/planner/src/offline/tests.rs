@@ -440,6 +440,27 @@ async fn a_change_to_my_order_that_nothing_read_is_handed_off() {
 }
 
 #[tokio::test]
+async fn a_second_choice_in_a_sentence_of_its_own_is_no_second_change() {
+    // no white laser mouse is sold: the second choice applies, once
+    let plan = from_ana(
+        "For #W1000002, exchange the gaming mouse for a white laser one. If there is none, \
+         I'd go for the black laser one. Card for the difference.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(
+        w.args["item_ids"],
+        serde_json::json!(["mouse_white_optical"])
+    );
+    assert_eq!(
+        w.args["new_item_ids"],
+        serde_json::json!(["mouse_black_laser"])
+    );
+}
+
+#[tokio::test]
 async fn a_customer_who_wants_no_change_gets_no_write() {
     for text in [
         "I only want information, please don't change anything. The desk lamp in #W1000001 \
