@@ -203,6 +203,14 @@ static AVAILABLE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A bound on an amount whose consequent says where the money goes: "if the refund is over
+/// $300, I'd rather have it on my gift card", "if it's under $50, refund it to PayPal".
+static MONEY_DESTINATION_IF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:if|when|should)\b[^.;!?]{0,60}?(?:more|over|above|greater|higher|less|under|below|lower|at least|at most)\s+(?:than\s+)?\$?\s?\d[\d,.]*[^.;!?]{0,20}?(?:,|\bthen\b)[^.;!?]{0,80}?\b(?:gift ?card|paypal|visa|mastercard|amex|credit card|debit card|card)\b",
+    )
+});
+
 /// `text` with the conditions on what the agent does removed: this agent always asks for
 /// confirmation and asks for what it needs, so "If the agent asks for confirmation, mention I
 /// also want to return the lamp" reads as "mention I also want to return the lamp".
@@ -237,6 +245,11 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
         return Some(Condition::Outside {
             applies: cannot != unless,
         });
+    }
+    // "if the refund is more than $500, put it on my gift card": where the money goes depends
+    // on the amount. Not evaluated: never a write on the unconditional reading
+    if MONEY_DESTINATION_IF.is_match(&courteous) {
+        return Some(Condition::Unmodelled(clause.trim().to_owned()));
     }
     if let Some(c) = PRICE.captures(&courteous) {
         let amount: f64 = c["amount"].parse().ok()?;
@@ -596,6 +609,21 @@ mod tests {
             condition_of("If you can give me a coupon, I'll keep the order"),
             Some(Condition::Outside { applies: false })
         );
+    }
+
+    #[test]
+    fn where_money_goes_depending_on_the_amount_is_not_evaluated() {
+        assert!(matches!(
+            condition_of(
+                "If the total refund is more than $500, I'd rather have it on my gift card."
+            ),
+            Some(Condition::Unmodelled(_))
+        ));
+        // a bound on the write itself is still a price condition
+        assert!(matches!(
+            condition_of("If it costs more than $100 extra, don't do it."),
+            Some(Condition::Price { .. })
+        ));
     }
 
     #[test]
