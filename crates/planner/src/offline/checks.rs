@@ -20,7 +20,7 @@ use crate::text::re;
 /// they ask for.
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them)|(?:exchange|return|change|swap|replace|modify|switch) (?:them )?both)\b",
+        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them|in one (?:exchange|change|go|order))|(?:exchange|return|change|swap|replace|modify|switch) (?:them )?both)\b",
     )
 });
 
@@ -209,7 +209,9 @@ pub(super) fn changed_but_unwritten(
             if crate::text::order_ids(&s).iter().any(|(_, id)| id != order) {
                 continue;
             }
-            let found = crate::slots::mentions(&s, &items);
+            let mut found = crate::slots::mentions(&s, &items);
+            // "the bulb: same 60W daylight bulb but ...": one product named twice
+            found.dedup_by(|a, b| a.name == b.name);
             let [m] = found.as_slice() else { continue };
             // a sentence that was read as a request of its own ("cancel my order with the
             // gold tablet"), or that names an item of another order by its own options ("the

@@ -21,7 +21,7 @@ use crate::Procedures;
 /// A sentence that asks for something (or says what the customer meant to order).
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an|meant to (?:get|order|buy|pick|choose)|supposed to (?:get|be)|same(?:\s+\w+){0,2}\s+but)\b|:\s*$",
+        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an|meant to (?:get|order|buy|pick|choose)|supposed to (?:get|be)|same(?:\s+[\w-]+){0,4}\s+but)\b|:\s*$",
     )
 });
 

@@ -461,6 +461,26 @@ async fn a_second_choice_in_a_sentence_of_its_own_is_no_second_change() {
 }
 
 #[tokio::test]
+async fn a_line_that_names_its_product_twice_is_read_or_asked_about() {
+    let plan = from_ana(
+        "For #W1000002 I'd like to exchange the t-shirt for a size L, same blue. And the mouse: \
+         same wired gaming mouse but the black laser one. Both in one exchange please.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    let mut new: Vec<&str> = w.args["new_item_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    new.sort();
+    assert_eq!(new, vec!["mouse_black_laser", "shirt_blue_l"], "{plan:#?}");
+}
+
+#[tokio::test]
 async fn a_customer_who_wants_no_change_gets_no_write() {
     for text in [
         "I only want information, please don't change anything. The desk lamp in #W1000001 \
