@@ -116,14 +116,7 @@ pub(super) fn kept_but_written(
                 continue;
             };
             let items = customer.items(order);
-            let acted: Vec<&str> = w
-                .args
-                .get("item_ids")
-                .and_then(serde_json::Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(serde_json::Value::as_str)
-                .collect();
+            let acted = item_ids(w);
             // what the keep word governs: the products after it ("leave the sunglasses and
             // the watch as they are"), or the subject just before "stays" / "is fine"
             let Some(k) = KEEP_SAID.find(&s) else {
@@ -192,14 +185,7 @@ pub(super) fn changed_but_unwritten(
         let acted: Vec<&str> = writes
             .iter()
             .filter(|o| o.args.get("order_id").and_then(serde_json::Value::as_str) == Some(order))
-            .flat_map(|o| {
-                o.args
-                    .get("item_ids")
-                    .and_then(serde_json::Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(serde_json::Value::as_str)
-            })
+            .flat_map(item_ids)
             .collect();
         for s in crate::text::sentences(text) {
             if KEEP_SAID.is_match(&s) || CONDITIONAL_BEFORE.is_match(&s) {
@@ -254,8 +240,8 @@ static PICKS_UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A question when a write acts on an item whose product the text never names, and nothing
-/// in the text picks items without naming them ("everything but ...", "the cheapest one",
-/// "it"): the reading took an item the customer did not speak of.
+/// in the text picks items without naming them ("everything but ...", "the cheapest one"):
+/// the reading took an item the customer did not speak of.
 pub(super) fn unnamed_item_written(
     text: &str,
     writes: &[crate::ProposedWrite],
@@ -273,14 +259,7 @@ pub(super) fn unnamed_item_written(
         if items.len() == 1 {
             continue;
         }
-        let acted = w
-            .args
-            .get("item_ids")
-            .and_then(serde_json::Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(serde_json::Value::as_str);
-        for id in acted {
+        for id in item_ids(w) {
             let Some(item) = items.iter().find(|i| i.item_id == id) else {
                 continue;
             };
@@ -297,6 +276,17 @@ pub(super) fn unnamed_item_written(
         }
     }
     None
+}
+
+/// The item ids a write acts on (none for whole-order writes).
+fn item_ids(w: &crate::ProposedWrite) -> Vec<&str> {
+    w.args
+        .get("item_ids")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_str)
+        .collect()
 }
 
 static CONDITIONAL_BEFORE: LazyLock<Regex> =

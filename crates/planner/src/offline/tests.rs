@@ -398,6 +398,21 @@ async fn an_items_own_words_say_what_it_becomes_not_a_later_items_target() {
     );
 }
 
+/// The new item ids of the plan's only write, sorted.
+fn new_items_of_one_write(plan: &crate::Plan) -> Vec<String> {
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    let mut new: Vec<String> = w.args["new_item_ids"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
+    new.sort();
+    new
+}
+
 #[tokio::test]
 async fn a_sentence_that_counts_the_changes_heads_the_lines_that_make_them() {
     let plan = from_ana(
@@ -406,16 +421,7 @@ async fn a_sentence_that_counts_the_changes_heads_the_lines_that_make_them() {
          should be a size L instead, same blue. Visa for any difference.",
     )
     .await;
-    let [w] = plan.writes.as_slice() else {
-        panic!("{plan:#?}")
-    };
-    let mut new: Vec<&str> = w.args["new_item_ids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|v| v.as_str())
-        .collect();
-    new.sort();
+    let new = new_items_of_one_write(&plan);
     assert_eq!(new, vec!["mouse_black_laser", "shirt_blue_l"], "{plan:#?}");
 }
 
@@ -467,16 +473,7 @@ async fn a_line_that_names_its_product_twice_is_read_or_asked_about() {
          same wired gaming mouse but the black laser one. Both in one exchange please.",
     )
     .await;
-    let [w] = plan.writes.as_slice() else {
-        panic!("{plan:#?}")
-    };
-    let mut new: Vec<&str> = w.args["new_item_ids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|v| v.as_str())
-        .collect();
-    new.sort();
+    let new = new_items_of_one_write(&plan);
     assert_eq!(new, vec!["mouse_black_laser", "shirt_blue_l"], "{plan:#?}");
 }
 
