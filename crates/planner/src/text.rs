@@ -63,6 +63,12 @@ pub fn normalise(s: &str) -> String {
 }
 
 /// "it", "them", "the one", "this one": words that point back at a product named before.
+/// "the smaller of the two", "the cheaper one", "the other pair": one of the items named
+/// before, picked by a comparison (or as the other one).
+pub(crate) static COMPARED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    re(r"(?i)\bthe\s+(?:\w+er|\w+est|other)\s+(?:one|of the two|of them|of those|pair)\b")
+});
+
 pub(crate) static POINTS_BACK: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| re(r"(?i)\b(?:it|them|the one|this one|that one|these|those)\b"));
 

@@ -364,7 +364,7 @@ static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(\d+(?:\.\d+)?)\s*(more|extra|additional|fewer|less)\s+([a-z]+)"));
 
 /// The leading number of an option value ("1000ml" -> 1000, "5 ft" -> 5), and the rest.
-fn number_of(value: &str) -> Option<(f64, &str)> {
+pub(crate) fn number_of(value: &str) -> Option<(f64, &str)> {
     let end = value
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(value.len());

@@ -71,12 +71,7 @@ pub(super) fn fewer_than_stated(
     let read: usize = answered
         + writes
             .iter()
-            .map(|w| {
-                w.args
-                    .get("item_ids")
-                    .and_then(serde_json::Value::as_array)
-                    .map_or(1, |a| a.len().max(1))
-            })
+            .map(|w| item_ids(w).len().max(1))
             .sum::<usize>();
     (read < stated).then(|| {
         format!(
@@ -170,18 +165,22 @@ pub(super) fn changed_but_unwritten(
     customer: &Customer,
     procedures: &crate::Procedures,
 ) -> Option<String> {
-    for w in writes {
-        if !matches!(
-            w.tool.as_str(),
-            "modify_pending_order_items" | "exchange_delivered_order_items"
-        ) {
-            continue;
-        }
-        let Some(order) = w.args.get("order_id").and_then(serde_json::Value::as_str) else {
-            continue;
-        };
+    // each order whose items a write changes, once (one write per request, merged later)
+    let mut orders: Vec<&str> = writes
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.tool.as_str(),
+                "modify_pending_order_items" | "exchange_delivered_order_items"
+            )
+        })
+        .filter_map(|w| w.args.get("order_id").and_then(serde_json::Value::as_str))
+        .collect();
+    orders.sort_unstable();
+    orders.dedup();
+    for order in orders {
         let items = customer.items(order);
-        // the items every write on this order changes (one write per request, merged later)
+        // the items every write on this order changes
         let acted: Vec<&str> = writes
             .iter()
             .filter(|o| o.args.get("order_id").and_then(serde_json::Value::as_str) == Some(order))

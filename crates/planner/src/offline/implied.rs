@@ -139,11 +139,6 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "the smaller of the two", "the other one": one of the items named before.
-static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bthe\s+(?:\w+er|\w+est|other)\s+(?:one|of the two|of them|of those|pair)\b")
-});
-
 /// A sentence that names a change to an order or an item.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -170,8 +165,9 @@ pub(super) fn unread_change(
             || in_asking_list(&sents, i);
         // "... two jigsaw puzzles. The smaller of the two I want to send back": a pick among
         // the items the sentence before names
-        let points_back =
-            i > 0 && COMPARED.is_match(s) && !mentions(&sents[i - 1], &items).is_empty();
+        let points_back = i > 0
+            && crate::text::COMPARED.is_match(s)
+            && !mentions(&sents[i - 1], &items).is_empty();
         let names_theirs = order_ids(s)
             .iter()
             .any(|(_, id)| customer.orders.contains_key(id))
@@ -222,7 +218,7 @@ pub(super) fn implied_item_changes(
         let mut describing = describes_order(s, &found);
         // "... two white bookshelves. The shorter of the two should be the 6 ft one": the
         // items the sentence before names
-        if found.is_empty() && i > 0 && COMPARED.is_match(s) {
+        if found.is_empty() && i > 0 && crate::text::COMPARED.is_match(s) {
             found = mentions(&sents[i - 1], &items);
             describing = vec![false; found.len()];
         }

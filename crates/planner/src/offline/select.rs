@@ -187,7 +187,8 @@ pub(super) fn select(
         .map(|r| {
             !r.order_ids.is_empty()
                 || names_any(&r.clause)
-                || ((crate::text::POINTS_BACK.is_match(&r.clause) || COMPARED.is_match(&r.clause))
+                || ((crate::text::POINTS_BACK.is_match(&r.clause)
+                    || crate::text::COMPARED.is_match(&r.clause))
                     && names_any(&r.before))
         })
         .collect();
@@ -276,14 +277,6 @@ pub(super) fn dropped_with_object(extracted: &[Request], kept: &[Request]) -> Op
         .map(|r| r.clause.clone())
 }
 
-/// "The shorter of the two I want to exchange ...", "the bigger one should go back": one of
-/// the items named just before, picked by a comparison.
-static COMPARED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::text::re(
-        r"(?i)\bthe\s+(?:\w+er|\w+est|cheaper|cheapest|other)\s+(?:one|of the two|of them|of those|pair)\b",
-    )
-});
-
 static OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::text::re(
         r"(?i)\b(?:change|switch|swap|exchange|return|replace|make|modify|upgrade|downgrade|send back)\s+(?:the|my|our)\s+([a-z][\w-]*)",
@@ -298,7 +291,7 @@ const NO_OBJECT: &[&str] = &[
 ];
 
 fn names_an_object(clause: &str) -> bool {
-    COMPARED.is_match(clause)
+    crate::text::COMPARED.is_match(clause)
         || OBJECT.captures_iter(clause).any(|c| {
             c.get(1)
                 .is_some_and(|w| !NO_OBJECT.contains(&w.as_str().to_lowercase().as_str()))

@@ -99,7 +99,8 @@ static PRICE_ASKED: std::sync::LazyLock<regex::Regex> =
 /// "How much would that same smart watch cost with a leather band?": the variant of the
 /// customer's own item of `product` (in the order the request names, if any) with the asked
 /// options changed, when the items of that product lead to one variant. An asked key keeps
-/// the item's value unless the text names exactly one other value for it.
+/// the item's value unless the text names exactly one other value for it
+/// ([`super::target::changes_from`]).
 fn own_item_changed<'a>(
     req: &Request,
     customer: &Customer,
@@ -118,23 +119,13 @@ fn own_item_changed<'a>(
         if item.product_id != pid {
             continue;
         }
-        let mut wanted = item.options.clone();
-        for (k, vals) in asked {
-            let other: Vec<&String> = vals
-                .iter()
-                .filter(|v| item.options.get(k) != Some(*v))
-                .collect();
-            match other.as_slice() {
-                [] => {}
-                [v] => {
-                    wanted.insert(k.clone(), (*v).clone());
-                }
-                _ => return None,
-            }
-        }
-        if wanted == item.options {
+        // the asked values the item does not have, one per key (two for a key: no answer)
+        let changes = super::target::changes_from(&item, asked.clone()).ok()?;
+        if changes.is_empty() {
             continue;
         }
+        let mut wanted = item.options.clone();
+        wanted.extend(changes);
         let v = all.iter().find(|v| v.options == wanted)?;
         if !found.iter().any(|f| f.item_id == v.item_id) {
             found.push(v);

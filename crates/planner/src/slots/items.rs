@@ -369,20 +369,8 @@ impl Ctx<'_> {
         };
         let candidates: Vec<&Item> = items.iter().filter(|i| i.name == m.name).collect();
         let phrase = c.as_str();
-        let by_price = preference(phrase).and_then(|p| {
-            let mut sorted = candidates.clone();
-            sorted.sort_by(|a, b| a.price.total_cmp(&b.price));
-            let pick = match p {
-                Preference::Cheapest => sorted[0],
-                Preference::Priciest => sorted[sorted.len() - 1],
-            };
-            let ties = sorted
-                .iter()
-                .filter(|i| (i.price - pick.price).abs() < 0.005)
-                .count();
-            (ties == 1).then_some(pick)
-        });
-        match by_price.or_else(|| by_measure(phrase, &candidates)) {
+        let priced = preference(phrase).and_then(|p| by_price(p, &candidates));
+        match priced.or_else(|| by_measure(phrase, &candidates)) {
             Some(i) => Ok(Some(i.clone())),
             None => Err(Resolution::ask(format!(
                 "Which {} of order {} do you mean: {}?",
@@ -644,15 +632,7 @@ impl Ctx<'_> {
             // "the cheaper of the two", "the most expensive pair": one item, by its price
             if let (Some(p), true) = (preference(&describing), top.len() > 1) {
                 top.sort_by(|a, b| a.price.total_cmp(&b.price));
-                let pick = match p {
-                    Preference::Cheapest => top[0],
-                    Preference::Priciest => top[top.len() - 1],
-                };
-                let same_price = top
-                    .iter()
-                    .filter(|i| (i.price - pick.price).abs() < 0.005)
-                    .count();
-                if same_price == 1 {
+                if let Some(pick) = by_price(p, &top) {
                     top = vec![pick];
                 }
             }
@@ -747,20 +727,11 @@ fn by_measure<'a>(describing: &str, items: &[&'a Item]) -> Option<&'a Item> {
         measured = Some(values);
     }
     let values = measured?;
-    let best = values.iter().copied().fold(
-        if less {
-            f64::INFINITY
-        } else {
-            f64::NEG_INFINITY
-        },
-        |a, b| {
-            if less {
-                a.min(b)
-            } else {
-                a.max(b)
-            }
-        },
-    );
+    let best = if less {
+        values.iter().copied().fold(f64::INFINITY, f64::min)
+    } else {
+        values.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+    };
     let at: Vec<usize> = (0..values.len())
         .filter(|i| (values[*i] - best).abs() < 1e-9)
         .collect();
@@ -768,6 +739,19 @@ fn by_measure<'a>(describing: &str, items: &[&'a Item]) -> Option<&'a Item> {
         [i] => Some(items[*i]),
         _ => None,
     }
+}
+
+/// The cheapest or dearest of `items`, unless another costs the same.
+fn by_price<'a>(p: Preference, items: &[&'a Item]) -> Option<&'a Item> {
+    let pick = match p {
+        Preference::Cheapest => items.iter().min_by(|a, b| a.price.total_cmp(&b.price)),
+        Preference::Priciest => items.iter().max_by(|a, b| a.price.total_cmp(&b.price)),
+    }?;
+    let ties = items
+        .iter()
+        .filter(|i| (i.price - pick.price).abs() < 0.005)
+        .count();
+    (ties == 1).then_some(*pick)
 }
 
 /// The size an option value measures: its leading number ("28 inch", "1.5L", "20000mAh"), or
@@ -780,12 +764,7 @@ fn measure(value: &str) -> Option<f64> {
     {
         return Some(i as f64);
     }
-    let num: String = value
-        .trim()
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    num.parse().ok()
+    crate::variant::number_of(value.trim()).map(|(n, _)| n)
 }
 
 #[cfg(test)]

@@ -79,15 +79,15 @@ impl Ctx<'_> {
             }
             let segment = &clause[start.min(end)..end];
             let own = OWN_CHANGE.find(segment).map(|o| o.start());
-            let text = match target_start(segment) {
+            let text = match (target_start(segment), own) {
                 // "the lamp should be the low brightness one for my desk"
-                Some(m) if own.is_some_and(|o| o < m) => segment[own.unwrap_or(m)..].to_owned(),
-                Some(m) => segment[m..].to_owned(),
+                (Some(m), Some(o)) if o < m => segment[o..].to_owned(),
+                (Some(m), _) => segment[m..].to_owned(),
                 // "the earbuds should have the 6 hour battery instead of 8, and the kettle
                 // should be the one for electric stovetops": the item's own words say what it
                 // becomes; a target later in the clause is another item's
-                None if OWN_CHANGE.is_match(segment) => segment.to_owned(),
-                None => match target_start(clause) {
+                (None, Some(_)) => segment.to_owned(),
+                (None, None) => match target_start(clause) {
                     Some(m) => clause[m..].to_owned(),
                     None => segment.to_owned(),
                 },
@@ -438,7 +438,7 @@ impl Ctx<'_> {
 
 /// The option changes `mentions` (option values named in the text) ask for on `item`:
 /// values it already has are no change; two other values for one option are asked about.
-fn changes_from(
+pub(super) fn changes_from(
     item: &Item,
     mentions: BTreeMap<String, BTreeSet<String>>,
 ) -> Result<BTreeMap<String, String>, Resolution> {
