@@ -1,8 +1,8 @@
 //! Matching what the customer wrote against the catalog: which item they
 //! mean (by product name and options) and which variant they want instead.
 //!
-//! How customers name the products themselves is in [`crate::names`]. The rest, about 650
-//! lines of code and 280 of tests, stays one file: reading option words (with their surface
+//! How customers name the products themselves is in [`crate::names`]. The rest, about 750
+//! lines of code and 350 of tests, stays one file: reading option words (with their surface
 //! forms, sizes, negations and relative amounts), what the customer keeps or frees, and
 //! choosing the variant are one concept whose helpers call each other.
 
