@@ -41,6 +41,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs3.jsonl",
     "eval/sets/people_briefs4.jsonl",
     "eval/sets/people_briefs5.jsonl",
+    "eval/sets/people_briefs6.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -495,10 +496,16 @@ class Checker:
     @staticmethod
     def reused(a, b, users_of):
         """The users two sets may share: people_briefs4 reuses the users of people_test's
-        held-out half (even case ids), and people_briefs5 those of people_dev, as the other
-        pools are spent. Any other overlap, and any user of people_test's tuned half in
+        held-out half (even case ids), people_briefs5 those of people_dev, and people_briefs6
+        (and its two parts while they are written) those of people_test's tuned half (odd case
+        ids), as the other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
+        if "people_test.jsonl" in names and any(n.startswith("people_briefs6") for n in names):
+            test = a if Path(a).name == "people_test.jsonl" else b
+            return {json.loads(line)["user_id"]
+                    for line in Path(test).read_text().splitlines()
+                    if line.strip() and int(json.loads(line)["id"].split("-")[-1]) % 2 == 1}
         if names == {"people_dev.jsonl", "people_briefs5.jsonl"}:
             dev = a if Path(a).name == "people_dev.jsonl" else b
             return {json.loads(line)["user_id"]

@@ -20,6 +20,7 @@ data of the project, and the four pools are disjoint.
 
 Run from the repository root:  python3 eval/build/people/build.py
 """
+import importlib
 import json
 import random
 import sys
@@ -49,6 +50,7 @@ ADVERSARIAL_BRIEFS_USERS = 40
 BRIEFS3_USERS = 36
 BRIEFS4_USERS = 48
 BRIEFS5_USERS = 36
+BRIEFS6_USERS = 40
 
 
 def train_held(uid):
@@ -89,6 +91,9 @@ def pools():
     # The fifth reuses the users of people_dev (in case order): its e-mails are tuned on, but
     # nothing in frontdesk is written for a customer, only for how people write.
     briefs5 = [c["user_id"] for c in dev_cases.CASES][:BRIEFS5_USERS]
+    # The sixth reuses the users of people_test's tuned half (odd case ids, in id order).
+    test_cases_a = [c for c in test_cases.CASES if int(c["id"].split("-")[-1]) % 2 == 1]
+    briefs6 = [c["user_id"] for c in test_cases_a][:BRIEFS6_USERS]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -100,10 +105,21 @@ def pools():
         "briefs3": briefs3,
         "briefs4": briefs4,
         "briefs5": briefs5,
+        "briefs6": briefs6,
+        # the two writers' parts, each checked on its own while it is written
+        "briefs6a": briefs6[:BRIEFS6_USERS // 2],
+        "briefs6b": briefs6[BRIEFS6_USERS // 2:],
     }
 
 
-def main():
+def cases_of(*modules):
+    """The cases of the named case modules, imported only when their set is written (a part
+    still being written by one writer does not stop the other's build)."""
+    return [c for m in modules for c in importlib.import_module(m).CASES]
+
+
+def main(only):
+    """Writes every set, or only the named ones (`only`: file names)."""
     pool = pools()
     sets = [
         ("people_dev.jsonl", dev_cases.CASES, "dev"),
@@ -115,8 +131,16 @@ def main():
         ("people_briefs3.jsonl", briefs3_cases.CASES, "briefs3"),
         ("people_briefs4.jsonl", briefs4a_cases.CASES + briefs4b_cases.CASES, "briefs4"),
         ("people_briefs5.jsonl", briefs5a_cases.CASES + briefs5b_cases.CASES, "briefs5"),
+        ("people_briefs6.jsonl", ("briefs6a_cases", "briefs6b_cases"), "briefs6"),
     ]
+    # A writer's part on its own, only when named.
+    parts = [("people_briefs6a.jsonl", ("briefs6a_cases",), "briefs6a"),
+             ("people_briefs6b.jsonl", ("briefs6b_cases",), "briefs6b")]
+    if only:
+        sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
+        if isinstance(cases, tuple):
+            cases = cases_of(*cases)
         for c in cases:
             involved = [c["user_id"]] + c.get("other_user_ids", [])
             outside = [u for u in involved if u not in pool[which]]
@@ -125,7 +149,7 @@ def main():
         users = [c["user_id"] for c in cases]
         if not which.startswith("adversarial") and len(users) != len(set(users)):
             sys.exit(f"{name}: a user has two cases")
-        if which in ("briefs", "briefs2", "briefs3", "briefs4", "briefs5") and users != pool[which][:len(users)]:
+        if which.startswith("briefs") and users != pool[which][:len(users)]:
             sys.exit(f"{name}: case n must be the {which} pool's n-th user")
         out = ROOT / "eval" / "sets" / name
         with out.open("w") as f:
@@ -135,4 +159,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
