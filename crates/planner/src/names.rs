@@ -12,12 +12,22 @@ const GENERIC: [&str; 3] = ["set", "cleaner", "kit"];
 /// "Bicycle", and so "bike helmet" for a "Cycling Helmet").
 const SYNONYMS: &[(&str, &str)] = &[("bicycle", "bike"), ("cycling", "bike")];
 
+/// First words of product names that people use alone for the product ("the navy fleece"
+/// for a "Fleece Jacket", "the jigsaw" for a "Jigsaw Puzzle").
+const LEADING_NAMES: [&str; 2] = ["fleece", "jigsaw"];
+
 /// Normalised ways to name a product: the full name and its word suffixes
 /// ("indoor security camera", "security camera", "camera"), with plurals, and the same
 /// with a name word replaced by its everyday word ([`SYNONYMS`]).
 pub fn aliases(name: &str) -> Vec<String> {
     let norm = normalise(name);
     let mut out = name_aliases(&norm);
+    if let Some(first) = norm.split(' ').next().filter(|w| LEADING_NAMES.contains(w)) {
+        if first != norm {
+            out.push(first.to_owned());
+            out.push(format!("{first}s"));
+        }
+    }
     for (word, everyday) in SYNONYMS {
         let replaced: Vec<&str> = norm
             .split(' ')
@@ -232,6 +242,9 @@ mod tests {
         // everyday words
         assert!(mention("the green road bike i received", "Bicycle").is_some());
         assert!(mention("the bike helmet", "Cycling Helmet").is_some());
+        assert!(mention("the navy fleece runs big", "Fleece Jacket").is_some());
+        assert!(mention("both fleeces", "Fleece Jacket").is_some());
+        assert!(mention("the 1000 piece jigsaw", "Jigsaw Puzzle").is_some());
         // a name's last word cut short
         assert!(mention("the action cam - the waterproof one", "Action Camera").is_some());
         assert!(mention("the action ca", "Action Camera").is_none());

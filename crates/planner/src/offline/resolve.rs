@@ -19,7 +19,8 @@ use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest, ProposedWrite};
 
 use super::checks::{
-    changed_but_unwritten, fewer_than_stated, kept_but_written, unnamed_item_written,
+    changed_but_unwritten, fewer_than_stated, kept_but_written, named_but_untouched,
+    payment_not_named, unnamed_item_written,
 };
 use super::combine::{conflict, merge_writes};
 use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
@@ -170,6 +171,12 @@ impl OfflinePlanner {
             questions.insert(0, q);
         }
         if let Some(q) = unnamed_item_written(&turn.body_text(), &writes, &customer) {
+            questions.insert(0, q);
+        }
+        if let Some(q) = payment_not_named(&turn.body_text(), &writes, &customer) {
+            questions.insert(0, q);
+        }
+        if let Some(q) = named_but_untouched(&turn.body_text(), &writes, &customer) {
             questions.insert(0, q);
         }
         if let Some(q) =

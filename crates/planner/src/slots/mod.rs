@@ -23,7 +23,7 @@ pub mod facts;
 mod items;
 pub mod mentions;
 mod order;
-mod payment;
+pub(crate) mod payment;
 pub mod resolution;
 mod target;
 

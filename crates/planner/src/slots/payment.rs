@@ -17,6 +17,9 @@ static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:instead of|rather than|from|not|than|originally|paid (?:with|by|using|via|on)|bought (?:it )?(?:with|on)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off)\s+(?:my |the |a |your |that )?$",
     )
 });
+/// A payment moved from one method to another: its "from" names the old one.
+static MOVED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:switch|switching|change|changing|move|moving|transfer|swap)\b"));
 /// What follows a payment method taken off the order: "(take the gift card) off", "(the
 /// gift card) barely has anything left".
 static TAKEN_OFF: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,12 +37,19 @@ static CANNOT_PAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The order's own payment method, named by how it was used: "the card I used for that
 /// order", "the same card I paid with", "the original payment method".
-static ORIGINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static ORIGINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:the\s+)?(?:same\s+)?(?:card|method|payment method|account)\s+(?:that\s+)?i\s+(?:used|paid with|paid|bought (?:it|them) with|ordered with)|original (?:payment(?: method)?|card|method|form of payment)|(?:the\s+)?same\s+(?:card|method|way)\s+(?:that\s+)?i\s+paid|where (?:it|the money) came from)\b",
+        r"(?i)\b(?:(?:the\s+)?(?:same\s+)?(?:card|method|payment method|account)\s+(?:that\s+)?i\s+(?:used|paid with|paid|bought (?:it|them) with|ordered with)|original (?:payment(?: method)?|card|method|form of payment)|(?:the\s+)?same\s+(?:card|method|way)\s+(?:that\s+)?i\s+paid|where (?:it|the money) came from|(?:card|method|account)\s+(?:that\s+|the\s+|this\s+)?(?:order|it|they)\s+(?:was|were)\s+(?:paid|bought|purchased)\s+(?:with|by|on)|(?:card|method)\s+(?:used\s+)?(?:for|on)\s+(?:that|the|this)\s+order)\b",
     )
 });
-static STORE_CREDIT: LazyLock<Regex> =
+/// "take the extra cost from my gift card", "charge the difference from PayPal": a method
+/// after "from" that pays, not one the payment moves away from.
+static PAID_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:take|taking|pay|paying|charge|charging|deduct|deducting|cover|covering|bill|withdraw|debit)\b[^.;,]{0,40}\bfrom\s+(?:my |the |a |your |that )?$",
+    )
+});
+pub(crate) static STORE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
 
 impl Ctx<'_> {
@@ -89,7 +99,13 @@ impl Ctx<'_> {
             let mut ents = Vec::new();
             extract_payment_methods(text, &mut ents);
             // "to PayPal instead of the credit card": the card is what to move away from
-            ents.retain(|e| !NOT_THIS_METHOD.is_match(&text[..e.start]));
+            ents.retain(|e| {
+                let before = &text[..e.start];
+                !NOT_THIS_METHOD.is_match(before)
+                    || PAID_FROM
+                        .find(before)
+                        .is_some_and(|m| !MOVED.is_match(m.as_str()))
+            });
             // "my gift card doesn't have enough left on it, so charge my PayPal": the card
             // cannot pay
             ents.retain(|e| !CANNOT_PAY.is_match(text.get(e.end..).unwrap_or_default()));
@@ -217,6 +233,23 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_method_after_a_paying_from_pays() {
+        let keeps = |before: &str| {
+            !NOT_THIS_METHOD.is_match(before)
+                || PAID_FROM
+                    .find(before)
+                    .is_some_and(|m| !MOVED.is_match(m.as_str()))
+        };
+        assert!(keeps("Take the extra cost from my "));
+        assert!(keeps(
+            "Change the kettle to glass and charge the difference from my "
+        ));
+        assert!(keeps("please pay it "));
+        assert!(!keeps("Switch the payment from my "));
+        assert!(!keeps("I want to pay with PayPal instead of the "));
+    }
 
     #[test]
     fn a_method_that_cannot_pay_is_recognised() {

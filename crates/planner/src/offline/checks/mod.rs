@@ -8,6 +8,10 @@
 //! - An item of an order whose items are being changed is named, alone, in a sentence with an
 //!   option value it does not have, and no write changes it ([`changed_but_unwritten`]): the
 //!   order's items change only once, so proposing the rest would leave it undone for good.
+//! - An item of such an order is named and nothing says what becomes of it
+//!   ([`untouched`]).
+//! - A write pays or refunds through a method the text does not name, where it names one
+//!   ([`payment`]).
 
 use std::sync::LazyLock;
 
@@ -15,6 +19,12 @@ use regex::Regex;
 
 use crate::customer::Customer;
 use crate::text::re;
+
+mod payment;
+mod untouched;
+
+pub(super) use payment::payment_not_named;
+pub(super) use untouched::named_but_untouched;
 
 /// "two things", "both items", "all three", "3 changes": how many things the customer says
 /// they ask for.
@@ -87,7 +97,7 @@ pub(super) fn fewer_than_stated(
 
 /// "Leave the sunglasses and the watch as they are", "the laptop stays with me": products the
 /// customer says to keep.
-static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|(?:is|are) fine)\b",
     )
@@ -278,7 +288,7 @@ pub(super) fn unnamed_item_written(
 }
 
 /// The item ids a write acts on (none for whole-order writes).
-fn item_ids(w: &crate::ProposedWrite) -> Vec<&str> {
+pub(super) fn item_ids(w: &crate::ProposedWrite) -> Vec<&str> {
     w.args
         .get("item_ids")
         .and_then(serde_json::Value::as_array)
@@ -288,7 +298,7 @@ fn item_ids(w: &crate::ProposedWrite) -> Vec<&str> {
         .collect()
 }
 
-static CONDITIONAL_BEFORE: LazyLock<Regex> =
+pub(super) static CONDITIONAL_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:otherwise|if|unless|or else|in case)\b"));
 
 /// What follows a kept subject: "stays with me", "is fine", "remain as they are".
