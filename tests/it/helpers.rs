@@ -117,8 +117,36 @@ pub async fn send(p: &FutureProducer, topic: &str, key: &str, value: &[u8]) {
 }
 
 /// A consumer of `topics` from the beginning, in a group of its own.
+/// A reader of every partition of `topics` from its start. It is assigned its partitions,
+/// not a member of a consumer group: what a test sees then never depends on the broker's
+/// group coordinator (tansu 0.6 does not always give a rejoining member its partitions back),
+/// only on what the topics hold.
 pub fn observer(cfg: &Config, brokers: &str, topics: &[&str]) -> StreamConsumer {
-    frontdesk::kafka::observer(brokers, &unique("observer"), &cfg.kafka, topics).unwrap()
+    use rdkafka::consumer::Consumer;
+    let c: StreamConsumer = frontdesk::kafka::base_config(brokers, &cfg.kafka)
+        .set("group.id", unique("observer"))
+        .set("enable.auto.commit", "false")
+        .create()
+        .unwrap();
+    let mut tpl = rdkafka::TopicPartitionList::new();
+    for topic in topics {
+        let partitions = (0..50)
+            .find_map(|_| {
+                let md = c.fetch_metadata(Some(topic), Duration::from_secs(5)).ok()?;
+                let n = md.topics().first().map_or(0, |t| t.partitions().len());
+                if n == 0 {
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                (n > 0).then_some(n)
+            })
+            .unwrap_or_else(|| panic!("no partitions of {topic} in the metadata"));
+        for p in 0..partitions as i32 {
+            tpl.add_partition_offset(topic, p, rdkafka::Offset::Beginning)
+                .unwrap();
+        }
+    }
+    c.assign(&tpl).unwrap();
+    c
 }
 
 /// A record seen by an observer.

@@ -101,8 +101,7 @@ async fn survives_sigkill_mid_batch(which: Which) {
     let mut all: HashSet<String> = outbound_ticket_ids(&seen, &res).await.into_iter().collect();
     let mut restarts = 0;
     while all.len() < n {
-        let more = match try_collect_until(&obs, Duration::from_secs(90), |s| !s.is_empty()).await
-        {
+        let more = match try_collect_until(&obs, Duration::from_secs(90), |s| !s.is_empty()).await {
             Ok(more) => more,
             // tansu 0.6 sometimes leaves the restarted static member without partitions
             // (#18): restart it again, as a supervisor would, a bounded number of times. Each
@@ -119,11 +118,14 @@ async fn survives_sigkill_mid_batch(which: Which) {
                 );
                 continue;
             }
-            Err(partial) => panic!(
-                "no progress after {restarts} restarts: {} of {n} tickets out, {} records in the last wait",
-                all.len(),
-                partial.len()
-            ),
+            Err(partial) => {
+                let where_ = where_lost(&cfg, &brokers, &topics, n, &all).await;
+                panic!(
+                    "no progress after {restarts} restarts: {} of {n} tickets out, {} records in the last wait\n{where_}",
+                    all.len(),
+                    partial.len()
+                )
+            }
         };
         all.extend(outbound_ticket_ids(&more, &res).await);
         seen.extend(more);
@@ -149,6 +151,54 @@ async fn survives_sigkill_mid_batch(which: Which) {
             "{id} was finished before the kill and must not be duplicated"
         );
     }
+}
+
+/// Where the tickets without an outcome were last seen: each record naming one (topic,
+/// partition, offset, and the reading group's committed offset there) and whether it is
+/// marked finished, so a failure says which stage had it last.
+async fn where_lost(
+    cfg: &frontdesk::config::Config,
+    brokers: &str,
+    topics: &frontdesk::topics::Topics,
+    n: usize,
+    out: &HashSet<String>,
+) -> String {
+    let finished = finished_tickets(&cfg.state.url).await;
+    let lost: Vec<(String, bool)> = (0..n)
+        .map(|i| ticket(i).ticket_id)
+        .filter(|id| !out.contains(id))
+        .map(|id| (id, false))
+        .collect();
+    let inputs = frontdesk::chaos::census::stage_inputs(topics, &cfg.kafka.group_prefix);
+    let readers: HashMap<String, String> = inputs
+        .iter()
+        .flat_map(|(group, ins)| ins.iter().map(move |(t, _)| (t.clone(), group.clone())))
+        .collect();
+    let all: Vec<(String, i32)> = topics
+        .all()
+        .iter()
+        .map(|d| (topics.physical(&d.name), d.partitions))
+        .collect();
+    let (b, k, lost2) = (brokers.to_owned(), cfg.kafka.clone(), lost.clone());
+    let census = tokio::task::spawn_blocking(move || {
+        frontdesk::chaos::census::census(&b, &k, &all, &readers, &lost2)
+    })
+    .await
+    .unwrap();
+    let mut text = String::new();
+    match census {
+        Ok(c) => {
+            for t in c.lost {
+                let marked = finished.contains(&t.ticket_id);
+                text.push_str(&format!(
+                    "{} (finished mark: {marked}) seen at {:?}\n",
+                    t.ticket_id, t.seen_at
+                ));
+            }
+        }
+        Err(e) => text.push_str(&format!("census failed: {e}; lost {lost:?}\n")),
+    }
+    text
 }
 
 /// Sends `n` tickets from `*sent` on and waits until `n` routed records arrive.
