@@ -59,6 +59,37 @@ fn glue_or_options(words: &str, next: &Mention) -> bool {
     })
 }
 
+/// A verb right after a product: the product is the subject of a clause of its own.
+static OWN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^ (?:has|have|is|are|was|were|should|needs?|runs?|came|arrived|does|doesn'?t|did|didn'?t|broke|stopped|keeps?|looks?|feels?|fits?|won'?t|isn'?t|wasn'?t|i)\b",
+    )
+});
+
+/// Whether a comma stands in `raw` between normalised offsets `from` and `at` (the end of
+/// one product's name and the start of the next; the words are walked as [`normalise`]
+/// walks them).
+fn comma_between(raw: &str, from: usize, at: usize) -> bool {
+    let lower = raw.to_lowercase().replace(['-', '_'], " ");
+    let mut offset = 0;
+    for w in lower.split_whitespace() {
+        let trimmed = w.trim_matches(|c: char| {
+            matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"')
+        });
+        let end = offset + normalise(trimmed).len();
+        if end >= from && offset < at && w.contains(',') {
+            return true;
+        }
+        if offset >= at {
+            break;
+        }
+        if !trimmed.is_empty() {
+            offset = end + 1;
+        }
+    }
+    false
+}
+
 /// One phrase of `raw` that describes an order by what it holds: its normalised byte range,
 /// from just after the cue through the last product of its list ("with [the red leather
 /// chair]", "order ([the skateboard, notebook])"), and the indices of the mentions it lists.
@@ -89,7 +120,12 @@ fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
                     || (between.split_whitespace().next() == Some("and")
                         && glue_or_options(between, m))
             };
-            if !joined {
+            // "in the order with the black backpack, the keyboard has linear switches": after
+            // a comma, a product followed by its own verb starts a clause of its own
+            let subject = from != cue.end()
+                && comma_between(raw, from, m.pos)
+                && OWN_VERB.is_match(norm.get(m.end..).unwrap_or_default());
+            if !joined || subject {
                 break;
             }
             listed.push(i);
@@ -172,6 +208,14 @@ mod tests {
 
     #[test]
     fn products_after_an_order_cue_describe_the_order() {
+        assert_eq!(
+            describing("Then in the order with the white gaming mouse, the desk lamp has low brightness and I wanted high: exchange it for the bright version."),
+            vec![("Gaming Mouse".into(), true), ("Desk Lamp".into(), false)]
+        );
+        assert_eq!(
+            describing("My order with the gaming mouse, the desk lamp and the water bottle has not arrived."),
+            vec![("Gaming Mouse".into(), true), ("Desk Lamp".into(), true), ("Water Bottle".into(), true)]
+        );
         assert_eq!(
             describing("In my order with the gaming mouse and a desk lamp, exchange the desk lamp for a black one."),
             vec![
