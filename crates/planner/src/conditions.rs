@@ -72,7 +72,7 @@ static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there's no|there(?:'s|\s+is|\s+are)\s+none|none|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:otherwise|or else|if not)\b",
+        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there's no|there(?:'s|\s+is|\s+are)\s+none|none|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:if|in case)\b[^,.;]{0,60}?\b(?:sold out|out of stock|discontinued)\b|\b(?:otherwise|or else|if not)\b",
     )
 });
 /// "assuming the bookshelf works out", "if that goes through", "provided the first change is
@@ -88,7 +88,7 @@ static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
 /// unread conditions (`offline::implied`).
 /// "if red isn't available", "if the M is not in stock", "if the 80% one doesn't come with
 /// RGB", "if there isn't an M like that" (up to its comma) are heads too.
-pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*,))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*,|there(?:'s|\s+is|\s+are)\s+none\b|none\b|not\b)";
+pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|(?:'s|'re|\s+is|\s+are)\s+(?:sold out|out of stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*,))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*,|there(?:'s|\s+is|\s+are)\s+none\b|none\b|not\b)";
 
 /// A second choice inside the clause of the request it belongs to: the head after a comma,
 /// "or", "but" ("change it to M, or if there isn't an M like that, to L"; "... red instead;
@@ -147,7 +147,7 @@ static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock".
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:have|carry|sell) (?:it|one|them|that|the same|an?)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer) (?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
     )
 });
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
@@ -199,7 +199,7 @@ pub fn available_span(clause: &str) -> Option<&str> {
 
 static AVAILABLE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|you (?:have|carry|sell) (?:it|one|them|that|the same|an?))\b[^,.;]*",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer) (?:it|one|them|that|the same|an?|the|exactly|my))\b[^,.;]*",
     )
 });
 
@@ -216,6 +216,23 @@ static MONEY_DESTINATION_IF: LazyLock<Regex> = LazyLock::new(|| {
 /// also want to return the lamp" reads as "mention I also want to return the lamp".
 pub fn strip_agent_conditions(text: &str) -> String {
     AGENT_IF.replace_all(text, "").into_owned()
+}
+
+/// "If you still sell the pink TPE mat in 5mm, that's the one I want": a wish for what the
+/// condition names, which holds only if it is sold, as every change does.
+static WANTED_IF_SOLD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bif (?:you (?:still |also )?(?:sell|have|carry|stock|offer)|there(?:'s| is) (?:still )?)\s+(?P<x>[^,.;]{3,80}?)(?:\s+(?:available|in stock|for sale))?,\s*(?:then\s+)?(?:that(?:'s| is)|it(?:'s| is)|this is) (?:the one|what) (?:i want|i'd like|i would like|i'll take|i will take)\b",
+    )
+});
+
+/// `text` as the planner reads it: without the conditions on what the agent does
+/// ([`strip_agent_conditions`]), and with a wish put as a condition on what is sold said
+/// plainly ("If you still sell X, that's the one I want" reads "I want X": a change to what is
+/// not sold cannot go ahead anyway, and a fallback after it still reads as one).
+pub fn restate(text: &str) -> String {
+    let text = strip_agent_conditions(text);
+    WANTED_IF_SOLD.replace_all(&text, "I want $x").into_owned()
 }
 
 /// The condition `clause` puts on its own request, if any.
@@ -391,6 +408,29 @@ impl Condition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wish_put_as_a_condition_on_what_is_sold_is_read_plainly() {
+        assert_eq!(
+            restate("I want to exchange it. If you still sell the pink mat in 5mm, that's the one I want. If it is sold out, return it."),
+            "I want to exchange it. I want the pink mat in 5mm. If it is sold out, return it."
+        );
+        assert_eq!(
+            restate("If you have the blue one in stock, it's what I'd like."),
+            "I want the blue one."
+        );
+        // a condition with a request of its own stays one
+        let text = "If you still sell the blue one, exchange mine for it.";
+        assert_eq!(restate(text), text);
+        assert_eq!(
+            condition_of("If the pink one is sold out, just return the mat."),
+            Some(Condition::IfUnavailable)
+        );
+        assert_eq!(
+            condition_of("If you still sell the blue one, exchange mine for it."),
+            Some(Condition::IfAvailable)
+        );
+    }
 
     #[test]
     fn fallbacks_and_price_bounds_are_read() {

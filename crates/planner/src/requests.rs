@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::conditions::{condition_of, strip_agent_conditions, Condition};
+use crate::conditions::{condition_of, restate, Condition};
 use crate::text::{order_ids, re, sentences};
 use crate::Procedures;
 
@@ -275,7 +275,7 @@ fn named_orders(clause: &str) -> Vec<(usize, String)> {
 /// own words (a trigger); [`crate::OfflinePlanner`] asks when the router saw
 /// a write intent and no trigger matched.
 pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
-    let text = strip_agent_conditions(text);
+    let text = restate(text);
     let sents = sentences(&text);
     let mut fallback = false;
     let mut per_sentence: Vec<Vec<(usize, String)>> =

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::conditions::{asks_nothing, condition_of, strip_agent_conditions, Condition};
+use crate::conditions::{asks_nothing, condition_of, restate, Condition};
 use crate::customer::{Customer, Item};
 use crate::requests::{extract, Request};
 use crate::slots::descriptors::describes_order;
@@ -68,26 +68,24 @@ pub(super) fn names_another_option(sentence: &str, item: &Item, customer: &Custo
 /// medium, please switch to that") yet holds no request the procedures read: the planner
 /// does not know what it asks for.
 pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<String> {
-    sentences(&strip_agent_conditions(body))
-        .into_iter()
-        .find(|s| {
-            // "if that's not available, then black is fine": a second choice of option,
-            // read with the item change it belongs to
-            !SECOND_CHOICE_FINE.is_match(s)
-                && ASKS.is_match(s)
-                && !asks_nothing(s)
-                && matches!(
-                    condition_of(s),
-                    Some(
-                        Condition::IfUnavailable
-                            | Condition::IfAvailable
-                            | Condition::Shipped(_)
-                            | Condition::Otherwise
-                            | Condition::Unmodelled(_)
-                    )
+    sentences(&restate(body)).into_iter().find(|s| {
+        // "if that's not available, then black is fine": a second choice of option,
+        // read with the item change it belongs to
+        !SECOND_CHOICE_FINE.is_match(s)
+            && ASKS.is_match(s)
+            && !asks_nothing(s)
+            && matches!(
+                condition_of(s),
+                Some(
+                    Condition::IfUnavailable
+                        | Condition::IfAvailable
+                        | Condition::Shipped(_)
+                        | Condition::Otherwise
+                        | Condition::Unmodelled(_)
                 )
-                && extract(s, procedures).is_empty()
-        })
+            )
+            && extract(s, procedures).is_empty()
+    })
 }
 
 /// A second choice of option: "if that's not available then black is fine", "if not, the
@@ -157,7 +155,7 @@ pub(super) fn unread_change(
     procedures: &Procedures,
     implied: &[String],
 ) -> Option<String> {
-    let sents = sentences(&strip_agent_conditions(body));
+    let sents = sentences(&restate(body));
     let items: Vec<Item> = customer.all_items();
     sents.iter().enumerate().find_map(|(i, s)| {
         let asks = (ASKS.is_match(s) && !narrates(s))
