@@ -202,6 +202,22 @@ fn surface_forms(nv: &str) -> Vec<String> {
             _ if unit.len() > 2 => units.push(format!("{unit}s")),
             _ => {}
         }
+        // "1.5 liter" for 1.5L, "30 megapixel" for 30MP: the unit spelled out
+        let spelled: &[&str] = match unit {
+            "l" => &["liter"],
+            "ml" => &["milliliter", "millilitre"],
+            "mm" => &["millimeter", "millimetre"],
+            "cm" => &["centimeter", "centimetre"],
+            "oz" => &["ounce"],
+            "w" => &["watt"],
+            "mp" => &["megapixel"],
+            "lb" | "lbs" => &["pound"],
+            _ => &[],
+        };
+        for w in spelled {
+            units.push((*w).to_owned());
+            units.push(format!("{w}s"));
+        }
         for u in units {
             forms.push(format!("{n}{u}"));
             forms.push(format!("{n} {u}"));
@@ -807,6 +823,19 @@ mod tests {
             get("not waterproof"),
             Some(BTreeSet::from(["no".to_owned()]))
         );
+    }
+
+    #[test]
+    fn a_unit_spelled_out_names_the_value() {
+        let kettle = json!({"name": "Electric Kettle", "product_id": "k", "variants": {
+            "1": {"item_id": "1", "options": {"capacity": "1L", "color": "white"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"capacity": "1.5L", "color": "white"}, "available": true, "price": 2.0}
+        }});
+        let get = |t: &str| option_mentions(t, &kettle).get("capacity").cloned();
+        let bigger = Some(BTreeSet::from(["1.5L".to_owned()]));
+        assert_eq!(get("I want the 1.5 liter one"), bigger);
+        assert_eq!(get("the 1.5 litre kettle"), bigger);
+        assert_eq!(get("the 1.5L one"), bigger);
     }
 
     #[test]
