@@ -43,6 +43,13 @@ static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "meaning", "i.e.", "that is", "namely": what follows restates the words before it.
+static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)[,;:(]?\s*\b(?:meaning|i\.e\.|that is|namely|in other words|so (?:that's|that is|just)|which (?:is|are|means))\b",
+    )
+});
+
 /// Where the words of an exclusion start: "except ...", or the "but" of "everything but
 /// the tablet".
 fn except_at(text: &str) -> Option<usize> {
@@ -397,6 +404,12 @@ impl Ctx<'_> {
         let mut source = self.req.clause.as_str();
         if let Some(at) = except_at(source) {
             let (kept, excluded) = (&source[..at], &source[at..]);
+            // "everything except the vacuum and the helmet, meaning the makeup kit and the
+            // perfume": what follows "meaning" restates what goes, it is not left out
+            let (excluded, restated) = match RESTATED.find(excluded) {
+                Some(m) => (&excluded[..m.start()], &excluded[m.end()..]),
+                None => (excluded, ""),
+            };
             let out_named = mentions(excluded, &items);
             if ALL_ITEMS.is_match(kept) && self.req.kind != "item_change" {
                 if out_named.iter().any(|m| m.items.len() > 1) {
@@ -414,7 +427,10 @@ impl Ctx<'_> {
                     .filter(|i| !keep.contains(&i.item_id.as_str()))
                     .map(|i| (i.clone(), 0))
                     .collect();
-                if rest.is_empty() || keep.is_empty() {
+                let restated_kept = mentions(restated, &items)
+                    .iter()
+                    .any(|m| m.items.iter().any(|i| keep.contains(&i.item_id.as_str())));
+                if rest.is_empty() || keep.is_empty() || restated_kept {
                     return Err(Resolution::ask(format!(
                         "Which items of order {} do you mean: {}?",
                         self.order_id,

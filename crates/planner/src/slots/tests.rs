@@ -75,6 +75,13 @@ fn everything_except_the_named_item() {
     let w = write("Please return everything from order #W1000002 except the t-shirt.");
     assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
     assert_eq!(w.refund_amount, Some(10.0));
+    // what follows "meaning" restates what goes
+    let w = write(
+        "Please return everything from order #W1000002 except the t-shirt, meaning the gaming mouse.",
+    );
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]));
+    // ... and a restatement naming a kept item is a contradiction to ask about
+    question("Please return everything from order #W1000002 except the t-shirt, meaning the t-shirt and the mouse.");
 }
 
 #[test]
