@@ -43,10 +43,11 @@ static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "meaning", "i.e.", "that is", "namely": what follows restates the words before it.
+/// "meaning", "i.e.", "that is", "namely", or a colon: what follows restates the words
+/// before it.
 static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)[,;:(]?\s*\b(?:meaning|i\.e\.|that is|namely|in other words|so (?:that's|that is|just)|which (?:is|are|means))\b",
+        r"(?i)[,;:(]?\s*\b(?:meaning|i\.e\.|that is|namely|in other words|so (?:that's|that is|just)|which (?:is|are|means))\b|\s*:\s*",
     )
 });
 
@@ -427,7 +428,7 @@ impl Ctx<'_> {
                     .filter(|i| !keep.contains(&i.item_id.as_str()))
                     .map(|i| (i.clone(), 0))
                     .collect();
-                let restated_kept = mentions(restated, &items)
+                let restated_kept = mentions(&without_staying(restated), &items)
                     .iter()
                     .any(|m| m.items.iter().any(|i| keep.contains(&i.item_id.as_str())));
                 if rest.is_empty() || keep.is_empty() || restated_kept {
