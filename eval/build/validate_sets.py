@@ -42,6 +42,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs4.jsonl",
     "eval/sets/people_briefs5.jsonl",
     "eval/sets/people_briefs6.jsonl",
+    "eval/sets/people_options_dev.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -501,6 +502,10 @@ class Checker:
         ids), as the other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
+        if names == {"people_briefs2.jsonl", "people_options_dev.jsonl"}:
+            dev = a if Path(a).name == "people_briefs2.jsonl" else b
+            return {json.loads(line)["user_id"]
+                    for line in Path(dev).read_text().splitlines() if line.strip()}
         if "people_test.jsonl" in names and any(n.startswith("people_briefs6") for n in names):
             test = a if Path(a).name == "people_test.jsonl" else b
             return {json.loads(line)["user_id"]

@@ -42,6 +42,7 @@ pub mod reply;
 pub mod request;
 pub mod requests;
 pub mod slots;
+pub mod steps;
 pub mod text;
 pub mod tools;
 pub mod valuation;

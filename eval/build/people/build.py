@@ -51,6 +51,7 @@ BRIEFS3_USERS = 36
 BRIEFS4_USERS = 48
 BRIEFS5_USERS = 36
 BRIEFS6_USERS = 40
+OPTIONS_DEV_USERS = 24
 
 
 def train_held(uid):
@@ -109,6 +110,8 @@ def pools():
         # the two writers' parts, each checked on its own while it is written
         "briefs6a": briefs6[:BRIEFS6_USERS // 2],
         "briefs6b": briefs6[BRIEFS6_USERS // 2:],
+        # a development set of option changes, on the users of people_briefs2 (tuned on)
+        "options_dev": briefs2[:OPTIONS_DEV_USERS],
     }
 
 
@@ -132,6 +135,7 @@ def main(only):
         ("people_briefs4.jsonl", briefs4a_cases.CASES + briefs4b_cases.CASES, "briefs4"),
         ("people_briefs5.jsonl", briefs5a_cases.CASES + briefs5b_cases.CASES, "briefs5"),
         ("people_briefs6.jsonl", ("briefs6a_cases", "briefs6b_cases"), "briefs6"),
+        ("people_options_dev.jsonl", ("options_dev_cases",), "options_dev"),
     ]
     # A writer's part on its own, only when named.
     parts = [("people_briefs6a.jsonl", ("briefs6a_cases",), "briefs6a"),

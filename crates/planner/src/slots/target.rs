@@ -284,6 +284,12 @@ impl Ctx<'_> {
                     )))
                 }
             }
+            // "the next size up", "one foot taller", "four times the storage"
+            for (k, v) in crate::steps::stepped_changes(&target_text, item, product) {
+                if item.options.get(&k) != Some(&v) {
+                    changes.entry(k).or_insert(v);
+                }
+            }
             // "the largest size you carry in that same clock"
             for (k, v) in crate::variant::extreme_changes(&target_text, item, product) {
                 if item.options.get(&k) != Some(&v) {
