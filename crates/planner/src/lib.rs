@@ -12,6 +12,7 @@
 //! - [`customer`]: the authenticated customer's user record, orders and products.
 //! - [`names`]: how customers name a product (aliases, compounds, everyday words).
 //! - [`variant`]: option words and target variants.
+//! - [`steps`]: an option moved along its own order ("the next size up", "one foot taller").
 //! - [`identity`]: who the planner acts for: the channel's verified identity, claims in the
 //!   text, one-time codes.
 //! - [`conditions`]: conditions written around a request and which the planner evaluates.
