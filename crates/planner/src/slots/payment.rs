@@ -52,6 +52,24 @@ static PAID_FROM: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static STORE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
 
+/// Whether a payment method entity's value ("gift_card", "paypal", "credit_card",
+/// "card_brand:visa", "card_last_four:1234") names the payment method `m` of the user record.
+pub(crate) fn names_method(value: &str, m: &serde_json::Value) -> bool {
+    let source = crate::customer::s(m, "source");
+    match value {
+        "gift_card" | "paypal" | "credit_card" => source == value,
+        _ => {
+            if let Some(b) = value.strip_prefix("card_brand:") {
+                source == "credit_card" && crate::customer::s(m, "brand").to_lowercase() == b
+            } else if let Some(d) = value.strip_prefix("card_last_four:") {
+                crate::customer::s(m, "last_four") == d
+            } else {
+                false
+            }
+        }
+    }
+}
+
 impl Ctx<'_> {
     /// A payment method the customer names in the clause, else after it, else in a sentence
     /// of the ticket that asks for nothing else ("... And return the kettle. Gift card for
@@ -125,26 +143,7 @@ impl Ctx<'_> {
             let methods = self.customer.payment_methods();
             let mut fits: Vec<String> = Vec::new();
             for (id, m) in &methods {
-                let source = crate::customer::s(m, "source");
-                let ok = ents.iter().all(|e| {
-                    let v = e.value.as_str();
-                    match v {
-                        "gift_card" => source == "gift_card",
-                        "paypal" => source == "paypal",
-                        "credit_card" => source == "credit_card",
-                        _ => {
-                            if let Some(b) = v.strip_prefix("card_brand:") {
-                                source == "credit_card"
-                                    && crate::customer::s(m, "brand").to_lowercase() == b
-                            } else if let Some(d) = v.strip_prefix("card_last_four:") {
-                                crate::customer::s(m, "last_four") == d
-                            } else {
-                                false
-                            }
-                        }
-                    }
-                });
-                if ok {
+                if ents.iter().all(|e| names_method(&e.value, m)) {
                     fits.push(id.clone());
                 }
             }

@@ -117,7 +117,7 @@ pub(super) fn kept_but_written(
             continue;
         }
         for w in writes {
-            let Some(order) = w.args.get("order_id").and_then(serde_json::Value::as_str) else {
+            let Some(order) = order_of(w) else {
                 continue;
             };
             let items = customer.items(order);
@@ -176,26 +176,17 @@ pub(super) fn changed_but_unwritten(
     procedures: &crate::Procedures,
 ) -> Option<String> {
     // each order whose items a write changes, once (one write per request, merged later)
-    let mut orders: Vec<&str> = writes
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.tool.as_str(),
-                "modify_pending_order_items" | "exchange_delivered_order_items"
-            )
-        })
-        .filter_map(|w| w.args.get("order_id").and_then(serde_json::Value::as_str))
-        .collect();
-    orders.sort_unstable();
-    orders.dedup();
+    let orders = orders_written(
+        writes,
+        &[
+            "modify_pending_order_items",
+            "exchange_delivered_order_items",
+        ],
+    );
     for order in orders {
         let items = customer.items(order);
         // the items every write on this order changes
-        let acted: Vec<&str> = writes
-            .iter()
-            .filter(|o| o.args.get("order_id").and_then(serde_json::Value::as_str) == Some(order))
-            .flat_map(item_ids)
-            .collect();
+        let acted = acted_on(writes, order);
         for s in crate::text::sentences(text) {
             if KEEP_SAID.is_match(&s) || CONDITIONAL_BEFORE.is_match(&s) {
                 continue;
@@ -260,7 +251,7 @@ pub(super) fn unnamed_item_written(
         return None;
     }
     for w in writes {
-        let Some(order) = w.args.get("order_id").and_then(serde_json::Value::as_str) else {
+        let Some(order) = order_of(w) else {
             continue;
         };
         let items = customer.items(order);
@@ -285,6 +276,35 @@ pub(super) fn unnamed_item_written(
         }
     }
     None
+}
+
+/// The order a write acts on, if it names one.
+pub(super) fn order_of(w: &crate::ProposedWrite) -> Option<&str> {
+    w.args.get("order_id").and_then(serde_json::Value::as_str)
+}
+
+/// Each order a write with one of `tools` acts on, once.
+pub(super) fn orders_written<'a>(
+    writes: &'a [crate::ProposedWrite],
+    tools: &[&str],
+) -> Vec<&'a str> {
+    let mut orders: Vec<&str> = writes
+        .iter()
+        .filter(|w| tools.contains(&w.tool.as_str()))
+        .filter_map(order_of)
+        .collect();
+    orders.sort_unstable();
+    orders.dedup();
+    orders
+}
+
+/// The item ids every write on `order` acts on.
+pub(super) fn acted_on<'a>(writes: &'a [crate::ProposedWrite], order: &str) -> Vec<&'a str> {
+    writes
+        .iter()
+        .filter(|w| order_of(w) == Some(order))
+        .flat_map(item_ids)
+        .collect()
 }
 
 /// The item ids a write acts on (none for whole-order writes).

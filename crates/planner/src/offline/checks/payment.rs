@@ -32,23 +32,12 @@ pub(in crate::offline) fn payment_not_named(
         let Some((_, m)) = methods.iter().find(|(k, _)| k == id) else {
             continue;
         };
-        let source = crate::customer::s(m, "source");
         // "change payment to paypal_8049766": the method's own id
         let by_id = crate::text::payment_ids(text).iter().any(|p| p == id);
         let fits = by_id
-            || named.iter().any(|v| match v.as_str() {
-                "gift_card" | "paypal" | "credit_card" => v == source,
-                _ => {
-                    if let Some(b) = v.strip_prefix("card_brand:") {
-                        source == "credit_card"
-                            && crate::customer::s(m, "brand").to_lowercase() == b
-                    } else if let Some(d) = v.strip_prefix("card_last_four:") {
-                        crate::customer::s(m, "last_four") == d
-                    } else {
-                        false
-                    }
-                }
-            });
+            || named
+                .iter()
+                .any(|v| crate::slots::payment::names_method(v, m));
         if !fits {
             return Some(format!(
                 "I read {} to use your {}, which your message does not name. Which payment method should I use for it?",

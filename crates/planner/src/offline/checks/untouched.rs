@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{item_ids, CONDITIONAL_BEFORE, KEEP_SAID};
+use super::{acted_on, order_of, orders_written, CONDITIONAL_BEFORE, KEEP_SAID};
 use crate::customer::Customer;
 use crate::text::re;
 
@@ -36,28 +36,17 @@ pub(in crate::offline) fn named_but_untouched(
     writes: &[crate::ProposedWrite],
     customer: &Customer,
 ) -> Option<String> {
-    let mut orders: Vec<&str> = writes
-        .iter()
-        .filter(|w| ITEM_WRITES.contains(&w.tool.as_str()))
-        .filter_map(|w| w.args.get("order_id").and_then(serde_json::Value::as_str))
-        .collect();
-    orders.sort_unstable();
-    orders.dedup();
+    let orders = orders_written(writes, &ITEM_WRITES);
     // every order a write acts on: a product also in one of those may be meant there
-    let written: Vec<&str> = writes
-        .iter()
-        .filter_map(|w| w.args.get("order_id").and_then(serde_json::Value::as_str))
-        .collect();
+    let written: Vec<&str> = writes.iter().filter_map(order_of).collect();
+    let sentences = crate::text::sentences(text);
+    let all_items = customer.all_items();
     for order in orders {
         let items = customer.items(order);
-        let acted: Vec<&str> = writes
-            .iter()
-            .filter(|o| o.args.get("order_id").and_then(serde_json::Value::as_str) == Some(order))
-            .flat_map(item_ids)
-            .collect();
+        let acted = acted_on(writes, order);
         // "only exchange the desk lamp", "I'm only doing the camera": what the write acts on
         // is all the customer wants changed
-        let only_acted = crate::text::sentences(text).iter().any(|s| {
+        let only_acted = sentences.iter().any(|s| {
             ONLY.find_iter(s).any(|o| {
                 crate::slots::mentions(&s[o.start()..], &items)
                     .first()
@@ -69,7 +58,7 @@ pub(in crate::offline) fn named_but_untouched(
         }
         // products said anywhere to stay as they are, or left out
         let mut kept: Vec<String> = Vec::new();
-        for s in crate::text::sentences(text) {
+        for s in &sentences {
             for segment in s.split([':', ';']) {
                 kept.extend(
                     crate::slots::mentions(segment, &items)
@@ -79,7 +68,7 @@ pub(in crate::offline) fn named_but_untouched(
                 );
             }
         }
-        for s in crate::text::sentences(text) {
+        for s in &sentences {
             let sentence = s.trim();
             if sentence.ends_with('?') || CONDITIONAL_BEFORE.is_match(sentence) {
                 continue;
@@ -109,7 +98,7 @@ pub(in crate::offline) fn named_but_untouched(
                     }
                     // the same product in another order a write acts on, or in any other
                     // order when nothing ties the sentence to this one
-                    let elsewhere = customer.all_items().iter().any(|i| {
+                    let elsewhere = all_items.iter().any(|i| {
                         i.order_id != order
                             && i.name == m.name
                             && (!tied || written.contains(&i.order_id.as_str()))
