@@ -323,6 +323,15 @@ pub fn stage_inputs(
         .collect()
 }
 
+/// Which stage's group reads each topic (topic → group), for the committed offsets of a lost
+/// ticket's records.
+pub fn readers(topics: &crate::topics::Topics, group_prefix: &str) -> HashMap<String, String> {
+    stage_inputs(topics, group_prefix)
+        .into_iter()
+        .flat_map(|(group, inputs)| inputs.into_iter().map(move |(t, _)| (t, group.clone())))
+        .collect()
+}
+
 /// The error of a run whose broker deleted records nobody had read yet.
 pub fn deleted_error(deleted: &BTreeMap<String, i64>) -> anyhow::Error {
     anyhow::anyhow!(

@@ -10,7 +10,9 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::census::{census, deleted_found, stage_inputs, BrokerLogs, LostTicket, TopicCensus};
+use super::census::{
+    census, deleted_found, readers, stage_inputs, BrokerLogs, LostTicket, TopicCensus,
+};
 use super::faults::{self, FaultCounts};
 use super::observer;
 use super::outcomes::{duplicate_writes, find_ticket, DuplicateWrites, Outcomes, Score};
@@ -396,10 +398,7 @@ pub async fn run(base: Config, opts: ChaosOptions) -> anyhow::Result<ChaosReport
         })
         .collect();
     // Which stage's group reads each topic, for the committed offsets of a lost ticket.
-    let readers: HashMap<String, String> = stage_inputs(&topics, &cfg.kafka.group_prefix)
-        .into_iter()
-        .flat_map(|(group, inputs)| inputs.into_iter().map(move |(t, _)| (t, group.clone())))
-        .collect();
+    let readers = readers(&topics, &cfg.kafka.group_prefix);
     let (census_brokers, kafka, all_topics) =
         (brokers.clone(), cfg.kafka.clone(), fault_topics.clone());
     let census = tokio::task::spawn_blocking(move || {

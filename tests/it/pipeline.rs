@@ -169,11 +169,7 @@ async fn where_lost(
         .filter(|id| !out.contains(id))
         .map(|id| (id, false))
         .collect();
-    let inputs = frontdesk::chaos::census::stage_inputs(topics, &cfg.kafka.group_prefix);
-    let readers: HashMap<String, String> = inputs
-        .iter()
-        .flat_map(|(group, ins)| ins.iter().map(move |(t, _)| (t.clone(), group.clone())))
-        .collect();
+    let readers = frontdesk::chaos::census::readers(topics, &cfg.kafka.group_prefix);
     let all: Vec<(String, i32)> = topics
         .all()
         .iter()

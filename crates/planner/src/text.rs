@@ -32,16 +32,18 @@ static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A word of text without the punctuation around it, as [`normalise`] reads it.
+pub fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"'))
+}
+
 /// Lower-cases and normalises units and punctuation so option values and
 /// free text compare: `5-feet` and `5 ft` both become `5 ft`.
 pub fn normalise(s: &str) -> String {
     let lower = s.to_lowercase().replace(['-', '_'], " ");
     let mut out = Vec::new();
     for w in lower.split_whitespace() {
-        let w = w.trim_matches(|c: char| {
-            matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"')
-        });
-        let w = match w {
+        let w = match trim_word(w) {
             "feet" | "foot" | "ft." => "ft",
             "inches" | "in." | "\"" => "inch",
             "liters" | "litres" | "litre" => "liter",

@@ -73,9 +73,7 @@ fn comma_between(raw: &str, from: usize, at: usize) -> bool {
     let lower = raw.to_lowercase().replace(['-', '_'], " ");
     let mut offset = 0;
     for w in lower.split_whitespace() {
-        let trimmed = w.trim_matches(|c: char| {
-            matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"')
-        });
+        let trimmed = crate::text::trim_word(w);
         let end = offset + normalise(trimmed).len();
         if end >= from && offset < at && w.contains(',') {
             return true;
