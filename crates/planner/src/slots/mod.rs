@@ -21,6 +21,7 @@ mod context;
 pub mod descriptors;
 pub mod facts;
 mod items;
+mod kept;
 pub mod mentions;
 mod order;
 pub(crate) mod payment;

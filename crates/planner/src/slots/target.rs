@@ -58,7 +58,7 @@ impl Ctx<'_> {
                 if self.about_another(&s, item, &others) || KEPT.is_match(&s) {
                     continue;
                 }
-                own.push(super::items::without_staying(&own_part(&s, item, &others)));
+                own.push(super::kept::without_staying(&own_part(&s, item, &others)));
             }
             own.join(" ")
         } else {
@@ -93,7 +93,7 @@ impl Ctx<'_> {
                 },
             };
             // "... high ventilation, not low - the small white one is fine as is"
-            super::items::without_staying(&text)
+            super::kept::without_staying(&text)
         };
         for s in sentences(&self.req.after) {
             let norm = normalise(&s);
@@ -106,7 +106,7 @@ impl Ctx<'_> {
             if names_it || (!names_other && !self.about_another(&s, item, &others)) {
                 // "The black toothbrush is fine, leave it.": what stays describes no target
                 text.push(' ');
-                text.push_str(&super::items::without_staying(&own_part(&s, item, &others)));
+                text.push_str(&super::kept::without_staying(&own_part(&s, item, &others)));
             }
         }
         text
