@@ -19,8 +19,8 @@ use crate::text::{order_ids, re};
 use crate::{ConversationState, Outcome, PlanError, PlanRequest, ProposedWrite};
 
 use super::checks::{
-    changed_but_unwritten, fewer_than_stated, kept_but_written, named_but_untouched,
-    payment_not_named, unnamed_item_written,
+    address_not_written, changed_but_unwritten, fewer_than_stated, kept_but_written,
+    named_but_untouched, payment_not_named, unnamed_item_written,
 };
 use super::combine::{conflict, merge_writes};
 use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
@@ -174,6 +174,9 @@ impl OfflinePlanner {
             questions.insert(0, q);
         }
         if let Some(q) = payment_not_named(&turn.body_text(), &writes, &customer) {
+            questions.insert(0, q);
+        }
+        if let Some(q) = address_not_written(&turn.body_text(), &writes, &customer) {
             questions.insert(0, q);
         }
         if let Some(q) = named_but_untouched(&turn.body_text(), &writes, &customer) {

@@ -12,6 +12,7 @@
 //!   ([`untouched`]).
 //! - A write pays or refunds through a method the text does not name, where it names one
 //!   ([`payment`]).
+//! - The text writes out a new address and no write sends anything there ([`address`]).
 
 use std::sync::LazyLock;
 
@@ -20,9 +21,11 @@ use regex::Regex;
 use crate::customer::Customer;
 use crate::text::re;
 
+mod address;
 mod payment;
 mod untouched;
 
+pub(super) use address::address_not_written;
 pub(super) use payment::payment_not_named;
 pub(super) use untouched::named_but_untouched;
 
