@@ -249,6 +249,14 @@ pub enum RouterCommand {
         /// where the data has `oos` rows, see crates/intent/README.md).
         #[arg(long, default_value_t = 0)]
         noisy_copies: usize,
+        /// Also fine-tune the sentence encoder on the noisy copies (fine-tuning then takes
+        /// `1 + noisy-copies` times as long).
+        #[arg(long)]
+        fine_tune_on_copies: bool,
+        /// Chance that a noisy copy leaves out a function word ("I", "the", "could"); other
+        /// words are left out with chance 0.3.
+        #[arg(long, default_value_t = frontdesk_intent::AugmentConfig::default().drop_function_word)]
+        drop_function_word: f64,
         /// Upper bound on the out-of-scope threshold fitted on held-back rows.
         #[arg(long, default_value_t = frontdesk_intent::TrainConfig::default().max_oos_threshold)]
         max_oos_threshold: f32,

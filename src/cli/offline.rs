@@ -28,6 +28,8 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
             fine_tune_layers,
             relabel,
             noisy_copies,
+            fine_tune_on_copies,
+            drop_function_word,
             max_oos_threshold,
         } => {
             let started = Instant::now();
@@ -54,6 +56,8 @@ pub fn router(cmd: RouterCommand) -> anyhow::Result<()> {
                 ..frontdesk_intent::TrainConfig::default()
             };
             cfg.augment.copies = noisy_copies;
+            cfg.augment.fine_tune = fine_tune_on_copies;
+            cfg.augment.drop_function_word = drop_function_word;
             cfg.max_oos_threshold = max_oos_threshold;
             cfg.embedding.fine_tune = match fine_tune_layers {
                 0 => None,

@@ -24,6 +24,10 @@ pub struct AugmentConfig {
     pub copies: usize,
     /// Chance that a word is left out of a copy.
     pub drop_word: f64,
+    /// Chance that a function word ("I", "the", "could", "with": [`FUNCTION_WORDS`]) is left
+    /// out instead; people who type a request into a box keep its content words ("cancel
+    /// order pls") and leave out the grammar around them.
+    pub drop_function_word: f64,
     /// Chance that a word of four or more letters gets one typo.
     pub typo: f64,
     /// Mixed with each row's text to seed its copies.
@@ -41,6 +45,7 @@ impl Default for AugmentConfig {
         Self {
             copies: 0,
             drop_word: 0.3,
+            drop_function_word: 0.3,
             typo: 0.15,
             seed: 7,
             fine_tune: false,
@@ -91,7 +96,17 @@ fn noisy(text: &str, cfg: &AugmentConfig, rng: &mut SplitMix64) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let keep = if words.len() > 1 {
-        let kept: Vec<bool> = words.iter().map(|_| chance(rng) >= cfg.drop_word).collect();
+        let kept: Vec<bool> = words
+            .iter()
+            .map(|w| {
+                let p = if FUNCTION_WORDS.contains(&w.as_str()) {
+                    cfg.drop_function_word
+                } else {
+                    cfg.drop_word
+                };
+                chance(rng) >= p
+            })
+            .collect();
         if kept.iter().any(|k| *k) {
             kept
         } else {
@@ -118,6 +133,17 @@ fn noisy(text: &str, cfg: &AugmentConfig, rng: &mut SplitMix64) -> String {
     }
     out
 }
+
+/// English function words: pronouns, articles, auxiliaries and modals, prepositions,
+/// conjunctions and the politeness around a request. A general list, not one chosen from
+/// any data set's rows.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+    "could", "did", "do", "does", "for", "from", "had", "has", "have", "how", "i", "i'd", "i'm",
+    "if", "in", "is", "it", "it's", "just", "kindly", "let", "me", "might", "my", "of", "on", "or",
+    "please", "should", "so", "some", "that", "the", "there", "this", "to", "u", "us", "was", "we",
+    "were", "what", "when", "where", "which", "will", "with", "would", "you", "your",
+];
 
 /// `word` with one typo.
 fn typo(word: &str, rng: &mut SplitMix64) -> String {
@@ -218,6 +244,7 @@ mod tests {
         let cfg = AugmentConfig {
             copies: 20,
             drop_word: 1.0,
+            drop_function_word: 1.0,
             typo: 0.0,
             seed: 1,
             fine_tune: false,
@@ -227,6 +254,25 @@ mod tests {
         for c in copies {
             assert_eq!(c.text.split(' ').count(), 1, "{c:?}");
         }
+    }
+
+    #[test]
+    fn function_words_can_go_while_content_words_stay() {
+        let cfg = AugmentConfig {
+            copies: 3,
+            drop_word: 0.0,
+            drop_function_word: 1.0,
+            typo: 0.0,
+            seed: 1,
+            fine_tune: false,
+        };
+        let copies = noisy_copies(&rows()[..2], &cfg);
+        let texts: Vec<&str> = copies.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["like cancel order made yesterday", "check status package"],
+            "one distinct copy per row: every function word out, every other word in"
+        );
     }
 
     #[test]
