@@ -81,11 +81,29 @@ pub(super) fn fewer_than_stated(
             }
         })
         .max()?;
-    let read: usize = answered
-        + writes
-            .iter()
-            .map(|w| item_ids(w).len().max(1))
-            .sum::<usize>();
+    // two readings of one item ("exchange both of these" read as the T-shirt named after it
+    // again) are one thing read, not two; two identical items in one write stay two
+    let mut things: std::collections::BTreeMap<(String, String, String), usize> =
+        std::collections::BTreeMap::new();
+    for w in writes {
+        let order = order_of(w).unwrap_or_default().to_owned();
+        let items = item_ids(w);
+        let mut here: std::collections::BTreeMap<(String, String, String), usize> =
+            std::collections::BTreeMap::new();
+        if items.is_empty() {
+            here.insert((w.tool.clone(), order.clone(), String::new()), 1);
+        }
+        for item in items {
+            *here
+                .entry((String::new(), order.clone(), item.to_owned()))
+                .or_default() += 1;
+        }
+        for (k, n) in here {
+            let seen = things.entry(k).or_default();
+            *seen = (*seen).max(n);
+        }
+    }
+    let read = answered + things.values().sum::<usize>();
     (read < stated).then(|| {
         format!(
             "You mention {stated} things, but I could read only {read}: {}. Could you list each item and what you would like for it?",
@@ -374,6 +392,10 @@ mod tests {
         let text = "I'd like to exchange two things: the helmet in a small, and the perfume.";
         assert!(fewer_than_stated(text, &[w(&["1"])], 0).is_some());
         assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])], 0), None);
+        // one item read twice (by two requests) is one thing read
+        assert!(fewer_than_stated(text, &[w(&["1"]), w(&["1"])], 0).is_some());
+        // two identical items of one order are two things
+        assert_eq!(fewer_than_stated(text, &[w(&["1", "1"])], 0), None);
         assert!(fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])], 0).is_some());
         assert!(fewer_than_stated("I'd like to exchange both:", &[w(&["1"])], 0).is_some());
         // "two things: change the payment, and has the keyboard shipped?": one is answered
