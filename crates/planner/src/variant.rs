@@ -213,6 +213,8 @@ fn surface_forms(nv: &str) -> Vec<String> {
             "w" => &["watt"],
             "mp" => &["megapixel"],
             "lb" | "lbs" => &["pound"],
+            "gb" => &["gigabyte", "gig"],
+            "tb" => &["terabyte"],
             _ => &[],
         };
         for w in spelled {
