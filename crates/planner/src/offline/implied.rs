@@ -214,9 +214,10 @@ pub(super) fn implied_item_changes(
         }
         let mut found = mentions(s, &items);
         let mut describing = describes_order(s, &found);
-        // "... two white bookshelves. The shorter of the two should be the 6 ft one": the
-        // items the sentence before names
-        if found.is_empty() && i > 0 && crate::text::COMPARED.is_match(s) {
+        // "... two white bookshelves. The shorter of the two should be the 6 ft one", "... the
+        // laptop in my pending order. I need an i7 with 32GB of RAM": the items the sentence
+        // before names
+        if found.is_empty() && i > 0 {
             found = mentions(&sents[i - 1], &items);
             describing = vec![false; found.len()];
         }
@@ -280,6 +281,11 @@ mod tests {
         assert_eq!(
             implied("In #W1000001, I meant to get the desk lamp in low brightness."),
             vec!["In #W1000001, I meant to get the desk lamp in low brightness."]
+        );
+        // the item named in the sentence before, its new option in the next
+        assert_eq!(
+            implied("I'm unhappy with the desk lamp in #W1000001. I need the low brightness one."),
+            vec!["I need the low brightness one."]
         );
         // a question that asks nothing does not head a list
         assert!(implied("Is this right?\n- mouse: white").is_empty());
