@@ -167,10 +167,13 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
 }
 
 /// Whether every place `value` is written in `norm` follows "instead of", "rather than",
-/// "not" or "from" (the value being replaced: "in a small instead of medium").
+/// "not" or "from" (the value being replaced: "in a small instead of medium", "not the bumpy
+/// tactile ones").
 fn only_as_replaced(norm: &str, value: &str) -> bool {
-    static REPLACED: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?:instead of|rather than|\bnot|\bfrom)(?: (?:the|a|an|my))?\s*$"));
+    static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
+        // "not the bumpy tactile ones": one describing word may sit between
+        re(r"(?:instead of|rather than|\bnot|\bfrom)(?: (?:the|a|an|my))?(?: [a-z]+)?\s*$")
+    });
     let mut any = false;
     let mut start = 0;
     while let Some(i) = norm.get(start..).and_then(|h| h.find(value)) {
@@ -344,6 +347,11 @@ fn size_word(norm: &str, key: &str, nv: &str) -> bool {
 fn negative_value(norm: &str, nv: &str, key: &str, key_last: &str) -> bool {
     let forms: Vec<String> = match nv {
         "none" => vec![
+            // "the plain version with no extras": a product's add-ons all left out
+            "no extras".to_owned(),
+            "without extras".to_owned(),
+            "without any extras".to_owned(),
+            "no add ons".to_owned(),
             format!("no {key}"),
             format!("no {key}s"),
             format!("without {key}"),
@@ -806,6 +814,26 @@ mod tests {
             "1": {"item_id": "1", "options": {"resolution": "4K", "waterproof": "yes", "color": "black", "field of view": "130 degrees", "connectivity": "Wi-Fi", "battery": "2000mAh"}, "available": true, "price": 1.0},
             "2": {"item_id": "2", "options": {"resolution": "1080p", "waterproof": "no", "color": "silver", "field of view": "160 degrees", "connectivity": "Ethernet", "battery": "1500mAh"}, "available": true, "price": 2.0}
         }})
+    }
+
+    #[test]
+    fn values_named_as_unwanted_and_add_ons_left_out() {
+        let keyboard = json!({"name": "Mechanical Keyboard", "variants": {
+            "1": {"options": {"switch type": "linear", "size": "80%"}, "available": true, "price": 1.0},
+            "2": {"options": {"switch type": "clicky", "size": "80%"}, "available": true, "price": 1.0},
+            "3": {"options": {"switch type": "tactile", "size": "80%"}, "available": true, "price": 1.0}
+        }});
+        let got = option_mentions(
+            "change the keyboard to the one with the smooth linear switches, not the clicky ones, and not the bumpy tactile ones either",
+            &keyboard,
+        );
+        assert_eq!(got["switch type"], BTreeSet::from(["linear".to_owned()]));
+        let grill = json!({"name": "Grill", "variants": {
+            "1": {"options": {"type": "gas", "features": "side burner"}, "available": true, "price": 1.0},
+            "2": {"options": {"type": "gas", "features": "none"}, "available": true, "price": 1.0}
+        }});
+        let got = option_mentions("I want the plain version with no extras at all", &grill);
+        assert_eq!(got["features"], BTreeSet::from(["none".to_owned()]));
     }
 
     #[test]
