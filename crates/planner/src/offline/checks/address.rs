@@ -1,7 +1,18 @@
 //! A new address written in the text that no write uses.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::customer::Customer;
-use crate::text::Address;
+use crate::text::{re, Address};
+
+/// A street line without the rest of the address: "445 Maple Drive", "12 Old Mill Rd".
+static STREET_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Circle|Parkway|Trail|Square)\b",
+    )
+});
 
 /// A question when the text writes out an address ("... to 12 Birch Lane, Boise, ID 83702")
 /// that is none of the customer's addresses on file (their default, any order's) and no
@@ -25,22 +36,51 @@ pub(in crate::offline) fn address_not_written(
         .filter_map(|w| w.args.get("address1").and_then(serde_json::Value::as_str))
         .map(street)
         .collect();
-    crate::text::addresses(text).into_iter().find_map(|a| {
-        let key = street(&a.address1);
-        let known = on_file.iter().any(|f| street(&f.address1) == key);
-        (!known && !written.contains(&key)).then(|| {
-            format!(
-                "You wrote the address {}, and I did not read what it is for. Should it become the shipping address of an order (which one), or your account's default address?",
-                a.line()
-            )
-        })
-    })
+    // "1500 Westlake Ave" is the street of "1500 Westlake Ave N"
+    let same = |a: &str, b: &str| {
+        a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
+    };
+    let known = |key: &str| {
+        on_file.iter().any(|f| same(&street(&f.address1), key))
+            || written.iter().any(|w| same(w, key))
+    };
+    let ask = |line: &str| {
+        format!(
+            "You wrote the address {line}, and I did not read what it is for. Should it become the shipping address of an order (which one), or your account's default address?"
+        )
+    };
+    if let Some(a) = crate::text::addresses(text)
+        .into_iter()
+        .find(|a| !known(&street(&a.address1)))
+    {
+        return Some(ask(&a.line()));
+    }
+    // "please send it to 445 Maple Drive instead": a street written without city and zip
+    STREET_LINE
+        .find_iter(text)
+        .map(|m| m.as_str())
+        .find(|line| !known(&street(line)))
+        .map(ask)
 }
 
-/// A street line compared without case, punctuation or repeated spaces.
+/// A street line compared without case, punctuation or repeated spaces, its street type
+/// spelled out ("Maple Dr." is "maple drive").
 fn street(line: &str) -> String {
     line.split_whitespace()
-        .map(|w| crate::text::trim_word(w).to_lowercase())
+        .map(|w| {
+            let w = crate::text::trim_word(w).to_lowercase();
+            match w.as_str() {
+                "st" => "street".to_owned(),
+                "ave" => "avenue".to_owned(),
+                "rd" => "road".to_owned(),
+                "ln" => "lane".to_owned(),
+                "dr" => "drive".to_owned(),
+                "blvd" => "boulevard".to_owned(),
+                "ct" => "court".to_owned(),
+                "pl" => "place".to_owned(),
+                _ => w,
+            }
+        })
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -80,6 +120,19 @@ mod tests {
             None
         );
         assert!(address_not_written(text, &[to_order("14 Birch Lane")], &customer).is_some());
+        // a street line alone, and the same street on file written short
+        let text = "Cancel the mouse, and send the lamp to 12 Birch Lane instead.";
+        assert!(
+            address_not_written(text, &[], &customer).is_some_and(|q| q.contains("12 Birch Lane"))
+        );
+        assert_eq!(
+            address_not_written(text, &[to_order("12 Birch Ln.")], &customer),
+            None
+        );
+        assert_eq!(
+            address_not_written("Cancel the order going to 9 Elm Rd please.", &[], &customer),
+            None
+        );
     }
 
     #[test]
