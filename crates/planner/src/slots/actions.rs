@@ -37,8 +37,11 @@ impl Ctx<'_> {
         // because I ordered the wrong camera")
         if self.req.order_ids.is_empty() && !WHOLE_ORDER.is_match(&self.req.clause) {
             let items = self.customer.items(self.order_id);
-            let found = mentions(&self.req.clause, &items);
-            let describing = describes_order(&self.req.clause, &found);
+            // "...; the one with only the black tee stays": a part that keeps something
+            // chooses nothing to cancel
+            let acting = super::kept::without_staying(&self.req.clause);
+            let found = mentions(&acting, &items);
+            let describing = describes_order(&acting, &found);
             // products named to say which order are not a choice of items
             let named: Vec<_> = found
                 .iter()

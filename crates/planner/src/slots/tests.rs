@@ -528,3 +528,14 @@ fn going_back_somewhere_is_no_return() {
     );
     assert!(r.iter().all(|r| r.kind != "return"), "{r:?}");
 }
+
+#[test]
+fn a_part_that_keeps_another_order_chooses_nothing_to_cancel() {
+    // the order with the lamp holds a mouse too: the mouse named in the part that stays is
+    // no choice of items to cancel
+    let w = write(
+        "Cancel the one with the lamp, I no longer need it; the one with only the mouse stays.",
+    );
+    assert_eq!(w.tool, "cancel_pending_order");
+    assert_eq!(w.args["order_id"], "#W1000001");
+}
