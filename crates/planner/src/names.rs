@@ -12,6 +12,9 @@ const GENERIC: [&str; 3] = ["set", "cleaner", "kit"];
 /// "Bicycle", and so "bike helmet" for a "Cycling Helmet").
 const SYNONYMS: &[(&str, &str)] = &[("bicycle", "bike"), ("cycling", "bike")];
 
+/// Everyday words for a whole product name ("the purple tee" for a "T-Shirt").
+const EVERYDAY_NAMES: &[(&str, &str)] = &[("t shirt", "tee"), ("sunglasses", "shades")];
+
 /// First words of product names that people use alone for the product ("the navy fleece"
 /// for a "Fleece Jacket", "the jigsaw" for a "Jigsaw Puzzle").
 const LEADING_NAMES: [&str; 2] = ["fleece", "jigsaw"];
@@ -26,6 +29,12 @@ pub fn aliases(name: &str) -> Vec<String> {
         if first != norm {
             out.push(first.to_owned());
             out.push(format!("{first}s"));
+        }
+    }
+    for (name, everyday) in EVERYDAY_NAMES {
+        if norm == *name {
+            out.push((*everyday).to_owned());
+            out.push(format!("{everyday}s"));
         }
     }
     for (word, everyday) in SYNONYMS {
@@ -245,6 +254,10 @@ mod tests {
         assert!(mention("the navy fleece runs big", "Fleece Jacket").is_some());
         assert!(mention("both fleeces", "Fleece Jacket").is_some());
         assert!(mention("the 1000 piece jigsaw", "Jigsaw Puzzle").is_some());
+        assert!(mention("the purple tee is an xl", "T-Shirt").is_some());
+        assert!(mention("both tees", "T-Shirt").is_some());
+        assert!(mention("my new shades", "Sunglasses").is_some());
+        assert!(mention("a teeth whitening kit", "T-Shirt").is_none());
         // a name's last word cut short
         assert!(mention("the action cam - the waterproof one", "Action Camera").is_some());
         assert!(mention("the action ca", "Action Camera").is_none());
