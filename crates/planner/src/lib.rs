@@ -8,7 +8,8 @@
 //!   [`ConversationState`].
 //! - [`plan`]: [`Plan`], [`ProposedWrite`], [`Outcome`], [`ReadCall`], [`WriteResult`].
 //! - [`procedures`]: procedures as data (`procedures.toml`), one per intent.
-//! - [`text`]: sentences, dict literals, payment ids, addresses, yes / no.
+//! - [`text`]: sentences, dict literals, payment ids, addresses, yes / no; `numbers` (private):
+//!   number words before a unit read as digits, for [`text::normalise`].
 //! - [`customer`]: the authenticated customer's user record, orders and products.
 //! - [`names`]: how customers name a product (aliases, compounds, everyday words).
 //! - [`variant`]: option words and target variants.
@@ -36,6 +37,7 @@ pub(crate) mod fixture;
 pub mod format;
 pub mod identity;
 pub mod names;
+mod numbers;
 pub mod offline;
 pub mod plan;
 pub mod procedures;
