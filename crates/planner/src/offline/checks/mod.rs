@@ -14,6 +14,7 @@
 //!   ([`payment`]).
 //! - The text writes out a new address and no write sends anything there ([`address`]).
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -82,21 +83,18 @@ pub(super) fn fewer_than_stated(
         })
         .max()?;
     // two readings of one item ("exchange both of these" read as the T-shirt named after it
-    // again) are one thing read, not two; two identical items in one write stay two
-    let mut things: std::collections::BTreeMap<(String, String, String), usize> =
-        std::collections::BTreeMap::new();
+    // again) are one thing read, not two; two identical items in one write stay two. Key:
+    // (tool for a whole-order write, else "", order, item id or "")
+    let mut things: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
     for w in writes {
-        let order = order_of(w).unwrap_or_default().to_owned();
+        let order = order_of(w).unwrap_or_default();
         let items = item_ids(w);
-        let mut here: std::collections::BTreeMap<(String, String, String), usize> =
-            std::collections::BTreeMap::new();
+        let mut here: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
         if items.is_empty() {
-            here.insert((w.tool.clone(), order.clone(), String::new()), 1);
+            here.insert((w.tool.as_str(), order, ""), 1);
         }
         for item in items {
-            *here
-                .entry((String::new(), order.clone(), item.to_owned()))
-                .or_default() += 1;
+            *here.entry(("", order, item)).or_default() += 1;
         }
         for (k, n) in here {
             let seen = things.entry(k).or_default();
