@@ -347,6 +347,15 @@ impl Customer {
         }
     }
 
+    /// Every address record on file, as the store holds it: each order's, then the user's
+    /// default.
+    pub fn address_records(&self) -> impl Iterator<Item = &Value> {
+        self.orders
+            .values()
+            .filter_map(|o| o.get("address"))
+            .chain(self.user.get("address"))
+    }
+
     /// The user's default address.
     pub fn address(&self) -> Option<crate::text::Address> {
         crate::text::Address::from_json(self.user.get("address")?)

@@ -155,13 +155,7 @@ impl Claims {
         if self.names.iter().any(|n| !theirs(n)) {
             return Some(Conflict::Name);
         }
-        let mut zips: Vec<&str> = customer
-            .orders
-            .values()
-            .filter_map(|o| o.get("address"))
-            .chain(customer.user.get("address"))
-            .map(|a| s(a, "zip"))
-            .collect();
+        let mut zips: Vec<&str> = customer.address_records().map(|a| s(a, "zip")).collect();
         zips.retain(|z| !z.is_empty());
         if self.zips.iter().any(|z| !zips.contains(&z.as_str())) {
             return Some(Conflict::Zip);

@@ -24,12 +24,11 @@ pub(in crate::offline) fn address_not_written(
     writes: &[crate::ProposedWrite],
     customer: &Customer,
 ) -> Option<String> {
-    let on_file: Vec<Address> = customer
-        .orders
-        .values()
-        .filter_map(|o| o.get("address"))
-        .chain(customer.user.get("address"))
+    // the streets on file, each compared as `street` reads it, computed once
+    let on_file: Vec<String> = customer
+        .address_records()
         .filter_map(Address::from_json)
+        .map(|a| street(&a.address1))
         .collect();
     let written: Vec<String> = writes
         .iter()
@@ -40,10 +39,7 @@ pub(in crate::offline) fn address_not_written(
     let same = |a: &str, b: &str| {
         a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
     };
-    let known = |key: &str| {
-        on_file.iter().any(|f| same(&street(&f.address1), key))
-            || written.iter().any(|w| same(w, key))
-    };
+    let known = |key: &str| on_file.iter().chain(&written).any(|f| same(f, key));
     let ask = |line: &str| {
         format!(
             "You wrote the address {line}, and I did not read what it is for. Should it become the shipping address of an order (which one), or your account's default address?"
