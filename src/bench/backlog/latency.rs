@@ -28,6 +28,11 @@ pub struct HalfLoad {
     pub p99_ms: f64,
     /// Slowest, ms.
     pub max_ms: f64,
+    /// The 99th percentile of each quarter of the feed, in the order sent, ms. A tail that
+    /// grows from the first quarter to the last is no steady state: on the embedded mock
+    /// cluster it is the broker's own cost per fetch, which grows with its log
+    /// (docs/MEASUREMENTS.md, 2026-12-06).
+    pub p99_ms_by_quarter: Vec<f64>,
     /// One ticket at a time on a pipeline idle for a while (every fetch parked at the
     /// broker): median latency, ms. The floor the broker's fetch wait sets.
     pub idle_p50_ms: f64,
@@ -114,6 +119,7 @@ async fn feed(
     let latency = |id: &String| -> Option<f64> { Some((finished.get(id)? - sent.get(id)?) as f64) };
     let mut idle: Vec<f64> = idle_ids.iter().filter_map(latency).collect();
     let mut paced: Vec<f64> = paced_ids.iter().filter_map(latency).collect();
+    let p99_ms_by_quarter = by_quarter(&paced, 0.99);
     idle.sort_by(f64::total_cmp);
     paced.sort_by(f64::total_cmp);
     Ok(HalfLoad {
@@ -123,8 +129,36 @@ async fn feed(
         p50_ms: percentile(&paced, 0.50),
         p99_ms: percentile(&paced, 0.99),
         max_ms: percentile(&paced, 1.0),
+        p99_ms_by_quarter,
         idle_p50_ms: percentile(&idle, 0.50),
         idle_max_ms: percentile(&idle, 1.0),
         fetch_wait_max_ms: rig.fetch_wait_max().as_millis() as u64,
     })
+}
+
+/// The `p` percentile of each quarter of `values` (in their order), fewer parts when there
+/// are fewer than four values.
+fn by_quarter(values: &[f64], p: f64) -> Vec<f64> {
+    let parts = values.len().min(4);
+    (0..parts)
+        .map(|q| {
+            let mut part =
+                values[q * values.len() / parts..(q + 1) * values.len() / parts].to_vec();
+            part.sort_by(f64::total_cmp);
+            percentile(&part, p)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_quarter;
+
+    #[test]
+    fn each_quarter_has_its_own_tail() {
+        let values: Vec<f64> = (0..400).map(|i| (i / 100 * 100 + i % 100) as f64).collect();
+        assert_eq!(by_quarter(&values, 0.99), vec![98.0, 198.0, 298.0, 398.0]);
+        assert_eq!(by_quarter(&[5.0, 1.0], 1.0), vec![5.0, 1.0]);
+        assert!(by_quarter(&[], 0.99).is_empty());
+    }
 }

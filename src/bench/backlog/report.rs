@@ -117,6 +117,16 @@ impl std::fmt::Display for BacklogReport {
                 "  half load: {} tickets at {:.0}/s (fed {:.0}/s): p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
                 h.tickets, h.rate_per_sec, h.fed_per_sec, h.p50_ms, h.p99_ms, h.max_ms
             )?;
+            let quarters: Vec<String> = h
+                .p99_ms_by_quarter
+                .iter()
+                .map(|q| format!("{q:.0}"))
+                .collect();
+            writeln!(
+                f,
+                "    p99 by quarter of the feed: {} ms",
+                quarters.join(" / ")
+            )?;
             writeln!(
                 f,
                 "    idle floor (one ticket at a time, fetch_wait_max {} ms): p50 {:.0} ms, max {:.0} ms",
