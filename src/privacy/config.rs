@@ -20,9 +20,8 @@ pub struct PrivacyConfig {
     /// originals are encrypted with AES-256-GCM under it.
     pub vault_key_env: String,
     /// The kinds replaced by tokens (Presidio labels). Person names and street addresses
-    /// are off by default: the guard finds them with too little precision (see
-    /// `docs/ARCHITECTURE.md`, "Privacy"), and the planner reads names and zip codes to
-    /// find an account.
+    /// are off by default: the planner reads names, zip codes and street lines in clear to
+    /// find an account and to check an address (see `docs/ARCHITECTURE.md`, "Privacy").
     pub kinds: Vec<PiiKind>,
     /// The kinds a reply to the customer shows in clear (their own values, revealed by
     /// `frontdesk deliver`); a token of any other kind is shown as the guard's placeholder
