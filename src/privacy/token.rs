@@ -19,12 +19,16 @@ pub fn kind_code(kind: PiiKind) -> &'static str {
         PiiKind::Url => "url",
         PiiKind::StreetAddress => "address",
         PiiKind::Person => "name",
+        PiiKind::OneTimeCode => "code",
     }
 }
 
 /// The kind a token's word stands for.
 pub fn kind_of_code(code: &str) -> Option<PiiKind> {
-    PiiKind::ALL.into_iter().find(|k| kind_code(*k) == code)
+    PiiKind::ALL
+        .into_iter()
+        .chain([PiiKind::OneTimeCode])
+        .find(|k| kind_code(*k) == code)
 }
 
 /// The value a token is derived from: the same card typed with or without spaces, or an

@@ -151,6 +151,25 @@ impl Vault {
         Ok((out, replaced.len()))
     }
 
+    /// Stores `value` as a secret of `kind` in `conversation_id` and returns its token: a
+    /// value no recogniser finds in text (a one-time code), which must still cross a topic
+    /// sealed.
+    pub async fn seal(
+        &self,
+        conversation_id: &str,
+        kind: PiiKind,
+        value: &str,
+    ) -> Result<String, VaultError> {
+        let sealed = Replaced {
+            token: token(&self.keys.token, conversation_id, kind, value),
+            kind,
+            value: value.to_owned(),
+        };
+        self.store(conversation_id, std::slice::from_ref(&sealed))
+            .await?;
+        Ok(sealed.token)
+    }
+
     /// Tokenises a ticket's subject and body in place (stored first); returns how many
     /// values were replaced. The channel identity (`customer`) stays: it is the verified
     /// sender, which routing and the answer need.
@@ -394,6 +413,37 @@ mod tests {
             shown,
             "We will write to Jane.Doe@example.com about card [CARD ****1111]."
         );
+    }
+
+    #[tokio::test]
+    async fn a_sealed_code_opens_only_for_a_notification_of_its_conversation() {
+        let db = db().await;
+        let v = vault(&db).await;
+        let token = v.seal("c1", PiiKind::OneTimeCode, "482913").await.unwrap();
+        assert!(token.starts_with("⟦code:"), "{token}");
+        let body = format!("Your verification code is {token}.");
+        let opened = v
+            .reveal_for_customer("c1", &body, &[PiiKind::OneTimeCode])
+            .await
+            .unwrap();
+        assert_eq!(opened, "Your verification code is 482913.");
+        // A reply's reveal kinds do not include codes, and another conversation knows none.
+        let reply = v
+            .reveal_for_customer("c1", &body, &[PiiKind::Email])
+            .await
+            .unwrap();
+        assert_eq!(reply, "Your verification code is [CODE].");
+        let elsewhere = v
+            .reveal_for_customer("c2", &body, &[PiiKind::OneTimeCode])
+            .await
+            .unwrap();
+        assert_eq!(elsewhere, "Your verification code is [CODE].");
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT ciphertext FROM pii_vault")
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert!(!rows[0].0.contains("482913"));
     }
 
     #[tokio::test]

@@ -263,3 +263,123 @@ async fn pii_in_a_ticket_reaches_no_topic_table_or_log_and_erasure_leaves_nothin
     assert!(!erased.inputs_json.contains(SENDER) && !erased.reason.contains(SENDER));
     harness.stop().await.unwrap();
 }
+
+/// Whether `number` stands in `text` as a number of its own (not inside a longer run of
+/// digits, such as a timestamp).
+fn holds_number(text: &str, number: &str) -> bool {
+    text.match_indices(number).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + number.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// A one-time code for an anonymous chat crosses the outbound topic sealed: the
+/// notification carries a vault token that only this conversation opens, and the code's
+/// digits are on no topic and in no table.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_one_time_code_crosses_no_topic_or_table_in_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = test_config(dir.path());
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/planner/procedures.toml"
+    ))
+    .unwrap();
+    assert!(shipped.contains("unverified = \"hand_off\""));
+    let procedures = dir.path().join("procedures.toml");
+    std::fs::write(
+        &procedures,
+        shipped.replace(
+            "unverified = \"hand_off\"",
+            "unverified = \"one_time_code\"",
+        ),
+    )
+    .unwrap();
+    cfg.agent.procedures = Some(procedures);
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker: Broker::embedded().unwrap(),
+            store: Store::Sandbox {
+                db_url: format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("store.db").display()
+                ),
+                data_dir: frontdesk::demo::default_data_dir().unwrap(),
+            },
+            stages: Stages::Configured(StageKind::ALL.to_vec()),
+            keep_state_url: true,
+            declare_topics: true,
+        },
+    )
+    .await
+    .unwrap();
+    let all: Vec<String> = harness
+        .topics
+        .all()
+        .iter()
+        .map(|d| harness.topics.physical(&d.name))
+        .collect();
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    let obs = observer(&harness.cfg, &harness.brokers, &refs);
+    let vault = frontdesk::privacy::build_vault(&harness.cfg, &harness.state)
+        .unwrap()
+        .expect("privacy is on by default");
+    let sink = TicketSink::new(
+        producer(&harness.cfg, &harness.brokers),
+        harness.codec.clone(),
+        harness.topics.clone(),
+        Duration::from_secs(30),
+    )
+    .with_vault(Some(vault.clone()));
+    let conversation = unique("code-conv");
+    // An anonymous chat: the channel verified nobody.
+    let ticket = Ticket::new(
+        "code-t1",
+        &conversation,
+        Channel::Chat,
+        format!("Hi, I'm Noah Brown, {SENDER}. Where is my order #W7678072?"),
+    );
+    sink.publish(&ticket).await.unwrap();
+    let mut seen = collect_until(&obs, Duration::from_secs(120), |s| {
+        s.iter()
+            .any(|r| r.topic.ends_with(names::RESOLUTIONS) || r.topic.ends_with(names::HANDOFFS))
+    })
+    .await;
+    seen.extend(collect_for(&obs, Duration::from_secs(3)).await);
+
+    let resolution = seen
+        .iter()
+        .find(|r| r.topic.ends_with(names::RESOLUTIONS))
+        .map(|r| String::from_utf8_lossy(&r.value).into_owned())
+        .expect("the agent asked for the code");
+    let sealed: Vec<String> = find_tokens(&resolution)
+        .filter(|t| t.kind == frontdesk_guard::PiiKind::OneTimeCode)
+        .map(|t| t.token.to_owned())
+        .collect();
+    assert_eq!(sealed.len(), 1, "one sealed code: {resolution}");
+    assert!(
+        resolution.contains("Your verification code is ⟦code:"),
+        "{resolution}"
+    );
+    let known = vault
+        .lookup(&conversation, sealed.iter().map(String::as_str))
+        .await
+        .unwrap();
+    let (_, code) = known.get(&sealed[0]).expect("the vault opens its own code");
+    assert_eq!(code.len(), 6, "{code}");
+    assert!(code.chars().all(|c| c.is_ascii_digit()), "{code}");
+    for r in &seen {
+        let text = String::from_utf8_lossy(&r.value);
+        assert!(
+            !holds_number(&text, code),
+            "{} carries the code: {text}",
+            r.topic
+        );
+    }
+    for (table, row) in every_row(harness.state.pool()).await {
+        assert!(!holds_number(&row, code), "{table} holds the code: {row}");
+    }
+    harness.stop().await.unwrap();
+}

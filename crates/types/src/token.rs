@@ -16,8 +16,8 @@ pub const ALPHABET: &[u8; 16] = b"bcdfghjkmnpqrstz";
 /// Letters of digest in a token.
 pub const DIGEST_LETTERS: usize = 12;
 /// The kinds a token can name.
-pub const KIND_CODES: [&str; 9] = [
-    "email", "phone", "card", "ssn", "iban", "ip", "url", "address", "name",
+pub const KIND_CODES: [&str; 10] = [
+    "email", "phone", "card", "ssn", "iban", "ip", "url", "address", "name", "code",
 ];
 
 /// A token found in text.

@@ -11,6 +11,7 @@
 //! a no-op. On shutdown the running batch has `drain_timeout` to finish; then the stored
 //! offsets are committed synchronously.
 
+use frontdesk_guard::PiiKind;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -274,12 +275,32 @@ impl Deliver {
             };
             tracing::Span::current().record("ticket_id", out.ticket_id());
             self.deliver_to_targets(msg, &out).await;
-            for notice in out.notices() {
+            for mut notice in out.notices() {
+                self.open(&mut notice).await;
                 self.deliver_to_targets(msg, &notice).await;
             }
         }
         .instrument(span)
         .await
+    }
+
+    /// Opens a notification's sealed values: it goes to a contact on file, and the one-time
+    /// code it carries crossed the topic as a vault token. Only the notice itself is opened,
+    /// never the reply's copy of it.
+    async fn open(&self, notice: &mut Outgoing) {
+        let (Record::Notification(n), Some(reveal)) = (&mut notice.record, &self.reveal) else {
+            return;
+        };
+        let mut kinds = reveal.kinds.clone();
+        kinds.push(PiiKind::OneTimeCode);
+        let (conversation, body) = (n.conversation_id.clone(), n.notification.body.clone());
+        n.notification.body = self
+            .retry_dependency("the PII vault", || {
+                reveal
+                    .vault
+                    .reveal_for_customer(&conversation, &body, &kinds)
+            })
+            .await;
     }
 
     /// Delivers `out` to each of its targets; what cannot be delivered is dead-lettered

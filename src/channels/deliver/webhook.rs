@@ -56,7 +56,12 @@ impl Adapter for Webhook {
         key: &str,
     ) -> Result<Option<String>, Failure> {
         let record = match &out.record {
-            Record::Resolution(r) => serde_json::to_value(r),
+            // The notifications go out on their own, each to its own contact: the reply's
+            // receiver does not get them.
+            Record::Resolution(r) => serde_json::to_value(crate::messages::Resolution {
+                notifications: Vec::new(),
+                ..(**r).clone()
+            }),
             Record::Handoff(h) => serde_json::to_value(h),
             Record::Notification(n) => serde_json::to_value(&n.notification),
         }

@@ -217,7 +217,21 @@ impl ToolsStage {
         ctx: &StageContext,
     ) -> Result<(), StageError> {
         if let Some(code) = &plan.one_time_code {
-            env.notifications.push(code_notification(code));
+            // The code crosses the outbound topic sealed in the vault when there is one;
+            // `frontdesk deliver` opens it just before sending.
+            let shown = match &self.vault {
+                Some(vault) => {
+                    vault
+                        .seal(
+                            &env.ticket.conversation_id,
+                            frontdesk_guard::PiiKind::OneTimeCode,
+                            &code.code,
+                        )
+                        .await?
+                }
+                None => code.code.clone(),
+            };
+            env.notifications.push(code_notification(code, &shown));
         }
         let band = env.route.as_ref().map(|r| r.band);
         let procedures = plan.procedures.join(", ");
@@ -290,17 +304,17 @@ impl ToolsStage {
 }
 
 /// The e-mail that carries a one-time code to the contact on file. It leaves on the outbound
-/// topic with the reply; the reply itself never holds the code or says whether an account
-/// exists.
-fn code_notification(code: &frontdesk_planner::CodeDelivery) -> Notification {
+/// topic with the reply, the code as `shown` (its vault token, or the code itself when the
+/// pipeline does not tokenise); the reply itself never holds the code or says whether an
+/// account exists.
+fn code_notification(code: &frontdesk_planner::CodeDelivery, shown: &str) -> Notification {
     let minutes = (code.expires_at_ms - chrono::Utc::now().timestamp_millis()).max(0) / 60_000;
     Notification {
         channel: Channel::Email,
         to: code.email.clone(),
         subject: Some("Your verification code".to_owned()),
         body: format!(
-            "Your verification code is {}. It is valid for {minutes} minutes. If you did not ask for it, ignore this message: nothing changes without it.",
-            code.code
+            "Your verification code is {shown}. It is valid for {minutes} minutes. If you did not ask for it, ignore this message: nothing changes without it."
         ),
     }
 }

@@ -395,3 +395,64 @@ async fn the_customers_reply_shows_their_own_values_where_policy_allows() {
     );
     assert!(!body.contains("4111 1111") && !body.contains('⟦'), "{body}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_sealed_one_time_code_is_opened_just_before_it_is_sent() {
+    let Some(mut base) = base(Which::Mock).await else {
+        return;
+    };
+    let hook = fakes::webhook_receiver("whsec-test", Script::default()).await;
+    base.cfg.channels.generic = Some(generic_cfg(&hook.uri()));
+    let vault = frontdesk::privacy::build_vault(&base.cfg, &base.state)
+        .unwrap()
+        .unwrap();
+    let token = vault
+        .seal("shop-code", frontdesk_guard::PiiKind::OneTimeCode, "582071")
+        .await
+        .unwrap();
+    seed_origin(
+        &base,
+        "shop-code-1",
+        "shop-code",
+        Provider::Generic,
+        Origin::default(),
+    )
+    .await;
+    let mut r = resolution(
+        "shop-code-1",
+        "shop-code",
+        Channel::Chat,
+        "We sent a code to the e-mail address on file.",
+    );
+    r.notifications = vec![frontdesk::messages::Notification {
+        channel: Channel::Chat,
+        to: "customer-88".into(),
+        subject: Some("Your verification code".into()),
+        body: format!("Your verification code is {token}."),
+    }];
+    // What crosses the outbound topic holds the token, never the code.
+    let on_topic = serde_json::to_string(&r).unwrap();
+    assert!(!on_topic.contains("582071"), "{on_topic}");
+    publish_resolution(&base, &r).await;
+    let d = start_deliver(&base);
+    eventually("the reply and the code", Duration::from_secs(30), || {
+        hook.posted().len() >= 2
+    })
+    .await;
+    d.stop().await;
+    let posted = hook.posted();
+    let notice = posted
+        .iter()
+        .find(|p| p.body["kind"] == "notification")
+        .expect("the notification was sent");
+    assert_eq!(notice.body["record"]["to"], "customer-88");
+    assert_eq!(
+        notice.body["record"]["body"],
+        "Your verification code is 582071."
+    );
+    let reply = posted
+        .iter()
+        .find(|p| p.body["kind"] != "notification")
+        .expect("the reply was sent");
+    assert!(!reply.body.to_string().contains("582071"));
+}

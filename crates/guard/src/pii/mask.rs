@@ -49,6 +49,7 @@ pub fn placeholder(kind: PiiKind, value: &str) -> String {
         PiiKind::Url => "[URL]".into(),
         PiiKind::StreetAddress => "[ADDRESS]".into(),
         PiiKind::Person => "[NAME]".into(),
+        PiiKind::OneTimeCode => "[CODE]".into(),
     }
 }
 

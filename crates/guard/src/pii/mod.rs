@@ -45,10 +45,15 @@ pub enum PiiKind {
     /// Person name.
     #[serde(rename = "PERSON")]
     Person,
+    /// A one-time code the agent sends to a contact on file. No recogniser finds it in
+    /// text (it is not in [`PiiKind::ALL`]); the vault seals it so the notification that
+    /// carries it crosses the outbound topic as a token.
+    #[serde(rename = "ONE_TIME_CODE")]
+    OneTimeCode,
 }
 
 impl PiiKind {
-    /// Every kind, in detection priority order.
+    /// Every kind a recogniser finds, in detection priority order.
     pub const ALL: [PiiKind; 9] = [
         PiiKind::Email,
         PiiKind::Url,
@@ -73,6 +78,7 @@ impl PiiKind {
             PiiKind::Url => "DOMAIN_NAME",
             PiiKind::StreetAddress => "STREET_ADDRESS",
             PiiKind::Person => "PERSON",
+            PiiKind::OneTimeCode => "ONE_TIME_CODE",
         }
     }
 
