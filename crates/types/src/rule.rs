@@ -117,6 +117,9 @@ rules! {
     UnmodelledCondition => "unmodelled_condition",
     /// Part of the message asks for a change no request was read from.
     UnreadRequest => "unread_request",
+    /// Part of the message asks a question (an order's status, a product, the account)
+    /// the store's records gave no answer to.
+    UnansweredQuestion => "unanswered_question",
     /// The planner: the request needs a write this ticket's route does not allow (not on
     /// its allow-list); handed off before the customer is asked to confirm it.
     NotAllowed => "not_allowed",

@@ -23,6 +23,9 @@ pub(super) struct Outcomes {
     pub names: Vec<String>,
     /// A condition the planner cannot evaluate, as written: nothing is written.
     pub unmodelled: Option<String>,
+    /// A question of the customer's (status, product, account) the store gave no answer
+    /// to, as written: answering the rest would read as a complete answer.
+    pub unanswered: Option<String>,
 }
 
 /// How one request went, for the fallback after it.
@@ -151,6 +154,12 @@ pub(super) fn resolve_all(
             Resolution::Unavailable(q) => Went::Unavailable(q),
             Resolution::Refuse(f) => {
                 out.facts.push(f);
+                Went::Failed(None)
+            }
+            // a question nothing in the store answered ("what does the taller one cost?",
+            // and no taller one was found): not an answer, whatever else is answered
+            Resolution::Facts(f) if f.is_empty() => {
+                out.unanswered.get_or_insert_with(|| r.clause.clone());
                 Went::Failed(None)
             }
             Resolution::Facts(f) => {

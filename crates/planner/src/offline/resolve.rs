@@ -154,6 +154,7 @@ impl OfflinePlanner {
             facts: found,
             names,
             unmodelled,
+            unanswered,
         } = resolve_all(&requests, &customer, &self.procedures, &full_text);
         // "two things I want to exchange: ..." and only one was read: proposing the one would
         // leave the other undone for good (an order's items change only once)
@@ -207,11 +208,23 @@ impl OfflinePlanner {
                         .map(|c| (Rule::UnreadRequest, c))
                 })
             })
-            .or_else(|| dropped.map(|c| (Rule::UnreadRequest, c)));
+            .or_else(|| dropped.map(|c| (Rule::UnreadRequest, c)))
+            // only a partial answer: beside a write, the proposal may answer it (the price of
+            // the new item, the difference), the turn's own facts may (a product's options,
+            // read before the requests), and with no fact at all the plan is unsure anyway
+            // (a model, or the help centre, may answer)
+            .or_else(|| {
+                unanswered
+                    .filter(|_| writes.is_empty() && leading.is_empty() && !found.is_empty())
+                    .map(|c| (Rule::UnansweredQuestion, c))
+            });
         if let Some((rule, condition)) = unmodelled {
             let why = match rule {
                 Rule::UnreadRequest => {
                     "part of the message asks for a change the agent did not read"
+                }
+                Rule::UnansweredQuestion => {
+                    "part of the message asks a question the store's records do not answer"
                 }
                 _ => "the request depends on a condition the agent cannot check",
             };

@@ -1,7 +1,7 @@
 //! One conversation at a time against the hand-made store: identity, one-time codes,
 //! confirmation, and the checks of proposed writes against the text.
 //!
-//! One file (about 730 lines): every test drives the whole offline planner through the same
+//! One file (about 750 lines): every test drives the whole offline planner through the same
 //! fixture helpers (`from_ana`, `say`, `planner`); the readings of single slots are tested
 //! next to them in `slots/tests.rs`.
 
@@ -726,4 +726,22 @@ async fn a_write_on_an_item_said_to_stay_is_asked_about() {
         panic!("{plan:#?}")
     };
     assert!(question.contains("Before I go ahead"), "{question}");
+}
+
+#[tokio::test]
+async fn a_question_the_store_does_not_answer_is_not_answered_by_the_others() {
+    // the status is answered; no product of the store is "the foldable one": answering the
+    // status alone would read as a complete answer
+    let plan = from_ana(
+        "Two questions. What's the status of order #W1000002? And what does the foldable one cost?",
+    )
+    .await;
+    let Outcome::HandOff { rule, reason } = &plan.outcome else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(*rule, Rule::UnansweredQuestion, "{reason}");
+    assert!(reason.contains("foldable"), "{reason}");
+    // the status alone is answered as before
+    let plan = from_ana("What's the status of order #W1000002?").await;
+    assert_eq!(plan.outcome, Outcome::Answered, "{plan:#?}");
 }
