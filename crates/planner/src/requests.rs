@@ -522,6 +522,14 @@ mod tests {
         let k = kinds("Could you ship it to my home address on file instead?");
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "order_address");
+        for text in [
+            "It's going to my old place, but I need it at my office instead.",
+            "I'd rather have the package at our house in Tampa.",
+        ] {
+            let k = kinds(text);
+            assert_eq!(k.len(), 1, "{text}: {k:?}");
+            assert_eq!(k[0].0, "order_address", "{text}");
+        }
     }
 
     #[test]

@@ -55,6 +55,42 @@ fn referenced_order(text: &str, customer: &Customer, current: Option<&str>) -> O
     (OTHER_ORDER.is_match(text) && others.len() == 1).then(|| others[0].clone())
 }
 
+/// "It's going to Houston, but I need it at my home in Los Angeles": the one address on file
+/// (the default one, or any order's) in a city the clause names, other than the city the
+/// order being changed goes to now (a city named as where it is going is not where it
+/// should go; a move within that city is asked about).
+fn in_named_city(clause: &str, customer: &Customer, order_id: Option<&str>) -> Option<Address> {
+    let current = order_id
+        .and_then(|id| customer.orders.get(id))
+        .and_then(|o| o.get("address"))
+        .and_then(Address::from_json)
+        .map(|a| a.city.to_lowercase());
+    let lower = clause.to_lowercase();
+    let named = |city: &str| {
+        let city = city.trim().to_lowercase();
+        !city.is_empty()
+            && lower.match_indices(&city).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + city.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    };
+    let mut found: Vec<Address> = Vec::new();
+    for a in customer.address_records().filter_map(Address::from_json) {
+        if Some(a.city.to_lowercase()) != current
+            && named(&a.city)
+            && !found.iter().any(|f| f.line() == a.line())
+        {
+            found.push(a);
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 pub(super) fn pick_address(
     req: &Request,
     customer: &Customer,
@@ -78,6 +114,9 @@ pub(super) fn pick_address(
     }
     if allow_default && DEFAULT_ADDRESS.is_match(&req.clause) {
         return customer.address();
+    }
+    if let Some(a) = in_named_city(&req.clause, customer, order_id) {
+        return Some(a);
     }
     let around = format!("{} {}", req.before, req.after);
     let near = addresses(&around);

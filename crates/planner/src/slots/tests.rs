@@ -227,6 +227,15 @@ fn an_order_that_should_come_to_another_address() {
 }
 
 #[test]
+fn an_order_that_should_go_to_the_address_on_file_in_a_named_city() {
+    // written for this test: no address, no "address" word, only the city of one on file
+    let w = write("My order #W1000066 is going to Austin, but I need it at my home in Denver.");
+    assert_eq!(w.tool, "modify_pending_order_address");
+    assert_eq!(w.args["city"], "Denver");
+    assert_eq!(w.args["zip"], "80202");
+}
+
+#[test]
 fn a_second_choice_after_or_if_there_is_not() {
     // the white laser mouse is sold out: the second choice is taken
     let w = write(
