@@ -49,6 +49,58 @@ impl Write for Captured {
     }
 }
 
+/// The four stages on an embedded broker and the sandbox store (its database in `dir`), an
+/// observer of every topic, the vault, and a sink that publishes the way the gateway, the
+/// mail poller and import do.
+struct Pipeline {
+    harness: Harness,
+    obs: rdkafka::consumer::StreamConsumer,
+    vault: frontdesk::privacy::Vault,
+    sink: TicketSink,
+}
+
+async fn pipeline(cfg: frontdesk::config::Config, dir: &std::path::Path) -> Pipeline {
+    let harness = Harness::start(
+        cfg,
+        HarnessOptions {
+            broker: Broker::embedded().unwrap(),
+            store: Store::Sandbox {
+                db_url: format!("sqlite://{}?mode=rwc", dir.join("store.db").display()),
+                data_dir: frontdesk::demo::default_data_dir().unwrap(),
+            },
+            stages: Stages::Configured(StageKind::ALL.to_vec()),
+            keep_state_url: true,
+            declare_topics: true,
+        },
+    )
+    .await
+    .unwrap();
+    let all: Vec<String> = harness
+        .topics
+        .all()
+        .iter()
+        .map(|d| harness.topics.physical(&d.name))
+        .collect();
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    let obs = observer(&harness.cfg, &harness.brokers, &refs);
+    let vault = frontdesk::privacy::build_vault(&harness.cfg, &harness.state)
+        .unwrap()
+        .expect("privacy is on by default");
+    let sink = TicketSink::new(
+        producer(&harness.cfg, &harness.brokers),
+        harness.codec.clone(),
+        harness.topics.clone(),
+        Duration::from_secs(30),
+    )
+    .with_vault(Some(vault.clone()));
+    Pipeline {
+        harness,
+        obs,
+        vault,
+        sink,
+    }
+}
+
 /// Every row of every table (the vault's too: its columns are a token, nonces and
 /// ciphertexts), each column as text.
 async fn every_row(pool: &sqlx::AnyPool) -> Vec<(String, String)> {
@@ -96,45 +148,12 @@ async fn pii_in_a_ticket_reaches_no_topic_table_or_log_and_erasure_leaves_nothin
     let _log_guard = tracing::subscriber::set_default(subscriber);
 
     let dir = tempfile::tempdir().unwrap();
-    let cfg = test_config(dir.path());
-    let harness = Harness::start(
-        cfg,
-        HarnessOptions {
-            broker: Broker::embedded().unwrap(),
-            store: Store::Sandbox {
-                db_url: format!(
-                    "sqlite://{}?mode=rwc",
-                    dir.path().join("store.db").display()
-                ),
-                data_dir: frontdesk::demo::default_data_dir().unwrap(),
-            },
-            stages: Stages::Configured(StageKind::ALL.to_vec()),
-            keep_state_url: true,
-            declare_topics: true,
-        },
-    )
-    .await
-    .unwrap();
-    let all: Vec<String> = harness
-        .topics
-        .all()
-        .iter()
-        .map(|d| harness.topics.physical(&d.name))
-        .collect();
-    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
-    let obs = observer(&harness.cfg, &harness.brokers, &refs);
-
-    // Published the way the gateway, the mail poller and import publish.
-    let vault = frontdesk::privacy::build_vault(&harness.cfg, &harness.state)
-        .unwrap()
-        .expect("privacy is on by default");
-    let sink = TicketSink::new(
-        producer(&harness.cfg, &harness.brokers),
-        harness.codec.clone(),
-        harness.topics.clone(),
-        Duration::from_secs(30),
-    )
-    .with_vault(Some(vault.clone()));
+    let Pipeline {
+        harness,
+        obs,
+        vault,
+        sink,
+    } = pipeline(test_config(dir.path()), dir.path()).await;
     let conversation = unique("privacy-conv");
     let mut ticket = Ticket::new(
         "privacy-t1",
@@ -297,42 +316,12 @@ async fn a_one_time_code_crosses_no_topic_or_table_in_clear() {
     )
     .unwrap();
     cfg.agent.procedures = Some(procedures);
-    let harness = Harness::start(
-        cfg,
-        HarnessOptions {
-            broker: Broker::embedded().unwrap(),
-            store: Store::Sandbox {
-                db_url: format!(
-                    "sqlite://{}?mode=rwc",
-                    dir.path().join("store.db").display()
-                ),
-                data_dir: frontdesk::demo::default_data_dir().unwrap(),
-            },
-            stages: Stages::Configured(StageKind::ALL.to_vec()),
-            keep_state_url: true,
-            declare_topics: true,
-        },
-    )
-    .await
-    .unwrap();
-    let all: Vec<String> = harness
-        .topics
-        .all()
-        .iter()
-        .map(|d| harness.topics.physical(&d.name))
-        .collect();
-    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
-    let obs = observer(&harness.cfg, &harness.brokers, &refs);
-    let vault = frontdesk::privacy::build_vault(&harness.cfg, &harness.state)
-        .unwrap()
-        .expect("privacy is on by default");
-    let sink = TicketSink::new(
-        producer(&harness.cfg, &harness.brokers),
-        harness.codec.clone(),
-        harness.topics.clone(),
-        Duration::from_secs(30),
-    )
-    .with_vault(Some(vault.clone()));
+    let Pipeline {
+        harness,
+        obs,
+        vault,
+        sink,
+    } = pipeline(cfg, dir.path()).await;
     let conversation = unique("code-conv");
     // An anonymous chat: the channel verified nobody.
     let ticket = Ticket::new(
