@@ -356,6 +356,11 @@ impl Customer {
             .chain(self.user.get("address"))
     }
 
+    /// The shipping address of order `id`.
+    pub fn order_address(&self, id: &str) -> Option<crate::text::Address> {
+        crate::text::Address::from_json(self.orders.get(id)?.get("address")?)
+    }
+
     /// The user's default address.
     pub fn address(&self) -> Option<crate::text::Address> {
         crate::text::Address::from_json(self.user.get("address")?)

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::customer::{Customer, Item};
 use crate::requests::Request;
-use crate::text::{addresses, order_ids, re, Address};
+use crate::text::{addresses, contains_words, order_ids, re, Address};
 
 use super::mentions::mentions;
 
@@ -61,25 +61,14 @@ fn referenced_order(text: &str, customer: &Customer, current: Option<&str>) -> O
 /// should go; a move within that city is asked about).
 fn in_named_city(clause: &str, customer: &Customer, order_id: Option<&str>) -> Option<Address> {
     let current = order_id
-        .and_then(|id| customer.orders.get(id))
-        .and_then(|o| o.get("address"))
-        .and_then(Address::from_json)
-        .map(|a| a.city.to_lowercase());
+        .and_then(|id| customer.order_address(id))
+        .map(|a| a.city.trim().to_lowercase());
     let lower = clause.to_lowercase();
-    let named = |city: &str| {
-        let city = city.trim().to_lowercase();
-        !city.is_empty()
-            && lower.match_indices(&city).any(|(at, _)| {
-                let before = lower[..at].chars().next_back();
-                let after = lower[at + city.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-    };
     let mut found: Vec<Address> = Vec::new();
     for a in customer.address_records().filter_map(Address::from_json) {
-        if Some(a.city.to_lowercase()) != current
-            && named(&a.city)
+        let city = a.city.trim().to_lowercase();
+        if Some(&city) != current.as_ref()
+            && contains_words(&lower, &city)
             && !found.iter().any(|f| f.line() == a.line())
         {
             found.push(a);
@@ -105,11 +94,7 @@ pub(super) fn pick_address(
         // from the phrase on: the products before it are the order being changed
         let id = referenced_order(&req.clause[m.start()..], customer, order_id);
         if let Some(id) = id {
-            return customer
-                .orders
-                .get(&id)
-                .and_then(|o| o.get("address"))
-                .and_then(Address::from_json);
+            return customer.order_address(&id);
         }
     }
     if allow_default && DEFAULT_ADDRESS.is_match(&req.clause) {
