@@ -68,19 +68,13 @@ pub fn of(
         words.iter().map(|w| shape(w)).collect::<Vec<_>>().join("_")
     ));
     for w in words {
-        let lower = w.to_lowercase();
-        let chars: Vec<char> = lower.chars().collect();
-        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-        f.push(format!("end3={tail}"));
+        f.push(format!("end3={}", end3(w)));
         if !w.is_ascii() {
             f.push("non_ascii".to_owned());
         }
     }
     if let Some(last) = words.last() {
-        let lower = last.to_lowercase();
-        let chars: Vec<char> = lower.chars().collect();
-        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-        f.push(format!("last_end3={tail}"));
+        f.push(format!("last_end3={}", end3(last)));
     }
     match before {
         [.., one] => {
@@ -109,6 +103,12 @@ pub fn of(
         char_class(text[end..].chars().next())
     ));
     f
+}
+
+/// A word's last three letters, lower case.
+fn end3(word: &str) -> String {
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    lower[lower.len().saturating_sub(3)..].iter().collect()
 }
 
 /// A word's shape: `Xx` (capitalised), `X` (initial), `XX` (all capitals), `x` (lower).

@@ -263,25 +263,25 @@ pub struct Candidate {
 }
 
 /// Person spans in `text`, skipping anything overlapping `taken`: the candidates the
-/// learned filter accepts.
+/// shipped filter accepts.
 pub fn find(text: &str, taken: &[PiiSpan]) -> Vec<PiiSpan> {
-    let model = model::shipped();
-    candidates(text, taken)
-        .into_iter()
-        .filter(|c| model.accepts(c))
-        .map(|c| PiiSpan {
-            kind: PiiKind::Person,
-            start: c.start,
-            end: c.end,
-        })
-        .collect()
+    find_with(model::shipped(), text, taken)
+}
+
+/// Person spans: the candidates `model` accepts.
+pub fn find_with(model: &model::PersonModel, text: &str, taken: &[PiiSpan]) -> Vec<PiiSpan> {
+    spans(text, taken, |c| model.accepts(c))
 }
 
 /// Person spans by the hand-written rules alone (the filter's first feature).
 pub fn find_by_rules(text: &str, taken: &[PiiSpan]) -> Vec<PiiSpan> {
+    spans(text, taken, |c| c.by_rules)
+}
+
+fn spans(text: &str, taken: &[PiiSpan], keep: impl Fn(&Candidate) -> bool) -> Vec<PiiSpan> {
     candidates(text, taken)
         .into_iter()
-        .filter(|c| c.by_rules)
+        .filter(|c| keep(c))
         .map(|c| PiiSpan {
             kind: PiiKind::Person,
             start: c.start,
@@ -290,8 +290,8 @@ pub fn find_by_rules(text: &str, taken: &[PiiSpan]) -> Vec<PiiSpan> {
         .collect()
 }
 
-/// Every run of capitalised tokens with at least one word that is not ordinary, outside
-/// `taken`.
+/// Every run of capitalised tokens outside `taken` (without leading ordinary words, unless
+/// it has nothing else), but a lone contraction.
 pub fn candidates(text: &str, taken: &[PiiSpan]) -> Vec<Candidate> {
     let toks = tokens(text);
     let mut out = Vec::new();
@@ -320,21 +320,15 @@ pub fn candidates(text: &str, taken: &[PiiSpan]) -> Vec<Candidate> {
         };
         let run_start = i;
         i = j;
-        // Drop a common sentence-initial word ("Unlike", "Maybe", "Why"); a run of
-        // ordinary words only stays whole, a candidate for the filter.
-        let whole = run.clone();
-        while let Some(first) = run.first() {
-            let fw = core(first.text);
-            let ordinary = is_common(fw) && (sentence_start(text, first.start) || !is_initial(fw));
-            if ordinary || contraction(fw) {
-                run.remove(0);
-            } else {
-                break;
-            }
-        }
-        if run.is_empty() && ALL_COMMON_CANDIDATES {
-            run = whole;
-        }
+        // Drop leading ordinary words ("Unlike", "Maybe", "Why" at a sentence's start) and
+        // contractions ("I'm"); a run of nothing else stays whole, a candidate for the filter
+        // ("Frank", "Mary").
+        let leading = |t: &Token| {
+            let w = core(t.text);
+            (is_common(w) && (sentence_start(text, t.start) || !is_initial(w))) || contraction(w)
+        };
+        let skip = run.iter().position(|t| !leading(t)).unwrap_or(0);
+        run.drain(..skip);
         while run
             .last()
             .is_some_and(|t| PARTICLES.contains(&core(t.text)))
@@ -349,8 +343,7 @@ pub fn candidates(text: &str, taken: &[PiiSpan]) -> Vec<Candidate> {
             .iter()
             .filter(|w| !is_initial(w) && !is_common(w))
             .count();
-        if (uncommon == 0 && !ALL_COMMON_CANDIDATES) || (words.len() == 1 && contraction(words[0]))
-        {
+        if words.len() == 1 && contraction(words[0]) {
             continue;
         }
         let end = last.start + core_end(last.text);
@@ -406,9 +399,6 @@ pub fn candidates(text: &str, taken: &[PiiSpan]) -> Vec<Candidate> {
     }
     out
 }
-
-/// Whether runs of ordinary capitalised words ("Frank", "Mary") are candidates.
-const ALL_COMMON_CANDIDATES: bool = true;
 
 /// Whether a lone uncommon capitalised word in mid-sentence counts as a name.
 const SINGLE_MID_SENTENCE: bool = true;

@@ -186,15 +186,6 @@ fn score_pairs(rows: &[Labelled], found: &[Vec<(usize, usize)>]) -> Scores {
     }
 }
 
-/// Detection by `model` alone (no other recogniser taking spans first).
-pub fn find_with(model: &PersonModel, text: &str) -> Vec<(usize, usize)> {
-    candidates(text, &[])
-        .into_iter()
-        .filter(|c| model.accepts(c))
-        .map(|c| (c.start, c.end))
-        .collect()
-}
-
 /// `folds`-fold cross-validation of `fit` on `rows` (fold of a row: its index modulo
 /// `folds`): the pooled scores at each of `thresholds`.
 pub fn cross_validate(
@@ -262,9 +253,9 @@ mod tests {
     fn the_filter_tells_names_from_organisations_it_was_not_trained_on() {
         let model = shipped();
         let names = |t: &str| -> Vec<String> {
-            find_with(model, t)
+            crate::pii::person::find_with(model, t, &[])
                 .into_iter()
-                .map(|(s, e)| t[s..e].to_owned())
+                .map(|s| t[s.start..s.end].to_owned())
                 .collect()
         };
         // Sentences written for this test, in a support e-mail's words.
