@@ -343,17 +343,24 @@ async fn a_resolutions_notifications_go_to_their_own_addresses_once() {
     d.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn the_customers_reply_shows_their_own_values_where_policy_allows() {
-    let Some(mut base) = base(Which::Mock).await else {
-        return;
-    };
+/// A rig whose generic webhook is a fake receiver, with the vault the deliver process
+/// opens tokens with.
+async fn vault_and_webhook() -> Option<(Base, fakes::Fake, frontdesk::privacy::Vault)> {
+    let mut base = base(Which::Mock).await?;
     let hook = fakes::webhook_receiver("whsec-test", Script::default()).await;
     base.cfg.channels.generic = Some(generic_cfg(&hook.uri()));
-    // E-mail addresses are revealed to the customer (the default); cards are not.
     let vault = frontdesk::privacy::build_vault(&base.cfg, &base.state)
         .unwrap()
         .unwrap();
+    Some((base, hook, vault))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_customers_reply_shows_their_own_values_where_policy_allows() {
+    let Some((base, hook, vault)) = vault_and_webhook().await else {
+        return;
+    };
+    // E-mail addresses are revealed to the customer (the default); cards are not.
     let (said, _) = vault
         .protect(
             "shop-pii",
@@ -398,14 +405,9 @@ async fn the_customers_reply_shows_their_own_values_where_policy_allows() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_sealed_one_time_code_is_opened_just_before_it_is_sent() {
-    let Some(mut base) = base(Which::Mock).await else {
+    let Some((base, hook, vault)) = vault_and_webhook().await else {
         return;
     };
-    let hook = fakes::webhook_receiver("whsec-test", Script::default()).await;
-    base.cfg.channels.generic = Some(generic_cfg(&hook.uri()));
-    let vault = frontdesk::privacy::build_vault(&base.cfg, &base.state)
-        .unwrap()
-        .unwrap();
     let token = vault
         .seal("shop-code", frontdesk_guard::PiiKind::OneTimeCode, "582071")
         .await
