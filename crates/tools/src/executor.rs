@@ -138,17 +138,34 @@ impl Executor {
         args: Value,
         clear: &Clear,
     ) -> ToolCallRecord {
+        self.call_answering(ctx, tool, args, clear).await.0
+    }
+
+    /// [`Executor::call_revealing`], and the store's answer as it came (the output of a
+    /// successful call before `clear`'s values in it were concealed), for a caller that
+    /// reads it in memory only.
+    pub async fn call_answering(
+        &self,
+        ctx: &CallContext,
+        tool: &str,
+        args: Value,
+        clear: &Clear,
+    ) -> (ToolCallRecord, Option<Value>) {
         let start = Instant::now();
         let mut rec = new_record(ctx, tool, args);
         let t = match self.registry.allowed(tool, |name| ctx.allows(name)) {
             Ok(t) => t,
             Err(refusal) => {
-                return finish(rec, start, refusal.outcome(), Some(refusal.to_string()))
+                let rec = finish(rec, start, refusal.outcome(), Some(refusal.to_string()));
+                return (rec, None);
             }
         };
         rec.kind = Some(t.spec().kind);
         let mut rec = self.checked(ctx, t, rec, start, clear).await;
+        let answer = rec.output().cloned();
         if !clear.is_empty() {
+            // A value the caller passed in clear is recorded as its token too.
+            rec.arguments = clear.conceal(&rec.arguments);
             // The request as recorded is built from the tokens (a value in the URL is
             // percent-encoded, so it is rebuilt rather than searched for).
             if let (Some(r), Some(shown)) = (rec.request.as_mut(), rec.arguments.as_object()) {
@@ -166,7 +183,7 @@ impl Executor {
             latency_ms = rec.latency_ms,
             "tool call"
         );
-        rec
+        (rec, answer)
     }
 
     /// Finds the customer's user id with the configured find-user tool (by

@@ -80,6 +80,97 @@ pub fn find(text: &str) -> Vec<Found<'_>> {
     out
 }
 
+/// `text` with each `(value, token)` of `values` replaced by its token wherever the value
+/// stands whole: ASCII case-insensitively, longer values first, never inside a longer word
+/// or number, an e-mail address or domain (`noah` in `noah.brown@example.com`), or a token
+/// already in the text. For short values (a name, a street line) that a plain substring
+/// replace would also find inside other words.
+pub fn conceal_bounded(text: &str, values: &[(String, String)]) -> String {
+    let mut order: Vec<&(String, String)> = values
+        .iter()
+        .filter(|(v, _)| !v.trim().is_empty())
+        .collect();
+    order.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut out = text.to_owned();
+    for (value, token) in order {
+        out = replace_outside_tokens(&out, value, token);
+    }
+    out
+}
+
+/// Whether `value` stands whole in `text` (ASCII case-insensitively), as
+/// [`conceal_bounded`] would find it.
+pub fn contains_whole(text: &str, value: &str) -> bool {
+    if value.is_empty() || value.len() > text.len() {
+        return false;
+    }
+    let hay = text.to_ascii_lowercase();
+    let needle = value.to_ascii_lowercase();
+    hay.match_indices(&needle)
+        .any(|(start, _)| stands_whole(text, start, start + needle.len()))
+}
+
+/// One value replaced where it stands whole, in the stretches between tokens.
+fn replace_outside_tokens(text: &str, value: &str, token: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    for f in find(text) {
+        out.push_str(&replace_whole(&text[cursor..f.start], value, token));
+        out.push_str(f.token);
+        cursor = f.end;
+    }
+    out.push_str(&replace_whole(&text[cursor..], value, token));
+    out
+}
+
+fn replace_whole(text: &str, value: &str, token: &str) -> String {
+    if value.len() > text.len() {
+        return text.to_owned();
+    }
+    // ASCII lower-casing keeps every byte offset.
+    let hay = text.to_ascii_lowercase();
+    let needle = value.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(&needle) {
+        let start = from + i;
+        let end = start + needle.len();
+        if stands_whole(text, start, end) {
+            out.push_str(&text[cursor..start]);
+            out.push_str(token);
+            cursor = end;
+            from = end;
+        } else {
+            from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push_str(&text[cursor..]);
+    out
+}
+
+/// Whether `text[start..end]` is not part of a longer word, number, address or domain.
+fn stands_whole(text: &str, start: usize, end: usize) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || c == '_' || c == '@';
+    let inner = |c: char| c == '.' || c == '-';
+    let value = &text[start..end];
+    let mut before = text[..start].chars().rev();
+    let left = match (value.chars().next(), before.next()) {
+        (Some(v), Some(c)) if v.is_alphanumeric() => {
+            !(joins(c) || inner(c) && before.next().is_some_and(char::is_alphanumeric))
+        }
+        _ => true,
+    };
+    let mut after = text[end..].chars();
+    let right = match (value.chars().next_back(), after.next()) {
+        (Some(v), Some(c)) if v.is_alphanumeric() => {
+            !(joins(c) || inner(c) && after.next().is_some_and(char::is_alphanumeric))
+        }
+        _ => true,
+    };
+    left && right
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +184,26 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found.iter().all(|f| f.token == t && f.kind == "email"));
         assert_eq!(&text[found[0].start..found[0].end], t);
+    }
+
+    #[test]
+    fn a_value_is_concealed_only_where_it_stands_whole() {
+        let v = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        let values = [
+            v("Noah", "⟦name:bbbbbbbbbbbb⟧"),
+            v("Noah Brown", "⟦name:cccccccccccc⟧"),
+            v("12 Elm Street", "⟦address:dddddddddddd⟧"),
+        ];
+        let text =
+            "Hi noah brown, Noah's order goes to 12 elm street. Not noah.brown7922@example.com, \
+                    Noahs, 112 Elm Streets or ⟦name:bbbbbbbbbbbb⟧. Noah.";
+        assert_eq!(
+            conceal_bounded(text, &values),
+            "Hi ⟦name:cccccccccccc⟧, ⟦name:bbbbbbbbbbbb⟧'s order goes to ⟦address:dddddddddddd⟧. \
+             Not noah.brown7922@example.com, Noahs, 112 Elm Streets or ⟦name:bbbbbbbbbbbb⟧. \
+             ⟦name:bbbbbbbbbbbb⟧."
+        );
+        assert_eq!(conceal_bounded("", &values), "");
+        assert_eq!(conceal_bounded("Noah", &[v("  ", "x")]), "Noah");
     }
 }
