@@ -74,6 +74,27 @@ fn generic_ok(first_word: &str) -> bool {
     capital_or_foreign && first_word.chars().count() >= 3 && !STOP.contains(&lower.as_str())
 }
 
+/// Where the first sentence in `s` ends: a full stop after a word of three letters or
+/// more (not an abbreviation such as "St."), followed by a space and a capital.
+fn sentence_end(s: &str) -> Option<usize> {
+    s.char_indices().find_map(|(i, c)| {
+        if c != '.' {
+            return None;
+        }
+        let word = s[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        let mut after = s[i + 1..].chars();
+        let spaced = after.next().is_some_and(char::is_whitespace);
+        let capital = after
+            .find(|c| !c.is_whitespace())
+            .is_some_and(char::is_uppercase);
+        (word >= 3 && spaced && capital).then_some(i)
+    })
+}
+
 /// Address spans in `text`, merged and extended.
 pub fn find(text: &str) -> Vec<PiiSpan> {
     let mut raw: Vec<(usize, usize)> = Vec::new();
@@ -106,8 +127,10 @@ pub fn find(text: &str) -> Vec<PiiSpan> {
         }
         merged.push((s, e));
     }
-    // Extend over up to three continuation lines (city, region, postcode).
+    // Extend over up to three continuation lines (city, region, postcode), but not past
+    // the end of the sentence ("…, TX 78701, USA. Thanks, Noah").
     for span in &mut merged {
+        let street_end = span.1;
         for _ in 0..3 {
             let Some(rest) = text.get(span.1..) else {
                 break;
@@ -116,6 +139,9 @@ pub fn find(text: &str) -> Vec<PiiSpan> {
                 Some(m) if m.end() > 0 => span.1 += m.end(),
                 _ => break,
             }
+        }
+        if let Some(stop) = text.get(street_end..span.1).and_then(sentence_end) {
+            span.1 = street_end + stop;
         }
     }
     merged
@@ -147,6 +173,18 @@ mod tests {
         assert!(
             f[0].starts_with("14 Crown Street") && f[0].contains("Suite 321"),
             "{f:?}"
+        );
+    }
+
+    #[test]
+    fn an_address_ends_with_its_sentence() {
+        assert_eq!(
+            found("Ship it to 12 Elm Street, Austin, TX 78701, USA. Thanks, Noah Brown"),
+            vec!["12 Elm Street, Austin, TX 78701, USA"]
+        );
+        assert_eq!(
+            found("Send it to 5 Oak Road, St. Louis, MO 63101"),
+            vec!["5 Oak Road, St. Louis, MO 63101"]
         );
     }
 

@@ -55,6 +55,12 @@ static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `word` (any case) is an ordinary lower-case word of the corpora ("brown",
+/// "rose"), so that, alone, it does not stand for a name.
+pub fn is_common_word(word: &str) -> bool {
+    COMMON.contains(&word.to_lowercase())
+}
+
 /// Cues that make the following capitalised token(s) a name.
 const STRONG_CUES: &[&str] = &[
     "name is",
