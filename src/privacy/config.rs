@@ -19,10 +19,14 @@ pub struct PrivacyConfig {
     /// Environment variable holding the vault key (base64 of exactly 32 bytes): the
     /// originals are encrypted with AES-256-GCM under it.
     pub vault_key_env: String,
-    /// The kinds replaced by tokens (Presidio labels). Person names and street addresses
-    /// are off by default: the planner reads names, zip codes and street lines in clear to
-    /// find an account and to check an address (see `docs/ARCHITECTURE.md`, "Privacy").
+    /// The kinds replaced by tokens (Presidio labels).
     pub kinds: Vec<PiiKind>,
+    /// The kinds the tools stage reveals to the offline planner, in memory, for the turn it
+    /// plans: it reads names, zip codes and street lines to find an account, check a claimed
+    /// identity and take a new address apart. What the planner hands on (writes, reply,
+    /// state) holds tokens again, a name's words and an address's lines each their own
+    /// (see `docs/ARCHITECTURE.md`, "Privacy"). A planner model is never shown them.
+    pub planner_reads: Vec<PiiKind>,
     /// The kinds a reply to the customer shows in clear (their own values, revealed by
     /// `frontdesk deliver`); a token of any other kind is shown as the guard's placeholder
     /// (`[CARD ****1111]`, `[SSN]`).
@@ -47,8 +51,16 @@ impl Default for PrivacyConfig {
                 PiiKind::UsSsn,
                 PiiKind::Iban,
                 PiiKind::IpAddress,
+                PiiKind::Person,
+                PiiKind::StreetAddress,
             ],
-            reply_reveals: vec![PiiKind::Email, PiiKind::Phone],
+            planner_reads: vec![PiiKind::Person, PiiKind::StreetAddress],
+            reply_reveals: vec![
+                PiiKind::Email,
+                PiiKind::Phone,
+                PiiKind::Person,
+                PiiKind::StreetAddress,
+            ],
             keep_clear: vec![r"#?W\d{7}".to_owned(), r"\d{10}".to_owned()],
         }
     }

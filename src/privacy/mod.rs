@@ -5,14 +5,18 @@
 //! Where text is tokenised: the router (the first stage, before the turn is written) and
 //! the channel publishers (gateway, mail poller, import) before the ticket reaches the
 //! inbound topic. Where it is revealed: the tool executor (an argument that is a token is
-//! sent in clear, recorded as the token) and `frontdesk deliver` for the customer's own
-//! reply (`privacy.reply_reveals`). Everything else — topics, `turns`, conversation state,
-//! handoffs, dead letters, audit records, logs, model prompts — carries tokens.
+//! sent in clear, recorded as the token), the offline planner's turn in memory for names and
+//! addresses (`privacy.planner_reads`, concealed again before anything leaves the tools
+//! stage), and `frontdesk deliver` for the customer's own reply (`privacy.reply_reveals`).
+//! Everything else — topics, `turns`, conversation state, handoffs, dead letters, audit
+//! records, logs, model prompts — carries tokens.
 //!
 //! # Layout
 //! - [`token`]: the token's shape, how it is derived and found again.
 //! - [`keys`]: the token and vault keys, from the environment.
 //! - [`vault`]: [`Vault`], tokenise, store, look up, reveal, shred.
+//! - [`planner_view`]: [`PlannerView`], names and addresses in clear for the offline planner's
+//!   one turn, and back to tokens.
 //! - [`erase`]: `frontdesk erase --customer`.
 //! - [`retention`]: `frontdesk retention run`.
 //! - [`config`]: `[privacy]` and `[retention]`.
@@ -20,12 +24,14 @@
 pub mod config;
 pub mod erase;
 pub mod keys;
+pub mod planner_view;
 pub mod retention;
 pub mod token;
 pub mod vault;
 
 pub use config::{PrivacyConfig, RetentionConfig};
 pub use keys::{KeyError, Keys};
+pub use planner_view::PlannerView;
 pub use vault::{Revealed, Vault, VaultError};
 
 /// The vault of `cfg` over `state`, or none when `privacy.enabled` is false. Ephemeral keys

@@ -69,6 +69,7 @@ pub struct Vault {
     keys: std::sync::Arc<Keys>,
     cipher: Aes256Gcm,
     kinds: Vec<PiiKind>,
+    planner_reads: Vec<PiiKind>,
     keep_clear: Vec<Regex>,
     pool: AnyPool,
 }
@@ -100,9 +101,15 @@ impl Vault {
             cipher: Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&keys.vault)),
             keys: std::sync::Arc::new(keys),
             kinds: cfg.kinds.clone(),
+            planner_reads: cfg.planner_reads.clone(),
             keep_clear,
             pool,
         })
+    }
+
+    /// The kinds the offline planner reads in clear (`privacy.planner_reads`).
+    pub fn planner_reads(&self) -> &[PiiKind] {
+        &self.planner_reads
     }
 
     /// `text` with every PII value of a configured kind replaced by its token in
@@ -112,9 +119,10 @@ impl Vault {
         let mut replaced = Vec::new();
         let mut cursor = 0;
         for mut span in frontdesk_guard::detect_pii(text) {
-            // The guard's e-mail span takes a sentence's full stop with it
-            // ("…@example.com."): the value is the address, the stop stays in the text.
-            if span.kind == PiiKind::Email {
+            // The guard's e-mail and address spans take a sentence's full stop with them
+            // ("…@example.com.", "…, TX 78701."): the value is the address, the stop stays
+            // in the text.
+            if matches!(span.kind, PiiKind::Email | PiiKind::StreetAddress) {
                 let value = text.get(span.start..span.end).unwrap_or("");
                 span.end = span.start + value.trim_end_matches(['.', ',', ';', ':']).len();
             }
@@ -149,6 +157,11 @@ impl Vault {
         let (out, replaced) = self.tokenise(conversation_id, text);
         self.store(conversation_id, &replaced).await?;
         Ok((out, replaced.len()))
+    }
+
+    /// The token `value` (of `kind`) has in `conversation_id`; nothing is stored.
+    pub fn token_of(&self, conversation_id: &str, kind: PiiKind, value: &str) -> String {
+        token(&self.keys.token, conversation_id, kind, value)
     }
 
     /// Stores `value` as a secret of `kind` in `conversation_id` and returns its token: a

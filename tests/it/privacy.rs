@@ -372,3 +372,126 @@ async fn a_one_time_code_crosses_no_topic_or_table_in_clear() {
     }
     harness.stop().await.unwrap();
 }
+
+/// A name and a new street address typed by the customer: the planner reads them, the store
+/// gets them, and no topic record or state table (outside the vault) holds them in clear, the
+/// pieces the planner cut the address into (street line, unit, city, zip) included.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_typed_name_and_address_reach_the_store_and_no_topic_or_table() {
+    const ORDER: &str = "#W4923227";
+    let dir = tempfile::tempdir().unwrap();
+    let Pipeline {
+        harness,
+        obs,
+        vault,
+        sink,
+    } = pipeline(test_config(dir.path()), dir.path()).await;
+    let typed = |hay: &str| -> Vec<&'static str> {
+        ["Quarry", "Tucson", "85701", "Isabella Lopez"]
+            .into_iter()
+            .filter(|v| hay.contains(v))
+            .collect()
+    };
+    let conversation = unique("address-conv");
+    let customer = Identity {
+        email: Some("isabella.lopez3271@example.com".to_owned()),
+        ..Default::default()
+    };
+    let mut first = Ticket::new(
+        "address-t1",
+        &conversation,
+        Channel::Email,
+        format!(
+            "Hi, please change the shipping address of order {ORDER} to 78 Quarry Lane, \
+             Apt 12, Tucson, AZ 85701. Thank you, Isabella Lopez"
+        ),
+    );
+    first.customer = customer.clone();
+    sink.publish(&first).await.unwrap();
+    let resolved = |n: usize| {
+        move |s: &[Seen]| {
+            s.iter()
+                .filter(|r| r.topic.ends_with(names::RESOLUTIONS))
+                .count()
+                >= n
+                || s.iter().any(|r| r.topic.ends_with(names::HANDOFFS))
+        }
+    };
+    let mut seen = collect_until(&obs, Duration::from_secs(120), resolved(1)).await;
+    let question = seen
+        .iter()
+        .find(|r| r.topic.ends_with(names::RESOLUTIONS))
+        .map(|r| String::from_utf8_lossy(&r.value).into_owned())
+        .expect("the agent asks to confirm the new address");
+    assert!(question.contains("⟦address:"), "{question}");
+    let mut yes = Ticket::new(
+        "address-t2",
+        &conversation,
+        Channel::Email,
+        "Yes, please go ahead.",
+    );
+    yes.customer = customer;
+    sink.publish(&yes).await.unwrap();
+    seen.extend(collect_until(&obs, Duration::from_secs(120), resolved(1)).await);
+    seen.extend(collect_for(&obs, Duration::from_secs(3)).await);
+
+    // The store moved the order to the address as typed.
+    let store = sqlx::AnyPool::connect(&format!(
+        "sqlite://{}",
+        dir.path().join("store.db").display()
+    ))
+    .await
+    .unwrap();
+    let body: String = sqlx::query("SELECT body FROM sandbox_orders WHERE id = $1")
+        .bind(ORDER)
+        .fetch_one(&store)
+        .await
+        .unwrap()
+        .try_get("body")
+        .unwrap();
+    let order: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        order["address"],
+        serde_json::json!({"address1": "78 Quarry Lane", "address2": "Apt 12", "city": "Tucson",
+                           "state": "AZ", "zip": "85701", "country": "USA"}),
+        "{body}"
+    );
+
+    // Nothing of it in clear on a topic or in a table; the tokens open in this conversation.
+    let mut tokens = Vec::new();
+    for r in &seen {
+        let text = String::from_utf8_lossy(&r.value);
+        assert!(
+            typed(&text).is_empty(),
+            "{} carries {:?}: {text}",
+            r.topic,
+            typed(&text)
+        );
+        tokens.extend(find_tokens(&text).map(|t| t.token.to_owned()));
+    }
+    for (table, row) in every_row(harness.state.pool()).await {
+        assert!(
+            typed(&row).is_empty(),
+            "{table} holds {:?}: {row}",
+            typed(&row)
+        );
+    }
+    let known = vault
+        .lookup(&conversation, tokens.iter().map(String::as_str))
+        .await
+        .unwrap();
+    let values: Vec<&str> = known.values().map(|(_, v)| v.as_str()).collect();
+    for piece in [
+        "78 Quarry Lane",
+        "Apt 12",
+        "Tucson",
+        "85701",
+        "Isabella Lopez",
+    ] {
+        assert!(
+            values.contains(&piece),
+            "{piece} opens from a token: {values:?}"
+        );
+    }
+    harness.stop().await.unwrap();
+}

@@ -1,7 +1,8 @@
 //! The planner's reads through the tool executor ([`ExecutorRunner`]), and how an executed
 //! call is recorded on the envelope ([`to_tool_call`]).
 
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use frontdesk_planner::{ToolFailure, ToolRunner};
@@ -9,6 +10,7 @@ use frontdesk_tools::{CallContext, Clear, Executor, ToolCallRecord};
 use serde_json::Value;
 
 use crate::messages::ToolCall;
+use crate::privacy::PlannerView;
 
 /// The envelope's record of a call.
 pub fn to_tool_call(r: &ToolCallRecord) -> ToolCall {
@@ -55,11 +57,18 @@ pub fn failure(rec: &ToolCallRecord) -> ToolFailure {
 /// The planner's reads, through the executor: the ticket's allow-list and customer apply.
 /// A successful find-user call authenticates the ticket's customer for the calls after it.
 /// Tokens in an argument are sent as their values in `clear` and recorded as tokens.
+///
+/// With a [`PlannerView`], names and addresses the offline planner read in clear are turned
+/// back into tokens in its arguments before the call (the executor sends their values), and
+/// the planner is shown the store's answers as they came; after
+/// [`ExecutorRunner::hide_clear`] (a planner model plans) it is shown them as recorded.
 pub struct ExecutorRunner<'a> {
     executor: &'a Executor,
     ctx: Mutex<CallContext>,
     log: Mutex<Vec<ToolCallRecord>>,
-    clear: Clear,
+    clear: Mutex<Clear>,
+    view: Option<Arc<PlannerView>>,
+    shows_clear: AtomicBool,
 }
 
 impl<'a> ExecutorRunner<'a> {
@@ -69,24 +78,48 @@ impl<'a> ExecutorRunner<'a> {
             executor,
             ctx: Mutex::new(ctx),
             log: Mutex::new(Vec::new()),
-            clear: Clear::default(),
+            clear: Mutex::new(Clear::default()),
+            view: None,
+            shows_clear: AtomicBool::new(false),
         }
     }
 
     /// Reveals the tokens of `clear` in the arguments it sends.
-    pub fn with_clear(mut self, clear: Clear) -> Self {
-        self.clear = clear;
+    pub fn with_clear(self, clear: Clear) -> Self {
+        *lock(&self.clear) = clear;
         self
     }
 
-    /// The clear values it reveals (the writes after planning reveal the same).
-    pub fn clear(&self) -> &Clear {
-        &self.clear
+    /// Conceals, with `view`, the names and addresses the planner passes in clear, and shows
+    /// the planner the store's answers as they came.
+    pub fn with_view(mut self, view: Option<Arc<PlannerView>>) -> Self {
+        if let Some(v) = &view {
+            lock(&self.clear).add_bounded(v.bounded_pairs());
+        }
+        self.shows_clear = AtomicBool::new(view.is_some());
+        self.view = view;
+        self
+    }
+
+    /// From now on the planner is shown the store's answers as recorded (tokens): a planner
+    /// model never reads a name or an address in clear.
+    pub fn hide_clear(&self) {
+        self.shows_clear.store(false, Ordering::Relaxed);
+    }
+
+    /// The clear values it reveals (the writes after planning reveal the same), with the
+    /// view's pieces tokenised so far.
+    pub fn clear(&self) -> Clear {
+        let mut clear = lock(&self.clear).clone();
+        if let Some(v) = &self.view {
+            clear.add_bounded(v.bounded_pairs());
+        }
+        clear
     }
 
     /// The call context as it stands (with the customer authenticated so far).
     pub fn ctx(&self) -> CallContext {
-        self.ctx.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        lock(&self.ctx).clone()
     }
 
     /// The calls made, in order.
@@ -95,28 +128,39 @@ impl<'a> ExecutorRunner<'a> {
     }
 
     fn push(&self, rec: ToolCallRecord) {
-        self.log.lock().unwrap_or_else(|p| p.into_inner()).push(rec);
+        lock(&self.log).push(rec);
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 #[async_trait]
 impl ToolRunner for ExecutorRunner<'_> {
     async fn call(&self, tool: &str, args: Value) -> Result<Value, ToolFailure> {
         let ctx = self.ctx();
-        let rec = self
-            .executor
-            .call_revealing(&ctx, tool, args, &self.clear)
-            .await;
+        let args = match &self.view {
+            Some(v) => v.conceal_value(&args),
+            None => args,
+        };
+        let clear = self.clear();
+        let (rec, answer) = self.executor.call_answering(&ctx, tool, args, &clear).await;
         let auth = self.executor.registry().auth();
         let result = if rec.is_ok() {
-            let mut out = rec.output().cloned().unwrap_or(Value::Null);
+            let mut out = if self.shows_clear.load(Ordering::Relaxed) {
+                // What the planner saw before names and addresses were tokenised: the
+                // answer with only the exact values (e-mail addresses, cards) concealed.
+                clear.conceal_exact(&answer.unwrap_or(Value::Null))
+            } else {
+                rec.output().cloned().unwrap_or(Value::Null)
+            };
             if tool == auth.by_email || tool == auth.by_name_zip {
                 if let Some(user_id) = out.get(&auth.user_id_field).and_then(Value::as_str) {
                     let user_id = user_id.to_owned();
-                    self.ctx.lock().unwrap_or_else(|p| p.into_inner()).customer =
-                        Some(frontdesk_tools::AuthenticatedCustomer {
-                            user_id: user_id.clone(),
-                        });
+                    lock(&self.ctx).customer = Some(frontdesk_tools::AuthenticatedCustomer {
+                        user_id: user_id.clone(),
+                    });
                     // The planner sees the operation's result as the store defines it: the
                     // user id itself, whatever envelope the HTTP API wraps it in.
                     out = Value::String(user_id);
@@ -131,6 +175,6 @@ impl ToolRunner for ExecutorRunner<'_> {
     }
 
     fn reveal(&self, token: &str) -> Option<String> {
-        self.clear.get(token).map(str::to_owned)
+        lock(&self.clear).get(token).map(str::to_owned)
     }
 }

@@ -13,9 +13,11 @@
 //! 4. The reply states the facts of what was done; the conversation's planner state is
 //!    saved so the customer's next message on the thread continues it.
 //!
-//! With a [`Vault`], the PII tokens of the ticket and of the conversation's open request
-//! are looked up once before planning: the executor sends their values to the store and
-//! records the tokens; the planner, its state and the envelope only ever hold tokens.
+//! With a [`Vault`], the PII tokens of the ticket and of the conversation's state are looked
+//! up once before planning: the executor sends their values to the store and records the
+//! tokens. The offline planner reads names and addresses in clear for this turn (a
+//! [`PlannerView`]); what the plan carries on, the state it saves and the envelope hold
+//! tokens.
 //!
 //! The plan verdict is a typed [`PlanVerdict`] on the envelope; the policy stage makes the
 //! final resolve / hand-off decision from it.
@@ -35,7 +37,7 @@ use super::writes::{WritePath, Writes};
 use crate::messages::{
     Band, Channel, Envelope, Notification, PlanOutcome, PlanVerdict, PlannedCall, Rule,
 };
-use crate::privacy::Vault;
+use crate::privacy::{PlannerView, Vault};
 use crate::runtime::{Outcome, Stage, StageContext, StageError};
 use crate::stages::policy::gates;
 use crate::state::StateDb;
@@ -138,39 +140,48 @@ impl ToolsStage {
         }
     }
 
-    /// The clear values of the tokens this turn may send to the store: those in the
-    /// message, the open request's earlier messages and the writes awaiting a "yes".
+    /// The clear values of the tokens this turn may send to the store (those in the
+    /// message and in the conversation's state: the open request's earlier messages, the
+    /// writes awaiting a "yes"), and the view of the names and addresses among them that the
+    /// offline planner reads in clear.
     async fn clear_values(
         &self,
         conversation_id: &str,
         req: &PlanRequest,
-    ) -> Result<Clear, StageError> {
+    ) -> Result<(Clear, Option<Arc<PlannerView>>), StageError> {
         let Some(vault) = &self.vault else {
-            return Ok(Clear::default());
+            return Ok((Clear::default(), None));
         };
-        let pending = serde_json::to_string(&req.state.pending).unwrap_or_default();
-        let texts = [req.subject.as_str(), req.body.as_str(), pending.as_str()]
-            .into_iter()
-            .chain(req.state.context.iter().map(String::as_str));
+        let state = serde_json::to_string(&req.state).unwrap_or_default();
+        let texts = [req.subject.as_str(), req.body.as_str(), state.as_str()];
         let found = vault.lookup(conversation_id, texts).await?;
-        Ok(Clear::new(found.into_iter().map(|(t, (_, v))| (t, v))))
+        let (read, exact): (Vec<_>, Vec<_>) = found
+            .iter()
+            .partition(|(_, (kind, _))| vault.planner_reads().contains(kind));
+        let clear = Clear::new(exact.into_iter().map(|(t, (_, v))| (t.clone(), v.clone())));
+        let view =
+            (!read.is_empty()).then(|| Arc::new(PlannerView::new(vault, conversation_id, &found)));
+        Ok((clear, view))
     }
 
     /// Plans offline, then with the model where the offline plan is unsure and a model is
     /// configured. `Err` is a stage error (retry or hold); `Ok(Err)` a planner failure.
+    /// The offline planner reads `clear_req` (names and addresses revealed); a model reads
+    /// `req`, as it travels.
     async fn plan(
         &self,
         env: &mut Envelope,
-        req: &PlanRequest,
+        (req, clear_req): (&PlanRequest, &PlanRequest),
         runner: &ExecutorRunner<'_>,
     ) -> Result<Result<Plan, PlanError>, StageError> {
-        let offline = self.planner.plan(req, runner).await;
+        let offline = self.planner.plan(clear_req, runner).await;
         let (Ok(plan), Some(model)) = (&offline, &self.model_planner) else {
             return Ok(offline);
         };
         if !plan.confidence.asks_a_model() {
             return Ok(offline);
         }
+        runner.hide_clear();
         match model.plan_model(req, runner, env.injection_flagged()).await {
             Ok(p) => {
                 env.cost
@@ -371,7 +382,11 @@ impl Stage for ToolsStage {
             None => ConversationState::default(),
         };
         let req = Self::request(&env, state);
-        let clear = self.clear_values(&env.ticket.conversation_id, &req).await?;
+        let (clear, view) = self.clear_values(&env.ticket.conversation_id, &req).await?;
+        let clear_req = match &view {
+            Some(v) => v.reveal_request(&req).map_err(transient)?,
+            None => req.clone(),
+        };
         // A customer authenticated earlier in this conversation stays authenticated for it
         // (one customer per conversation); the planner does not look them up again.
         let known = req
@@ -388,26 +403,41 @@ impl Stage for ToolsStage {
                 headers: executor.forwarded_headers(&env.ticket.headers),
             },
         )
-        .with_clear(clear);
-        let planned_result = self.plan(&mut env, &req, &runner).await?;
+        .with_clear(clear)
+        .with_view(view.clone());
+        let planned_result = self.plan(&mut env, (&req, &clear_req), &runner).await?;
         let call_ctx = runner.ctx();
-        let clear = runner.clear().clone();
+        let mut clear = runner.clear();
         env.tool_log
             .extend(runner.into_log().iter().map(to_tool_call));
-        let plan = match planned_result {
-            Ok(p) => p,
-            Err(e) if e.is_transient() => return Err(transient(e)),
-            Err(e) => {
+        // Whatever the plan carries on holds tokens again.
+        let conceal = |text: &str| match &view {
+            Some(v) => v.conceal_text(text),
+            None => text.to_owned(),
+        };
+        let plan = match (planned_result, &view) {
+            (Ok(p), Some(v)) => v.conceal_plan(p).map_err(transient)?,
+            (Ok(p), None) => p,
+            (Err(e), _) if e.is_transient() => return Err(transient(conceal(&e.to_string()))),
+            (Err(e), _) => {
                 settle(
                     &mut env,
-                    PlanVerdict::handoff(Rule::PlannerError, e.to_string()),
+                    PlanVerdict::handoff(Rule::PlannerError, conceal(&e.to_string())),
                 );
                 return Ok(Outcome::Forward(Box::new(env)));
             }
         };
+        if let Some(v) = &view {
+            // the pieces the plan's writes were just given tokens for
+            clear.add_bounded(v.bounded_pairs());
+        }
         env.tool_plan = plan.writes.iter().map(planned).collect();
         self.act((executor, &call_ctx, &clear), &plan, &mut env, ctx)
             .await?;
+        if let Some(v) = &view {
+            env.draft_reply = env.draft_reply.as_deref().map(conceal);
+            v.flush().await?;
+        }
         if let Some(s) = &self.state {
             s.save_state(
                 &env.ticket.conversation_id,
