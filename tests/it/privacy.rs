@@ -374,11 +374,20 @@ async fn a_one_time_code_crosses_no_topic_or_table_in_clear() {
 }
 
 /// A name and a new street address typed by the customer: the planner reads them, the store
-/// gets them, and no topic record or state table (outside the vault) holds them in clear, the
-/// pieces the planner cut the address into (street line, unit, city, zip) included.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_typed_name_and_address_reach_the_store_and_no_topic_or_table() {
+/// gets them, and no topic record, state table (outside the vault) or log line holds them in
+/// clear, the pieces the planner cut the address into (street line, unit, city, zip)
+/// included.
+#[tokio::test(flavor = "current_thread")]
+async fn a_typed_name_and_address_reach_the_store_and_no_topic_table_or_log() {
     const ORDER: &str = "#W4923227";
+    let logs = Captured::default();
+    let log_sink = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || log_sink.clone())
+        .finish();
+    let _log_guard = tracing::subscriber::set_default(subscriber);
     let dir = tempfile::tempdir().unwrap();
     let Pipeline {
         harness,
@@ -476,6 +485,9 @@ async fn a_typed_name_and_address_reach_the_store_and_no_topic_or_table() {
             typed(&row)
         );
     }
+    let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+    assert!(logged.contains("address-t2"), "the run logged: {logged}");
+    assert!(typed(&logged).is_empty(), "the log holds {:?}", typed(&logged));
     let known = vault
         .lookup(&conversation, tokens.iter().map(String::as_str))
         .await
