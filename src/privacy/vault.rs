@@ -203,12 +203,29 @@ impl Vault {
         conversation_id: &str,
         replaced: &[Replaced],
     ) -> Result<(), VaultError> {
-        if replaced.is_empty() {
-            return Ok(());
+        let mut seen = std::collections::HashSet::new();
+        let unique: Vec<&Replaced> = replaced.iter().filter(|r| seen.insert(&r.token)).collect();
+        // A few hundred rows a statement keeps far under any database's limit on
+        // parameters.
+        for chunk in unique.chunks(500) {
+            self.store_rows(conversation_id, chunk).await?;
         }
+        Ok(())
+    }
+
+    async fn store_rows(
+        &self,
+        conversation_id: &str,
+        replaced: &[&Replaced],
+    ) -> Result<(), VaultError> {
         let b64 = base64::engine::general_purpose::STANDARD;
-        let mut tx = self.pool.begin().await?;
-        for r in replaced {
+        // One statement for every row: a round trip to the database is most of the cost
+        // of a ticket's tokens.
+        let mut sql = String::from(
+            "INSERT INTO pii_vault (conversation_id, token, kind, nonce, ciphertext, created_at) VALUES ",
+        );
+        let mut rows = Vec::with_capacity(replaced.len());
+        for (i, r) in replaced.iter().enumerate() {
             let nonce = random::<12>();
             let aad = aad(conversation_id, &r.token);
             let sealed = self
@@ -221,20 +238,34 @@ impl Vault {
                     },
                 )
                 .map_err(|_| VaultError::Encrypt)?;
-            sqlx::query(
-                "INSERT INTO pii_vault (conversation_id, token, kind, nonce, ciphertext, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (conversation_id, token) DO NOTHING",
-            )
-            .bind(conversation_id)
-            .bind(&r.token)
-            .bind(kind_code(r.kind))
-            .bind(b64.encode(nonce))
-            .bind(b64.encode(sealed))
-            .bind(now_ms())
-            .execute(&mut *tx)
-            .await?;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            let n = i * 6;
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, ${}, ${}, ${})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5,
+                n + 6
+            ));
+            rows.push((r, b64.encode(nonce), b64.encode(sealed)));
         }
-        tx.commit().await?;
+        sql.push_str(" ON CONFLICT (conversation_id, token) DO NOTHING");
+        let at = now_ms();
+        let mut q = sqlx::query(&sql);
+        for (r, nonce, sealed) in rows {
+            q = q
+                .bind(conversation_id)
+                .bind(&r.token)
+                .bind(kind_code(r.kind))
+                .bind(nonce)
+                .bind(sealed)
+                .bind(at);
+        }
+        q.execute(&self.pool).await?;
         Ok(())
     }
 

@@ -487,7 +487,11 @@ async fn a_typed_name_and_address_reach_the_store_and_no_topic_table_or_log() {
     }
     let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
     assert!(logged.contains("address-t2"), "the run logged: {logged}");
-    assert!(typed(&logged).is_empty(), "the log holds {:?}", typed(&logged));
+    assert!(
+        typed(&logged).is_empty(),
+        "the log holds {:?}",
+        typed(&logged)
+    );
     let known = vault
         .lookup(&conversation, tokens.iter().map(String::as_str))
         .await

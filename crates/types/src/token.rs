@@ -86,10 +86,16 @@ pub fn find(text: &str) -> Vec<Found<'_>> {
 /// already in the text. For short values (a name, a street line) that a plain substring
 /// replace would also find inside other words.
 pub fn conceal_bounded(text: &str, values: &[(String, String)]) -> String {
+    // Most strings (a store's answer is mostly ids, prices and option names) hold none of
+    // the values: one lower-cased copy settles that.
+    let hay = text.to_ascii_lowercase();
     let mut order: Vec<&(String, String)> = values
         .iter()
-        .filter(|(v, _)| !v.trim().is_empty())
+        .filter(|(v, _)| !v.trim().is_empty() && hay.contains(&v.to_ascii_lowercase()))
         .collect();
+    if order.is_empty() {
+        return text.to_owned();
+    }
     order.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     let mut out = text.to_owned();
     for (value, token) in order {
