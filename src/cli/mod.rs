@@ -462,6 +462,10 @@ pub enum BenchCommand {
         /// The stage processes' `kafka.fetch_wait_max` in ms (default: the config's).
         #[arg(long)]
         fetch_wait_max_ms: Option<u64>,
+        /// Every topic's partition count (default: as declared). On the embedded broker a
+        /// fetch costs more the longer its partition's log: more partitions, shorter logs.
+        #[arg(long)]
+        partitions: Option<i32>,
         /// Give up on a run that has not finished within this many seconds.
         #[arg(long, default_value_t = 3600)]
         timeout_secs: u64,
@@ -677,6 +681,7 @@ pub async fn main() -> anyhow::Result<()> {
                     half_load_secs,
                     no_scaling,
                     fetch_wait_max_ms,
+                    partitions,
                     timeout_secs,
                 },
         } => {
@@ -693,6 +698,7 @@ pub async fn main() -> anyhow::Result<()> {
                 data_dir: data.map_or_else(crate::demo::default_data_dir, Ok)?,
                 half_load_secs,
                 scaling: !no_scaling,
+                partitions,
                 timeout: Duration::from_secs(timeout_secs),
                 stop,
             };

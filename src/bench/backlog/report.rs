@@ -19,6 +19,9 @@ pub struct BacklogReport {
     pub state: String,
     /// The stage processes' `kafka.fetch_wait_max`, ms.
     pub fetch_wait_max_ms: u64,
+    /// Partitions of every topic when the bench set them (`--partitions`); `None`: as
+    /// declared.
+    pub partitions: Option<i32>,
     /// Tickets per second end to end, one process per stage: the backlog over the time from
     /// its first ticket published to its last outcome acknowledged.
     pub tickets_per_sec: f64,
@@ -53,6 +56,7 @@ impl BacklogReport {
             broker: rig.broker_name(),
             state: rig.state_name().to_owned(),
             fetch_wait_max_ms: rig.fetch_wait_max().as_millis() as u64,
+            partitions: rig.partitions(),
             tickets_per_sec: one.tickets_per_sec,
             cpu_us_per_ticket_by_stage: one.cpu_us_per_ticket_by_stage.clone(),
             peak_rss_mb_by_process: one.peak_rss_mb_by_process.clone(),
@@ -110,6 +114,9 @@ impl std::fmt::Display for BacklogReport {
             "backlog of {} tickets, each stage in its own process, on {}; state: {}",
             self.tickets, self.broker, self.state
         )?;
+        if let Some(n) = self.partitions {
+            writeln!(f, "  every topic with {n} partitions")?;
+        }
         drain_lines(f, &self.one_per_stage)?;
         if let Some(h) = &self.half_load {
             writeln!(

@@ -44,6 +44,8 @@ pub(super) struct Rig {
     data_dir: PathBuf,
     /// Asked to stop (SIGINT, SIGTERM): every wait gives up, and the children are killed.
     pub(super) stop: CancellationToken,
+    /// Partitions of every topic, when the bench set them (`--partitions`).
+    partitions: Option<i32>,
     _stop_store: DropGuard,
 }
 
@@ -107,8 +109,43 @@ impl Rig {
             exe: std::env::current_exe().context("Failed to find this executable")?,
             data_dir: data_dir.to_owned(),
             stop,
+            partitions: None,
             _stop_store: stop_store.drop_guard(),
         })
+    }
+
+    /// Every run's topics get `n` partitions: the declarations are written again, with that
+    /// count, into the rig's directory, and the stage processes read them from there.
+    pub(super) fn set_partitions(&mut self, n: i32) -> anyhow::Result<()> {
+        anyhow::ensure!(n >= 1, "--partitions must be at least 1");
+        let text = match &self.cfg.topics.file {
+            Some(path) => std::fs::read_to_string(path)
+                .with_context(|| format!("Failed to read {}", path.display()))?,
+            None => crate::topics::DEFAULT_TOPICS.to_owned(),
+        };
+        let mut decls: toml::Value = toml::from_str(&text).context("Invalid topic declarations")?;
+        for topic in decls
+            .get_mut("topic")
+            .and_then(toml::Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(t) = topic.as_table_mut() {
+                t.insert("partitions".to_owned(), toml::Value::Integer(i64::from(n)));
+            }
+        }
+        let file = self.dir.path().join("topics.toml");
+        std::fs::write(&file, toml::to_string(&decls)?)?;
+        // Checked here rather than by the first run.
+        crate::topics::Topics::parse(&std::fs::read_to_string(&file)?, "check")?;
+        self.cfg.topics.file = Some(file);
+        self.partitions = Some(n);
+        Ok(())
+    }
+
+    /// Partitions of every topic, when the bench set them.
+    pub(super) fn partitions(&self) -> Option<i32> {
+        self.partitions
     }
 
     /// Which broker, for the report.

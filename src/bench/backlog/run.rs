@@ -26,6 +26,10 @@ pub struct BacklogOptions {
     pub half_load_secs: f64,
     /// Drain again with two processes per stage (the scaling ratio).
     pub scaling: bool,
+    /// Every topic's partition count (`None`: as declared). On the embedded broker a fetch
+    /// walks its partition's log from the start, so a longer log per partition costs every
+    /// fetch more; more partitions keep each log shorter.
+    pub partitions: Option<i32>,
     /// Give up on a run that has not finished within this time.
     pub timeout: Duration,
     /// Cancelled to stop early (SIGINT, SIGTERM): the run fails and its children are killed.
@@ -45,6 +49,9 @@ pub async fn backlog(base: Config, opts: BacklogOptions) -> anyhow::Result<Backl
         opts.stop.clone(),
     )
     .await?;
+    if let Some(n) = opts.partitions {
+        rig.set_partitions(n)?;
+    }
     let report = runs(&rig, &opts).await;
     if report.is_err() {
         // The error names a stage process's log under the rig's directory: keep it.
