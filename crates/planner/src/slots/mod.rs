@@ -10,6 +10,7 @@
 //! - [`context`]: the slots of one request on one order, and the writes it builds.
 //! - [`items`]: which items of the order.
 //! - [`target`]: which variant an item becomes.
+//! - [`siblings`]: sentences about another item of the same product in the order.
 //! - [`payment`]: which payment method pays or receives money.
 //! - [`actions`]: the write of each procedure.
 //! - [`address`]: which address an order or the account moves to.
@@ -26,6 +27,7 @@ pub mod mentions;
 mod order;
 pub(crate) mod payment;
 pub mod resolution;
+mod siblings;
 mod target;
 
 pub use mentions::{mentioned_items, mentions, raw_pos, Mention};
