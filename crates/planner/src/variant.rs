@@ -338,6 +338,10 @@ fn size_word(norm: &str, key: &str, nv: &str) -> bool {
             || contains_words(norm, &format!("in a {w}"))
             || contains_words(norm, &format!("an {w} instead"))
             || contains_words(norm, &format!("a {w} instead"))
+            // "the fleece is a small; I need a large", "should be a small"
+            || ["is", "be", "need", "want", "get", "take", "prefer", "wear", "wears"]
+                .iter()
+                .any(|verb| contains_words(norm, &format!("{verb} a {w}")))
     }) && !(nv == "l" && contains_words(norm, "extra large"))
         && !(nv == "s" && contains_words(norm, "extra small"))
 }
@@ -540,7 +544,7 @@ static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
 /// before the verb, within its own clause.
 static DOESNT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?:doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter\b",
+        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?P<verb>doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter\b",
     )
 });
 
@@ -588,16 +592,31 @@ fn named_keys<'t>(texts: impl Iterator<Item = &'t str>, product: &Value) -> BTre
         // "what they're made of" names the material, "the shade" the color
         let said: Vec<&str> = what
             .split(' ')
-            .map(|w| match w {
+            .map(|w| match stem(w) {
                 "made" | "fabric" => "material",
                 "colour" | "shade" => "color",
-                other => stem(other),
+                other => other,
             })
             .collect();
         for (key, values) in &space {
             let k = normalise(key);
+            // "the neckline" for a style that comes as "crew neck" or "v-neck": a word
+            // made on a word of the key's values
+            let made_on_value = || {
+                values.iter().any(|v| {
+                    normalise(v)
+                        .split([' ', '-'])
+                        .filter(|vw| vw.len() >= 4)
+                        .any(|vw| {
+                            said.iter().any(|w| {
+                                w.len() > vw.len() && w.len() <= vw.len() + 4 && w.starts_with(vw)
+                            })
+                        })
+                })
+            };
             let named = k.split(' ').any(|w| w.len() > 2 && said.contains(&stem(w)))
-                || values.iter().any(|v| contains_words(&what, &normalise(v)));
+                || values.iter().any(|v| contains_words(&what, &normalise(v)))
+                || made_on_value();
             if named {
                 out.insert(key.clone());
             }
@@ -618,20 +637,45 @@ fn stem(w: &str) -> &str {
 /// "I don't care about wired or not", "any color is fine"): named by key, or by one of the
 /// key's values.
 pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
-    // "a size smaller and the color doesn't matter": only the words after the last "and"
-    let tail =
-        |what: &'_ str| -> usize { CONJUNCTION.find_iter(what).last().map_or(0, |m| m.end()) };
+    // "a size smaller and the color doesn't matter": only the words after the last "and";
+    // but "fabric and neckline don't matter": a plural verb takes both
+    let tail = |c: &regex::Captures<'_>| -> usize {
+        let what = c.name("what").map_or("", |m| m.as_str());
+        let plural = c.name("verb").is_some_and(|v| {
+            let v = v.as_str().to_lowercase();
+            v.starts_with("don") || v.starts_with("do not")
+        });
+        let conjunctions: Vec<regex::Match<'_>> = CONJUNCTION.find_iter(what).collect();
+        let last = conjunctions.last().map_or(0, |m| m.end());
+        // the words before that "and": a short noun phrase ("the fabric"), not a change
+        // ("a size smaller")
+        let before_and = match conjunctions.as_slice() {
+            [.., prev, and] if and.as_str().eq_ignore_ascii_case("and") => {
+                Some((prev.end(), &what[prev.end()..and.start()]))
+            }
+            [and] if and.as_str().eq_ignore_ascii_case("and") => Some((0, &what[..and.start()])),
+            _ => None,
+        };
+        match before_and {
+            Some((start, words))
+                if plural
+                    && words.split_whitespace().count() <= 3
+                    && !words.split_whitespace().any(|w| w.ends_with("er")) =>
+            {
+                start
+            }
+            _ => last,
+        }
+    };
     named_keys(
         DONT_CARE
             .captures_iter(raw)
             .filter_map(|c| c.name("what"))
             .map(|m| m.as_str())
-            .chain(
-                DOESNT_MATTER
-                    .captures_iter(raw)
-                    .filter_map(|c| c.name("what"))
-                    .map(|m| &m.as_str()[tail(m.as_str())..]),
-            ),
+            .chain(DOESNT_MATTER.captures_iter(raw).filter_map(|c| {
+                let what = c.name("what")?;
+                Some(&what.as_str()[tail(&c)..])
+            })),
         product,
     )
 }
@@ -1008,6 +1052,26 @@ mod tests {
         assert_eq!(m.get("size"), Some(&BTreeSet::from(["S".to_owned()])));
         assert_eq!(
             relaxed_keys("I don't mind what they're made of", &shoe),
+            BTreeSet::from(["material".to_owned()])
+        );
+        // sizes after a verb: "is a small; I need a large", "should be a small"
+        assert_eq!(
+            option_mentions("the jacket is a medium, I need a small", &shoe).get("size"),
+            Some(&BTreeSet::from(["M".to_owned(), "S".to_owned()]))
+        );
+        // "fabric and neckline don't matter": a plural verb takes both, and a word made on
+        // a value's word ("neckline" on "crew neck") names its key
+        let tee = json!({"name": "T-Shirt", "product_id": "t", "variants": {
+            "1": {"item_id": "1", "options": {"size": "S", "material": "cotton", "style": "crew neck"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "M", "material": "polyester", "style": "v-neck"}, "available": true, "price": 1.0}
+        }});
+        assert_eq!(
+            relaxed_keys("Keep it purple; fabric and neckline don't matter.", &tee),
+            BTreeSet::from(["material".to_owned(), "style".to_owned()])
+        );
+        // but a change before the "and" is no option the customer does not mind
+        assert_eq!(
+            relaxed_keys("a size smaller and the fabrics don't matter", &tee),
             BTreeSet::from(["material".to_owned()])
         );
         // the option before "doesn't matter", within its own clause only
