@@ -255,6 +255,16 @@ fn surface_forms(nv: &str) -> Vec<String> {
             }
         }
     }
+    // "over-ear" said as "over the ears", "in-ear" as "in your ear": a compound of a
+    // preposition and a noun, unfolded
+    if let [prep @ ("over" | "on" | "in" | "under" | "behind" | "around"), noun] =
+        nv.split(' ').collect::<Vec<_>>().as_slice()
+    {
+        for det in ["the", "your", "my"] {
+            forms.push(format!("{prep} {det} {noun}"));
+            forms.push(format!("{prep} {det} {noun}s"));
+        }
+    }
     // smart-home platforms as people name them: "works with Alexa", "HomeKit", "Google Home"
     match nv {
         "amazon alexa" => forms.push("alexa".to_owned()),
@@ -1053,6 +1063,14 @@ mod tests {
         assert_eq!(
             relaxed_keys("I don't mind what they're made of", &shoe),
             BTreeSet::from(["material".to_owned()])
+        );
+        let headphones = json!({"name": "Headphones", "product_id": "h", "variants": {
+            "1": {"item_id": "1", "options": {"type": "in-ear"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"type": "over-ear"}, "available": true, "price": 1.0}
+        }});
+        assert_eq!(
+            option_mentions("the big kind that go over the ears", &headphones).get("type"),
+            Some(&BTreeSet::from(["over-ear".to_owned()]))
         );
         // sizes after a verb: "is a small; I need a large", "should be a small"
         assert_eq!(
