@@ -29,13 +29,23 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
 /// ("please change:", "could you change them?").
 fn in_asking_list(sents: &[String], i: usize) -> bool {
     if !is_bullet(&sents[i]) {
-        return false;
+        // "I'd like to exchange two items:\nThe charcoal grill, ...\nThe e-reader, same 7
+        // inch, but the one with four times the storage.": the lines right after a heading
+        // that ends with a colon, written without list marks
+        return sents[..i]
+            .iter()
+            .rposition(|s| s.trim_end().ends_with(':'))
+            .is_some_and(|j| i - j <= UNMARKED_LIST_LINES && heads_a_list(sents, j));
     }
     sents[..i]
         .iter()
         .rposition(|s| !is_bullet(s))
         .is_some_and(|j| heads_a_list(sents, j))
 }
+
+/// How many sentences after a heading ending with a colon are read as its list when they
+/// carry no list marks.
+const UNMARKED_LIST_LINES: usize = 4;
 
 /// Whether sentence `i` opens a list that follows it: it ends with a colon ("please
 /// change:"), or it is a question that asks for something ("could you please change
@@ -54,7 +64,8 @@ pub(super) fn is_bullet(s: &str) -> bool {
     s.starts_with(['-', '*', '\u{2022}', '\u{2013}']) || NUMBERED.is_match(s)
 }
 
-/// Whether `item` comes in an option value `sentence` names that it does not have.
+/// Whether `sentence` asks `item` for another variant: it names an option value the item
+/// does not have, or changes a measured option by an amount, a multiple or a step.
 pub(super) fn names_another_option(sentence: &str, item: &Item, customer: &Customer) -> bool {
     let Some(product) = customer.products.get(&item.product_id) else {
         return false;
@@ -62,6 +73,10 @@ pub(super) fn names_another_option(sentence: &str, item: &Item, customer: &Custo
     option_mentions(sentence, product)
         .iter()
         .any(|(k, vals)| vals.iter().any(|v| item.options.get(k) != Some(v)))
+        // "the one with four times the storage", "the next size up"
+        || crate::variant::relative_changes(sentence, item, product)
+            .map_or(true, |c| !c.is_empty())
+        || !crate::steps::stepped_changes(sentence, item, product).is_empty()
 }
 
 /// A sentence of `body` that asks for something under a condition ("if the bike comes in
@@ -289,6 +304,15 @@ mod tests {
         );
         // a question that asks nothing does not head a list
         assert!(implied("Is this right?\n- mouse: white").is_empty());
+        // lines under a heading with a colon, without list marks
+        assert_eq!(
+            implied("For #W1000001 I'd like two changes:\nThe mouse, the white one.\nThe desk lamp, low brightness.\nThanks!"),
+            vec!["The mouse, the white one.", "The desk lamp, low brightness."]
+        );
+        // and a line far below the heading is no list line
+        assert!(
+            implied("Two changes:\nA.\nB.\nC.\nD.\nE.\nThe desk lamp, low brightness.").is_empty()
+        );
     }
 
     #[test]
