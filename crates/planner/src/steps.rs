@@ -64,11 +64,26 @@ fn up(dir: &str) -> bool {
 pub fn stepped_changes(raw: &str, item: &Item, product: &Value) -> BTreeMap<String, String> {
     let space = option_space(product);
     let mut out = BTreeMap::new();
-    // sizes: letters in their order, or numbers ("a 9" -> "10")
-    if let (Some(c), Some(current)) = (SIZE_STEP.captures(raw), item.options.get("size")) {
+    // sizes: letters in their order, or numbers ("a 9" -> "10"); an e-reader's "screen
+    // size" where the product has no plain size
+    let size_key = if item.options.contains_key("size") {
+        Some("size".to_owned())
+    } else {
+        let sized: Vec<&String> = item
+            .options
+            .keys()
+            .filter(|k| normalise(k).ends_with(" size"))
+            .collect();
+        match sized.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    let current = size_key.as_ref().and_then(|k| item.options.get(k));
+    if let (Some(c), Some(current), Some(key)) = (SIZE_STEP.captures(raw), current, &size_key) {
         let n = c.name("n").and_then(|m| count(m.as_str())).unwrap_or(1.0) as i64;
         let n = if up(&c["dir"]) { n } else { -n };
-        if let Some(values) = space.get("size") {
+        if let Some(values) = space.get(key) {
             let rank = |v: &str| {
                 SIZE_SCALES.iter().find_map(|scale| {
                     scale
@@ -89,7 +104,7 @@ pub fn stepped_changes(raw: &str, item: &Item, product: &Value) -> BTreeMap<Stri
                 _ => None,
             };
             if let Some(w) = wanted {
-                out.insert("size".to_owned(), w.clone());
+                out.insert(key.clone(), w.clone());
             }
         }
     }
@@ -193,6 +208,10 @@ mod tests {
         assert_eq!(got("one size smaller", "M")["size"], "S");
         assert!(got("it is the right size", "M").is_empty());
         assert!(got("one size smaller", "S").is_empty(), "nothing below S");
+        let reader = product("screen size", &["6-inch", "7-inch", "8-inch"]);
+        let got_screen =
+            stepped_changes("the next size up", &item("screen size", "7-inch"), &reader);
+        assert_eq!(got_screen["screen size"], "8-inch");
         let bed = product("size", &["small", "medium", "large"]);
         let got = stepped_changes("the next size up", &item("size", "small"), &bed);
         assert_eq!(got["size"], "medium");
