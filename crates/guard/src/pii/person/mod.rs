@@ -163,6 +163,77 @@ static AFTER_NAME: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("static regex compiles")
 });
 
+/// Words that, alone, are never a name: sentence adverbs, greetings and answers that open a
+/// support e-mail's sentence followed by a comma ("Also, can I change the address?", "Hi,",
+/// "Thanks,") in the same place a vocative name would stand.
+const NEVER_ALONE: &[&str] = &[
+    "also",
+    "however",
+    "therefore",
+    "anyway",
+    "anyways",
+    "actually",
+    "besides",
+    "meanwhile",
+    "otherwise",
+    "still",
+    "then",
+    "thanks",
+    "thank",
+    "hi",
+    "hello",
+    "hey",
+    "yes",
+    "no",
+    "ok",
+    "okay",
+    "please",
+    "sorry",
+    "well",
+    "now",
+    "finally",
+    "first",
+    "firstly",
+    "second",
+    "secondly",
+    "lastly",
+    "additionally",
+    "unfortunately",
+    "honestly",
+    "btw",
+    "again",
+    "plus",
+    "oh",
+    "ah",
+    "sure",
+    "great",
+    "perfect",
+    "cheers",
+    "regards",
+    "sincerely",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "instead",
+    "unless",
+    "if",
+    "when",
+    "where",
+    "what",
+    "why",
+    "how",
+    "which",
+    "who",
+    "update",
+    "p.s",
+    "ps",
+    "note",
+    "fyi",
+    "asap",
+    "urgent",
+    "again",
+];
+
 /// Particles allowed inside a name (`van`, `de`, ...).
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "du", "dos", "bin", "al",
@@ -349,7 +420,9 @@ pub fn candidates(text: &str, taken: &[PiiSpan]) -> Vec<Candidate> {
             .iter()
             .filter(|w| !is_initial(w) && !is_common(w))
             .count();
-        if words.len() == 1 && contraction(words[0]) {
+        if words.len() == 1
+            && (contraction(words[0]) || NEVER_ALONE.contains(&words[0].to_lowercase().as_str()))
+        {
             continue;
         }
         let end = last.start + core_end(last.text);
@@ -472,5 +545,15 @@ mod tests {
     fn ordinary_support_text_has_no_names() {
         assert!(names("I want to cancel my order. Where is my refund?").is_empty());
         assert!(names("How do I change my Shipping Address?").is_empty());
+        // a sentence adverb or a greeting before a comma stands where a vocative name would
+        for t in [
+            "Also, can I change the address?",
+            "Hi, where is my order?",
+            "Thanks, that helps.",
+            "However, the lamp is broken.",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        assert_eq!(names("Frank, can I change the address?"), vec!["Frank"]);
     }
 }
