@@ -49,6 +49,24 @@ impl Write for Captured {
     }
 }
 
+impl Captured {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+/// Every log line of this test's thread (every level), from now until the guard drops.
+fn capture_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
+    let logs = Captured::default();
+    let sink = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || sink.clone())
+        .finish();
+    (logs, tracing::subscriber::set_default(subscriber))
+}
+
 /// The four stages on an embedded broker and the sandbox store (its database in `dir`), an
 /// observer of every topic, the vault, and a sink that publishes the way the gateway, the
 /// mail poller and import do.
@@ -138,14 +156,7 @@ async fn every_row(pool: &sqlx::AnyPool) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "current_thread")]
 async fn pii_in_a_ticket_reaches_no_topic_table_or_log_and_erasure_leaves_nothing_readable() {
-    let logs = Captured::default();
-    let sink = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || sink.clone())
-        .finish();
-    let _log_guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _log_guard) = capture_logs();
 
     let dir = tempfile::tempdir().unwrap();
     let Pipeline {
@@ -221,7 +232,7 @@ async fn pii_in_a_ticket_reaches_no_topic_table_or_log_and_erasure_leaves_nothin
     assert_eq!(values, vec![CARD, TYPED_EMAIL]);
 
     // 3. the log lines of the run
-    let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+    let logged = logs.text();
     assert!(logged.contains("privacy-t1"), "the run logged: {logged}");
     assert!(
         leaks(&logged).is_empty(),
@@ -380,14 +391,7 @@ async fn a_one_time_code_crosses_no_topic_or_table_in_clear() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_typed_name_and_address_reach_the_store_and_no_topic_table_or_log() {
     const ORDER: &str = "#W4923227";
-    let logs = Captured::default();
-    let log_sink = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || log_sink.clone())
-        .finish();
-    let _log_guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _log_guard) = capture_logs();
     let dir = tempfile::tempdir().unwrap();
     let Pipeline {
         harness,
@@ -485,7 +489,7 @@ async fn a_typed_name_and_address_reach_the_store_and_no_topic_table_or_log() {
             typed(&row)
         );
     }
-    let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+    let logged = logs.text();
     assert!(logged.contains("address-t2"), "the run logged: {logged}");
     assert!(
         typed(&logged).is_empty(),
