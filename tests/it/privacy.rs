@@ -119,6 +119,22 @@ async fn pipeline(cfg: frontdesk::config::Config, dir: &std::path::Path) -> Pipe
     }
 }
 
+/// The tokens on the records `seen`, after checking that none of them holds any of the
+/// values `leaks` finds.
+fn tokens_on_topics_without(
+    seen: &[Seen],
+    leaks: impl Fn(&str) -> Vec<&'static str>,
+) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for r in seen {
+        let text = String::from_utf8_lossy(&r.value);
+        let found = leaks(&text);
+        assert!(found.is_empty(), "{} carries {found:?}: {text}", r.topic);
+        tokens.extend(find_tokens(&text).map(|t| t.token.to_owned()));
+    }
+    tokens
+}
+
 /// Every row of every table (the vault's too: its columns are a token, nonces and
 /// ciphertexts), each column as text.
 async fn every_row(pool: &sqlx::AnyPool) -> Vec<(String, String)> {
@@ -192,17 +208,7 @@ async fn pii_in_a_ticket_reaches_no_topic_table_or_log_and_erasure_leaves_nothin
     seen.extend(collect_for(&obs, Duration::from_secs(3)).await);
 
     // 1. every record of every topic: tokens, never the values
-    let mut tokens = Vec::new();
-    for r in &seen {
-        let text = String::from_utf8_lossy(&r.value);
-        assert!(
-            leaks(&text).is_empty(),
-            "{} carries {:?}: {text}",
-            r.topic,
-            leaks(&text)
-        );
-        tokens.extend(find_tokens(&text).map(|t| t.token.to_owned()));
-    }
+    let mut tokens = tokens_on_topics_without(&seen, leaks);
     assert!(
         seen.iter().any(|r| r.topic.ends_with("inbound.email")),
         "the ticket itself was observed"
@@ -471,17 +477,7 @@ async fn a_typed_name_and_address_reach_the_store_and_no_topic_table_or_log() {
     );
 
     // Nothing of it in clear on a topic or in a table; the tokens open in this conversation.
-    let mut tokens = Vec::new();
-    for r in &seen {
-        let text = String::from_utf8_lossy(&r.value);
-        assert!(
-            typed(&text).is_empty(),
-            "{} carries {:?}: {text}",
-            r.topic,
-            typed(&text)
-        );
-        tokens.extend(find_tokens(&text).map(|t| t.token.to_owned()));
-    }
+    let tokens = tokens_on_topics_without(&seen, typed);
     for (table, row) in every_row(harness.state.pool()).await {
         assert!(
             typed(&row).is_empty(),
