@@ -224,9 +224,40 @@ fn surface_forms(nv: &str) -> Vec<String> {
             units.push((*w).to_owned());
             units.push(format!("{w}s"));
         }
+        // "the eight inch", "a twelve pack": small whole numbers spelled out
+        const SPELLED: [&str; 20] = [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ];
+        let word = n
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| SPELLED.get(i));
         for u in units {
             forms.push(format!("{n}{u}"));
             forms.push(format!("{n} {u}"));
+            if let Some(w) = word {
+                forms.push(format!("{w} {u}"));
+            }
         }
     }
     // "wi fi" written "wifi", also inside a longer value ("wi fi + cellular")
@@ -1071,6 +1102,15 @@ mod tests {
         assert_eq!(
             option_mentions("the big kind that go over the ears", &headphones).get("type"),
             Some(&BTreeSet::from(["over-ear".to_owned()]))
+        );
+        let reader = json!({"name": "E-Reader", "product_id": "e", "variants": {
+            "1": {"item_id": "1", "options": {"screen size": "7-inch"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"screen size": "8-inch"}, "available": true, "price": 1.0}
+        }});
+        assert_eq!(
+            option_mentions("I'd like the next size up, the eight inch.", &reader)
+                .get("screen size"),
+            Some(&BTreeSet::from(["8-inch".to_owned()]))
         );
         // sizes after a verb: "is a small; I need a large", "should be a small"
         assert_eq!(
