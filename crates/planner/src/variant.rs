@@ -224,40 +224,9 @@ fn surface_forms(nv: &str) -> Vec<String> {
             units.push((*w).to_owned());
             units.push(format!("{w}s"));
         }
-        // "the eight inch", "a twelve pack": small whole numbers spelled out
-        const SPELLED: [&str; 20] = [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ];
-        let word = n
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| SPELLED.get(i));
         for u in units {
             forms.push(format!("{n}{u}"));
             forms.push(format!("{n} {u}"));
-            if let Some(w) = word {
-                forms.push(format!("{w} {u}"));
-            }
         }
     }
     // "wi fi" written "wifi", also inside a longer value ("wi fi + cellular")
