@@ -4,13 +4,56 @@
 //! describes the sibling's change, not this item's.
 
 use crate::customer::Item;
+use crate::text::{contains_words, normalise, sentences};
 
-/// Whether `sentence` opens on a sibling of `item` among `siblings`: "the <value> one",
-/// "for the <value> camera", where `<value>` is an option the sibling has and `item` has
-/// not.
+/// The items among `items` (an order's) of `item`'s product, other than `item` itself.
+pub(super) fn siblings_of(item: &Item, items: &[Item]) -> Vec<Item> {
+    items
+        .iter()
+        .filter(|s| s.product_id == item.product_id && s.item_id != item.item_id)
+        .cloned()
+        .collect()
+}
+
+/// For each of `sents`, whether it is about one of `siblings` of `item`: "- the 4K one:
+/// black. - the 5K one: black as well. I know the black 5K is not waterproof": from a
+/// sentence that opens on a sibling on, until one names this item by an option the siblings
+/// have not.
+pub(super) fn on_sibling(sents: &[String], item: &Item, siblings: &[Item]) -> Vec<bool> {
+    let mut on = false;
+    sents
+        .iter()
+        .map(|s| {
+            if singles_out_sibling(s, item, siblings) {
+                on = true;
+            } else if on && names_own_variant(s, item, siblings) {
+                on = false;
+            }
+            on
+        })
+        .collect()
+}
+
+/// `text` without the sentences about `siblings` of `item`; `None` when there are none.
+pub(super) fn without_sibling_runs(text: &str, item: &Item, siblings: &[Item]) -> Option<String> {
+    let sents = pieces(&sentences(text));
+    let on = on_sibling(&sents, item, siblings);
+    on.iter().any(|o| *o).then(|| {
+        sents
+            .into_iter()
+            .zip(on)
+            .filter(|(_, on)| !on)
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Whether `sentence` opens on one of `siblings` of `item`: "the <value> one", "for the
+/// <value> camera", where `<value>` is an option the sibling has and `item` has not.
 pub(super) fn singles_out_sibling(sentence: &str, item: &Item, siblings: &[Item]) -> bool {
-    let lower = sentence.to_lowercase();
-    let words = words(&lower);
+    let norm = normalise(sentence);
+    let words: Vec<&str> = norm.split(' ').collect();
     let Some(the) = words.iter().take(3).position(|w| *w == "the") else {
         return false;
     };
@@ -21,25 +64,27 @@ pub(super) fn singles_out_sibling(sentence: &str, item: &Item, siblings: &[Item]
         return false;
     }
     let head = &words[the + 1..words.len().min(the + 6)];
-    let noun = item
-        .name
-        .split_whitespace()
-        .last()
-        .map(str::to_lowercase)
-        .unwrap_or_default();
+    let noun = normalise(item.name.split_whitespace().last().unwrap_or_default());
     let Some(end) = head
         .iter()
         .position(|w| matches!(*w, "one" | "ones" | "model" | "version") || *w == noun)
     else {
         return false;
     };
-    let subject = &head[..end];
+    let subject = head[..end].join(" ");
     siblings
         .iter()
-        .filter(|s| s.product_id == item.product_id && s.item_id != item.item_id)
         .flat_map(|s| s.options.iter())
         .filter(|(k, v)| item.options.get(*k) != Some(*v))
-        .any(|(_, v)| names_value(subject, v))
+        .any(|(_, v)| contains_words(&subject, &normalise(v)))
+}
+
+/// Whether `sentence` names `item` by an option it has and one of its `siblings` has not.
+fn names_own_variant(sentence: &str, item: &Item, siblings: &[Item]) -> bool {
+    let norm = normalise(sentence);
+    item.options.iter().any(|(k, v)| {
+        siblings.iter().any(|s| s.options.get(k) != Some(v)) && contains_words(&norm, &normalise(v))
+    })
 }
 
 /// `sents` with list lines a sentence runs together split apart: "I'd like both in black:
@@ -61,25 +106,6 @@ pub(super) fn pieces(sents: &[String]) -> Vec<String> {
     }
     out.retain(|p| !p.is_empty());
     out
-}
-
-/// The words of `lower` (already lower-cased): runs of letters, digits and hyphens with a
-/// letter or digit in them.
-pub(super) fn words(lower: &str) -> Vec<&str> {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect()
-}
-
-/// Whether `value` (any case, one word or several) is among `words`, in order.
-pub(super) fn names_value(words_of_text: &[&str], value: &str) -> bool {
-    let value = value.to_lowercase();
-    let wanted = words(&value);
-    !wanted.is_empty()
-        && words_of_text
-            .windows(wanted.len())
-            .any(|w| w == wanted.as_slice())
 }
 
 #[cfg(test)]

@@ -45,12 +45,11 @@ impl Ctx<'_> {
         named_in_clause: bool,
     ) -> String {
         let others = self.other_items(item);
-        let siblings = self.customer.items(self.order_id);
+        let siblings = super::siblings::siblings_of(item, &self.customer.items(self.order_id));
         let clause = &self.req.clause;
         let mut text = if alone {
             // the sentences of the clause that are about a sibling are the sibling's
-            let clause = &self
-                .without_sibling_runs(clause, item, &siblings)
+            let clause = &super::siblings::without_sibling_runs(clause, item, &siblings)
                 .unwrap_or_else(|| clause.clone());
             // the sentences before the request's own describe this item only when they name it
             let before = if named_in_clause {
@@ -101,7 +100,7 @@ impl Ctx<'_> {
             super::kept::without_staying(&text)
         };
         let after = super::siblings::pieces(&sentences(&self.req.after));
-        let on_sibling = self.on_sibling(&after, item, &siblings);
+        let on_sibling = super::siblings::on_sibling(&after, item, &siblings);
         for (s, _) in after.into_iter().zip(on_sibling).filter(|(_, on)| !on) {
             let norm = normalise(&s);
             let names_it = mention(&norm, &item.name).is_some();
@@ -117,54 +116,6 @@ impl Ctx<'_> {
             }
         }
         text
-    }
-
-    /// For each of `sents`, whether it is about a sibling of `item` (another item of its
-    /// product in the order): "- the 4K one: black. - the 5K one: black as well. I know the
-    /// black 5K is not waterproof": from a sentence that opens on a sibling on, until one
-    /// names this item by an option the sibling has not.
-    fn on_sibling(&self, sents: &[String], item: &Item, siblings: &[Item]) -> Vec<bool> {
-        let mut on = false;
-        sents
-            .iter()
-            .map(|s| {
-                if super::siblings::singles_out_sibling(s, item, siblings) {
-                    on = true;
-                } else if on && self.names_own_variant(s, item, siblings) {
-                    on = false;
-                }
-                on
-            })
-            .collect()
-    }
-
-    /// `text` without the sentences about a sibling of `item`; `None` when there are none.
-    fn without_sibling_runs(&self, text: &str, item: &Item, siblings: &[Item]) -> Option<String> {
-        let sents = super::siblings::pieces(&sentences(text));
-        let on = self.on_sibling(&sents, item, siblings);
-        on.iter().any(|o| *o).then(|| {
-            sents
-                .into_iter()
-                .zip(on)
-                .filter(|(_, on)| !on)
-                .map(|(s, _)| s)
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-    }
-
-    /// Whether `sentence` names `item` by an option it has and a sibling (another item of
-    /// its product in the order) has not.
-    fn names_own_variant(&self, sentence: &str, item: &Item, siblings: &[Item]) -> bool {
-        let lower = sentence.to_lowercase();
-        let words = super::siblings::words(&lower);
-        item.options.iter().any(|(k, v)| {
-            siblings.iter().any(|s| {
-                s.product_id == item.product_id
-                    && s.item_id != item.item_id
-                    && s.options.get(k) != Some(v)
-            }) && super::siblings::names_value(&words, v)
-        })
     }
 
     /// The order's items other than `item` (by product name).
