@@ -21,6 +21,7 @@ use std::sync::Mutex;
 
 use frontdesk_guard::PiiKind;
 use frontdesk_planner::{Outcome, Plan, PlanRequest};
+use frontdesk_tools::map_strings;
 use serde_json::Value;
 
 use super::vault::{substitute, Replaced, Revealed, Vault, VaultError};
@@ -197,19 +198,6 @@ impl PlannerView {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-fn map_strings(v: &Value, f: &mut impl FnMut(&str) -> String) -> Value {
-    match v {
-        Value::String(s) => Value::String(f(s)),
-        Value::Array(a) => Value::Array(a.iter().map(|x| map_strings(x, f)).collect()),
-        Value::Object(o) => Value::Object(
-            o.iter()
-                .map(|(k, x)| (k.clone(), map_strings(x, f)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
 }
 
 /// The pieces of `value` that get tokens of their own: a name's words; an address's lines

@@ -143,7 +143,8 @@ impl Executor {
 
     /// [`Executor::call_revealing`], and the store's answer as it came (the output of a
     /// successful call before `clear`'s values in it were concealed), for a caller that
-    /// reads it in memory only.
+    /// reads it in memory only. `None` when `clear` is empty: nothing was concealed, and the
+    /// record's output is the answer.
     pub async fn call_answering(
         &self,
         ctx: &CallContext,
@@ -162,8 +163,9 @@ impl Executor {
         };
         rec.kind = Some(t.spec().kind);
         let mut rec = self.checked(ctx, t, rec, start, clear).await;
-        let answer = rec.output().cloned();
+        let mut answer = None;
         if !clear.is_empty() {
+            answer = rec.output().cloned();
             // A value the caller passed in clear is recorded as its token too.
             rec.arguments = clear.conceal(&rec.arguments);
             // The request as recorded is built from the tokens (a value in the URL is

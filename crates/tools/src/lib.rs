@@ -71,7 +71,7 @@ pub use executor::{Authentication, Executor, READ_ONLY};
 pub use record::{HttpRequestRecord, HttpResponseRecord, Outcome, StoreError, ToolCallRecord};
 pub use registry::{Refusal, Tool, ToolRegistry};
 pub use retry::RetryPolicy;
-pub use reveal::Clear;
+pub use reveal::{map_strings, Clear};
 pub use template::{TemplateError, UrlTemplate};
 
 /// Path of the shipped default tool config (the sandbox store), relative to

@@ -101,20 +101,25 @@ impl Clear {
         })
     }
 
-    fn map_strings(&self, v: &Value, f: impl Fn(&str) -> String + Copy) -> Value {
+    fn map_strings(&self, v: &Value, f: impl Fn(&str) -> String) -> Value {
         if self.is_empty() {
             return v.clone();
         }
-        match v {
-            Value::String(s) => Value::String(f(s)),
-            Value::Array(a) => Value::Array(a.iter().map(|x| self.map_strings(x, f)).collect()),
-            Value::Object(o) => Value::Object(
-                o.iter()
-                    .map(|(k, x)| (k.clone(), self.map_strings(x, f)))
-                    .collect(),
-            ),
-            other => other.clone(),
-        }
+        map_strings(v, &mut |s| f(s))
+    }
+}
+
+/// `v` with every string in it (not the keys of its objects) replaced by `f` of it.
+pub fn map_strings(v: &Value, f: &mut impl FnMut(&str) -> String) -> Value {
+    match v {
+        Value::String(s) => Value::String(f(s)),
+        Value::Array(a) => Value::Array(a.iter().map(|x| map_strings(x, f)).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, x)| (k.clone(), map_strings(x, f)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 

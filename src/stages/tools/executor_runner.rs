@@ -148,12 +148,13 @@ impl ToolRunner for ExecutorRunner<'_> {
         let (rec, answer) = self.executor.call_answering(&ctx, tool, args, &clear).await;
         let auth = self.executor.registry().auth();
         let result = if rec.is_ok() {
-            let mut out = if self.shows_clear.load(Ordering::Relaxed) {
+            let mut out = match answer {
                 // What the planner saw before names and addresses were tokenised: the
                 // answer with only the exact values (e-mail addresses, cards) concealed.
-                clear.conceal_exact(&answer.unwrap_or(Value::Null))
-            } else {
-                rec.output().cloned().unwrap_or(Value::Null)
+                Some(answer) if self.shows_clear.load(Ordering::Relaxed) => {
+                    clear.conceal_exact(&answer)
+                }
+                _ => rec.output().cloned().unwrap_or(Value::Null),
             };
             if tool == auth.by_email || tool == auth.by_name_zip {
                 if let Some(user_id) = out.get(&auth.user_id_field).and_then(Value::as_str) {
