@@ -231,7 +231,6 @@ const NEVER_ALONE: &[&str] = &[
     "fyi",
     "asap",
     "urgent",
-    "again",
 ];
 
 /// Particles allowed inside a name (`van`, `de`, ...).
