@@ -11,6 +11,7 @@
 //! - [`items`]: which items of the order.
 //! - [`target`]: which variant an item becomes.
 //! - [`siblings`]: sentences about another item of the same product in the order.
+//! - [`second_choice`]: the option a customer takes when the first is not sold.
 //! - [`payment`]: which payment method pays or receives money.
 //! - [`actions`]: the write of each procedure.
 //! - [`address`]: which address an order or the account moves to.
@@ -27,6 +28,7 @@ pub mod mentions;
 mod order;
 pub(crate) mod payment;
 pub mod resolution;
+mod second_choice;
 mod siblings;
 mod target;
 
