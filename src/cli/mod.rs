@@ -1,7 +1,7 @@
 //! The command line. Thin: parses arguments, loads config, calls the library.
 //! [`offline`] holds the offline models' jobs (router, grounding, guard).
 //!
-//! It is one clap tree and its dispatch (about 860 lines): each subcommand's arguments sit
+//! It is one clap tree and its dispatch (about 870 lines): each subcommand's arguments sit
 //! beside the others so `--help` and the match stay in step; the work lives in the library.
 
 mod offline;
