@@ -31,6 +31,7 @@
 pub mod conditions;
 pub mod confirm;
 pub mod customer;
+mod described;
 pub mod error;
 #[cfg(test)]
 pub(crate) mod fixture;

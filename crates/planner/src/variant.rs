@@ -128,9 +128,15 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
                     .iter()
                     .any(|f| contains_words(&norm, f) && !only_as_replaced(&norm, f))
             };
+            // "the old-fashioned kind with hands": the value described, not named
+            let described = || {
+                crate::described::descriptions(&key, &nv)
+                    .iter()
+                    .any(|d| contains_words(&norm, d) && !only_as_replaced(&norm, d))
+            };
             let found = if next_to_other_key {
                 false
-            } else if size_word(&norm, &key, &nv) {
+            } else if size_word(&norm, &key, &nv) || described() {
                 true
             } else if numeric && !shared {
                 // "I got an 11 but I need a 12": a number after "a"/"an" is the only key's
