@@ -4,6 +4,7 @@
 //! Both are transparent lexicons (regexes with weights), not trained models,
 //! so every decision can be explained by the markers that fired.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -80,8 +81,20 @@ fn shouting(text: &str) -> bool {
     caps >= 2 && caps * 2 >= words.len()
 }
 
+/// `text` with typographic apostrophes as ASCII ones: mail programs and phones write
+/// "don’t", and the markers are written "don'?t".
+fn plain(text: &str) -> Cow<'_, str> {
+    const TYPOGRAPHIC: [char; 3] = ['\u{2019}', '\u{2018}', '\u{02BC}'];
+    if text.contains(TYPOGRAPHIC) {
+        Cow::Owned(text.replace(TYPOGRAPHIC, "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Names of the frustration markers that fire on `text`.
 pub fn frustration_markers(text: &str) -> Vec<&'static str> {
+    let text = &*plain(text);
     let mut out: Vec<&'static str> = COMPILED
         .iter()
         .filter(|(_, _, r)| r.is_match(text))
@@ -151,6 +164,7 @@ static NOT_HUMAN: LazyLock<Regex> =
 
 /// `true` when the customer explicitly asks to reach a human.
 pub fn asks_for_human(text: &str) -> bool {
+    let text = &*plain(text);
     if NOT_HUMAN.is_match(text) {
         return false;
     }
@@ -173,6 +187,7 @@ static HARM: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// `true` when the customer reports that a product harmed someone (an injury, an illness, a
 /// fire, a shock, medical care): a deterministic handoff trigger, like a request for a person.
 pub fn reports_harm(text: &str) -> bool {
+    let text = &*plain(text);
     HARM.iter().any(|r| r.is_match(text))
 }
 
@@ -230,6 +245,17 @@ mod tests {
             &["this is terrible", "still not fixed, useless!!"],
             0.5,
             2
+        ));
+    }
+
+    #[test]
+    fn typographic_apostrophes_read_as_ascii_ones() {
+        assert!(
+            frustration_markers("You don\u{2019}t understand, this doesn\u{2019}t help")
+                .contains(&"not_helpful_bot")
+        );
+        assert!(reports_harm(
+            "I paid the doctor\u{2019}s bill after the kettle burned my hand"
         ));
     }
 

@@ -477,7 +477,9 @@ mod tests {
         assert!(matches!(correct_typos("Return the lamp"), Cow::Borrowed(_)));
         // phones and mail programs write typographic apostrophes; people drop them
         assert_eq!(
-            correct_typos("I don\u{2019}t want the \u{201C}blue\u{201D} one \u{2014} dont change it"),
+            correct_typos(
+                "I don\u{2019}t want the \u{201C}blue\u{201D} one \u{2014} dont change it"
+            ),
             "I don't want the \"blue\" one  -  don't change it"
         );
         assert_eq!(

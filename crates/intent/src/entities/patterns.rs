@@ -43,7 +43,7 @@ static LAST_FOUR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REASON_NOT_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:no longer need(?:ed|s)?|(?:do not|don'?t|dont) need (?:it|them|this|that|these|those)(?: any ?more)?|not needed any ?more|changed my mind)\b",
+        r"(?i)\b(?:no longer need(?:ed|s)?|(?:do not|don['’]?t) need (?:it|them|this|that|these|those)(?: any ?more)?|not needed any ?more|changed my mind)\b",
     )
 });
 static REASON_MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
