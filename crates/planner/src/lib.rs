@@ -51,6 +51,7 @@ pub mod text;
 pub mod tools;
 pub mod valuation;
 pub mod variant;
+pub mod wrapped;
 
 pub use error::{PlanError, ToolFailure};
 pub use offline::OfflinePlanner;

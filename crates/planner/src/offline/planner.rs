@@ -12,6 +12,7 @@ use frontdesk_intent::Catalog;
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
 use crate::text::correct_typos;
+use crate::wrapped::unwrap_paragraphs;
 use crate::{
     ConversationState, Outcome, Plan, PlanError, PlanRequest, Planner, Procedures, ToolRunner,
 };
@@ -103,9 +104,14 @@ fn join(earlier: &str, latest: &str) -> String {
 #[async_trait]
 impl Planner for OfflinePlanner {
     async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError> {
-        // "retrun", "exhange", "adress": read as meant
+        // "retrun", "exhange", "adress": read as meant; a mail program's line breaks joined
         let corrected;
-        let req = match (correct_typos(&req.subject), correct_typos(&req.body)) {
+        let body = unwrap_paragraphs(&req.body);
+        let body = match correct_typos(&body) {
+            Cow::Borrowed(_) => body,
+            Cow::Owned(b) => Cow::Owned(b),
+        };
+        let req = match (correct_typos(&req.subject), body) {
             (Cow::Borrowed(_), Cow::Borrowed(_)) => req,
             (subject, body) => {
                 corrected = PlanRequest {
