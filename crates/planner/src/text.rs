@@ -32,6 +32,39 @@ static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The same address written all in lower case ("1450 wynkoop street, apt 702, denver, co
+/// 80202"): read only with a real state code ([`US_STATES`]) before its zip code.
+static LOWER_ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,6}\s+(?:[a-z][a-z'-]*\s*){1,4})(?:,\s*((?:suite|ste\.?|apt\.?|apartment|unit|#)\s*[a-z0-9-]+))?,\s*([a-z]+(?:\s[a-z]+){0,2}),?\s+([a-z]{2}),?\s+(\d{5})(?:,?\s*(usa|us|united states))?",
+    )
+});
+
+/// The two-letter codes of the US states and DC.
+const US_STATES: [&str; 51] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC",
+];
+
+/// "wynkoop street" as an address is written: "Wynkoop Street" (a number's suffix stays:
+/// "2nd").
+fn title_case(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) if f.is_alphabetic() => f.to_uppercase().collect::<String>() + cs.as_str(),
+                Some(f) => std::iter::once(f).chain(cs).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A word of text without the punctuation around it, as [`normalise`] reads it.
 pub fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"'))
@@ -311,6 +344,24 @@ pub fn addresses(text: &str) -> Vec<Address> {
             zip: g(5),
         });
     }
+    if out.is_empty() {
+        for c in LOWER_ADDRESS_LINE.captures_iter(text) {
+            let g = |i: usize| c.get(i).map_or("", |m| m.as_str().trim());
+            let state = g(4).to_uppercase();
+            // written all in lower case, or it is the line above's to read
+            if g(0).chars().any(char::is_uppercase) || !US_STATES.contains(&state.as_str()) {
+                continue;
+            }
+            out.push(Address {
+                address1: title_case(g(1)),
+                address2: title_case(g(2)),
+                city: title_case(g(3)),
+                state,
+                country: "USA".to_owned(),
+                zip: g(5).to_owned(),
+            });
+        }
+    }
     out
 }
 
@@ -545,6 +596,22 @@ mod tests {
         assert_eq!(a[0].address2, "Suite 259");
         assert_eq!(a[0].city, "Denver");
         assert_eq!(a[0].zip, "80279");
+        // written all in lower case: read, and written as an address is
+        let a =
+            addresses("please deliver it to 2014 n delaware st, indianapolis, in 46202 instead");
+        assert_eq!(
+            (
+                a[0].address1.as_str(),
+                a[0].city.as_str(),
+                a[0].state.as_str(),
+                a[0].zip.as_str()
+            ),
+            ("2014 N Delaware St", "Indianapolis", "IN", "46202")
+        );
+        let a = addresses("i moved to 1450 wynkoop street, apt 702, denver, co 80202.");
+        assert_eq!(a[0].address2, "Apt 702");
+        // no state has the code "zz": not an address
+        assert!(addresses("order 12 boxes, big ones, zz 80202").is_empty());
     }
 
     #[test]

@@ -148,7 +148,11 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
             } else if shared || numeric {
                 with_key
             } else if short && !has_digit {
-                with_key || word_case_sensitive(raw, v.trim())
+                // "xl" is no English word: a message written in lower case names the size
+                // with it; a single letter needs its case or its key
+                with_key
+                    || word_case_sensitive(raw, v.trim())
+                    || (nv.len() == 2 && nv.starts_with('x') && written())
             } else {
                 with_key || written()
             };
@@ -1069,6 +1073,20 @@ mod tests {
         assert_eq!(
             relaxed_keys("I don't mind what they're made of", &shoe),
             BTreeSet::from(["material".to_owned()])
+        );
+        // a message written in lower case: "xl" is the size, a lone "s" is not
+        let fleece = json!({"name": "Fleece Jacket", "product_id": "f", "variants": {
+            "1": {"item_id": "1", "options": {"size": "XS"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "XL"}, "available": true, "price": 1.0},
+            "3": {"item_id": "3", "options": {"size": "S"}, "available": true, "price": 1.0}
+        }});
+        assert_eq!(
+            option_mentions("the navy fleece jacket should be xl, not xs", &fleece).get("size"),
+            Some(&BTreeSet::from(["XL".to_owned()]))
+        );
+        assert_eq!(
+            option_mentions("it's got a stain on the sleeve", &fleece).get("size"),
+            None
         );
         let headphones = json!({"name": "Headphones", "product_id": "h", "variants": {
             "1": {"item_id": "1", "options": {"type": "in-ear"}, "available": true, "price": 1.0},
