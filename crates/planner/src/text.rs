@@ -48,12 +48,21 @@ const US_STATES: [&str; 51] = [
     "WI", "WY", "DC",
 ];
 
-/// "wynkoop street" as an address is written: "Wynkoop Street" (a number's suffix stays:
-/// "2nd").
+/// "wynkoop street" as an address is written: "Wynkoop Street"; a compass point and a unit
+/// with a letter in capitals, as the postal service writes them ("P Street NW", "Apt 3B");
+/// a number's suffix stays ("2nd").
 fn title_case(words: &str) -> String {
+    const COMPASS: [&str; 8] = ["n", "s", "e", "w", "ne", "nw", "se", "sw"];
     words
         .split_whitespace()
         .map(|w| {
+            let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| {
+                w.strip_suffix(x)
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            });
+            if COMPASS.contains(&w) || (w.chars().any(|c| c.is_ascii_digit()) && !ordinal) {
+                return w.to_uppercase();
+            }
             let mut cs = w.chars();
             match cs.next() {
                 Some(f) if f.is_alphabetic() => f.to_uppercase().collect::<String>() + cs.as_str(),
@@ -610,6 +619,12 @@ mod tests {
         );
         let a = addresses("i moved to 1450 wynkoop street, apt 702, denver, co 80202.");
         assert_eq!(a[0].address2, "Apt 702");
+        let a = addresses("set it to 2130 p street nw, apt 3b, washington, dc 20037");
+        assert_eq!(
+            (a[0].address1.as_str(), a[0].address2.as_str()),
+            ("2130 P Street NW", "Apt 3B")
+        );
+        assert_eq!(title_case("21st avenue"), "21st Avenue");
         // no state has the code "zz": not an address
         assert!(addresses("order 12 boxes, big ones, zz 80202").is_empty());
     }
