@@ -45,6 +45,15 @@ static GENERIC_STREET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A whole US address written in lower case, as people type on phones: "1450 wynkoop
+/// street, apt 702, denver, co 80202". Without capitals to go by, only the full layout counts:
+/// street line, optional unit, city, a real state code and a zip code.
+static LOWER_US_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b\d{1,6}\s+(?:[a-z][a-z'’.\-]*\s+){0,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|parkway|pkwy|highway|hwy|circle|cir|trail|trl|loop|row|square|sq)\b\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\b)?(?:,?\s*(?:apt\.?|apartment|suite|ste\.?|unit|#)\s*#?[a-z0-9-]+)?,\s*[a-z]+(?:\s[a-z]+){0,2},?\s+(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc),?\s+\d{5}(?:-\d{4})?\b",
+    )
+});
+
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:apt\.?|apartment|suite|unit|flat|ste\.?)\s*#?\s*\d{1,5}\b"));
 
@@ -100,6 +109,7 @@ pub fn find(text: &str) -> Vec<PiiSpan> {
     let mut raw: Vec<(usize, usize)> = Vec::new();
     for r in [
         &*US_STREET,
+        &*LOWER_US_FULL,
         &*EU_STREET,
         &*PREFIX_STREET,
         &*UNIT,
@@ -202,6 +212,20 @@ mod tests {
     fn military_and_units() {
         assert!(!found("new address is PSC 6293, Box 8158\nAPO AP 04336").is_empty());
         assert_eq!(found("Apt. 595"), vec!["Apt. 595"]);
+    }
+
+    #[test]
+    fn an_address_written_in_lower_case() {
+        assert_eq!(
+            found("hello, i moved to 1450 wynkoop street, apt 702, denver, co 80202. thanks!"),
+            vec!["1450 wynkoop street, apt 702, denver, co 80202"]
+        );
+        assert_eq!(
+            found("ship it to 2014 n delaware st, indianapolis, in 46202 instead"),
+            vec!["2014 n delaware st, indianapolis, in 46202"]
+        );
+        // no state, no zip code: a lower-case street phrase alone is not read
+        assert!(found("i live 2 blocks down the road from the store").is_empty());
     }
 
     #[test]
