@@ -46,6 +46,7 @@ pub mod reply;
 pub mod request;
 pub mod requests;
 pub mod slots;
+mod spelling;
 pub mod steps;
 pub mod text;
 pub mod tools;

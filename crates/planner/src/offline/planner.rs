@@ -11,6 +11,7 @@ use frontdesk_intent::Catalog;
 
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
+use crate::spelling::correct_misspellings;
 use crate::text::correct_typos;
 use crate::wrapped::unwrap_paragraphs;
 use crate::{
@@ -108,6 +109,10 @@ impl Planner for OfflinePlanner {
         let corrected;
         let body = unwrap_paragraphs(&req.body);
         let body = match correct_typos(&body) {
+            Cow::Borrowed(_) => body,
+            Cow::Owned(b) => Cow::Owned(b),
+        };
+        let body = match correct_misspellings(&body) {
             Cow::Borrowed(_) => body,
             Cow::Owned(b) => Cow::Owned(b),
         };
