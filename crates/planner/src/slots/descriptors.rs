@@ -176,11 +176,16 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
             out[i] = true;
         }
     }
-    // "my skateboard order", "the kettle order"
+    // "my skateboard order", "the kettle order", "from that laptop delivery"
     let norm = normalise(raw);
     for (i, m) in found.iter().enumerate() {
         let after = norm.get(m.end..).unwrap_or("");
-        if after.starts_with(" order") && !after.starts_with(" order to") {
+        let head = after.split_whitespace().next().unwrap_or("");
+        let order_noun = matches!(
+            head,
+            "order" | "orders" | "delivery" | "purchase" | "package" | "parcel" | "shipment"
+        );
+        if after.starts_with(' ') && order_noun && !after.starts_with(&format!(" {head} to")) {
             out[i] = true;
         }
     }
@@ -322,6 +327,14 @@ mod tests {
         assert_eq!(
             describing("Please return the gaming mouse (the wired one) and the t-shirt."),
             vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), false)]
+        );
+    }
+
+    #[test]
+    fn a_product_before_order_or_delivery_names_the_order() {
+        assert_eq!(
+            describing("From that t-shirt delivery I want to send back the water bottle."),
+            vec![("T-Shirt".into(), true), ("Water Bottle".into(), false)]
         );
     }
 
