@@ -48,14 +48,18 @@ impl PlannerView {
             .filter(|(_, (kind, _))| vault.planner_reads().contains(kind))
             .map(|(t, v)| (t.clone(), v.clone()))
             .collect();
-        let mut known: Vec<Replaced> = Vec::new();
-        let mut fresh = Vec::new();
-        for (token, (kind, value)) in &whole {
-            known.push(Replaced {
+        // Every stored value first: a piece stored on an earlier turn (as the planner spelt
+        // it) is not cut again out of the whole value it came from (as the customer spelt it).
+        let mut known: Vec<Replaced> = whole
+            .iter()
+            .map(|(token, (kind, value))| Replaced {
                 token: token.clone(),
                 kind: *kind,
                 value: value.clone(),
-            });
+            })
+            .collect();
+        let mut fresh = Vec::new();
+        for (kind, value) in whole.values() {
             for part in parts(*kind, value) {
                 if known.iter().any(|k| k.value.eq_ignore_ascii_case(&part)) {
                     continue;
@@ -135,22 +139,38 @@ impl PlannerView {
         if t.is_empty() || t.contains(frontdesk_types::token::OPEN) {
             return self.conceal_text(s);
         }
-        if let Some(r) = lock(&self.known)
-            .iter()
-            .find(|r| r.value.eq_ignore_ascii_case(t))
-        {
+        if let Some(r) = lock(&self.known).iter().find(|r| r.value == t) {
             return r.token.clone();
         }
-        let piece_of = self.whole.values().find(|(kind, value)| {
-            worth_a_token(*kind, t) && frontdesk_types::token::contains_whole(value, t)
+        // The planner may write a value in another case than the customer did ("1450 Wynkoop
+        // Street" for "1450 wynkoop street"). A token stands for the value whatever its case,
+        // so the token is the same; the planner's spelling goes first, so the executor sends
+        // the store what the planner wrote, and the customer's stays to conceal their text.
+        let lower = t.to_lowercase();
+        let same_but_case = lock(&self.known)
+            .iter()
+            .find(|r| r.value.eq_ignore_ascii_case(t))
+            .map(|r| r.kind);
+        let piece_of = same_but_case.or_else(|| {
+            self.whole
+                .values()
+                .find(|(kind, value)| {
+                    worth_a_token(*kind, t)
+                        && (frontdesk_types::token::contains_whole(value, t)
+                            || frontdesk_types::token::contains_whole(
+                                &value.to_lowercase(),
+                                &lower,
+                            ))
+                })
+                .map(|(kind, _)| *kind)
         });
-        if let Some((kind, _)) = piece_of {
+        if let Some(kind) = piece_of {
             let r = Replaced {
-                token: self.vault.token_of(&self.conversation_id, *kind, t),
-                kind: *kind,
+                token: self.vault.token_of(&self.conversation_id, kind, t),
+                kind,
                 value: t.to_owned(),
             };
-            lock(&self.known).push(r.clone());
+            lock(&self.known).insert(0, r.clone());
             lock(&self.fresh).push(r.clone());
             return r.token;
         }
@@ -189,10 +209,13 @@ impl PlannerView {
     }
 
     /// Stores the values first tokenised by this view, so that later turns and the reply's
-    /// delivery can reveal them.
+    /// delivery can reveal them; a value the planner wrote in another case than the customer
+    /// is stored as the planner wrote it ([`Vault::store_respelt`]).
     pub async fn flush(&self) -> Result<(), VaultError> {
         let fresh = std::mem::take(&mut *lock(&self.fresh));
-        self.vault.store(&self.conversation_id, &fresh).await
+        self.vault
+            .store_respelt(&self.conversation_id, &fresh)
+            .await
     }
 }
 

@@ -197,7 +197,8 @@ impl Vault {
         Ok(n)
     }
 
-    /// Stores `replaced` (encrypted) for `conversation_id`.
+    /// Stores `replaced` (encrypted) for `conversation_id`. A token already stored keeps its
+    /// value.
     pub async fn store(
         &self,
         conversation_id: &str,
@@ -208,7 +209,30 @@ impl Vault {
         // A few hundred rows a statement keeps far under any database's limit on
         // parameters.
         for chunk in unique.chunks(500) {
-            self.store_rows(conversation_id, chunk).await?;
+            self.store_rows(conversation_id, chunk, false).await?;
+        }
+        Ok(())
+    }
+
+    /// Stores `replaced` like [`Vault::store`], except that a token already stored takes the
+    /// value given last here. A token stands for its value in any case ("1450 wynkoop
+    /// street" and "1450 Wynkoop Street" share one), so this only changes how a value is
+    /// written: the planner's spelling of an address replaces the customer's lower-case one,
+    /// and the write a later "yes" confirms reveals to what the customer was shown.
+    pub async fn store_respelt(
+        &self,
+        conversation_id: &str,
+        replaced: &[Replaced],
+    ) -> Result<(), VaultError> {
+        let mut seen = std::collections::HashSet::new();
+        let mut unique: Vec<&Replaced> = replaced
+            .iter()
+            .rev()
+            .filter(|r| seen.insert(&r.token))
+            .collect();
+        unique.reverse();
+        for chunk in unique.chunks(500) {
+            self.store_rows(conversation_id, chunk, true).await?;
         }
         Ok(())
     }
@@ -217,6 +241,7 @@ impl Vault {
         &self,
         conversation_id: &str,
         replaced: &[&Replaced],
+        respell: bool,
     ) -> Result<(), VaultError> {
         let b64 = base64::engine::general_purpose::STANDARD;
         // One statement for every row: a round trip to the database is most of the cost
@@ -253,7 +278,12 @@ impl Vault {
             ));
             rows.push((r, b64.encode(nonce), b64.encode(sealed)));
         }
-        sql.push_str(" ON CONFLICT (conversation_id, token) DO NOTHING");
+        sql.push_str(if respell {
+            " ON CONFLICT (conversation_id, token) DO UPDATE SET nonce = excluded.nonce, \
+             ciphertext = excluded.ciphertext"
+        } else {
+            " ON CONFLICT (conversation_id, token) DO NOTHING"
+        });
         let at = now_ms();
         let mut q = sqlx::query(&sql);
         for (r, nonce, sealed) in rows {

@@ -158,3 +158,66 @@ fn a_name_or_address_is_cut_into_the_pieces_a_plan_may_hold() {
     assert_eq!(parts(PiiKind::Person, "Noah Brown"), ["Noah Brown", "Noah"]);
     assert_eq!(parts(PiiKind::Person, "Li Wu"), ["Li Wu", "Li", "Wu"]);
 }
+
+/// A customer who writes in lower case: the planner writes the address as an address is
+/// written ("1450 Wynkoop Street"), and the store receives it so, not the lower-case text.
+#[tokio::test]
+async fn a_value_the_planner_wrote_in_another_case_reveals_as_written() {
+    let v = vault().await;
+    let text = "i moved to 1450 wynkoop street, apt 702, denver, co 80202. thanks";
+    let (_, _) = v.protect("c2", text).await.unwrap();
+    let (tokenised, _) = v.protect("c2", text).await.unwrap();
+    let revealed = v.lookup("c2", [tokenised.as_str()]).await.unwrap();
+    let view = PlannerView::new(&v, "c2", &revealed);
+    let args = json!({
+        "order_id": "#W1234567", "address1": "1450 Wynkoop Street", "address2": "Apt 702",
+        "city": "Denver", "state": "CO", "country": "USA", "zip": "80202",
+    });
+    let mut plan = Plan {
+        reads: vec![],
+        writes: vec![frontdesk_planner::ProposedWrite::new(
+            "modify_pending_order_address",
+            args.clone(),
+            "ship order #W1234567 to 1450 Wynkoop Street, Apt 702, Denver, CO 80202".into(),
+            "u1",
+        )],
+        outcome: Outcome::AskCustomer {
+            question: "Shall I?".into(),
+        },
+        reply_facts: vec![],
+        draft: String::new(),
+        procedures: vec![],
+        state: Default::default(),
+        confidence: Default::default(),
+        unsure: false,
+        one_time_code: None,
+        usage: Default::default(),
+    };
+    plan.writes[0].order_id = Some("#W1234567".into());
+    let out = view.conceal_plan(plan).unwrap();
+    let carried = serde_json::to_string(&out).unwrap();
+    for piece in ["Wynkoop", "wynkoop", "Denver", "denver", "80202"] {
+        assert!(!carried.contains(piece), "{piece} in {carried}");
+    }
+    let mut clear = frontdesk_tools::Clear::default();
+    clear.add_bounded(view.bounded_pairs());
+    assert_eq!(clear.reveal(&out.writes[0].args), args);
+    // the "yes" of a later turn reveals the stored write from the vault: the same spelling
+    view.flush().await.unwrap();
+    let stored_args = serde_json::to_string(&out.writes[0].args).unwrap();
+    let stored = v.lookup("c2", [stored_args.as_str()]).await.unwrap();
+    let spelt: Vec<&str> = stored.values().map(|(_, value)| value.as_str()).collect();
+    for written in ["1450 Wynkoop Street", "Apt 702", "Denver"] {
+        assert!(spelt.contains(&written), "{written} in {spelt:?}");
+    }
+    // the "yes" turn's own view (the customer's text and the stored write) sends the same
+    let next = v
+        .lookup("c2", [tokenised.as_str(), stored_args.as_str()])
+        .await
+        .unwrap();
+    let yes = PlannerView::new(&v, "c2", &next);
+    yes.flush().await.unwrap();
+    let mut clear = frontdesk_tools::Clear::default();
+    clear.add_bounded(yes.bounded_pairs());
+    assert_eq!(clear.reveal(&out.writes[0].args), args);
+}
