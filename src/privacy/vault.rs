@@ -204,14 +204,7 @@ impl Vault {
         conversation_id: &str,
         replaced: &[Replaced],
     ) -> Result<(), VaultError> {
-        let mut seen = std::collections::HashSet::new();
-        let unique: Vec<&Replaced> = replaced.iter().filter(|r| seen.insert(&r.token)).collect();
-        // A few hundred rows a statement keeps far under any database's limit on
-        // parameters.
-        for chunk in unique.chunks(500) {
-            self.store_rows(conversation_id, chunk, false).await?;
-        }
-        Ok(())
+        self.store_unique(conversation_id, replaced, false).await
     }
 
     /// Stores `replaced` like [`Vault::store`], except that a token already stored takes the
@@ -224,15 +217,33 @@ impl Vault {
         conversation_id: &str,
         replaced: &[Replaced],
     ) -> Result<(), VaultError> {
+        self.store_unique(conversation_id, replaced, true).await
+    }
+
+    /// One row per token: the first given, or with `respell` the last.
+    async fn store_unique(
+        &self,
+        conversation_id: &str,
+        replaced: &[Replaced],
+        respell: bool,
+    ) -> Result<(), VaultError> {
         let mut seen = std::collections::HashSet::new();
-        let mut unique: Vec<&Replaced> = replaced
-            .iter()
-            .rev()
-            .filter(|r| seen.insert(&r.token))
-            .collect();
-        unique.reverse();
+        let mut unique: Vec<&Replaced> = if respell {
+            replaced
+                .iter()
+                .rev()
+                .filter(|r| seen.insert(&r.token))
+                .collect()
+        } else {
+            replaced.iter().filter(|r| seen.insert(&r.token)).collect()
+        };
+        if respell {
+            unique.reverse();
+        }
+        // A few hundred rows a statement keeps far under any database's limit on
+        // parameters.
         for chunk in unique.chunks(500) {
-            self.store_rows(conversation_id, chunk, true).await?;
+            self.store_rows(conversation_id, chunk, respell).await?;
         }
         Ok(())
     }
