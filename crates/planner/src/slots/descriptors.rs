@@ -70,12 +70,17 @@ static OWN_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// one product's name and the start of the next; the words are walked as [`normalise`]
 /// walks them).
 fn comma_between(raw: &str, from: usize, at: usize) -> bool {
+    mark_between(raw, from, at, &[','])
+}
+
+/// Whether one of `marks` stands in `raw` between normalised offsets `from` and `at`.
+fn mark_between(raw: &str, from: usize, at: usize, marks: &[char]) -> bool {
     let lower = raw.to_lowercase().replace(['-', '_'], " ");
     let mut offset = 0;
     for w in lower.split_whitespace() {
         let trimmed = crate::text::trim_word(w);
         let end = offset + normalise(trimmed).len();
-        if end >= from && offset < at && w.contains(',') {
+        if end >= from && offset < at && w.contains(marks) {
             return true;
         }
         if offset >= at {
@@ -123,7 +128,11 @@ fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
             let subject = from != cue.end()
                 && comma_between(raw, from, m.pos)
                 && OWN_VERB.is_match(norm.get(m.end..).unwrap_or_default());
-            if !joined || subject {
+            // "the order with the garden hose: the hiking boots in it should be size 8": a
+            // colon or a sentence's end closes the list
+            let closed =
+                from != cue.end() && mark_between(raw, from, m.pos, &[':', ';', '.', '!', '?']);
+            if !joined || subject || closed {
                 break;
             }
             listed.push(i);
@@ -327,6 +336,14 @@ mod tests {
         assert_eq!(
             describing("Please return the gaming mouse (the wired one) and the t-shirt."),
             vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), false)]
+        );
+    }
+
+    #[test]
+    fn a_colon_closes_the_list_of_what_the_order_holds() {
+        assert_eq!(
+            describing("For the order with the gaming mouse: the t-shirt in it should be blue."),
+            vec![("Gaming Mouse".into(), true), ("T-Shirt".into(), false)]
         );
     }
 
