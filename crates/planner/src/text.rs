@@ -327,6 +327,37 @@ impl Address {
     }
 }
 
+/// A closing line of an e-mail ("Thanks,", "Best regards", "Cheers!").
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:thanks|thank you|thanks again|many thanks|thx|best|best regards|kind regards|warm regards|regards|cheers|sincerely|yours|all the best|take care|talk soon)(?: so much)?\s*[,.!]*\s*$",
+    )
+});
+
+/// Where the sign-off block of an e-mail starts: the signature delimiter line ("-- "), or a
+/// closing line ("Thanks,", "Best regards") with at most six short lines after it (a name,
+/// a title, an address, a phone number). `None` when the text has neither.
+pub fn signature_start(text: &str) -> Option<usize> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line.trim_end_matches(['\n', '\r'])));
+        offset += line.len();
+    }
+    if let Some((at, _)) = lines.iter().find(|(_, l)| l.trim_end() == "--") {
+        return Some(*at);
+    }
+    lines.iter().enumerate().rev().find_map(|(i, (at, l))| {
+        let after: Vec<&str> = lines[i + 1..]
+            .iter()
+            .map(|(_, l)| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        (CLOSING.is_match(l) && after.len() <= 6 && after.iter().all(|l| l.len() <= 60))
+            .then_some(*at)
+    })
+}
+
 /// Addresses written in the text: dict literals with `address1`, then
 /// free-text "123 Main Street, Suite 4, Denver, CO 80201".
 pub fn addresses(text: &str) -> Vec<Address> {
@@ -627,6 +658,19 @@ mod tests {
         assert_eq!(title_case("21st avenue"), "21st Avenue");
         // no state has the code "zz": not an address
         assert!(addresses("order 12 boxes, big ones, zz 80202").is_empty());
+    }
+
+    #[test]
+    fn the_sign_off_block_is_found() {
+        let text = "Please cancel #W1000001.\n\nThanks,\nAna Lima\n12 Elm Street\nAustin, TX 78701";
+        assert_eq!(signature_start(text), text.find("Thanks,"));
+        let text = "Cancel it please\n-- \nAna Lima | 12 Elm Street, Austin, TX 78701";
+        assert_eq!(signature_start(text), text.find("-- "));
+        // "thanks" inside a sentence is no closing
+        assert_eq!(
+            signature_start("Thanks for the help, ship it to 1 Oak St."),
+            None
+        );
     }
 
     #[test]
