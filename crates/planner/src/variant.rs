@@ -403,7 +403,15 @@ fn word_case_sensitive(raw: &str, v: &str) -> bool {
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || c == '\'');
         let right = b >= raw.len() || !raw[b..].chars().next().is_some_and(char::is_alphanumeric);
-        if left && right {
+        // "P.S.", "U.S.": a letter of an abbreviation is no value
+        let dotted = raw[..a].ends_with('.')
+            && raw[..a.saturating_sub(1)]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            || raw[b..].starts_with('.')
+                && raw[b + 1..].chars().next().is_some_and(char::is_alphabetic);
+        if left && right && !dotted {
             return true;
         }
         start = a + 1;
@@ -1073,6 +1081,14 @@ mod tests {
         assert_eq!(
             relaxed_keys("I don't mind what they're made of", &shoe),
             BTreeSet::from(["material".to_owned()])
+        );
+        // "P.S." holds no size S
+        assert_eq!(
+            option_mentions("same size M. P.S. Love the new website!", &json!({"name": "Fleece Jacket", "product_id": "f", "variants": {
+                "1": {"item_id": "1", "options": {"size": "M"}, "available": true, "price": 1.0},
+                "2": {"item_id": "2", "options": {"size": "S"}, "available": true, "price": 1.0}
+            }})).get("size"),
+            Some(&BTreeSet::from(["M".to_owned()]))
         );
         // a message written in lower case: "xl" is the size, a lone "s" is not
         let fleece = json!({"name": "Fleece Jacket", "product_id": "f", "variants": {
