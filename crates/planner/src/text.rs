@@ -358,6 +358,47 @@ pub fn signature_start(text: &str) -> Option<usize> {
     })
 }
 
+/// `text` without the contact lines of its sign-off block: the block's opening (the closing
+/// or the "--" line), its lines of words (the name, which identity checks read) and a
+/// postscript with what follows it ("P.S. also cancel ...") stay;
+/// the lines with a number, an e-mail or a web address (street, city and zip, phone) go.
+/// Their words are no request: "77 Harbor Road" would be a road bike. Borrowed when there is
+/// nothing to drop.
+pub fn without_signature_details(text: &str) -> Cow<'_, str> {
+    let Some(start) = signature_start(text) else {
+        return Cow::Borrowed(text);
+    };
+    let block = &text[start..];
+    let mut kept: Vec<&str> = Vec::new();
+    let mut dropped = false;
+    let mut seen = 0;
+    let mut postscript = false;
+    for line in block.split_inclusive('\n') {
+        let t = line.trim();
+        postscript |= POSTSCRIPT.is_match(t);
+        // only contact lines go (a number, an e-mail or web address): a line of words after
+        // the name may still ask for something ("Oh, and cancel the other one too")
+        let contact = t.chars().any(|c| c.is_ascii_digit())
+            || t.contains('@')
+            || t.to_lowercase().contains("www.")
+            || t.to_lowercase().contains("http");
+        if postscript || t.is_empty() || seen < 1 || !contact {
+            kept.push(line);
+            if !t.is_empty() {
+                seen += 1;
+            }
+        } else {
+            dropped = true;
+        }
+    }
+    if !dropped {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(format!("{}{}", &text[..start], kept.concat()))
+}
+
+static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^p\.?\s?s\b"));
+
 /// Addresses written in the text: dict literals with `address1`, then
 /// free-text "123 Main Street, Suite 4, Denver, CO 80201".
 pub fn addresses(text: &str) -> Vec<Address> {
@@ -671,6 +712,24 @@ mod tests {
             signature_start("Thanks for the help, ship it to 1 Oak St."),
             None
         );
+    }
+
+    #[test]
+    fn a_signature_keeps_its_name_and_postscript_and_drops_its_contact_lines() {
+        let text = "Switch the bike to black.\n\nBest regards,\nJuan Martin\n77 Harbor Road, Apt 3\nDenver, CO 80202\nPhone: (512) 555-0188\n\nP.S. Also cancel #W1000002.";
+        assert_eq!(
+            without_signature_details(text),
+            "Switch the bike to black.\n\nBest regards,\nJuan Martin\n\nP.S. Also cancel #W1000002."
+        );
+        let text = "Cancel it.\n-- \nAna Lima\nSales lead, Acme\nana@acme.example\n";
+        assert_eq!(
+            without_signature_details(text),
+            "Cancel it.\n-- \nAna Lima\nSales lead, Acme\n"
+        );
+        assert!(matches!(
+            without_signature_details("Cancel it.\nThanks,\nAna"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -8,9 +8,10 @@
 //!
 //! Greedy wrapping breaks a line only where the next word would not fit, so a break is a
 //! wrap when the line plus the next line's first word is longer than the width. The width
-//! is taken as the longest line of the body; a body counts as wrapped when that width is
-//! that of a mail program (at most [`MAX_WIDTH`] characters) and at least two lines fill
-//! most of it. A break after a sentence's end, before a list marker or a blank line is
+//! is where the longest lines of the body end together (two within [`CLUSTER`] characters,
+//! at most [`MAX_WIDTH`]); a longer line was not wrapped and is never joined. A body counts
+//! as wrapped when that width is at least [`MIN_WIDTH`] and at least two lines fill most of
+//! it. A break after a sentence's end, before a list marker or a blank line is
 //! kept: it is the writer's, or joining it changes nothing the planner reads.
 
 use std::borrow::Cow;
@@ -19,15 +20,25 @@ use std::borrow::Cow;
 const MAX_WIDTH: usize = 100;
 /// The narrowest width taken for wrapping: below it, short lines are the writer's.
 const MIN_WIDTH: usize = 40;
+/// How close two line lengths are for both to end at the wrapping width.
+const CLUSTER: usize = 6;
 
 /// `body` with its hard-wrapped breaks joined; borrowed when it does not look wrapped.
 pub fn unwrap_paragraphs(body: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = body.lines().collect();
-    let width = lines
+    // The width is where wrapped lines end: the longest length another line comes within
+    // `CLUSTER` characters of. A line the mail program did not wrap (a URL, a greeting
+    // added by another program) stands alone above it and is never joined.
+    let mut lengths: Vec<usize> = lines
         .iter()
         .map(|l| l.trim_end().chars().count())
-        .max()
-        .unwrap_or(0);
+        .filter(|n| *n <= MAX_WIDTH)
+        .collect();
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    let width = lengths
+        .windows(2)
+        .find(|w| w[0] - w[1] <= CLUSTER)
+        .map_or(0, |w| w[0]);
     if !(MIN_WIDTH..=MAX_WIDTH).contains(&width) {
         return Cow::Borrowed(body);
     }
@@ -75,7 +86,7 @@ fn wrapped_break(line: &str, next: &str, width: usize) -> bool {
         // a list item starts its own line, whatever the length of the one before
         return false;
     }
-    if line.ends_with(['.', '!', '?', ':', ';']) {
+    if line.ends_with(['.', '!', '?', ':', ';']) || line.chars().count() > width {
         return false;
     }
     line.chars().count() + 1 + first_word.chars().count() > width
@@ -112,6 +123,14 @@ mod tests {
             unwrap_paragraphs(WRAPPED),
             "Hi,\n\nMy order with the mountain bike hasn't shipped yet, and I'd like to change the earbuds in it. Keep them blue, but I want the ones that go twice as long on one charge. Leave the bike alone.\n\nThanks,\nMason\n"
         );
+    }
+
+    #[test]
+    fn one_long_unwrapped_line_does_not_hide_the_wrapping_of_the_rest() {
+        let body = format!(
+            "Good morning. First of all, thanks for the quick shipping last time, it was great, truly great.\n\n{WRAPPED}"
+        );
+        assert!(unwrap_paragraphs(&body).contains("I'd like to change the earbuds in it."));
     }
 
     #[test]
