@@ -35,10 +35,13 @@ pub fn unwrap_paragraphs(body: &str) -> Cow<'_, str> {
         .filter(|n| *n <= MAX_WIDTH)
         .collect();
     lengths.sort_unstable_by(|a, b| b.cmp(a));
+    // (a short body may have no two lines that close: then its longest line is the width)
     let width = lengths
         .windows(2)
         .find(|w| w[0] - w[1] <= CLUSTER)
-        .map_or(0, |w| w[0]);
+        .map(|w| w[0])
+        .or_else(|| lengths.first().copied())
+        .unwrap_or(0);
     if !(MIN_WIDTH..=MAX_WIDTH).contains(&width) {
         return Cow::Borrowed(body);
     }
@@ -131,6 +134,15 @@ mod tests {
             "Good morning. First of all, thanks for the quick shipping last time, it was great, truly great.\n\n{WRAPPED}"
         );
         assert!(unwrap_paragraphs(&body).contains("I'd like to change the earbuds in it."));
+    }
+
+    #[test]
+    fn a_short_wrapped_body_is_joined_too() {
+        let body = "Hi! Please deliver my order with the earbuds and the security camera to\n2014 N Delaware St, Indianapolis, IN 46202 instead (no apartment\nnumber). Thank you! Isabella";
+        assert_eq!(
+            unwrap_paragraphs(body),
+            "Hi! Please deliver my order with the earbuds and the security camera to 2014 N Delaware St, Indianapolis, IN 46202 instead (no apartment number). Thank you! Isabella"
+        );
     }
 
     #[test]
