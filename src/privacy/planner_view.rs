@@ -156,11 +156,7 @@ impl PlannerView {
                 .values()
                 .find(|(kind, value)| {
                     worth_a_token(*kind, t)
-                        && (frontdesk_types::token::contains_whole(value, t)
-                            || frontdesk_types::token::contains_whole(
-                                &value.to_lowercase(),
-                                &lower,
-                            ))
+                        && frontdesk_types::token::contains_whole(&value.to_lowercase(), &lower)
                 })
                 .map(|(kind, _)| *kind)
         });

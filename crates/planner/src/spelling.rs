@@ -133,7 +133,7 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{5,}"));
 /// `text` with its one-letter misspellings of the vocabulary written as meant (a capital
 /// first letter kept); borrowed when there is none.
 pub fn correct_misspellings(text: &str) -> Cow<'_, str> {
-    let signature_from = signature_start(text);
+    let signature_from = last_lines_start(text);
     let out = WORD.replace_all(text, |c: &regex::Captures<'_>| {
         let m = c.get(0).map_or("", |m| m.as_str());
         let at = c.get(0).map_or(0, |m| m.start());
@@ -143,16 +143,7 @@ pub fn correct_misspellings(text: &str) -> Cow<'_, str> {
         let corrected = (whole && !named)
             .then(|| meant(&m.to_lowercase()))
             .flatten();
-        match corrected {
-            Some(w) if capital => {
-                let mut cs = w.chars();
-                cs.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
-                    .unwrap_or_default()
-            }
-            Some(w) => w.to_owned(),
-            None => m.to_owned(),
-        }
+        corrected.map_or_else(|| m.to_owned(), |w| crate::text::cased_as(m, w))
     });
     if out == text {
         Cow::Borrowed(text)
@@ -197,7 +188,7 @@ fn on_word_edges(text: &str, a: usize, b: usize) -> bool {
 
 /// Where the last two non-empty lines start, in a body of three or more: a capitalised word
 /// there may be the name that signs it.
-fn signature_start(text: &str) -> usize {
+fn last_lines_start(text: &str) -> usize {
     let mut starts: Vec<usize> = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

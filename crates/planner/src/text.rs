@@ -8,6 +8,28 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// `text` passed through `f`, which borrows when it changes nothing: the readings that put a
+/// message in the form the planner reads it are chained with this.
+pub(crate) fn then<'a>(text: Cow<'a, str>, f: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    match f(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(changed) => Cow::Owned(changed),
+    }
+}
+
+/// `meant` with the first letter capitalised when `found` (the word it replaces) starts with
+/// a capital ("Retrun" is "Return").
+pub(crate) fn cased_as(found: &str, meant: &str) -> String {
+    if found.chars().next().is_some_and(char::is_uppercase) {
+        let mut cs = meant.chars();
+        cs.next()
+            .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
+            .unwrap_or_default()
+    } else {
+        meant.to_owned()
+    }
+}
+
 /// Compiles a pattern written in the source (a bad one is a bug, caught by any test).
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
@@ -337,7 +359,7 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the sign-off block of an e-mail starts: the signature delimiter line ("-- "), or a
 /// closing line ("Thanks,", "Best regards") with at most six short lines after it (a name,
 /// a title, an address, a phone number). `None` when the text has neither.
-pub fn signature_start(text: &str) -> Option<usize> {
+fn signature_start(text: &str) -> Option<usize> {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -557,11 +579,7 @@ static ITS_ID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn correct_spelling(text: &str) -> Cow<'_, str> {
-    let typed = restore_its_id(text);
-    match correct_words(&typed) {
-        Cow::Borrowed(_) => typed,
-        Cow::Owned(s) => Cow::Owned(s),
-    }
+    then(restore_its_id(text), correct_words)
 }
 
 fn restore_its_id(text: &str) -> Cow<'_, str> {
@@ -585,14 +603,7 @@ fn correct_words(text: &str) -> Cow<'_, str> {
             .iter()
             .find(|(w, _)| *w == lower)
             .map_or(found, |(_, m)| m);
-        if found.chars().next().is_some_and(char::is_uppercase) {
-            let mut cs = meant.chars();
-            cs.next()
-                .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
-                .unwrap_or_default()
-        } else {
-            meant.to_owned()
-        }
+        cased_as(found, meant)
     })
 }
 

@@ -12,7 +12,7 @@ use frontdesk_intent::Catalog;
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
 use crate::spelling::correct_misspellings;
-use crate::text::{correct_typos, without_signature_details};
+use crate::text::{correct_typos, then, without_signature_details};
 use crate::wrapped::unwrap_paragraphs;
 use crate::{
     ConversationState, Outcome, Plan, PlanError, PlanRequest, Planner, Procedures, ToolRunner,
@@ -107,18 +107,8 @@ impl Planner for OfflinePlanner {
     async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError> {
         // "retrun", "exhange", "adress": read as meant; a mail program's line breaks joined
         let corrected;
-        let body = match unwrap_paragraphs(&req.body) {
-            Cow::Borrowed(b) => without_signature_details(b),
-            Cow::Owned(b) => Cow::Owned(without_signature_details(&b).into_owned()),
-        };
-        let body = match correct_typos(&body) {
-            Cow::Borrowed(_) => body,
-            Cow::Owned(b) => Cow::Owned(b),
-        };
-        let body = match correct_misspellings(&body) {
-            Cow::Borrowed(_) => body,
-            Cow::Owned(b) => Cow::Owned(b),
-        };
+        let body = then(unwrap_paragraphs(&req.body), without_signature_details);
+        let body = then(then(body, correct_typos), correct_misspellings);
         let req = match (correct_typos(&req.subject), body) {
             (Cow::Borrowed(_), Cow::Borrowed(_)) => req,
             (subject, body) => {

@@ -40,9 +40,6 @@ pub(in crate::offline) fn address_not_written(
         a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
     };
     let known = |key: &str| on_file.iter().chain(&written).any(|f| same(f, key));
-    // an address in the sign-off block ("Thanks,\nAna\n12 Elm Street ...") signs the
-    // e-mail: it asks for nothing
-    let text = &text[..crate::text::signature_start(text).unwrap_or(text.len())];
     let ask = |line: &str| {
         format!(
             "You wrote the address {line}, and I did not read what it is for. Should it become the shipping address of an order (which one), or your account's default address?"
