@@ -45,6 +45,7 @@ pub mod procedures;
 pub mod reply;
 pub mod request;
 pub mod requests;
+mod signature;
 pub mod slots;
 mod spelling;
 pub mod steps;

@@ -1,5 +1,7 @@
-//! Words typed one letter wrong, read as the word of the planner's vocabulary they almost
-//! are: "excet" is "except", "Mastecrard" "Mastercard", "caemra" "camera".
+//! Words as typed, read as meant: typographic quotes in ASCII, contractions without their
+//! apostrophe and known misspellings of request words ([`correct_typos`]), and words typed
+//! one letter wrong, read as the word of the planner's vocabulary they almost are: "excet" is
+//! "except", "Mastecrard" "Mastercard", "caemra" "camera" ([`correct_misspellings`]).
 //!
 //! A misspelt word the planner reads by (a product, an option, a payment method, "except")
 //! turns a request into another one: "return everything excet the camera" was read as
@@ -26,7 +28,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::re;
+use crate::text::{cased_as, re, then};
 
 /// Words the planner reads requests, conditions and payment methods by.
 const REQUEST_WORDS: &[&str] = &[
@@ -143,7 +145,7 @@ pub fn correct_misspellings(text: &str) -> Cow<'_, str> {
         let corrected = (whole && !named)
             .then(|| meant(&m.to_lowercase()))
             .flatten();
-        corrected.map_or_else(|| m.to_owned(), |w| crate::text::cased_as(m, w))
+        corrected.map_or_else(|| m.to_owned(), |w| cased_as(m, w))
     });
     if out == text {
         Cow::Borrowed(text)
@@ -228,9 +230,176 @@ fn one_edit(a: &str, b: &str) -> bool {
     a != b && strsim::damerau_levenshtein(a, b) == 1
 }
 
+/// Misspellings of the words requests are read from, and what they mean.
+const TYPOS: &[(&str, &str)] = &[
+    ("retrun", "return"),
+    ("reutrn", "return"),
+    ("retun", "return"),
+    ("returm", "return"),
+    ("exhange", "exchange"),
+    ("exchage", "exchange"),
+    ("excahnge", "exchange"),
+    ("exchnage", "exchange"),
+    ("echange", "exchange"),
+    ("cancle", "cancel"),
+    ("canel", "cancel"),
+    ("cancell", "cancel"),
+    ("adress", "address"),
+    ("addres", "address"),
+    ("adresss", "address"),
+    ("refnd", "refund"),
+    ("refud", "refund"),
+    ("refumd", "refund"),
+    ("recieve", "receive"),
+    ("recieved", "received"),
+    ("diffrence", "difference"),
+    ("differnce", "difference"),
+    ("payement", "payment"),
+    ("paymnet", "payment"),
+    ("shiped", "shipped"),
+    ("chnage", "change"),
+    ("chage", "change"),
+    ("swich", "switch"),
+    ("swtich", "switch"),
+    ("replce", "replace"),
+    ("instaed", "instead"),
+    ("insted", "instead"),
+    ("isntead", "instead"),
+    ("availble", "available"),
+    ("avaliable", "available"),
+    ("giftcard", "gift card"),
+    ("paypall", "paypal"),
+    ("pls", "please"),
+    ("plz", "please"),
+    // contractions typed without their apostrophe ("dont change the lamp", "if its not
+    // available" is left alone: "its" is also a word)
+    ("dont", "don't"),
+    ("doesnt", "doesn't"),
+    ("didnt", "didn't"),
+    ("isnt", "isn't"),
+    ("arent", "aren't"),
+    ("wasnt", "wasn't"),
+    ("werent", "weren't"),
+    ("cant", "can't"),
+    ("couldnt", "couldn't"),
+    ("wouldnt", "wouldn't"),
+    ("shouldnt", "shouldn't"),
+    ("havent", "haven't"),
+    ("hasnt", "hasn't"),
+    ("hadnt", "hadn't"),
+    ("wont", "won't"),
+    ("im", "I'm"),
+    ("ive", "I've"),
+    ("youre", "you're"),
+    ("theyre", "they're"),
+    ("thats", "that's"),
+    ("theres", "there's"),
+    ("whats", "what's"),
+];
+
+/// Typographic quotes and dashes as e-mail programs and phones write them, and the ASCII the
+/// planner's readings are written in: "don’t" is "don't".
+const TYPOGRAPHIC: &[(char, &str)] = &[
+    ('\u{2019}', "'"),
+    ('\u{2018}', "'"),
+    ('\u{02BC}', "'"),
+    ('\u{201C}', "\""),
+    ('\u{201D}', "\""),
+    ('\u{2013}', "-"),
+    ('\u{2014}', " - "),
+    ('\u{00A0}', " "),
+];
+
+static TYPO: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = TYPOS.iter().map(|(w, _)| *w).collect();
+    re(&format!(r"(?i)\b(?:{})\b", words.join("|")))
+});
+
+/// `text` as the readings are written: typographic quotes and dashes in ASCII
+/// ([`TYPOGRAPHIC`]), and the misspellings and apostrophe-less contractions of [`TYPOS`]
+/// written as meant (a capital first letter kept); borrowed when there is none.
+pub fn correct_typos(text: &str) -> Cow<'_, str> {
+    if text.contains(|c: char| TYPOGRAPHIC.iter().any(|(t, _)| *t == c)) {
+        let mut plain = String::with_capacity(text.len());
+        for c in text.chars() {
+            match TYPOGRAPHIC.iter().find(|(t, _)| *t == c) {
+                Some((_, ascii)) => plain.push_str(ascii),
+                None => plain.push(c),
+            }
+        }
+        return Cow::Owned(correct_spelling(&plain).into_owned());
+    }
+    correct_spelling(text)
+}
+
+/// "its" and "id" are words of their own; before these words they can only be "it's" and
+/// "I'd" ("if its cheaper", "Id like the black one").
+static ITS_ID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?P<its>its)\s+(?:not|cheaper|pricier|more|less|available|possible|ok|okay|fine|a|an|the|still|already|too|just|only|been|going|gone|shipped|delivered|pending|sold|out|in stock|no longer|under|over|about)|(?P<id>id)\s+(?:like|prefer|rather|love|want|appreciate|need|be|have|take|go))\b",
+    )
+});
+
+fn correct_spelling(text: &str) -> Cow<'_, str> {
+    then(restore_its_id(text), correct_words)
+}
+
+fn restore_its_id(text: &str) -> Cow<'_, str> {
+    ITS_ID.replace_all(text, |c: &regex::Captures<'_>| {
+        let all = &c[0];
+        if let Some(m) = c.name("its") {
+            let rest = &all[m.len()..];
+            format!("{}'s{rest}", &m.as_str()[..2])
+        } else {
+            let rest = &all[2..];
+            format!("I'd{rest}")
+        }
+    })
+}
+
+fn correct_words(text: &str) -> Cow<'_, str> {
+    TYPO.replace_all(text, |c: &regex::Captures<'_>| {
+        let found = &c[0];
+        let lower = found.to_lowercase();
+        let meant = TYPOS
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map_or(found, |(_, m)| m);
+        cased_as(found, meant)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misspelt_request_words_are_read_as_meant() {
+        assert_eq!(
+            correct_typos("I'd like to retrun the boots. Exhange the lamp pls."),
+            "I'd like to return the boots. Exchange the lamp please."
+        );
+        assert!(matches!(correct_typos("Return the lamp"), Cow::Borrowed(_)));
+        // phones and mail programs write typographic apostrophes; people drop them
+        assert_eq!(
+            correct_typos(
+                "I don\u{2019}t want the \u{201C}blue\u{201D} one \u{2014} dont change it"
+            ),
+            "I don't want the \"blue\" one  -  don't change it"
+        );
+        assert_eq!(
+            correct_typos("Im sure its box is fine if it isnt available"),
+            "I'm sure its box is fine if it isn't available"
+        );
+        assert_eq!(
+            correct_typos("If its cheaper, refund me. Id like the black one; my order id is 5."),
+            "If it's cheaper, refund me. I'd like the black one; my order id is 5."
+        );
+        // part of a longer word is left alone
+        assert_eq!(correct_typos("Cantor and Imogen"), "Cantor and Imogen");
+        // part of a longer word is no misspelling
+        assert_eq!(correct_typos("the plsx model"), "the plsx model");
+    }
 
     #[test]
     fn a_word_one_letter_off_the_vocabulary_is_read_as_meant() {

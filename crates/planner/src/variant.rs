@@ -2,10 +2,11 @@
 //! mean (by product name and options) and which variant they want instead.
 //!
 //! How customers name the products themselves is in [`crate::names`], steps along an
-//! option's order ("the next size up") in [`crate::steps`]. The rest, about 830
-//! lines of code and 420 of tests, stays one file: reading option words (with their surface
-//! forms, sizes, negations and relative amounts), what the customer keeps or frees, and
-//! choosing the variant are one concept whose helpers call each other.
+//! option's order ("the next size up") in [`crate::steps`], values described rather than
+//! named in [`crate::described`]. The rest, about 850 lines of code and 440 of tests, stays
+//! one file: reading option words (with their surface forms, sizes, negations and relative
+//! amounts), what the customer keeps or frees, and choosing the variant are one concept
+//! whose helpers call each other.
 
 use std::collections::{BTreeMap, BTreeSet};
 

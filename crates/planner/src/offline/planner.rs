@@ -11,8 +11,9 @@ use frontdesk_intent::Catalog;
 
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
-use crate::spelling::correct_misspellings;
-use crate::text::{correct_typos, then, without_signature_details};
+use crate::signature::without_signature_details;
+use crate::spelling::{correct_misspellings, correct_typos};
+use crate::text::then;
 use crate::wrapped::unwrap_paragraphs;
 use crate::{
     ConversationState, Outcome, Plan, PlanError, PlanRequest, Planner, Procedures, ToolRunner,
