@@ -40,6 +40,7 @@ pub mod identity;
 pub mod names;
 mod numbers;
 pub mod offline;
+mod otherwise;
 pub mod plan;
 pub mod procedures;
 pub mod reply;

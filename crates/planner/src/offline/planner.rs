@@ -11,6 +11,7 @@ use frontdesk_intent::Catalog;
 
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
+use crate::otherwise::descriptive_otherwise;
 use crate::signature::without_signature_details;
 use crate::spelling::{correct_misspellings, correct_typos};
 use crate::text::then;
@@ -106,10 +107,12 @@ fn join(earlier: &str, latest: &str) -> String {
 #[async_trait]
 impl Planner for OfflinePlanner {
     async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError> {
-        // "retrun", "exhange", "adress": read as meant; a mail program's line breaks joined
+        // "retrun", "exhange", "adress": read as meant; a mail program's line breaks joined;
+        // "same model otherwise" is no fallback
         let corrected;
         let body = then(unwrap_paragraphs(&req.body), without_signature_details);
         let body = then(then(body, correct_typos), correct_misspellings);
+        let body = then(body, descriptive_otherwise);
         let req = match (correct_typos(&req.subject), body) {
             (Cow::Borrowed(_), Cow::Borrowed(_)) => req,
             (subject, body) => {
