@@ -48,18 +48,22 @@ static YES: LazyLock<Regex> = LazyLock::new(|| {
 static NO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\W*(?:no|nope|nah|don'?t|do not|cancel that|never ?mind|stop|not now)\b")
 });
+/// The words that open an address's second line ("Suite 4", "Floor 12", "Apt 7B").
+const UNIT: &str =
+    r"(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Floor|Fl\.?|Room|Rm\.?|Building|Bldg\.?|Dept\.?|#)";
+
 static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(\d{1,6}\s+(?:[A-Z][A-Za-z'-]*\s*){1,4})(?:,\s*((?:Suite|Ste\.?|Apt\.?|Apartment|Unit|#)\s*[A-Za-z0-9-]+))?,\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}),?\s+([A-Z]{2}),?\s+(\d{5})(?:,?\s*(USA|US|United States))?",
-    )
+    re(&format!(
+        r"\b(\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]*\s*){{1,4}})(?:,\s*({UNIT}\s*[A-Za-z0-9-]+))?,\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,2}}),?\s+([A-Z]{{2}}),?\s+(\d{{5}})(?:,?\s*(USA|US|United States))?",
+    ))
 });
 
 /// The same address written all in lower case ("1450 wynkoop street, apt 702, denver, co
 /// 80202"): read only with a real state code ([`US_STATES`]) before its zip code.
 static LOWER_ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(\d{1,6}\s+(?:[a-z][a-z'-]*\s*){1,4})(?:,\s*((?:suite|ste\.?|apt\.?|apartment|unit|#)\s*[a-z0-9-]+))?,\s*([a-z]+(?:\s[a-z]+){0,2}),?\s+([a-z]{2}),?\s+(\d{5})(?:,?\s*(usa|us|united states))?",
-    )
+    re(&format!(
+        r"(?i)\b(\d{{1,6}}\s+(?:[a-z][a-z'-]*\s*){{1,4}})(?:,\s*({UNIT}\s*[a-z0-9-]+))?,\s*([a-z]+(?:\s[a-z]+){{0,2}}),?\s+([a-z]{{2}}),?\s+(\d{{5}})(?:,?\s*(usa|us|united states))?",
+    ))
 });
 
 /// The two-letter codes of the US states and DC.
@@ -463,6 +467,16 @@ mod tests {
         );
         let a = addresses("i moved to 1450 wynkoop street, apt 702, denver, co 80202.");
         assert_eq!(a[0].address2, "Apt 702");
+        // an office: a floor or a room is the second line as a suite is
+        let a = addresses(
+            "send it to my office instead: 1800 Larimer Street, Floor 12, Denver, CO 80202.",
+        );
+        assert_eq!(
+            (a[0].address1.as_str(), a[0].address2.as_str()),
+            ("1800 Larimer Street", "Floor 12")
+        );
+        let a = addresses("to 20 n main st, room 4b, ann arbor, mi 48104");
+        assert_eq!(a[0].address2, "Room 4B");
         let a = addresses("set it to 2130 p street nw, apt 3b, washington, dc 20037");
         assert_eq!(
             (a[0].address1.as_str(), a[0].address2.as_str()),
