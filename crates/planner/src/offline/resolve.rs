@@ -165,7 +165,7 @@ impl OfflinePlanner {
             .filter(|r| matches!(r.kind.as_str(), "status" | "product_info" | "account"))
             .count()
             .max(requests.len().saturating_sub(writes.len()));
-        if let Some(q) = fewer_than_stated(&turn.body_text(), &writes, answered) {
+        if let Some(q) = fewer_than_stated(&turn.body_text(), &writes, answered, &customer) {
             questions.insert(0, q);
         }
         if let Some(q) = kept_but_written(&turn.body_text(), &writes, &customer) {

@@ -42,6 +42,13 @@ static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "everything else", "the rest", "all the others": the order's items but those kept.
+static EVERYTHING_ELSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:everything|anything|all)\s+else\b|\b(?:all\s+)?the rest\b|\ball (?:the )?others\b|\bthe other (?:items|things|ones|stuff)\b",
+    )
+});
+
 /// "meaning", "i.e.", "that is", "namely", or a colon: what follows restates the words
 /// before it.
 static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -263,9 +270,56 @@ impl Ctx<'_> {
         }
     }
 
+    /// Every item of the order but those `kept` names; a question when that leaves nothing
+    /// or keeps nothing, when a kept product has several items, or when the words after the
+    /// exclusion name a kept item again (`restated_kept`).
+    fn all_but(
+        &self,
+        items: &[Item],
+        kept: &[Mention],
+        restated_kept: bool,
+    ) -> Result<Vec<(Item, usize)>, Resolution> {
+        if kept.iter().any(|m| m.items.len() > 1) {
+            return Err(Resolution::ask(format!(
+                "Order {} has several of the items you want to keep. Which ones should stay?",
+                self.order_id
+            )));
+        }
+        let keep: Vec<&str> = kept
+            .iter()
+            .flat_map(|m| m.items.iter().map(|i| i.item_id.as_str()))
+            .collect();
+        let rest: Vec<(Item, usize)> = items
+            .iter()
+            .filter(|i| !keep.contains(&i.item_id.as_str()))
+            .map(|i| (i.clone(), 0))
+            .collect();
+        if rest.is_empty() || keep.is_empty() || restated_kept {
+            return Err(Resolution::ask(format!(
+                "Which items of order {} do you mean: {}?",
+                self.order_id,
+                items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
+            )));
+        }
+        Ok(rest)
+    }
+
     fn named_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
         let items = self.customer.items(self.order_id);
         let mut source = self.req.clause.as_str();
+        // "I'm keeping the camera and sending everything else back", "I'll keep the lamp.
+        // The rest goes back": what the keeping words name stays, the rest is acted on
+        if EVERYTHING_ELSE.is_match(source) && self.req.kind != "item_change" {
+            let keeping = format!(
+                "{} {}",
+                split_kept(&self.req.before).1,
+                split_kept(source).1
+            );
+            let kept = mentions(&keeping, &items);
+            if !kept.is_empty() {
+                return self.all_but(&items, &kept, false);
+            }
+        }
         if let Some(at) = except_at(source) {
             let (kept, excluded) = (&source[..at], &source[at..]);
             // "everything except the vacuum and the helmet, meaning the makeup kit and the
@@ -276,32 +330,14 @@ impl Ctx<'_> {
             };
             let out_named = mentions(excluded, &items);
             if ALL_ITEMS.is_match(kept) && self.req.kind != "item_change" {
-                if out_named.iter().any(|m| m.items.len() > 1) {
-                    return Err(Resolution::ask(format!(
-                        "Order {} has several of the items you want to keep. Which ones should stay?",
-                        self.order_id
-                    )));
-                }
                 let keep: Vec<&str> = out_named
                     .iter()
                     .flat_map(|m| m.items.iter().map(|i| i.item_id.as_str()))
                     .collect();
-                let rest: Vec<(Item, usize)> = items
-                    .iter()
-                    .filter(|i| !keep.contains(&i.item_id.as_str()))
-                    .map(|i| (i.clone(), 0))
-                    .collect();
                 let restated_kept = mentions(&without_staying(restated), &items)
                     .iter()
                     .any(|m| m.items.iter().any(|i| keep.contains(&i.item_id.as_str())));
-                if rest.is_empty() || keep.is_empty() || restated_kept {
-                    return Err(Resolution::ask(format!(
-                        "Which items of order {} do you mean: {}?",
-                        self.order_id,
-                        items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
-                    )));
-                }
-                return Ok(rest);
+                return self.all_but(&items, &out_named, restated_kept);
             }
             if !out_named.is_empty() {
                 source = kept;

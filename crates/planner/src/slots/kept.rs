@@ -68,9 +68,15 @@ static TURN_TO_KEEP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TURN_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:and|but)\s+(?:(?:please|i(?:'d like to| would like to| want to| need to)) )?(?:return|exchange|send back|swap|replace|change|cancel|remove)\b",
+        r"(?i)\b(?:and|but)\s+(?:(?:please|i(?:'d like to| would like to| want to| need to|'m|'ll| am| will)) )?(?:return(?:ing)?|exchang(?:e|ing)|send(?:ing)?|swap(?:ping)?|replac(?:e|ing)|chang(?:e|ing)|cancel(?:l?ing)?|remov(?:e|ing))\b",
     )
 });
+
+/// Where `text` turns from keeping to acting ("keeping the tablet and sending the rest
+/// back"), if it does.
+pub(crate) fn turn_to_act(text: &str) -> Option<usize> {
+    TURN_TO_ACT.find(text).map(|m| m.start())
+}
 
 /// `text` split into the clauses that say what to act on and those that say what is kept
 /// ("I'll keep the black one", "the large one stays", "return the green one and keep the
@@ -176,6 +182,14 @@ mod tests {
         assert_eq!(
             split_kept("The tablet stays as it is.").1,
             "The tablet stays as it is."
+        );
+        // "keeping X and sending ... back": the turn to acting in the -ing form too
+        let (act, keep) = split_kept(
+            "I'm keeping the camera from my last delivery and sending everything else back.",
+        );
+        assert!(
+            keep.contains("camera") && act.contains("everything else"),
+            "{keep} | {act}"
         );
         assert_eq!(
             split_kept("return the red and blue one").0,

@@ -23,7 +23,7 @@ mod context;
 pub mod descriptors;
 pub mod facts;
 mod items;
-mod kept;
+pub(crate) mod kept;
 pub mod mentions;
 mod order;
 pub(crate) mod payment;

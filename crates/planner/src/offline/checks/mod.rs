@@ -44,11 +44,12 @@ pub(super) fn fewer_than_stated(
     text: &str,
     writes: &[crate::ProposedWrite],
     answered: usize,
+    customer: &Customer,
 ) -> Option<String> {
     if writes.is_empty() {
         return None;
     }
-    let stated = STATED_COUNT
+    let counts = STATED_COUNT
         .captures_iter(text)
         // "my order had five items": what the order holds, not what is asked
         .filter(|c| {
@@ -74,24 +75,54 @@ pub(super) fn fewer_than_stated(
                 .name("n")
                 .or_else(|| c.name("m"))
                 .map(|m| m.as_str().to_ascii_lowercase());
-            match n.as_deref() {
+            let count = match n.as_deref() {
                 Some("two" | "2") | None => 2,
                 Some("three" | "3") => 3,
                 Some("four" | "4") => 4,
                 Some(_) => 5,
-            }
+            };
+            // "all three", "both of them": a count of items, not of requests
+            (
+                count,
+                c.name("m").is_some() || c[0].to_ascii_lowercase().ends_with("of them"),
+            )
         })
-        .max()?;
+        .collect::<Vec<(usize, bool)>>();
+    let stated_of = |items: bool| {
+        counts
+            .iter()
+            .filter(|(_, of_items)| *of_items == items)
+            .map(|(n, _)| *n)
+            .max()
+            .unwrap_or(0)
+    };
+    let (stated_requests, stated_items) = (stated_of(false), stated_of(true));
+    if stated_requests == 0 && stated_items == 0 {
+        return None;
+    }
     // two readings of one item ("exchange both of these" read as the T-shirt named after it
     // again) are one thing read, not two; two identical items in one write stay two. Key:
     // (tool for a whole-order write, else "", order, item id or "")
     let mut things: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
+    // a cancelled order's items, counted against a count of items only ("the tablet, the
+    // skateboard and the puzzle, all three ... cancel all of it"); against "two things" a
+    // cancellation is one request
+    let mut cancelled_items = 0;
     for w in writes {
         let order = order_of(w).unwrap_or_default();
         let items = item_ids(w);
         let mut here: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
         if items.is_empty() {
             here.insert((w.tool.as_str(), order, ""), 1);
+            if w.tool == "cancel_pending_order" {
+                cancelled_items += customer
+                    .orders
+                    .get(order)
+                    .and_then(|o| o.get("items"))
+                    .and_then(serde_json::Value::as_array)
+                    .map_or(1, |a| a.len().max(1))
+                    - 1;
+            }
         }
         for item in items {
             *here.entry(("", order, item)).or_default() += 1;
@@ -102,7 +133,8 @@ pub(super) fn fewer_than_stated(
         }
     }
     let read = answered + things.values().sum::<usize>();
-    (read < stated).then(|| {
+    let stated = stated_requests.max(stated_items);
+    (read < stated_requests || read + cancelled_items < stated_items).then(|| {
         format!(
             "You mention {stated} things, but I could read only {read}: {}. Could you list each item and what you would like for it?",
             writes
@@ -152,8 +184,12 @@ pub(super) fn kept_but_written(
             }
             let after = &s[k.start()..];
             let after = after
-                .find([',', ';', '(', ')', '{'])
+                .find([',', ';', '(', ')', '{', '\u{2013}', '\u{2014}'])
                 .map_or(after, |cut| &after[..cut]);
+            // "keeping the tablet and sending everything else back - the toothbrush, ...":
+            // what follows the turn to acting is acted on
+            let after = after.find(" - ").map_or(after, |cut| &after[..cut]);
+            let after = crate::slots::kept::turn_to_act(after).map_or(after, |cut| &after[..cut]);
             let mut kept = crate::slots::mentions(after, &items);
             if SUBJECT_KEPT.is_match(after) {
                 // "the speaker that came with it stays": the product just before the verb
@@ -347,6 +383,7 @@ static SUBJECT_KEPT: LazyLock<Regex> =
 #[cfg(test)]
 mod tests {
     use super::{fewer_than_stated, unnamed_item_written};
+    use crate::customer::Customer;
 
     #[test]
     fn a_write_on_an_item_the_text_never_names_is_asked_about() {
@@ -379,6 +416,7 @@ mod tests {
 
     #[test]
     fn a_stated_count_the_writes_fall_short_of_is_asked_about() {
+        let none = Customer::anonymous();
         let w = |items: &[&str]| {
             crate::ProposedWrite::new(
                 "exchange_delivered_order_items",
@@ -388,34 +426,71 @@ mod tests {
             )
         };
         let text = "I'd like to exchange two things: the helmet in a small, and the perfume.";
-        assert!(fewer_than_stated(text, &[w(&["1"])], 0).is_some());
-        assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])], 0), None);
+        assert!(fewer_than_stated(text, &[w(&["1"])], 0, &none).is_some());
+        assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])], 0, &none), None);
         // one item read twice (by two requests) is one thing read
-        assert!(fewer_than_stated(text, &[w(&["1"]), w(&["1"])], 0).is_some());
+        assert!(fewer_than_stated(text, &[w(&["1"]), w(&["1"])], 0, &none).is_some());
         // two identical items of one order are two things
-        assert_eq!(fewer_than_stated(text, &[w(&["1", "1"])], 0), None);
-        assert!(fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])], 0).is_some());
-        assert!(fewer_than_stated("I'd like to exchange both:", &[w(&["1"])], 0).is_some());
+        assert_eq!(fewer_than_stated(text, &[w(&["1", "1"])], 0, &none), None);
+        assert!(
+            fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])], 0, &none).is_some()
+        );
+        assert!(fewer_than_stated("I'd like to exchange both:", &[w(&["1"])], 0, &none).is_some());
         // "two things: change the payment, and has the keyboard shipped?": one is answered
-        assert_eq!(fewer_than_stated("Hi, two things.", &[w(&[])], 1), None);
         assert_eq!(
-            fewer_than_stated("Two things: ...", &[w(&["1"]), w(&[])], 0),
+            fewer_than_stated("Hi, two things.", &[w(&[])], 1, &none),
             None
         );
         assert_eq!(
-            fewer_than_stated("Please exchange the helmet.", &[w(&["1"])], 0),
+            fewer_than_stated("Two things: ...", &[w(&["1"]), w(&[])], 0, &none),
+            None
+        );
+        assert_eq!(
+            fewer_than_stated("Please exchange the helmet.", &[w(&["1"])], 0, &none),
             None
         );
         // "I have two things": the customer's count
-        assert!(fewer_than_stated("I have two things to change: ...", &[w(&["1"])], 0).is_some());
+        assert!(
+            fewer_than_stated("I have two things to change: ...", &[w(&["1"])], 0, &none).is_some()
+        );
         // what the order holds is no count of what is asked
         assert_eq!(
             fewer_than_stated(
                 "My order had five items. Return the two cheapest ones.",
                 &[w(&["1", "2"])],
-                0
+                0,
+                &none
             ),
             None
         );
+        // a cancelled order is each of its items: "the mouse and the lamp ... cancel both"
+        let cancel = crate::ProposedWrite::new(
+            "cancel_pending_order",
+            serde_json::json!({ "order_id": "#W1000001", "reason": "no longer needed" }),
+            "cancel".into(),
+            "ana_lima_1",
+        );
+        let customer = crate::fixture::customer();
+        let text =
+            "The order with the mouse and the lamp was a mistake, both of them. Cancel all of it.";
+        assert_eq!(
+            fewer_than_stated(text, std::slice::from_ref(&cancel), 0, &customer),
+            None
+        );
+        assert!(fewer_than_stated(
+            "Three things: cancel it.",
+            std::slice::from_ref(&cancel),
+            0,
+            &customer
+        )
+        .is_some());
+        // "two things" are two requests, however many items the cancelled order holds
+        assert!(fewer_than_stated(
+            "Two things: cancel the order with the mouse and the lamp, and ...",
+            &[cancel],
+            0,
+            &customer
+        )
+        .is_some());
     }
 }
