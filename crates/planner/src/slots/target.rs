@@ -425,7 +425,9 @@ pub(super) fn changes_from(
 
 /// Words that say, within an item's own phrase, what it should become.
 static OWN_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:should (?:be|have|come)|instead|rather than|but in|needs? to be|must be)\b")
+    re(
+        r"(?i)\b(?:should (?:be|have|come)|instead|rather than|but in|needs? to be|must be|(?:like|want|prefer|need|rather have)\s+(?:it|them|one|ones|those|these|that|this)\s+(?:in|to be|with)|make (?:it|them|that|those) (?:an?\s+|the\s+)?[\w-]+)\b",
+    )
 });
 
 /// Where the phrase of the next product starts: a comma or "and" and a determiner ("...,

@@ -548,3 +548,20 @@ fn a_part_that_keeps_another_order_chooses_nothing_to_cancel() {
     assert_eq!(w.tool, "cancel_pending_order");
     assert_eq!(w.args["order_id"], "#W1000001");
 }
+
+#[test]
+fn an_item_s_own_wish_between_two_items_is_its_target() {
+    // "the t-shirt, I'd like it in red": the wish after the comma is the t-shirt's, not the
+    // "for the wireless one" of the next item
+    let w = write(
+        "I want to exchange 2 things from order #W1000002: the blue t-shirt, I'd like it in red (still medium), and the mouse for the wireless one.",
+    );
+    assert_eq!(
+        w.args["item_ids"],
+        json!(["shirt_blue_m", "mouse_white_optical"])
+    );
+    assert_eq!(
+        w.args["new_item_ids"],
+        json!(["shirt_red_m", "mouse_white_optical_wl"])
+    );
+}
