@@ -135,7 +135,16 @@ pub fn option_mentions(raw: &str, product: &Value) -> BTreeMap<String, BTreeSet<
                     .iter()
                     .any(|d| contains_words(&norm, d) && !only_as_replaced(&norm, d))
             };
-            let found = if next_to_other_key {
+            // "the helmet is a medium and it pinches": "a medium" there is the letter size M
+            // (when the product is sold in letter sizes), not a medium ventilation
+            let a_letter_size = key != "size"
+                && !with_key
+                && letter_size_of(&nv).is_some_and(|letter| {
+                    space.iter().any(|(o, ovals)| {
+                        normalise(o) == "size" && ovals.iter().any(|x| normalise(x) == letter)
+                    }) && size_word(&norm, "size", letter)
+                });
+            let found = if next_to_other_key || a_letter_size {
                 false
             } else if size_word(&norm, &key, &nv) || described() {
                 true
@@ -337,6 +346,18 @@ fn boolean_by_key(norm: &str, key: &str, vals: &BTreeSet<String>) -> Option<Stri
     (forms.iter().any(|f| contains_words(norm, f)) && !negated).then(|| yes.clone())
 }
 
+/// The letter size a word names ("medium" is M).
+fn letter_size_of(word: &str) -> Option<&'static str> {
+    match word {
+        "extra small" | "x small" => Some("xs"),
+        "small" => Some("s"),
+        "medium" => Some("m"),
+        "large" => Some("l"),
+        "extra large" | "x large" => Some("xl"),
+        _ => None,
+    }
+}
+
 /// "small", "medium", "large", "extra large" for letter sizes S, M, L, XL.
 fn size_word(norm: &str, key: &str, nv: &str) -> bool {
     if key != "size" {
@@ -357,6 +378,10 @@ fn size_word(norm: &str, key: &str, nv: &str) -> bool {
             || contains_words(norm, &format!("a {w} one"))
             || contains_words(norm, &format!("in {w}"))
             || contains_words(norm, &format!("in a {w}"))
+            // "exchange it for a large", "switch it to a medium"
+            || ["for", "to", "into", "with"]
+                .iter()
+                .any(|p| contains_words(norm, &format!("{p} a {w}")))
             || contains_words(norm, &format!("an {w} instead"))
             || contains_words(norm, &format!("a {w} instead"))
             // "the fleece is a small; I need a large", "should be a small"
@@ -1126,6 +1151,25 @@ mod tests {
         assert_eq!(
             option_mentions("the jacket is a medium, I need a small", &shoe).get("size"),
             Some(&BTreeSet::from(["M".to_owned(), "S".to_owned()]))
+        );
+        // "is a medium" is the letter size, not another option's "medium"; "for a large" too
+        let helmet = json!({"name": "Cycling Helmet", "product_id": "c", "variants": {
+            "1": {"item_id": "1", "options": {"size": "M", "ventilation": "high"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "L", "ventilation": "medium"}, "available": true, "price": 1.0}
+        }});
+        let read = option_mentions(
+            "the helmet is a medium and it pinches; exchange it for a large, black",
+            &helmet,
+        );
+        assert_eq!(
+            read.get("size"),
+            Some(&BTreeSet::from(["M".to_owned(), "L".to_owned()]))
+        );
+        assert_eq!(read.get("ventilation"), None);
+        assert_eq!(
+            option_mentions("the large one but with medium ventilation", &helmet)
+                .get("ventilation"),
+            Some(&BTreeSet::from(["medium".to_owned()]))
         );
         // "fabric and neckline don't matter": a plural verb takes both, and a word made on
         // a value's word ("neckline" on "crew neck") names its key
