@@ -32,6 +32,14 @@ static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "same place my laptops were delivered to", "where the boots went": an order located by
+/// where its products were delivered; the products name that order.
+static DELIVERED_WHERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:where|same (?:place|address|spot)(?: as)?|(?:the )?address)\s+(?:that\s+)?(?:my|the|our)\s+(?P<x>(?:\S+\s+){0,3}?\S+)\s+(?:was|were|got|went|is|are|has been|have been)(?:\s+(?:delivered|sent|shipped|going))?\b",
+    )
+});
+
 static OTHER_ORDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:other|another|previous|earlier|older|first|second|last|different|separate)\s+$")
 });
@@ -99,6 +107,9 @@ fn mark_between(raw: &str, from: usize, at: usize, marks: &[char]) -> bool {
 struct Description {
     span: (usize, usize),
     listed: Vec<usize>,
+    /// Another order than the one the request is about: "same place my laptops were
+    /// delivered to" says where, not which order.
+    elsewhere: bool,
 }
 
 /// The order descriptions of `raw`, given `found`, its mentions in text order.
@@ -142,6 +153,20 @@ fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
             out.push(Description {
                 span: (cue.end(), found[last].end),
                 listed,
+                elsewhere: false,
+            });
+        }
+    }
+    for c in DELIVERED_WHERE.captures_iter(&norm) {
+        let Some(x) = c.name("x") else { continue };
+        let listed: Vec<usize> = (0..found.len())
+            .filter(|i| found[*i].pos >= x.start() && found[*i].end <= x.end())
+            .collect();
+        if !listed.is_empty() {
+            out.push(Description {
+                span: (x.start(), x.end()),
+                listed,
+                elsewhere: true,
             });
         }
     }
@@ -161,7 +186,11 @@ fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
         let listed = (0..found.len())
             .filter(|i| found[*i].pos >= span.0 && found[*i].end <= span.1)
             .collect();
-        out.push(Description { span, listed });
+        out.push(Description {
+            span,
+            listed,
+            elsewhere: false,
+        });
     }
     out
 }
@@ -174,6 +203,18 @@ pub fn description_spans(raw: &str, found: &[Mention]) -> Vec<(usize, usize)> {
         .into_iter()
         .map(|d| d.span)
         .collect()
+}
+
+/// For each of `found`, whether it only locates another order than the request's ("same
+/// place my laptops were delivered to"): it neither names an item nor narrows the order.
+pub fn locates_elsewhere(raw: &str, found: &[Mention]) -> Vec<bool> {
+    let mut out = vec![false; found.len()];
+    for d in descriptions(raw, found).into_iter().filter(|d| d.elsewhere) {
+        for i in d.listed {
+            out[i] = true;
+        }
+    }
+    out
 }
 
 /// For each of `found` (the mentions of `raw`, in text order), whether it describes an
@@ -256,6 +297,16 @@ mod tests {
         assert_eq!(
             describing("Return the water bottle that came with the gift card, please."),
             vec![("Water Bottle".into(), false)]
+        ); // where its products went locates an order
+        assert_eq!(
+            describing(
+                "The lamp order should go to the same place my water bottle was delivered to."
+            ),
+            vec![("Desk Lamp".into(), true), ("Water Bottle".into(), true)]
+        );
+        assert_eq!(
+            describing("Return the mouse, it should go back where the t-shirt went."),
+            vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), true)]
         );
     }
 

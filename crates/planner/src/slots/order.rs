@@ -9,7 +9,7 @@ use crate::customer::{Customer, Item};
 use crate::requests::Request;
 use crate::text::{contains_words, normalise, order_ids, re};
 
-use super::descriptors::describes_order;
+use super::descriptors::{describes_order, locates_elsewhere};
 use super::mentions::mentions;
 use super::Resolution;
 
@@ -34,6 +34,13 @@ static DELIVERED_WORD: LazyLock<Regex> =
 fn holding(text: &str, customer: &Customer) -> Vec<(String, usize)> {
     let all: Vec<Item> = customer.all_items();
     let found = mentions(text, &all);
+    // "same place my laptops were delivered to": the laptops' order is not this one
+    let found: Vec<_> = found
+        .iter()
+        .zip(locates_elsewhere(text, &found))
+        .filter(|(_, elsewhere)| !elsewhere)
+        .map(|(m, _)| m.clone())
+        .collect();
     if found.is_empty() {
         return Vec::new();
     }
