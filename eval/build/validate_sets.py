@@ -43,6 +43,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs5.jsonl",
     "eval/sets/people_briefs6.jsonl",
     "eval/sets/people_options_dev.jsonl",
+    "eval/sets/people_briefs7.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -499,9 +500,14 @@ class Checker:
         """The users two sets may share: people_briefs4 reuses the users of people_test's
         held-out half (even case ids), people_briefs5 those of people_dev, and people_briefs6
         (and its two parts while they are written) those of people_test's tuned half (odd case
-        ids), as the other pools are spent. Any other overlap, and any user of people_test's tuned half in
+        ids), people_briefs7 those of people_briefs3, as the other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
+        # people_briefs7 (and its two parts while they are written) reuses people_briefs3's
+        if "people_briefs3.jsonl" in names and any(n.startswith("people_briefs7") for n in names):
+            three = a if Path(a).name == "people_briefs3.jsonl" else b
+            return {json.loads(line)["user_id"]
+                    for line in Path(three).read_text().splitlines() if line.strip()}
         if names == {"people_briefs2.jsonl", "people_options_dev.jsonl"}:
             dev = a if Path(a).name == "people_briefs2.jsonl" else b
             return {json.loads(line)["user_id"]

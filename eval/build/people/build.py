@@ -51,6 +51,7 @@ BRIEFS3_USERS = 36
 BRIEFS4_USERS = 48
 BRIEFS5_USERS = 36
 BRIEFS6_USERS = 40
+BRIEFS7_USERS = 36
 OPTIONS_DEV_USERS = 24
 
 
@@ -95,6 +96,8 @@ def pools():
     # The sixth reuses the users of people_test's tuned half (odd case ids, in id order).
     test_cases_a = [c for c in test_cases.CASES if int(c["id"].split("-")[-1]) % 2 == 1]
     briefs6 = [c["user_id"] for c in test_cases_a][:BRIEFS6_USERS]
+    # The seventh reuses the users of people_briefs3 (in case order; tuned on since session 9).
+    briefs7 = list(briefs3[:BRIEFS7_USERS])
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -110,6 +113,9 @@ def pools():
         # the two writers' parts, each checked on its own while it is written
         "briefs6a": briefs6[:BRIEFS6_USERS // 2],
         "briefs6b": briefs6[BRIEFS6_USERS // 2:],
+        "briefs7": briefs7,
+        "briefs7a": briefs7[:BRIEFS7_USERS // 2],
+        "briefs7b": briefs7[BRIEFS7_USERS // 2:],
         # a development set of option changes, on the users of people_briefs2 (tuned on)
         "options_dev": briefs2[:OPTIONS_DEV_USERS],
     }
@@ -136,10 +142,13 @@ def main(only):
         ("people_briefs5.jsonl", briefs5a_cases.CASES + briefs5b_cases.CASES, "briefs5"),
         ("people_briefs6.jsonl", ("briefs6a_cases", "briefs6b_cases"), "briefs6"),
         ("people_options_dev.jsonl", ("options_dev_cases",), "options_dev"),
+        ("people_briefs7.jsonl", ("briefs7a_cases", "briefs7b_cases"), "briefs7"),
     ]
     # A writer's part on its own, only when named.
     parts = [("people_briefs6a.jsonl", ("briefs6a_cases",), "briefs6a"),
-             ("people_briefs6b.jsonl", ("briefs6b_cases",), "briefs6b")]
+             ("people_briefs6b.jsonl", ("briefs6b_cases",), "briefs6b"),
+             ("people_briefs7a.jsonl", ("briefs7a_cases",), "briefs7a"),
+             ("people_briefs7b.jsonl", ("briefs7b_cases",), "briefs7b")]
     if only:
         sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
