@@ -122,8 +122,15 @@ fn print(r: &ChaosReport) {
     );
     for (stage, m) in &r.stage_memory {
         println!(
-            "  rss {stage:<10}     peak {:.0} MiB, {:.0} MiB at a quarter, {:.0} MiB at the end ({} restarts)",
-            m.peak_rss_mib, m.rss_at_quarter_mib, m.rss_at_end_mib, m.restarts
+            "  rss {stage:<10}     peak {:.0} MiB, {:.0} MiB at a quarter, {:.0} MiB at the end, medians by quarter {:?} MiB ({} restarts)",
+            m.peak_rss_mib,
+            m.rss_at_quarter_mib,
+            m.rss_at_end_mib,
+            m.rss_median_by_quarter_mib
+                .iter()
+                .map(|x| x.round())
+                .collect::<Vec<_>>(),
+            m.restarts
         );
     }
     println!(

@@ -103,7 +103,20 @@ fn drain_lines(f: &mut std::fmt::Formatter<'_>, d: &DrainRun) -> std::fmt::Resul
         .iter()
         .map(|(k, m)| format!("{k} {:.0}→{:.0}", m.rss_at_quarter_mib, m.rss_at_end_mib))
         .collect();
-    writeln!(f, "    RSS at ¼ → end   {} MiB", flat.join(", "))
+    writeln!(f, "    RSS at ¼ → end   {} MiB", flat.join(", "))?;
+    let medians: Vec<String> = d
+        .stage_memory
+        .iter()
+        .map(|(k, m)| {
+            let q: Vec<String> = m
+                .rss_median_by_quarter_mib
+                .iter()
+                .map(|x| format!("{x:.0}"))
+                .collect();
+            format!("{k} {}", q.join("/"))
+        })
+        .collect();
+    writeln!(f, "    RSS median by ¼  {} MiB", medians.join(", "))
 }
 
 /// The summary for a person.
