@@ -178,6 +178,14 @@ static NOUN_USE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "switch it to PayPal": what follows an item-change verb is a payment method, so the
+/// sentence moves the payment, it changes no item.
+static TO_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:over\s+)?(?:to|onto)\s+(?:my\s+|the\s+)?(?:paypal|gift ?card|visa|mastercard|amex|discover|credit card|debit card)\b",
+    )
+});
+
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
     if fallback && DESTINATION.is_match(sentence) {
@@ -197,7 +205,9 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
         let at: Vec<(usize, usize)> = at
             .into_iter()
             .filter(|(pos, end)| {
-                !not_asked(&sentence[..*pos]) && !NOUN_USE.is_match(&sentence[*end..])
+                let pays =
+                    p.spec.request == "item_change" && TO_PAYMENT.is_match(&sentence[*end..]);
+                !(not_asked(&sentence[..*pos]) || NOUN_USE.is_match(&sentence[*end..]) || pays)
             })
             .collect();
         if at.is_empty() {

@@ -565,3 +565,26 @@ fn an_item_s_own_wish_between_two_items_is_its_target() {
         json!(["shirt_red_m", "mouse_white_optical_wl"])
     );
 }
+
+#[test]
+fn switching_an_order_to_a_payment_method_moves_its_payment() {
+    // "switch it to my Visa" names a payment method, no item to change
+    let w = write("For #W1000001 please switch it to my Visa, nothing else changes.");
+    assert_eq!(w.tool, "modify_pending_order_payment");
+    assert_eq!(w.args["payment_method_id"], "credit_card_2");
+}
+
+#[test]
+fn making_an_address_the_account_s_default() {
+    let procedures = Procedures::shipped().expect("shipped procedures");
+    for text in [
+        "I'm moving to 12 Main Street, Austin, TX 78701. Please make it my account address.",
+        "That is where I live now, so make that one my default address in the account.",
+    ] {
+        let kinds: Vec<String> = extract(text, &procedures)
+            .into_iter()
+            .map(|r| r.kind)
+            .collect();
+        assert_eq!(kinds, vec!["user_address".to_owned()], "{text}");
+    }
+}
