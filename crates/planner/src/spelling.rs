@@ -341,7 +341,15 @@ static ITS_ID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn correct_spelling(text: &str) -> Cow<'_, str> {
-    then(restore_its_id(text), correct_words)
+    then(then(restore_its_id(text), correct_words), arrows_as_to)
+}
+
+/// "white S one -> size M", "black => white": an arrow between words is "to".
+static ARROW: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\S)\s*(?:-+>|=+>|\u{2192}|\u{21D2})\s*(\S)"));
+
+fn arrows_as_to(text: &str) -> Cow<'_, str> {
+    ARROW.replace_all(text, "$1 to $2")
 }
 
 fn restore_its_id(text: &str) -> Cow<'_, str> {
@@ -397,6 +405,12 @@ mod tests {
         );
         // part of a longer word is left alone
         assert_eq!(correct_typos("Cantor and Imogen"), "Cantor and Imogen");
+        // an arrow between words is "to"; a lone "-" or ">" is not
+        assert_eq!(
+            correct_typos("white S one -> size M, black=>white, red \u{2192} blue"),
+            "white S one to size M, black to white, red to blue"
+        );
+        assert_eq!(correct_typos("size - M > S"), "size - M > S");
         // part of a longer word is no misspelling
         assert_eq!(correct_typos("the plsx model"), "the plsx model");
     }

@@ -116,6 +116,7 @@ pub fn normalise(s: &str) -> String {
             "inches" | "in." | "\"" => "inch",
             "liters" | "litres" | "litre" => "liter",
             "grey" => "gray",
+            "lbs" | "lbs." | "lb." | "pounds" | "pound" => "lb",
             other => other,
         };
         if !w.is_empty() {
@@ -408,6 +409,7 @@ mod tests {
     fn normalises_units() {
         assert_eq!(normalise("5-feet Glass"), "5 ft glass");
         assert_eq!(normalise("5 ft"), "5 ft");
+        assert_eq!(normalise("30-50 lbs"), normalise("30-50 lb"));
         assert_eq!(normalise("1.5 Liters"), "1.5 liter");
         assert!(contains_words(
             &normalise("a white optical mouse."),

@@ -68,6 +68,13 @@ pub(super) fn fewer_than_stated(
                     | "of"
                     | "came"
                     | "in"
+                    // "I don't need two of them", "I bought three": what the customer has
+                    | "need"
+                    | "needs"
+                    | "own"
+                    | "bought"
+                    | "ordered"
+                    | "got"
             )
         })
         .map(|c| {
