@@ -11,6 +11,7 @@
 
 mod backlog;
 pub mod procfs;
+pub mod quarters;
 mod spine;
 
 pub use backlog::{backlog, BacklogOptions, BacklogReport, DrainRun, HalfLoad};

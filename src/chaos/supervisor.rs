@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use anyhow::Context;
 
 use crate::bench::procfs::{cpu_secs, peak_rss_kib, rss_kib};
+use crate::bench::quarters::by_quarter;
 use crate::stages::StageKind;
 
 /// One stage's process.
@@ -186,10 +187,10 @@ impl Supervisor {
                         peak_rss_mib: mib(p.peak_rss_kib),
                         rss_at_quarter_mib: at(0.25),
                         rss_at_end_mib: at(1.0),
-                        rss_median_by_quarter_mib: medians_by_quarter(&p.samples)
-                            .into_iter()
-                            .map(mib)
-                            .collect(),
+                        rss_median_by_quarter_mib: by_quarter(
+                            &p.samples.iter().map(|k| mib(*k)).collect::<Vec<_>>(),
+                            0.5,
+                        ),
                         restarts: p.restarts,
                     },
                 )
@@ -293,35 +294,5 @@ pub fn no_inherited_descriptors(cmd: &mut Command) {
             }
             Ok(())
         });
-    }
-}
-
-/// The median of each quarter of `samples` (in their order); fewer parts when there are
-/// fewer than four samples.
-fn medians_by_quarter(samples: &[u64]) -> Vec<u64> {
-    let parts = samples.len().min(4);
-    (0..parts)
-        .map(|q| {
-            let mut part =
-                samples[q * samples.len() / parts..(q + 1) * samples.len() / parts].to_vec();
-            part.sort_unstable();
-            part[part.len() / 2]
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod quarter_tests {
-    use super::medians_by_quarter;
-
-    #[test]
-    fn each_quarter_has_its_own_median() {
-        // a spike in one sample moves no median; a rise from quarter to quarter shows
-        let samples = [
-            10, 10, 90, 10, 20, 20, 20, 20, 30, 30, 30, 30, 40, 40, 40, 40,
-        ];
-        assert_eq!(medians_by_quarter(&samples), vec![10, 20, 30, 40]);
-        assert_eq!(medians_by_quarter(&[5, 7]), vec![5, 7]);
-        assert!(medians_by_quarter(&[]).is_empty());
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::rig::{stop_stages, Lane, Rig, WARM_TICKETS};
+use crate::bench::quarters::by_quarter;
 use crate::bench::spine::percentile;
 use crate::messages::now_ms;
 
@@ -134,31 +135,4 @@ async fn feed(
         idle_max_ms: percentile(&idle, 1.0),
         fetch_wait_max_ms: rig.fetch_wait_max().as_millis() as u64,
     })
-}
-
-/// The `p` percentile of each quarter of `values` (in their order), fewer parts when there
-/// are fewer than four values.
-fn by_quarter(values: &[f64], p: f64) -> Vec<f64> {
-    let parts = values.len().min(4);
-    (0..parts)
-        .map(|q| {
-            let mut part =
-                values[q * values.len() / parts..(q + 1) * values.len() / parts].to_vec();
-            part.sort_by(f64::total_cmp);
-            percentile(&part, p)
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::by_quarter;
-
-    #[test]
-    fn each_quarter_has_its_own_tail() {
-        let values: Vec<f64> = (0..400).map(|i| (i / 100 * 100 + i % 100) as f64).collect();
-        assert_eq!(by_quarter(&values, 0.99), vec![98.0, 198.0, 298.0, 398.0]);
-        assert_eq!(by_quarter(&[5.0, 1.0], 1.0), vec![5.0, 1.0]);
-        assert!(by_quarter(&[], 0.99).is_empty());
-    }
 }
