@@ -1,9 +1,9 @@
 //! Which items of the order a request names.
 //!
-//! About 657 lines, still over 600: naming, exclusions ("everything but"), and price and
-//! measure picks ("the cheaper of the two") all decide one thing, the items acted on, and
-//! call each other through `Ctx`. What a request says stays as it is is read in
-//! [`super::kept`].
+//! Naming, and price and measure picks ("the cheaper of the two"), decide one thing, the
+//! items acted on, and call each other through `Ctx`, so they stay one file (about 600
+//! lines). Exclusions ("everything but the lamp", "keeping the camera, the rest goes back")
+//! are read in [`super::excluded`], what a request says stays as it is in [`super::kept`].
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -16,11 +16,12 @@ use crate::variant::{preference, Preference};
 
 use super::context::Ctx;
 use super::descriptors::describes_order;
+use super::excluded::{excludes, Excluded};
 use super::kept::{kept_spans, split_kept, without_staying};
 use super::mentions::{mentions, raw_pos, source_has_separator, Mention};
 use super::Resolution;
 
-static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|(?:every|each) (?:single )?(?:item|product|thing|piece)|each of the (?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order)|(?:going|go|goes|sent|send it|send them)\s+back\s+in full|in its entirety)\b",
     )
@@ -36,34 +37,6 @@ static PLURAL_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:them|they|both|all|each|every|these|those|the two|the three)\b")
 });
 static BOTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:both|all|each|two|every)\b"));
-static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep the)\b|\b(?:return(?:ing)?|send(?:ing)?(?: back)?|exchange|cancel)\s+(?:back\s+)?(?:everything|all (?:the )?(?:items|things)|all of it)\s+(?P<but>but)\b",
-    )
-});
-
-/// "everything else", "the rest", "all the others": the order's items but those kept.
-static EVERYTHING_ELSE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:everything|anything|all)\s+else\b|\b(?:all\s+)?the rest\b|\ball (?:the )?others\b|\bthe other (?:items|things|ones|stuff)\b",
-    )
-});
-
-/// "meaning", "i.e.", "that is", "namely", or a colon: what follows restates the words
-/// before it.
-static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)[,;:(]?\s*\b(?:meaning|i\.e\.|that is|namely|in other words|so (?:that's|that is|just)|which (?:is|are|means))\b|\s*:\s*",
-    )
-});
-
-/// Where the words of an exclusion start: "except ...", or the "but" of "everything but
-/// the tablet".
-fn except_at(text: &str) -> Option<usize> {
-    EXCEPT
-        .captures(text)
-        .map(|c| c.name("but").or_else(|| c.get(0)).map_or(0, |m| m.start()))
-}
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|for|into)\b"));
 static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -199,7 +172,7 @@ impl Ctx<'_> {
     /// Items of the order the request names, or a question.
     pub(super) fn items(&self) -> Result<Picked, Resolution> {
         let in_clause = !acting(&self.req.clause, &self.customer.items(self.order_id)).is_empty()
-            || EXCEPT.is_match(&self.req.clause)
+            || excludes(&self.req.clause)
             || ALL_ITEMS.is_match(&self.req.clause);
         let items = self.pick_items()?;
         Ok(Picked { items, in_clause })
@@ -270,79 +243,12 @@ impl Ctx<'_> {
         }
     }
 
-    /// Every item of the order but those `kept` names; a question when that leaves nothing
-    /// or keeps nothing, when a kept product has several items, or when the words after the
-    /// exclusion name a kept item again (`restated_kept`).
-    fn all_but(
-        &self,
-        items: &[Item],
-        kept: &[Mention],
-        restated_kept: bool,
-    ) -> Result<Vec<(Item, usize)>, Resolution> {
-        if kept.iter().any(|m| m.items.len() > 1) {
-            return Err(Resolution::ask(format!(
-                "Order {} has several of the items you want to keep. Which ones should stay?",
-                self.order_id
-            )));
-        }
-        let keep: Vec<&str> = kept
-            .iter()
-            .flat_map(|m| m.items.iter().map(|i| i.item_id.as_str()))
-            .collect();
-        let rest: Vec<(Item, usize)> = items
-            .iter()
-            .filter(|i| !keep.contains(&i.item_id.as_str()))
-            .map(|i| (i.clone(), 0))
-            .collect();
-        if rest.is_empty() || keep.is_empty() || restated_kept {
-            return Err(Resolution::ask(format!(
-                "Which items of order {} do you mean: {}?",
-                self.order_id,
-                items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
-            )));
-        }
-        Ok(rest)
-    }
-
     fn named_items(&self) -> Result<Vec<(Item, usize)>, Resolution> {
         let items = self.customer.items(self.order_id);
-        let mut source = self.req.clause.as_str();
-        // "I'm keeping the camera and sending everything else back", "I'll keep the lamp.
-        // The rest goes back": what the keeping words name stays, the rest is acted on
-        if EVERYTHING_ELSE.is_match(source) && self.req.kind != "item_change" {
-            let keeping = format!(
-                "{} {}",
-                split_kept(&self.req.before).1,
-                split_kept(source).1
-            );
-            let kept = mentions(&keeping, &items);
-            if !kept.is_empty() {
-                return self.all_but(&items, &kept, false);
-            }
-        }
-        if let Some(at) = except_at(source) {
-            let (kept, excluded) = (&source[..at], &source[at..]);
-            // "everything except the vacuum and the helmet, meaning the makeup kit and the
-            // perfume": what follows "meaning" restates what goes, it is not left out
-            let (excluded, restated) = match RESTATED.find(excluded) {
-                Some(m) => (&excluded[..m.start()], &excluded[m.end()..]),
-                None => (excluded, ""),
-            };
-            let out_named = mentions(excluded, &items);
-            if ALL_ITEMS.is_match(kept) && self.req.kind != "item_change" {
-                let keep: Vec<&str> = out_named
-                    .iter()
-                    .flat_map(|m| m.items.iter().map(|i| i.item_id.as_str()))
-                    .collect();
-                let restated_kept = mentions(&without_staying(restated), &items)
-                    .iter()
-                    .any(|m| m.items.iter().any(|i| keep.contains(&i.item_id.as_str())));
-                return self.all_but(&items, &out_named, restated_kept);
-            }
-            if !out_named.is_empty() {
-                source = kept;
-            }
-        }
+        let mut source = match self.exclusion(&items) {
+            Excluded::Decided(picked) => return picked,
+            Excluded::ReadFrom(source) => source,
+        };
         let mut found = acting(source, &items);
         // "I have two identical bookshelves. I only want to change the one that was shipped
         // together with the tablet: exchange it ...": the clause names products only to say

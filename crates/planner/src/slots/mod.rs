@@ -21,6 +21,7 @@ mod actions;
 mod address;
 mod context;
 pub mod descriptors;
+mod excluded;
 pub mod facts;
 mod items;
 pub(crate) mod kept;
