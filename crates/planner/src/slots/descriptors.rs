@@ -208,8 +208,13 @@ pub fn description_spans(raw: &str, found: &[Mention]) -> Vec<(usize, usize)> {
 /// For each of `found`, whether it only locates another order than the request's ("same
 /// place my laptops were delivered to"): it neither names an item nor narrows the order.
 pub fn locates_elsewhere(raw: &str, found: &[Mention]) -> Vec<bool> {
+    listed_in(raw, found, |d| d.elsewhere)
+}
+
+/// For each of `found`, whether a description of `raw` that `which` takes lists it.
+fn listed_in(raw: &str, found: &[Mention], which: impl Fn(&Description) -> bool) -> Vec<bool> {
     let mut out = vec![false; found.len()];
-    for d in descriptions(raw, found).into_iter().filter(|d| d.elsewhere) {
+    for d in descriptions(raw, found).into_iter().filter(|d| which(d)) {
         for i in d.listed {
             out[i] = true;
         }
@@ -220,12 +225,7 @@ pub fn locates_elsewhere(raw: &str, found: &[Mention]) -> Vec<bool> {
 /// For each of `found` (the mentions of `raw`, in text order), whether it describes an
 /// order rather than naming an item to act on.
 pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
-    let mut out = vec![false; found.len()];
-    for d in descriptions(raw, found) {
-        for i in d.listed {
-            out[i] = true;
-        }
-    }
+    let mut out = listed_in(raw, found, |_| true);
     // "my skateboard order", "the kettle order", "from that laptop delivery"
     let norm = normalise(raw);
     for (i, m) in found.iter().enumerate() {
@@ -297,7 +297,8 @@ mod tests {
         assert_eq!(
             describing("Return the water bottle that came with the gift card, please."),
             vec![("Water Bottle".into(), false)]
-        ); // where its products went locates an order
+        );
+        // where its products went locates an order
         assert_eq!(
             describing(
                 "The lamp order should go to the same place my water bottle was delivered to."

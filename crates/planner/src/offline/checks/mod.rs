@@ -122,13 +122,7 @@ pub(super) fn fewer_than_stated(
         if items.is_empty() {
             here.insert((w.tool.as_str(), order, ""), 1);
             if w.tool == "cancel_pending_order" {
-                cancelled_items += customer
-                    .orders
-                    .get(order)
-                    .and_then(|o| o.get("items"))
-                    .and_then(serde_json::Value::as_array)
-                    .map_or(1, |a| a.len().max(1))
-                    - 1;
+                cancelled_items += customer.items(order).len().max(1) - 1;
             }
         }
         for item in items {
@@ -191,10 +185,11 @@ pub(super) fn kept_but_written(
             }
             let after = &s[k.start()..];
             let after = after
-                .find([',', ';', '(', ')', '{', '\u{2013}', '\u{2014}'])
+                .find([',', ';', '(', ')', '{'])
                 .map_or(after, |cut| &after[..cut]);
             // "keeping the tablet and sending everything else back - the toothbrush, ...":
-            // what follows the turn to acting is acted on
+            // what follows the turn to acting is acted on (typographic dashes are " - " by
+            // now: `spelling::correct_typos`)
             let after = after.find(" - ").map_or(after, |cut| &after[..cut]);
             let after = crate::slots::kept::turn_to_act(after).map_or(after, |cut| &after[..cut]);
             let mut kept = crate::slots::mentions(after, &items);
