@@ -21,13 +21,18 @@ pub(crate) fn then<'a>(text: Cow<'a, str>, f: impl FnOnce(&str) -> Cow<'_, str>)
 /// a capital ("Retrun" is "Return").
 pub(crate) fn cased_as(found: &str, meant: &str) -> String {
     if found.chars().next().is_some_and(char::is_uppercase) {
-        let mut cs = meant.chars();
-        cs.next()
-            .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
-            .unwrap_or_default()
+        capitalised(meant)
     } else {
         meant.to_owned()
     }
+}
+
+/// `s` with its first letter in capitals.
+pub(crate) fn capitalised(s: &str) -> String {
+    let mut cs = s.chars();
+    cs.next()
+        .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
+        .unwrap_or_default()
 }
 
 /// Compiles a pattern written in the source (a bad one is a bug, caught by any test).

@@ -8,6 +8,7 @@ use crate::conditions::Condition;
 use crate::customer::Customer;
 use crate::requests::Request;
 use crate::slots::{named_order, order_of, resolve, Resolution};
+use crate::text::capitalised;
 use crate::{Procedures, ProposedWrite};
 
 /// What a turn's requests came to.
@@ -204,11 +205,4 @@ pub(super) fn resolve_all(
     }
     out.names.dedup();
     out
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
