@@ -5,6 +5,11 @@
 //! conditional readings (`conditions`, the clause split, the checks for unread conditions)
 //! take every "otherwise" as a fallback, which made the colour change above a fallback of the
 //! request before it, never planned. So the descriptive uses are said plainly first.
+//!
+//! "Keep" said of an item's other options is the same statement: "skateboard 31 inch -> 34
+//! inch, keep everything else about it the same" keeps no item. The keep readings (what
+//! stays, what the customer spoke for) took the skateboard as kept, so the request on it was
+//! neither planned nor asked about while the rest of the e-mail was carried out.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -27,6 +32,21 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\botherwise\s+(?P<what>identical|unchanged|(?:exactly\s+|just\s+)?the\s+(?:exact\s+)?same|same|as[\s-]is|as before|as ordered)\b",
     )
 });
+
+/// "keep everything else about it", "keeping the rest of it", "keep all the other specs",
+/// "keep the same colour": what follows "keep" is options of the item, not an item ("keep
+/// the same one" is an item, and stays).
+static KEEP_OPTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:keep(?:ing)?|leav(?:e|ing))\s+(?P<what>(?:everything|all|anything)\s+else\s+(?:about|on|of|for|with)\s+(?:it|them|that|this|those|the\s+[\w-]+)|the\s+rest\s+of\s+(?:it|them|its|their)\b|(?:all\s+)?(?:the\s+|its\s+|their\s+)?other\s+(?:options|specs|specifications|details|features|settings|attributes)|the\s+same\s+(?:colou?r|size|material|style|finish|capacity|length|model|type|design|brand|fit|specs|options|features|everything))\b",
+    )
+});
+
+/// `text` with "keep" said of an item's options dropped: "skateboard 31 inch -> 34 inch,
+/// everything else about it the same".
+pub(crate) fn descriptive_keep(text: &str) -> Cow<'_, str> {
+    KEEP_OPTIONS.replace_all(text, "${what}")
+}
 
 /// `text` with "otherwise" in the sense "in other respects" written as that.
 pub(crate) fn descriptive_otherwise(text: &str) -> Cow<'_, str> {
@@ -65,6 +85,33 @@ mod tests {
             descriptive_otherwise("Black please, otherwise the same."),
             "Black please, in other respects the same."
         );
+    }
+
+    #[test]
+    fn keeping_an_items_options_keeps_no_item() {
+        use super::descriptive_keep;
+        assert_eq!(
+            descriptive_keep(
+                "skateboard 31 inch to 34 inch, keep everything else about it the same."
+            ),
+            "skateboard 31 inch to 34 inch, everything else about it the same."
+        );
+        assert_eq!(
+            descriptive_keep("Exchange it for a large and keep the same colour please."),
+            "Exchange it for a large and the same colour please."
+        );
+        assert_eq!(
+            descriptive_keep("the black one, keeping all the other specs"),
+            "the black one, all the other specs"
+        );
+        for kept in [
+            "Keep the same one, I changed my mind.",
+            "I'll keep the rest.",
+            "keep everything else in the order",
+            "Keep the lamp and return the rest of the order.",
+        ] {
+            assert_eq!(descriptive_keep(kept), kept);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use frontdesk_intent::Catalog;
 
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
-use crate::otherwise::descriptive_otherwise;
+use crate::otherwise::{descriptive_keep, descriptive_otherwise};
 use crate::signature::without_signature_details;
 use crate::spelling::{correct_misspellings, correct_typos};
 use crate::text::then;
@@ -112,7 +112,7 @@ impl Planner for OfflinePlanner {
         let corrected;
         let body = then(unwrap_paragraphs(&req.body), without_signature_details);
         let body = then(then(body, correct_typos), correct_misspellings);
-        let body = then(body, descriptive_otherwise);
+        let body = then(then(body, descriptive_otherwise), descriptive_keep);
         let req = match (correct_typos(&req.subject), body) {
             (Cow::Borrowed(_), Cow::Borrowed(_)) => req,
             (subject, body) => {
