@@ -18,51 +18,16 @@ use crate::text::{order_ids, re, sentences};
 use crate::variant::option_mentions;
 use crate::Procedures;
 
+use super::lists::{
+    after_announcement, announces_changes, heads_a_list, in_asking_list, is_bullet,
+};
+
 /// A sentence that asks for something (or says what the customer meant to order).
-static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ASKS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an|meant to (?:get|order|buy|pick|choose)|supposed to (?:get|be)|same(?:\s+[\w-]+){0,4}\s+but)\b|:\s*$",
+        r"(?i)\b(?:could|can|would|should|please|need|needs|want|wanted|like|prefer|instead|rather|make|switch|swap|change|go for|be the|be a|be an|meant to (?:get|order|buy|pick|choose)|supposed to (?:get|be)|same(?:\s+[\w-]+){0,4}\s+but|go (?:up|down) to|bump (?:it |them )?(?:up|down) to)\b|:\s*$",
     )
 });
-
-/// Whether sentence `i` is a line of a list ("- charger: ...") whose opening line asks
-/// ("please change:", "could you change them?").
-fn in_asking_list(sents: &[String], i: usize) -> bool {
-    if !is_bullet(&sents[i]) {
-        // "I'd like to exchange two items:\nThe charcoal grill, ...\nThe e-reader, same 7
-        // inch, but the one with four times the storage.": the lines right after a heading
-        // that ends with a colon, written without list marks
-        return sents[..i]
-            .iter()
-            .rposition(|s| s.trim_end().ends_with(':'))
-            .is_some_and(|j| i - j <= UNMARKED_LIST_LINES && heads_a_list(sents, j));
-    }
-    sents[..i]
-        .iter()
-        .rposition(|s| !is_bullet(s))
-        .is_some_and(|j| heads_a_list(sents, j))
-}
-
-/// How many sentences after a heading ending with a colon are read as its list when they
-/// carry no list marks.
-const UNMARKED_LIST_LINES: usize = 4;
-
-/// Whether sentence `i` opens a list that follows it: it ends with a colon ("please
-/// change:"), or it is a question that asks for something ("could you please change
-/// them?") with list lines right after it.
-fn heads_a_list(sents: &[String], i: usize) -> bool {
-    let s = sents[i].trim_end();
-    let followed = sents.get(i + 1).is_some_and(|n| is_bullet(n));
-    !is_bullet(s) && (s.ends_with(':') || (followed && s.ends_with('?') && ASKS.is_match(s)))
-}
-
-/// A line of a list: "- charger: the wireless one", "* ...", "\u{2022} ...", "1. ...",
-/// "2) ...", "(3) ...".
-pub(super) fn is_bullet(s: &str) -> bool {
-    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?\d{1,2}[.)]\s"));
-    let s = s.trim_start();
-    s.starts_with(['-', '*', '\u{2022}', '\u{2013}']) || NUMBERED.is_match(s)
-}
 
 /// Whether `sentence` asks `item` for another variant: it names an option value the item
 /// does not have, or changes a measured option by an amount, a multiple or a step.
@@ -138,7 +103,7 @@ static PRICE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A negation just before a change word: "don't change", "please do not touch or change".
 static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:don'?t|dont|do not|doesn'?t|never|no need to|won'?t|shouldn'?t|should not|not)\s+(?:\w+\s+){0,2}$",
+        r"(?i)\b(?:don'?t|dont|do not|doesn'?t|never|no need to|won'?t|shouldn'?t|should not|not)\s+(?:\w+\s+){0,2}$|\bno\s+$",
     )
 });
 
@@ -175,7 +140,8 @@ pub(super) fn unread_change(
     sents.iter().enumerate().find_map(|(i, s)| {
         let asks = (ASKS.is_match(s) && !narrates(s))
             || IMPERATIVE.is_match(s)
-            || in_asking_list(&sents, i);
+            || in_asking_list(&sents, i)
+            || after_announcement(&sents, i);
         // "... two jigsaw puzzles. The smaller of the two I want to send back": a pick among
         // the items the sentence before names
         let points_back = i > 0
@@ -194,11 +160,20 @@ pub(super) fn unread_change(
                 .iter()
                 .take_while(|b| is_bullet(b))
                 .any(|b| implied.iter().any(|c| c == b));
+        // "I need to change two items in my pending order. The skateboard should be the 34
+        // inch one. ...", "I want to change my order that hasn't shipped. The e-reader, I
+        // want the 32GB one.": a sentence that announces changes, above the sentences that
+        // were read as them
+        let counts_read_changes = announces_changes(s)
+            && sents
+                .get(i + 1)
+                .is_some_and(|next| implied.iter().any(|c| c == next));
         // "don't change the speaker or the tablet": what stays, not a change
         let changes = CHANGE
             .find_iter(s)
             .any(|m| !NOT_BEFORE.is_match(&s[..m.start()]));
-        (asks && changes && names_theirs && unread && !header_of_read_list).then(|| s.clone())
+        (asks && changes && names_theirs && unread && !header_of_read_list && !counts_read_changes)
+            .then(|| s.clone())
     })
 }
 
@@ -215,7 +190,7 @@ pub(super) fn implied_item_changes(
         if !extract(s, procedures).is_empty() {
             continue;
         }
-        let asks = ASKS.is_match(s) || in_asking_list(&sents, i);
+        let asks = ASKS.is_match(s) || in_asking_list(&sents, i) || after_announcement(&sents, i);
         if !asks {
             continue;
         }

@@ -9,6 +9,7 @@
 //!   asked for, items said to stay).
 //! - [`antecedent`]: the order a pronoun points back to.
 //! - [`implied`]: item changes asked without a change verb.
+//! - [`lists`]: headings and the list lines under them.
 //! - [`select`]: which requests stand.
 //! - [`combine`]: combining the writes of several requests.
 
@@ -18,6 +19,7 @@ mod combine;
 mod gate;
 mod identity;
 mod implied;
+mod lists;
 mod outcomes;
 mod planner;
 mod resolve;

@@ -23,7 +23,8 @@ use super::checks::{
     named_but_untouched, payment_not_named, unnamed_item_written,
 };
 use super::combine::{conflict, merge_writes};
-use super::implied::{implied_item_changes, is_bullet, unread_change, unread_condition};
+use super::implied::{implied_item_changes, unread_change, unread_condition};
+use super::lists::{is_bullet, is_heading};
 use super::planner::{OfflinePlanner, Turn};
 use super::select::{dropped_with_object, read_named_products, select};
 
@@ -461,18 +462,6 @@ fn heads_implied(body: &str, implied: &[Request]) -> bool {
         .windows(2)
         .any(|w| is_heading(&w[0]) && implied.iter().any(|r| r.clause == w[1]))
 }
-
-/// A sentence that announces the changes that follow: it ends with a colon, or counts them
-/// ("I'd like to exchange two things in it.", "a couple of changes to make").
-fn is_heading(sentence: &str) -> bool {
-    sentence.trim_end().ends_with(':') || COUNTED_CHANGES.is_match(sentence)
-}
-
-static COUNTED_CHANGES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:exchange|change|swap|modify|replace|switch)\s+(?:two|three|four|a few|a couple of|some|several|2|3|4)\s+(?:things|items|products|of them|pieces)\b|\b(?:two|three|a few|a couple of|several|2|3)\s+(?:changes|exchanges|swaps|tweaks)\b",
-    )
-});
 
 #[cfg(test)]
 mod tests {
