@@ -110,13 +110,48 @@ pub fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"'))
 }
 
+/// A number with an inch mark after it (`34"`, `27”`), not opened by a quote of its own.
+static INCH_MARK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    re(r#"(?P<lead>^|[^"\u{201C}\w.])(?P<n>\d+(?:\.\d+)?)\s?(?:"|\u{201D}|'')"#)
+});
+
+/// `34"` written as `34 inch`; a quote closed after a number (`"size 10"`) is no measure.
+fn inch_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut at = 0;
+    let mut quoted = false;
+    for c in INCH_MARK.captures_iter(text) {
+        let (Some(whole), Some(n)) = (c.get(0), c.name("n")) else {
+            continue;
+        };
+        quoted ^= text[at..whole.start()].matches(['"', '\u{201C}']).count() % 2 == 1;
+        out.push_str(&text[at..whole.start()]);
+        if quoted {
+            // the mark closes the quote
+            out.push_str(whole.as_str());
+            quoted = false;
+        } else {
+            out.push_str(&text[whole.start()..n.end()]);
+            out.push_str(" inch");
+        }
+        at = whole.end();
+    }
+    if at == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Lower-cases and normalises units and punctuation so option values and
 /// free text compare: `5-feet` and `5 ft` both become `5 ft`.
 pub fn normalise(s: &str) -> String {
     let lower = s.to_lowercase().replace(['-', '_'], " ");
+    let lower = inch_marks(&lower);
     let mut out = Vec::new();
     for w in lower.split_whitespace() {
         let w = match trim_word(w) {
+            "pc" | "pcs" | "pc." | "pcs." => "pieces",
             "feet" | "foot" | "ft." => "ft",
             "inches" | "in." | "\"" => "inch",
             "liters" | "litres" | "litre" => "liter",
@@ -124,8 +159,16 @@ pub fn normalise(s: &str) -> String {
             "lbs" | "lbs." | "lb." | "pounds" | "pound" => "lb",
             other => other,
         };
-        if !w.is_empty() {
-            out.push(w.to_owned());
+        if w.is_empty() {
+            continue;
+        }
+        // "500pc", "1000pcs": a count of pieces written without a space
+        match w.strip_suffix("pcs").or_else(|| w.strip_suffix("pc")) {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                out.push(n.to_owned());
+                out.push("pieces".to_owned());
+            }
+            _ => out.push(w.to_owned()),
         }
     }
     let out = crate::numbers::numbers_before_units(out);
@@ -409,6 +452,23 @@ pub fn addresses(text: &str) -> Vec<Address> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inch_marks_and_piece_counts() {
+        assert_eq!(
+            normalise("The skateboard should be the 34\" length (currently 31\")"),
+            "the skateboard should be the 34 inch length currently 31 inch"
+        );
+        assert_eq!(normalise("a 27” monitor"), "a 27 inch monitor");
+        assert_eq!(
+            normalise("I said \"size 10\" twice"),
+            "i said size 10 twice"
+        );
+        assert_eq!(
+            normalise("500pc instead of the 1000pcs one, 750 pcs"),
+            "500 pieces instead of the 1000 pieces one 750 pieces"
+        );
+    }
 
     #[test]
     fn normalises_units() {
