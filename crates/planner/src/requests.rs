@@ -30,8 +30,11 @@ static TIME_LIMIT_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the trigger at the end of `prefix` is not asked for: negated, or part of a question
 /// about the time limit.
 fn not_asked(prefix: &str) -> bool {
-    NEGATED.is_match(prefix) || TIME_LIMIT_QUESTION.is_match(prefix)
+    NEGATED.is_match(prefix) || TIME_LIMIT_QUESTION.is_match(prefix) || NO_BEFORE.is_match(prefix)
 }
+/// "No change to the tablet", "no exchange needed": "no" right before the request word (not
+/// "No, change it to blue").
+static NO_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bno\s+$"));
 /// A condition that opens the next clause of a sentence: "; if that isn't available",
 /// ", otherwise", "and if not".
 static CONDITION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -506,6 +509,14 @@ mod tests {
             k[1],
             ("item_change".to_owned(), vec!["#W2222222".to_owned()])
         );
+    }
+
+    #[test]
+    fn no_right_before_the_request_word_asks_for_nothing() {
+        assert!(kinds("No change to the tablet.").is_empty());
+        assert!(kinds("No exchange needed for the kettle.").is_empty());
+        // an answer "no" before a request leaves the request
+        assert_eq!(kinds("No, change it to the blue one please.").len(), 1);
     }
 
     #[test]

@@ -8,11 +8,11 @@ use regex::Regex;
 
 use crate::text::re;
 
-/// "keep", "hold on to", or "stays" / "remains" said of what is kept ("the grey one stays",
+/// "keep", "hold on to", "no change to", or "stays" / "remains" said of what is kept ("the grey one stays",
 /// "stays with me"), not of how it behaves ("the lamp stays on when switched off").
 static KEEPING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:keep(?:ing)?|hold on to)\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
+        r"(?i)\b(?:keep(?:ing)?|hold on to|no changes? (?:to|for|on|with))\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
     )
 });
 
@@ -141,6 +141,13 @@ pub(super) fn kept_spans(text: &str) -> Vec<(usize, usize)> {
         };
         if let Some(t) = TURN_TO_KEEP.find(part).filter(|t| t.start() < k.end()) {
             out.push((base + t.start(), base + part.len()));
+        } else if let Some(open) = part[..k.start()].rfind('(') {
+            // "the security camera for the 4K one (keep 130 degrees and ethernet)": an aside
+            // keeps what it names, not what comes before or after it
+            let close = part[k.end()..]
+                .find(')')
+                .map_or(part.len(), |c| k.end() + c + 1);
+            out.push((base + open, base + close));
         } else if let Some(t) = TURN_TO_ACT.find_at(part, k.end()) {
             out.push((base, base + t.start()));
         } else {
@@ -190,6 +197,17 @@ mod tests {
         assert!(
             keep.contains("camera") && act.contains("everything else"),
             "{keep} | {act}"
+        );
+        let (act, keep) =
+            split_kept("the indoor security camera for the 4K one (keep 130 degrees + ethernet),");
+        assert!(
+            act.contains("security camera") && keep.starts_with("(keep"),
+            "{act} | {keep}"
+        );
+        let (act, keep) = split_kept("the luggage set to 4-piece (keep red hardshell) and the speaker to red (keep 20 hours)");
+        assert!(
+            act.contains("speaker") && !keep.contains("speaker"),
+            "{act} | {keep}"
         );
         assert_eq!(
             split_kept("return the red and blue one").0,

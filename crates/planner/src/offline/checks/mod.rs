@@ -147,11 +147,11 @@ pub(super) fn fewer_than_stated(
     })
 }
 
-/// "Leave the sunglasses and the watch as they are", "the laptop stays with me": products the
-/// customer says to keep.
+/// "Leave the sunglasses and the watch as they are", "the laptop stays with me", "no change
+/// to the tablet": products the customer says to keep.
 pub(super) static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|(?:is|are) fine)\b",
+        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|no changes? (?:to|for|on|with)|nothing changes (?:on|for|with)|(?:is|are) fine)\b",
     )
 });
 

@@ -143,10 +143,22 @@ fn spoken_for(segment: &str, m: &crate::slots::Mention, had: bool) -> bool {
             .is_some_and(|w| !CHANGE_WORD.is_match(&before[w.end()..]))
     });
     let after = norm.get(m.end..).unwrap_or_default();
+    // "the camera for the 4K one (keep 130 degrees)": an aside keeps what it names
+    let lower = segment.to_lowercase();
+    let aside = norm
+        .get(m.pos..m.end)
+        .and_then(|named| lower.find(named))
+        .is_some_and(|at| {
+            let rest = &lower[at..];
+            match (rest.find('('), KEEP_SAID.find(rest)) {
+                (Some(open), Some(k)) => open < k.start(),
+                _ => false,
+            }
+        });
     covering
         || KEEP_SAID
             .find(after)
-            .is_some_and(|k| !CHANGE_WORD.is_match(&after[..k.start()]))
+            .is_some_and(|k| !CHANGE_WORD.is_match(&after[..k.start()]) && !aside)
 }
 
 /// Products a parenthesised list names ("my pending order (the boots, the charger and the
