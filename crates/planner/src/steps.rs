@@ -13,10 +13,11 @@ use crate::customer::Item;
 use crate::text::{normalise, re};
 use crate::variant::{number_of, option_space};
 
-/// "next size up", "one size bigger", "a size down", "two sizes larger", "size up".
+/// "next size up", "one size bigger", "a size down", "two sizes larger", "size up"; "a
+/// smaller size", "down a size".
 static SIZE_STEP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?P<n>next|one|a|two|three|1|2|3)\s+)?sizes?\s+(?P<dir>up|down|bigger|larger|smaller|higher|lower)\b",
+        r"(?i)\b(?:(?P<n>next|one|a|two|three|1|2|3)\s+)?sizes?\s+(?P<dir>up|down|bigger|larger|smaller|higher|lower)\b|\b(?:a|one)\s+(?P<before>smaller|bigger|larger)\s+size\b|\b(?P<by>up|down)\s+(?:a|one)\s+size\b",
     )
 });
 
@@ -82,7 +83,11 @@ pub fn stepped_changes(raw: &str, item: &Item, product: &Value) -> BTreeMap<Stri
     let current = size_key.as_ref().and_then(|k| item.options.get(k));
     if let (Some(c), Some(current), Some(key)) = (SIZE_STEP.captures(raw), current, &size_key) {
         let n = c.name("n").and_then(|m| count(m.as_str())).unwrap_or(1.0) as i64;
-        let n = if up(&c["dir"]) { n } else { -n };
+        let dir = ["dir", "before", "by"]
+            .iter()
+            .find_map(|g| c.name(g))
+            .map_or("", |m| m.as_str());
+        let n = if up(dir) { n } else { -n };
         if let Some(values) = space.get(key) {
             let rank = |v: &str| {
                 SIZE_SCALES.iter().find_map(|scale| {
@@ -208,6 +213,9 @@ mod tests {
         assert_eq!(got("one size smaller", "M")["size"], "S");
         assert!(got("it is the right size", "M").is_empty());
         assert!(got("one size smaller", "S").is_empty(), "nothing below S");
+        assert_eq!(got("I would like a smaller size in blue", "M")["size"], "S");
+        assert_eq!(got("could you send a bigger size", "XL")["size"], "XXL");
+        assert_eq!(got("I need to go down a size", "L")["size"], "M");
         let reader = product("screen size", &["6-inch", "7-inch", "8-inch"]);
         let got_screen =
             stepped_changes("the next size up", &item("screen size", "7-inch"), &reader);
