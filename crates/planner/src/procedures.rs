@@ -84,9 +84,18 @@ static DONE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words before a verb that make it what is planned now, not what is asked: "my order is set
+/// to go to my old address", "it's scheduled to ship to Houston".
+static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)\b(?:is|are|was|were|it's|they're|its)\s+(?:still\s+|currently\s+|now\s+)?(?:set|scheduled|supposed|due)\s+to\s+$",
+    )
+});
+
 /// Whether the trigger match `start..end` of `text` sits in a word that says the thing is
 /// already done: a past participle ("cancelled", "returned") after "was", "has been",
 /// "already", "I" and the like. "Can it be cancelled?" and "I want it cancelled" still ask.
+/// Or it says what is planned now: "is set to go to my old address".
 fn describes_done(text: &str, start: usize, end: usize) -> bool {
     let word_end = text[end..]
         .find(|c: char| !c.is_alphanumeric())
@@ -97,7 +106,36 @@ fn describes_done(text: &str, start: usize, end: usize) -> bool {
         from += 1;
     }
     let before = &text[from..start];
-    word.to_ascii_lowercase().ends_with("ed") && DONE_BEFORE.is_match(before)
+    (word.to_ascii_lowercase().ends_with("ed") && DONE_BEFORE.is_match(before))
+        || PLANNED_BEFORE.is_match(before)
+}
+
+/// The matches of trigger `r` in `text` that ask for something ([`describes_done`]). After a
+/// match that describes, the search goes on from its next word, not from its end: in "it is
+/// set to ship to Denver, so please ship it to my home address" the request's "ship" lies
+/// inside the description's match.
+fn asked_matches(r: &Regex, text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = r.find_at(text, at) {
+        let next = if describes_done(text, m.start(), m.end()) {
+            text[m.start()..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| m.start() + i)
+        } else {
+            out.push((m.start(), m.end()));
+            m.end()
+        };
+        // never stand still (an empty match, a match that is one word)
+        at = next.max(m.start() + 1);
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
+        if at >= text.len() {
+            break;
+        }
+    }
+    out
 }
 
 /// A procedure with compiled triggers.
@@ -120,8 +158,7 @@ impl Procedure {
         let mut v: Vec<(usize, usize)> = self
             .triggers
             .iter()
-            .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
-            .filter(|&(a, b)| !describes_done(text, a, b))
+            .flat_map(|r| asked_matches(r, text))
             .collect();
         v.sort_unstable();
         v.dedup_by_key(|s| s.0);
@@ -133,9 +170,8 @@ impl Procedure {
         let mut v: Vec<usize> = self
             .triggers
             .iter()
-            .flat_map(|r| r.find_iter(text))
-            .filter(|m| !describes_done(text, m.start(), m.end()))
-            .map(|m| m.start())
+            .flat_map(|r| asked_matches(r, text))
+            .map(|(a, _)| a)
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -282,6 +318,15 @@ mod tests {
         ] {
             assert_eq!(cancel.trigger_at(said), None, "{said}");
         }
+        let address = p
+            .procedures
+            .iter()
+            .find(|p| p.spec.request == "order_address")
+            .unwrap();
+        let said = "My order is set to ship to Denver, but I'm back home now, so please ship it to my home address.";
+        let spans = address.trigger_spans(said);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        assert!(said[spans[0].0..].starts_with("ship it to"), "{spans:?}");
         for asked in [
             "Please cancel my order.",
             "Can it be cancelled?",
