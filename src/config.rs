@@ -114,6 +114,12 @@ pub struct KafkaConfig {
     /// costs more empty fetches while idle. `frontdesk bench backlog` measures the floor.
     #[serde(with = "humantime_serde")]
     pub fetch_wait_max: Duration,
+    /// Most kibibytes of records a stage's consumer fetches ahead of the records it works
+    /// on (`queued.max.messages.kbytes`, counted as the broker stores them, i.e. before
+    /// lz4 decompression). Under a backlog this read-ahead is most of a stage's memory:
+    /// librdkafka's default (64 MiB compressed) grew the tools stage by about 150 MiB over a
+    /// drain (`docs/MEASUREMENTS.md`, issue #18). A few MiB are many seconds of work.
+    pub prefetch_max_kib: u32,
     /// Raw librdkafka options, applied last (e.g. `security.protocol`).
     pub librdkafka_options: BTreeMap<String, String>,
 }
@@ -138,6 +144,7 @@ impl Default for KafkaConfig {
             max_poll_interval: Duration::from_secs(300),
             group_instance_id: None,
             fetch_wait_max: Duration::from_millis(100),
+            prefetch_max_kib: 8 * 1024,
             librdkafka_options: BTreeMap::new(),
         }
     }

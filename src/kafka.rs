@@ -80,6 +80,11 @@ pub fn consumer_config(brokers: &str, group: &str, cfg: &KafkaConfig) -> ClientC
         .set(
             "fetch.wait.max.ms",
             cfg.fetch_wait_max.as_millis().max(1).to_string(),
+        )
+        // Bounded read-ahead: the whole consumer queue, not per partition.
+        .set(
+            "queued.max.messages.kbytes",
+            cfg.prefetch_max_kib.max(1).to_string(),
         );
     if let Some(id) = &cfg.group_instance_id {
         c.set("group.instance.id", id);
@@ -367,5 +372,26 @@ impl Drop for EmbeddedBroker {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::consumer_config;
+    use crate::config::KafkaConfig;
+
+    #[test]
+    fn a_stage_consumer_bounds_its_read_ahead() {
+        let mut cfg = KafkaConfig::default();
+        let c = consumer_config("localhost:9092", "g", &cfg);
+        assert_eq!(c.get("queued.max.messages.kbytes"), Some("8192"));
+        cfg.prefetch_max_kib = 2048;
+        let c = consumer_config("localhost:9092", "g", &cfg);
+        assert_eq!(c.get("queued.max.messages.kbytes"), Some("2048"));
+        // a raw librdkafka option still wins
+        cfg.librdkafka_options
+            .insert("queued.max.messages.kbytes".into(), "65536".into());
+        let c = consumer_config("localhost:9092", "g", &cfg);
+        assert_eq!(c.get("queued.max.messages.kbytes"), Some("65536"));
     }
 }
