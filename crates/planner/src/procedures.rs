@@ -327,6 +327,14 @@ mod tests {
         let spans = address.trigger_spans(said);
         assert_eq!(spans.len(), 1, "{spans:?}");
         assert!(said[spans[0].0..].starts_with("ship it to"), "{spans:?}");
+        let ret = p
+            .procedures
+            .iter()
+            .find(|p| p.spec.request == "return")
+            .unwrap();
+        assert!(ret
+            .trigger_at("the silver 2 liter one needs to go back (I'm keeping the black one).")
+            .is_some());
         for asked in [
             "Please cancel my order.",
             "Can it be cancelled?",

@@ -23,7 +23,7 @@ use super::Resolution;
 
 pub(super) static ALL_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|(?:every|each) (?:single )?(?:item|product|thing|piece)|each of the (?:items|products|things)|everything|entire order|whole order|all of (?:it|them)|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order)|(?:going|go|goes|sent|send it|send them)\s+back\s+in full|in its entirety)\b",
+        r"(?i)\b(?:all (?:the |of the |my )?(?:items|products|things)|(?:every|each) (?:single )?(?:item|product|thing|piece)|each of the (?:items|products|things)|everything|(?:entire|whole) (?:#?\s?W\d{7}\s+)?order|all of (?:it|them)|all of (?:the |my |this |that )?(?:order\b|#?\s?W\d{7})|them all|(?:return|send back|exchange|refund)\s+(?:the|my|this|that|these|those)\s+(?:whole |entire )?(?:order|items|products|things|stuff)|the (?:items|products|things) (?:in|of|from) (?:it|the order|my order|that order)|(?:going|go|goes|sent|send it|send them)\s+back\s+in full|in its entirety)\b",
     )
 });
 /// The whole order, said so that no product named around it narrows it.
@@ -594,4 +594,22 @@ fn measure(value: &str) -> Option<f64> {
         return Some(i as f64);
     }
     crate::variant::number_of(value.trim()).map(|(n, _)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ALL_ITEMS;
+
+    #[test]
+    fn every_item_of_an_order_said_with_its_id() {
+        for said in [
+            "send back all of order #W2470317 except for the dumbbells",
+            "return the whole #W2470317 order but keep the dumbbells",
+            "return all of the order apart from the lamp",
+            "return everything",
+        ] {
+            assert!(ALL_ITEMS.is_match(said), "{said}");
+        }
+        assert!(!ALL_ITEMS.is_match("return the lamp from order #W2470317"));
+    }
 }
