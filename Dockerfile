@@ -18,7 +18,7 @@ ARG RUST_VERSION=1.95
 ARG DEBIAN=bookworm
 
 FROM rust:${RUST_VERSION}-slim-${DEBIAN} AS chef
-# librdkafka, SQLite and mimalloc are compiled from source by their -sys crates.
+# librdkafka, SQLite and jemalloc are compiled from source by their -sys crates (make, cc).
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential cmake perl pkg-config python3 zlib1g-dev \
