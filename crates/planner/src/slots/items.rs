@@ -480,8 +480,14 @@ impl Ctx<'_> {
                 && if source == self.req.clause {
                     BOTH.is_match(&last_words(before, 4)) || (best == 0 && BOTH.is_match(segment))
                 } else {
+                    // "both black XL tees are too small. Can I swap them for XXL?": the
+                    // request points back at what the sentence before counted
                     let clause = self.req.clause.as_str();
-                    BOTH.is_match(&clause[..target_start(clause).unwrap_or(clause.len())])
+                    let asked = &clause[..target_start(clause).unwrap_or(clause.len())];
+                    BOTH.is_match(asked)
+                        || (PLURAL_REF.is_match(asked)
+                            && !ONE_OF.is_match(asked)
+                            && BOTH.is_match(&last_words(before, 4)))
                 };
             let chosen: Vec<&Item> = if top.len() == 1 {
                 vec![top[0]]
