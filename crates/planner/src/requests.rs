@@ -34,7 +34,7 @@ fn not_asked(prefix: &str) -> bool {
 }
 /// "No change to the tablet", "no exchange needed": "no" right before the request word (not
 /// "No, change it to blue").
-static NO_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bno\s+$"));
+pub(crate) static NO_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bno\s+$"));
 /// A condition that opens the next clause of a sentence: "; if that isn't available",
 /// ", otherwise", "and if not".
 static CONDITION_LEAD: LazyLock<Regex> = LazyLock::new(|| {

@@ -117,6 +117,10 @@ static INCH_MARK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 
 /// `34"` written as `34 inch`; a quote closed after a number (`"size 10"`) is no measure.
 fn inch_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    // `normalise` runs on every option value and clause: most hold no quote mark at all
+    if !text.contains(['"', '\u{201D}']) && !text.contains("''") {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::new();
     let mut at = 0;
     let mut quoted = false;

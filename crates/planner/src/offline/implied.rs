@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::conditions::{asks_nothing, condition_of, restate, Condition};
 use crate::customer::{Customer, Item};
-use crate::requests::{extract, Request};
+use crate::requests::{extract, Request, NO_BEFORE};
 use crate::slots::descriptors::describes_order;
 use crate::slots::mentions;
 use crate::text::{order_ids, re, sentences};
@@ -100,10 +100,11 @@ static PRICE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A negation just before a change word: "don't change", "please do not touch or change".
+/// A negation just before a change word: "don't change", "please do not touch or change"
+/// ("No change to the tablet" is [`NO_BEFORE`]).
 static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:don'?t|dont|do not|doesn'?t|never|no need to|won'?t|shouldn'?t|should not|not)\s+(?:\w+\s+){0,2}$|\bno\s+$",
+        r"(?i)\b(?:don'?t|dont|do not|doesn'?t|never|no need to|won'?t|shouldn'?t|should not|not)\s+(?:\w+\s+){0,2}$",
     )
 });
 
@@ -169,9 +170,10 @@ pub(super) fn unread_change(
                 .get(i + 1)
                 .is_some_and(|next| implied.iter().any(|c| c == next));
         // "don't change the speaker or the tablet": what stays, not a change
-        let changes = CHANGE
-            .find_iter(s)
-            .any(|m| !NOT_BEFORE.is_match(&s[..m.start()]));
+        let changes = CHANGE.find_iter(s).any(|m| {
+            let before = &s[..m.start()];
+            !(NOT_BEFORE.is_match(before) || NO_BEFORE.is_match(before))
+        });
         (asks && changes && names_theirs && unread && !header_of_read_list && !counts_read_changes)
             .then(|| s.clone())
     })

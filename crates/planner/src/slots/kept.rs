@@ -8,12 +8,15 @@ use regex::Regex;
 
 use crate::text::re;
 
+/// "No change to the tablet": said of what stays, in [`KEEPING`] and in the planner's checks.
+pub(crate) const NO_CHANGE_TO: &str = r"no changes? (?:to|for|on|with)";
+
 /// "keep", "hold on to", "no change to", or "stays" / "remains" said of what is kept ("the grey one stays",
 /// "stays with me"), not of how it behaves ("the lamp stays on when switched off").
 static KEEPING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:keep(?:ing)?|hold on to|no changes? (?:to|for|on|with))\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
-    )
+    re(&format!(
+        r"(?i)\b(?:keep(?:ing)?|hold on to|{NO_CHANGE_TO})\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
+    ))
 });
 
 /// "the small white one is fine as is", "the maple one is fine": said of an item, what stays

@@ -150,9 +150,10 @@ pub(super) fn fewer_than_stated(
 /// "Leave the sunglasses and the watch as they are", "the laptop stays with me", "no change
 /// to the tablet": products the customer says to keep.
 pub(super) static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|no changes? (?:to|for|on|with)|nothing changes (?:on|for|with)|(?:is|are) fine)\b",
-    )
+    re(&format!(
+        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|{}|nothing changes (?:on|for|with)|(?:is|are) fine)\b",
+        crate::slots::kept::NO_CHANGE_TO
+    ))
 });
 
 /// A question when a write acts on an item whose product the customer says, in a sentence

@@ -144,17 +144,13 @@ fn spoken_for(segment: &str, m: &crate::slots::Mention, had: bool) -> bool {
     });
     let after = norm.get(m.end..).unwrap_or_default();
     // "the camera for the 4K one (keep 130 degrees)": an aside keeps what it names
-    let lower = segment.to_lowercase();
-    let aside = norm
-        .get(m.pos..m.end)
-        .and_then(|named| lower.find(named))
-        .is_some_and(|at| {
-            let rest = &lower[at..];
-            match (rest.find('('), KEEP_SAID.find(rest)) {
-                (Some(open), Some(k)) => open < k.start(),
-                _ => false,
-            }
-        });
+    let rest = segment
+        .get(crate::slots::raw_pos(segment, m.pos)..)
+        .unwrap_or_default();
+    let aside = match (rest.find('('), KEEP_SAID.find(rest)) {
+        (Some(open), Some(k)) => open < k.start(),
+        _ => false,
+    };
     covering
         || KEEP_SAID
             .find(after)
