@@ -62,7 +62,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:let me know|tell me|please advise|wondering|wonder|ask|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;]|$))",
+        r"(?i)\b(?:(?:let me know|tell me|please advise|wondering|wonder|ask|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
     )
 });
 static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
@@ -625,6 +625,23 @@ mod tests {
     fn courtesy_is_no_condition_and_the_rest_is_unmodelled() {
         assert_eq!(condition_of("Please return it, if possible."), None);
         assert_eq!(condition_of("Please return it if you can."), None);
+        // a polite frame around the request itself
+        assert_eq!(
+            condition_of("I would be grateful if you could update the address on my account."),
+            None
+        );
+        assert_eq!(
+            condition_of("It would be great if you could cancel the order."),
+            None
+        );
+        assert_eq!(
+            condition_of("If you could please switch it to PayPal."),
+            None
+        );
+        assert!(matches!(
+            condition_of("If you can get it to me by Friday, keep the order."),
+            Some(Condition::Unmodelled(_))
+        ));
         assert_eq!(
             condition_of("Cancel it and let me know if you need anything else."),
             None
