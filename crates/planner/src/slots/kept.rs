@@ -11,11 +11,15 @@ use crate::text::re;
 /// "No change to the tablet": said of what stays, in [`KEEPING`] and in the planner's checks.
 pub(crate) const NO_CHANGE_TO: &str = r"no changes? (?:to|for|on|with)";
 
+/// "the only thing I really need from it is the camera": said of what stays while the rest
+/// goes back; in [`KEEPING`] and in the planner's checks.
+pub(crate) const ONLY_NEED: &str = r"the only (?:thing|item|one)s? (?:i|we) (?:really |actually |still |truly )?(?:need|want|like|use|care about)";
+
 /// "keep", "hold on to", "no change to", or "stays" / "remains" said of what is kept ("the grey one stays",
 /// "stays with me"), not of how it behaves ("the lamp stays on when switched off").
 static KEEPING: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:keep(?:ing)?|hold on to|{NO_CHANGE_TO})\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
+        r"(?i)\b(?:keep(?:ing)?|hold on to|{NO_CHANGE_TO}|{ONLY_NEED})\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
     ))
 });
 
@@ -172,6 +176,10 @@ mod tests {
         assert!(keep.contains("grey") && !keep.contains("green"), "{keep}");
         let (act, keep) = split_kept("I'll keep the black pair but please return the white pair");
         assert!(act.contains("white") && keep.contains("black") && !keep.contains("white"));
+        let (act, keep) = split_kept(
+            "The only thing I really need from it is the camera. The boots and the tee go back.",
+        );
+        assert!(keep.contains("camera") && act.contains("boots") && !act.contains("camera"));
         // what stays describes no target, a second choice after a condition does
         let t = super::without_staying(
             "the graphic design instead of plain (the maple one stays plain). The black one is fine, leave it.",
