@@ -57,6 +57,9 @@ static NO: LazyLock<Regex> = LazyLock::new(|| {
 const UNIT: &str =
     r"(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Floor|Fl\.?|Room|Rm\.?|Building|Bldg\.?|Dept\.?|#)";
 
+/// A line break with the blanks around it, and the punctuation that ends the line before it.
+static LINE_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r"([,.;:!?])?[ \t]*(?:\r?\n[ \t]*)+"));
+
 static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b(\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]*\s*){{1,4}})(?:,\s*({UNIT}\s*[A-Za-z0-9-]+))?,\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,2}}),?\s+([A-Z]{{2}}),?\s+(\d{{5}})(?:,?\s*(USA|US|United States))?",
@@ -410,6 +413,16 @@ impl Address {
 /// free-text "123 Main Street, Suite 4, Denver, CO 80201".
 pub fn addresses(text: &str) -> Vec<Address> {
     let mut out = Vec::new();
+    // an address written as a block of lines ("1500 Westlake Ave N\nApt 3B\nSeattle, WA
+    // 98109"): each line break is the comma it stands for
+    let joined = LINE_BREAK.replace_all(text, |c: &regex::Captures<'_>| {
+        if c.get(1).is_some() {
+            format!("{} ", &c[1])
+        } else {
+            ", ".to_owned()
+        }
+    });
+    let text = joined.as_ref();
     for d in dicts(text) {
         if d.pairs.contains_key("address1") {
             let v = serde_json::to_value(&d.pairs).unwrap_or_default();
@@ -456,6 +469,20 @@ pub fn addresses(text: &str) -> Vec<Address> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_written_as_a_block_of_lines_is_read() {
+        let want = "1500 Westlake Ave N, Apt 3B, Seattle, WA 98109, USA";
+        for text in [
+            "Could you send it here instead:\n\n1500 Westlake Ave N, Apt 3B\nSeattle, WA 98109\n\nThanks",
+            "Send it to\n1500 Westlake Ave N\nApt 3B\nSeattle, WA 98109",
+            "Send it to 1500 Westlake Ave N, Apt 3B, Seattle, WA 98109.",
+        ] {
+            let found = addresses(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].line(), want, "{text}");
+        }
+    }
 
     #[test]
     fn inch_marks_and_piece_counts() {
