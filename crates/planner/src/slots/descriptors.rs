@@ -48,7 +48,7 @@ static OTHER_ORDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 const GLUE: &[&str] = &[
     "and", "the", "a", "an", "my", "some", "other", "thing", "things", "stuff", "as", "well",
     "plus", "items", "item", "with", "two", "three", "four", "both", "few", "couple", "of", "pair",
-    "pairs", "also", "several", "new", "that", "those", "these", "i", "just",
+    "pairs", "also", "several", "new", "that", "those", "these", "i", "just", "/", "+", "&",
 ];
 
 fn glue_only(words: &str) -> bool {
@@ -237,6 +237,22 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
         );
         if after.starts_with(' ') && order_noun && !after.starts_with(&format!(" {head} to")) {
             out[i] = true;
+            // "the grill / backpack / garden hose order", "my laptop + dumbbell set order":
+            // the products listed before the last one describe the same order
+            for j in (0..i).rev() {
+                let between = norm.get(found[j].end..found[j + 1].pos).unwrap_or("x");
+                if !glue_only(between)
+                    || mark_between(
+                        raw,
+                        found[j].end,
+                        found[j + 1].pos,
+                        &[':', ';', '.', '!', '?'],
+                    )
+                {
+                    break;
+                }
+                out[j] = true;
+            }
         }
     }
     out
@@ -288,6 +304,22 @@ mod tests {
         assert_eq!(
             describing("Please cancel my t-shirt order."),
             vec![("T-Shirt".into(), true)]
+        );
+        assert_eq!(
+            describing("Cancel the mouse / lamp order please."),
+            vec![("Gaming Mouse".into(), true), ("Desk Lamp".into(), true)]
+        );
+        assert_eq!(
+            describing("the mouse, water bottle and desk lamp order -> cancel"),
+            vec![
+                ("Gaming Mouse".into(), true),
+                ("Water Bottle".into(), true),
+                ("Desk Lamp".into(), true)
+            ]
+        );
+        assert_eq!(
+            describing("Return the mouse. The lamp order can wait."),
+            vec![("Gaming Mouse".into(), false), ("Desk Lamp".into(), true)]
         );
         // what came with the item names its order, not a second item
         assert_eq!(
