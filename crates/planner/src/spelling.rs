@@ -348,8 +348,23 @@ fn correct_spelling(text: &str) -> Cow<'_, str> {
 static ARROW: LazyLock<Regex> =
     LazyLock::new(|| re(r"(\S)\s*(?:-+>|=+>|\u{2192}|\u{21D2})\s*(\S)"));
 
+/// What follows an arrow that says what to do, not what to change to: "grill order ->
+/// cancel please", "t-shirt order -> switch the payment".
+static ARROW_TO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:please\s+)?(?:cancel|return|refund|exchange|swap|switch|change|modify|update|send|ship|move|leave|keep|pay|charge|bill|no change|nothing|don'?t|do not)\b",
+    )
+});
+
 fn arrows_as_to(text: &str) -> Cow<'_, str> {
-    ARROW.replace_all(text, "$1 to $2")
+    ARROW.replace_all(text, |c: &regex::Captures<'_>| {
+        let after = c.get(2).map_or(0, |m| m.start());
+        if ARROW_TO_VERB.is_match(&text[after..]) {
+            format!("{}: {}", &c[1], &c[2])
+        } else {
+            format!("{} to {}", &c[1], &c[2])
+        }
+    })
 }
 
 fn restore_its_id(text: &str) -> Cow<'_, str> {
@@ -411,6 +426,13 @@ mod tests {
             "white S one to size M, black to white, red to blue"
         );
         assert_eq!(correct_typos("size - M > S"), "size - M > S");
+        // an arrow before what to do is a colon
+        assert_eq!(
+            correct_typos(
+                "grill order -> cancel please, t-shirt order => switch payment to PayPal"
+            ),
+            "grill order: cancel please, t-shirt order: switch payment to PayPal"
+        );
         // part of a longer word is no misspelling
         assert_eq!(correct_typos("the plsx model"), "the plsx model");
     }
