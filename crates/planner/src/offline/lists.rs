@@ -34,11 +34,37 @@ pub(super) fn in_asking_list(sents: &[String], i: usize) -> bool {
 /// e-reader, the 32GB one. The thermostat - the google one, black." A line that keeps
 /// something ("The black toothbrush is fine, leave it.") is no change of its own.
 pub(super) fn after_announcement(sents: &[String], i: usize) -> bool {
-    !super::checks::KEEP_SAID.is_match(&sents[i])
+    !keeps_only(&sents[i])
         && sents[..i]
             .iter()
             .rposition(|s| announces_changes(s))
             .is_some_and(|j| i - j <= UNMARKED_LIST_LINES)
+}
+
+/// Whether a line says only what stays ("The black toothbrush is fine, leave it.", "makeup
+/// kit stays as is"), not a change that keeps some options ("keyboard -> 80% size with white
+/// backlight, keep tactile switches", "charger: the blue one, same 20000mAh"): a keep word
+/// in its first part, or after a part that names a target ("to", "with", "into", "instead",
+/// or a colon followed by words).
+fn keeps_only(line: &str) -> bool {
+    static TARGET: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:to|with|into|instead)\b|:\s*\S"));
+    let Some(k) = super::checks::KEEP_SAID.find(line) else {
+        return false;
+    };
+    let before = &line[..k.start()];
+    // "keyboard -> 80% layout white backlit switches stay tactile": with no comma, the
+    // words before the keep word name the change ("I want to keep the tablet" names none)
+    let part = before
+        .rfind([',', ';'])
+        .map_or(before, |cut| &before[..cut]);
+    !TARGET.find_iter(part).any(|m| {
+        let prev = part[..m.start()].split_whitespace().last().unwrap_or("");
+        !matches!(
+            prev.to_lowercase().as_str(),
+            "want" | "like" | "need" | "going" | "have" | "wish" | "plan" | "prefer" | "rather"
+        )
+    })
 }
 
 /// "I need to change my order", "a few changes to my pending order", "two changes please":
@@ -93,7 +119,23 @@ static COUNTED_CHANGES: LazyLock<Regex> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::{announces_changes, is_heading};
+    use super::{announces_changes, is_heading, keeps_only};
+
+    #[test]
+    fn a_line_that_keeps_some_options_is_still_a_change() {
+        assert!(keeps_only("The black toothbrush is fine, leave it."));
+        assert!(keeps_only("makeup kit stays as is"));
+        assert!(keeps_only("The tablet: keep it."));
+        assert!(!keeps_only(
+            "keyboard to 80% size with white backlight, keep tactile switches"
+        ));
+        assert!(!keeps_only("charger: the blue one, keep 20000mAh"));
+        assert!(keeps_only("I want to keep the tablet."));
+        assert!(!keeps_only(
+            "keyboard to 80% layout white backlit switches stay tactile"
+        ));
+        assert!(!keeps_only("The thermostat - the google one, black."));
+    }
 
     #[test]
     fn a_heading_announces_changes_and_holds_none() {
