@@ -55,14 +55,18 @@ fn glue_only(words: &str) -> bool {
     words.split_whitespace().all(|w| GLUE.contains(&w))
 }
 
-/// Glue words, or words of the options of the item named next ("the gold smart watch").
+/// Glue words, or words of the options of the item named next ("the gold smart watch",
+/// "the animal jigsaw puzzle" for the theme "animals").
 fn glue_or_options(words: &str, next: &Mention) -> bool {
+    let same = |o: &str, w: &str| {
+        o == w || o.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(o)
+    };
     words.split_whitespace().all(|w| {
         GLUE.contains(&w)
             || next.items.iter().any(|i| {
                 i.options
                     .values()
-                    .any(|v| normalise(v).split(' ').any(|o| o == w))
+                    .any(|v| normalise(v).split(' ').any(|o| same(o, w)))
             })
     })
 }
