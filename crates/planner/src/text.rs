@@ -271,7 +271,35 @@ fn abbreviation(cur: &str) -> bool {
             return true;
         }
     }
-    let last = cur.split_whitespace().last().unwrap_or("");
+    let mut words = cur.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    // "the tracking no. for the laptop", "order no. W1234567": a number sign, not "no."
+    if last.eq_ignore_ascii_case("no.")
+        && words.next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().trim_start_matches(['(', '-']),
+                "tracking"
+                    | "order"
+                    | "item"
+                    | "phone"
+                    | "account"
+                    | "reference"
+                    | "ref"
+                    | "confirmation"
+                    | "invoice"
+                    | "model"
+                    | "serial"
+                    | "case"
+                    | "ticket"
+                    | "card"
+                    | "parcel"
+                    | "package"
+                    | "shipment"
+            )
+        })
+    {
+        return true;
+    }
     matches!(
         last,
         "St."
@@ -524,6 +552,16 @@ mod tests {
     fn splits_sentences_but_not_dicts() {
         let s = sentences("Cancel #W1234567. For #W7654321, modify Tea Kettle {'capacity': '1.5 liters'} to {}; via paypal_1. Thanks!");
         assert_eq!(s.len(), 3, "{s:?}");
+        // "no." after "tracking" is a number sign; said alone it ends a sentence
+        let s = sentences("What is the tracking no. for the laptop? I said no. Thanks.");
+        assert_eq!(
+            s,
+            [
+                "What is the tracking no. for the laptop?",
+                "I said no.",
+                "Thanks."
+            ]
+        );
     }
 
     #[test]
