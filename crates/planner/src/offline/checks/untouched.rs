@@ -68,8 +68,13 @@ pub(in crate::offline) fn named_but_untouched(
                 );
             }
         }
-        for s in &sentences {
+        for (n, s) in sentences.iter().enumerate() {
             let sentence = s.trim();
+            // "could you make these changes:\n... 3. Office chair: it's black at the moment.":
+            // a line of a list that asks names an item to change, even without a change word
+            let listed = crate::offline::lists::is_bullet(sentence)
+                && crate::offline::lists::in_asking_list(&sentences, n)
+                && !KEEP_SAID.is_match(sentence);
             if sentence.ends_with('?') || CONDITIONAL_BEFORE.is_match(sentence) {
                 continue;
             }
@@ -104,7 +109,8 @@ pub(in crate::offline) fn named_but_untouched(
                             && (!tied || written.contains(&i.order_id.as_str()))
                     });
                     // "the white desk lamp I like a lot": named as it is, with nothing asked
-                    let asks = CHANGE_WORD.is_match(sentence)
+                    let asks = listed
+                        || CHANGE_WORD.is_match(sentence)
                         || m.items.iter().any(|i| {
                             crate::offline::implied::names_another_option(sentence, i, customer)
                         });
@@ -178,7 +184,7 @@ fn listed_in_parentheses(sentence: &str, items: &[crate::customer::Item]) -> Vec
 /// are ...".
 static HAS_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:has|have|had|got|contains?|containing|came|includes?|including|there (?:is|are|was|were)|bought|ordered|purchased|received|(?:together|along) with|with my|same (?:package|order|delivery|box|shipment) as)\b",
+        r"(?i)\b(?:has|have|had|got|contains?|containing|came|includes?|including|there (?:is|are|was|were)|bought|ordered|purchased|received|(?:together|along) with|with my|same (?:package|parcel|order|delivery|box|shipment) as)\b",
     )
 });
 
@@ -225,6 +231,13 @@ mod tests {
             &customer,
         );
         assert!(asked.is_some_and(|q| q.contains("desk lamp")));
+        // a line of an asking list names an item to change, with or without a change word
+        let asked = named_but_untouched(
+            "Could you make these changes to #W1000001:\n1. Mouse -> white.\n2. Desk lamp: it's white and bright at the moment. I'd like it dimmer.",
+            std::slice::from_ref(&w),
+            &customer,
+        );
+        assert!(asked.is_some_and(|q| q.contains("desk lamp")));
         // the item is kept, left out, only listed, asked about or part of a condition
         for text in [
             "Change the mouse in #W1000001 to white, keep the lamp as it is.",
@@ -236,6 +249,7 @@ mod tests {
             "Change the mouse in #W1000001 to white. If that costs more than $20, cancel the lamp instead.",
             "Change everything in #W1000001 except the lamp: the mouse should be white.",
             "In #W1000001 I want the mouse in white and the lamp brighter. If you ask, only change the mouse.",
+            "Could you make these changes to #W1000001:\n1. Mouse -> white.\n2. Desk lamp: keep it as it is.",
         ] {
             assert_eq!(
                 named_but_untouched(text, std::slice::from_ref(&w), &customer),
