@@ -42,6 +42,19 @@ pub(crate) static ORIGINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:the\s+)?(?:same\s+)?(?:card|method|payment method|account)\s+(?:that\s+)?i\s+(?:used|paid with|paid|bought (?:it|them) with|ordered with)|original (?:payment(?: method)?|card|method|form of payment)|(?:the\s+)?same\s+(?:card|method|way)\s+(?:that\s+)?i\s+paid|where (?:it|the money) came from|(?:card|method|account)\s+(?:that\s+|the\s+|this\s+)?(?:order|it|they)\s+(?:was|were)\s+(?:paid|bought|purchased)\s+(?:with|by|on)|(?:card|method)\s+(?:used\s+)?(?:for|on)\s+(?:that|the|this)\s+order)\b",
     )
 });
+/// Whether `text` asks for the order's own payment method ([`ORIGINAL_REF`]), not away from
+/// it ("to my gift card, not the card I paid with").
+pub(crate) fn asks_original(text: &str) -> bool {
+    static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:not|never|rather than|instead of|than|n't|no)\s+(?:(?:to|on|onto|back to)\s+)?(?:the\s+|my\s+)?$",
+        )
+    });
+    ORIGINAL_REF
+        .find_iter(text)
+        .any(|m| !NOT_BEFORE.is_match(&text[..m.start()]))
+}
+
 /// "take the extra cost from my gift card", "charge the difference from PayPal": a method
 /// after "from" that pays, not one the payment moves away from.
 static PAID_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,7 +108,7 @@ impl Ctx<'_> {
                 .join(", ")
         };
         for text in scopes {
-            if ORIGINAL_REF.is_match(text) && payment_ids(text).len() <= 1 {
+            if asks_original(text) && payment_ids(text).len() <= 1 {
                 if let Some(original) = self.original() {
                     return Ok(Some(original));
                 }
@@ -232,6 +245,16 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_original_method_is_asked_for_unless_it_is_turned_down() {
+        assert!(asks_original("Refund it to the card I paid with."));
+        assert!(asks_original("the original payment method please"));
+        assert!(!asks_original(
+            "Could the refund go onto my gift card please, not the card I paid with?"
+        ));
+        assert!(!asks_original("gift card rather than the original card"));
+    }
 
     #[test]
     fn a_method_after_a_paying_from_pays() {

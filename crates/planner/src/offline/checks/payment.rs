@@ -17,7 +17,7 @@ pub(in crate::offline) fn payment_not_named(
     if crate::slots::payment::STORE_CREDIT.is_match(text) {
         named.push("gift_card".to_owned());
     }
-    if named.is_empty() || crate::slots::payment::ORIGINAL_REF.is_match(text) {
+    if named.is_empty() || crate::slots::payment::asks_original(text) {
         return None;
     }
     let methods = customer.payment_methods();
