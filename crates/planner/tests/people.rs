@@ -14,7 +14,11 @@ use frontdesk_sandbox::{default_data_dir, Store};
 use serde_json::Value;
 
 /// Cases the planner does not resolve yet, and why.
-const KNOWN_GAPS: &[(&str, &str)] = &[];
+const KNOWN_GAPS: &[(&str, &str)] = &[(
+    "own-list-line-continued-in-a-second-sentence",
+    "a list line's change written in its second sentence ('3. Office chair: it's black ... \
+     I'd like gray ...') is asked about, not read",
+)];
 
 /// A write as the store records it, with item lists compared as sets of pairs.
 fn normalised(name: &str, args: &Value) -> Value {
