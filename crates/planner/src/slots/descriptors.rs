@@ -51,6 +51,10 @@ const GLUE: &[&str] = &[
     "pairs", "also", "several", "new", "that", "those", "these", "i", "just", "/", "+", "&",
 ];
 
+/// Marks that close a list of products: "the order with the garden hose: the hiking boots in
+/// it ...", or a sentence's end.
+const LIST_CLOSERS: &[char] = &[':', ';', '.', '!', '?'];
+
 fn glue_only(words: &str) -> bool {
     words.split_whitespace().all(|w| GLUE.contains(&w))
 }
@@ -145,8 +149,7 @@ fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
                 && OWN_VERB.is_match(norm.get(m.end..).unwrap_or_default());
             // "the order with the garden hose: the hiking boots in it should be size 8": a
             // colon or a sentence's end closes the list
-            let closed =
-                from != cue.end() && mark_between(raw, from, m.pos, &[':', ';', '.', '!', '?']);
+            let closed = from != cue.end() && mark_between(raw, from, m.pos, LIST_CLOSERS);
             if !joined || subject || closed {
                 break;
             }
@@ -246,12 +249,7 @@ pub fn describes_order(raw: &str, found: &[Mention]) -> Vec<bool> {
             for j in (0..i).rev() {
                 let between = norm.get(found[j].end..found[j + 1].pos).unwrap_or("x");
                 if !glue_only(between)
-                    || mark_between(
-                        raw,
-                        found[j].end,
-                        found[j + 1].pos,
-                        &[':', ';', '.', '!', '?'],
-                    )
+                    || mark_between(raw, found[j].end, found[j + 1].pos, LIST_CLOSERS)
                 {
                     break;
                 }

@@ -72,9 +72,11 @@ pub(in crate::offline) fn named_but_untouched(
             let sentence = s.trim();
             // "could you make these changes:\n... 3. Office chair: it's black at the moment.":
             // a line of a list that asks names an item to change, even without a change word
-            let listed = crate::offline::lists::is_bullet(sentence)
-                && crate::offline::lists::in_asking_list(&sentences, n)
-                && !KEEP_SAID.is_match(sentence);
+            let listed = || {
+                crate::offline::lists::is_bullet(sentence)
+                    && crate::offline::lists::in_asking_list(&sentences, n)
+                    && !KEEP_SAID.is_match(sentence)
+            };
             if sentence.ends_with('?') || CONDITIONAL_BEFORE.is_match(sentence) {
                 continue;
             }
@@ -109,7 +111,7 @@ pub(in crate::offline) fn named_but_untouched(
                             && (!tied || written.contains(&i.order_id.as_str()))
                     });
                     // "the white desk lamp I like a lot": named as it is, with nothing asked
-                    let asks = listed
+                    let asks = listed()
                         || CHANGE_WORD.is_match(sentence)
                         || m.items.iter().any(|i| {
                             crate::offline::implied::names_another_option(sentence, i, customer)
