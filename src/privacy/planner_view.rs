@@ -186,7 +186,7 @@ impl PlannerView {
         for r in &mut plan.reads {
             r.args = self.conceal_value(&r.args);
             r.result = match &r.result {
-                Ok(v) => Ok(self.conceal_value(v)),
+                Ok(v) => Ok(std::sync::Arc::new(self.conceal_value(v))),
                 Err(e) => Err(self.conceal_text(e)),
             };
         }

@@ -271,7 +271,8 @@ mod tests {
         let mut c = customer();
         assert_eq!(recheck(&[cancel("#W1000066")], &c, &p), Ok(()));
         // the order shipped in the meantime
-        c.orders.get_mut("#W1000066").unwrap()["status"] = json!("processed");
+        std::sync::Arc::make_mut(c.orders.get_mut("#W1000066").unwrap())["status"] =
+            json!("processed");
         let why = recheck(&[cancel("#W1000066")], &c, &p).unwrap_err();
         assert!(why.contains("processed"), "{why}");
         // a delivered order cannot be cancelled at all

@@ -2,6 +2,7 @@
 //! and the products of the items in them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::{json, Value};
 
@@ -30,12 +31,17 @@ impl<'a> Reader<'a> {
 
     /// Calls a read tool. A refusal (not found, ...) is `Ok(None)`; a
     /// transport failure is an error.
-    pub async fn read(&mut self, tool: &str, args: Value) -> Result<Option<Value>, ToolFailure> {
-        let result = self.tools.call(tool, args.clone()).await;
+    /// The result is shared with the read log, not copied into it.
+    pub async fn read(
+        &mut self,
+        tool: &str,
+        args: Value,
+    ) -> Result<Option<Arc<Value>>, ToolFailure> {
+        let result = self.tools.call(tool, args.clone()).await.map(Arc::new);
         self.log.push(ReadCall {
             tool: tool.to_owned(),
             args,
-            result: result.clone().map_err(|e| e.to_string()),
+            result: result.as_ref().map(Arc::clone).map_err(|e| e.to_string()),
         });
         match result {
             Ok(v) => Ok(Some(v)),
@@ -80,11 +86,11 @@ pub struct Customer {
     /// User id.
     pub user_id: String,
     /// The user record.
-    pub user: Value,
+    pub user: Arc<Value>,
     /// Orders by id.
-    pub orders: BTreeMap<String, Value>,
+    pub orders: BTreeMap<String, Arc<Value>>,
     /// Products by id (those of the customer's items, and any read later).
-    pub products: BTreeMap<String, Value>,
+    pub products: BTreeMap<String, Arc<Value>>,
 }
 
 /// Reads `field` of `v` as a string.
@@ -152,7 +158,7 @@ impl Customer {
     pub fn anonymous() -> Customer {
         Customer {
             user_id: String::new(),
-            user: Value::Null,
+            user: Arc::new(Value::Null),
             orders: BTreeMap::new(),
             products: BTreeMap::new(),
         }
@@ -270,8 +276,7 @@ impl Customer {
 
     /// Adds `delta` to a gift card's balance (a planned charge or refund).
     pub fn add_balance(&mut self, method: &str, delta: f64) {
-        if let Some(b) = self
-            .user
+        if let Some(b) = Arc::make_mut(&mut self.user)
             .get_mut("payment_methods")
             .and_then(|m| m.get_mut(method))
             .and_then(|m| m.get_mut("balance"))
@@ -304,7 +309,7 @@ impl Customer {
                 self.add_balance(&method, amount);
             }
         }
-        if let Some(order) = self.orders.get_mut(order_id) {
+        if let Some(order) = self.orders.get_mut(order_id).map(Arc::make_mut) {
             order["status"] = json!("cancelled");
         }
     }
@@ -322,7 +327,7 @@ impl Customer {
         if method.contains("gift_card") {
             self.add_balance(method, -paid);
         }
-        if let Some(order) = self.orders.get_mut(order_id) {
+        if let Some(order) = self.orders.get_mut(order_id).map(Arc::make_mut) {
             order["payment_history"] = json!([{
                 "transaction_type": "payment",
                 "amount": paid,

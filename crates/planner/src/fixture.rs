@@ -2,6 +2,7 @@
 //! orders, the products of their items, and a [`ToolRunner`] that serves them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use serde_json::{json, Value};
@@ -203,13 +204,18 @@ pub fn products() -> BTreeMap<String, Value> {
     .collect()
 }
 
+/// Each value behind an [`Arc`], as [`Customer`] holds what the store answered.
+fn shared(map: BTreeMap<String, Value>) -> BTreeMap<String, Arc<Value>> {
+    map.into_iter().map(|(k, v)| (k, Arc::new(v))).collect()
+}
+
 /// Ana Lima as the planner loads her.
 pub fn customer() -> Customer {
     Customer {
         user_id: "ana_lima_1".to_owned(),
-        user: user(),
-        orders: orders(),
-        products: products(),
+        user: Arc::new(user()),
+        orders: shared(orders()),
+        products: shared(products()),
     }
 }
 

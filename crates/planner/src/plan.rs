@@ -3,6 +3,7 @@
 use frontdesk_types::Rule;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::sync::Arc;
 
 use crate::ConversationState;
 
@@ -13,8 +14,9 @@ pub struct ReadCall {
     pub tool: String,
     /// Arguments.
     pub args: Value,
-    /// The result, or the error as text.
-    pub result: Result<Value, String>,
+    /// The result, or the error as text. Shared with whatever the planner keeps of it (the
+    /// customer's orders and products), so a read is held once however often it is used.
+    pub result: Result<Arc<Value>, String>,
 }
 
 /// A write the planner proposes; the caller executes it after the policy gate.

@@ -10,6 +10,7 @@
 //! caller hands it to a person.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::{json, Value};
 
@@ -95,7 +96,7 @@ pub async fn value_write(
         if new_ids.len() != old_ids.len() {
             return Err(invalid("each changed item needs exactly one new item"));
         }
-        let mut products: BTreeMap<String, Value> = customer.products.clone();
+        let mut products: BTreeMap<String, Arc<Value>> = customer.products.clone();
         let mut new_total = 0.0;
         for (old, new) in old_items.iter().zip(&new_ids) {
             if !products.contains_key(&old.product_id) {

@@ -268,7 +268,10 @@ impl LlmPlanner {
                             reads.push(ReadCall {
                                 tool: valid.name.clone(),
                                 args: valid.arguments.clone(),
-                                result: result.clone().map_err(|e| e.to_string()),
+                                result: result
+                                    .clone()
+                                    .map(std::sync::Arc::new)
+                                    .map_err(|e| e.to_string()),
                             });
                             match result {
                                 Ok(v) => {

@@ -74,7 +74,7 @@ pub async fn bind(
         reader
             .read("find_user_id_by_email", json!({ "email": email }))
             .await?
-            .as_ref()
+            .as_deref()
             .and_then(Value::as_str)
             .map(|id| (id.to_owned(), Via::ChannelEmail))
     } else {

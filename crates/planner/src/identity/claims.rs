@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(c.conflict(&customer()), Some(Conflict::Email));
         // the account's address as the store's answer reached the planner: tokenised again
         let mut tokenised = customer();
-        tokenised.user["email"] = serde_json::json!(token);
+        std::sync::Arc::make_mut(&mut tokenised.user)["email"] = serde_json::json!(token);
         let mut c = claims(&format!("Hi, my email is {token}."));
         c.reveal_with(|_| Some("ana.lima@example.com".to_owned()));
         assert_eq!(c.conflict(&tokenised), None);

@@ -125,7 +125,7 @@ impl OfflinePlanner {
         }
         for (tool, args) in lookups {
             let found = reader.read(tool, args).await?;
-            let Some(user_id) = found.as_ref().and_then(Value::as_str) else {
+            let Some(user_id) = found.as_deref().and_then(Value::as_str) else {
                 continue;
             };
             let Some(user) = reader

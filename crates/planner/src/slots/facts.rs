@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn a_refunded_order_states_the_refund_and_when_it_arrives() {
         let mut c = customer();
-        let order = c.orders.get_mut("#W1000002").unwrap();
+        let order = std::sync::Arc::make_mut(c.orders.get_mut("#W1000002").unwrap());
         order["status"] = json!("cancelled");
         order["payment_history"] = json!([
             {"transaction_type": "payment", "amount": 30.5, "payment_method_id": "paypal_1"},
