@@ -4,7 +4,8 @@
 //!
 //! - [`message`]: [`InboundMail`], parsed from MIME or assembled from a parse webhook.
 //! - [`auth`]: `Authentication-Results` from trusted authserv-ids: is the sender verified?
-//! - [`strip`]: the customer's own words.
+//! - the customer's own words: [`frontdesk_intent::letter::customer_text`], shared with the
+//!   router and the planner.
 //! - [`threads`]: the `mail_threads` table.
 //! - [`ticket`]: [`MailTickets`], an e-mail to a ticket.
 //! - [`imap`]: [`Poller`], `frontdesk mail poll`.
@@ -12,7 +13,6 @@
 pub mod auth;
 pub mod imap;
 pub mod message;
-pub mod strip;
 pub mod threads;
 pub mod ticket;
 

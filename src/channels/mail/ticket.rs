@@ -1,7 +1,7 @@
 //! An e-mail to a ticket: its thread, the customer's own words, the verified sender.
 
 use super::message::InboundMail;
-use super::strip::customer_text;
+use frontdesk_intent::letter::customer_text;
 use super::threads::Threads;
 use crate::channels::accept::Inbound;
 use crate::channels::origin::{digest_id, Origin, Provider};

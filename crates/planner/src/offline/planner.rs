@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use frontdesk_intent::letter::customer_text;
 use frontdesk_intent::Catalog;
 
 use crate::customer::Reader;
@@ -107,10 +108,19 @@ fn join(earlier: &str, latest: &str) -> String {
 #[async_trait]
 impl Planner for OfflinePlanner {
     async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError> {
-        // "retrun", "exhange", "adress": read as meant; a mail program's line breaks joined;
-        // "same model otherwise" is no fallback
+        // the customer's own words (no quoted history or legal footer); "retrun", "exhange",
+        // "adress": read as meant; a mail program's line breaks joined; "same model
+        // otherwise" is no fallback
         let corrected;
-        let body = then(unwrap_paragraphs(&req.body), without_signature_details);
+        let own = customer_text(&req.body);
+        let body = then(
+            if own == req.body {
+                Cow::Borrowed(req.body.as_str())
+            } else {
+                Cow::Owned(own)
+            },
+            |b| then(unwrap_paragraphs(b), without_signature_details),
+        );
         let body = then(then(body, correct_typos), correct_misspellings);
         let body = then(then(body, descriptive_otherwise), descriptive_keep);
         let req = match (correct_typos(&req.subject), body) {

@@ -1,11 +1,19 @@
-//! The customer's own words of an e-mail: quoted history and signatures removed.
+//! The customer's own words of an e-mail: quoted history, signatures and legal footers
+//! removed.
 //!
-//! What is cut is what mail clients write, not what a data set happened to contain: the
-//! attribution line before a quote (`On <date>, <name> wrote:` and its French, German and
-//! Spanish forms, as Gmail, Apple Mail and Thunderbird write them), Outlook's
+//! What is cut is what mail clients and mail servers write, not what a data set happened to
+//! contain: the attribution line before a quote (`On <date>, <name> wrote:` and its French,
+//! German and Spanish forms, as Gmail, Apple Mail and Thunderbird write them), Outlook's
 //! `-----Original Message-----` and `From: ... Sent: ...` header blocks and its underscore
 //! rule, `>`-quoted lines (top- or inline-posted), the RFC 3676 signature separator
-//! `-- `, and the mobile clients' "Sent from my ..." footers.
+//! `-- `, the mobile clients' "Sent from my ..." footers, and the confidentiality notice a
+//! company's mail server appends ("If you are not the intended recipient, ...").
+//!
+//! Every channel's text passes through here before it is routed or planned, not only mail
+//! read over IMAP: a helpdesk or an evaluation hands over the body as the customer's client
+//! wrote it, and "If you have received this message in error, delete it" is no condition
+//! on the request, nor is a quoted "a member of our team will get back to you" a request
+//! for a person.
 
 use std::sync::LazyLock;
 
@@ -45,8 +53,23 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
 });
 
+/// A paragraph of a legal footer: a confidentiality notice's heading or its usual sentences.
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+            ^\s*\**\s*(?:confidentiality\ notice|confidentiality|disclaimer|legal\ notice
+                    |privileged\ (?:and|&)\ confidential)\s*\**\s*[:.\-]
+          | \bnot\ the\ intended\ recipient
+          | \bintended\ (?:solely\ |only\ )?for\ the\ (?:named\ )?(?:recipient|addressee|use)
+          | \breceived\ this\ (?:e-?mail|message|communication|transmission)\ in\ error\b
+          | \bbefore\ printing\ this\ (?:e-?mail|message)\b",
+    )
+    .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
+});
+
 /// The customer's text: `text` up to the first quote header or signature, without quoted
-/// lines. When that leaves nothing (a message that is all quote), the whole text.
+/// lines and without a legal footer's closing paragraphs. When that leaves nothing (a
+/// message that is all quote), the whole text.
 pub fn customer_text(text: &str) -> String {
     let normalized = text.replace("\r\n", "\n");
     let lines: Vec<&str> = normalized.lines().collect();
@@ -60,12 +83,26 @@ pub fn customer_text(text: &str) -> String {
         }
         kept.push(line.trim_end());
     }
-    let out = kept.join("\n").trim().to_owned();
+    let out = without_legal_footer(kept.join("\n").trim());
     if out.is_empty() {
         normalized.trim().to_owned()
     } else {
         out
     }
+}
+
+/// `text` without its closing paragraphs that are a legal footer; at least one paragraph
+/// stays.
+fn without_legal_footer(text: &str) -> String {
+    let mut paragraphs: Vec<&str> = text.split("\n\n").collect();
+    while paragraphs.len() > 1
+        && paragraphs
+            .last()
+            .is_some_and(|p| p.trim().is_empty() || LEGAL.is_match(p))
+    {
+        paragraphs.pop();
+    }
+    paragraphs.join("\n\n").trim_end().to_owned()
 }
 
 fn is_quote_header(lines: &[&str], i: usize) -> bool {
@@ -158,6 +195,24 @@ mod tests {
     #[test]
     fn ordinary_text_mentioning_these_words_is_kept() {
         let t = "On Monday I ordered a lamp.\nFrom: the shop page, I wrote down the order id.\nIt says -- shipped.";
+        assert_eq!(customer_text(t), t);
+    }
+
+    #[test]
+    fn a_legal_footer_is_cut_and_the_signature_before_it_kept() {
+        let t = "Please cancel order #W7654321.\n\nThanks,\nJo Park\nMobile: 555-0100\n\nCONFIDENTIALITY NOTICE: This e-mail is intended solely for the addressee. If you are not the intended recipient, please delete it.";
+        assert_eq!(
+            customer_text(t),
+            "Please cancel order #W7654321.\n\nThanks,\nJo Park\nMobile: 555-0100"
+        );
+        let t2 = "Where is my parcel?\n\nThis message may contain confidential information. If you have received this message in error, please notify the sender.\n\nPlease consider the environment before printing this email.";
+        assert_eq!(customer_text(t2), "Where is my parcel?");
+    }
+
+    #[test]
+    fn a_request_that_mentions_a_recipient_is_no_footer() {
+        // the footer's words inside the request itself, and a request in the last paragraph
+        let t = "Please cancel my order.\n\nThe gift is intended for my sister; if it arrives, could the intended recipient return it?";
         assert_eq!(customer_text(t), t);
     }
 

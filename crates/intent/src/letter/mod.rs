@@ -5,6 +5,13 @@
 //! They are stripped before routing because the words in them are request
 //! words out of context: "customer service" in a salutation is not a request
 //! for a person, and a name or a "thanks" is not a request at all.
+//!
+//! Before that, [`history::customer_text`] keeps the customer's own words: no
+//! quoted history, signature delimiter block or legal footer.
+
+pub mod history;
+
+pub use history::customer_text;
 
 use std::sync::LazyLock;
 
@@ -87,8 +94,8 @@ pub fn content(text: &str) -> &str {
 }
 
 /// The text the router classifies for one message: the subject (when the channel
-/// has one, without its reply and forward prefixes), a newline, and the body's
-/// [`content`].
+/// has one, without its reply and forward prefixes), a newline, and the
+/// [`content`] of the body's [`customer_text`].
 pub fn routed_text(subject: Option<&str>, body: &str) -> String {
     thread_text(subject, &[body])
 }
@@ -96,7 +103,8 @@ pub fn routed_text(subject: Option<&str>, body: &str) -> String {
 /// [`routed_text`] for a thread: the subject, then each of the customer's
 /// messages' [`content`] on its own line.
 pub fn thread_text<S: AsRef<str>>(subject: Option<&str>, said: &[S]) -> String {
-    let contents: Vec<&str> = said.iter().map(|t| content(t.as_ref())).collect();
+    let own: Vec<String> = said.iter().map(|t| customer_text(t.as_ref())).collect();
+    let contents: Vec<&str> = own.iter().map(|t| content(t)).collect();
     let joined = contents.join("\n");
     match subject.map(subject_line).filter(|s| !s.is_empty()) {
         Some(s) => format!("{s}\n{joined}"),
