@@ -10,6 +10,7 @@
 //! - [`antecedent`]: the order a pronoun points back to.
 //! - [`implied`]: item changes asked without a change verb.
 //! - [`lists`]: headings and the list lines under them.
+//! - [`return_list`]: a return heading's item lines joined into its sentence.
 //! - [`select`]: which requests stand.
 //! - [`combine`]: combining the writes of several requests.
 
@@ -23,6 +24,7 @@ mod lists;
 mod outcomes;
 mod planner;
 mod resolve;
+mod return_list;
 mod select;
 
 pub use planner::OfflinePlanner;

@@ -23,6 +23,7 @@ use crate::{
 use frontdesk_types::Rule;
 
 use super::gate::Waiting;
+use super::return_list::join_return_lists;
 
 /// The offline planner: procedures as data, no model.
 pub struct OfflinePlanner {
@@ -121,6 +122,7 @@ impl Planner for OfflinePlanner {
             },
             |b| then(unwrap_paragraphs(b), without_signature_details),
         );
+        let body = then(body, join_return_lists);
         let body = then(then(body, correct_typos), correct_misspellings);
         let body = then(then(body, descriptive_otherwise), descriptive_keep);
         let req = match (correct_typos(&req.subject), body) {
