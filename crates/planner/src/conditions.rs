@@ -62,7 +62,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:let me know|tell me|please advise|wondering|wonder|ask|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
+        r"(?i)\b(?:(?:let me know|tell me|please advise|wondering|wonder|ask|asks|asked|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;:]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
     )
 });
 static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,6 +103,13 @@ static INLINE_SECOND_CHOICE: LazyLock<Regex> = LazyLock::new(|| {
 static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+(?:it|that|the new one|the new ones|they|the difference|the price|the new (?:\w+ ){0,2}?(?:one|ones|model|version))(?:'s|'re|\s+is|\s+are|\s+turns out|\s+ends up|\s+comes out|\s+costs?|\s+be)?\s+(?:to be\s+)?(?:cheaper|less expensive|lower|more expensive|pricier|dearer|higher|more|less)\b",
+    )
+});
+/// "if there is a price difference", "should there be any difference in price": a condition
+/// that only says a difference may exist.
+static ANY_DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+there(?:'s|\s+is|\s+be|\s+will be|\s+ends up being)\s+(?:a|any|some)\s+(?:price\s+)?difference(?:\s+(?:of|in)\s+(?:the\s+)?price)?\s*$",
     )
 });
 /// "if it isn't, ...", "if they aren't,", "if it doesn't,": a negated condition with its
@@ -309,6 +316,11 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     // "if it's cheaper, refund the difference to my PayPal": where the difference goes,
     // written as a condition on its sign; the payment method is read from the clause
     if DIFFERENCE_SIGN.is_match(span) && courteous.to_lowercase().contains("difference") {
+        return None;
+    }
+    // "if there is some difference of price, use my PayPal for it": where any difference
+    // goes; there is none to move when the condition fails
+    if ANY_DIFFERENCE.is_match(span) {
         return None;
     }
     // "Is it available in black? If it is, switch mine; if it isn't, cancel the order": an
@@ -649,6 +661,32 @@ mod tests {
         assert!(matches!(
             condition_of("If my husband agrees, exchange the lamp."),
             Some(Condition::Unmodelled(_))
+        ));
+        // a heading's polite frame, and a whether reported in a story
+        assert_eq!(condition_of("Two things, if you could:"), None);
+        assert_eq!(
+            condition_of("My cousin asked if I could come help out, so I'm heading to Dallas."),
+            None
+        );
+        assert!(matches!(
+            condition_of("If you could get it to me by Friday, keep the order."),
+            Some(Condition::Unmodelled(_))
+        ));
+    }
+
+    #[test]
+    fn a_difference_that_may_exist_is_where_the_money_goes() {
+        assert_eq!(
+            condition_of("If there is some difference of price, please use my PayPal for it."),
+            None
+        );
+        assert_eq!(
+            condition_of("Should there be any price difference, charge my Visa."),
+            None
+        );
+        assert!(matches!(
+            condition_of("If there is a difference of more than $20, leave it."),
+            Some(Condition::Price { .. })
         ));
     }
 
