@@ -1,11 +1,11 @@
 //! An e-mail to a ticket: its thread, the customer's own words, the verified sender.
 
 use super::message::InboundMail;
-use frontdesk_intent::letter::customer_text;
 use super::threads::Threads;
 use crate::channels::accept::Inbound;
 use crate::channels::origin::{digest_id, Origin, Provider};
 use crate::messages::{now_ms, Channel, Identity, Ticket};
+use frontdesk_intent::letter::customer_text;
 
 /// What an e-mail becomes.
 #[derive(Debug, Clone)]
