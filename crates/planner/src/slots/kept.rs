@@ -11,6 +11,10 @@ use crate::text::re;
 /// "No change to the tablet": said of what stays, in [`KEEPING`] and in the planner's checks.
 pub(crate) const NO_CHANGE_TO: &str = r"no changes? (?:to|for|on|with)";
 
+/// "the kettle and the earbuds don't need changing", "no change needed": said of what stays;
+/// in [`KEEPING`] and in the planner's checks.
+pub(crate) const NEEDS_NO_CHANGE: &str = r"(?:don'?t|doesn'?t|do not|does not) need (?:changing|to (?:be )?changed?|any changes?|a change)|no changes? (?:needed|necessary|required)";
+
 /// "the only thing I really need from it is the camera": said of what stays while the rest
 /// goes back; in [`KEEPING`] and in the planner's checks.
 pub(crate) const ONLY_NEED: &str = r"the only (?:thing|item|one)s? (?:i|we) (?:really |actually |still |truly )?(?:need|want|like|use|care about)";
@@ -19,7 +23,7 @@ pub(crate) const ONLY_NEED: &str = r"the only (?:thing|item|one)s? (?:i|we) (?:r
 /// "stays with me"), not of how it behaves ("the lamp stays on when switched off").
 static KEEPING: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:keep(?:ing)?|hold on to|{NO_CHANGE_TO}|{ONLY_NEED})\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
+        r"(?i)\b(?:keep(?:ing)?|hold on to|{NO_CHANGE_TO}|{ONLY_NEED}|{NEEDS_NO_CHANGE})\b|\b(?:stays?|remains?)(?:\s+(?:with me|as (?:it|they) (?:is|are)|as is|unchanged|the same|in the order|put|here))?\s*(?:[.,;!?)]|$)",
     ))
 });
 
@@ -218,6 +222,14 @@ mod tests {
         let (act, keep) = split_kept("the luggage set to 4-piece (keep red hardshell) and the speaker to red (keep 20 hours)");
         assert!(
             act.contains("speaker") && !keep.contains("speaker"),
+            "{act} | {keep}"
+        );
+        // "don't need changing" keeps what it is said of
+        let (act, keep) = split_kept(
+            "Desk lamp: switch to black, and the tea kettle and the earbuds don't need changing.",
+        );
+        assert!(
+            act.contains("lamp") && keep.contains("kettle") && !act.contains("kettle"),
             "{act} | {keep}"
         );
         assert_eq!(

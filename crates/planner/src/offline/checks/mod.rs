@@ -151,9 +151,10 @@ pub(super) fn fewer_than_stated(
 /// to the tablet": products the customer says to keep.
 pub(super) static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|{}|nothing changes (?:on|for|with)|(?:is|are) fine|{})\b",
+        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|{}|nothing changes (?:on|for|with)|(?:is|are) fine|{}|{})\b",
         crate::slots::kept::NO_CHANGE_TO,
-        crate::slots::kept::ONLY_NEED
+        crate::slots::kept::ONLY_NEED,
+        crate::slots::kept::NEEDS_NO_CHANGE
     ))
 });
 
