@@ -85,15 +85,19 @@ const UNIT_WORDS: &[&str] = &[
 ];
 
 /// A number written in words before a unit becomes digits ("thirty two gigs" -> "32 gigs",
-/// "a hundred ml" -> "100 ml"), so it compares with the option values' digits. A number
-/// word before anything else stays a word ("the one with", "one of them").
+/// "a hundred ml" -> "100 ml", "20k mAh" -> "20000 mah"), so it compares with the option
+/// values' digits. A number word before anything else stays a word ("the one with", "one of
+/// them").
 pub(crate) fn numbers_before_units(words: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let mut value = None;
         let mut used = 0;
-        if matches!(words[i].as_str(), "a" | "one")
+        if let Some(n) = thousands(&words[i]) {
+            value = Some(n);
+            used = 1;
+        } else if matches!(words[i].as_str(), "a" | "one")
             && words.get(i + 1).is_some_and(|w| w == "hundred")
         {
             value = Some(100);
@@ -130,6 +134,15 @@ pub(crate) fn numbers_before_units(words: Vec<String>) -> Vec<String> {
     out
 }
 
+/// "20k": thousands written with a "k" (whole thousands only).
+fn thousands(word: &str) -> Option<u32> {
+    let digits = word.strip_suffix('k')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u32>().ok()?.checked_mul(1000)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::text::normalise;
@@ -141,6 +154,9 @@ mod tests {
         assert_eq!(normalise("a hundred ml bottle"), "100 ml bottle");
         assert_eq!(normalise("one terabyte SSD"), "1 terabyte ssd");
         assert_eq!(normalise("one foot taller"), "1 ft taller");
+        assert_eq!(normalise("the 20k mAh one"), "the 20000 mah one");
+        // a "k" before anything else stays as written
+        assert_eq!(normalise("a 10k run"), "a 10k run");
         // a number word before anything else stays a word
         assert_eq!(
             normalise("the one with two pockets"),
