@@ -46,6 +46,7 @@ pub mod procedures;
 pub mod reply;
 pub mod request;
 pub mod requests;
+mod retracted;
 mod signature;
 pub mod slots;
 mod spelling;

@@ -13,6 +13,7 @@ use frontdesk_intent::Catalog;
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
 use crate::otherwise::{descriptive_keep, descriptive_otherwise};
+use crate::retracted::without_retracted;
 use crate::signature::without_signature_details;
 use crate::spelling::{correct_misspellings, correct_typos};
 use crate::text::then;
@@ -122,7 +123,7 @@ impl Planner for OfflinePlanner {
             },
             |b| then(unwrap_paragraphs(b), without_signature_details),
         );
-        let body = then(body, join_return_lists);
+        let body = then(then(body, join_return_lists), without_retracted);
         let body = then(then(body, correct_typos), correct_misspellings);
         let body = then(then(body, descriptive_otherwise), descriptive_keep);
         let req = match (correct_typos(&req.subject), body) {
