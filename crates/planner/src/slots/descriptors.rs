@@ -18,7 +18,7 @@ use super::mentions::Mention;
 /// that came with the tablet").
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
     )
 });
 
@@ -339,6 +339,10 @@ mod tests {
         assert_eq!(
             describing("The lamp that came in the same parcel as the t-shirt goes back."),
             vec![("Desk Lamp".into(), false), ("T-Shirt".into(), true)]
+        );
+        assert_eq!(
+            describing("Return the mouse, the one that went to Denver together with my t-shirt."),
+            vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), true)]
         );
         assert_eq!(
             describing("The mouse which was delivered with the water bottle goes back."),
