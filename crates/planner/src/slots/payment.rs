@@ -62,6 +62,25 @@ static PAID_FROM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:take|taking|pay|paying|charge|charging|deduct|deducting|cover|covering|bill|withdraw|debit)\b[^.;,]{0,40}\bfrom\s+(?:my |the |a |your |that )?$",
     )
 });
+/// "I'd rather it was charged to my Visa", "I'd prefer it to be billed to": where the customer
+/// wants the charge, not where it was.
+static WISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:rather|prefer|wish|want|like)\s+(?:(?:it|that|them|this|the (?:order|payment|charge))\s+)?(?:to be|was|were|be|is|got)\s+(?:charged|billed|put)\s+(?:to|on|onto)\s+(?:my |the |a |your |that )?$",
+    )
+});
+
+/// Whether a payment method after `before` is one to pay with: not one the text moves away
+/// from ("instead of the", "was charged to my"), unless a paying "from" ("take the extra
+/// cost from my") or a wish ("I'd rather it was charged to my") says it pays.
+fn pays(before: &str) -> bool {
+    !NOT_THIS_METHOD.is_match(before)
+        || PAID_FROM
+            .find(before)
+            .is_some_and(|m| !MOVED.is_match(m.as_str()))
+        || WISHED_ON.is_match(before)
+}
+
 pub(crate) static STORE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
 
@@ -130,13 +149,7 @@ impl Ctx<'_> {
             let mut ents = Vec::new();
             extract_payment_methods(text, &mut ents);
             // "to PayPal instead of the credit card": the card is what to move away from
-            ents.retain(|e| {
-                let before = &text[..e.start];
-                !NOT_THIS_METHOD.is_match(before)
-                    || PAID_FROM
-                        .find(before)
-                        .is_some_and(|m| !MOVED.is_match(m.as_str()))
-            });
+            ents.retain(|e| pays(&text[..e.start]));
             // "my gift card doesn't have enough left on it, so charge my PayPal": the card
             // cannot pay
             ents.retain(|e| !CANNOT_PAY.is_match(text.get(e.end..).unwrap_or_default()));
@@ -258,12 +271,7 @@ mod tests {
 
     #[test]
     fn a_method_after_a_paying_from_pays() {
-        let keeps = |before: &str| {
-            !NOT_THIS_METHOD.is_match(before)
-                || PAID_FROM
-                    .find(before)
-                    .is_some_and(|m| !MOVED.is_match(m.as_str()))
-        };
+        let keeps = pays;
         assert!(keeps("Take the extra cost from my "));
         assert!(keeps(
             "Change the kettle to glass and charge the difference from my "
@@ -278,6 +286,10 @@ mod tests {
         // what it was charged to is what it moves away from; "charge it to" is where it goes
         assert!(!keeps("my speaker order got charged to my "));
         assert!(keeps("please charge it to my "));
+        assert!(keeps(
+            "I paid with my gift card. I'd rather it was charged to my "
+        ));
+        assert!(keeps("I'd prefer it to be billed to the "));
         assert!(!keeps("Put it on the Visa instead of on "));
         assert!(!keeps("I don't want to spend the "));
         assert!(!keeps(
