@@ -258,6 +258,26 @@ pub(super) fn describe(customer: &Customer, id: &str) -> String {
     format!("{id} ({}: {})", customer.status(id), names.join(", "))
 }
 
+/// Whether the request's own words (its clause, or the text before it) name the products of
+/// one order that is not `id`: "the order with the laptop and the t-shirt ... could you switch
+/// the payment over? Also, my tablet, order #W5100317 ..." is about the laptop's order; the
+/// number after it belongs to the next request.
+fn described_otherwise(req: &Request, customer: &Customer, id: &str) -> bool {
+    [req.clause.as_str(), req.before.as_str()]
+        .iter()
+        .any(|text| {
+            let text = SAME_AS.find(text).map_or(*text, |m| &text[..m.start()]);
+            let held = holding(text, customer);
+            let best = held.iter().map(|(_, s)| *s).max().unwrap_or(0);
+            let top: Vec<&String> = held
+                .iter()
+                .filter(|(_, s)| best > 0 && *s == best)
+                .map(|(o, _)| o)
+                .collect();
+            matches!(top.as_slice(), [one] if one.as_str() != id)
+        })
+}
+
 pub(super) fn pick_order(
     req: &Request,
     customer: &Customer,
@@ -310,7 +330,11 @@ pub(super) fn pick_order(
         .map(|(_, id)| id)
         .collect();
     later.dedup();
-    if later.len() == 1 && req.context_order.is_none() && customer.orders.contains_key(&later[0]) {
+    if later.len() == 1
+        && req.context_order.is_none()
+        && customer.orders.contains_key(&later[0])
+        && !described_otherwise(req, customer, &later[0])
+    {
         return Ok(later[0].clone());
     }
     let scope_texts = [req.clause.as_str(), req.before.as_str()];
@@ -434,6 +458,21 @@ pub(super) fn pick_order(
 mod tests {
     use super::*;
     use crate::fixture::customer;
+
+    #[test]
+    fn an_order_number_after_the_request_loses_to_the_order_it_describes() {
+        let c = customer();
+        let pending = |s: &str| s == "pending";
+        // the number after the request belongs to the next one
+        let mut req = Request::of("payment", "could you switch the payment over to my Visa?");
+        req.before = "The order with the lamp hasn't shipped yet.".to_owned();
+        req.after = "Also my water bottle, order #W1000003: where is it?".to_owned();
+        assert_eq!(pick_order(&req, &c, &pending), Ok("#W1000001".to_owned()));
+        // with nothing that describes an order, the number after it is the order
+        let mut req = Request::of("cancel", "I want to cancel my order.");
+        req.after = "The number is #W1000066.".to_owned();
+        assert_eq!(pick_order(&req, &c, &pending), Ok("#W1000066".to_owned()));
+    }
 
     #[test]
     fn which_order_by_what_its_contents_are_said_to_be() {
