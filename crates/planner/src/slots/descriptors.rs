@@ -32,11 +32,12 @@ static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "same place my laptops were delivered to", "where the boots went": an order located by
-/// where its products were delivered; the products name that order.
+/// "same place my laptops were delivered to", "where the boots went", "the same Charlotte
+/// address you sent my backpacks to": an order located by where its products were
+/// delivered; the products name that order.
 static DELIVERED_WHERE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:where|same (?:place|address|spot)(?: as)?|(?:the )?address)\s+(?:that\s+)?(?:my|the|our)\s+(?P<x>(?:\S+\s+){0,3}?\S+)\s+(?:was|were|got|went|is|are|has been|have been)(?:\s+(?:delivered|sent|shipped|going))?\b",
+        r"\b(?:where|same (?:[a-z]+ )?(?:place|address|spot)(?: as)?|(?:the )?address)\s+(?:that\s+)?(?:my|the|our)\s+(?P<x>(?:\S+\s+){0,3}?\S+)\s+(?:was|were|got|went|is|are|has been|have been)(?:\s+(?:delivered|sent|shipped|going))?\b|\b(?:where|same (?:[a-z]+ )?(?:place|address|spot)|(?:the )?address)\s+(?:that\s+)?(?:you|u|they)\s+(?:sent|shipped|delivered|mailed)\s+(?:my|the|our)\s+(?P<y>(?:\S+\s+){0,3}?\S+)\s+to\b",
     )
 });
 
@@ -165,7 +166,9 @@ fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
         }
     }
     for c in DELIVERED_WHERE.captures_iter(&norm) {
-        let Some(x) = c.name("x") else { continue };
+        let Some(x) = c.name("x").or_else(|| c.name("y")) else {
+            continue;
+        };
         let listed: Vec<usize> = (0..found.len())
             .filter(|i| found[*i].pos >= x.start() && found[*i].end <= x.end())
             .collect();
@@ -361,6 +364,12 @@ mod tests {
         assert_eq!(
             describing("Return the mouse, it should go back where the t-shirt went."),
             vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), true)]
+        );
+        assert_eq!(
+            describing(
+                "The lamp order should go to the same Austin address you sent my water bottle to."
+            ),
+            vec![("Desk Lamp".into(), true), ("Water Bottle".into(), true)]
         );
     }
 
