@@ -193,6 +193,14 @@ static TO_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "send the difference back to my Mastercard": money sent back, a refund's destination, not
+/// items returned.
+static MONEY_SENT_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^send(?:ing)?\s+(?:the\s+|any\s+|my\s+|that\s+)?(?:price\s+)?(?:difference|money|refund|amount|balance|funds|cash|extra|change)\b",
+    )
+});
+
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
     if fallback && DESTINATION.is_match(sentence) {
@@ -212,8 +220,10 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
         let at: Vec<(usize, usize)> = at
             .into_iter()
             .filter(|(pos, end)| {
-                let pays =
-                    p.spec.request == "item_change" && TO_PAYMENT.is_match(&sentence[*end..]);
+                let pays = (p.spec.request == "item_change"
+                    && TO_PAYMENT.is_match(&sentence[*end..]))
+                    || (p.spec.request == "return"
+                        && MONEY_SENT_BACK.is_match(&sentence[*pos..*end]));
                 !(not_asked(&sentence[..*pos]) || NOUN_USE.is_match(&sentence[*end..]) || pays)
             })
             .collect();
@@ -463,6 +473,15 @@ mod tests {
     #[test]
     fn where_money_goes_is_not_a_refund_request() {
         assert!(kinds("Any money back goes to my gift card.").is_empty());
+        assert!(kinds(
+            "If the new one works out cheaper, please send the difference back to my Mastercard."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds("Please send the lamp back for me.")[0].0,
+            "return",
+            "items sent back are still a return"
+        );
         assert!(kinds("The difference should go on my Visa, thanks.").is_empty());
         let asked = kinds("The lamp broke on day one. I want my money back.");
         assert_eq!(asked.len(), 1, "{asked:?}");
