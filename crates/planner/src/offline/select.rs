@@ -205,6 +205,18 @@ pub(super) fn select(
             let covered =
                 (0..requests.len()).any(|j| j != i && same_kind(j) && (specific[j] || j < i));
             if covered {
+                // "My order with the laptop is set to ship to a Chicago address, which is
+                // wrong. Please send it to my default address.": the vague repeat says where
+                // the order named before it goes
+                if r.kind == "order_address" {
+                    if let Some(k) = keep
+                        .iter_mut()
+                        .rev()
+                        .find(|k: &&mut Request| k.kind == r.kind)
+                    {
+                        k.after = format!("{} {}", k.after, r.clause).trim().to_owned();
+                    }
+                }
                 continue;
             }
         }

@@ -534,6 +534,22 @@ async fn the_address_of_another_order_is_read_from_that_order() {
 }
 
 #[tokio::test]
+async fn where_a_vague_repeat_says_the_order_goes_is_read() {
+    // the first sentence names the order and says its address is wrong; the second, a
+    // vague repeat of the request, says where it goes
+    let plan = from_ana(
+        "My order with the red t-shirt is set to ship to an Austin address, which is wrong. Please send it to my default address.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.tool, "modify_pending_order_address");
+    assert_eq!(w.args["order_id"], "#W1000066");
+    assert_eq!(w.args["address1"], "1 Oak Street");
+}
+
+#[tokio::test]
 async fn a_change_naming_no_item_after_several_were_named_asks_which() {
     let plan = from_ana(
         "My order #W1000001 has the gaming mouse and the desk lamp. Could you change it to the white one?",

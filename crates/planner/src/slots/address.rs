@@ -109,5 +109,18 @@ pub(super) fn pick_address(
         return near.into_iter().next();
     }
     let all = addresses(full_text);
-    (all.len() == 1).then(|| all.into_iter().next()).flatten()
+    if all.len() == 1 {
+        return all.into_iter().next();
+    }
+    // "... is set to ship to Chicago, which is wrong. Please send it to my default address.":
+    // with no address written out, the sentence after the request says where
+    if let Some(m) = SAME_AS.find(&req.after) {
+        if let Some(id) = referenced_order(&req.after[m.start()..], customer, order_id) {
+            return customer.order_address(&id);
+        }
+    }
+    if allow_default && DEFAULT_ADDRESS.is_match(&req.after) {
+        return customer.address();
+    }
+    in_named_city(&req.after, customer, order_id)
 }
