@@ -562,6 +562,10 @@ mod tests {
         );
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "user_address");
+        // an order's address saved as the account's
+        let k = kinds("I live where my keyboard order was shipped now, so can you save that address as the main address on my account?");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "user_address");
         // the address on file as a destination is the order's new address
         let k = kinds("Could you ship it to my home address on file instead?");
         assert_eq!(k.len(), 1, "{k:?}");
