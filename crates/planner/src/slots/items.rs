@@ -526,19 +526,19 @@ static COMPARED_PICK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "the shorter of the two", "the smaller one", "the longest skateboard": a comparison that
-/// picks one of `items` by the one measured option they differ in (a length, a capacity, a
+/// "the shorter of the two", "the smaller one", "the longest skateboard", "the short one" (of
+/// two): a comparison that picks one of `items` by the one measured option they differ in (a length, a capacity, a
 /// letter size). None when the words compare both ways, no option or several options differ,
 /// or two items tie.
 fn by_measure<'a>(describing: &str, items: &[&'a Item]) -> Option<&'a Item> {
     static LESS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bthe (?:smaller|smallest|shorter|shortest|lower|lowest|narrower|narrowest|thinner|thinnest|lighter|lightest|tinier|tiniest|little|littler)\b",
+            r"(?i)\bthe (?:smaller|smallest|shorter|shortest|lower|lowest|narrower|narrowest|thinner|thinnest|lighter|lightest|tinier|tiniest|little|littler)\b|\bthe (?:short|small|low|narrow|thin)\s+(?:one|ones|pair|of the two)\b",
         )
     });
     static MORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bthe (?:bigger|biggest|larger|largest|longer|longest|taller|tallest|higher|highest|wider|widest|thicker|thickest|heavier|heaviest)\b",
+            r"(?i)\bthe (?:bigger|biggest|larger|largest|longer|longest|taller|tallest|higher|highest|wider|widest|thicker|thickest|heavier|heaviest)\b|\bthe (?:big|large|long|tall|high|wide|thick)\s+(?:one|ones|pair|of the two)\b",
         )
     });
     let (less, more) = (LESS.is_match(describing), MORE.is_match(describing));
@@ -605,7 +605,40 @@ fn measure(value: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::ALL_ITEMS;
+    use super::{by_measure, ALL_ITEMS};
+    use crate::customer::Item;
+
+    fn shelf(id: &str, height: &str) -> Item {
+        Item {
+            order_id: "#W1".into(),
+            name: "Bookshelf".into(),
+            product_id: "shelf".into(),
+            item_id: id.into(),
+            price: 100.0,
+            options: [("height".to_owned(), height.to_owned())].into(),
+        }
+    }
+
+    #[test]
+    fn of_two_items_a_plain_size_word_picks_by_their_measure() {
+        let (low, high) = (shelf("a", "3 ft"), shelf("b", "5 ft"));
+        let both = [&low, &high];
+        for (said, want) in [
+            ("exchange the shorter one for a 4 ft one", "a"),
+            ("exchange the short one for a 4 ft one", "a"),
+            ("the tall one stays", "b"),
+            ("the taller of the two", "b"),
+        ] {
+            assert_eq!(
+                by_measure(said, &both).map(|i| i.item_id.as_str()),
+                Some(want),
+                "{said}"
+            );
+        }
+        // both ways, or no size word: no pick
+        assert!(by_measure("the short one and the tall one", &both).is_none());
+        assert!(by_measure("the white one", &both).is_none());
+    }
 
     #[test]
     fn every_item_of_an_order_said_with_its_id() {
