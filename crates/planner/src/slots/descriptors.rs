@@ -18,7 +18,7 @@ use super::mentions::Mention;
 /// that came with the tablet").
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already)* (?:placed|made|received|got|ordered|bought|paid for))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already| still)* (?:placed|made|received|got|ordered|bought|paid for|pending|open|outstanding))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
     )
 });
 
@@ -33,11 +33,12 @@ static ORDER_CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "same place my laptops were delivered to", "where the boots went", "the same Charlotte
-/// address you sent my backpacks to": an order located by where its products were
-/// delivered; the products name that order.
+/// address you sent my backpacks to", "the address where my earlier order with the boots
+/// was sent": an order located by where its products were delivered; the products name
+/// that order.
 static DELIVERED_WHERE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:where|same (?:[a-z]+ )?(?:place|address|spot)(?: as)?|(?:the )?address)\s+(?:that\s+)?(?:my|the|our)\s+(?P<x>(?:\S+\s+){0,3}?\S+)\s+(?:was|were|got|went|is|are|has been|have been)(?:\s+(?:delivered|sent|shipped|going))?\b|\b(?:where|same (?:[a-z]+ )?(?:place|address|spot)|(?:the )?address)\s+(?:that\s+)?(?:you|u|they)\s+(?:sent|shipped|delivered|mailed)\s+(?:my|the|our)\s+(?P<y>(?:\S+\s+){0,3}?\S+)\s+to\b",
+        r"\b(?:where|same (?:[a-z]+ )?(?:place|address|spot)(?: as)?|(?:the )?address)\s+(?:that\s+)?(?:my|the|our)\s+(?P<x>(?:\S+\s+){0,3}?\S+)\s+(?:was|were|got|went|is|are|has been|have been)(?:\s+(?:delivered|sent|shipped|going))?\b|\b(?:where|same (?:[a-z]+ )?(?:place|address|spot)|(?:the )?address)\s+(?:that\s+)?(?:you|u|they)\s+(?:sent|shipped|delivered|mailed)\s+(?:my|the|our)\s+(?P<y>(?:\S+\s+){0,3}?\S+)\s+to\b|\b(?:where|same (?:[a-z]+ )?(?:place|address|spot)(?: as)?|(?:the )?address)\s+(?:that\s+)?(?:my|the|our)\s+(?:[a-z]+\s+)?(?:order|package|parcel|delivery|shipment)\s+(?:with|containing|that had|of)\s+(?P<z>[^.;!?]{3,80}?)\s+(?:was|were|went|got|is|are)\b",
     )
 });
 
@@ -166,7 +167,7 @@ fn descriptions(raw: &str, found: &[Mention]) -> Vec<Description> {
         }
     }
     for c in DELIVERED_WHERE.captures_iter(&norm) {
-        let Some(x) = c.name("x").or_else(|| c.name("y")) else {
+        let Some(x) = c.name("x").or_else(|| c.name("y")).or_else(|| c.name("z")) else {
             continue;
         };
         let listed: Vec<usize> = (0..found.len())
@@ -364,6 +365,16 @@ mod tests {
         assert_eq!(
             describing("Return the mouse, it should go back where the t-shirt went."),
             vec![("Gaming Mouse".into(), false), ("T-Shirt".into(), true)]
+        );
+        assert_eq!(
+            describing(
+                "The lamp order should go to the address where my earlier order with the water bottle was sent."
+            ),
+            vec![("Desk Lamp".into(), true), ("Water Bottle".into(), true)]
+        );
+        assert_eq!(
+            describing("The order I still have pending with the t-shirt was a mistake, cancel it."),
+            vec![("T-Shirt".into(), true)]
         );
         assert_eq!(
             describing(
