@@ -15,7 +15,8 @@
 //!   second classifier (e.g. an LLM) only when the first is unsure.
 //! - [`eval`]: accuracy, macro F1, per-intent scores, throughput.
 //! - [`letter`]: the salutation and the closing of a written message, left
-//!   out of routing.
+//!   out of routing; quoted history and legal footers (`letter::history`),
+//!   left out of routing and planning.
 //! - [`registry`]: the intent registry (`config/intents.toml`) and routing
 //!   (bands, thresholds, multi-intent, out of scope).
 //! - [`entities`]: extraction of order ids, emails, names, zips, addresses,
