@@ -595,11 +595,11 @@ static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "waterproof or not doesn't matter", "the color does not really matter": the option named
-/// before the verb, within its own clause.
+/// "waterproof or not doesn't matter", "the color does not really matter", "the material can
+/// be whatever": the option named before the verb, within its own clause.
 static DOESNT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?P<verb>doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter\b",
+        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?:(?P<verb>doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter|(?:can|could|may)\s+be\s+(?:whatever|anything|whichever))\b",
     )
 });
 
@@ -1107,6 +1107,13 @@ mod tests {
         assert_eq!(m.get("size"), Some(&BTreeSet::from(["S".to_owned()])));
         assert_eq!(
             relaxed_keys("I don't mind what they're made of", &shoe),
+            BTreeSet::from(["material".to_owned()])
+        );
+        assert_eq!(
+            relaxed_keys(
+                "They need to stay gray, but the material can be whatever.",
+                &shoe
+            ),
             BTreeSet::from(["material".to_owned()])
         );
         // "P.S." holds no size S
