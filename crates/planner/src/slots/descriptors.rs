@@ -18,7 +18,7 @@ use super::mentions::Mention;
 /// that came with the tablet").
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which))?(?: i(?: have| had| just| recently| already| still)* (?:placed|made|received|got|ordered|bought|paid for|pending|open|outstanding))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which)(?: (?:hasn'?t|has not|isn'?t|is not)(?: yet)? (?:shipped|been shipped|gone out|left|been sent)(?: yet)?)?)?(?: i(?: have| had| just| recently| already| still)* (?:placed|made|received|got|ordered|bought|paid for|pending|open|outstanding))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
     )
 });
 
@@ -371,6 +371,12 @@ mod tests {
                 "The lamp order should go to the address where my earlier order with the water bottle was sent."
             ),
             vec![("Desk Lamp".into(), true), ("Water Bottle".into(), true)]
+        );
+        assert_eq!(
+            describing(
+                "On my order that hasn't shipped yet with the t-shirt, change the lamp to white."
+            ),
+            vec![("T-Shirt".into(), true), ("Desk Lamp".into(), false)]
         );
         assert_eq!(
             describing("The order I still have pending with the t-shirt was a mistake, cancel it."),
