@@ -31,7 +31,7 @@ static TAKEN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// it", "is empty", "ran out".
 static CANNOT_PAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:\w+\s+){0,2}?(?:(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not)\s+(?:have\s+)?(?:enough|cover|be enough)|(?:is|'s)\s+(?:empty|used up|maxed out|expired)|ran out|has (?:no|too little) (?:balance|money|credit))\b",
+        r"(?i)^\s*(?:\w+\s+){0,2}?(?:(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not)\s+(?:have\s+)?(?:enough|cover|be enough)|(?:is|'s)\s+(?:(?:basically|almost|nearly|pretty much|practically|all but|just about)\s+)?(?:empty|used up|maxed out|expired|drained|spent)|ran out|has (?:no|too little) (?:balance|money|credit))\b",
     )
 });
 
@@ -303,6 +303,8 @@ mod tests {
             " doesn't have enough left on it, so charge my PayPal",
             " won't cover it",
             " is empty",
+            "'s basically empty, so please take it off and charge my Visa",
+            " is almost used up",
             " has no balance left",
         ] {
             assert!(CANNOT_PAY.is_match(after), "{after}");
