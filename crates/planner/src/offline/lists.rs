@@ -83,12 +83,18 @@ pub(super) fn announces_changes(s: &str) -> bool {
 const UNMARKED_LIST_LINES: usize = 4;
 
 /// Whether sentence `i` opens a list that follows it: it ends with a colon ("please
-/// change:"), or it is a question that asks for something ("could you please change
+/// change:") or, above list lines, a dash ("a few things -"), or it is a question that asks for something ("could you please change
 /// them?") with list lines right after it.
 pub(super) fn heads_a_list(sents: &[String], i: usize) -> bool {
     let s = sents[i].trim_end();
     let followed = sents.get(i + 1).is_some_and(|n| is_bullet(n));
-    !is_bullet(s) && (s.ends_with(':') || (followed && s.ends_with('?') && ASKS.is_match(s)))
+    // "a few things, sorry, writing between school pickups -" above "- ..." lines: a dash
+    // ends the heading as a colon does
+    let dash = s.ends_with(" -") || s.ends_with(['\u{2013}', '\u{2014}']);
+    !is_bullet(s)
+        && (s.ends_with(':')
+            || (followed && dash)
+            || (followed && s.ends_with('?') && ASKS.is_match(s)))
 }
 
 /// A line of a list: "- charger: the wireless one", "* ...", "\u{2022} ...", "1. ...",
@@ -135,6 +141,21 @@ mod tests {
             "keyboard to 80% layout white backlit switches stay tactile"
         ));
         assert!(!keeps_only("The thermostat - the google one, black."));
+    }
+
+    #[test]
+    fn a_dash_above_list_lines_ends_a_heading() {
+        let sents: Vec<String> = [
+            "Anya here - a few things, sorry -",
+            "- pending order - smart watch to the LCD version",
+            "- the other order - tracking number?",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(super::heads_a_list(&sents, 0));
+        assert!(super::in_asking_list(&sents, 1));
+        // a dash with no list under it is no heading
+        assert!(!super::heads_a_list(&["I need it soon -".to_owned()], 0));
     }
 
     #[test]
