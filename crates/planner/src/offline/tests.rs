@@ -550,6 +550,20 @@ async fn where_a_vague_repeat_says_the_order_goes_is_read() {
 }
 
 #[tokio::test]
+async fn a_change_that_also_says_what_stays_is_read() {
+    // "the color stays" in the same sentence as the change does not hide the change
+    let plan = from_ana(
+        "Please change the t-shirt in order #W1000066 to size M, the color stays. Any difference to my PayPal.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.tool, "modify_pending_order_items");
+    assert_eq!(w.args["new_item_ids"], serde_json::json!(["shirt_red_m"]));
+}
+
+#[tokio::test]
 async fn a_change_naming_no_item_after_several_were_named_asks_which() {
     let plan = from_ana(
         "My order #W1000001 has the gaming mouse and the desk lamp. Could you change it to the white one?",

@@ -59,7 +59,11 @@ impl Ctx<'_> {
             };
             let mut own = Vec::new();
             for s in before.into_iter().chain(std::iter::once(clause.clone())) {
-                if self.about_another(&s, item, &others) || KEPT.is_match(&s) {
+                // a sentence about what is kept describes no target, unless it also says what
+                // the item becomes: "to medium room size, the HEPA filter and night mode stay"
+                let only_kept =
+                    KEPT.is_match(&s) && target_start(&super::kept::without_staying(&s)).is_none();
+                if self.about_another(&s, item, &others) || only_kept {
                     continue;
                 }
                 own.push(super::kept::without_staying(&own_part(&s, item, &others)));
