@@ -80,6 +80,28 @@ fn in_named_city(clause: &str, customer: &Customer, order_id: Option<&str>) -> O
     }
 }
 
+/// The address `text` points at without writing it out: another order's ("the same address
+/// as my other order"), the account's ("my default address", when `allow_default`), or the
+/// one on file in a city it names. `Some` when the text decides (holding `None` when the order
+/// it points at has no address), `None` when it points at none.
+fn pointed_at(
+    text: &str,
+    customer: &Customer,
+    allow_default: bool,
+    order_id: Option<&str>,
+) -> Option<Option<Address>> {
+    if let Some(m) = SAME_AS.find(text) {
+        // from the phrase on: the products before it are the order being changed
+        if let Some(id) = referenced_order(&text[m.start()..], customer, order_id) {
+            return Some(customer.order_address(&id));
+        }
+    }
+    if allow_default && DEFAULT_ADDRESS.is_match(text) {
+        return Some(customer.address());
+    }
+    in_named_city(text, customer, order_id).map(Some)
+}
+
 pub(super) fn pick_address(
     req: &Request,
     customer: &Customer,
@@ -90,18 +112,8 @@ pub(super) fn pick_address(
     if let Some(a) = addresses(&req.clause).into_iter().next() {
         return Some(a);
     }
-    if let Some(m) = SAME_AS.find(&req.clause) {
-        // from the phrase on: the products before it are the order being changed
-        let id = referenced_order(&req.clause[m.start()..], customer, order_id);
-        if let Some(id) = id {
-            return customer.order_address(&id);
-        }
-    }
-    if allow_default && DEFAULT_ADDRESS.is_match(&req.clause) {
-        return customer.address();
-    }
-    if let Some(a) = in_named_city(&req.clause, customer, order_id) {
-        return Some(a);
+    if let Some(found) = pointed_at(&req.clause, customer, allow_default, order_id) {
+        return found;
     }
     let around = format!("{} {}", req.before, req.after);
     let near = addresses(&around);
@@ -114,13 +126,5 @@ pub(super) fn pick_address(
     }
     // "... is set to ship to Chicago, which is wrong. Please send it to my default address.":
     // with no address written out, the sentence after the request says where
-    if let Some(m) = SAME_AS.find(&req.after) {
-        if let Some(id) = referenced_order(&req.after[m.start()..], customer, order_id) {
-            return customer.order_address(&id);
-        }
-    }
-    if allow_default && DEFAULT_ADDRESS.is_match(&req.after) {
-        return customer.address();
-    }
-    in_named_city(&req.after, customer, order_id)
+    pointed_at(&req.after, customer, allow_default, order_id).flatten()
 }
