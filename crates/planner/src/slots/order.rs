@@ -70,11 +70,19 @@ fn holding(text: &str, customer: &Customer) -> Vec<(String, usize)> {
 /// (empty when it names none).
 fn orders_described(text: &str, customer: &Customer) -> Vec<String> {
     let said = said_status(text);
+    best_holders(text, customer)
+        .into_iter()
+        .filter(|id| said.is_none_or(|st| customer.status(id) == st))
+        .collect()
+}
+
+/// The orders holding the most of the products `text` names (empty when it names none).
+fn best_holders(text: &str, customer: &Customer) -> Vec<String> {
     let found = holding(text, customer);
     let best = found.iter().map(|(_, s)| *s).max().unwrap_or(0);
     found
         .into_iter()
-        .filter(|(id, s)| *s == best && said.is_none_or(|st| customer.status(id) == st))
+        .filter(|(_, s)| *s == best)
         .map(|(id, _)| id)
         .collect()
 }
@@ -267,14 +275,7 @@ fn described_otherwise(req: &Request, customer: &Customer, id: &str) -> bool {
         .iter()
         .any(|text| {
             let text = SAME_AS.find(text).map_or(*text, |m| &text[..m.start()]);
-            let held = holding(text, customer);
-            let best = held.iter().map(|(_, s)| *s).max().unwrap_or(0);
-            let top: Vec<&String> = held
-                .iter()
-                .filter(|(_, s)| best > 0 && *s == best)
-                .map(|(o, _)| o)
-                .collect();
-            matches!(top.as_slice(), [one] if one.as_str() != id)
+            matches!(best_holders(text, customer).as_slice(), [one] if one.as_str() != id)
         })
 }
 
