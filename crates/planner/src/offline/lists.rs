@@ -100,9 +100,15 @@ pub(super) fn heads_a_list(sents: &[String], i: usize) -> bool {
 /// A line of a list: "- charger: the wireless one", "* ...", "\u{2022} ...", "1. ...",
 /// "2) ...", "(3) ...".
 pub(super) fn is_bullet(s: &str) -> bool {
-    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?\d{1,2}[.)]\s"));
-    let s = s.trim_start();
-    s.starts_with(['-', '*', '\u{2022}', '\u{2013}']) || NUMBERED.is_match(s)
+    list_mark_end(s).is_some()
+}
+
+/// Where the list mark of a line of a list ends, with the spaces after it ("- ", "2) "); none
+/// when the line is no line of a list ([`is_bullet`]).
+pub(super) fn list_mark_end(s: &str) -> Option<usize> {
+    static MARK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s*(?:[-*\u{2022}\u{2013}]|\(?\d{1,2}[.)]\s)\s*"));
+    MARK.find(s).map(|m| m.end())
 }
 
 /// A sentence that announces the changes that follow: it ends with a colon, or counts them

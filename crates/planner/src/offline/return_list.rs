@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lists::is_bullet;
+use super::lists::{is_bullet, list_mark_end};
 use crate::text::re;
 
 /// A line that ends by announcing a return and nothing more: the return verb (`verb`),
@@ -101,10 +101,7 @@ fn indent(line: &str) -> usize {
 
 /// A list line without its mark: "- the lamp" is "the lamp", "2) the lamp" is "the lamp".
 fn unmarked(line: &str) -> &str {
-    static MARK: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^\s*(?:[-*\u{2022}\u{2013}]|\(?\d{1,2}[.)])\s*"));
-    let at = MARK.find(line).map_or(0, |m| m.end());
-    line[at..].trim_end()
+    line[list_mark_end(line).unwrap_or(0)..].trim_end()
 }
 
 /// Whether a list line names an item and nothing else: short, no request words and no
