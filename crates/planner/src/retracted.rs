@@ -33,22 +33,11 @@ pub fn without_retracted(text: &str) -> Cow<'_, str> {
     // Actually, scratch that" withdraws the sentence that ended there)
     let head_body = head.trim_end_matches(['!', '?']);
     let start = head_body.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let rest = &text[m.end()..];
-    let kept = format!("{}{}", &text[..start], continued(rest, start == 0));
+    // what follows the marker, with a space before it when it continues earlier text
+    let gap = if start == 0 { "" } else { " " };
+    let kept = format!("{}{gap}{}", &text[..start], &text[m.end()..]);
     // another marker further on withdraws again
-    match without_retracted(&kept) {
-        Cow::Borrowed(_) => Cow::Owned(kept),
-        Cow::Owned(again) => Cow::Owned(again),
-    }
-}
-
-/// What follows the marker, with a space before it when it continues earlier text.
-fn continued(rest: &str, at_start: bool) -> String {
-    if at_start {
-        rest.to_owned()
-    } else {
-        format!(" {rest}")
-    }
+    Cow::Owned(without_retracted(&kept).into_owned())
 }
 
 #[cfg(test)]
