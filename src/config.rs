@@ -70,6 +70,11 @@ pub struct AgentConfig {
     pub help_center: Vec<PathBuf>,
     /// Minimum router confidence to resolve without a human.
     pub min_route_confidence: f64,
+    /// Tickets the tools stage plans and acts on at once (per process). Each holds its
+    /// customer's store reads (user, orders, products) until its output is built; the
+    /// rest of `runtime.max_in_flight` wait holding only their envelope. Bounds the tools
+    /// stage's memory under a backlog.
+    pub max_concurrent_plans: usize,
 }
 
 impl Default for AgentConfig {
@@ -85,6 +90,7 @@ impl Default for AgentConfig {
             handoff_pii: frontdesk_guard::MaskConfig::handoff(),
             help_center: vec![PathBuf::from("data/retail/policy.md")],
             min_route_confidence: 0.5,
+            max_concurrent_plans: 32,
         }
     }
 }
@@ -313,6 +319,11 @@ impl Config {
         if self.runtime.max_in_flight == 0 {
             return Err(ConfigError::Rule(
                 "runtime.max_in_flight must be at least 1".to_owned(),
+            ));
+        }
+        if self.agent.max_concurrent_plans == 0 {
+            return Err(ConfigError::Rule(
+                "agent.max_concurrent_plans must be at least 1".to_owned(),
             ));
         }
         self.channels.validate().map_err(ConfigError::Rule)?;

@@ -127,7 +127,8 @@ pub async fn build_stage(
                 Some(Arc::new(gate)),
                 Some(state.clone()),
                 a.min_route_confidence,
-            );
+            )
+            .with_max_concurrent_plans(a.max_concurrent_plans);
             stage.model_planner = model_planner.map(Arc::new);
             stage.vault = crate::shadow::build_vault(cfg, state).await?;
             if cfg.shadow.enabled {

@@ -18,6 +18,7 @@ mod helpers;
 mod llm;
 mod llm_planner;
 mod pipeline;
+mod plan_bound;
 mod privacy;
 mod production;
 mod router_cli;

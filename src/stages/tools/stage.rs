@@ -55,6 +55,8 @@ pub struct ToolsStage {
     pub vault: Option<Vault>,
     /// A shadow run: writes are recorded as "would have done", never sent ([`Self::shadow`]).
     shadow: bool,
+    /// Tickets planned at once ([`Self::with_max_concurrent_plans`]); unbounded when unset.
+    plans: Option<Arc<tokio::sync::Semaphore>>,
 }
 
 impl ToolsStage {
@@ -76,7 +78,17 @@ impl ToolsStage {
             model_planner: None,
             vault: None,
             shadow: false,
+            plans: None,
         }
+    }
+
+    /// At most `n` tickets planned and acted on at once. A ticket holds its customer's
+    /// store reads from planning until its output is built, so this bounds what a backlog
+    /// of large customers holds at once; the runner's other in-flight records wait here
+    /// holding only their envelope.
+    pub fn with_max_concurrent_plans(mut self, n: usize) -> Self {
+        self.plans = Some(Arc::new(tokio::sync::Semaphore::new(n.max(1))));
+        self
     }
 
     /// This stage in a shadow run: the write path records each write it would send
@@ -380,6 +392,11 @@ impl Stage for ToolsStage {
                 .await?
                 .unwrap_or_default(),
             None => ConversationState::default(),
+        };
+        // held until the output is built: the reads live in the plan and the tool log
+        let _planning = match &self.plans {
+            Some(plans) => Some(plans.clone().acquire_owned().await.map_err(transient)?),
+            None => None,
         };
         let req = Self::request(&env, state);
         let (clear, view) = self.clear_values(&env.ticket.conversation_id, &req).await?;
