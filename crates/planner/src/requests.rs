@@ -243,7 +243,29 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
     // on the same word), else at its first span: "update the address on my account to ...,
     // and send my pending order there too" asks for the order's address at "send"
     candidates.sort_by_key(|(k, _)| rank(k));
-    for (kind, at) in candidates {
+    // a less specific kind's span that starts on the word of another span of a more specific
+    // kind is that kind's trigger read twice ("I'd rather it was charged to my Visa, so could
+    // you switch the payment over?": "switch" is the payment's, not an item change's)
+    let shadowed = |kind: &str, pos: usize| {
+        candidates.iter().any(|(k, at)| {
+            rank(k) < rank(kind)
+                && at
+                    .iter()
+                    .any(|(p, _)| word_start(sentence, *p) == word_start(sentence, pos))
+        })
+    };
+    let mut kept: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    for (kind, at) in &candidates {
+        let at: Vec<(usize, usize)> = at
+            .iter()
+            .copied()
+            .filter(|(pos, _)| !shadowed(kind, *pos))
+            .collect();
+        if !at.is_empty() {
+            kept.push((kind.clone(), at));
+        }
+    }
+    for (kind, at) in kept {
         let taken = |(pos, end): (usize, usize)| {
             spans.iter().any(|(p, e, _)| {
                 word_start(sentence, *p) == word_start(sentence, pos) || (pos < *e && *p < end)
@@ -619,6 +641,37 @@ mod tests {
             &p,
         );
         assert!(kept.iter().all(|r| !r.retracted), "{kept:#?}");
+    }
+
+    #[test]
+    fn a_wished_payment_and_a_payment_line_with_what_it_replaces_are_read() {
+        for text in [
+            "I'm keeping the speaker exactly as it is, I'd just rather it was paid from PayPal.",
+            "I'd prefer the order to be paid with my Visa.",
+            "payment method: Visa (instead of PayPal)",
+            "Payment -> gift card, not the Mastercard",
+        ] {
+            let k = kinds(text);
+            assert_eq!(k.len(), 1, "{text}: {k:?}");
+            assert_eq!(k[0].0, "order_payment", "{text}");
+        }
+        // the wish and the "switch" after it are one request, not a payment change and an
+        // item change
+        let k = kinds(
+            "I'd rather it was charged to my Visa (the one ending 9402), so could you switch the payment over?",
+        );
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "order_payment");
+        // where a difference goes is part of an item change, not a payment change
+        for text in [
+            "I'd rather the difference was paid from PayPal.",
+            "Payment: PayPal for the difference",
+        ] {
+            assert!(
+                kinds(text).iter().all(|(k, _)| k != "order_payment"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -62,11 +62,11 @@ static PAID_FROM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:take|taking|pay|paying|charge|charging|deduct|deducting|cover|covering|bill|withdraw|debit)\b[^.;,]{0,40}\bfrom\s+(?:my |the |a |your |that )?$",
     )
 });
-/// "I'd rather it was charged to my Visa", "I'd prefer it to be billed to": where the customer
-/// wants the charge, not where it was.
+/// "I'd rather it was charged to my Visa", "I'd prefer it to be billed to", "I'd rather it was
+/// paid from PayPal": where the customer wants the charge, not where it was.
 static WISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:rather|prefer|wish|want|like)\s+(?:(?:it|that|them|this|the (?:order|payment|charge))\s+)?(?:to be|was|were|be|is|got)\s+(?:charged|billed|put)\s+(?:to|on|onto)\s+(?:my |the |a |your |that )?$",
+        r"(?i)\b(?:rather|prefer|wish|want|like)\s+(?:(?:it|that|them|this|the (?:order|payment|charge))\s+)?(?:to be|was|were|be|is|got)\s+(?:(?:charged|billed|put)\s+(?:to|on|onto)|paid\s+(?:with|by|from|on|via|through|using))\s+(?:my |the |a |your |that )?$",
     )
 });
 
@@ -290,6 +290,8 @@ mod tests {
             "I paid with my gift card. I'd rather it was charged to my "
         ));
         assert!(keeps("I'd prefer it to be billed to the "));
+        assert!(keeps("I'd just rather it was paid from "));
+        assert!(!keeps("It was paid from my "));
         assert!(!keeps("Put it on the Visa instead of on "));
         assert!(!keeps("I don't want to spend the "));
         assert!(!keeps(
