@@ -69,26 +69,97 @@ static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The customer's text: `text` up to the first quote header or signature, without quoted
 /// lines and without a legal footer's closing paragraphs. When that leaves nothing (a
-/// message that is all quote), the whole text.
+/// message that is all quote), the whole text. A quoted earlier e-mail of the writer's own
+/// ([`own_quote`]) is kept after the new text: it is the customer's words too.
 pub fn customer_text(text: &str) -> String {
     let normalized = text.replace("\r\n", "\n");
     let lines: Vec<&str> = normalized.lines().collect();
     let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut quoted: Vec<&str> = Vec::new();
+    let mut attribution = "";
     for (i, line) in lines.iter().enumerate() {
-        if is_quote_header(&lines, i) || SIGNATURE.is_match(line) {
+        if SIGNATURE.is_match(line) {
+            break;
+        }
+        if is_quote_header(&lines, i) {
+            attribution = line;
+            quoted.extend(lines[i + 1..].iter().copied());
             break;
         }
         if line.trim_start().starts_with('>') {
+            quoted.push(line);
             continue;
         }
         kept.push(line.trim_end());
     }
+    // a rule ("-----") left above the quote's attribution
+    while kept
+        .last()
+        .is_some_and(|l| !l.trim().is_empty() && !l.chars().any(char::is_alphanumeric))
+    {
+        kept.pop();
+    }
     let out = without_legal_footer(kept.join("\n").trim());
     if out.is_empty() {
-        normalized.trim().to_owned()
-    } else {
-        out
+        return normalized.trim().to_owned();
     }
+    match own_quote(&kept, attribution, &quoted) {
+        Some(earlier) => format!("{out}\n\n{earlier}"),
+        None => out,
+    }
+}
+
+/// Words of an attribution that name a company's address, not a person.
+static NOT_A_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:support|team|service|help|helpdesk|care|no-?reply|orders|shop|store)\b")
+        .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
+});
+
+/// The quoted lines as the writer's own earlier e-mail, unquoted, when the writer signed the
+/// new text with the name the attribution gives ("lucas" above "On Monday lucas wrote:") or
+/// the quote's own closing gives ("Evelyn" above "> Thanks, Evelyn Wilson"): a customer
+/// adding a "PS" to a message of theirs that got no answer yet. A quote of anyone else
+/// (the shop's reply, a forwarded mail) stays cut.
+fn own_quote(kept: &[&str], attribution: &str, quoted: &[&str]) -> Option<String> {
+    let name = sign_off_name(kept)?;
+    let named = |line: &str| {
+        line.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(&name))
+    };
+    let lines: Vec<String> = quoted
+        .iter()
+        .map(|l| l.trim_start().trim_start_matches('>').trim().to_owned())
+        .collect();
+    let by_attribution = named(attribution) && !NOT_A_PERSON.is_match(attribution);
+    let by_closing = attribution.is_empty()
+        && sign_off_name(&lines.iter().map(String::as_str).collect::<Vec<_>>())
+            .is_some_and(|n| n.eq_ignore_ascii_case(&name));
+    if !(by_attribution || by_closing) || quoted.iter().any(|l| l.contains(">>")) {
+        return None;
+    }
+    let text = lines.join("\n").trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The first name the new text is signed with: its last line when that is one to three
+/// words of letters after an optional dash or closing ("- Emma Santos", "Thanks, lucas").
+fn sign_off_name(kept: &[&str]) -> Option<String> {
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*(?:[-–—~]\s*)?(?:(?:thanks|thank you|cheers|best|regards|best regards|kind regards|yours|love)\s*,?\s+)?(\p{L}{2,})(?:\s+\p{L}[\p{L}.'-]*){0,2}\s*$",
+        )
+        .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
+    });
+    const NOT_NAMES: &[&str] = &[
+        "the", "a", "an", "my", "your", "and", "or", "yes", "no", "ok", "okay", "please", "thanks",
+        "thank", "sorry", "hi", "hello", "order", "item",
+    ];
+    let last = kept.iter().rev().find(|l| !l.trim().is_empty())?;
+    SIGNED
+        .captures(last)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned())
+        .filter(|n| !NOT_NAMES.iter().any(|w| n.eq_ignore_ascii_case(w)))
 }
 
 /// `text` without its closing paragraphs that are a legal footer; at least one paragraph
@@ -214,6 +285,32 @@ mod tests {
         // the footer's words inside the request itself, and a request in the last paragraph
         let t = "Please cancel my order.\n\nThe gift is intended for my sister; if it arrives, could the intended recipient return it?";
         assert_eq!(customer_text(t), t);
+    }
+
+    #[test]
+    fn the_writers_own_quoted_earlier_email_is_kept_after_the_new_text() {
+        let t = "PS forgot something - change the black mouse to the white one\n\nlucas\n\n-----\nOn Monday lucas wrote:\n> hey\n> i want to return the thermostat pls\n> lucas";
+        assert_eq!(
+            customer_text(t),
+            "PS forgot something - change the black mouse to the white one\n\nlucas\n\nhey\ni want to return the thermostat pls\nlucas"
+        );
+        // no attribution: the quote's closing names the writer
+        let t = "PS the fleece too, size L please.\n\nEvelyn\n\n> Hello, please cancel order #W7381650.\n> Thanks, Evelyn Wilson";
+        assert!(customer_text(t).ends_with("please cancel order #W7381650.\nThanks, Evelyn Wilson"));
+    }
+
+    #[test]
+    fn a_quote_of_someone_else_stays_cut() {
+        // the shop's reply, signed by its team, under a customer's sign-off
+        let t = "Yes please.\n\nEvelyn\n\nOn Mon, Nov 3, 2025 Acme Support <support@acme.example> wrote:\n> Shall I cancel it, Evelyn?\n> Acme Support";
+        assert_eq!(customer_text(t), "Yes please.\n\nEvelyn");
+        // another person's mail
+        let t = "Can you help my mum with this?\n\nLucas\n\nOn Monday Maria Silva wrote:\n> please cancel my order\n> Maria";
+        assert_eq!(customer_text(t), "Can you help my mum with this?\n\nLucas");
+        // unsigned new text
+        let t =
+            "Thanks, but it still has not arrived.\n\nOn Mon, lucas wrote:\n> where is it\n> lucas";
+        assert_eq!(customer_text(t), "Thanks, but it still has not arrived.");
     }
 
     #[test]
