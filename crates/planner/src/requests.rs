@@ -438,7 +438,40 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
             context_order = Some(id.clone());
         }
     }
+    fold_announced_payment(&mut out);
     out
+}
+
+/// "I should also like to change how it is paid for. At present it is on my PayPal account;
+/// I would prefer my Visa card.": a payment change announced without a method, then asked
+/// for with one in the next sentence, is one request, read where the method is named.
+fn fold_announced_payment(out: &mut Vec<Request>) {
+    let names_method = |text: &str| {
+        let mut found = Vec::new();
+        frontdesk_intent::entities::extract_payment_methods(text, &mut found);
+        !found.is_empty()
+    };
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let folds = a.kind == "order_payment"
+            && b.kind == "order_payment"
+            && a.after.is_empty()
+            && !names_method(&a.clause)
+            && names_method(&b.clause)
+            && (a.order_ids.is_empty() || b.order_ids.is_empty() || a.order_ids == b.order_ids);
+        if folds {
+            let a = out.remove(i);
+            let b = &mut out[i];
+            b.before = a.clause;
+            if b.order_ids.is_empty() {
+                b.order_ids = a.order_ids;
+            }
+            b.context_order = b.context_order.take().or(a.context_order);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -659,6 +692,12 @@ mod tests {
         // item change
         let k = kinds(
             "I'd rather it was charged to my Visa (the one ending 9402), so could you switch the payment over?",
+        );
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "order_payment");
+        // announced, then asked for with the method: one request
+        let k = kinds(
+            "I should also like to change how it is paid for. At present it is on my PayPal account; I would prefer it to be charged to my Visa card instead.",
         );
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].0, "order_payment");
