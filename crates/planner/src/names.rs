@@ -12,8 +12,20 @@ const GENERIC: [&str; 3] = ["set", "cleaner", "kit"];
 /// "Bicycle", and so "bike helmet" for a "Cycling Helmet").
 const SYNONYMS: &[(&str, &str)] = &[("bicycle", "bike"), ("cycling", "bike")];
 
-/// Everyday words for a whole product name ("the purple tee" for a "T-Shirt").
-const EVERYDAY_NAMES: &[(&str, &str)] = &[("t shirt", "tee"), ("sunglasses", "shades")];
+/// Everyday words for a whole product name ("the purple tee" for a "T-Shirt", "the cologne"
+/// for the "Perfume"): only words that name no other product of the catalogue.
+const EVERYDAY_NAMES: &[(&str, &str)] = &[
+    ("t shirt", "tee"),
+    ("sunglasses", "shades"),
+    ("perfume", "cologne"),
+    ("perfume", "fragrance"),
+    ("portable charger", "power bank"),
+    ("portable charger", "powerbank"),
+    ("backpack", "rucksack"),
+    ("patio umbrella", "parasol"),
+    ("vacuum cleaner", "hoover"),
+    ("luggage set", "suitcase"),
+];
 
 /// First words of product names that people use alone for the product ("the navy fleece"
 /// for a "Fleece Jacket", "the jigsaw" for a "Jigsaw Puzzle").
@@ -223,6 +235,60 @@ pub fn one_slip(typed: &str, word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The retail catalogue's product names (`data/retail/products.json`).
+    const CATALOGUE_NAMES: &[&str] = &[
+        "Action Camera",
+        "Air Purifier",
+        "Backpack",
+        "Bicycle",
+        "Bluetooth Speaker",
+        "Bookshelf",
+        "Coffee Maker",
+        "Cycling Helmet",
+        "Desk Lamp",
+        "Digital Camera",
+        "Dumbbell Set",
+        "E-Reader",
+        "Electric Kettle",
+        "Electric Toothbrush",
+        "Espresso Machine",
+        "Fleece Jacket",
+        "Gaming Mouse",
+        "Garden Hose",
+        "Grill",
+        "Headphones",
+        "Hiking Boots",
+        "Indoor Security Camera",
+        "Jigsaw Puzzle",
+        "LED Light Bulb",
+        "Laptop",
+        "Luggage Set",
+        "Makeup Kit",
+        "Mechanical Keyboard",
+        "Notebook",
+        "Office Chair",
+        "Patio Umbrella",
+        "Perfume",
+        "Pet Bed",
+        "Portable Charger",
+        "Running Shoes",
+        "Skateboard",
+        "Smart Thermostat",
+        "Smart Watch",
+        "Smartphone",
+        "Sneakers",
+        "Sunglasses",
+        "T-Shirt",
+        "Tablet",
+        "Tea Kettle",
+        "Vacuum Cleaner",
+        "Wall Clock",
+        "Water Bottle",
+        "Wireless Earbuds",
+        "Wristwatch",
+        "Yoga Mat",
+    ];
+
     #[test]
     fn names_products_by_suffix() {
         assert!(mention("my laser gaming mouse", "Gaming Mouse").is_some());
@@ -258,6 +324,18 @@ mod tests {
         assert!(mention("both tees", "T-Shirt").is_some());
         assert!(mention("my new shades", "Sunglasses").is_some());
         assert!(mention("a teeth whitening kit", "T-Shirt").is_none());
+        assert!(mention("the keyboard, the cologne and the dumbbells", "Perfume").is_some());
+        assert!(mention("the little power bank", "Portable Charger").is_some());
+        assert!(mention("both suitcases", "Luggage Set").is_some());
+        assert!(mention("the hoover", "Vacuum Cleaner").is_some());
+        // each everyday word names one product only
+        for (_, everyday) in EVERYDAY_NAMES {
+            let named = CATALOGUE_NAMES
+                .iter()
+                .filter(|n| mention(everyday, n).is_some())
+                .count();
+            assert_eq!(named, 1, "{everyday}");
+        }
         // a name's last word cut short
         assert!(mention("the action cam - the waterproof one", "Action Camera").is_some());
         assert!(mention("the action ca", "Action Camera").is_none());
