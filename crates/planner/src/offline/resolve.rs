@@ -20,7 +20,7 @@ use crate::{ConversationState, Outcome, PlanError, PlanRequest, ProposedWrite};
 
 use super::checks::{
     address_not_written, changed_but_unwritten, fewer_than_stated, kept_but_written,
-    named_but_untouched, payment_not_named, unnamed_item_written,
+    listed_but_unknown, named_but_untouched, payment_not_named, unnamed_item_written,
 };
 use super::combine::{conflict, merge_writes};
 use super::implied::{implied_item_changes, unread_change, unread_condition};
@@ -179,6 +179,9 @@ impl OfflinePlanner {
             questions.insert(0, q);
         }
         if let Some(q) = address_not_written(&turn.body_text(), &writes, &customer) {
+            questions.insert(0, q);
+        }
+        if let Some(q) = listed_but_unknown(&turn.body_text(), &writes, &customer) {
             questions.insert(0, q);
         }
         if let Some(q) = named_but_untouched(&turn.body_text(), &writes, &customer) {

@@ -13,6 +13,8 @@
 //! - A write pays or refunds through a method the text does not name, where it names one
 //!   ([`payment`]).
 //! - The text writes out a new address and no write sends anything there ([`address`]).
+//! - A list of things that the writes act on holds one that names none of the customer's
+//!   items ([`listed`]).
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -23,10 +25,12 @@ use crate::customer::Customer;
 use crate::text::re;
 
 mod address;
+mod listed;
 mod payment;
 mod untouched;
 
 pub(super) use address::address_not_written;
+pub(super) use listed::listed_but_unknown;
 pub(super) use payment::payment_not_named;
 pub(super) use untouched::named_but_untouched;
 
