@@ -154,13 +154,13 @@ pub(super) fn unread_change(
             || !mentions(s, &items).is_empty()
             || points_back
             || MY_ORDER.is_match(s);
-        let unread = extract(s, procedures).is_empty() && !implied.iter().any(|c| c == s);
+        let unread = extract(s, procedures).is_empty() && !implied.iter().any(|c| read_as(c, s));
         // "please change:" above list lines that were read
         let header_of_read_list = heads_a_list(&sents, i)
             && sents[i + 1..]
                 .iter()
                 .take_while(|b| is_bullet(b))
-                .any(|b| implied.iter().any(|c| c == b));
+                .any(|b| implied.iter().any(|c| read_as(c, b)));
         // "I need to change two items in my pending order. The skateboard should be the 34
         // inch one. ...", "I want to change my order that hasn't shipped. The e-reader, I
         // want the 32GB one.": a sentence that announces changes, above the sentences that
@@ -168,7 +168,7 @@ pub(super) fn unread_change(
         let counts_read_changes = announces_changes(s)
             && sents
                 .get(i + 1)
-                .is_some_and(|next| implied.iter().any(|c| c == next));
+                .is_some_and(|next| implied.iter().any(|c| read_as(c, next)));
         // "don't change the speaker or the tablet": what stays, not a change
         let changes = CHANGE.find_iter(s).any(|m| {
             let before = &s[..m.start()];
@@ -177,6 +177,15 @@ pub(super) fn unread_change(
         (asks && changes && names_theirs && unread && !header_of_read_list && !counts_read_changes)
             .then(|| s.clone())
     })
+}
+
+/// Whether the implied request's `clause` reads `sentence`: it is the sentence, or ends with it
+/// after the sentence that named the item ([`implied_item_changes`]).
+fn read_as(clause: &str, sentence: &str) -> bool {
+    clause == sentence
+        || clause
+            .strip_suffix(sentence)
+            .is_some_and(|head| head.ends_with(' '))
 }
 
 /// Item-change requests implied by sentences of `body` that hold no request of their own.
@@ -209,9 +218,11 @@ pub(super) fn implied_item_changes(
         // "... two white bookshelves. The shorter of the two should be the 6 ft one", "... the
         // laptop in my pending order. I need an i7 with 32GB of RAM": the items the sentence
         // before names
+        let mut named_before = false;
         if found.is_empty() && i > 0 {
             found = mentions(&sents[i - 1], &items);
             describing = vec![false; found.len()];
+            named_before = !found.is_empty();
         }
         let changed = found.iter().zip(&describing).any(|(m, d)| {
             !d && m
@@ -222,7 +233,23 @@ pub(super) fn implied_item_changes(
         if !changed {
             continue;
         }
-        let before = sents[..i].join(" ");
+        // the item is read where it is named: with the sentence before ("My second request
+        // concerns the espresso machine. I would prefer the one with the 2L water tank."),
+        // not among every item the earlier sentences name
+        let changed_items = found
+            .iter()
+            .flat_map(|m| &m.items)
+            .filter(|item| names_another_option(s, item, customer))
+            .count();
+        let (first, clause) = if named_before
+            && changed_items == 1
+            && extract(&sents[i - 1], procedures).is_empty()
+        {
+            (i - 1, format!("{} {s}", sents[i - 1]))
+        } else {
+            (i, s.clone())
+        };
+        let before = sents[..first].join(" ");
         let after = sents[i + 1..].join(" ");
         // "what would the speaker cost in blue?": a price asked, not a change
         let kind = if PRICE_QUESTION.is_match(s) {
@@ -230,7 +257,7 @@ pub(super) fn implied_item_changes(
         } else {
             "item_change"
         };
-        let mut r = Request::of(kind, s);
+        let mut r = Request::of(kind, &clause);
         r.explicit = true;
         r.alone = false;
         r.context_order = order_ids(&before).last().map(|(_, id)| id.clone());
@@ -274,10 +301,15 @@ mod tests {
             implied("In #W1000001, I meant to get the desk lamp in low brightness."),
             vec!["In #W1000001, I meant to get the desk lamp in low brightness."]
         );
-        // the item named in the sentence before, its new option in the next
+        // the item named in the sentence before, its new option in the next: read together,
+        // so the item is the one named there, not any the earlier sentences name
         assert_eq!(
             implied("I'm unhappy with the desk lamp in #W1000001. I need the low brightness one."),
-            vec!["I need the low brightness one."]
+            vec!["I'm unhappy with the desk lamp in #W1000001. I need the low brightness one."]
+        );
+        assert_eq!(
+            implied("My pending order has a mouse and a desk lamp. The second request concerns the lamp. I would prefer the one with low brightness."),
+            vec!["The second request concerns the lamp. I would prefer the one with low brightness."]
         );
         // a question that asks nothing does not head a list
         assert!(implied("Is this right?\n- mouse: white").is_empty());
