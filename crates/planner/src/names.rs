@@ -10,7 +10,12 @@ const GENERIC: [&str; 3] = ["set", "cleaner", "kit"];
 
 /// Words of product names and the everyday words people use for them ("bike" for a
 /// "Bicycle", and so "bike helmet" for a "Cycling Helmet").
-const SYNONYMS: &[(&str, &str)] = &[("bicycle", "bike"), ("cycling", "bike")];
+const SYNONYMS: &[(&str, &str)] = &[
+    ("bicycle", "bike"),
+    ("cycling", "bike"),
+    // British: "my running trainers"
+    ("shoes", "trainers"),
+];
 
 /// Everyday words for a whole product name ("the purple tee" for a "T-Shirt", "the cologne"
 /// for the "Perfume"): only words that name no other product of the catalogue.
@@ -328,6 +333,7 @@ mod tests {
         assert!(mention("the little power bank", "Portable Charger").is_some());
         assert!(mention("both suitcases", "Luggage Set").is_some());
         assert!(mention("the hoover", "Vacuum Cleaner").is_some());
+        assert!(mention("the yellow running trainers", "Running Shoes").is_some());
         // each everyday word names one product only
         for (_, everyday) in EVERYDAY_NAMES {
             let named = CATALOGUE_NAMES

@@ -38,7 +38,7 @@ pub(super) use untouched::named_but_untouched;
 /// they ask for.
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them|in one (?:exchange|change|go|order))|(?:exchange|return|change|swap|replace|modify|switch) (?:them )?both)\b",
+        r"(?i)\b(?:(?P<n>two|three|four|five|2|3|4|5) (?:things|items|changes|exchanges|returns|products|requests|of them)|a (?P<c>couple) of (?:things|items|products)|(?:that'?s |those are )?all (?P<m>two|three|four|five)\b|both (?:items|things|changes|exchanges|of them|in one (?:exchange|change|go|order))|(?:exchange|return|change|swap|replace|modify|switch) (?:them )?both)\b",
     )
 });
 
@@ -85,9 +85,10 @@ pub(super) fn fewer_than_stated(
             let n = c
                 .name("n")
                 .or_else(|| c.name("m"))
+                .or_else(|| c.name("c"))
                 .map(|m| m.as_str().to_ascii_lowercase());
             let count = match n.as_deref() {
-                Some("two" | "2") | None => 2,
+                Some("two" | "2" | "couple") | None => 2,
                 Some("three" | "3") => 3,
                 Some("four" | "4") => 4,
                 Some(_) => 5,
@@ -445,6 +446,10 @@ mod tests {
             fewer_than_stated("That's all three. Thanks", &[w(&["1", "2"])], 0, &none).is_some()
         );
         assert!(fewer_than_stated("I'd like to exchange both:", &[w(&["1"])], 0, &none).is_some());
+        // "a couple of things" counts two; one read (the other named in a word not known)
+        let text = "I'd like to return a couple of things from that order: the yellow running trainers and the green bottle.";
+        assert!(fewer_than_stated(text, &[w(&["1"])], 0, &none).is_some());
+        assert_eq!(fewer_than_stated(text, &[w(&["1", "2"])], 0, &none), None);
         // "two things: change the payment, and has the keyboard shipped?": one is answered
         assert_eq!(
             fewer_than_stated("Hi, two things.", &[w(&[])], 1, &none),
