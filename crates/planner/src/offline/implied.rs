@@ -129,15 +129,24 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// (a change verb, and an order id of theirs or a product they bought) yet holds no request
 /// the procedures read and no implied item change (`implied`: the clauses
 /// [`implied_item_changes`] read). Acting on the rest of the message and answering "done"
-/// would leave that part undone: the whole message goes to a person.
+/// would leave that part undone: the whole message goes to a person. A sentence that only
+/// announces the change of products that item changes read elsewhere change (`changed`: the
+/// names of the products the proposed item changes act on) is no unread change: "Could you
+/// change the speaker in my order? ... I'd like the speaker with the 20 hour battery
+/// instead".
 pub(super) fn unread_change(
     body: &str,
     customer: &Customer,
     procedures: &Procedures,
     implied: &[String],
+    changed: &[String],
 ) -> Option<String> {
     let sents = sentences(&restate(body));
     let items: Vec<Item> = customer.all_items();
+    let changed_elsewhere = |s: &str| {
+        let named = mentions(s, &items);
+        !named.is_empty() && named.iter().all(|n| changed.contains(&n.name))
+    };
     sents.iter().enumerate().find_map(|(i, s)| {
         let asks = (ASKS.is_match(s) && !narrates(s))
             || IMPERATIVE.is_match(s)
@@ -174,8 +183,14 @@ pub(super) fn unread_change(
             let before = &s[..m.start()];
             !(NOT_BEFORE.is_match(before) || NO_BEFORE.is_match(before))
         });
-        (asks && changes && names_theirs && unread && !header_of_read_list && !counts_read_changes)
-            .then(|| s.clone())
+        (asks
+            && changes
+            && names_theirs
+            && unread
+            && !header_of_read_list
+            && !counts_read_changes
+            && !changed_elsewhere(s))
+        .then(|| s.clone())
     })
 }
 
@@ -328,7 +343,7 @@ mod tests {
     fn a_story_of_what_the_customer_did_is_no_unread_change() {
         let p = Procedures::shipped().unwrap();
         let c = customer();
-        let unread = |body: &str| unread_change(body, &c, &p, &[]);
+        let unread = |body: &str| unread_change(body, &c, &p, &[], &[]);
         assert_eq!(
             unread("I ordered the gaming mouse and the desk lamp by mistake - I meant to save the cart and hit checkout instead. Please cancel order #W1000001."),
             None
@@ -371,8 +386,19 @@ mod tests {
                 .into_iter()
                 .map(|r| r.clause)
                 .collect();
-            unread_change(body, &c, &p, &implied)
+            unread_change(body, &c, &p, &implied, &[])
         };
+        // a change announced for a product that a proposed item change changes is read
+        let c = customer();
+        let body = "Could you change the mouse in my order #W1000001, please? I'd like the white one instead.";
+        assert!(unread_change(body, &c, &p, &[], &[]).is_some());
+        assert_eq!(
+            unread_change(body, &c, &p, &[], &["Gaming Mouse".to_owned()]),
+            None
+        );
+        // not when another product it names is changed by nothing
+        let body = "Could you change the mouse and the lamp in #W1000001? I'd like the white mouse instead.";
+        assert!(unread_change(body, &c, &p, &[], &["Gaming Mouse".to_owned()]).is_some());
         // a misspelt verb still leaves "refund" on one of their products
         assert!(unread(
             "Please cancel #W1000066. And I'd like to retrun the water bottle, refund to my gift card."

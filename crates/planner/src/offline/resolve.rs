@@ -198,6 +198,28 @@ impl OfflinePlanner {
             .iter()
             .any(|r| !matches!(r.kind.as_str(), "status" | "product_info" | "account"));
         let body = turn.body_text();
+        // the products the proposed item changes act on
+        let changed: Vec<String> = writes
+            .iter()
+            .filter(|w| {
+                matches!(
+                    w.tool.as_str(),
+                    "modify_pending_order_items" | "exchange_delivered_order_items"
+                )
+            })
+            .flat_map(|w| {
+                let items = customer.all_items();
+                crate::offline::checks::item_ids(w)
+                    .into_iter()
+                    .filter_map(|id| {
+                        items
+                            .iter()
+                            .find(|i| i.item_id == id)
+                            .map(|i| i.name.clone())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let unmodelled = unmodelled
             .map(|c| (Rule::UnmodelledCondition, c))
             .or_else(|| {
@@ -208,8 +230,14 @@ impl OfflinePlanner {
                 // a change asked for beside questions only: answering the questions and
                 // saying nothing of the change would read as done
                 writes_asked.then(condition).flatten().or_else(|| {
-                    unread_change(&body, &customer, &self.procedures, &implied_clauses)
-                        .map(|c| (Rule::UnreadRequest, c))
+                    unread_change(
+                        &body,
+                        &customer,
+                        &self.procedures,
+                        &implied_clauses,
+                        &changed,
+                    )
+                    .map(|c| (Rule::UnreadRequest, c))
                 })
             })
             .or_else(|| dropped.map(|c| (Rule::UnreadRequest, c)))
