@@ -714,6 +714,21 @@ mod tests {
     }
 
     #[test]
+    fn what_an_order_came_to_is_its_total() {
+        for text in [
+            "I can't find the confirmation - could you tell me exactly what it came to?",
+            "Can you tell me how much the order came to in the end?",
+        ] {
+            assert_eq!(kinds(text)[0].0, "status", "{text}");
+        }
+        // what a difference comes to is part of the change it pays for
+        let k = kinds(
+            "Please charge the difference to my Mastercard and let me know what it comes to.",
+        );
+        assert!(k.iter().all(|(k, _)| k != "status"), "{k:?}");
+    }
+
+    #[test]
     fn a_more_specific_request_inside_a_generic_trigger_wins() {
         assert_eq!(
             kinds(
