@@ -105,11 +105,11 @@ static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+(?:it|that|the new one|the new ones|they|the difference|the price|the new (?:\w+ ){0,2}?(?:one|ones|model|version))(?:'s|'re|\s+is|\s+are|\s+turns out|\s+ends up|\s+comes out|\s+costs?|\s+be)?\s+(?:to be\s+)?(?:cheaper|less expensive|lower|more expensive|pricier|dearer|higher|more|less)\b",
     )
 });
-/// "if there is a price difference", "should there be any difference in price": a condition
-/// that only says a difference may exist.
+/// "if there is a price difference", "should there be any difference in price", "if there's a
+/// refund on the difference": a condition that only says a difference may exist.
 static ANY_DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+there(?:'s|\s+is|\s+be|\s+will be|\s+ends up being)\s+(?:a|any|some)\s+(?:price\s+)?difference(?:\s+(?:of|in)\s+(?:the\s+)?price)?\s*$",
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+there(?:'s|\s+is|\s+be|\s+will be|\s+ends up being)\s+(?:a|an|any|some)\s+(?:(?:price\s+)?difference(?:\s+(?:of|in)\s+(?:the\s+)?price)?|(?:refund|charge|extra (?:charge|cost)|balance)\s+(?:on|for|of|from)\s+the\s+(?:price\s+)?difference|(?:refund|extra charge|extra cost|extra to pay|balance)(?:\s+(?:due|owed|to pay))?)\s*$",
     )
 });
 /// "if it isn't, ...", "if they aren't,", "if it doesn't,": a negated condition with its
@@ -291,6 +291,12 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
             difference: head.contains("difference") || courteous.contains("difference"),
         });
     }
+    // "if there is some difference of price, use my PayPal for it": where any difference
+    // goes; there is none to move when the condition fails ("if there's a ..." is no
+    // availability here)
+    if ANY_DIFFERENCE.is_match(span) {
+        return None;
+    }
     // a shipping condition may run past a comma ("if my order with the skateboard, speaker
     // and sunglasses hasn't gone out yet")
     if NOT_SHIPPED.is_match(rest) {
@@ -316,11 +322,6 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     // "if it's cheaper, refund the difference to my PayPal": where the difference goes,
     // written as a condition on its sign; the payment method is read from the clause
     if DIFFERENCE_SIGN.is_match(span) && courteous.to_lowercase().contains("difference") {
-        return None;
-    }
-    // "if there is some difference of price, use my PayPal for it": where any difference
-    // goes; there is none to move when the condition fails
-    if ANY_DIFFERENCE.is_match(span) {
         return None;
     }
     // "Is it available in black? If it is, switch mine; if it isn't, cancel the order": an
@@ -682,6 +683,16 @@ mod tests {
         );
         assert_eq!(
             condition_of("Should there be any price difference, charge my Visa."),
+            None
+        );
+        assert_eq!(
+            condition_of(
+                "If there's a price difference, please use my gift card for it, not my Visa."
+            ),
+            None
+        );
+        assert_eq!(
+            condition_of("If there's a refund on the difference, please put it on my Mastercard."),
             None
         );
         assert!(matches!(
