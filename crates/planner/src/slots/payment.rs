@@ -14,7 +14,7 @@ use super::Resolution;
 
 static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not|than|originally|paid (?:for )?(?:with|by|using|via|on)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
+        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not|than|originally|paid (?:for )?(?:with|by|using|via|on)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:isn'?t|is not|not|won'?t be|never)\s+enough\s+(?:money\s+|balance\s+|credit\s+|funds\s+)?(?:left\s+)?(?:on|in)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
     )
 });
 /// A payment moved from one method to another: its "from" names the old one.
@@ -62,6 +62,13 @@ static PAID_FROM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:take|taking|pay|paying|charge|charging|deduct|deducting|cover|covering|bill|withdraw|debit)\b[^.;,]{0,40}\bfrom\s+(?:my |the |a |your |that )?$",
     )
 });
+/// "Any difference can come off my gift card", "it can come out of my PayPal": a method the
+/// money comes from, which "off" alone would read as one taken off the order.
+static COMES_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:come|comes|coming|be taken|be deducted|be paid)\s+(?:off|out of|from)\s+(?:my |the |a |your |that )?$",
+    )
+});
 /// "I'd rather it was charged to my Visa", "I'd prefer it to be billed to", "I'd rather it was
 /// paid from PayPal": where the customer wants the charge, not where it was.
 static WISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,13 +79,15 @@ static WISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a payment method after `before` is one to pay with: not one the text moves away
 /// from ("instead of the", "was charged to my"), unless a paying "from" ("take the extra
-/// cost from my") or a wish ("I'd rather it was charged to my") says it pays.
+/// cost from my"), a wish ("I'd rather it was charged to my") or where it comes from ("can
+/// come off my") says it pays.
 fn pays(before: &str) -> bool {
     !NOT_THIS_METHOD.is_match(before)
         || PAID_FROM
             .find(before)
             .is_some_and(|m| !MOVED.is_match(m.as_str()))
         || WISHED_ON.is_match(before)
+        || COMES_OFF.is_match(before)
 }
 
 pub(crate) static STORE_CREDIT: LazyLock<Regex> =
@@ -291,6 +300,9 @@ mod tests {
         ));
         assert!(keeps("I'd prefer it to be billed to the "));
         assert!(keeps("I'd just rather it was paid from "));
+        assert!(keeps("Any difference can come off my "));
+        assert!(keeps("the extra can come out of my "));
+        assert!(!keeps("There isn't enough left on my "));
         // where the order is paid now is what the change moves away from
         assert!(!keeps("At present it is on my "));
         assert!(!keeps("it's currently on the "));
