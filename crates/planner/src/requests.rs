@@ -714,6 +714,14 @@ mod tests {
     }
 
     #[test]
+    fn an_order_wanted_delivered_elsewhere_by_its_number_is_an_address_change() {
+        let k =
+            kinds("I'd rather have order #W3279695 delivered to my work address instead of home.");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "order_address");
+    }
+
+    #[test]
     fn what_an_order_came_to_is_its_total() {
         for text in [
             "I can't find the confirmation - could you tell me exactly what it came to?",
