@@ -47,15 +47,32 @@ pub(super) fn names_another_option(sentence: &str, item: &Item, customer: &Custo
 /// A sentence of `body` that asks for something under a condition ("if the bike comes in
 /// medium, please switch to that") yet holds no request the procedures read: the planner
 /// does not know what it asks for.
-pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<String> {
-    sentences(&restate(body)).into_iter().find(|s| {
+pub(super) fn unread_condition(
+    body: &str,
+    procedures: &Procedures,
+    implied: &[String],
+    pending_only: bool,
+) -> Option<String> {
+    let sents = sentences(&restate(body));
+    sents.iter().enumerate().find_map(|(i, s)| {
+        let condition = condition_of(s);
+        // "If it hasn't shipped yet, please update two items:" above list lines that were
+        // read as item changes of a pending order: the condition holds for every write
+        // (a pending order has not shipped), so the heading is no condition left unread
+        let heads_read_pending_list = pending_only
+            && condition == Some(Condition::Shipped(false))
+            && heads_a_list(&sents, i)
+            && sents[i + 1..]
+                .iter()
+                .take_while(|b| is_bullet(b))
+                .any(|b| implied.iter().any(|c| read_as(c, b)));
         // "if that's not available, then black is fine": a second choice of option,
         // read with the item change it belongs to
-        !SECOND_CHOICE_FINE.is_match(s)
+        (!SECOND_CHOICE_FINE.is_match(s)
             && ASKS.is_match(s)
             && !asks_nothing(s)
             && matches!(
-                condition_of(s),
+                condition,
                 Some(
                     Condition::IfUnavailable
                         | Condition::IfAvailable
@@ -64,7 +81,9 @@ pub(super) fn unread_condition(body: &str, procedures: &Procedures) -> Option<St
                         | Condition::Unmodelled(_)
                 )
             )
-            && extract(s, procedures).is_empty()
+            && !heads_read_pending_list
+            && extract(s, procedures).is_empty())
+        .then(|| s.clone())
     })
 }
 
@@ -357,24 +376,43 @@ mod tests {
         let p = Procedures::shipped().unwrap();
         assert!(unread_condition(
             "Change the lamp to low brightness. If the bike comes in medium, please go ahead with that; otherwise leave it.",
-            &p
+            &p, &[], true
         )
         .is_some());
         // "switch to that" is a request the procedures read
         assert_eq!(
             unread_condition(
                 "Change the lamp to low brightness. If the bike comes in medium, please switch to that.",
-                &p
+                &p, &[], true
             ),
             None
         );
         assert_eq!(
             unread_condition(
                 "Please cancel #W1000066. Let me know if you need anything.",
-                &p
+                &p,
+                &[],
+                true
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_not_yet_shipped_heading_over_read_lines_of_a_pending_order_is_no_unread_condition() {
+        let p = Procedures::shipped().unwrap();
+        let c = customer();
+        let body = "Order #W1000001 - if it hasn't shipped yet, please update two items:\n- mouse: white\n- lamp: low brightness";
+        let implied: Vec<String> = implied_item_changes(body, &c, &p)
+            .into_iter()
+            .map(|r| r.clause)
+            .collect();
+        assert_eq!(implied.len(), 2, "{implied:?}");
+        assert_eq!(unread_condition(body, &p, &implied, true), None);
+        // a write that is not on a pending order: whether it shipped matters
+        assert!(unread_condition(body, &p, &implied, false).is_some());
+        // lines that were not read
+        assert!(unread_condition(body, &p, &[], true).is_some());
     }
 
     #[test]

@@ -220,11 +220,16 @@ impl OfflinePlanner {
                     .collect::<Vec<_>>()
             })
             .collect();
+        // every write acts on a pending order (so on one that has not shipped)
+        let pending_only = !writes.is_empty()
+            && writes
+                .iter()
+                .all(|w| w.tool.starts_with("modify_pending_") || w.tool == "cancel_pending_order");
         let unmodelled = unmodelled
             .map(|c| (Rule::UnmodelledCondition, c))
             .or_else(|| {
                 let condition = || {
-                    unread_condition(&body, &self.procedures)
+                    unread_condition(&body, &self.procedures, &implied_clauses, pending_only)
                         .map(|c| (Rule::UnmodelledCondition, c))
                 };
                 // a change asked for beside questions only: answering the questions and
