@@ -258,23 +258,20 @@ pub(super) fn implied_item_changes(
             describing = vec![false; found.len()];
             named_before = !found.is_empty();
         }
-        let changed = found.iter().zip(&describing).any(|(m, d)| {
-            !d && m
-                .items
-                .iter()
-                .any(|item| names_another_option(s, item, customer))
-        });
-        if !changed {
+        // the items named (not only described) that lack an option the sentence asks for
+        let changed_items = found
+            .iter()
+            .zip(&describing)
+            .filter(|(_, d)| !**d)
+            .flat_map(|(m, _)| &m.items)
+            .filter(|item| names_another_option(s, item, customer))
+            .count();
+        if changed_items == 0 {
             continue;
         }
         // the item is read where it is named: with the sentence before ("My second request
         // concerns the espresso machine. I would prefer the one with the 2L water tank."),
         // not among every item the earlier sentences name
-        let changed_items = found
-            .iter()
-            .flat_map(|m| &m.items)
-            .filter(|item| names_another_option(s, item, customer))
-            .count();
         let (first, clause) = if named_before
             && changed_items == 1
             && extract(&sents[i - 1], procedures).is_empty()

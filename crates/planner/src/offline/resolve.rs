@@ -199,6 +199,7 @@ impl OfflinePlanner {
             .any(|r| !matches!(r.kind.as_str(), "status" | "product_info" | "account"));
         let body = turn.body_text();
         // the products the proposed item changes act on
+        let all_items = customer.all_items();
         let changed: Vec<String> = writes
             .iter()
             .filter(|w| {
@@ -207,18 +208,9 @@ impl OfflinePlanner {
                     "modify_pending_order_items" | "exchange_delivered_order_items"
                 )
             })
-            .flat_map(|w| {
-                let items = customer.all_items();
-                crate::offline::checks::item_ids(w)
-                    .into_iter()
-                    .filter_map(|id| {
-                        items
-                            .iter()
-                            .find(|i| i.item_id == id)
-                            .map(|i| i.name.clone())
-                    })
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(crate::offline::checks::item_ids)
+            .filter_map(|id| all_items.iter().find(|i| i.item_id == id))
+            .map(|i| i.name.clone())
             .collect();
         // every write acts on a pending order (so on one that has not shipped)
         let pending_only = !writes.is_empty()
