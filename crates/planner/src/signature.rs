@@ -11,9 +11,10 @@ use crate::text::re;
 
 /// A closing line of an e-mail ("Thanks,", "Best regards", "Cheers!").
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:thanks|thank you|thanks again|many thanks|thx|best|best regards|kind regards|warm regards|regards|cheers|sincerely|yours|all the best|take care|talk soon)(?: so much)?\s*[,.!]*\s*$",
-    )
+    re(&format!(
+        r"(?i)^\s*(?:{})(?: so much)?\s*[,.!]*\s*$",
+        frontdesk_intent::letter::CLOSING_WORDS
+    ))
 });
 
 /// Where the sign-off block of an e-mail starts: the signature delimiter line ("-- "), or a

@@ -145,9 +145,10 @@ fn own_quote(kept: &[&str], attribution: &str, quoted: &[&str]) -> Option<String
 /// words of letters after an optional dash or closing ("- Emma Santos", "Thanks, lucas").
 fn sign_off_name(kept: &[&str]) -> Option<String> {
     static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^\s*(?:[-–—~]\s*)?(?:(?:thanks|thank you|cheers|best|regards|best regards|kind regards|yours|love)\s*,?\s+)?(\p{L}{2,})(?:\s+\p{L}[\p{L}.'-]*){0,2}\s*$",
-        )
+        Regex::new(&format!(
+            r"(?i)^\s*(?:[-–—~]\s*)?(?:(?:{})\s*,?\s+)?(\p{{L}}{{2,}})(?:\s+\p{{L}}[\p{{L}}.'-]*){{0,2}}\s*$",
+            super::CLOSING_WORDS
+        ))
         .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
     });
     const NOT_NAMES: &[&str] = &[

@@ -32,18 +32,17 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
+/// The words that close a letter, as a regex alternation to match case-insensitively:
+/// "Thanks", "Thank you", "Best regards", "Cheers", "Sincerely", "Love", "xx". One list for
+/// every reader of sign-offs: the router's [`content_range`], the history reader's
+/// signed name, and the planner's signature block.
+pub const CLOSING_WORDS: &str = r"thanks|thank you|thx|ty|many thanks|thanks a lot|thanks again|cheers|(?:best|kind|warm|warmest)? ?regards|best(?: wishes)?|sincerely|yours(?: truly| sincerely)?|all the best|take care|talk soon|love|xx+|x";
+
 /// A closing line: "Thanks,", "Thank you so much!", "Best regards", "Cheers", ...
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^\s*
-        (?: thanks | thank\ you | thx | ty | many\ thanks | thanks\ a\ lot | cheers
-          | (?:best|kind|warm|warmest)?\ ?regards | best(?:\ wishes)? | sincerely
-          | yours(?:\ truly|\ sincerely)? | all\ the\ best | take\ care | xx+ | x )
-        (?: [\ \t]+ (?:so\ much|very\ much|again|in\ advance|for\ your\ help|a\ lot) )?
-        [\ \t]* [,!.]*
-        (?-i: [\ \t]* [[:upper:]][[:alpha:]'.-]* (?: [\ \t]+ [[:upper:]][[:alpha:]'.-]* ){0,2} )?
-        \s*$",
-    )
+    Regex::new(&format!(
+        r"(?i)^\s*(?:{CLOSING_WORDS})(?:[ \t]+(?:so much|very much|again|in advance|for your help|a lot))?[ \t]*[,!.]*(?-i:[ \t]*[[:upper:]][[:alpha:]'.-]*(?:[ \t]+[[:upper:]][[:alpha:]'.-]*){{0,2}})?\s*$"
+    ))
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
