@@ -26,7 +26,7 @@ static WHOLE_ORDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MISTAKE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:by mistake|mistaken|mistakenly|(?:was|were|is|a) (?:\w+ )?mistake|in error|by error|accident(?:al|ally)?|wrong (?:item|order|one|size|color|colour|model|product|version)|ordered (?:it |them |the |a )?wrong(?:ly)?|(?:did ?n[o']t|never) (?:mean|intend) to (?:order|buy|place|purchase))\b",
+        r"(?i)\b(?:by mistake|mistaken|mistakenly|(?:was|were|is|a) (?:\w+ )?mistake|in error|by error|accident(?:al|ally)?|wrong (?:item|order|one|size|color|colour|model|product|version)|ordered (?:it |them |the |a )?wrong(?:ly)?|(?:did ?n[o']t|never) (?:mean|intend) to (?:order|buy|place|purchase)|ordered (?:\w+ ){0,3}twice|(?:double|duplicate)[- ]?order(?:ed)?|without (?:realis|realiz)ing)\b",
     )
 });
 
@@ -326,8 +326,8 @@ fn labels<'a>(items: impl Iterator<Item = &'a Item>) -> String {
     items.map(Item::label).collect::<Vec<_>>().join(", ")
 }
 
-/// "refund $12.00 to your PayPal (within 5 to 7 business days)": a gift card is refunded at
-/// once, other methods within 5 to 7 business days (store policy).
+/// The reason a cancellation gives: "no longer needed" or "ordered by mistake" (a mistake,
+/// an accident, the same thing ordered twice); `None` when the text gives neither.
 fn cancel_reason(text: &str) -> Option<String> {
     let mut ents = Vec::new();
     extract_cancellation_reasons(text, &mut ents);
@@ -337,4 +337,22 @@ fn cancel_reason(text: &str) -> Option<String> {
     MISTAKE
         .is_match(text)
         .then(|| "ordered by mistake".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cancel_reason;
+
+    #[test]
+    fn the_same_thing_ordered_twice_is_a_mistake() {
+        for text in [
+            "I must have ordered them twice without realising. Please cancel that open order.",
+            "looks like I ordered the same boots twice, cancel the open one",
+            "this is a duplicate order, please cancel it",
+            "I double ordered, please cancel #W1234567",
+        ] {
+            assert_eq!(cancel_reason(text).as_deref(), Some("ordered by mistake"), "{text}");
+        }
+        assert_eq!(cancel_reason("please cancel the order, I'll reorder it later"), None);
+    }
 }
