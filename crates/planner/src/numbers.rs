@@ -92,30 +92,10 @@ pub(crate) fn numbers_before_units(words: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let mut value = None;
-        let mut used = 0;
-        if let Some(n) = thousands(&words[i]) {
-            value = Some(n);
-            used = 1;
-        } else if matches!(words[i].as_str(), "a" | "one")
-            && words.get(i + 1).is_some_and(|w| w == "hundred")
-        {
-            value = Some(100);
-            used = 2;
-        } else if let Some(n) = number_word(&words[i]) {
-            value = Some(n);
-            used = 1;
-            if n >= 20 {
-                if let Some(k) = words
-                    .get(i + 1)
-                    .and_then(|w| number_word(w))
-                    .filter(|k| *k < 10)
-                {
-                    value = Some(n + k);
-                    used = 2;
-                }
-            }
-        }
+        let (value, used) = match thousands(&words[i]) {
+            Some(n) => (Some(n), 1),
+            None => spelled(&words[i..]),
+        };
         match value {
             Some(n)
                 if words
@@ -132,6 +112,43 @@ pub(crate) fn numbers_before_units(words: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// A number spelled in words at the start of `words`, and how many words it takes:
+/// "seventeen", "thirty two", "a hundred", "fifteen hundred", "twenty thousand",
+/// "two thousand five hundred". `(None, 0)` when the first word is no number word.
+fn spelled(words: &[String]) -> (Option<u32>, usize) {
+    // below a hundred: "seventeen", "thirty", "thirty two"
+    let below_hundred = |at: usize| -> Option<(u32, usize)> {
+        let n = number_word(words.get(at)?)?;
+        match words.get(at + 1).and_then(|w| number_word(w)) {
+            Some(k) if n >= 20 && n % 10 == 0 && k < 10 => Some((n + k, 2)),
+            _ => Some((n, 1)),
+        }
+    };
+    let word = |at: usize| words.get(at).map(String::as_str);
+    let (mut value, mut used) = match word(0) {
+        Some("a") if matches!(word(1), Some("hundred" | "thousand")) => (1, 1),
+        _ => match below_hundred(0) {
+            Some(v) => v,
+            None => return (None, 0),
+        },
+    };
+    // "fifteen hundred", "twenty thousand", "two thousand five hundred"
+    if word(used) == Some("thousand") {
+        value *= 1000;
+        used += 1;
+        if let Some((h, n)) = below_hundred(used) {
+            if word(used + n) == Some("hundred") {
+                value += h * 100;
+                used += n + 1;
+            }
+        }
+    } else if word(used) == Some("hundred") {
+        value *= 100;
+        used += 1;
+    }
+    (Some(value), used)
 }
 
 /// "20k": thousands written with a "k" (whole thousands only).
@@ -163,5 +180,19 @@ mod tests {
             "the one with two pockets"
         );
         assert_eq!(normalise("one of the twenty"), "one of the twenty");
+        // hundreds and thousands spelled out
+        assert_eq!(
+            normalise("twenty thousand mAh instead of five thousand"),
+            "20000 mah instead of five thousand"
+        );
+        assert_eq!(normalise("the two thousand piece one"), "the 2000 piece one");
+        assert_eq!(normalise("fifteen hundred pieces"), "1500 pieces");
+        assert_eq!(
+            normalise("two thousand five hundred pieces"),
+            "2500 pieces"
+        );
+        assert_eq!(normalise("a thousand pieces"), "1000 pieces");
+        // a spelled number before anything else stays as written
+        assert_eq!(normalise("a thousand thanks"), "a thousand thanks");
     }
 }
