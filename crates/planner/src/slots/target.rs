@@ -105,6 +105,9 @@ impl Ctx<'_> {
         };
         let after = super::siblings::pieces(&sentences(&self.req.after));
         let on_sibling = super::siblings::on_sibling(&after, item, &siblings);
+        // "2) The portable charger - 20000mAh. Still wireless, still black.": the sentences
+        // after one that names another item are that item's, until one names this item again
+        let mut on_other = false;
         for (s, _) in after.into_iter().zip(on_sibling).filter(|(_, on)| !on) {
             let norm = normalise(&s);
             let names_it = mention(&norm, &item.name).is_some();
@@ -113,7 +116,12 @@ impl Ctx<'_> {
             if KEPT.is_match(&s) {
                 continue;
             }
-            if names_it || (!names_other && !self.about_another(&s, item, &others)) {
+            if names_it || names_other {
+                on_other = !names_it;
+            }
+            if names_it
+                || (!on_other && !names_other && !self.about_another(&s, item, &others))
+            {
                 // "The black toothbrush is fine, leave it.": what stays describes no target
                 text.push(' ');
                 text.push_str(&super::kept::without_staying(&own_part(&s, item, &others)));
