@@ -34,13 +34,66 @@ pub(super) fn merge_writes(writes: Vec<ProposedWrite>) -> Vec<ProposedWrite> {
                 && o.order_id == w.order_id
                 && o.payment_method_id == w.payment_method_id
         }) {
-            merge_into(o, &w);
+            match overlap(o, &w) {
+                Overlap::None => merge_into(o, &w),
+                // "Thermostat: the Google Assistant one. In black.": the same change read
+                // twice is one change, counted once
+                Overlap::Repeat => {}
+                // two different changes of one item: [`conflict`] asks which
+                Overlap::Clash => out.push(w),
+            }
             continue;
         }
         out.push(w);
     }
     out.sort_by_key(write_rank);
     out
+}
+
+/// How the items of a write meet those of another write of the same tool on the same order.
+#[derive(Debug, PartialEq)]
+enum Overlap {
+    /// No item in common.
+    None,
+    /// Every item of the second is already in the first, with the same new item.
+    Repeat,
+    /// Some item in common, changed differently or beside items that are not.
+    Clash,
+}
+
+/// The item ids of a write's `key` ("item_ids", "new_item_ids").
+fn id_list(w: &ProposedWrite, key: &str) -> Vec<serde_json::Value> {
+    w.args
+        .get(key)
+        .and_then(|x| x.as_array())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Each item of `w` with the new item it becomes (`None` for a return).
+fn changes(w: &ProposedWrite) -> Vec<(serde_json::Value, Option<serde_json::Value>)> {
+    let new = id_list(w, "new_item_ids");
+    id_list(w, "item_ids")
+        .into_iter()
+        .enumerate()
+        .map(|(n, id)| (id, new.get(n).cloned()))
+        .collect()
+}
+
+fn overlap(o: &ProposedWrite, w: &ProposedWrite) -> Overlap {
+    let had = changes(o);
+    let adds = changes(w);
+    let common = adds
+        .iter()
+        .filter(|(id, _)| had.iter().any(|(h, _)| h == id))
+        .count();
+    if common == 0 {
+        Overlap::None
+    } else if common == adds.len() && adds.iter().all(|a| had.contains(a)) {
+        Overlap::Repeat
+    } else {
+        Overlap::Clash
+    }
 }
 
 fn items_tool(tool: &str) -> bool {
@@ -69,15 +122,8 @@ fn what(summary: &str) -> &str {
 /// `w`'s items added to `o` (same tool, order and payment method), with the amounts,
 /// the details and the summary stated for the whole.
 fn merge_into(o: &mut ProposedWrite, w: &ProposedWrite) {
-    let ids = |v: &ProposedWrite, k: &str| -> Vec<serde_json::Value> {
-        v.args
-            .get(k)
-            .and_then(|x| x.as_array())
-            .cloned()
-            .unwrap_or_default()
-    };
-    let (mut old, mut new) = (ids(o, "item_ids"), ids(o, "new_item_ids"));
-    let (wold, wnew) = (ids(w, "item_ids"), ids(w, "new_item_ids"));
+    let (mut old, mut new) = (id_list(o, "item_ids"), id_list(o, "new_item_ids"));
+    let (wold, wnew) = (id_list(w, "item_ids"), id_list(w, "new_item_ids"));
     for (n, id) in wold.iter().enumerate() {
         if old.contains(id) {
             continue;
@@ -153,6 +199,15 @@ pub(super) fn conflict(writes: &[ProposedWrite]) -> Option<String> {
             .count();
         let items_writes: Vec<&&ProposedWrite> =
             same.iter().filter(|o| items_tool(&o.tool)).collect();
+        if let [a, b, ..] = items_writes.as_slice() {
+            if a.tool == b.tool && overlap(a, b) == Overlap::Clash {
+                return Some(format!(
+                    "I read two different changes for the same item of order {order}: {}, or {}. Which one do you mean?",
+                    a.details.first().map_or(a.summary.as_str(), String::as_str),
+                    b.details.first().map_or(b.summary.as_str(), String::as_str),
+                ));
+            }
+        }
         if let [a, b, ..] = items_writes.as_slice() {
             if a.tool == b.tool && a.payment_method_id != b.payment_method_id {
                 return Some(format!(
@@ -265,5 +320,53 @@ mod tests {
         assert_eq!(kept.len(), 2);
         let q = conflict(&kept).expect("a question");
         assert!(q.contains("PAYPAL") && q.contains("GIFT_CARD"), "{q}");
+    }
+
+    #[test]
+    fn one_change_read_twice_is_counted_once() {
+        let a = exchange(
+            "speaker",
+            "red speaker",
+            27.72,
+            "paypal",
+            "charge $27.72 to PAYPAL",
+        );
+        let b = exchange(
+            "board",
+            "bamboo board",
+            -3.07,
+            "paypal",
+            "refund $3.07 to PAYPAL",
+        );
+        let merged = merge_writes(vec![a.clone(), b, a]);
+        let [w] = merged.as_slice() else {
+            panic!("{merged:#?}")
+        };
+        assert_eq!(w.args["item_ids"], json!(["speaker", "board"]));
+        assert_eq!(w.price_difference, Some(24.65));
+        assert_eq!(w.details.len(), 3, "{:#?}", w.details);
+        assert!(conflict(&merged).is_none());
+    }
+
+    #[test]
+    fn two_changes_of_one_item_are_asked_about() {
+        let a = exchange(
+            "speaker",
+            "red speaker",
+            27.72,
+            "paypal",
+            "charge $27.72 to PAYPAL",
+        );
+        let b = exchange(
+            "speaker",
+            "blue speaker",
+            12.0,
+            "paypal",
+            "charge $12.00 to PAYPAL",
+        );
+        let kept = merge_writes(vec![a, b]);
+        assert_eq!(kept.len(), 2);
+        let q = conflict(&kept).expect("a question");
+        assert!(q.contains("red speaker") && q.contains("blue speaker"), "{q}");
     }
 }
