@@ -591,7 +591,7 @@ pub fn extreme_changes(raw: &str, item: &Item, product: &Value) -> BTreeMap<Stri
 
 static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:don'?t|do not|doesn'?t|does not)\s+(?:really\s+)?(?:care|mind)|(?:any|whatever|whichever)\b)(?P<what>[^.,;!?]{0,50})",
+        r"(?i)\b(?:(?:don'?t|do not|doesn'?t|does not)\s+(?:really\s+)?(?:care|mind)|(?:I'?m|I am|we'?re|we are)\s+not\s+(?:too\s+|that\s+|really\s+|very\s+)?(?:fussed|bothered|picky|particular|worried)|(?:any|whatever|whichever)\b)(?P<what>[^.,;!?]{0,50})",
     )
 });
 
@@ -601,6 +601,20 @@ static DOESNT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?:(?P<verb>doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter|(?:can|could|may)\s+be\s+(?:whatever|anything|whichever))\b",
     )
+});
+
+/// "Waterproof or not, I don't mind": the option before "or not", when what follows says it
+/// does not matter.
+static OR_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,40}?)\s+or\s+(?:not|no)\s*[,-]?\s*(?:(?:I|we)\s+(?:really\s+)?(?:don'?t|do not)\s+(?:mind|care)|(?:either(?:\s+way|\s+one)?|both)\s+(?:is|are|would be)?\s*(?:fine|ok|okay))\b",
+    )
+});
+
+/// "not fussed about the material as long as they're gray": what follows a condition on the
+/// freedom is no option set free.
+static FREEDOM_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:as long as|so long as|provided|providing|but|except|unless)\b")
 });
 
 /// What the customer said about the options they did not ask to change.
@@ -726,11 +740,20 @@ pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
         DONT_CARE
             .captures_iter(raw)
             .filter_map(|c| c.name("what"))
-            .map(|m| m.as_str())
+            .map(|m| {
+                let what = m.as_str();
+                FREEDOM_ENDS.find(what).map_or(what, |e| &what[..e.start()])
+            })
             .chain(DOESNT_MATTER.captures_iter(raw).filter_map(|c| {
                 let what = c.name("what")?;
                 Some(&what.as_str()[tail(&c)..])
-            })),
+            }))
+            .chain(
+                OR_NOT
+                    .captures_iter(raw)
+                    .filter_map(|c| c.name("what"))
+                    .map(|m| m.as_str()),
+            ),
         product,
     )
 }
@@ -1212,6 +1235,26 @@ mod tests {
         assert_eq!(
             relaxed_keys("a size smaller and the color doesn't matter", &shoe),
             BTreeSet::new()
+        );
+        // "not fussed about", up to the condition it sets
+        let sneakers = json!({"name": "Sneakers", "product_id": "s", "variants": {
+            "1": {"item_id": "1", "options": {"size": "8", "material": "leather", "color": "gray"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"size": "10", "material": "mesh", "color": "white"}, "available": true, "price": 1.0}
+        }});
+        assert_eq!(
+            relaxed_keys(
+                "size 10, not an 8. I'm not fussed about the material as long as they're gray.",
+                &sneakers
+            ),
+            BTreeSet::from(["material".to_owned()])
+        );
+        // "X or not, I don't mind"
+        let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
+            "1": {"item_id": "1", "options": {"size": "8", "waterproof": "yes", "material": "synthetic"}, "available": true, "price": 1.0}
+        }});
+        assert_eq!(
+            relaxed_keys("size 8, still synthetic. Waterproof or not, I don't mind.", &boots),
+            BTreeSet::from(["waterproof".to_owned()])
         );
         let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
             "1": {"item_id": "1", "options": {"size": "11", "material": "leather"}, "available": true, "price": 1.0},
