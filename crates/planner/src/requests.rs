@@ -507,6 +507,19 @@ mod tests {
     }
 
     #[test]
+    fn taking_an_item_back_is_a_return() {
+        for t in [
+            "Could you please take back the blue wireless earbuds that came with my laptop?",
+            "Can you take the grill back? It arrived dented.",
+        ] {
+            let k = kinds(t);
+            assert_eq!(k.len(), 1, "{t}: {k:?}");
+            assert_eq!(k[0].0, "return", "{t}");
+        }
+        assert!(kinds("I'll take the blue one instead.").is_empty());
+    }
+
+    #[test]
     fn charge_another_card_instead_and_an_orders_total_are_read() {
         let k = kinds("I paid with my gift card but can you charge my Mastercard instead?");
         assert_eq!(k.len(), 1, "{k:?}");
