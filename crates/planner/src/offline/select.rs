@@ -182,6 +182,17 @@ pub(super) fn select(
             .keys()
             .any(|id| !crate::slots::mentioned_items(text, &customer.items(id)).is_empty())
     };
+    // "The upright vacuum cleaner is the bagged one. We would like the bagless model
+    // instead": a change that names no product asks an option of the one named just before
+    let asks_option_of_before = |r: &Request| {
+        r.kind == "item_change"
+            && crate::text::sentences(&r.before).last().is_some_and(|last| {
+                crate::slots::mentions(last, &all_items)
+                    .iter()
+                    .flat_map(|m| &m.items)
+                    .any(|item| super::implied::names_another_option(&r.clause, item, customer))
+            })
+    };
     let specific: Vec<bool> = requests
         .iter()
         .map(|r| {
@@ -190,6 +201,7 @@ pub(super) fn select(
                 || ((crate::text::POINTS_BACK.is_match(&r.clause)
                     || crate::text::COMPARED.is_match(&r.clause))
                     && names_any(&r.before))
+                || asks_option_of_before(r)
         })
         .collect();
     let mut keep = Vec::new();
