@@ -184,7 +184,7 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
 /// customer wants nothing done in that case.
 static NOTHING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget (?:it|about it)|leave (?:it|them|that|everything|the \w+(?: \w+)?)(?: alone| as (?:it|they) (?:is|are)| unchanged)?|don'?t (?:change|do|touch) anything|do not (?:change|do|touch) anything|do nothing|no (?:change|need)s?|keep (?:it|them|everything) as (?:it|they) (?:is|are))\W*$",
+        r"(?i)^\W*(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget (?:it|about it)|leave (?:it|them|that|everything|the \w+(?: \w+)?)(?: alone| as (?:it|they) (?:is|are)| unchanged)?|(?:don'?t|do not) (?:change|do|touch) anything|(?:don'?t|do not) (?:change|touch) (?:it|them|that|the \w+(?: \w+)?)|do nothing|no (?:change|need)s?|keep (?:it|them|everything) as (?:it|they) (?:is|are))\W*$",
     )
 });
 
@@ -629,6 +629,9 @@ mod tests {
             "If it's already on its way, don't change anything."
         ));
         assert!(asks_nothing("If it has already shipped, never mind."));
+        assert!(asks_nothing(
+            "If that exact setup isn't available in silver, please don't touch the laptop."
+        ));
         assert!(!asks_nothing(
             "If it has already shipped, please return it instead."
         ));

@@ -59,13 +59,14 @@ pub(super) fn unread_condition(
         // "If it hasn't shipped yet, please update two items:" above list lines that were
         // read as item changes of a pending order: the condition holds for every write
         // (a pending order has not shipped), so the heading is no condition left unread
-        let heads_read_pending_list = pending_only
+        // So is "Could you change the office chair, provided it hasn't shipped yet?" before
+        // the sentence that says what the chair becomes, read as the change.
+        let read = |b: &String| implied.iter().any(|c| read_as(c, b));
+        let heads_read_pending_change = pending_only
             && condition == Some(Condition::Shipped(false))
-            && heads_a_list(&sents, i)
-            && sents[i + 1..]
-                .iter()
-                .take_while(|b| is_bullet(b))
-                .any(|b| implied.iter().any(|c| read_as(c, b)));
+            && ((heads_a_list(&sents, i)
+                && sents[i + 1..].iter().take_while(|b| is_bullet(b)).any(read))
+                || sents.get(i + 1).is_some_and(read));
         // "if that's not available, then black is fine": a second choice of option,
         // read with the item change it belongs to
         (!SECOND_CHOICE_FINE.is_match(s)
@@ -81,17 +82,20 @@ pub(super) fn unread_condition(
                         | Condition::Unmodelled(_)
                 )
             )
-            && !heads_read_pending_list
+            && !heads_read_pending_change
+            // read as an item change on that condition
+            && !(condition == Some(Condition::IfAvailable) && read(s))
             && extract(s, procedures).is_empty())
         .then(|| s.clone())
     })
 }
 
 /// A second choice of option: "if that's not available then black is fine", "if not, the
-/// red one works", "if there's no black one like that, I'll take it in blue".
+/// red one works", "if there's no black one like that, I'll take it in blue", "if red's not
+/// available, black in-ear wireless instead".
 static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b)",
+        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work|instead)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b)",
         unavailable = crate::conditions::IF_UNAVAILABLE
     ))
 });
@@ -252,11 +256,19 @@ pub(super) fn implied_item_changes(
         // "... two white bookshelves. The shorter of the two should be the 6 ft one", "... the
         // laptop in my pending order. I need an i7 with 32GB of RAM": the items the sentence
         // before names
-        let mut named_before = false;
-        if found.is_empty() && i > 0 {
-            found = mentions(&sents[i - 1], &items);
-            describing = vec![false; found.len()];
-            named_before = !found.is_empty();
+        // ("First, the upright vacuum cleaner: at present it is the bagged one. We would like
+        // the bagless model instead": two sentences back, over one that names nothing)
+        let mut named_at = None;
+        if found.is_empty() {
+            for back in 1..=2.min(i) {
+                let m = mentions(&sents[i - back], &items);
+                if !m.is_empty() {
+                    found = m;
+                    describing = vec![false; found.len()];
+                    named_at = Some(i - back);
+                    break;
+                }
+            }
         }
         // the items named (not only described) that lack an option the sentence asks for
         let changed_items = found
@@ -272,13 +284,14 @@ pub(super) fn implied_item_changes(
         // the item is read where it is named: with the sentence before ("My second request
         // concerns the espresso machine. I would prefer the one with the 2L water tank."),
         // not among every item the earlier sentences name
-        let (first, clause) = if named_before
-            && changed_items == 1
-            && extract(&sents[i - 1], procedures).is_empty()
-        {
-            (i - 1, format!("{} {s}", sents[i - 1]))
-        } else {
-            (i, s.clone())
+        let (first, clause) = match named_at {
+            Some(at)
+                if changed_items == 1
+                    && sents[at..i].iter().all(|b| extract(b, procedures).is_empty()) =>
+            {
+                (at, sents[at..=i].join(" "))
+            }
+            _ => (i, s.clone()),
         };
         let before = sents[..first].join(" ");
         let after = sents[i + 1..].join(" ");
@@ -289,6 +302,9 @@ pub(super) fn implied_item_changes(
             "item_change"
         };
         let mut r = Request::of(kind, &clause);
+        // "I'd like it in silver, but only if you have exactly my configuration in silver":
+        // not available, nothing is changed (`outcomes`)
+        r.condition = condition_of(s).filter(|c| *c == Condition::IfAvailable);
         r.explicit = true;
         r.alone = false;
         r.context_order = order_ids(&before).last().map(|(_, id)| id.clone());
@@ -341,6 +357,11 @@ mod tests {
         assert_eq!(
             implied("My pending order has a mouse and a desk lamp. The second request concerns the lamp. I would prefer the one with low brightness."),
             vec!["The second request concerns the lamp. I would prefer the one with low brightness."]
+        );
+        // two sentences back, over one that names no product
+        assert_eq!(
+            implied("The desk lamp in #W1000001 is nice. It arrived fast. I need the low brightness one."),
+            vec!["The desk lamp in #W1000001 is nice. It arrived fast. I need the low brightness one."]
         );
         // a question that asks nothing does not head a list
         assert!(implied("Is this right?\n- mouse: white").is_empty());
@@ -409,6 +430,23 @@ mod tests {
         // a write that is not on a pending order: whether it shipped matters
         assert!(unread_condition(body, &p, &implied, false).is_some());
         // lines that were not read
+        assert!(unread_condition(body, &p, &[], true).is_some());
+    }
+
+    #[test]
+    fn a_not_yet_shipped_announcement_before_the_read_change_is_no_unread_condition() {
+        let p = Procedures::shipped().unwrap();
+        let c = customer();
+        let body = "Would it be possible to change the desk lamp in my order, provided it hasn't shipped yet? I'd like it in black with low brightness rather than white.";
+        let implied: Vec<String> = implied_item_changes(body, &c, &p)
+            .into_iter()
+            .map(|r| r.clause)
+            .collect();
+        assert_eq!(implied.len(), 1, "{implied:?}");
+        assert_eq!(unread_condition(body, &p, &implied, true), None);
+        // on a write that is not on a pending order, whether it shipped matters
+        assert!(unread_condition(body, &p, &implied, false).is_some());
+        // and the change must have been read
         assert!(unread_condition(body, &p, &[], true).is_some());
     }
 

@@ -775,3 +775,63 @@ async fn a_question_the_store_does_not_answer_is_not_answered_by_the_others() {
     let plan = from_ana("What's the status of order #W1000002?").await;
     assert_eq!(plan.outcome, Outcome::Answered, "{plan:#?}");
 }
+
+#[tokio::test]
+async fn the_sentence_after_another_items_line_is_that_items() {
+    // "still black" follows the mouse's line: the lamp stays white
+    let plan = from_ana(
+        "Two changes to #W1000001 please, card for any difference:\n\n\
+         1) The white desk lamp - low brightness instead of high.\n\
+         2) The gaming mouse - wireless instead of wired. Still laser, still black.",
+    )
+    .await;
+    let new = new_items_of_one_write(&plan);
+    assert!(new.contains(&"lamp_white_low".to_owned()), "{plan:#?}");
+    assert!(new.contains(&"mouse_black_laser_wl".to_owned()), "{plan:#?}");
+}
+
+#[tokio::test]
+async fn a_second_choice_ending_in_instead_is_read_with_its_change() {
+    // no white laser mouse is sold: "..., black laser instead" is the second choice
+    let plan = from_ana(
+        "For #W1000002, card for the difference:\n\
+         - Gaming mouse: the white optical one -> white laser. If the white laser's not available, black laser instead.",
+    )
+    .await;
+    assert_eq!(
+        new_items_of_one_write(&plan),
+        vec!["mouse_black_laser".to_owned()]
+    );
+}
+
+#[tokio::test]
+async fn a_change_naming_only_options_of_the_item_named_before_is_no_vague_repeat() {
+    // "We would like the low brightness model instead" names no product: it is the lamp's,
+    // named in the sentence before, not a repeat of the mouse's change
+    let plan = from_ana(
+        "Two changes to #W1000001. The desk lamp is the high brightness one. We would like the \
+         low brightness model instead.\n\nThe gaming mouse is wired; please make it the \
+         wireless one. Card for the difference.",
+    )
+    .await;
+    assert_eq!(
+        new_items_of_one_write(&plan),
+        vec!["lamp_white_low".to_owned(), "mouse_black_laser_wl".to_owned()]
+    );
+}
+
+#[tokio::test]
+async fn a_wish_on_condition_that_it_is_sold_is_read_and_left_when_it_is_not() {
+    // no black lamp with high brightness is sold: nothing is written, and the reply says so
+    let plan = from_ana(
+        "In #W1000001, the desk lamp: I'd like it in black, but only if you have it with the \
+         same high brightness. If that isn't available, please don't touch the lamp.",
+    )
+    .await;
+    assert!(plan.writes.is_empty(), "{plan:#?}");
+    assert_eq!(plan.outcome, Outcome::Answered, "{plan:#?}");
+    assert!(
+        plan.reply_facts.iter().any(|f| f.contains("not available")),
+        "{plan:#?}"
+    );
+}
