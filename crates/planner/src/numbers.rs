@@ -185,12 +185,12 @@ mod tests {
             normalise("twenty thousand mAh instead of five thousand"),
             "20000 mah instead of five thousand"
         );
-        assert_eq!(normalise("the two thousand piece one"), "the 2000 piece one");
-        assert_eq!(normalise("fifteen hundred pieces"), "1500 pieces");
         assert_eq!(
-            normalise("two thousand five hundred pieces"),
-            "2500 pieces"
+            normalise("the two thousand piece one"),
+            "the 2000 piece one"
         );
+        assert_eq!(normalise("fifteen hundred pieces"), "1500 pieces");
+        assert_eq!(normalise("two thousand five hundred pieces"), "2500 pieces");
         assert_eq!(normalise("a thousand pieces"), "1000 pieces");
         // a spelled number before anything else stays as written
         assert_eq!(normalise("a thousand thanks"), "a thousand thanks");

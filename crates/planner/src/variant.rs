@@ -613,9 +613,8 @@ static OR_NOT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "not fussed about the material as long as they're gray": what follows a condition on the
 /// freedom is no option set free.
-static FREEDOM_ENDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:as long as|so long as|provided|providing|but|except|unless)\b")
-});
+static FREEDOM_ENDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:as long as|so long as|provided|providing|but|except|unless)\b"));
 
 /// What the customer said about the options they did not ask to change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1253,7 +1252,10 @@ mod tests {
             "1": {"item_id": "1", "options": {"size": "8", "waterproof": "yes", "material": "synthetic"}, "available": true, "price": 1.0}
         }});
         assert_eq!(
-            relaxed_keys("size 8, still synthetic. Waterproof or not, I don't mind.", &boots),
+            relaxed_keys(
+                "size 8, still synthetic. Waterproof or not, I don't mind.",
+                &boots
+            ),
             BTreeSet::from(["waterproof".to_owned()])
         );
         let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {

@@ -367,6 +367,9 @@ mod tests {
         let kept = merge_writes(vec![a, b]);
         assert_eq!(kept.len(), 2);
         let q = conflict(&kept).expect("a question");
-        assert!(q.contains("red speaker") && q.contains("blue speaker"), "{q}");
+        assert!(
+            q.contains("red speaker") && q.contains("blue speaker"),
+            "{q}"
+        );
     }
 }

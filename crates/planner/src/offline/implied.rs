@@ -67,6 +67,9 @@ pub(super) fn unread_condition(
             && ((heads_a_list(&sents, i)
                 && sents[i + 1..].iter().take_while(|b| is_bullet(b)).any(read))
                 || sents.get(i + 1).is_some_and(read));
+        // "I'd like it in silver, but only if you have it": read as an item change on that
+        // condition
+        let read_on_condition = condition == Some(Condition::IfAvailable) && read(s);
         // "if that's not available, then black is fine": a second choice of option,
         // read with the item change it belongs to
         (!SECOND_CHOICE_FINE.is_match(s)
@@ -83,8 +86,7 @@ pub(super) fn unread_condition(
                 )
             )
             && !heads_read_pending_change
-            // read as an item change on that condition
-            && !(condition == Some(Condition::IfAvailable) && read(s))
+            && !read_on_condition
             && extract(s, procedures).is_empty())
         .then(|| s.clone())
     })
@@ -287,7 +289,9 @@ pub(super) fn implied_item_changes(
         let (first, clause) = match named_at {
             Some(at)
                 if changed_items == 1
-                    && sents[at..i].iter().all(|b| extract(b, procedures).is_empty()) =>
+                    && sents[at..i]
+                        .iter()
+                        .all(|b| extract(b, procedures).is_empty()) =>
             {
                 (at, sents[at..=i].join(" "))
             }

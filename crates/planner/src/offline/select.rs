@@ -186,12 +186,14 @@ pub(super) fn select(
     // instead": a change that names no product asks an option of the one named just before
     let asks_option_of_before = |r: &Request| {
         r.kind == "item_change"
-            && crate::text::sentences(&r.before).last().is_some_and(|last| {
-                crate::slots::mentions(last, &all_items)
-                    .iter()
-                    .flat_map(|m| &m.items)
-                    .any(|item| super::implied::names_another_option(&r.clause, item, customer))
-            })
+            && crate::text::sentences(&r.before)
+                .last()
+                .is_some_and(|last| {
+                    crate::slots::mentions(last, &all_items)
+                        .iter()
+                        .flat_map(|m| &m.items)
+                        .any(|item| super::implied::names_another_option(&r.clause, item, customer))
+                })
     };
     let specific: Vec<bool> = requests
         .iter()

@@ -787,7 +787,10 @@ async fn the_sentence_after_another_items_line_is_that_items() {
     .await;
     let new = new_items_of_one_write(&plan);
     assert!(new.contains(&"lamp_white_low".to_owned()), "{plan:#?}");
-    assert!(new.contains(&"mouse_black_laser_wl".to_owned()), "{plan:#?}");
+    assert!(
+        new.contains(&"mouse_black_laser_wl".to_owned()),
+        "{plan:#?}"
+    );
 }
 
 #[tokio::test]
@@ -816,7 +819,10 @@ async fn a_change_naming_only_options_of_the_item_named_before_is_no_vague_repea
     .await;
     assert_eq!(
         new_items_of_one_write(&plan),
-        vec!["lamp_white_low".to_owned(), "mouse_black_laser_wl".to_owned()]
+        vec![
+            "lamp_white_low".to_owned(),
+            "mouse_black_laser_wl".to_owned()
+        ]
     );
 }
 

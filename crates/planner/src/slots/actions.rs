@@ -351,8 +351,15 @@ mod tests {
             "this is a duplicate order, please cancel it",
             "I double ordered, please cancel #W1234567",
         ] {
-            assert_eq!(cancel_reason(text).as_deref(), Some("ordered by mistake"), "{text}");
+            assert_eq!(
+                cancel_reason(text).as_deref(),
+                Some("ordered by mistake"),
+                "{text}"
+            );
         }
-        assert_eq!(cancel_reason("please cancel the order, I'll reorder it later"), None);
+        assert_eq!(
+            cancel_reason("please cancel the order, I'll reorder it later"),
+            None
+        );
     }
 }

@@ -119,9 +119,7 @@ impl Ctx<'_> {
             if names_it || names_other {
                 on_other = !names_it;
             }
-            if names_it
-                || (!on_other && !names_other && !self.about_another(&s, item, &others))
-            {
+            if names_it || (!on_other && !names_other && !self.about_another(&s, item, &others)) {
                 // "The black toothbrush is fine, leave it.": what stays describes no target
                 text.push(' ');
                 text.push_str(&super::kept::without_staying(&own_part(&s, item, &others)));
