@@ -109,7 +109,7 @@ static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 /// refund on the difference": a condition that only says a difference may exist.
 static ANY_DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+there(?:'s|\s+is|\s+be|\s+will be|\s+ends up being)\s+(?:a|an|any|some)\s+(?:(?:price\s+)?difference(?:\s+(?:of|in)\s+(?:the\s+)?price)?|(?:refund|charge|extra (?:charge|cost)|balance)\s+(?:on|for|of|from)\s+the\s+(?:price\s+)?difference|(?:refund|extra charge|extra cost|extra to pay|balance)(?:\s+(?:due|owed|to pay))?)\s*$",
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+there(?:'s|\s+is|\s+be|\s+will be|\s+ends up being)\s+(?:(?:a|an|any|some)\s+)?(?:(?:price\s+)?difference(?:\s+(?:of|in)\s+(?:the\s+)?price)?|(?:refund|charge|extra (?:charge|cost)|balance)\s+(?:on|for|of|from)\s+the\s+(?:price\s+)?difference|(?:refund|extra charge|extra cost|extra to pay|balance)(?:\s+(?:due|owed|to pay))?)(?:\s*$|\s+(?:(?:please|kindly|then|just)\s+)?(?:use|put|charge|bill|refund|take|pay|send|credit)\b)",
     )
 });
 /// "if it isn't, ...", "if they aren't,", "if it doesn't,": a negated condition with its
@@ -119,9 +119,9 @@ static ELLIPTIC_NOT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:and\s+|but\s+)?if (?:it|that|they|one) (?:is ?n'?t|is not|are ?n'?t|are not|does ?n'?t|does not|do ?n'?t|do not)\s*[,;:]",
     )
 });
-/// "if it is, ...", "if they do,": the predicate left out.
+/// "if it is, ...", "if they do,", "if yes please ...": the predicate left out.
 static ELLIPTIC_YES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\W*(?:and\s+|but\s+)?if (?:it|that|they|one) (?:is|are|does|do)\s*[,;:]")
+    re(r"(?i)^\W*(?:and\s+|but\s+)?if (?:(?:it|that|they|one) (?:is|are|does|do)\s*[,;:]|yes\b)")
 });
 static OTHERWISE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\W*(?:and\s+|but\s+)?(?:otherwise|or else|if not)\b"));
@@ -475,6 +475,12 @@ mod tests {
             Some(Condition::IfAvailable)
         );
         assert_eq!(
+            condition_of(
+                "If yes please change mine to the 30ml, if not then just leave it as it is."
+            ),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
             condition_of("Otherwise, please cancel the order."),
             Some(Condition::Otherwise)
         );
@@ -696,6 +702,11 @@ mod tests {
         );
         assert_eq!(
             condition_of("If there's a refund on the difference, please put it on my Mastercard."),
+            None
+        );
+        // no article, no comma before the consequence
+        assert_eq!(
+            condition_of("If there is difference please use my Mastercard."),
             None
         );
         assert!(matches!(

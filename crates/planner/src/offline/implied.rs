@@ -66,7 +66,10 @@ pub(super) fn unread_condition(
             && condition == Some(Condition::Shipped(false))
             && ((heads_a_list(&sents, i)
                 && sents[i + 1..].iter().take_while(|b| is_bullet(b)).any(read))
-                || sents.get(i + 1).is_some_and(read));
+                || sents.get(i + 1).is_some_and(read)
+                // "if it has not shipped yet could you make the bookshelf the 6 ft one":
+                // the sentence itself read as the change
+                || read(s));
         // "I'd like it in silver, but only if you have it": read as an item change on that
         // condition
         let read_on_condition = condition == Some(Condition::IfAvailable) && read(s);
@@ -125,11 +128,12 @@ static PRICE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A negation just before a change word: "don't change", "please do not touch or change"
+/// A negation just before a change word: "don't change", "please do not touch or change",
+/// "nothing else to change"
 /// ("No change to the tablet" is [`NO_BEFORE`]).
 static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:don'?t|dont|do not|doesn'?t|never|no need to|won'?t|shouldn'?t|should not|not)\s+(?:\w+\s+){0,2}$",
+        r"(?i)\b(?:don'?t|dont|do not|doesn'?t|never|no need to|won'?t|shouldn'?t|should not|not|nothing)\s+(?:\w+\s+){0,2}$",
     )
 });
 
@@ -452,6 +456,15 @@ mod tests {
         assert!(unread_condition(body, &p, &implied, false).is_some());
         // and the change must have been read
         assert!(unread_condition(body, &p, &[], true).is_some());
+        // in the same sentence as the change
+        let body = "i have an order with a mouse and a desk lamp and if it has not shipped yet could you make the desk lamp the low brightness one instead of high";
+        let implied: Vec<String> = implied_item_changes(body, &c, &p)
+            .into_iter()
+            .map(|r| r.clause)
+            .collect();
+        assert_eq!(implied.len(), 1, "{implied:?}");
+        assert_eq!(unread_condition(body, &p, &implied, true), None);
+        assert!(unread_condition(body, &p, &implied, false).is_some());
     }
 
     #[test]
@@ -481,6 +494,11 @@ mod tests {
             "Please cancel #W1000066. And I'd like to retrun the water bottle, refund to my gift card."
         )
         .is_some());
+        // "nothing else to change" asks for nothing
+        assert_eq!(
+            unread("Please cancel #W1000066. The gaming mouse please do not touch, and there is nothing else to change in this order."),
+            None
+        );
         // a list heading whose lines were read asks for nothing more
         assert_eq!(
             unread("In #W1000001 please change:\n- mouse: white\n- lamp: low brightness"),
