@@ -427,16 +427,12 @@ mod tests {
     #[test]
     fn a_not_yet_shipped_heading_over_read_lines_of_a_pending_order_is_no_unread_condition() {
         let p = Procedures::shipped().unwrap();
-        let c = customer();
         let body = "Order #W1000001 - if it hasn't shipped yet, please update two items:\n- mouse: white\n- lamp: low brightness";
-        let implied: Vec<String> = implied_item_changes(body, &c, &p)
-            .into_iter()
-            .map(|r| r.clause)
-            .collect();
-        assert_eq!(implied.len(), 2, "{implied:?}");
-        assert_eq!(unread_condition(body, &p, &implied, true), None);
+        let read = implied(body);
+        assert_eq!(read.len(), 2, "{read:?}");
+        assert_eq!(unread_condition(body, &p, &read, true), None);
         // a write that is not on a pending order: whether it shipped matters
-        assert!(unread_condition(body, &p, &implied, false).is_some());
+        assert!(unread_condition(body, &p, &read, false).is_some());
         // lines that were not read
         assert!(unread_condition(body, &p, &[], true).is_some());
     }
@@ -444,27 +440,20 @@ mod tests {
     #[test]
     fn a_not_yet_shipped_announcement_before_the_read_change_is_no_unread_condition() {
         let p = Procedures::shipped().unwrap();
-        let c = customer();
         let body = "Would it be possible to change the desk lamp in my order, provided it hasn't shipped yet? I'd like it in black with low brightness rather than white.";
-        let implied: Vec<String> = implied_item_changes(body, &c, &p)
-            .into_iter()
-            .map(|r| r.clause)
-            .collect();
-        assert_eq!(implied.len(), 1, "{implied:?}");
-        assert_eq!(unread_condition(body, &p, &implied, true), None);
+        let read = implied(body);
+        assert_eq!(read.len(), 1, "{read:?}");
+        assert_eq!(unread_condition(body, &p, &read, true), None);
         // on a write that is not on a pending order, whether it shipped matters
-        assert!(unread_condition(body, &p, &implied, false).is_some());
+        assert!(unread_condition(body, &p, &read, false).is_some());
         // and the change must have been read
         assert!(unread_condition(body, &p, &[], true).is_some());
         // in the same sentence as the change
         let body = "i have an order with a mouse and a desk lamp and if it has not shipped yet could you make the desk lamp the low brightness one instead of high";
-        let implied: Vec<String> = implied_item_changes(body, &c, &p)
-            .into_iter()
-            .map(|r| r.clause)
-            .collect();
-        assert_eq!(implied.len(), 1, "{implied:?}");
-        assert_eq!(unread_condition(body, &p, &implied, true), None);
-        assert!(unread_condition(body, &p, &implied, false).is_some());
+        let read = implied(body);
+        assert_eq!(read.len(), 1, "{read:?}");
+        assert_eq!(unread_condition(body, &p, &read, true), None);
+        assert!(unread_condition(body, &p, &read, false).is_some());
     }
 
     #[test]
@@ -472,10 +461,7 @@ mod tests {
         let p = Procedures::shipped().unwrap();
         let unread = |body: &str| {
             let c = customer();
-            let implied: Vec<String> = implied_item_changes(body, &c, &p)
-                .into_iter()
-                .map(|r| r.clause)
-                .collect();
+            let implied = implied(body);
             unread_change(body, &c, &p, &implied, &[])
         };
         // a change announced for a product that a proposed item change changes is read
