@@ -90,6 +90,14 @@ fn pays(before: &str) -> bool {
         || COMES_OFF.is_match(before)
 }
 
+/// ", so refund it there", "so put the money back on it": after a method named as the one
+/// paid with, the refund goes to it.
+static BACK_THERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*[,;-]?\s*(?:so|and)?\s*(?:please\s+)?(?:refund|put|send|credit|pay)\s+(?:it|the money|the refund|that|them)?\s*(?:back\s+)?(?:there|to it|onto it|on it|into it|to that(?:\s+one)?)\b",
+    )
+});
+
 pub(crate) static STORE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
 
@@ -158,7 +166,11 @@ impl Ctx<'_> {
             let mut ents = Vec::new();
             extract_payment_methods(text, &mut ents);
             // "to PayPal instead of the credit card": the card is what to move away from
-            ents.retain(|e| pays(&text[..e.start]));
+            // ("I paid with PayPal, so refund it there": the method paid with is where the
+            // refund goes)
+            ents.retain(|e| {
+                pays(&text[..e.start]) || BACK_THERE.is_match(text.get(e.end..).unwrap_or_default())
+            });
             // "my gift card doesn't have enough left on it, so charge my PayPal": the card
             // cannot pay
             ents.retain(|e| !CANNOT_PAY.is_match(text.get(e.end..).unwrap_or_default()));
@@ -267,6 +279,13 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_method_paid_with_is_where_the_refund_goes_when_it_is_sent_there() {
+        assert!(BACK_THERE.is_match(", so refund it there."));
+        assert!(BACK_THERE.is_match(" so please put the money back on it"));
+        assert!(!BACK_THERE.is_match(", but refund it to my gift card"));
+    }
 
     #[test]
     fn the_original_method_is_asked_for_unless_it_is_turned_down() {
