@@ -75,7 +75,15 @@ const UNIT_WORDS: &[&str] = &[
     "pound",
     "pounds",
     "mm",
+    "millimeter",
+    "millimeters",
+    "millimetre",
+    "millimetres",
     "cm",
+    "centimeter",
+    "centimeters",
+    "centimetre",
+    "centimetres",
     "hour",
     "hours",
     "bar",
@@ -192,6 +200,10 @@ mod tests {
         assert_eq!(normalise("fifteen hundred pieces"), "1500 pieces");
         assert_eq!(normalise("two thousand five hundred pieces"), "2500 pieces");
         assert_eq!(normalise("a thousand pieces"), "1000 pieces");
+        assert_eq!(
+            normalise("six millimetres thick, not five millimeter"),
+            "6 millimetres thick not 5 millimeter"
+        );
         // a spelled number before anything else stays as written
         assert_eq!(normalise("a thousand thanks"), "a thousand thanks");
     }
