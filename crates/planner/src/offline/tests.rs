@@ -841,3 +841,19 @@ async fn a_wish_on_condition_that_it_is_sold_is_read_and_left_when_it_is_not() {
         "{plan:#?}"
     );
 }
+
+#[tokio::test]
+async fn the_method_paid_with_takes_the_refund_when_it_is_sent_there() {
+    // the gift card belongs to the first request's question, not to the return
+    let plan = from_ana(
+        "1) Cancel #W1000066, I placed it by mistake. How much will be going back onto the gift card?\n\
+         2) I'm returning the t-shirt from #W1000002. It is too big. I paid with my Visa, so refund it there.",
+    )
+    .await;
+    let ret = plan
+        .writes
+        .iter()
+        .find(|w| w.tool == "return_delivered_order_items")
+        .unwrap_or_else(|| panic!("{plan:#?}"));
+    assert_eq!(ret.args["payment_method_id"], "credit_card_2", "{plan:#?}");
+}
