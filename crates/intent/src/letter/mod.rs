@@ -26,8 +26,11 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
           | (?: hi | hello | hey | hiya | howdy | dear | greetings
               | good\ (?:morning|afternoon|evening|day) )
             (?: [\ \t]+ [[:alpha:]][[:alpha:]'.-]* ){0,5}
+          # an addressee alone, closed by punctuation (Support team -, Customer service,)
+          | (?: (?:customer\ )? (?:support|service|care|services) (?:\ team)? | team | all | folks | everyone )
+            [\ \t]* [,!:;.\x{2013}\x{2014}-]
         )
-        [\ \t]* [,!:;.]* [\ \t]* \r?\n",
+        [\ \t]* [,!:;.\x{2013}\x{2014}-]* [\ \t]* \r?\n",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -100,15 +103,36 @@ pub fn routed_text(subject: Option<&str>, body: &str) -> String {
 }
 
 /// [`routed_text`] for a thread: the subject, then each of the customer's
-/// messages' [`content`] on its own line.
+/// messages' [`content`] on its own line. A reply's subject in the shop's voice ("Re: Your
+/// message to our support team") is the shop's words, not the customer's, and is left out.
 pub fn thread_text<S: AsRef<str>>(subject: Option<&str>, said: &[S]) -> String {
     let own: Vec<String> = said.iter().map(|t| customer_text(t.as_ref())).collect();
     let contents: Vec<&str> = own.iter().map(|t| content(t)).collect();
     let joined = contents.join("\n");
-    match subject.map(subject_line).filter(|s| !s.is_empty()) {
+    let customers = |s: &&str| !s.is_empty() && !subject.is_some_and(|raw| shops_reply(raw, s));
+    match subject.map(subject_line).filter(customers) {
         Some(s) => format!("{s}\n{joined}"),
         None => joined,
     }
+}
+
+/// Whether `raw` is a reply ("Re: ...") whose `stripped` subject speaks to the customer:
+/// "Your message to our support team", "Your order has shipped", "Thank you for contacting
+/// us", "We received your request".
+fn shops_reply(raw: &str, stripped: &str) -> bool {
+    let lower = stripped.to_lowercase();
+    raw.trim() != stripped
+        && raw.trim_start().to_lowercase().starts_with("re")
+        && [
+            "your ",
+            "thank you for ",
+            "thanks for ",
+            "we ",
+            "we've ",
+            "we have ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// A subject without its "Re:", "Fwd:", "AW:" prefixes (repeated or not).
@@ -214,6 +238,42 @@ mod tests {
             "laptop return\nplease return the laptop.\nYes, please go ahead."
         );
         assert_eq!(routed_text(None, "Hello,\nwhere is it?"), "where is it?");
+    }
+
+    #[test]
+    fn a_reply_subject_in_the_shops_voice_and_an_addressee_alone_are_left_out() {
+        assert_eq!(
+            routed_text(
+                Some("Re: Your message to our support team"),
+                "Please cancel my order."
+            ),
+            "Please cancel my order."
+        );
+        // the customer's own subject on a reply stays
+        assert_eq!(
+            routed_text(Some("Re: your order"), "Please cancel it."),
+            "Please cancel it."
+        );
+        assert_eq!(
+            routed_text(Some("Re: laptop return"), "Please cancel it."),
+            "laptop return\nPlease cancel it."
+        );
+        // not a reply: the customer wrote it
+        assert_eq!(
+            routed_text(Some("Your shop sent the wrong size"), "Please swap it."),
+            "Your shop sent the wrong size\nPlease swap it."
+        );
+        assert_eq!(
+            content("Support team -\n\nI have two pending orders."),
+            "I have two pending orders."
+        );
+        assert_eq!(
+            content("Customer service,\nplease cancel my order."),
+            "please cancel my order."
+        );
+        // a request to a team on its line is kept
+        let t = "Support team, I want a person.";
+        assert_eq!(content(t), t);
     }
 
     #[test]
