@@ -163,6 +163,23 @@ pub(super) static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Whether the product `m` names in `text` is called "the other" one ("the other camera
+/// and everything else stay the same"): an item beside the one acted on, in this order or
+/// another.
+fn called_other(text: &str, m: &crate::slots::Mention) -> bool {
+    let norm = crate::text::normalise(text);
+    let before: Vec<&str> = norm
+        .get(..m.pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| matches!(*w, "other" | "another" | "second"))
+}
+
 /// A question when a write acts on an item whose product the customer says, in a sentence
 /// of its own, to keep, and the order holds no other item of that product (so the words
 /// cannot mean another one): the reading went wrong somewhere, and a "yes" must not carry
@@ -200,7 +217,10 @@ pub(super) fn kept_but_written(
             // now: `spelling::correct_typos`)
             let after = after.find(" - ").map_or(after, |cut| &after[..cut]);
             let after = crate::slots::kept::turn_to_act(after).map_or(after, |cut| &after[..cut]);
-            let mut kept = crate::slots::mentions(after, &items);
+            let mut kept: Vec<_> = crate::slots::mentions(after, &items)
+                .into_iter()
+                .filter(|m| !called_other(after, m))
+                .collect();
             if SUBJECT_KEPT.is_match(after) {
                 // "the speaker that came with it stays": the product just before the verb
                 let before = &s[..k.start()];
@@ -210,7 +230,7 @@ pub(super) fn kept_but_written(
                         .unwrap_or_default()
                         .split_whitespace()
                         .count();
-                    if gap <= 5 {
+                    if gap <= 5 && !called_other(before, &m) {
                         kept.push(m);
                     }
                 }
