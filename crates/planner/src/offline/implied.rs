@@ -97,10 +97,10 @@ pub(super) fn unread_condition(
 
 /// A second choice of option: "if that's not available then black is fine", "if not, the
 /// red one works", "if there's no black one like that, I'll take it in blue", "if red's not
-/// available, black in-ear wireless instead".
+/// available, black in-ear wireless instead", "If there's no M like that, make it an L.".
 static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work|instead)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b)",
+        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work|instead)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b|(?:please\s+|just\s+)?(?:make|change|switch|swap)\s+(?:it|them|mine)\s+(?:to\s+)?(?:an?|the)\s)",
         unavailable = crate::conditions::IF_UNAVAILABLE
     ))
 });

@@ -857,3 +857,31 @@ async fn the_method_paid_with_takes_the_refund_when_it_is_sent_there() {
         .unwrap_or_else(|| panic!("{plan:#?}"));
     assert_eq!(ret.args["payment_method_id"], "credit_card_2", "{plan:#?}");
 }
+
+#[tokio::test]
+async fn the_other_one_that_stays_is_not_the_one_changed() {
+    // each order holds one gaming mouse: "the other mouse" is the one in #W1000002
+    let plan = from_ana(
+        "For #W1000001, please change the gaming mouse to the wireless one. The other mouse \
+         and everything else stay the same. Card for the difference.",
+    )
+    .await;
+    assert_eq!(
+        new_items_of_one_write(&plan),
+        vec!["mouse_black_laser_wl".to_owned()]
+    );
+}
+
+#[tokio::test]
+async fn a_second_choice_written_as_make_it_is_read_with_its_change() {
+    // no white laser mouse is sold: "make it a black laser one" is the second choice
+    let plan = from_ana(
+        "For #W1000002, please change the gaming mouse to a white laser one. If there's no \
+         white laser like that, make it a black laser one. Card for the difference.",
+    )
+    .await;
+    assert_eq!(
+        new_items_of_one_write(&plan),
+        vec!["mouse_black_laser".to_owned()]
+    );
+}
