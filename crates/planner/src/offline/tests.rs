@@ -885,3 +885,17 @@ async fn a_second_choice_written_as_make_it_is_read_with_its_change() {
         vec!["mouse_black_laser".to_owned()]
     );
 }
+
+#[tokio::test]
+async fn something_to_return_named_in_the_sentence_after() {
+    let plan = from_ana(
+        "Hi, may I return something? It's the t-shirt from order #W1000002. The refund can go \
+         back to the card I paid with.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.tool, "return_delivered_order_items");
+    assert_eq!(w.args["item_ids"], serde_json::json!(["shirt_blue_m"]));
+}

@@ -48,6 +48,12 @@ static REPLACE_WITH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:replace|replaced|replacing|swap|swapped|substitute|switch)\b[^.]*?\b(with)\b")
 });
 /// "... the same as the other pair": what follows describes another item.
+/// An object left open, named later: "something", "an item", "a couple of things".
+static SOMETHING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:something|an item|one item|a thing|a product|(?:a few|a couple of|some|two|three) (?:things|items|products))\b",
+    )
+});
 static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:the )?same (?:\w+ )?as\b"));
 
 /// Where the wanted variant starts being described in `text` ("... for a white one", "...
@@ -348,6 +354,26 @@ impl Ctx<'_> {
                 )));
             }
         }
+        // "May I return something? It's the gold tablet from order #W9172475.": an object
+        // left open ("something", "an item") is named in one of the two sentences after
+        // ("details below. ... P.S. It's the two fleece jackets")
+        let mut named_after = false;
+        if found.is_empty() && SOMETHING.is_match(&self.req.clause) {
+            let after = self.req.after.as_str();
+            for next in crate::text::sentences(after).into_iter().take(2) {
+                let Some(at) = after.find(next.as_str()) else {
+                    continue;
+                };
+                let next = &after[at..at + next.len()];
+                let named = acting(next, &items);
+                if !named.is_empty() {
+                    source = next;
+                    found = named;
+                    named_after = true;
+                    break;
+                }
+            }
+        }
         if found.is_empty() {
             if items.len() == 1 {
                 return Ok(vec![(items[0].clone(), 0)]);
@@ -478,7 +504,8 @@ impl Ctx<'_> {
             // (not "my delivery came with two kettles" before it)
             let one_of = ONE_OF.is_match(&last_words(before, 6));
             let quantified = !one_of
-                && if source == self.req.clause {
+                // (the sentence that names the open object counts as the request's own)
+                && if source == self.req.clause || named_after {
                     BOTH.is_match(&last_words(before, 4)) || (best == 0 && BOTH.is_match(segment))
                 } else {
                     // "both black XL tees are too small. Can I swap them for XXL?": the
