@@ -1,7 +1,7 @@
 //! One conversation at a time against the hand-made store: identity, one-time codes,
 //! confirmation, and the checks of proposed writes against the text.
 //!
-//! One file (about 840 lines): every test drives the whole offline planner through the same
+//! One file (about 900 lines): every test drives the whole offline planner through the same
 //! fixture helpers (`from_ana`, `say`, `planner`); the readings of single slots are tested
 //! next to them in `slots/tests.rs`.
 
