@@ -591,7 +591,7 @@ pub fn extreme_changes(raw: &str, item: &Item, product: &Value) -> BTreeMap<Stri
 
 static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:don'?t|do not|doesn'?t|does not)\s+(?:really\s+)?(?:care|mind)|(?:I'?m|I am|we'?re|we are)\s+not\s+(?:too\s+|that\s+|really\s+|very\s+)?(?:fussed|bothered|picky|particular|worried)|(?:any|whatever|whichever)\b)(?P<what>[^.,;!?]{0,50})",
+        r"(?i)\b(?:(?:don'?t|do not|doesn'?t|does not)\s+(?:really\s+)?(?:care|mind)|(?:I'?m|I am|we'?re|we are)\s+not\s+(?:too\s+|that\s+|really\s+|very\s+)?(?:fussed|bothered|picky|particular|worried)|(?:any|whatever|whichever)\b)(?P<what>[^.,;!?\n]{0,50})",
     )
 });
 
@@ -608,6 +608,13 @@ static DOESNT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
 static OR_NOT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,40}?)\s+or\s+(?:not|no)\s*[,-]?\s*(?:(?:I|we)\s+(?:really\s+)?(?:don'?t|do not)\s+(?:mind|care)|(?:either(?:\s+way|\s+one)?|both)\s+(?:is|are|would be)?\s*(?:fine|ok|okay))\b",
+    )
+});
+
+/// "Material: don't care", "Colour: any": a "key: value" line that frees the key.
+static KEY_FREE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[.,;!?(\n])\s*(?:[-*\u{2022}]\s*)?(?P<what>[^.,;:!?()\n]{1,30}?)\s*:\s*(?:(?:I\s+)?(?:don'?t|do not)\s+(?:really\s+)?(?:care|mind)|any(?:thing)?|whatever|either|(?:does\s*n'?t|does not)\s+matter|no preference|not fussed)\s*(?:[.,;!\n]|$)",
     )
 });
 
@@ -750,6 +757,7 @@ pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
             .chain(
                 OR_NOT
                     .captures_iter(raw)
+                    .chain(KEY_FREE.captures_iter(raw))
                     .filter_map(|c| c.name("what"))
                     .map(|m| m.as_str()),
             ),
@@ -1246,6 +1254,18 @@ mod tests {
                 &sneakers
             ),
             BTreeSet::from(["material".to_owned()])
+        );
+        // a "key: value" line that frees the key
+        assert_eq!(
+            relaxed_keys(
+                "Running shoes: change to black. Size: still 9. Material: don't care.",
+                &sneakers
+            ),
+            BTreeSet::from(["material".to_owned()])
+        );
+        assert_eq!(
+            relaxed_keys("- colour: any\n- size: 10", &sneakers),
+            BTreeSet::from(["color".to_owned()])
         );
         // "X or not, I don't mind"
         let boots = json!({"name": "Hiking Boots", "product_id": "b", "variants": {
