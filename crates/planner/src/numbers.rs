@@ -104,11 +104,14 @@ pub(crate) fn numbers_before_units(words: Vec<String>) -> Vec<String> {
             Some(n) => (Some(n), 1),
             None => spelled(&words[i..]),
         };
+        // "size eleven": a number after "size" is a size, whatever follows it
+        let after_size = i > 0 && words[i - 1] == "size";
         match value {
             Some(n)
-                if words
-                    .get(i + used)
-                    .is_some_and(|u| UNIT_WORDS.contains(&u.as_str())) =>
+                if after_size
+                    || words
+                        .get(i + used)
+                        .is_some_and(|u| UNIT_WORDS.contains(&u.as_str())) =>
             {
                 out.push(n.to_string());
                 i += used;
@@ -203,6 +206,10 @@ mod tests {
         assert_eq!(
             normalise("six millimetres thick, not five millimeter"),
             "6 millimetres thick not 5 millimeter"
+        );
+        assert_eq!(
+            normalise("the same boot in size eleven, not size ten."),
+            "the same boot in size 11 not size 10"
         );
         // a spelled number before anything else stays as written
         assert_eq!(normalise("a thousand thanks"), "a thousand thanks");

@@ -899,3 +899,22 @@ async fn something_to_return_named_in_the_sentence_after() {
     assert_eq!(w.tool, "return_delivered_order_items");
     assert_eq!(w.args["item_ids"], serde_json::json!(["shirt_blue_m"]));
 }
+
+#[tokio::test]
+async fn everything_else_about_the_items_staying_is_their_other_options() {
+    let plan = from_ana(
+        "My order #W1000002 was delivered and I want to exchange two things in it:\n\
+         - the t-shirt in size M, for the one in L\n\
+         - the gaming mouse with the optical sensor, for the wireless one\n\n\
+         Everything else about the t-shirt and the mouse should stay the same. Card for any \
+         difference.",
+    )
+    .await;
+    assert_eq!(
+        new_items_of_one_write(&plan),
+        vec![
+            "mouse_white_optical_wl".to_owned(),
+            "shirt_blue_l".to_owned()
+        ]
+    );
+}

@@ -163,6 +163,10 @@ pub(super) static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "everything else about the helmet", "all else on them": the other options of items.
+static OPTIONS_KEPT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:everything|anything|all)\s+else\s+(?:about|on|with|for|of)\b"));
+
 /// Whether the product `m` names in `text` is called "the other" one ("the other camera
 /// and everything else stay the same"): an item beside the one acted on, in this order or
 /// another.
@@ -190,7 +194,9 @@ pub(super) fn kept_but_written(
     customer: &Customer,
 ) -> Option<String> {
     for s in crate::text::sentences(text) {
-        if !KEEP_SAID.is_match(&s) {
+        // "Everything else about the helmet and the puzzle should stay the same": their
+        // other options stay, not the items
+        if !KEEP_SAID.is_match(&s) || OPTIONS_KEPT.is_match(&s) {
             continue;
         }
         for w in writes {
