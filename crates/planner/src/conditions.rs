@@ -62,7 +62,7 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:let me know|tell me|please advise|wondering|wonder|ask|asks|asked|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;:]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
+        r"(?i)\b(?:(?:the\s+)?same(?:\s+as\s+(?:before|now|it\s+is|they\s+are|mine))?\s+otherwise|(?:let me know|tell me|please advise|wondering|wonder|ask|asks|asked|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;:]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
     )
 });
 static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,7 +79,7 @@ static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
 /// possible": a condition on another request of the same message succeeding.
 static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?(?:assuming|if|provided(?: that)?|as long as)\s+(?:that\s+)?(?:the|it|that|this|my|the first|the other)\b[^,.;]{0,40}\b(?:works? out|goes through|go through|is possible|can be done|is done|happens|works)\b",
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:assuming|if|provided(?: that)?|as long as)\s+(?:that\s+)?(?:the|it|that|this|my|the first|the other)\b[^,.;]{0,40}\b(?:works? out|goes through|go through|is possible|can be (?:done|changed|exchanged|swapped|switched)|is (?:done|changed)|gets changed|happens|works)\b",
     )
 });
 /// "if it's cheaper", "if the new one costs more", "should it be more expensive".
@@ -483,6 +483,20 @@ mod tests {
         assert_eq!(
             condition_of("Otherwise, please cancel the order."),
             Some(Condition::Otherwise)
+        );
+        // "otherwise" for "in other respects" is no condition
+        assert_eq!(
+            condition_of(
+                "Please make it the 4K one, same as before otherwise (silver and waterproof)."
+            ),
+            None
+        );
+        // the earlier change going through
+        assert_eq!(
+            condition_of(
+                "If the bookshelf can be changed, I would also like the headphones changed."
+            ),
+            None
         );
         assert_eq!(
             condition_of("exchange it for the 1000ml one, but only if it costs less than $50"),
