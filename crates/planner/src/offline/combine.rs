@@ -1,6 +1,7 @@
 //! Combining the writes of several requests: one item change or return per order, an order
 //! that cannot take two of them, and the order the writes run in.
 
+use super::checks::ids;
 use crate::format::{money, refund_line, round2};
 use crate::ProposedWrite;
 
@@ -61,22 +62,13 @@ enum Overlap {
     Clash,
 }
 
-/// The item ids of a write's `key` ("item_ids", "new_item_ids").
-fn id_list(w: &ProposedWrite, key: &str) -> Vec<serde_json::Value> {
-    w.args
-        .get(key)
-        .and_then(|x| x.as_array())
-        .cloned()
-        .unwrap_or_default()
-}
-
 /// Each item of `w` with the new item it becomes (`None` for a return).
-fn changes(w: &ProposedWrite) -> Vec<(serde_json::Value, Option<serde_json::Value>)> {
-    let new = id_list(w, "new_item_ids");
-    id_list(w, "item_ids")
+fn changes(w: &ProposedWrite) -> Vec<(&str, Option<&str>)> {
+    let new = ids(w, "new_item_ids");
+    ids(w, "item_ids")
         .into_iter()
         .enumerate()
-        .map(|(n, id)| (id, new.get(n).cloned()))
+        .map(|(n, id)| (id, new.get(n).copied()))
         .collect()
 }
 
@@ -122,20 +114,21 @@ fn what(summary: &str) -> &str {
 /// `w`'s items added to `o` (same tool, order and payment method), with the amounts,
 /// the details and the summary stated for the whole.
 fn merge_into(o: &mut ProposedWrite, w: &ProposedWrite) {
-    let (mut old, mut new) = (id_list(o, "item_ids"), id_list(o, "new_item_ids"));
-    let (wold, wnew) = (id_list(w, "item_ids"), id_list(w, "new_item_ids"));
+    let owned = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<String>>();
+    let (mut old, mut new) = (owned(ids(o, "item_ids")), owned(ids(o, "new_item_ids")));
+    let (wold, wnew) = (ids(w, "item_ids"), ids(w, "new_item_ids"));
     for (n, id) in wold.iter().enumerate() {
-        if old.contains(id) {
+        if old.iter().any(|had| had == id) {
             continue;
         }
-        old.push(id.clone());
+        old.push((*id).to_owned());
         if let Some(x) = wnew.get(n) {
-            new.push(x.clone());
+            new.push((*x).to_owned());
         }
     }
-    o.args["item_ids"] = serde_json::Value::Array(old);
+    o.args["item_ids"] = serde_json::json!(old);
     if o.args.get("new_item_ids").is_some() {
-        o.args["new_item_ids"] = serde_json::Value::Array(new);
+        o.args["new_item_ids"] = serde_json::json!(new);
     }
     o.item_count += w.item_count;
     let label = o
@@ -257,22 +250,32 @@ mod tests {
         w
     }
 
-    #[test]
-    fn two_exchanges_on_one_order_are_one_write_stated_for_the_whole() {
-        let a = exchange(
+    /// The speaker becomes the red one: $27.72 more, on PayPal.
+    fn red_speaker() -> ProposedWrite {
+        exchange(
             "speaker",
             "red speaker",
             27.72,
             "paypal",
             "charge $27.72 to PAYPAL",
-        );
-        let b = exchange(
+        )
+    }
+
+    /// The board becomes the bamboo one: $3.07 back, to `method`.
+    fn bamboo_board(method: &str) -> ProposedWrite {
+        exchange(
             "board",
             "bamboo board",
             -3.07,
-            "paypal",
-            "refund $3.07 to PAYPAL",
-        );
+            method,
+            &format!("refund $3.07 to {}", method.to_uppercase()),
+        )
+    }
+
+    #[test]
+    fn two_exchanges_on_one_order_are_one_write_stated_for_the_whole() {
+        let a = red_speaker();
+        let b = bamboo_board("paypal");
         let merged = merge_writes(vec![a, b]);
         let [w] = merged.as_slice() else {
             panic!("{merged:#?}")
@@ -302,20 +305,8 @@ mod tests {
 
     #[test]
     fn two_payment_methods_for_one_order_are_asked_about() {
-        let a = exchange(
-            "speaker",
-            "red speaker",
-            27.72,
-            "paypal",
-            "charge $27.72 to PAYPAL",
-        );
-        let b = exchange(
-            "board",
-            "bamboo board",
-            -3.07,
-            "gift_card",
-            "refund $3.07 to GIFT_CARD",
-        );
+        let a = red_speaker();
+        let b = bamboo_board("gift_card");
         let kept = merge_writes(vec![a, b]);
         assert_eq!(kept.len(), 2);
         let q = conflict(&kept).expect("a question");
@@ -324,20 +315,8 @@ mod tests {
 
     #[test]
     fn one_change_read_twice_is_counted_once() {
-        let a = exchange(
-            "speaker",
-            "red speaker",
-            27.72,
-            "paypal",
-            "charge $27.72 to PAYPAL",
-        );
-        let b = exchange(
-            "board",
-            "bamboo board",
-            -3.07,
-            "paypal",
-            "refund $3.07 to PAYPAL",
-        );
+        let a = red_speaker();
+        let b = bamboo_board("paypal");
         let merged = merge_writes(vec![a.clone(), b, a]);
         let [w] = merged.as_slice() else {
             panic!("{merged:#?}")
@@ -350,13 +329,7 @@ mod tests {
 
     #[test]
     fn two_changes_of_one_item_are_asked_about() {
-        let a = exchange(
-            "speaker",
-            "red speaker",
-            27.72,
-            "paypal",
-            "charge $27.72 to PAYPAL",
-        );
+        let a = red_speaker();
         let b = exchange(
             "speaker",
             "blue speaker",

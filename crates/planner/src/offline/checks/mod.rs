@@ -400,8 +400,13 @@ pub(super) fn acted_on<'a>(writes: &'a [crate::ProposedWrite], order: &str) -> V
 
 /// The item ids a write acts on (none for whole-order writes).
 pub(super) fn item_ids(w: &crate::ProposedWrite) -> Vec<&str> {
+    ids(w, "item_ids")
+}
+
+/// The ids a write lists under `key` ("item_ids", "new_item_ids"), in order.
+pub(super) fn ids<'w>(w: &'w crate::ProposedWrite, key: &str) -> Vec<&'w str> {
     w.args
-        .get("item_ids")
+        .get(key)
         .and_then(serde_json::Value::as_array)
         .into_iter()
         .flatten()
