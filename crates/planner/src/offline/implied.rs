@@ -424,36 +424,37 @@ mod tests {
         );
     }
 
+    /// `body`'s "not shipped yet" condition read with the `changes` item changes it goes
+    /// with: no unread condition when every write is on a pending order, one when a write
+    /// is not, and one when the changes were not read.
+    fn shipped_condition_read_with_changes(body: &str, changes: usize) {
+        let p = Procedures::shipped().unwrap();
+        let read = implied(body);
+        assert_eq!(read.len(), changes, "{read:?}");
+        assert_eq!(unread_condition(body, &p, &read, true), None, "{body}");
+        assert!(unread_condition(body, &p, &read, false).is_some(), "{body}");
+        assert!(unread_condition(body, &p, &[], true).is_some(), "{body}");
+    }
+
     #[test]
     fn a_not_yet_shipped_heading_over_read_lines_of_a_pending_order_is_no_unread_condition() {
-        let p = Procedures::shipped().unwrap();
-        let body = "Order #W1000001 - if it hasn't shipped yet, please update two items:\n- mouse: white\n- lamp: low brightness";
-        let read = implied(body);
-        assert_eq!(read.len(), 2, "{read:?}");
-        assert_eq!(unread_condition(body, &p, &read, true), None);
-        // a write that is not on a pending order: whether it shipped matters
-        assert!(unread_condition(body, &p, &read, false).is_some());
-        // lines that were not read
-        assert!(unread_condition(body, &p, &[], true).is_some());
+        shipped_condition_read_with_changes(
+            "Order #W1000001 - if it hasn't shipped yet, please update two items:\n- mouse: white\n- lamp: low brightness",
+            2,
+        );
     }
 
     #[test]
     fn a_not_yet_shipped_announcement_before_the_read_change_is_no_unread_condition() {
-        let p = Procedures::shipped().unwrap();
-        let body = "Would it be possible to change the desk lamp in my order, provided it hasn't shipped yet? I'd like it in black with low brightness rather than white.";
-        let read = implied(body);
-        assert_eq!(read.len(), 1, "{read:?}");
-        assert_eq!(unread_condition(body, &p, &read, true), None);
-        // on a write that is not on a pending order, whether it shipped matters
-        assert!(unread_condition(body, &p, &read, false).is_some());
-        // and the change must have been read
-        assert!(unread_condition(body, &p, &[], true).is_some());
+        shipped_condition_read_with_changes(
+            "Would it be possible to change the desk lamp in my order, provided it hasn't shipped yet? I'd like it in black with low brightness rather than white.",
+            1,
+        );
         // in the same sentence as the change
-        let body = "i have an order with a mouse and a desk lamp and if it has not shipped yet could you make the desk lamp the low brightness one instead of high";
-        let read = implied(body);
-        assert_eq!(read.len(), 1, "{read:?}");
-        assert_eq!(unread_condition(body, &p, &read, true), None);
-        assert!(unread_condition(body, &p, &read, false).is_some());
+        shipped_condition_read_with_changes(
+            "i have an order with a mouse and a desk lamp and if it has not shipped yet could you make the desk lamp the low brightness one instead of high",
+            1,
+        );
     }
 
     #[test]
