@@ -251,8 +251,9 @@ pub(super) fn implied_item_changes(
         }
         // "If there is no clicky one in full size, I'd go for no backlight": a second choice,
         // read with the item change before it, never a change of its own
+        let condition = condition_of(s);
         if matches!(
-            condition_of(s),
+            condition,
             Some(Condition::IfUnavailable | Condition::Otherwise)
         ) {
             continue;
@@ -312,7 +313,7 @@ pub(super) fn implied_item_changes(
         let mut r = Request::of(kind, &clause);
         // "I'd like it in silver, but only if you have exactly my configuration in silver":
         // not available, nothing is changed (`outcomes`)
-        r.condition = condition_of(s).filter(|c| *c == Condition::IfAvailable);
+        r.condition = condition.filter(|c| *c == Condition::IfAvailable);
         r.explicit = true;
         r.alone = false;
         r.context_order = order_ids(&before).last().map(|(_, id)| id.clone());
