@@ -271,6 +271,17 @@ const TYPOS: &[(&str, &str)] = &[
     ("paypall", "paypal"),
     ("pls", "please"),
     ("plz", "please"),
+    // shorthand typed on phones: "ord w/ the lamp", "refund the diff", "thx"
+    ("ord", "order"),
+    ("ords", "orders"),
+    ("diff", "difference"),
+    ("addr", "address"),
+    ("acct", "account"),
+    ("qty", "quantity"),
+    ("amt", "amount"),
+    ("pmt", "payment"),
+    ("thx", "thanks"),
+    ("thnx", "thanks"),
     // contractions typed without their apostrophe ("dont change the lamp", "if its not
     // available" is left alone: "its" is also a word)
     ("dont", "don't"),
@@ -341,7 +352,35 @@ static ITS_ID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn correct_spelling(text: &str) -> Cow<'_, str> {
-    then(then(restore_its_id(text), correct_words), arrows_as_to)
+    then(
+        then(then(restore_its_id(text), correct_words), arrows_as_to),
+        joiners_as_words,
+    )
+}
+
+/// "w/", "w/o", "b/c", and "+" or "&" between two words, as phones type them: "the ord w/ the
+/// lamp + the kettle" names two items with "with" and "and", as the readings are written.
+static JOINER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?P<wo>w/o)\b|\b(?P<w>w/)(?P<next>\w)?|\b(?P<bc>b/c)\b|(?P<l>[a-z)])\s+(?P<j>[+&])\s+(?P<r>[a-z(])",
+    )
+});
+
+fn joiners_as_words(text: &str) -> Cow<'_, str> {
+    JOINER.replace_all(text, |c: &regex::Captures<'_>| {
+        if let Some(m) = c.name("wo") {
+            cased_as(m.as_str(), "without")
+        } else if let Some(m) = c.name("w") {
+            // "w/the lamp" and "w/ the lamp" alike; a line that ends in "w/" keeps its end
+            let next = c.name("next").map_or("", |n| n.as_str());
+            let gap = if next.is_empty() { "" } else { " " };
+            format!("{}{gap}{next}", cased_as(m.as_str(), "with"))
+        } else if let Some(m) = c.name("bc") {
+            cased_as(m.as_str(), "because")
+        } else {
+            format!("{} and {}", &c["l"], &c["r"])
+        }
+    })
 }
 
 /// "white S one -> size M", "black => white": an arrow between words is "to".
@@ -395,6 +434,24 @@ fn correct_words(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_shorthand_is_read_as_words() {
+        assert_eq!(
+            correct_typos("the ord w/ the tablet + notebook: cancel pls, refund the diff thx"),
+            "the order with the tablet and notebook: cancel please, refund the difference thanks"
+        );
+        assert_eq!(
+            correct_typos("W/o the case & the strap, b/c I have them"),
+            "Without the case and the strap, because I have them"
+        );
+        assert_eq!(
+            correct_typos("refund the Mastercard I paid w/\n2) the lamp w/the cord"),
+            "refund the Mastercard I paid with\n2) the lamp with the cord"
+        );
+        // a sum or a name with a joiner stays as written
+        assert_eq!(correct_typos("$20 + tax, AT&T"), "$20 + tax, AT&T");
+    }
 
     #[test]
     fn misspelt_request_words_are_read_as_meant() {
