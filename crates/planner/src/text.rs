@@ -247,6 +247,7 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut depth = 0i32;
     let mut cur = String::new();
     let chars: Vec<char> = text.chars().collect();
+    let markers = inline_list_markers(&chars);
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '{' => depth += 1,
@@ -257,6 +258,9 @@ pub fn sentences(text: &str) -> Vec<String> {
             push_sentence(&mut out, &mut cur);
             continue;
         }
+        if depth <= 0 && markers.contains(&i) && !in_brackets(&cur) {
+            push_sentence(&mut out, &mut cur);
+        }
         cur.push(c);
         let next_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
         if depth <= 0 && matches!(c, '.' | '!' | '?') && next_space && !abbreviation(&cur) {
@@ -265,6 +269,40 @@ pub fn sentences(text: &str) -> Vec<String> {
     }
     push_sentence(&mut out, &mut cur);
     out
+}
+
+/// Where a list item numbered "2)" to "9)" starts inside a line, after a "1)" that opens the
+/// text or a line or follows white space: "1) return the lamp, refund to the card I paid
+/// with 2) change the kettle ..." is two sentences, as the same list on two lines is.
+fn inline_list_markers(chars: &[char]) -> Vec<usize> {
+    let marker = |i: usize, n: char| {
+        chars.get(i) == Some(&n)
+            && chars.get(i + 1) == Some(&')')
+            && chars.get(i + 2).is_none_or(|c| c.is_whitespace())
+            && (i == 0 || chars[i - 1].is_whitespace())
+    };
+    let Some(first) = (0..chars.len()).find(|&i| marker(i, '1')) else {
+        return Vec::new();
+    };
+    (first + 1..chars.len())
+        .filter(|&i| {
+            chars[i].is_ascii_digit()
+                && chars[i] != '0'
+                && chars[i] != '1'
+                && marker(i, chars[i])
+                && chars[i - 1] != '\n'
+        })
+        .collect()
+}
+
+/// Whether a bracket opened in `cur` is still open; a list number's own bracket ("2) ...")
+/// opens nothing.
+fn in_brackets(cur: &str) -> bool {
+    let t = cur.trim_start();
+    let own = t.len() > 1 && t.as_bytes()[0].is_ascii_digit() && t.as_bytes()[1] == b')';
+    let opened = cur.matches('(').count();
+    let closed = cur.matches(')').count() - usize::from(own);
+    opened > closed
 }
 
 fn abbreviation(cur: &str) -> bool {
@@ -565,6 +603,23 @@ mod tests {
                 "Thanks."
             ]
         );
+    }
+
+    #[test]
+    fn a_list_numbered_inside_one_line_is_split_at_its_numbers() {
+        let s = sentences(
+            "1) return the lamp, refund to the card I paid with 2) change the kettle (the 2) one) to red 3) thanks",
+        );
+        assert_eq!(
+            s,
+            [
+                "1) return the lamp, refund to the card I paid with",
+                "2) change the kettle (the 2) one) to red",
+                "3) thanks"
+            ]
+        );
+        // no "1)" before it: a number in brackets stays where it is
+        assert_eq!(sentences("I want 3 of them (not 2) please").len(), 1);
     }
 
     #[test]
