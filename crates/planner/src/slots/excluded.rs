@@ -74,6 +74,15 @@ impl<'c> Ctx<'c> {
             if !kept.is_empty() {
                 return Excluded::Decided(self.all_but(items, &kept, ""));
             }
+            // "The tablet has been a hit, so that one is staying with us. Everything else in
+            // that order I'd like to return.": with no keeping words read and no product in
+            // the clause, "else" sets the request against this order's products named just
+            // before it (when it names none of them, "else" is about something outside the
+            // order, and the order's items are read as before)
+            let before = mentions(&self.req.before, items);
+            if mentions(source, items).is_empty() && !before.is_empty() {
+                return Excluded::Decided(self.all_but(items, &before, ""));
+            }
         }
         if let Some(at) = except_at(source) {
             let (kept, excluded) = (&source[..at], &source[at..]);

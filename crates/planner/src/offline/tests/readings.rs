@@ -327,6 +327,25 @@ async fn every_item_except_one_returns_the_others() {
 }
 
 #[tokio::test]
+async fn everything_else_leaves_out_what_was_named_just_before() {
+    // no keeping word: "else" sets the return against the mouse named before it
+    let plan = from_ana(
+        "The gaming mouse from order #W1000002 has been a hit with my son, so that one is \
+         staying with us. Everything else in that order I'd like to return. Refund to the card \
+         I paid with.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(
+        w.args["item_ids"],
+        serde_json::json!(["shirt_blue_m"]),
+        "{w:#?}"
+    );
+}
+
+#[tokio::test]
 async fn an_order_s_contents_listed_after_a_relative_clause_are_not_returned() {
     let plan = from_ana(
         "From the order I received (gaming mouse and a t-shirt) I want to return the t-shirt. Refund to the card I paid with.",
