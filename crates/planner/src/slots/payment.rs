@@ -62,6 +62,13 @@ static PAID_FROM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:take|taking|pay|paying|charge|charging|deduct|deducting|cover|covering|bill|withdraw|debit)\b[^.;,]{0,40}\bfrom\s+(?:my |the |a |your |that )?$",
     )
 });
+/// "extra cost from my gift card", "difference from PayPal": a sum of money, then "from" the
+/// method, with no verb (as in a list line or a note); the method pays it.
+static COST_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:extra|additional)\s+(?:costs?|charges?|amount|money|payment)|(?:price\s+)?difference|any\s+extra|the\s+extra|top[- ]?up)\s+(?:is\s+|to\s+come\s+)?from\s+(?:my |the |a |your |that )?$",
+    )
+});
 /// "Any difference can come off my gift card", "it can come out of my PayPal": a method the
 /// money comes from, which "off" alone would read as one taken off the order.
 static COMES_OFF: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,6 +95,7 @@ fn pays(before: &str) -> bool {
             .is_some_and(|m| !MOVED.is_match(m.as_str()))
         || WISHED_ON.is_match(before)
         || COMES_OFF.is_match(before)
+        || COST_FROM.is_match(before)
 }
 
 /// ", so refund it there", "so put the money back on it": after a method named as the one
@@ -327,6 +335,10 @@ mod tests {
         assert!(keeps("I'd just rather it was paid from "));
         assert!(keeps("Any difference can come off my "));
         assert!(keeps("the extra can come out of my "));
+        // a sum of money "from" a method, with no verb, is paid by it
+        assert!(keeps("laptop stays as is. extra cost from my "));
+        assert!(keeps("Difference from the "));
+        assert!(!keeps("the extra cost was paid from my "));
         assert!(!keeps("There isn't enough left on my "));
         // where the order is paid now is what the change moves away from
         assert!(!keeps("At present it is on my "));
