@@ -44,6 +44,32 @@ pub(super) fn names_another_option(sentence: &str, item: &Item, customer: &Custo
         || !crate::steps::stepped_changes(sentence, item, product).is_empty()
 }
 
+/// "to", "->" as the spelling pass writes it, between what an item is and what it becomes.
+static TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bto\b"));
+
+/// Whether `sentence` states a change by its before and after, without a word that asks:
+/// "espresso machine: 1L water tank -> 2L, still 9 bar", "gray sneakers size 8 to 10". Before
+/// a "to", it names an option value one of the customer's items has; after it, another value
+/// of the same option that the item's product comes in. The store's catalogue decides.
+pub(super) fn states_a_change(sentence: &str, items: &[Item], customer: &Customer) -> bool {
+    let named = mentions(sentence, items);
+    named.iter().flat_map(|m| &m.items).any(|item| {
+        let Some(product) = customer.products.get(&item.product_id) else {
+            return false;
+        };
+        TO.find_iter(sentence).any(|to| {
+            let was = option_mentions(&sentence[..to.start()], product);
+            let becomes = option_mentions(&sentence[to.end()..], product);
+            was.iter().any(|(k, vals)| {
+                item.options.get(k).is_some_and(|have| vals.contains(have))
+                    && becomes
+                        .get(k)
+                        .is_some_and(|new| new.iter().any(|v| v != item.options.get(k).unwrap()))
+            })
+        })
+    })
+}
+
 /// A sentence of `body` that asks for something under a condition ("if the bike comes in
 /// medium, please switch to that") yet holds no request the procedures read: the planner
 /// does not know what it asks for.
@@ -246,7 +272,7 @@ pub(super) fn implied_item_changes(
             continue;
         }
         let asks = ASKS.is_match(s) || in_asking_list(&sents, i) || after_announcement(&sents, i);
-        if !asks {
+        if !asks && !states_a_change(s, &items, customer) {
             continue;
         }
         // "If there is no clicky one in full size, I'd go for no backlight": a second choice,
@@ -374,6 +400,13 @@ mod tests {
         );
         // a question that asks nothing does not head a list
         assert!(implied("Is this right?\n- mouse: white").is_empty());
+        // a line that states what an option is and what it becomes, with no word that asks
+        assert_eq!(
+            implied("Order #W1000001:\n2. desk lamp: high brightness to low, same color"),
+            vec!["2. desk lamp: high brightness to low, same color"]
+        );
+        // what the item already is, on both sides, is no change
+        assert!(implied("Order #W1000001:\ndesk lamp: high brightness to my office").is_empty());
         // lines under a heading with a colon, without list marks
         assert_eq!(
             implied("For #W1000001 I'd like two changes:\nThe mouse, the white one.\nThe desk lamp, low brightness.\nThanks!"),
