@@ -300,23 +300,50 @@ fn surface_forms(nv: &str) -> Vec<String> {
     forms
 }
 
-/// "from size 10 to 11": the key written once names both values ("from size 10 to size 11").
-static FROM_TO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bfrom\s+([a-z][a-z ]{0,24}?)\s+([\w.-]+)\s+to\s+([\w.-]+)"));
-
+/// "from size 10 to 11", "size 8 -> 10" (the spelling pass writes the arrow as "to"): the key
+/// written once names both values ("size 10 to size 11"). Only a key of the product, and
+/// only when the new value does not name a key itself.
 fn carry_keys(raw: &str, space: &BTreeMap<String, BTreeSet<String>>) -> String {
-    FROM_TO
-        .replace_all(raw, |c: &regex::Captures<'_>| {
-            let key = normalise(&c[1]);
-            let new = normalise(&c[3]);
-            // only a key of the product, and only when the new value does not name its key
-            if space.keys().any(|k| normalise(k) == key) && !new.starts_with(&key) {
-                format!("from {} {} to {} {}", &c[1], &c[2], &c[1], &c[3])
-            } else {
-                c[0].to_owned()
+    // ASCII lower case keeps every byte offset of `raw`
+    let lower = raw.to_ascii_lowercase();
+    let mut inserts: Vec<(usize, String)> = Vec::new();
+    for key in space.keys() {
+        let k = key.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(k.as_str()) {
+            let at = from + found;
+            from = at + k.len();
+            let bounded = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+            let rest = &lower[from..];
+            let mut words = rest.split_whitespace();
+            let (Some(_old), Some(to), Some(new)) = (words.next(), words.next(), words.next())
+            else {
+                continue;
+            };
+            let starts_spaced = rest.starts_with(char::is_whitespace);
+            let new_is_key = space
+                .keys()
+                .any(|o| new.starts_with(&o.to_ascii_lowercase()));
+            if bounded && starts_spaced && to == "to" && !new_is_key {
+                // the offset of `new` in `raw`
+                let to_at = rest.find(" to ").map(|p| from + p + 4);
+                if let Some(pos) = to_at {
+                    let gap = raw[pos..].len() - raw[pos..].trim_start().len();
+                    inserts.push((pos + gap, format!("{key} ")));
+                }
             }
-        })
-        .into_owned()
+        }
+    }
+    if inserts.is_empty() {
+        return raw.to_owned();
+    }
+    inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    inserts.dedup_by_key(|(at, _)| *at);
+    let mut out = raw.to_owned();
+    for (at, key) in inserts {
+        out.insert_str(at, &key);
+    }
+    out
 }
 
 /// The ways a yes/no option's key is said: "water resistance" is also "water resistant" and
@@ -1081,11 +1108,24 @@ mod tests {
             "1": {"item_id": "1", "options": {"size": "10", "material": "leather"}, "available": true, "price": 1.0},
             "2": {"item_id": "2", "options": {"size": "11", "material": "leather"}, "available": true, "price": 2.0}
         }});
-        let found = option_mentions("change the boots from size 10 to 11, same leather", &boots);
-        // the old value is named too; the item's own value is no change
-        assert!(
-            found.get("size").is_some_and(|v| v.contains("11")),
-            "{found:?}"
+        for said in [
+            "change the boots from size 10 to 11, same leather",
+            "boots size 10 to 11",
+            "Size 10 to 11 please",
+        ] {
+            let found = option_mentions(said, &boots);
+            // the old value is named too; the item's own value is no change
+            assert!(
+                found.get("size").is_some_and(|v| v.contains("11")),
+                "{said}: {found:?}"
+            );
+        }
+        // "to" and a word that is no value, or a value that names its key: left as written
+        let found = option_mentions("boots size 10 to my house", &boots);
+        assert_eq!(found.get("size"), Some(&BTreeSet::from(["10".to_owned()])));
+        assert_eq!(
+            carry_keys("size 10 to size 11", &option_space(&boots)),
+            "size 10 to size 11"
         );
     }
 

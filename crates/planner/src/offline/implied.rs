@@ -57,14 +57,18 @@ pub(super) fn states_a_change(sentence: &str, items: &[Item], customer: &Custome
         let Some(product) = customer.products.get(&item.product_id) else {
             return false;
         };
+        // the whole sentence, so that "size 8 to 10" reads 10 as a size
+        let named = option_mentions(sentence, product);
         TO.find_iter(sentence).any(|to| {
             let was = option_mentions(&sentence[..to.start()], product);
-            let becomes = option_mentions(&sentence[to.end()..], product);
             was.iter().any(|(k, vals)| {
-                item.options.get(k).is_some_and(|have| vals.contains(have))
-                    && becomes
+                let Some(have) = item.options.get(k) else {
+                    return false;
+                };
+                vals.contains(have)
+                    && named
                         .get(k)
-                        .is_some_and(|new| new.iter().any(|v| v != item.options.get(k).unwrap()))
+                        .is_some_and(|all| all.iter().any(|v| v != have))
             })
         })
     })
@@ -404,6 +408,10 @@ mod tests {
         assert_eq!(
             implied("Order #W1000001:\n2. desk lamp: high brightness to low, same color"),
             vec!["2. desk lamp: high brightness to low, same color"]
+        );
+        assert_eq!(
+            implied("Order #W1000066:\nt-shirt size L to M"),
+            vec!["t-shirt size L to M"]
         );
         // what the item already is, on both sides, is no change
         assert!(implied("Order #W1000001:\ndesk lamp: high brightness to my office").is_empty());
