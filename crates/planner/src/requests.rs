@@ -739,6 +739,8 @@ mod tests {
         for text in [
             "I can't find the confirmation - could you tell me exactly what it came to?",
             "Can you tell me how much the order came to in the end?",
+            "My pending order, the one with the kettle and the thermostat - what's the total on that?",
+            "What is the total?",
         ] {
             assert_eq!(kinds(text)[0].0, "status", "{text}");
         }
@@ -746,6 +748,8 @@ mod tests {
         let k = kinds(
             "Please charge the difference to my Mastercard and let me know what it comes to.",
         );
+        assert!(k.iter().all(|(k, _)| k != "status"), "{k:?}");
+        let k = kinds("Change the lamp to white. What's the total difference?");
         assert!(k.iter().all(|(k, _)| k != "status"), "{k:?}");
     }
 

@@ -20,7 +20,7 @@ pub fn status_facts(req: &Request, customer: &Customer) -> Vec<String> {
             .cloned()
             .collect();
         if named.is_empty() {
-            all
+            said_orders(&req.clause, all, customer)
         } else {
             named
         }
@@ -64,6 +64,25 @@ pub fn status_facts(req: &Request, customer: &Customer) -> Vec<String> {
             Some(fact)
         })
         .collect()
+}
+
+/// Of `all` the customer's orders, those a status question names by their status and where
+/// they went: "the total of my pending order going to Philadelphia" is the one pending
+/// order shipped there, not every order. Every order when the words narrow nothing.
+fn said_orders(clause: &str, all: Vec<String>, customer: &Customer) -> Vec<String> {
+    let in_status: Vec<String> = match super::order::said_status(clause) {
+        Some(st) => all
+            .iter()
+            .filter(|id| customer.status(id) == st)
+            .cloned()
+            .collect(),
+        None => Vec::new(),
+    };
+    let pool = if in_status.is_empty() { all } else { in_status };
+    match super::order::by_destination(clause, &pool, customer) {
+        Some(one) => vec![one],
+        None => pool,
+    }
 }
 
 /// One sentence per refund in the order's payment history, with when it arrives (store
@@ -283,5 +302,28 @@ mod tests {
         // no refund in the history: nothing is said about one
         req.order_ids = vec!["#W1000001".to_owned()];
         assert!(!status_facts(&req, &c)[0].contains("refund"));
+    }
+
+    #[test]
+    fn an_order_named_by_status_and_destination_is_the_one_answered() {
+        let mut c = customer();
+        let order = std::sync::Arc::make_mut(c.orders.get_mut("#W1000066").unwrap());
+        order["address"]["city"] = json!("Philadelphia");
+        let ids = |text: &str| -> Vec<String> {
+            status_facts(&Request::of("status", text), &c)
+                .iter()
+                .map(|f| f.split_whitespace().nth(1).unwrap_or("").to_owned())
+                .collect()
+        };
+        assert_eq!(
+            ids("What's the total of my pending order going to Philadelphia?"),
+            ["#W1000066"]
+        );
+        assert_eq!(
+            ids("What's the total of my pending order?"),
+            ["#W1000001", "#W1000066"]
+        );
+        // words that narrow nothing: every order
+        assert_eq!(ids("What is the status of my orders?").len(), 4);
     }
 }

@@ -89,7 +89,7 @@ fn best_holders(text: &str, customer: &Customer) -> Vec<String> {
 
 /// The status the text says its order is in: delivered ("arrived", "I received") or pending
 /// ("just placed", "hasn't shipped"); none when it says both or neither.
-fn said_status(text: &str) -> Option<&'static str> {
+pub(super) fn said_status(text: &str) -> Option<&'static str> {
     match (PENDING_WORD.is_match(text), ARRIVED.is_match(text)) {
         (true, false) => Some("pending"),
         (false, true) => Some("delivered"),
@@ -237,7 +237,11 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
 /// "the one delivered to Pine Lane", "the camera that went to Houston": of `holders`, the
 /// one order whose shipping address's street (without its number) or city the text names,
 /// when the others' are not named.
-fn by_destination(text: &str, holders: &[String], customer: &Customer) -> Option<String> {
+pub(super) fn by_destination(
+    text: &str,
+    holders: &[String],
+    customer: &Customer,
+) -> Option<String> {
     let norm = normalise(text);
     let named = |id: &String| -> bool {
         let Some(a) = customer.orders.get(id).and_then(|o| o.get("address")) else {
