@@ -116,7 +116,7 @@ static ANY_DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// predicate left out.
 static ELLIPTIC_NOT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?if (?:it|that|they|one) (?:is ?n'?t|is not|are ?n'?t|are not|does ?n'?t|does not|do ?n'?t|do not)\s*[,;:]",
+        r"(?i)^\W*(?:and\s+|but\s+)?if (?:(?:it|that|they|one) (?:is ?n'?t|is not|are ?n'?t|are not|does ?n'?t|does not|do ?n'?t|do not)|no|nope)\s*[,;:]",
     )
 });
 /// "if it is, ...", "if they do,", "if yes please ...": the predicate left out.
@@ -188,14 +188,24 @@ static NOTHING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "if you can't take out a single item, leave that order as it is", "if you CAN'T refund to
+/// the Visa: forget the return": the request failing, and then nothing done. That is what
+/// happens to a request the store refuses anyway, so the request stands as written.
+static FAILS_THEN_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|but\s+)?if\s+(?:you|they|we|it|that|this)\s+(?:can'?t|cannot|can not|(?:are|is)(?:n'?t| not) (?:able to|possible)|won'?t be able to|(?:are|is) unable to)\b[^,;:]*[,;:]\s*(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget\b|leave\b|keep\b|don'?t bother|skip it|do nothing|no (?:change|need)s?\b|don'?t (?:do|change) anything)",
+    )
+});
+
 /// Whether `sentence` is a condition whose consequence is to do nothing ("If it has already
-/// shipped, never mind."): it asks for no change of its own.
+/// shipped, never mind.", "if you can't, forget it"): it asks for no change of its own.
 pub fn asks_nothing(sentence: &str) -> bool {
-    condition_of(sentence).is_some()
-        && sentence
-            .split_once([',', ';'])
-            .or_else(|| sentence.split_once(" then "))
-            .is_some_and(|(_, rest)| NOTHING.is_match(rest))
+    FAILS_THEN_NOTHING.is_match(sentence)
+        || condition_of(sentence).is_some()
+            && sentence
+                .split_once([',', ';'])
+                .or_else(|| sentence.split_once(" then "))
+                .is_some_and(|(_, rest)| NOTHING.is_match(rest))
 }
 
 /// The words of an availability condition in `clause` ("if the same perfume comes in a 30ml
@@ -313,6 +323,9 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     }
     if UNAVAILABLE.is_match(&courteous) {
         return Some(Condition::IfUnavailable);
+    }
+    if FAILS_THEN_NOTHING.is_match(&courteous[cond.start()..]) {
+        return None;
     }
     // "assuming the bookshelf works out, I'd also like ...": the earlier request going
     // through; every write of the message is confirmed and run together, so it holds
@@ -607,6 +620,29 @@ mod tests {
             condition_of("If it isn't available in blue, cancel the order"),
             Some(Condition::IfUnavailable)
         );
+        // the answer to a question about what is sold, left out
+        assert_eq!(
+            condition_of("- if no: just cancel the order, no longer need it"),
+            Some(Condition::IfUnavailable)
+        );
+        assert_eq!(
+            condition_of("if no one is home, leave it at the door"),
+            Some(Condition::Unmodelled(
+                "if no one is home, leave it at the door".to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_request_failing_then_nothing_done_is_no_condition() {
+        for said in [
+            "if you can't take out a single item, leave that order as it is",
+            "if you CAN'T refund to the Visa: forget the return, I'll just keep the e-reader",
+        ] {
+            assert_eq!(condition_of(said), None, "{said}");
+        }
+        // something else done when it fails is a condition
+        assert!(condition_of("if you can't refund to the Visa, refund to my gift card").is_some());
     }
 
     #[test]

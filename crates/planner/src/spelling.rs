@@ -391,7 +391,7 @@ static ARROW: LazyLock<Regex> =
 /// cancel please", "t-shirt order -> switch the payment".
 static ARROW_TO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:please\s+)?(?:cancel|return|refund|exchange|swap|switch|change|modify|update|send|ship|move|leave|keep|pay|charge|bill|no change|nothing|don'?t|do not)\b",
+        r"(?i)^(?:(?:please|pls|just|then|simply)\s+)*(?:cancel|return|refund|exchange|swap|switch|change|modify|update|send|ship|move|leave|keep|pay|charge|bill|no change|nothing|don'?t|do not|forget|never ?mind|skip)\b",
     )
 });
 

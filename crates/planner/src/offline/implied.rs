@@ -207,6 +207,10 @@ pub(super) fn unread_change(
         !named.is_empty() && named.iter().all(|n| changed.contains(&n.name))
     };
     sents.iter().enumerate().find_map(|(i, s)| {
+        // "if you can't refund to the Visa: forget the return": nothing done if it fails
+        if asks_nothing(s) {
+            return None;
+        }
         let asks = (ASKS.is_match(s) && !narrates(s))
             || IMPERATIVE.is_match(s)
             || in_asking_list(&sents, i)
