@@ -30,8 +30,19 @@ static TIME_LIMIT_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the trigger at the end of `prefix` is not asked for: negated, or part of a question
 /// about the time limit.
 fn not_asked(prefix: &str) -> bool {
-    NEGATED.is_match(prefix) || TIME_LIMIT_QUESTION.is_match(prefix) || NO_BEFORE.is_match(prefix)
+    NEGATED.find(prefix).is_some_and(|m| {
+        let bare_not = m
+            .as_str()
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("not "));
+        !(bare_not && CONDITION_HEAD.is_match(&prefix[..m.start()]))
+    }) || TIME_LIMIT_QUESTION.is_match(prefix)
+        || NO_BEFORE.is_match(prefix)
 }
+/// "if (it has) not shipped yet please cancel": a bare "not" after these words is the
+/// condition's, not the request's ("if it's not possible don't cancel" stays negated).
+static CONDITION_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:if|unless|provided|assuming|as long as)(?:\s+[\w']+){0,3}\s*$"));
 /// "No change to the tablet", "no exchange needed": "no" right before the request word (not
 /// "No, change it to blue").
 pub(crate) static NO_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bno\s+$"));
@@ -484,6 +495,15 @@ mod tests {
             .into_iter()
             .map(|r| (r.kind, r.order_ids))
             .collect()
+    }
+
+    #[test]
+    fn a_not_that_belongs_to_the_condition_does_not_negate_the_request() {
+        let k = kinds("order with the espresso machine: if not shipped yet please cancel, placed it by mistake");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "cancel");
+        assert!(kinds("if it's not possible don't cancel it").is_empty());
+        assert!(kinds("I do not want to cancel it").is_empty());
     }
 
     #[test]
