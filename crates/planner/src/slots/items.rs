@@ -113,11 +113,12 @@ fn named_apart(source: &str, items: &[Item]) -> (Vec<Mention>, Vec<Mention>) {
 /// "one of the two pairs": one item, not both.
 static ONE_OF: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:one|just one|only one|a single) (?:of|pair of|of the)\b"));
-/// "the two cheapest ones", "the most expensive item", "the 3 priciest things": a count and
-/// a price rank of the order's items, named by no product.
+/// "the two cheapest ones", "the most expensive item", "the 3 priciest things", "the 2
+/// cheapest" (a count says "items" already): a count and a price rank of the order's items,
+/// named by no product.
 static PRICE_RANK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bthe\s+(?:(?P<n>two|three|four|2|3|4)\s+)?(?P<rank>cheapest|least expensive|lowest[- ]priced|most expensive|priciest|highest[- ]priced)(?:\s+(?P<m>two|three|four|2|3|4))?\s+(?:ones?|items?|things?|products?|pieces?)\b",
+        r"(?i)\bthe\s+(?:(?P<n>two|three|four|2|3|4)\s+(?P<ranked>cheapest|least expensive|lowest[- ]priced|most expensive|priciest|highest[- ]priced)\b(?:\s+(?:ones?|items?|things?|products?|pieces?)\b)?|(?P<rank>cheapest|least expensive|lowest[- ]priced|most expensive|priciest|highest[- ]priced)(?:\s+(?P<m>two|three|four|2|3|4))?\s+(?:ones?|items?|things?|products?|pieces?)\b)",
     )
 });
 
@@ -143,8 +144,12 @@ fn by_price_rank(text: &str, items: &[Item]) -> Option<Result<Vec<Item>, Resolut
         .name("n")
         .or_else(|| c.name("m"))
         .map_or(1, |m| count(m.as_str()));
+    let rank = c
+        .name("rank")
+        .or_else(|| c.name("ranked"))
+        .map_or("", |m| m.as_str());
     let cheap = matches!(
-        c["rank"].to_lowercase().as_str(),
+        rank.to_lowercase().as_str(),
         "cheapest" | "least expensive" | "lowest priced" | "lowest-priced"
     );
     let mut sorted = items.to_vec();
@@ -632,7 +637,7 @@ fn measure(value: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{by_measure, ALL_ITEMS};
+    use super::{by_measure, by_price_rank, ALL_ITEMS};
     use crate::customer::Item;
 
     fn shelf(id: &str, height: &str) -> Item {
@@ -665,6 +670,27 @@ mod tests {
         // both ways, or no size word: no pick
         assert!(by_measure("the short one and the tall one", &both).is_none());
         assert!(by_measure("the white one", &both).is_none());
+    }
+
+    #[test]
+    fn a_count_and_a_price_rank_pick_that_many_items() {
+        let priced = |id: &str, price: f64| Item {
+            price,
+            ..shelf(id, "3 ft")
+        };
+        let items = [priced("a", 10.0), priced("b", 30.0), priced("c", 20.0)];
+        for said in [
+            "return the two cheapest ones",
+            "want to return the 2 cheapest, keep the other one",
+        ] {
+            let Some(Ok(picked)) = by_price_rank(said, &items) else {
+                panic!("{said}")
+            };
+            let ids: Vec<&str> = picked.iter().map(|i| i.item_id.as_str()).collect();
+            assert_eq!(ids, ["a", "c"], "{said}");
+        }
+        // a rank with neither a count nor a noun is no pick of the order's items
+        assert!(by_price_rank("the cheapest is fine", &items).is_none());
     }
 
     #[test]
