@@ -15,10 +15,11 @@ use super::mentions::Mention;
 /// An order described by what it holds, in normalised text: the head ("order", "the one"),
 /// an optional relative clause ("that I just placed"), then "with", "containing", ...; or an
 /// item described by what came with it ("the helmet I got with my jacket", "the backpack
-/// that came with the tablet").
+/// that came with the tablet"); or where it went, then what it held ("the one shipped to
+/// Houston with the tablet").
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which)(?: (?:hasn'?t|has not|isn'?t|is not)(?: yet)? (?:shipped|been shipped|gone out|left|been sent)(?: yet)?)?)?(?: i(?: have| had| just| recently| already| still)* (?:placed|made|received|got|ordered|bought|paid for|pending|open|outstanding))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which)(?: (?:hasn'?t|has not|isn'?t|is not)(?: yet)? (?:shipped|been shipped|gone out|left|been sent)(?: yet)?)?)?(?: i(?: have| had| just| recently| already| still)* (?:placed|made|received|got|ordered|bought|paid for|pending|open|outstanding))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:one|order|package|parcel|delivery|shipment)(?: (?:that|which))?(?: (?:was|got|is|went))? (?:shipped|sent|delivered|going|headed|heading|went)(?: out)? to(?: \S+){1,3}? with|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
     )
 });
 
@@ -306,6 +307,15 @@ mod tests {
         assert_eq!(
             describing("The order I just placed with the t-shirt should be cancelled."),
             vec![("T-Shirt".into(), true)]
+        );
+        // where it went, then what came with it
+        assert_eq!(
+            describing("only want to swap one - the one shipped to Houston with the t-shirt and water bottle"),
+            vec![("T-Shirt".into(), true), ("Water Bottle".into(), true)]
+        );
+        assert_eq!(
+            describing("the order delivered to my office with the desk lamp: return the mouse"),
+            vec![("Desk Lamp".into(), true), ("Gaming Mouse".into(), false)]
         );
         assert_eq!(
             describing("Please cancel my t-shirt order."),
