@@ -79,6 +79,14 @@ fn takes_back(later: &str) -> bool {
     })
 }
 
+/// A label line whose value keeps what the label names: "Shipping address: leave it alone -
+/// it can still go to Main Street", "Payment: no change".
+static LABEL_KEPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[^:.;!?]{0,40}:\s*(?:please\s+)?(?:leave (?:it|that|them|this)\b|keep (?:it|that|them|this) (?:as|the same)\b|no change|unchanged|stays? (?:as|the same)\b|same as (?:now|before|it is)\b|(?:don'?t|do not) change\b|as is\b)",
+    )
+});
+
 static SAME_AS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsame\s+as\s+(?:my\s+)?(?:order\s+)?$"));
 
@@ -212,6 +220,14 @@ static MONEY_SENT_BACK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "... one item change in my pending order (its shipping address stays as is)": the address
+/// the trigger ends on is said to stay.
+static ADDRESS_KEPT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:stays?|remains?|is (?:fine|correct|right|ok|okay|the same|unchanged|staying)|can stay|(?:does not|doesn'?t|won'?t|should not|shouldn'?t|need not|needn'?t) (?:change|need))\b",
+    )
+});
+
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
     if fallback && DESTINATION.is_match(sentence) {
@@ -235,7 +251,12 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
                     && TO_PAYMENT.is_match(&sentence[*end..]))
                     || (p.spec.request == "return"
                         && MONEY_SENT_BACK.is_match(&sentence[*pos..*end]));
-                !(not_asked(&sentence[..*pos]) || NOUN_USE.is_match(&sentence[*end..]) || pays)
+                let kept = p.spec.request == "order_address"
+                    && ADDRESS_KEPT_AFTER.is_match(&sentence[*end..]);
+                !(not_asked(&sentence[..*pos])
+                    || NOUN_USE.is_match(&sentence[*end..])
+                    || pays
+                    || kept)
             })
             .collect();
         if at.is_empty() {
@@ -420,7 +441,8 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                     .collect();
                 let later = format!("{} {}", &piece[from..], unconditional.join(" "));
                 let retracted = negated_kinds(piece, procedures, from).contains(kind)
-                    || (!QUESTION_KINDS.contains(&kind.as_str()) && takes_back(&later));
+                    || (!QUESTION_KINDS.contains(&kind.as_str()) && takes_back(&later))
+                    || LABEL_KEPT.is_match(&piece[from..]);
                 // a condition in the clause, else a bound or an unmodelled condition in the
                 // sentences after it ("Only if it costs less than $50.")
                 let condition = condition_of(piece).or_else(|| {
@@ -495,6 +517,30 @@ mod tests {
             .into_iter()
             .map(|r| (r.kind, r.order_ids))
             .collect()
+    }
+
+    #[test]
+    fn a_label_line_that_keeps_its_value_asks_for_no_change() {
+        let p = Procedures::shipped().unwrap();
+        let r = extract(
+            "2. PENDING ORDER\nShipping address: leave it alone - it can still go to Main Street.\nItem change: kettle to the induction one",
+            &p,
+        );
+        let address: Vec<&Request> = r.iter().filter(|r| r.kind == "order_address").collect();
+        assert!(address.iter().all(|r| r.retracted), "{r:#?}");
+        let r = extract(
+            "Summary: one item change in my pending order (its shipping address stays as is).",
+            &p,
+        );
+        assert!(r.iter().all(|r| r.kind != "order_address"), "{r:#?}");
+        let r = extract(
+            "Shipping address: please change it to 12 Oak Street, Austin, TX 78701",
+            &p,
+        );
+        assert!(
+            r.iter().any(|r| r.kind == "order_address" && !r.retracted),
+            "{r:#?}"
+        );
     }
 
     #[test]
