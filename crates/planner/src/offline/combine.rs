@@ -40,6 +40,9 @@ pub(super) fn merge_writes(writes: Vec<ProposedWrite>) -> Vec<ProposedWrite> {
                 // "Thermostat: the Google Assistant one. In black.": the same change read
                 // twice is one change, counted once
                 Overlap::Repeat => {}
+                // "Exchange 2 t-shirts" read once from the subject and as both from the body:
+                // the reading that counts more copies of the same change stands
+                Overlap::Wider => *o = w,
                 // two different changes of one item: [`conflict`] asks which
                 Overlap::Clash => out.push(w),
             }
@@ -56,8 +59,11 @@ pub(super) fn merge_writes(writes: Vec<ProposedWrite>) -> Vec<ProposedWrite> {
 enum Overlap {
     /// No item in common.
     None,
-    /// Every item of the second is already in the first, with the same new item.
+    /// Every item of the second is already in the first, with the same new item, as often.
     Repeat,
+    /// The second holds every change of the first, some of them more often (the same item
+    /// twice in the order), and nothing else.
+    Wider,
     /// Some item in common, changed differently or beside items that are not.
     Clash,
 }
@@ -79,10 +85,17 @@ fn overlap(o: &ProposedWrite, w: &ProposedWrite) -> Overlap {
         .iter()
         .filter(|(id, _)| had.iter().any(|(h, _)| h == id))
         .count();
+    // `a` holds every change of `b` at least as often
+    let covers = |a: &[(&str, Option<&str>)], b: &[(&str, Option<&str>)]| {
+        b.iter()
+            .all(|c| a.iter().filter(|x| *x == c).count() >= b.iter().filter(|x| *x == c).count())
+    };
     if common == 0 {
         Overlap::None
-    } else if common == adds.len() && adds.iter().all(|a| had.contains(a)) {
+    } else if covers(&had, &adds) {
         Overlap::Repeat
+    } else if covers(&adds, &had) && adds.iter().all(|a| had.contains(a)) {
+        Overlap::Wider
     } else {
         Overlap::Clash
     }
@@ -325,6 +338,25 @@ mod tests {
         assert_eq!(w.price_difference, Some(24.65));
         assert_eq!(w.details.len(), 3, "{:#?}", w.details);
         assert!(conflict(&merged).is_none());
+    }
+
+    #[test]
+    fn the_reading_with_more_copies_of_one_change_stands() {
+        let one = bamboo_board("paypal");
+        let mut two = bamboo_board("paypal");
+        two.args["item_ids"] = json!(["board", "board"]);
+        two.args["new_item_ids"] = json!(["bamboo board", "bamboo board"]);
+        two.item_count = 2;
+        for writes in [
+            vec![one.clone(), two.clone()],
+            vec![two.clone(), one.clone()],
+        ] {
+            let merged = merge_writes(writes);
+            let [w] = merged.as_slice() else {
+                panic!("{merged:#?}")
+            };
+            assert_eq!(w.args["item_ids"], json!(["board", "board"]));
+        }
     }
 
     #[test]

@@ -37,7 +37,12 @@ static WHOLE_ORDER: LazyLock<Regex> = LazyLock::new(|| {
 static PLURAL_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:them|they|both|all|each|every|these|those|the two|the three)\b")
 });
-static BOTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:both|all|each|two|every)\b"));
+/// "both", "all", "two", and a count written as a multiplier: "(x2)", "2x", "qty 2".
+static BOTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:both|all|each|two|every)\b|\bx\s?[2-9]\b|\b[2-9]\s?x\b|\u{d7}\s?[2-9]\b|\b(?:qty|quantity)\s*:?\s*[2-9]\b",
+    )
+});
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|for|into)\b"));
 static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -108,6 +113,30 @@ fn named_apart(source: &str, items: &[Item]) -> (Vec<Mention>, Vec<Mention>) {
         .map(|(m, _)| m.clone())
         .collect();
     (named, found)
+}
+
+/// "Exchange 2 t-shirts", "the 3 black mugs": a count in digits right before the product,
+/// not an option's value ("the size 8 boots", "the 9 bar espresso machine", "$5").
+static COUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|\b(?:return|exchange|swap|replace|change|cancel|send|the|my|these|those|both|all|of|for|with|and|got|have|had|ordered|bought)\s+)[2-9]\s+(?:(?P<word>[a-z][\w-]*)\s+)?$",
+    )
+});
+
+/// Words after a number that make it a measure, not a count.
+const UNITS: &[&str] = &[
+    "bar", "ft", "foot", "feet", "inch", "inches", "in", "l", "liter", "liters", "litre", "litres",
+    "ml", "oz", "gb", "tb", "mp", "k", "w", "mah", "lb", "lbs", "kg", "piece", "pieces", "hour",
+    "hours", "mm", "cm", "m", "v", "volt", "speed", "person", "pack", "cup", "cups", "slice", "qt",
+    "quart", "gallon", "degree", "degrees", "port", "ports", "burner",
+];
+
+/// Whether `before` ends with a count of the product named after it ([`COUNT_BEFORE`]).
+fn count_before(before: &str) -> bool {
+    COUNT_BEFORE.captures(before).is_some_and(|c| {
+        c.name("word")
+            .is_none_or(|w| !UNITS.contains(&w.as_str().to_lowercase().as_str()))
+    })
 }
 
 /// "one of the two pairs": one item, not both.
@@ -511,7 +540,9 @@ impl Ctx<'_> {
             let quantified = !one_of
                 // (the sentence that names the open object counts as the request's own)
                 && if source == self.req.clause || named_after {
-                    BOTH.is_match(&last_words(before, 4)) || (best == 0 && BOTH.is_match(segment))
+                    BOTH.is_match(&last_words(before, 4))
+                        || count_before(before)
+                        || (best == 0 && BOTH.is_match(segment))
                 } else {
                     // "both black XL tees are too small. Can I swap them for XXL?": the
                     // request points back at what the sentence before counted
@@ -637,7 +668,7 @@ fn measure(value: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{by_measure, by_price_rank, ALL_ITEMS};
+    use super::{by_measure, by_price_rank, count_before, ALL_ITEMS};
     use crate::customer::Item;
 
     fn shelf(id: &str, height: &str) -> Item {
@@ -670,6 +701,16 @@ mod tests {
         // both ways, or no size word: no pick
         assert!(by_measure("the short one and the tall one", &both).is_none());
         assert!(by_measure("the white one", &both).is_none());
+    }
+
+    #[test]
+    fn a_count_in_digits_before_the_product_counts_it() {
+        for before in ["Exchange 2 ", "the 3 black ", "2 "] {
+            assert!(count_before(before), "{before}");
+        }
+        for before in ["the size 8 ", "exchange the 9 bar ", "$5 ", "the 5 ft "] {
+            assert!(!count_before(before), "{before}");
+        }
     }
 
     #[test]
