@@ -160,7 +160,7 @@ static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
 static NOT_SHIPPED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:if|as long as|provided(?: that)?|assuming)\b[^.;?!]{0,160}?(?:(?:\bnot|n't|\bnever)\s+(?:yet\s+|already\s+)?(?:been\s+)?(?:shipped|sent|dispatched|gone out|went out|left|out|on (?:its|the) way|in transit)|\bstill\s+(?:pending|processing|open|unshipped|in (?:the )?warehouse)|\bnot (?:too late|shipped)|\bin time\b|\bunshipped\b)",
+        r"(?i)^(?:if|in case|as long as|provided(?: that)?|assuming)\b[^.;?!]{0,160}?(?:(?:\bnot|n't|\bnever)\s+(?:yet\s+|already\s+)?(?:been\s+)?(?:shipped|sent|dispatched|gone out|went out|left|out|on (?:its|the) way|in transit)|\bstill\s+(?:pending|processing|open|unshipped|in (?:the )?warehouse)|\bnot (?:too late|shipped)|\bin time\b|\bunshipped\b)",
     )
 });
 /// "if it has already shipped", "if it's on its way".
@@ -643,6 +643,18 @@ mod tests {
         }
         // something else done when it fails is a condition
         assert!(condition_of("if you can't refund to the Visa, refund to my gift card").is_some());
+    }
+
+    #[test]
+    fn in_case_it_is_not_yet_shipped_is_the_pending_condition() {
+        assert_eq!(
+            condition_of("In case my order having the office chair is not yet shipped, kindly change the chair to black"),
+            Some(Condition::Shipped(false))
+        );
+        assert_eq!(
+            condition_of("In case it has already shipped, please do nothing"),
+            Some(Condition::Shipped(true))
+        );
     }
 
     #[test]

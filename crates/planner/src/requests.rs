@@ -577,12 +577,17 @@ mod tests {
         for t in [
             "Could you please take back the blue wireless earbuds that came with my laptop?",
             "Can you take the grill back? It arrived dented.",
+            "I would like to give back the silver sunglasses which I received.",
+            "I want to give the lamp back, it flickers.",
         ] {
             let k = kinds(t);
             assert_eq!(k.len(), 1, "{t}: {k:?}");
             assert_eq!(k[0].0, "return", "{t}");
         }
         assert!(kinds("I'll take the blue one instead.").is_empty());
+        assert!(kinds("Please give me back my money for the difference.")
+            .iter()
+            .all(|(k, _)| k != "return"));
     }
 
     #[test]

@@ -180,7 +180,7 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that names a change to an order or an item.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:return(?:ing)?|send (?:it|them|this|these) back|exchange|swap|switch|change|replace|cancel|refund|upgrade|downgrade|redirect|re-?route|instead)\b",
+        r"(?i)\b(?:return(?:ing)?|send (?:it|them|this|these) back|(?:give|hand|bring|take) (?:it |them |this |these )?back|exchange|swap|switch|change|replace|cancel|refund|upgrade|downgrade|redirect|re-?route|instead)\b",
     )
 });
 
