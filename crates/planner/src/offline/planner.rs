@@ -14,8 +14,10 @@ use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
 use crate::otherwise::{descriptive_keep, descriptive_otherwise};
 use crate::retracted::without_retracted;
+use crate::sections::sections_as_requests;
 use crate::signature::without_signature_details;
 use crate::spelling::{correct_misspellings, correct_typos};
+use crate::tables::tables_as_lines;
 use crate::text::then;
 use crate::wrapped::unwrap_paragraphs;
 use crate::{
@@ -110,9 +112,9 @@ fn join(earlier: &str, latest: &str) -> String {
 #[async_trait]
 impl Planner for OfflinePlanner {
     async fn plan(&self, req: &PlanRequest, tools: &dyn ToolRunner) -> Result<Plan, PlanError> {
-        // the customer's own words (no quoted history or legal footer); "retrun", "exhange",
-        // "adress": read as meant; a mail program's line breaks joined; "same model
-        // otherwise" is no fallback
+        // the customer's own words (no quoted history or legal footer); a table's rows as
+        // lines, a "RETURN" heading and its "Item:" line as one request; "retrun", "exhange", "adress": read as meant; a mail program's line breaks
+        // joined; "same model otherwise" is no fallback
         let corrected;
         let own = customer_text(&req.body);
         let body = then(
@@ -121,7 +123,15 @@ impl Planner for OfflinePlanner {
             } else {
                 Cow::Owned(own)
             },
-            |b| then(unwrap_paragraphs(b), without_signature_details),
+            |b| {
+                then(
+                    then(
+                        then(tables_as_lines(b), sections_as_requests),
+                        unwrap_paragraphs,
+                    ),
+                    without_signature_details,
+                )
+            },
         );
         let body = then(then(body, join_return_lists), without_retracted);
         let body = then(then(body, correct_typos), correct_misspellings);

@@ -1,0 +1,138 @@
+//! Sections headed by a request word: people who organise their e-mails write
+//!
+//! ```text
+//! RETURN
+//! Item: leather hiking boots, size 12
+//! Refund to: gift card
+//! ```
+//!
+//! The heading says what to do, the "Item:" or "Order:" line under it what to do it to. The
+//! two are written as the sentence they stand for ("Return the leather hiking boots, size
+//! 12."), and the other lines of the section stay as they are. A heading is a line of its own
+//! whose last word is a request word ("RETURN", "Request 2 - cancel", "1. Exchange:"); the
+//! section ends at a blank line or the next heading.
+
+use std::borrow::Cow;
+
+/// The request a heading's word asks for, as a verb.
+fn verb(word: &str) -> Option<&'static str> {
+    Some(match word.to_lowercase().as_str() {
+        "return" | "returns" => "Return",
+        "cancel" | "cancellation" | "cancelation" => "Cancel",
+        "exchange" | "exchanges" | "swap" => "Exchange",
+        _ => return None,
+    })
+}
+
+/// The verb of a heading line: a short line of its own whose last word is a request word,
+/// with no more than four words before it (a number, "REQUEST 2 -", "Please").
+fn heading(line: &str) -> Option<&'static str> {
+    let t = line.trim().trim_end_matches([':', '.', '-']).trim();
+    if t.is_empty() || t.contains([',', '?', '(']) {
+        return None;
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '#')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 5 {
+        return None;
+    }
+    verb(words.last()?.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// The value of an "Item:" or "Order:" line: what the heading's request acts on.
+fn object(line: &str) -> Option<&str> {
+    let (label, value) = line.trim().split_once(':')?;
+    let label = label.trim().to_lowercase();
+    let names = matches!(
+        label.as_str(),
+        "item" | "items" | "product" | "products" | "what" | "order" | "order number" | "order no"
+    );
+    let value = value.trim();
+    (names && !value.is_empty()).then_some(value)
+}
+
+/// `text` with each section under a request-word heading written as its request; borrowed
+/// when it holds none.
+pub fn sections_as_requests(text: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = text.lines().collect();
+    if !lines.iter().any(|l| heading(l).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(verb) = heading(lines[i]) else {
+            out.push(lines[i].to_owned());
+            i += 1;
+            continue;
+        };
+        // the section: the lines up to a blank line or the next heading
+        let end = (i + 1..lines.len())
+            .find(|&j| lines[j].trim().is_empty() || heading(lines[j]).is_some())
+            .unwrap_or(lines.len());
+        let section = &lines[i + 1..end];
+        let Some(at) = section.iter().position(|l| object(l).is_some()) else {
+            out.push(lines[i].to_owned());
+            i += 1;
+            continue;
+        };
+        let what = object(section[at]).unwrap_or_default();
+        let lead = what.split_whitespace().next().unwrap_or("").to_lowercase();
+        let article = if matches!(lead.as_str(), "my" | "the" | "both" | "all" | "order")
+            || lead.starts_with('#')
+            || lead.starts_with('w') && lead[1..].chars().all(|c| c.is_ascii_digit())
+        {
+            ""
+        } else {
+            "the "
+        };
+        out.push(format!("{verb} {article}{what}."));
+        for (n, l) in section.iter().enumerate() {
+            if n != at {
+                out.push((*l).to_owned());
+            }
+        }
+        changed = true;
+        i = end;
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(out.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_word_heading_and_its_item_line_are_one_request() {
+        let text = "Two things:\n\nRETURN\nItem: leather hiking boots, size 12 (they're too big)\nRefund to: gift card\n\nCANCEL\nOrder: my desk lamp order\nReason: I don't need it anymore\n\nThanks";
+        assert_eq!(
+            sections_as_requests(text),
+            "Two things:\n\nReturn the leather hiking boots, size 12 (they're too big).\nRefund to: gift card\n\nCancel my desk lamp order.\nReason: I don't need it anymore\n\nThanks"
+        );
+        assert_eq!(
+            sections_as_requests("Request 2 - Exchange:\nOrder: #W1234567\nWant: the blue one"),
+            "Exchange #W1234567.\nWant: the blue one"
+        );
+    }
+
+    #[test]
+    fn other_lines_stay_as_written() {
+        for text in [
+            "Please return the boots.\nItem: boots",
+            "I want to cancel\nthe order with the lamp",
+            "RETURN\nReason: too big",
+            "Could you tell me how to return, please?",
+        ] {
+            assert!(
+                matches!(sections_as_requests(text), Cow::Borrowed(_)),
+                "{text}"
+            );
+        }
+    }
+}
