@@ -10,9 +10,16 @@
 //! two are written as the sentence they stand for ("Return the leather hiking boots, size
 //! 12."), and the other lines of the section stay as they are. A heading is a line of its own
 //! whose last word is a request word ("RETURN", "Request 2 - cancel", "1. Exchange:"); the
-//! section ends at a blank line or the next heading.
+//! section ends at a blank line or the next heading. A line that labels its request
+//! ("Return: green leather camera backpack", "[ ] EXCHANGE: the e-reader -> the 8 inch one")
+//! is written with the label as its verb.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::re;
 
 /// The request a heading's word asks for, as a verb.
 fn verb(word: &str) -> Option<&'static str> {
@@ -53,12 +60,44 @@ fn object(line: &str) -> Option<&str> {
     (names && !value.is_empty()).then_some(value)
 }
 
-/// `text` with each section under a request-word heading written as its request; borrowed
-/// when it holds none.
+/// A line that labels its request: "Return: green leather camera backpack", "[ ] EXCHANGE:
+/// the 7 inch e-reader ...", "Action: change the shipping address ...". A checkbox or a list
+/// mark before it is kept.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?P<mark>\s*(?:\[[ xX]?\]|[-*\u{2022}]|\d{1,2}[.)])?\s*)(?P<label>return|returns|cancel|exchange|swap|action|request|requested action|to do|todo)\s*:\s*(?P<rest>\S.*)$",
+    )
+});
+
+/// `line` with a request's label written as its verb ("Return: the lamp" is "Return the
+/// lamp"; "Action: change ..." is "change ..."); `None` when it is no labelled request.
+fn labelled_request(line: &str) -> Option<String> {
+    let c = LABELLED.captures(line)?;
+    let mark = c.name("mark").map_or("", |m| m.as_str());
+    let rest = &c["rest"];
+    Some(match verb(&c["label"]) {
+        Some(v) => format!("{mark}{v} {rest}"),
+        None => format!("{mark}{rest}"),
+    })
+}
+
+/// `text` with each section under a request-word heading written as its request, and each
+/// line that labels its request written with its verb; borrowed when it holds none.
 pub fn sections_as_requests(text: &str) -> Cow<'_, str> {
+    let labelled = text.lines().any(|l| LABELLED.is_match(l));
+    let text: Cow<'_, str> = if labelled {
+        Cow::Owned(
+            text.lines()
+                .map(|l| labelled_request(l).unwrap_or_else(|| l.to_owned()))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
     let lines: Vec<&str> = text.lines().collect();
     if !lines.iter().any(|l| heading(l).is_some()) {
-        return Cow::Borrowed(text);
+        return text;
     }
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut changed = false;
@@ -99,7 +138,7 @@ pub fn sections_as_requests(text: &str) -> Cow<'_, str> {
         i = end;
     }
     if !changed {
-        return Cow::Borrowed(text);
+        return text;
     }
     Cow::Owned(out.join("\n"))
 }
@@ -122,12 +161,25 @@ mod tests {
     }
 
     #[test]
+    fn a_request_labelled_on_its_line_is_read_with_its_verb() {
+        assert_eq!(
+            sections_as_requests("Return: green leather camera backpack\nKeep: grey backpack"),
+            "Return green leather camera backpack\nKeep: grey backpack"
+        );
+        assert_eq!(
+            sections_as_requests("[ ] RETURN: the makeup kit\n- Action: change the address"),
+            "[ ] Return the makeup kit\n- change the address"
+        );
+    }
+
+    #[test]
     fn other_lines_stay_as_written() {
         for text in [
             "Please return the boots.\nItem: boots",
             "I want to cancel\nthe order with the lamp",
             "RETURN\nReason: too big",
             "Could you tell me how to return, please?",
+            "Return policy: 30 days",
         ] {
             assert!(
                 matches!(sections_as_requests(text), Cow::Borrowed(_)),
