@@ -69,9 +69,25 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A line that labels what an item should become: "Requested: 6 ft, white, glass", "Want:
+/// Google Assistant version, still black". A street address after the label is left alone
+/// (whether it is an order's or the account's is read elsewhere).
+static WANTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?P<mark>\s*(?:\[[ xX]?\]|[-*\u{2022}]|\d{1,2}[.)])?\s*)(?:requested|requested change|want|wanted|i want|i'?d like|change to|should be|desired|new version|wish)\s*:\s*(?P<rest>\S.*)$",
+    )
+});
+
 /// `line` with a request's label written as its verb ("Return: the lamp" is "Return the
 /// lamp"; "Action: change ..." is "change ..."); `None` when it is no labelled request.
 fn labelled_request(line: &str) -> Option<String> {
+    if let Some(c) = WANTED
+        .captures(line)
+        .filter(|c| crate::text::addresses(&c["rest"]).is_empty())
+    {
+        let rest = c["rest"].trim_end_matches('.');
+        return Some(format!("{}I want {rest} instead.", &c["mark"]));
+    }
     let c = LABELLED.captures(line)?;
     let mark = c.name("mark").map_or("", |m| m.as_str());
     let rest = &c["rest"];
@@ -84,7 +100,7 @@ fn labelled_request(line: &str) -> Option<String> {
 /// `text` with each section under a request-word heading written as its request, and each
 /// line that labels its request written with its verb; borrowed when it holds none.
 pub fn sections_as_requests(text: &str) -> Cow<'_, str> {
-    let labelled = text.lines().any(|l| LABELLED.is_match(l));
+    let labelled = text.lines().any(|l| labelled_request(l).is_some());
     let text: Cow<'_, str> = if labelled {
         Cow::Owned(
             text.lines()
@@ -156,7 +172,7 @@ mod tests {
         );
         assert_eq!(
             sections_as_requests("Request 2 - Exchange:\nOrder: #W1234567\nWant: the blue one"),
-            "Exchange #W1234567.\nWant: the blue one"
+            "Exchange #W1234567.\nI want the blue one instead."
         );
     }
 
@@ -170,6 +186,16 @@ mod tests {
             sections_as_requests("[ ] RETURN: the makeup kit\n- Action: change the address"),
             "[ ] Return the makeup kit\n- change the address"
         );
+        // what the item should become
+        assert_eq!(
+            sections_as_requests("Glass bookshelf\nCurrent: 5 ft, white\nRequested: 6 ft, white."),
+            "Glass bookshelf\nCurrent: 5 ft, white\nI want 6 ft, white instead."
+        );
+        // a street address is not rewritten
+        assert!(matches!(
+            sections_as_requests("Requested: 1200 Riverplace Blvd, Jacksonville, FL 32207"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
