@@ -99,7 +99,13 @@ pub(super) fn unread_condition(
                 || sents.get(i + 1).is_some_and(read)
                 // "if it has not shipped yet could you make the bookshelf the 6 ft one":
                 // the sentence itself read as the change
-                || read(s));
+                || read(s)
+                // "Change request - only if the order hasn't shipped yet." heading the
+                // lines below it that were read
+                || (condition_heading(s)
+                    && sents[i + 1..]
+                        .iter()
+                        .any(|b| read(b) || !extract(b, procedures).is_empty())));
         // "I'd like it in silver, but only if you have it": read as an item change on that
         // condition
         let read_on_condition = condition == Some(Condition::IfAvailable) && read(s);
@@ -122,6 +128,27 @@ pub(super) fn unread_condition(
             && !read_on_condition
             && extract(s, procedures).is_empty())
         .then(|| s.clone())
+    })
+}
+
+/// Whether `sentence` is a condition and a heading's few words and nothing else: "Change
+/// request - only if the order hasn't shipped yet.", "Only if not shipped yet:".
+fn condition_heading(sentence: &str) -> bool {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\W*(?:[\w-]+\s*){0,3}[-:,]?\s*(?:only\s+)?(?:if|provided|as long as|assuming)\b")
+    });
+    static ASKS_MORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:please|could|can|would|change|cancel|return|exchange|swap|switch|make|send|ship)\b",
+        )
+    });
+    // a heading that ends in a colon may name the order by a list of its products
+    let colon = sentence.trim_end().ends_with(':');
+    HEAD.find(sentence).is_some_and(|m| {
+        let condition = &sentence[m.end()..];
+        condition.split_whitespace().count() <= if colon { 16 } else { 8 }
+            && !ASKS_MORE.is_match(condition)
+            && (colon || !condition.contains([',', ';']))
     })
 }
 
@@ -369,6 +396,23 @@ mod tests {
             .into_iter()
             .map(|r| r.clause)
             .collect()
+    }
+
+    #[test]
+    fn a_condition_alone_under_a_heading_word_heads_what_follows() {
+        assert!(condition_heading(
+            "Change request - only if the order hasn't shipped yet."
+        ));
+        assert!(condition_heading("Only if not shipped yet:"));
+        assert!(condition_heading(
+            "Only if my order with the skateboard, speaker and sunglasses hasn't gone out yet:"
+        ));
+        assert!(!condition_heading(
+            "If it hasn't shipped yet, change the lamp to black."
+        ));
+        assert!(!condition_heading(
+            "if not shipped yet please change the lamp to black"
+        ));
     }
 
     #[test]
