@@ -79,7 +79,7 @@ static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
 /// possible": a condition on another request of the same message succeeding.
 static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?(?:assuming|if|provided(?: that)?|as long as)\s+(?:that\s+)?(?:the|it|that|this|my|the first|the other)\b[^,.;]{0,40}\b(?:works? out|goes through|go through|is possible|can be (?:done|changed|exchanged|swapped|switched)|is (?:done|changed)|gets changed|happens|works)\b",
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:assuming|if|provided(?: that)?|as long as)\s+(?:that\s+)?(?:the|it|that|this|my|the first|the other)\b[^,.;]{0,40}\b(?:works? out|goes through|go through|is possible|can be (?:done|changed|exchanged|swapped|switched)|is (?:done|changed)|gets changed|happens|works|(?:is|are|'s) (?:okay|ok|fine|alright|all right))\b",
     )
 });
 /// "if it's cheaper", "if the new one costs more", "should it be more expensive".
@@ -154,7 +154,7 @@ static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock".
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer) (?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer|are having|are carrying|are selling|are stocking) (?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
     )
 });
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
@@ -512,6 +512,10 @@ mod tests {
             None
         );
         assert_eq!(
+            condition_of("If the bookshelf is okay, I would also like the headphones changed."),
+            None
+        );
+        assert_eq!(
             condition_of("exchange it for the 1000ml one, but only if it costs less than $50"),
             Some(Condition::Price {
                 below: true,
@@ -614,6 +618,10 @@ mod tests {
         );
         assert_eq!(
             condition_of("If you have the same lamp in black, exchange mine for it."),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
+            condition_of("If you are having the same lamp in black, kindly exchange mine."),
             Some(Condition::IfAvailable)
         );
         assert_eq!(

@@ -204,6 +204,17 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A determiner within two words before a change word: "the refund", "any charge", "the
+/// lamp exchange" name a thing.
+static NOUN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:the|any|a|an|this|that|your|each|both)\s+(?:[\w-]+\s+)?$"));
+/// What follows a change word used as a verb: its object or where it goes.
+static OBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:the|my|it|them|this|that|these|those|both|all|one|an?|#|to|for|into|with|back)\b",
+    )
+});
+
 /// A sentence that names a change to an order or an item.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -268,10 +279,14 @@ pub(super) fn unread_change(
             && sents
                 .get(i + 1)
                 .is_some_and(|next| implied.iter().any(|c| read_as(c, next)));
-        // "don't change the speaker or the tablet": what stays, not a change
+        // "don't change the speaker or the tablet": what stays, not a change; "use my Visa
+        // for the refund and any charge, and tell me what the lamp exchange costs": nouns
+        // of what the money is for, not a change
         let changes = CHANGE.find_iter(s).any(|m| {
             let before = &s[..m.start()];
-            !(NOT_BEFORE.is_match(before) || NO_BEFORE.is_match(before))
+            !(NOT_BEFORE.is_match(before)
+                || NO_BEFORE.is_match(before)
+                || (NOUN_BEFORE.is_match(before) && !OBJECT_AFTER.is_match(&s[m.end()..])))
         });
         (asks
             && changes
@@ -485,6 +500,12 @@ mod tests {
         );
         // "instead" that asks still counts
         assert!(unread("The gaming mouse in white instead, please.").is_some());
+        // what the money is for, named by nouns, is no change
+        assert_eq!(
+            unread("Please use my Visa for both the refund and any charge, and let me know what the desk lamp exchange costs."),
+            None
+        );
+        assert!(unread("Please exchange the desk lamp, it flickers.").is_some());
     }
 
     #[test]

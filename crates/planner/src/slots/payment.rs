@@ -14,7 +14,7 @@ use super::Resolution;
 
 static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not(?: (?:on|to|onto|with|via|through|using))?|than|originally|paid (?:for )?(?:with|by|using|via|on)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:isn'?t|is not|not|won'?t be|never)\s+enough\s+(?:money\s+|balance\s+|credit\s+|funds\s+)?(?:left\s+)?(?:on|in)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
+        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not(?: (?:on|to|onto|with|via|through|using))?|than|originally|paid (?:for )?(?:with|by|using|via|on)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:isn'?t|is not|not|won'?t be|never)\s+enough\s+(?:money\s+|balance\s+|credit\s+|funds\s+)?(?:left\s+)?(?:on|in)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s|isn'?t|wasn'?t|is not|was not)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
     )
 });
 /// A payment moved from one method to another: its "from" names the old one.
@@ -343,6 +343,7 @@ mod tests {
         // where the order is paid now is what the change moves away from
         assert!(!keeps("At present it is on my "));
         assert!(!keeps("it's currently on the "));
+        assert!(!keeps("I'd rather it wasn't on my "));
         assert!(!keeps("It was paid from my "));
         assert!(!keeps("Put it on the Visa instead of on "));
         assert!(!keeps("I don't want to spend the "));
