@@ -591,6 +591,25 @@ mod tests {
     }
 
     #[test]
+    fn a_new_address_put_on_the_account_is_the_default_address() {
+        let k = kinds("My new address is 1450 Wynkoop Street, Apt 702, Denver, CO 80202. Please update it on my account, and send my order with the desk lamp there as well.");
+        assert!(k.iter().any(|(k, _)| k == "user_address"), "{k:?}");
+    }
+
+    #[test]
+    fn paying_with_one_method_not_another_is_a_payment_change() {
+        let k =
+            kinds("About my order with the backpack: I'd like to pay with PayPal, not my Visa.");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, "order_payment");
+        // where a difference goes is part of the change it pays for
+        let k = kinds(
+            "Could you change the speaker to blue? Any difference can go on PayPal, not the Visa.",
+        );
+        assert!(k.iter().all(|(k, _)| k != "order_payment"), "{k:?}");
+    }
+
+    #[test]
     fn charge_another_card_instead_and_an_orders_total_are_read() {
         let k = kinds("I paid with my gift card but can you charge my Mastercard instead?");
         assert_eq!(k.len(), 1, "{k:?}");

@@ -365,10 +365,29 @@ fn boolean_by_key(norm: &str, key: &str, vals: &BTreeSet<String>) -> Option<Stri
         return None;
     }
     let forms = key_forms(key);
+    // "not waterproof", "not the water resistant version", "I don't need a waterproof one"
     let negated = forms.iter().any(|f| {
-        ["not", "non", "no", "without", "isn't", "isnt"]
-            .iter()
-            .any(|n| contains_words(norm, &format!("{n} {f}")))
+        [
+            "not",
+            "non",
+            "no",
+            "without",
+            "isn't",
+            "isnt",
+            "not the",
+            "not a",
+            "not an",
+            "without the",
+            "without a",
+            "don't need the",
+            "don't need a",
+            "dont need the",
+            "dont need a",
+            "doesn't need to be",
+            "don't need it",
+        ]
+        .iter()
+        .any(|n| contains_words(norm, &format!("{n} {f}")))
     });
     (forms.iter().any(|f| contains_words(norm, f)) && !negated).then(|| yes.clone())
 }
@@ -1153,6 +1172,13 @@ mod tests {
         assert_eq!(get("the wifi only one", "connectivity"), set("Wi-Fi"));
         assert_eq!(get("a non-waterproof one", "waterproof"), set("no"));
         assert_eq!(get("not waterproof please", "waterproof"), set("no"));
+        // a negation with an article between, or a need denied, is no "yes"
+        for said in [
+            "the blue one, and not the waterproof version, I don't need that",
+            "I don't need a waterproof one",
+        ] {
+            assert!(!get(said, "waterproof").contains("yes"), "{said}");
+        }
         assert!(get("the black one", "waterproof").is_empty());
         let shoe = json!({"name": "Sneakers", "product_id": "s", "variants": {
             "1": {"item_id": "1", "options": {"size": "M", "material": "leather"}, "available": true, "price": 1.0},
