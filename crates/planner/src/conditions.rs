@@ -154,7 +154,7 @@ static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock".
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer|are having|are carrying|are selling|are stocking) (?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|comes? with|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer|are having|are carrying|are selling|are stocking) (?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
     )
 });
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
@@ -193,7 +193,7 @@ static NOTHING: LazyLock<Regex> = LazyLock::new(|| {
 /// happens to a request the store refuses anyway, so the request stands as written.
 static FAILS_THEN_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?if\s+(?:you|they|we|it|that|this)\s+(?:can'?t|cannot|can not|(?:are|is)(?:n'?t| not) (?:able to|possible)|won'?t be able to|(?:are|is) unable to)\b[^,;:]*[,;:]\s*(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget\b|leave\b|keep\b|don'?t bother|skip it|do nothing|no (?:change|need)s?\b|don'?t (?:do|change) anything)",
+        r"(?i)^\W*(?:and\s+|but\s+)?if\s+(?:you|they|we|it|that|this|the\s+[\w -]{1,30}?|my\s+[\w -]{1,30}?)\s+(?:can'?t|cannot|can not|(?:are|is)(?:n'?t| not) (?:able to|possible)|won'?t be able to|(?:are|is) unable to|does(?:n'?t| not) (?:cover|have enough))\b[^,;:]*[,;:]\s*(?:that'?s (?:fine|ok|okay|alright)\s*[-,;:]?\s*)?(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget\b|leave\b|keep\b|don'?t bother|skip it|do nothing|no (?:change|need)s?\b|don'?t (?:do|change) anything)",
     )
 });
 
@@ -625,6 +625,10 @@ mod tests {
             Some(Condition::IfAvailable)
         );
         assert_eq!(
+            condition_of("If the 8-inch comes with the same 32GB, that's the one I want."),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
             condition_of("If it isn't available in blue, cancel the order"),
             Some(Condition::IfUnavailable)
         );
@@ -646,6 +650,7 @@ mod tests {
         for said in [
             "if you can't take out a single item, leave that order as it is",
             "if you CAN'T refund to the Visa: forget the return, I'll just keep the e-reader",
+            "If the gift card can't cover it, that's fine - just leave the Mastercard on it and don't change anything else.",
         ] {
             assert_eq!(condition_of(said), None, "{said}");
         }

@@ -157,7 +157,7 @@ fn condition_heading(sentence: &str) -> bool {
 /// available, black in-ear wireless instead", "If there's no M like that, make it an L.".
 static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work|instead)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b|(?:please\s+|just\s+)?(?:make|change|switch|swap)\s+(?:it|them|mine)\s+(?:to\s+)?(?:an?|the)\s)",
+        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work|instead)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b|(?:please\s+|just\s+)?(?:make|change|switch|swap)\s+(?:it|them|mine)\s+(?:to\s+)?(?:an?|the)\s|then\s+(?:an?|the)\s+[\w%-]+(?:\s+[\w%-]+){{0,3}}\s*[.!]?\s*$)",
         unavailable = crate::conditions::IF_UNAVAILABLE
     ))
 });

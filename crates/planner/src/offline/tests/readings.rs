@@ -473,6 +473,19 @@ async fn a_second_choice_written_as_make_it_is_read_with_its_change() {
 }
 
 #[tokio::test]
+async fn a_second_choice_written_as_then_a_is_read_with_its_change() {
+    let plan = from_ana(
+        "For #W1000002, please change the gaming mouse to a white laser one. If there isn't a \
+         white laser like that, then a black laser one. Card for the difference.",
+    )
+    .await;
+    assert_eq!(
+        new_items_of_one_write(&plan),
+        vec!["mouse_black_laser".to_owned()]
+    );
+}
+
+#[tokio::test]
 async fn something_to_return_named_in_the_sentence_after() {
     let plan = from_ana(
         "Hi, may I return something? It's the t-shirt from order #W1000002. The refund can go \
