@@ -16,7 +16,7 @@ use crate::Procedures;
 
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:don'?t|do not|doesn'?t|does not|didn'?t|never|not|no need to|without|won'?t|instead of)\s+(?:\w+\s+){0,3}$",
+        r"(?i)\b(?:don'?t|do not|doesn'?t|does not|didn'?t|never|not|no need to|without|won'?t|instead of|skip|forget about)\s+(?:\w+\s+){0,3}$",
     )
 });
 /// A question about the policy's time limit ("how many days do I have to return it?", "what's
@@ -54,6 +54,9 @@ static CONDITION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
 });
+/// A sentence that opens with its condition: "If that one is sold out, ...".
+static OPENS_WITH_CONDITION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should|unless)\b"));
 /// "I only want to exchange the lamp", "only return the shoes" (not "not only").
 static ONLY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:^|[^t]\s|\W)\bonly\b(?:\s+\w+){0,4}\s*$"));
@@ -443,9 +446,15 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                 let retracted = negated_kinds(piece, procedures, from).contains(kind)
                     || (!QUESTION_KINDS.contains(&kind.as_str()) && takes_back(&later))
                     || LABEL_KEPT.is_match(&piece[from..]);
-                // a condition in the clause, else a bound or an unmodelled condition in the
-                // sentences after it ("Only if it costs less than $50.")
-                let condition = condition_of(piece).or_else(|| {
+                // a condition in the clause, else the one that opens the sentence ("If it is
+                // sold out, skip the exchange and just take the mat back"), else a bound or an
+                // unmodelled condition in the sentences after it ("Only if it costs less than
+                // $50.")
+                let opening = (n > 0)
+                    .then(|| &s[..bounds[1]])
+                    .filter(|first| OPENS_WITH_CONDITION.is_match(first))
+                    .and_then(condition_of);
+                let condition = condition_of(piece).or(opening).or_else(|| {
                     after
                         .iter()
                         .filter_map(|s| condition_of(s).map(|c| c.on_the_request_before(s)))
@@ -517,6 +526,23 @@ mod tests {
             .into_iter()
             .map(|r| (r.kind, r.order_ids))
             .collect()
+    }
+
+    #[test]
+    fn a_condition_opening_the_sentence_holds_for_each_of_its_requests() {
+        let p = Procedures::shipped().unwrap();
+        let r = extract(
+            "If that pink one is sold out, skip the exchange and just take the green mat back for a refund.",
+            &p,
+        );
+        let ret = r.iter().find(|r| r.kind == "return").expect("a return");
+        assert_eq!(ret.condition, Some(Condition::IfUnavailable), "{r:#?}");
+        assert!(
+            r.iter()
+                .filter(|r| r.kind == "item_change")
+                .all(|r| r.retracted),
+            "{r:#?}"
+        );
     }
 
     #[test]

@@ -75,11 +75,14 @@ pub(super) fn target_start(text: &str) -> Option<usize> {
         .captures(text)
         .and_then(|c| c.get(1))
         .map(|m| m.start());
-    match (to, with) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    // "the white one in size S: make it a size M"
+    let make = MAKE_IT.find(text).map(|m| m.start());
+    [to, with, make].into_iter().flatten().min()
 }
+
+/// "make it a size M", "make them the blue ones": what follows is the wanted variant.
+static MAKE_IT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bmake\s+(?:it|them|mine|this|that)\s+(?:an?|the|into)\b"));
 
 /// The items a request names, and whether they were named in its own clause (else in the
 /// sentences just before it).
@@ -668,7 +671,7 @@ fn measure(value: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{by_measure, by_price_rank, count_before, ALL_ITEMS};
+    use super::{by_measure, by_price_rank, count_before, target_start, ALL_ITEMS};
     use crate::customer::Item;
 
     fn shelf(id: &str, height: &str) -> Item {
@@ -701,6 +704,22 @@ mod tests {
         // both ways, or no size word: no pick
         assert!(by_measure("the short one and the tall one", &both).is_none());
         assert!(by_measure("the white one", &both).is_none());
+    }
+
+    #[test]
+    fn the_wanted_variant_starts_at_to_with_or_make_it() {
+        fn at(t: &str) -> Option<&str> {
+            target_start(t).map(|i| &t[i..])
+        }
+        assert_eq!(
+            at("the white one in size S: make it a size M (keep it white)"),
+            Some("make it a size M (keep it white)")
+        );
+        assert_eq!(
+            at("exchange the lamp for a black one"),
+            Some("for a black one")
+        );
+        assert_eq!(at("I want to exchange the lamp"), None);
     }
 
     #[test]
