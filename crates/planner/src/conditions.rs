@@ -134,7 +134,7 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
 /// match, compensation, supervisor, newsletter or shipping speed.
 static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:coupons?|discounts?|vouchers?|promo(?:tion(?:al)?)? codes?|price ?match(?:ing)?|match (?:the|their|that) price|compensat(?:e|ion)|(?:store )?credit for (?:the|my) (?:hassle|trouble|inconvenience)|supervisor|manager|unsubscribe|marketing (?:e-?mails?|messages)|newsletters?|expedite[ds]?|faster shipping|free shipping|overnight shipping|loyalty points|reward points|(?:agent|you|representative|rep|they|support)\s+(?:offers?|suggests?|proposes?|recommends?|tries to (?:sell|offer|talk))\b)\b",
+        r"(?i)\b(?:coupons?|discounts?|vouchers?|promo(?:tion(?:al)?)? codes?|price ?match(?:ing)?|match (?:the|their|that) price|compensat(?:e|ion)|(?:store )?credit for (?:the|my) (?:hassle|trouble|inconvenience)|supervisor|manager|unsubscribe|marketing (?:e-?mails?|messages)|newsletters?|expedite[ds]?|faster shipping|free shipping|overnight shipping|loyalty points|reward points|(?:agent|you|representative|rep|they|support)\s+(?:offers?|suggests?|proposes?|recommends?|tries to (?:sell|offer|talk)|(?:were|are|was|is)\s+(?:thinking of|planning (?:on|to)|going to|about to)\s+(?:offer|suggest|propose)(?:ing)?)\b)\b",
     )
 });
 /// "as long as it's gray", "as long as they're still waterproof": a description of the item

@@ -198,14 +198,17 @@ impl OfflinePlanner {
             .iter()
             .any(|r| !matches!(r.kind.as_str(), "status" | "product_info" | "account"));
         let body = turn.body_text();
-        // the products the proposed item changes act on
+        // the products the proposed item changes and returns act on ("so please refund the
+        // helmet to the gift card" after the helmet's return was read is about that return)
         let all_items = customer.all_items();
         let changed: Vec<String> = writes
             .iter()
             .filter(|w| {
                 matches!(
                     w.tool.as_str(),
-                    "modify_pending_order_items" | "exchange_delivered_order_items"
+                    "modify_pending_order_items"
+                        | "exchange_delivered_order_items"
+                        | "return_delivered_order_items"
                 )
             })
             .flat_map(crate::offline::checks::item_ids)

@@ -486,6 +486,21 @@ async fn a_second_choice_written_as_then_a_is_read_with_its_change() {
 }
 
 #[tokio::test]
+async fn where_a_returned_items_refund_goes_is_no_unread_change() {
+    let plan = from_ana(
+        "I've decided to send back only the t-shirt from order #W1000002 (the gaming mouse \
+         stays). That order was paid with my card, so please refund the t-shirt to the card I \
+         paid with. If you were thinking of offering me an exchange instead, thanks but no.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.tool, "return_delivered_order_items");
+    assert_eq!(w.args["item_ids"], serde_json::json!(["shirt_blue_m"]));
+}
+
+#[tokio::test]
 async fn something_to_return_named_in_the_sentence_after() {
     let plan = from_ana(
         "Hi, may I return something? It's the t-shirt from order #W1000002. The refund can go \
