@@ -3,8 +3,10 @@
 //! sentence before "scratch that", "strike that", "forget that", "ignore that", "never mind
 //! that" or "on second thought" (up to the marker) is dropped; what follows stands.
 //!
-//! Left as written: a value corrected in place ("size 12. Wait, no, 11"), which names the
-//! new value itself and is read where values are read.
+//! A value corrected in place with an apology ("the i7 with 16GB - sorry, I mean 32GB - of
+//! RAM", "size 9, sorry, I meant 10") reads as the corrected value alone
+//! ([`corrected_in_place`]). Left as written: "size 12. Wait, no, 11", which names the new
+//! value itself and is read where values are read.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -40,6 +42,31 @@ pub fn without_retracted(text: &str) -> Cow<'_, str> {
     Cow::Owned(without_retracted(&kept).into_owned())
 }
 
+/// A value, an apology that it was meant otherwise, and the value meant: "16GB - sorry, I
+/// mean 32GB -", "size 9, sorry, I meant 10", "the red (oops, I mean blue) one".
+static CORRECTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?P<old>[\w.-]+)\s*[-,(\u{2014}\u{2013}]*\s*(?:sorry|oops|er|erm|uh)[,!.]?\s+(?:i\s+)?(?:mean|meant)\s*[,:]?\s+(?P<new>[\w.-]+)(?P<close>\s*[-)\u{2014}\u{2013}])?",
+    )
+});
+
+/// `text` with each value corrected in place written as the value meant ([`CORRECTED`]),
+/// when the two are of one kind (both with digits, or both without); borrowed when there is
+/// none.
+pub fn corrected_in_place(text: &str) -> Cow<'_, str> {
+    if !CORRECTED.is_match(text) {
+        return Cow::Borrowed(text);
+    }
+    CORRECTED.replace_all(text, |c: &regex::Captures<'_>| {
+        let digits = |w: &str| w.chars().any(|ch| ch.is_ascii_digit());
+        if digits(&c["old"]) == digits(&c["new"]) {
+            c["new"].to_owned()
+        } else {
+            c[0].to_owned()
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::without_retracted;
@@ -71,5 +98,22 @@ mod tests {
         ] {
             assert_eq!(without_retracted(text), text);
         }
+    }
+
+    #[test]
+    fn a_value_corrected_in_place_is_the_value_meant() {
+        assert_eq!(
+            super::corrected_in_place("I'd like the i7 with 16GB - sorry, I mean 32GB - of RAM"),
+            "I'd like the i7 with 32GB of RAM"
+        );
+        assert_eq!(
+            super::corrected_in_place("size 9, sorry, I meant 10, please"),
+            "size 10, please"
+        );
+        // of another kind: left as written
+        assert_eq!(
+            super::corrected_in_place("the 9 - sorry, I mean the blue one"),
+            "the 9 - sorry, I mean the blue one"
+        );
     }
 }

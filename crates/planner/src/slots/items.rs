@@ -80,6 +80,23 @@ pub(super) fn target_start(text: &str) -> Option<usize> {
     [to, with, make].into_iter().flatten().min()
 }
 
+/// "not the black one", "(not the black rechargeable one)": a description of the item not
+/// meant.
+static NOT_MEANT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bnot\s+(?:the|my|a|an|that|this)\s+(?P<what>[^,.;:()!?]{1,50})"));
+
+/// `text` without its descriptions of items not meant ([`NOT_MEANT`]), and those
+/// descriptions.
+fn split_not_meant(text: &str) -> (String, String) {
+    let mut not_meant = String::new();
+    let rest = NOT_MEANT.replace_all(text, |c: &regex::Captures<'_>| {
+        not_meant.push(' ');
+        not_meant.push_str(&c["what"]);
+        " "
+    });
+    (rest.into_owned(), not_meant)
+}
+
 /// "make it a size M", "make them the blue ones": what follows is the wanted variant.
 static MAKE_IT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bmake\s+(?:it|them|mine|this|that)\s+(?:an?|the|into)\b"));
@@ -487,9 +504,12 @@ impl Ctx<'_> {
                 describing.push_str(&clause[..cut]);
                 in_request = normalise(split_kept(&clause[..cut]).0.as_str());
             }
-            // "I'll keep the black one; please return the silver one": what is kept describes
-            // the items not to act on
+            // "I'll keep the black one; please return the silver one", "the silver one - not
+            // the black one": what is kept, or said not to be meant, describes the items not
+            // to act on
+            let (describing, not_meant) = split_not_meant(&describing);
             let (describing, keeping) = split_kept(&describing);
+            let keeping = format!("{keeping} {not_meant}");
             let (describing, keeping) = (
                 normalise(&describing),
                 normalise(&format!("{keeping} {kept_after}")),
@@ -671,7 +691,9 @@ fn measure(value: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{by_measure, by_price_rank, count_before, target_start, ALL_ITEMS};
+    use super::{
+        by_measure, by_price_rank, count_before, split_not_meant, target_start, ALL_ITEMS,
+    };
     use crate::customer::Item;
 
     fn shelf(id: &str, height: &str) -> Item {
@@ -704,6 +726,17 @@ mod tests {
         // both ways, or no size word: no pick
         assert!(by_measure("the short one and the tall one", &both).is_none());
         assert!(by_measure("the white one", &both).is_none());
+    }
+
+    #[test]
+    fn a_description_of_the_item_not_meant_is_set_apart() {
+        let (rest, not) = split_not_meant(
+            "I want to return the silver one - not the black one, I'm keeping that",
+        );
+        assert!(!rest.contains("black") && rest.contains("silver"), "{rest}");
+        assert_eq!(not.trim(), "black one");
+        let (_, not) = split_not_meant("The blue toothbrush (not the black rechargeable one)");
+        assert_eq!(not.trim(), "black rechargeable one");
     }
 
     #[test]
