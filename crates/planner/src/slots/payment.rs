@@ -106,6 +106,31 @@ static BACK_THERE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whose a payment method is, when it is someone else's: "her store gift card", "my
+/// friend's card", "Priya's PayPal".
+static ANOTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:her|his|their|(?:my\s+)?(?:friend|wife|husband|mom|mum|dad|mother|father|sister|brother|son|daughter|partner|boyfriend|girlfriend|roommate|colleague|boss|neighbou?r|cousin|aunt|uncle)'s|(?P<name>[a-z]+)'s)\s+(?:own\s+|store\s+|new\s+|other\s+)?$",
+    )
+});
+
+/// Whether `text` names a payment method as someone else's ([`ANOTHERS`]): the store pays
+/// back only to methods on the customer's own account.
+fn names_anothers_method(text: &str) -> bool {
+    let mut ents = Vec::new();
+    extract_payment_methods(text, &mut ents);
+    ents.iter().any(|e| {
+        ANOTHERS.captures(&text[..e.start]).is_some_and(|c| {
+            c.name("name").is_none_or(|n| {
+                !matches!(
+                    n.as_str().to_lowercase().as_str(),
+                    "it" | "that" | "store" | "shop" | "site" | "account" | "today" | "one"
+                )
+            })
+        })
+    })
+}
+
 pub(crate) static STORE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:store|website|site|shop|account) credit\b"));
 
@@ -157,7 +182,7 @@ impl Ctx<'_> {
                     return Ok(Some(original));
                 }
             }
-            if self.procedures.names_unsupported_payment(text) {
+            if self.procedures.names_unsupported_payment(text) || names_anothers_method(text) {
                 return Err(Resolution::ask(format!(
                     "I can only use the payment methods on your account ({}). Which one should I use?",
                     options()
@@ -287,6 +312,24 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_method_that_is_someone_elses_is_never_used() {
+        for text in [
+            "put the refund on her store gift card, number GC-4471-8820-3396",
+            "refund it to my friend's credit card please",
+            "send it to Priya's PayPal",
+        ] {
+            assert!(names_anothers_method(text), "{text}");
+        }
+        for text in [
+            "put it on my gift card",
+            "the store's gift card balance is fine",
+            "refund to my own PayPal",
+        ] {
+            assert!(!names_anothers_method(text), "{text}");
+        }
+    }
 
     #[test]
     fn not_on_a_method_moves_away_from_it() {
