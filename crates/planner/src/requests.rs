@@ -620,6 +620,9 @@ mod tests {
     fn a_new_address_put_on_the_account_is_the_default_address() {
         let k = kinds("My new address is 1450 Wynkoop Street, Apt 702, Denver, CO 80202. Please update it on my account, and send my order with the desk lamp there as well.");
         assert!(k.iter().any(|(k, _)| k == "user_address"), "{k:?}");
+        let k = kinds("Please note my new address: 1450 Wynkoop Street, Apt 702, Denver, CO 80202. Could you update it on my account, and also have my desk lamp order delivered there?");
+        assert!(k.iter().any(|(k, _)| k == "user_address"), "{k:?}");
+        assert!(k.iter().any(|(k, _)| k == "order_address"), "{k:?}");
     }
 
     #[test]
