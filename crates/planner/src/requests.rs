@@ -450,7 +450,12 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                 // sold out, skip the exchange and just take the mat back"), else a bound or an
                 // unmodelled condition in the sentences after it ("Only if it costs less than
                 // $50.")
-                let opening = (n > 0)
+                // (only when the first request is taken back: the condition is then the
+                // one on the request that replaces it)
+                let first_withdrawn = out.last().is_some_and(|r: &Request| {
+                    r.retracted && r.clause.as_str() == &s[bounds[0]..bounds[1]]
+                });
+                let opening = (n > 0 && first_withdrawn)
                     .then(|| &s[..bounds[1]])
                     .filter(|first| OPENS_WITH_CONDITION.is_match(first))
                     .and_then(condition_of);
