@@ -344,6 +344,10 @@ pub(super) fn pick_order(
     }
     let scope_texts = [req.clause.as_str(), req.before.as_str()];
     for text in scope_texts {
+        // "cancel the skateboard and coffee maker order, keep the laptop/luggage order": the
+        // order said to stay names no order to act on
+        let acting = super::kept::split_kept(text).0;
+        let text = acting.as_str();
         // "ship it to the same address as my other order": that order is not the one to change
         let text = SAME_AS.find(text).map_or(text, |m| &text[..m.start()]);
         let mut holders: Vec<(String, usize)> = Vec::new();

@@ -501,6 +501,22 @@ async fn where_a_returned_items_refund_goes_is_no_unread_change() {
 }
 
 #[tokio::test]
+async fn an_order_said_to_stay_is_not_the_one_cancelled() {
+    let plan = from_ana(
+        "To sum up: cancel the t-shirt order (no longer needed), keep the mouse/lamp order, \
+         and let me know its total.",
+    )
+    .await;
+    let cancels: Vec<&serde_json::Value> = plan
+        .writes
+        .iter()
+        .filter(|w| w.tool == "cancel_pending_order")
+        .map(|w| &w.args["order_id"])
+        .collect();
+    assert_eq!(cancels, [&serde_json::json!("#W1000066")], "{plan:#?}");
+}
+
+#[tokio::test]
 async fn something_to_return_named_in_the_sentence_after() {
     let plan = from_ana(
         "Hi, may I return something? It's the t-shirt from order #W1000002. The refund can go \
