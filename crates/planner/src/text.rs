@@ -199,8 +199,11 @@ pub(crate) static COMPARED: std::sync::LazyLock<Regex> = std::sync::LazyLock::ne
     re(r"(?i)\bthe\s+(?:\w+er|\w+est|other)\s+(?:one|of the two|of them|of those|pair)\b")
 });
 
-pub(crate) static POINTS_BACK: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| re(r"(?i)\b(?:it|them|the one|this one|that one|these|those)\b"));
+pub(crate) static POINTS_BACK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:it|them|the one|this one|that one|these|those|that order|this order|that purchase)\b",
+    )
+});
 
 /// Whether `hay[a..b]` starts and ends on word boundaries. A letter after an apostrophe
 /// inside a word ("i'm", "it's") is no word of its own (a size "M" or "S"); a quoted value

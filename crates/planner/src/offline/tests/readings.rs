@@ -501,6 +501,21 @@ async fn where_a_returned_items_refund_goes_is_no_unread_change() {
 }
 
 #[tokio::test]
+async fn a_question_about_that_order_is_answered_beside_another_question() {
+    let plan = from_ana(
+        "First, I had an order with the water bottle. Could you tell me how much was refunded \
+         for that order?\n\nSecond, my order with the gaming mouse and the desk lamp: what's \
+         the tracking number for that one?",
+    )
+    .await;
+    assert!(
+        plan.draft.contains("#W1000003") && plan.draft.contains("#W1000001"),
+        "{}",
+        plan.draft
+    );
+}
+
+#[tokio::test]
 async fn an_order_said_to_stay_is_not_the_one_cancelled() {
     let plan = from_ana(
         "To sum up: cancel the t-shirt order (no longer needed), keep the mouse/lamp order, \
