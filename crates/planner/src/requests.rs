@@ -631,6 +631,13 @@ mod tests {
     }
 
     #[test]
+    fn changing_it_to_a_street_address_is_an_address_change() {
+        let k = kinds("order #W5101035 is set to ship to my old place. pls change it to 1420 Walnut Street, Apt 3B, Philadelphia, PA 19102");
+        assert!(k.iter().any(|(k, _)| k == "order_address"), "{k:?}");
+        assert!(k.iter().all(|(k, _)| k != "item_change"), "{k:?}");
+    }
+
+    #[test]
     fn paying_with_one_method_not_another_is_a_payment_change() {
         let k =
             kinds("About my order with the backpack: I'd like to pay with PayPal, not my Visa.");

@@ -78,6 +78,14 @@ static WANTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A line that names the items, then the request: "both makeup kits: return please" (what
+/// the spelling pass makes of "both makeup kits -> return pls").
+static ITEMS_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?P<mark>\s*(?:\[[ xX]?\]|[-*\u{2022}]|\d{1,2}[.)])?\s*)(?P<what>[^:]{3,80}?)\s*:\s*(?P<verb>return|returns|cancel|exchange|swap)\s*(?:it|them|please|pls|plz|thanks|thx|\s)*[.!]*\s*$",
+    )
+});
+
 /// `line` with a request's label written as its verb ("Return: the lamp" is "Return the
 /// lamp"; "Action: change ..." is "change ..."); `None` when it is no labelled request.
 fn labelled_request(line: &str) -> Option<String> {
@@ -87,6 +95,10 @@ fn labelled_request(line: &str) -> Option<String> {
     {
         let rest = c["rest"].trim_end_matches('.');
         return Some(format!("{}I want {rest} instead.", &c["mark"]));
+    }
+    if let Some(c) = ITEMS_THEN_VERB.captures(line) {
+        let verb = verb(&c["verb"])?;
+        return Some(format!("{}{verb} {}.", &c["mark"], c["what"].trim()));
     }
     let c = LABELLED.captures(line)?;
     let mark = c.name("mark").map_or("", |m| m.as_str());
@@ -185,6 +197,11 @@ mod tests {
         assert_eq!(
             sections_as_requests("[ ] RETURN: the makeup kit\n- Action: change the address"),
             "[ ] Return the makeup kit\n- change the address"
+        );
+        // the items first, then the request
+        assert_eq!(
+            sections_as_requests("both makeup kits: return please\nrefund to my visa"),
+            "Return both makeup kits.\nrefund to my visa"
         );
         // what the item should become
         assert_eq!(

@@ -362,7 +362,7 @@ fn correct_spelling(text: &str) -> Cow<'_, str> {
 /// lamp + the kettle" names two items with "with" and "and", as the readings are written.
 static JOINER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?P<wo>w/o)\b|\b(?P<w>w/)(?P<next>\w)?|\b(?P<bc>b/c)\b|(?P<l>[a-z)])\s+(?P<j>[+&])\s+(?P<r>[a-z(])",
+        r"(?i)\b(?P<wo>w/o)\b|\b(?P<w>w/)(?P<next>\w)?|\b(?P<bc>b/c)\b|(?P<l>[a-z)])\s+(?P<j>[+&])\s+(?P<r>[a-z(])|(?-i:(?P<before>\b[a-z]{2,}) w (?P<after>[a-z]))",
     )
 });
 
@@ -377,6 +377,9 @@ fn joiners_as_words(text: &str) -> Cow<'_, str> {
             format!("{}{gap}{next}", cased_as(m.as_str(), "with"))
         } else if let Some(m) = c.name("bc") {
             cased_as(m.as_str(), "because")
+        } else if let (Some(b), Some(a)) = (c.name("before"), c.name("after")) {
+            // "paid w paypal", "the one w the kettle": a lone lower-case "w" between words
+            format!("{} with {}", b.as_str(), a.as_str())
         } else {
             format!("{} and {}", &c["l"], &c["r"])
         }
@@ -448,6 +451,10 @@ mod tests {
         assert_eq!(
             correct_typos("refund the Mastercard I paid w/\n2) the lamp w/the cord"),
             "refund the Mastercard I paid with\n2) the lamp with the cord"
+        );
+        assert_eq!(
+            correct_typos("i paid w paypal, its the one w the kettle; a 60 W bulb"),
+            "i paid with paypal, it's the one with the kettle; a 60 W bulb"
         );
         // a sum or a name with a joiner stays as written
         assert_eq!(correct_typos("$20 + tax, AT&T"), "$20 + tax, AT&T");
