@@ -197,6 +197,32 @@ static FAILS_THEN_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words of what the store does: orders, items, money, delivery.
+static STORE_MATTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:orders?|items?|products?|purchase|return|refund|exchang|cancel|ship|deliver|arriv|dispatch|price|cost|charg|pay|paid|card|paypal|gift|size|colou?r|availab|stock|model|version|address|send|sent|go(?:es|ing)? (?:out|to)|gone out|keep|swap|switch|chang|replac|upgrad|cheap|expensive|difference|discount|coupon)|\$\s?\d|#\s?W\d",
+    )
+});
+
+/// The catalogue's words (products, options, values): `data/catalog_words.txt`.
+static CATALOG_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/catalog_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.len() >= 4 && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `sentence` speaks of what the store sells or does, so that a condition in it may
+/// bear on a request: "The tomatoes are going in this weekend if the rain holds off" does
+/// not; "If the lamp costs more, ..." does.
+pub fn about_the_store(sentence: &str) -> bool {
+    STORE_MATTER.is_match(sentence)
+        || sentence
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 4 && CATALOG_WORDS.contains(w.to_ascii_lowercase().as_str()))
+}
+
 /// Whether `sentence` is a condition whose consequence is to do nothing ("If it has already
 /// shipped, never mind.", "if you can't, forget it"): it asks for no change of its own.
 pub fn asks_nothing(sentence: &str) -> bool {
@@ -643,6 +669,23 @@ mod tests {
                 "if no one is home, leave it at the door".to_owned()
             ))
         );
+    }
+
+    #[test]
+    fn a_condition_in_a_story_is_not_about_the_store() {
+        assert!(!about_the_store(
+            "The tomatoes are going in this weekend if the rain holds off, so wish me luck!"
+        ));
+        assert!(!about_the_store(
+            "I'm putting that at the top because otherwise I'll forget, which is how this week has gone."
+        ));
+        assert!(about_the_store(
+            "If the lamp costs more than $50, leave it."
+        ));
+        assert!(about_the_store("Only if the bookshelf comes in white."));
+        assert!(about_the_store(
+            "If one of them is set to go to San Diego, that's by mistake."
+        ));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::conditions::{condition_of, restate, Condition};
+use crate::conditions::{about_the_store, condition_of, restate, Condition};
 use crate::text::{order_ids, re, sentences};
 use crate::Procedures;
 
@@ -462,6 +462,7 @@ pub fn extract(text: &str, procedures: &Procedures) -> Vec<Request> {
                 let condition = condition_of(piece).or(opening).or_else(|| {
                     after
                         .iter()
+                        .filter(|s| about_the_store(s))
                         .filter_map(|s| condition_of(s).map(|c| c.on_the_request_before(s)))
                         .find(Condition::binds_the_request_before)
                 });

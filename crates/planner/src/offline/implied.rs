@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::conditions::{asks_nothing, condition_of, restate, Condition};
+use crate::conditions::{about_the_store, asks_nothing, condition_of, restate, Condition};
 use crate::customer::{Customer, Item};
 use crate::requests::{extract, Request, NO_BEFORE};
 use crate::slots::descriptors::describes_order;
@@ -85,6 +85,10 @@ pub(super) fn unread_condition(
 ) -> Option<String> {
     let sents = sentences(&restate(body));
     sents.iter().enumerate().find_map(|(i, s)| {
+        // "The tomatoes are going in this weekend if the rain holds off": a story's condition
+        if !about_the_store(s) {
+            return None;
+        }
         let condition = condition_of(s);
         // "If it hasn't shipped yet, please update two items:" above list lines that were
         // read as item changes of a pending order: the condition holds for every write
