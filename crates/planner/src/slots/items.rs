@@ -97,6 +97,13 @@ fn split_not_meant(text: &str) -> (String, String) {
     (rest.into_owned(), not_meant)
 }
 
+/// A verb that asks for a write on items.
+static REQUEST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:return|send (?:back|it back|them back)|exchange|swap|replace|change|cancel|switch|give (?:back|it back|them back)|take (?:back|it back|them back))\b",
+    )
+});
+
 /// "make it a size M", "make them the blue ones": what follows is the wanted variant.
 static MAKE_IT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bmake\s+(?:it|them|mine|this|that)\s+(?:an?|the|into)\b"));
@@ -454,6 +461,20 @@ impl Ctx<'_> {
                 if self.req.kind == "item_change"
                     && target_start(between).is_some()
                     && !source_has_separator(source, prev.pos, m.pos)
+                {
+                    continue;
+                }
+            }
+            // "I received two large pet beds, and ... I'd like to return the grey polyester
+            // bed": a product told of before the request's verb and named again after it is
+            // read where the request names it
+            // (not when the later one is what the item becomes: "exchange it for the same
+            // chair with fixed armrests")
+            if let Some(again) = found[n + 1..].iter().find(|o| o.name == m.name) {
+                let between = &norm[m.end..again.pos];
+                if !REQUEST_VERB.is_match(&norm[..m.pos])
+                    && REQUEST_VERB.is_match(between)
+                    && target_start(between).is_none()
                 {
                     continue;
                 }

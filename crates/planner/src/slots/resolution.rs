@@ -71,9 +71,9 @@ pub fn resolve(
     };
     match procedure.spec.tool.as_deref() {
         Some("cancel_pending_order") => ctx.cancel(),
-        Some("return_delivered_order_items") => ctx.return_items(),
+        Some("return_delivered_order_items") => acting_on_items(ctx.return_items(), &ctx),
         Some("exchange_delivered_order_items") | Some("modify_pending_order_items") => {
-            ctx.change_items()
+            acting_on_items(ctx.change_items(), &ctx)
         }
         Some("modify_pending_order_address") => ctx.order_address(),
         Some("modify_pending_order_payment") => ctx.order_payment(),
@@ -122,4 +122,25 @@ impl Resolution {
     pub(super) fn ask(q: impl Into<String>) -> Resolution {
         Resolution::Ask(q.into())
     }
+}
+
+/// A write on an order's items that names none is never proposed: which items is asked.
+fn acting_on_items(r: Resolution, ctx: &Ctx<'_>) -> Resolution {
+    let Resolution::Write(w, _) = &r else {
+        return r;
+    };
+    let none = w.args["item_ids"].as_array().is_none_or(Vec::is_empty);
+    if !none {
+        return r;
+    }
+    Resolution::ask(format!(
+        "Which items of order {} do you mean: {}?",
+        ctx.order_id,
+        ctx.customer
+            .items(ctx.order_id)
+            .iter()
+            .map(crate::customer::Item::label)
+            .collect::<Vec<_>>()
+            .join("; ")
+    ))
 }

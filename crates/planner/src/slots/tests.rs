@@ -588,3 +588,35 @@ fn making_an_address_the_account_s_default() {
         assert_eq!(kinds, vec!["user_address".to_owned()], "{text}");
     }
 }
+
+#[test]
+fn a_product_told_of_before_the_verb_is_read_where_the_request_names_it() {
+    // the delivered order holds two t-shirts; the count before the request is a story
+    let mut c = customer();
+    let order = std::sync::Arc::make_mut(c.orders.get_mut("#W1000002").unwrap());
+    let mut second = order["items"][1].clone();
+    second["item_id"] = json!("shirt_red_l");
+    second["options"]["size"] = json!("L");
+    second["options"]["color"] = json!("red");
+    order["items"].as_array_mut().unwrap().push(second);
+    let text = "In order #W1000002 I received two t-shirts, and since I only wear the blue one \
+                I'd like to return the red L t-shirt.";
+    let procedures = Procedures::shipped().expect("shipped procedures");
+    let mut request = extract(text, &procedures).remove(0);
+    request.alone = true;
+    let r = resolve(&request, &c, &procedures, text);
+    let Resolution::Write(w, _) = r else {
+        panic!("a write: {r:?}")
+    };
+    assert_eq!(w.args["item_ids"], json!(["shirt_red_l"]), "{w:#?}");
+}
+
+#[test]
+fn the_same_product_named_again_as_the_target_is_not_a_second_item() {
+    let w = write(
+        "The white gaming mouse I received in order #W1000002 is too slow, so could I exchange \
+         it for the same mouse in black, wired, with a laser sensor, putting any difference on the \
+         card I paid with?",
+    );
+    assert_eq!(w.args["item_ids"], json!(["mouse_white_optical"]), "{w:#?}");
+}
