@@ -283,6 +283,22 @@ fn described_otherwise(req: &Request, customer: &Customer, id: &str) -> bool {
         })
 }
 
+/// `text` without the words that keep an order: "keep the laptop/luggage order", "the one
+/// with the laptop I'm keeping" (a kept part that names an order).
+fn without_kept_orders(text: &str) -> String {
+    static ORDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:order|orders|purchase)\b"));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end) in super::kept::kept_spans(text) {
+        if ORDER.is_match(&text[start..end]) {
+            out.push_str(&text[at..start]);
+            at = end;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 pub(super) fn pick_order(
     req: &Request,
     customer: &Customer,
@@ -344,10 +360,15 @@ pub(super) fn pick_order(
     }
     let scope_texts = [req.clause.as_str(), req.before.as_str()];
     for text in scope_texts {
-        // "cancel the skateboard and coffee maker order, keep the laptop/luggage order": the
-        // order said to stay names no order to act on
-        let acting = super::kept::split_kept(text).0;
-        let text = acting.as_str();
+        // "cancel the skateboard and coffee maker order, keep the laptop/luggage order": an
+        // order said to stay is not the one cancelled (one kept while its items change is)
+        let acting;
+        let text = if req.kind == "cancel" {
+            acting = without_kept_orders(text);
+            acting.as_str()
+        } else {
+            text
+        };
         // "ship it to the same address as my other order": that order is not the one to change
         let text = SAME_AS.find(text).map_or(text, |m| &text[..m.start()]);
         let mut holders: Vec<(String, usize)> = Vec::new();
