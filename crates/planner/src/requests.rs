@@ -51,9 +51,15 @@ pub(crate) static NO_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bno\s+
 static CONDITION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:[;,]|\b(?:and|but)\b)\s*(?P<c>(?:if|otherwise|or else|in case|unless)\b)")
 });
+/// What names the order of the request after it, as the clause before ends: "for
+/// #W1234567,", "and then in my pending order with the gold smart watch".
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$")
+    re(
+        r"(?i)(?:\b(?:for|in|on|from|with)\s+(?:my\s+)?(?:order\s+)?)?#\s?W\d{7},?\s*$|\b(?:and\s+)?(?:then\s+)?(?:for|in|on|from)\s+(?:my|the|our)\s+(?:[\w-]+\s+){0,2}?(?:order|delivery|purchase)\b[^,;.:!?]{0,80}?[,:]?\s*$",
+    )
 });
+/// A lead-in that names an order by what it is, not by its number.
+static ORDER_NAMED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:order|delivery|purchase)\b"));
 /// A sentence that opens with its condition: "If that one is sold out, ...".
 static OPENS_WITH_CONDITION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should|unless)\b"));
@@ -307,7 +313,23 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
             })
         };
         let (pos, end) = at.iter().copied().find(|s| !taken(*s)).unwrap_or(at[0]);
-        spans.push((pos, end, kind));
+        // "please exchange it for the linear one, and then in my pending order with the gold
+        // smart watch change the hiking boots to size 8": a second request of the kind, for
+        // the order named right before it
+        let again: Vec<(usize, usize)> = at
+            .iter()
+            .copied()
+            .filter(|(p, _)| *p > end)
+            .filter(|(p, _)| {
+                LEAD_IN
+                    .find(&sentence[..*p])
+                    .is_some_and(|m| m.start() >= end && ORDER_NAMED.is_match(m.as_str()))
+            })
+            .collect();
+        spans.push((pos, end, kind.clone()));
+        for (p, e) in again {
+            spans.push((p, e, kind.clone()));
+        }
     }
     // a span is covered by a more specific kind's span that starts inside it, or inside
     // which it starts ("my default address needs to be ...": the order's "address ... to"
@@ -572,6 +594,22 @@ mod tests {
         assert!(
             r.iter().any(|r| r.kind == "order_address" && !r.retracted),
             "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn the_order_named_before_a_second_request_is_its_own() {
+        let p = Procedures::shipped().unwrap();
+        let r = extract(
+            "for the keyboard delivered to me, please exchange it for the linear one, and then in my pending order with the gold smart watch change the hiking boots to size 8",
+            &p,
+        );
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert!(!r[0].clause.contains("pending"), "{}", r[0].clause);
+        assert!(
+            r[1].clause.contains("in my pending order"),
+            "{}",
+            r[1].clause
         );
     }
 
