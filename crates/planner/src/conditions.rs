@@ -109,7 +109,14 @@ static DIFFERENCE_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 /// refund on the difference": a condition that only says a difference may exist.
 static ANY_DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+there(?:'s|\s+is|\s+be|\s+will be|\s+ends up being)\s+(?:(?:a|an|any|some)\s+)?(?:(?:price\s+)?difference(?:\s+(?:of|in)\s+(?:the\s+)?price)?|(?:refund|charge|extra (?:charge|cost)|balance)\s+(?:on|for|of|from)\s+the\s+(?:price\s+)?difference|(?:refund|extra charge|extra cost|extra to pay|balance)(?:\s+(?:due|owed|to pay))?)(?:\s*$|\s+(?:(?:please|kindly|then|just)\s+)?(?:use|put|charge|bill|refund|take|pay|send|credit)\b)",
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should)\s+there(?:'s|\s+is|\s+be|\s+will be|\s+ends up being)\s+(?:(?:a|an|any|some)\s+)?(?:(?:price\s+)?difference(?:\s+(?:of|in)\s+(?:the\s+)?price)?|(?:refund|charge|extra (?:charge|cost)|balance)\s+(?:on|for|of|from)\s+the\s+(?:price\s+)?difference|(?:refund|extra charge|extra cost|extra to pay|balance)(?:\s+(?:due|owed|to pay))?)(?:\s+(?:to pay|to be paid|owed|due|back|to me|either way))?(?:\s*$|\s+(?:(?:please|kindly|then|just)\s+)?(?:use|put|charge|bill|refund|take|pay|send|credit)\b)",
+    )
+});
+/// "If anything comes back to me", "If I get money back", "if I'm owed anything": where money
+/// goes when some comes back, no condition on the request.
+static MONEY_BACK_IF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|but\s+)?(?:if|in case|should|whenever)\s+(?:(?:anything|any money|money|something|any refund|a refund)\s+(?:comes?|is|gets?|goes)\s+(?:back|owed|due|refunded)\b|i\s+(?:get|am owed|'m owed|receive|end up getting|have (?:any )?money coming)\s+(?:any\s+)?(?:money|anything|something|a refund|cash|back)?(?:\s+back)?\b)[^,;]*$",
     )
 });
 /// "if it isn't, ...", "if they aren't,", "if it doesn't,": a negated condition with its
@@ -193,7 +200,7 @@ static NOTHING: LazyLock<Regex> = LazyLock::new(|| {
 /// happens to a request the store refuses anyway, so the request stands as written.
 static FAILS_THEN_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:and\s+|but\s+)?if\s+(?:you|they|we|it|that|this|the\s+[\w -]{1,30}?|my\s+[\w -]{1,30}?)\s+(?:can'?t|cannot|can not|(?:are|is)(?:n'?t| not) (?:able to|possible)|won'?t be able to|(?:are|is) unable to|does(?:n'?t| not) (?:cover|have enough))\b[^,;:]*[,;:]\s*(?:that'?s (?:fine|ok|okay|alright)\s*[-,;:]?\s*)?(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget\b|leave\b|keep\b|don'?t bother|skip it|do nothing|no (?:change|need)s?\b|don'?t (?:do|change) anything)",
+        r"(?i)^\W*(?:and\s+|but\s+)?if\s+(?:you|they|we|it|that|this|the\s+[\w -]{1,30}?|my\s+[\w -]{1,30}?)\s+(?:can'?t|cannot|can not|(?:are|is)(?:n'?t| not) (?:able to|possible)|won'?t be able to|(?:are|is) unable to|does(?:n'?t| not) (?:cover|have enough))\b[^,;:]*?(?:[,;:]|\bthen\b)\s*(?:that'?s (?:fine|ok|okay|alright)\s*[-,;:]?\s*)?(?:then\s+|just\s+|please\s+)*(?:never ?mind|forget\b|leave\b|keep\b|don'?t bother|skip it|do nothing|no (?:change|need)s?\b|don'?t (?:do|change) anything)",
     )
 });
 
@@ -330,7 +337,7 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     // "if there is some difference of price, use my PayPal for it": where any difference
     // goes; there is none to move when the condition fails ("if there's a ..." is no
     // availability here)
-    if ANY_DIFFERENCE.is_match(span) {
+    if ANY_DIFFERENCE.is_match(span) || MONEY_BACK_IF.is_match(span) {
         return None;
     }
     // a shipping condition may run past a comma ("if my order with the skateboard, speaker
@@ -694,6 +701,7 @@ mod tests {
             "if you can't take out a single item, leave that order as it is",
             "if you CAN'T refund to the Visa: forget the return, I'll just keep the e-reader",
             "If the gift card can't cover it, that's fine - just leave the Mastercard on it and don't change anything else.",
+            "if you can't turn the shoes into boots then just leave the order like it is",
         ] {
             assert_eq!(condition_of(said), None, "{said}");
         }
@@ -831,6 +839,19 @@ mod tests {
             condition_of("If there is a difference of more than $20, leave it."),
             Some(Condition::Price { .. })
         ));
+    }
+
+    #[test]
+    fn where_money_coming_back_goes_is_no_condition() {
+        for said in [
+            "If there's a difference to pay, please put it on my Mastercard, not the Visa.",
+            "If anything comes back to me, please refund it to my Visa.",
+            "If I get money back, please put it on my gift card.",
+        ] {
+            assert_eq!(condition_of(said), None, "{said}");
+        }
+        // a condition on what is sold stays one
+        assert!(condition_of("If you have it in blue, please put it on my card.").is_some());
     }
 
     #[test]

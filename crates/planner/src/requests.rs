@@ -239,7 +239,9 @@ static ADDRESS_KEPT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, String)> {
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
-    if fallback && DESTINATION.is_match(sentence) {
+    // "Any money back goes to my gift card", "If I get money back, please put it on my gift
+    // card": where money goes, or a condition, is no request of its own
+    if fallback && (DESTINATION.is_match(sentence) || OPENS_WITH_CONDITION.is_match(sentence)) {
         return Vec::new();
     }
     // every kind's asked-for spans, in text order
@@ -595,6 +597,16 @@ mod tests {
             r.iter().any(|r| r.kind == "order_address" && !r.retracted),
             "{r:#?}"
         );
+    }
+
+    #[test]
+    fn a_refund_named_in_a_condition_asks_for_nothing() {
+        // nothing else is read: the fallback words ("money back") in a condition are no request
+        assert!(kinds(
+            "If I get money back, please put it on my gift card. How much would that be?"
+        )
+        .iter()
+        .all(|(k, _)| k != "cancel" && k != "return"));
     }
 
     #[test]
