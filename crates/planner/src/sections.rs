@@ -60,30 +60,33 @@ fn object(line: &str) -> Option<&str> {
     (names && !value.is_empty()).then_some(value)
 }
 
+/// A checkbox or a list mark before a line, kept as written.
+const LIST_MARK: &str = r"(?P<mark>\s*(?:\[[ xX]?\]|[-*\u{2022}]|\d{1,2}[.)])?\s*)";
+
 /// A line that labels its request: "Return: green leather camera backpack", "[ ] EXCHANGE:
 /// the 7 inch e-reader ...", "Action: change the shipping address ...". A checkbox or a list
 /// mark before it is kept.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?P<mark>\s*(?:\[[ xX]?\]|[-*\u{2022}]|\d{1,2}[.)])?\s*)(?P<label>return|returns|cancel|exchange|swap|action|request|requested action|to do|todo)\s*:\s*(?P<rest>\S.*)$",
-    )
+    re(&format!(
+        r"(?i)^{LIST_MARK}(?P<label>return|returns|cancel|exchange|swap|action|request|requested action|to do|todo)\s*:\s*(?P<rest>\S.*)$",
+    ))
 });
 
 /// A line that labels what an item should become: "Requested: 6 ft, white, glass", "Want:
 /// Google Assistant version, still black". A street address after the label is left alone
 /// (whether it is an order's or the account's is read elsewhere).
 static WANTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?P<mark>\s*(?:\[[ xX]?\]|[-*\u{2022}]|\d{1,2}[.)])?\s*)(?:requested|requested change|want|wanted|i want|i'?d like|change to|should be|desired|new version|wish)\s*:\s*(?P<rest>\S.*)$",
-    )
+    re(&format!(
+        r"(?i)^{LIST_MARK}(?:requested|requested change|want|wanted|i want|i'?d like|change to|should be|desired|new version|wish)\s*:\s*(?P<rest>\S.*)$",
+    ))
 });
 
 /// A line that names the items, then the request: "both makeup kits: return please" (what
 /// the spelling pass makes of "both makeup kits -> return pls").
 static ITEMS_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?P<mark>\s*(?:\[[ xX]?\]|[-*\u{2022}]|\d{1,2}[.)])?\s*)(?P<what>[^:]{3,80}?)\s*:\s*(?P<verb>return|returns|cancel|exchange|swap)\s*(?:it|them|please|pls|plz|thanks|thx|\s)*[.!]*\s*$",
-    )
+    re(&format!(
+        r"(?i)^{LIST_MARK}(?P<what>[^:]{{3,80}}?)\s*:\s*(?P<verb>return|returns|cancel|exchange|swap)\s*(?:it|them|please|pls|plz|thanks|thx|\s)*[.!]*\s*$",
+    ))
 });
 
 /// `line` with a request's label written as its verb ("Return: the lamp" is "Return the

@@ -1,5 +1,6 @@
 //! Slot resolution against the hand-made store of [`crate::fixture`]: one request per text,
-//! as the customer might write it.
+//! as the customer might write it. (About 620 lines: one test per reading, all against the
+//! same store, so they stay together.)
 
 use serde_json::json;
 
