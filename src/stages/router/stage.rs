@@ -83,37 +83,6 @@ impl RouterStage {
     }
 }
 
-/// Header lines of a quoted or forwarded e-mail, and the quote marks before quoted lines.
-static MAIL_HEADER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?im)^(?:>\s*)*(?:(?:from|sent|to|cc|bcc|date|subject|reply-to)\s*:.*|-{2,}\s*(?:forwarded message|original message)\s*-{2,}.*|on\s.{5,120}\swrote:\s*|_{5,}\s*)$",
-    )
-    .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
-});
-static QUOTE_MARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?m)^(?:>\s?)+").unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
-});
-
-/// The sentences of a shop's automatic acknowledgement, as a reply quotes it: "Thank you for
-/// contacting us. We have received your message and will get back to you as soon as
-/// possible. Please do not reply to this automated message." In the shop's voice, they read
-/// as an injection; they ask for nothing.
-static ACKNOWLEDGEMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(?:thank(?:s| you) for (?:contacting|reaching out to|writing to|your (?:e-?mail|message|patience|request))(?: us)?|we(?: have|'ve)? received your (?:message|request|e-?mail|enquiry|inquiry)(?: and will (?:get back to you|reply|respond)(?: as soon as possible| shortly| within [^.!?\n]{1,40})?)?|(?:we|our (?:team|agents?))(?: will| usually| typically)? (?:get back to you|reply|respond)(?: as soon as possible| shortly| within [^.!?\n]{1,40})|please do not reply to this (?:automated |automatic |auto-generated )?(?:message|e-?mail|notification)|this is an (?:automated|automatic|auto-generated) (?:message|response|reply|e-?mail))[.!]?",
-    )
-    .unwrap_or_else(|e| unreachable!("literal pattern: {e}"))
-});
-
-/// `body` as the injection screen reads it: without the header lines of what it quotes or
-/// forwards, without quote marks, and without a shop's automatic acknowledgement.
-fn without_mail_headers(body: &str) -> String {
-    let plain = QUOTE_MARK
-        .replace_all(&MAIL_HEADER.replace_all(body, ""), "")
-        .into_owned();
-    ACKNOWLEDGEMENT.replace_all(&plain, "").into_owned()
-}
-
 /// Whether a conversation's saved planner state waits for the customer: a question was
 /// asked, or writes wait for a "yes".
 fn awaits_customer(state: &serde_json::Value) -> bool {
@@ -172,7 +141,7 @@ impl Stage for RouterStage {
         // quotes the store's auto-reply read as an injection by its headers alone. What the
         // quoted part says is still read: a forwarded "admin note" with instructions is
         // flagged.
-        let screen = self.screen(&without_mail_headers(&env.ticket.body));
+        let screen = self.screen(&frontdesk_intent::letter::screened_text(&env.ticket.body));
         env.decide(
             "router",
             Rule::PromptInjection,

@@ -10,8 +10,10 @@
 //! quoted history, signature delimiter block or legal footer.
 
 pub mod history;
+pub mod screened;
 
 pub use history::customer_text;
+pub use screened::screened_text;
 
 use std::sync::LazyLock;
 
