@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::customer::Customer;
+use crate::customer::{Customer, Item};
 use crate::requests::Request;
 use crate::{Procedure, Procedures, ProposedWrite};
 
@@ -28,5 +28,15 @@ impl Ctx<'_> {
 
     pub(super) fn done(&self, w: ProposedWrite) -> Resolution {
         Resolution::Write(Box::new(w), self.procedure.spec.name.clone())
+    }
+
+    /// The question that lists `items` of the order when which of them the request acts on
+    /// is not written.
+    pub(super) fn which_items(&self, items: &[Item]) -> Resolution {
+        Resolution::ask(format!(
+            "Which items of order {} do you mean: {}?",
+            self.order_id,
+            items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
+        ))
     }
 }

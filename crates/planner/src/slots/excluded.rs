@@ -132,11 +132,7 @@ impl<'c> Ctx<'c> {
             .iter()
             .any(|m| m.items.iter().any(|i| keep.contains(&i.item_id.as_str())));
         if rest.is_empty() || keep.is_empty() || restated_kept {
-            return Err(Resolution::ask(format!(
-                "Which items of order {} do you mean: {}?",
-                self.order_id,
-                items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
-            )));
+            return Err(self.which_items(items));
         }
         Ok(rest)
     }

@@ -408,11 +408,7 @@ impl Ctx<'_> {
                     .filter(|i| several.contains(i.name.as_str()))
                     .cloned()
                     .collect();
-                return Err(Resolution::ask(format!(
-                    "Which items of order {} do you mean: {}?",
-                    self.order_id,
-                    named.iter().map(Item::label).collect::<Vec<_>>().join("; ")
-                )));
+                return Err(self.which_items(&named));
             }
         }
         // "May I return something? It's the gold tablet from order #W9172475.": an object
@@ -439,11 +435,7 @@ impl Ctx<'_> {
             if items.len() == 1 {
                 return Ok(vec![(items[0].clone(), 0)]);
             }
-            return Err(Resolution::ask(format!(
-                "Which items of order {} do you mean: {}?",
-                self.order_id,
-                items.iter().map(Item::label).collect::<Vec<_>>().join("; ")
-            )));
+            return Err(self.which_items(&items));
         }
         let norm = normalise(source);
         let mut used: Vec<usize> = Vec::new();

@@ -133,14 +133,5 @@ fn acting_on_items(r: Resolution, ctx: &Ctx<'_>) -> Resolution {
     if !none {
         return r;
     }
-    Resolution::ask(format!(
-        "Which items of order {} do you mean: {}?",
-        ctx.order_id,
-        ctx.customer
-            .items(ctx.order_id)
-            .iter()
-            .map(crate::customer::Item::label)
-            .collect::<Vec<_>>()
-            .join("; ")
-    ))
+    ctx.which_items(&ctx.customer.items(ctx.order_id))
 }
