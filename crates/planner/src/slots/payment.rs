@@ -114,11 +114,9 @@ static ANOTHERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether `text` names a payment method as someone else's ([`ANOTHERS`]): the store pays
-/// back only to methods on the customer's own account.
-fn names_anothers_method(text: &str) -> bool {
-    let mut ents = Vec::new();
-    extract_payment_methods(text, &mut ents);
+/// Whether one of the payment methods `ents` found in `text` is named as someone else's
+/// ([`ANOTHERS`]): the store pays back only to methods on the customer's own account.
+fn anothers(text: &str, ents: &[frontdesk_intent::Entity]) -> bool {
     ents.iter().any(|e| {
         ANOTHERS.captures(&text[..e.start]).is_some_and(|c| {
             c.name("name").is_none_or(|n| {
@@ -182,7 +180,9 @@ impl Ctx<'_> {
                     return Ok(Some(original));
                 }
             }
-            if self.procedures.names_unsupported_payment(text) || names_anothers_method(text) {
+            let mut ents = Vec::new();
+            extract_payment_methods(text, &mut ents);
+            if self.procedures.names_unsupported_payment(text) || anothers(text, &ents) {
                 return Err(Resolution::ask(format!(
                     "I can only use the payment methods on your account ({}). Which one should I use?",
                     options()
@@ -196,8 +196,6 @@ impl Ctx<'_> {
             if ids.len() == 1 || (text == self.req.clause && !ids.is_empty()) {
                 return Ok(Some(ids[0].clone()));
             }
-            let mut ents = Vec::new();
-            extract_payment_methods(text, &mut ents);
             // "to PayPal instead of the credit card": the card is what to move away from
             // ("I paid with PayPal, so refund it there": the method paid with is where the
             // refund goes)
@@ -312,6 +310,12 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names_anothers_method(text: &str) -> bool {
+        let mut ents = Vec::new();
+        extract_payment_methods(text, &mut ents);
+        anothers(text, &ents)
+    }
 
     #[test]
     fn a_method_that_is_someone_elses_is_never_used() {
