@@ -93,9 +93,17 @@ pub(crate) fn turn_to_act(text: &str) -> Option<usize> {
 /// ("I'll keep the black one", "the large one stays", "return the green one and keep the
 /// grey one").
 pub(super) fn split_kept(text: &str) -> (String, String) {
+    split_kept_where(text, |_| true)
+}
+
+/// [`split_kept`] for the kept clauses `which` accepts; the others stay with what to act on.
+pub(super) fn split_kept_where(text: &str, which: impl Fn(&str) -> bool) -> (String, String) {
     let (mut act, mut keep) = (String::new(), String::new());
     let mut at = 0;
     for (start, end) in kept_spans(text) {
+        if !which(&text[start..end]) {
+            continue;
+        }
         act.push_str(&text[at..start]);
         keep.push_str(&text[start..end]);
         at = end;

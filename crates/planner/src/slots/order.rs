@@ -287,16 +287,7 @@ fn described_otherwise(req: &Request, customer: &Customer, id: &str) -> bool {
 /// with the laptop I'm keeping" (a kept part that names an order).
 fn without_kept_orders(text: &str) -> String {
     static ORDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:order|orders|purchase)\b"));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (start, end) in super::kept::kept_spans(text) {
-        if ORDER.is_match(&text[start..end]) {
-            out.push_str(&text[at..start]);
-            at = end;
-        }
-    }
-    out.push_str(&text[at..]);
-    out
+    super::kept::split_kept_where(text, |kept| ORDER.is_match(kept)).0
 }
 
 pub(super) fn pick_order(
