@@ -147,19 +147,11 @@ async fn a_customer_who_wants_no_change_gets_no_write() {
 
 #[tokio::test]
 async fn the_address_of_another_order_is_read_from_that_order() {
-    let p = planner(WhenUnverified::HandOff);
     for text in [
         "Please send order #W1000066 to the same address that my other order (the water bottle one) went to.",
         "Could you ship #W1000066 to the address of my other order, the one with the water bottle?",
     ] {
-        let plan = say(
-            &p,
-            Channel::Email,
-            &ana(),
-            text,
-            &ConversationState::default(),
-        )
-        .await;
+        let plan = from_ana(text).await;
         let [w] = plan.writes.as_slice() else {
             panic!("{text}: {plan:#?}")
         };
@@ -238,14 +230,9 @@ async fn a_second_choice_of_option_is_taken_when_the_first_is_not_sold() {
 
 #[tokio::test]
 async fn a_pronoun_after_a_question_about_an_order_is_that_order() {
-    let p = planner(WhenUnverified::HandOff);
     // two delivered orders: only "it" says which one the return is about
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "Where is my order with the water bottle? Also I'd like to return it, refund to my gift card please.",
-        &ConversationState::default(),
     )
     .await;
     let Outcome::AskCustomer { question } = &plan.outcome else {
@@ -258,15 +245,10 @@ async fn a_pronoun_after_a_question_about_an_order_is_that_order() {
 
 #[tokio::test]
 async fn a_second_change_whose_item_is_not_recognised_is_not_dropped() {
-    let p = planner(WhenUnverified::HandOff);
     // "the reading light" is no product name of the store: it must not vanish while the
     // mouse change alone is proposed (the order's items change only once)
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "In order #W1000001, change only the gaming mouse to the white one. And change the reading light to the brighter version.",
-        &ConversationState::default(),
     )
     .await;
     let Outcome::HandOff { rule, .. } = &plan.outcome else {
@@ -278,14 +260,9 @@ async fn a_second_change_whose_item_is_not_recognised_is_not_dropped() {
 
 #[tokio::test]
 async fn a_heading_before_unbulleted_change_lines_is_no_change_of_its_own() {
-    let p = planner(WhenUnverified::HandOff);
     // the heading names the order by its t-shirt; the t-shirt's change is on its own line
-    let plan = say(
-        &p,
-        Channel::Email,
-        &ana(),
+    let plan = from_ana(
         "I got my order with the t-shirt and I'd like to exchange two things in it:\nthe gaming mouse - I need the black laser one, still wired;\nand the t-shirt - I need it in L, same blue.\nPut any difference on my credit card.",
-        &ConversationState::default(),
     )
     .await;
     let Outcome::AskCustomer { question } = &plan.outcome else {
