@@ -211,12 +211,10 @@ static STORE_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The catalogue's words (products, options, values): `data/catalog_words.txt`.
+/// The catalogue's words of four letters or more ([`crate::spelling::catalog_words`]).
 static CATALOG_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/catalog_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.len() >= 4 && !l.starts_with('#'))
+    crate::spelling::catalog_words()
+        .filter(|w| w.len() >= 4)
         .collect()
 });
 

@@ -127,7 +127,13 @@ fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn vocabulary() -> impl Iterator<Item = &'static str> {
-    words(include_str!("../data/catalog_words.txt")).chain(REQUEST_WORDS.iter().copied())
+    catalog_words().chain(REQUEST_WORDS.iter().copied())
+}
+
+/// The words of the store's catalog (`data/catalog_words.txt`): product names, option keys
+/// and values.
+pub(crate) fn catalog_words() -> impl Iterator<Item = &'static str> {
+    words(include_str!("../data/catalog_words.txt"))
 }
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{5,}"));
