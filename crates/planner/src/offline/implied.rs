@@ -56,26 +56,28 @@ static TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bto\b"));
 /// a "to", it names an option value one of the customer's items has; after it, another value
 /// of the same option that the item's product comes in. The store's catalogue decides.
 pub(super) fn states_a_change(sentence: &str, items: &[Item], customer: &Customer) -> bool {
-    let named = mentions(sentence, items);
-    named.iter().flat_map(|m| &m.items).any(|item| {
-        let Some(product) = customer.products.get(&item.product_id) else {
-            return false;
-        };
-        // the whole sentence, so that "size 8 to 10" reads 10 as a size
-        let named = option_mentions(sentence, product);
-        TO.find_iter(sentence).any(|to| {
-            let was = option_mentions(&sentence[..to.start()], product);
-            was.iter().any(|(k, vals)| {
-                let Some(have) = item.options.get(k) else {
-                    return false;
-                };
-                vals.contains(have)
-                    && named
-                        .get(k)
-                        .is_some_and(|all| all.iter().any(|v| v != have))
+    mentions(sentence, items)
+        .iter()
+        .flat_map(|m| &m.items)
+        .any(|item| {
+            let Some(product) = customer.products.get(&item.product_id) else {
+                return false;
+            };
+            // the whole sentence, so that "size 8 to 10" reads 10 as a size
+            let values = option_mentions(sentence, product);
+            TO.find_iter(sentence).any(|to| {
+                let was = option_mentions(&sentence[..to.start()], product);
+                was.iter().any(|(k, vals)| {
+                    let Some(have) = item.options.get(k) else {
+                        return false;
+                    };
+                    vals.contains(have)
+                        && values
+                            .get(k)
+                            .is_some_and(|all| all.iter().any(|v| v != have))
+                })
             })
         })
-    })
 }
 
 /// A sentence of `body` that asks for something under a condition ("if the bike comes in
