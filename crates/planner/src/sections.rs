@@ -115,11 +115,12 @@ fn labelled_request(line: &str) -> Option<String> {
 /// `text` with each section under a request-word heading written as its request, and each
 /// line that labels its request written with its verb; borrowed when it holds none.
 pub fn sections_as_requests(text: &str) -> Cow<'_, str> {
-    let labelled = text.lines().any(|l| labelled_request(l).is_some());
-    let text: Cow<'_, str> = if labelled {
+    let rewritten: Vec<Option<String>> = text.lines().map(labelled_request).collect();
+    let text: Cow<'_, str> = if rewritten.iter().any(Option::is_some) {
         Cow::Owned(
             text.lines()
-                .map(|l| labelled_request(l).unwrap_or_else(|| l.to_owned()))
+                .zip(rewritten)
+                .map(|(l, r)| r.unwrap_or_else(|| l.to_owned()))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
