@@ -306,9 +306,9 @@ fn surface_forms(nv: &str) -> Vec<String> {
 fn carry_keys(raw: &str, space: &BTreeMap<String, BTreeSet<String>>) -> String {
     // ASCII lower case keeps every byte offset of `raw`
     let lower = raw.to_ascii_lowercase();
+    let keys: Vec<(&String, String)> = space.keys().map(|k| (k, k.to_ascii_lowercase())).collect();
     let mut inserts: Vec<(usize, String)> = Vec::new();
-    for key in space.keys() {
-        let k = key.to_ascii_lowercase();
+    for (key, k) in &keys {
         let mut from = 0;
         while let Some(found) = lower[from..].find(k.as_str()) {
             let at = from + found;
@@ -321,9 +321,7 @@ fn carry_keys(raw: &str, space: &BTreeMap<String, BTreeSet<String>>) -> String {
                 continue;
             };
             let starts_spaced = rest.starts_with(char::is_whitespace);
-            let new_is_key = space
-                .keys()
-                .any(|o| new.starts_with(&o.to_ascii_lowercase()));
+            let new_is_key = keys.iter().any(|(_, o)| new.starts_with(o.as_str()));
             if bounded && starts_spaced && to == "to" && !new_is_key {
                 // the offset of `new` in `raw`
                 let to_at = rest.find(" to ").map(|p| from + p + 4);
