@@ -371,7 +371,9 @@ pub enum GuardCommand {
         #[arg(long)]
         ordinary: Vec<PathBuf>,
         /// Customer e-mails for the false-positive rate (eval-set JSONL, first
-        /// messages; repeatable); default: eval/sets/retail_train.jsonl and retail_dev.jsonl.
+        /// messages, read as the router's screen reads them: without mail headers,
+        /// quote marks and the shop's auto-acknowledgement; repeatable); default:
+        /// eval/sets/retail_train.jsonl and retail_dev.jsonl.
         #[arg(long)]
         emails: Vec<PathBuf>,
         /// Print one JSON object.

@@ -334,9 +334,13 @@ fn guard_eval_injection(
         "eval/sets/retail_dev.jsonl",
     ];
     for f in or_shipped(emails, &shipped_mails)? {
+        // Scored as the router's screen reads them: without mail headers, quote marks
+        // and the shop's own auto-acknowledgement.
         mails.extend(
             frontdesk_guard::data::load_first_messages(&f)
-                .with_context(|| format!("Failed to read {}", f.display()))?,
+                .with_context(|| format!("Failed to read {}", f.display()))?
+                .iter()
+                .map(|body| frontdesk_intent::letter::screened_text(body)),
         );
     }
     Ok(frontdesk_guard::evaluate_examples(
