@@ -342,6 +342,10 @@ pub enum GuardCommand {
         /// read (repeatable); default: eval/sets/retail_train.jsonl.
         #[arg(long)]
         emails: Vec<PathBuf>,
+        /// Customer e-mails in people's phrasings, benign, all of them trained on
+        /// (eval-set JSONL, repeatable); default: eval/rephrased/session17_a to session20_k.
+        #[arg(long)]
+        people_emails: Vec<PathBuf>,
         /// Augmentation grammar (patterns of injections and of harmless look-alikes).
         #[arg(long, default_value = frontdesk_guard::injection::sources::defaults::TEMPLATES)]
         templates: PathBuf,

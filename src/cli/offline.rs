@@ -187,6 +187,7 @@ pub fn guard(cmd: GuardCommand) -> anyhow::Result<()> {
             injection,
             ordinary,
             emails,
+            people_emails,
             templates,
             no_augment,
             out,
@@ -201,6 +202,10 @@ pub fn guard(cmd: GuardCommand) -> anyhow::Result<()> {
                 emails: or_shipped(
                     emails,
                     &[frontdesk_guard::injection::sources::defaults::EMAILS],
+                )?,
+                people_emails: or_shipped(
+                    people_emails,
+                    &frontdesk_guard::injection::sources::defaults::PEOPLE_EMAILS,
                 )?,
                 templates: if no_augment {
                     None
@@ -275,14 +280,17 @@ fn guard_train(
     let t = &report.meta.trained_on;
     eprintln!(
         "trained on {} labelled texts ({} injections), {} ordinary tickets (+{} composites), \
-         {} e-mails, {} + {} augmented texts; {} features; threshold {:.2}; {:.1} s; saved to {}",
+         {} + {} e-mails, {} + {} augmented texts, {} pieces of benign letters; {} features; \
+         threshold {:.2}; {:.1} s; saved to {}",
         t.labelled,
         t.labelled_injections,
         t.ordinary,
         t.composites,
         t.emails,
+        t.people_emails,
         t.augmented_injections,
         t.augmented_benign,
+        t.benign_pieces,
         report.features,
         report.meta.threshold,
         report.seconds,

@@ -89,6 +89,54 @@ fn shipped_detector_holds_on_the_written_held_out_set() {
     assert!(r.f1 >= WRITTEN_F1_FLOOR, "{r:?}");
 }
 
+/// The held-out small-talk set (`tests/data/smalltalk_written.jsonl`, never
+/// tuned on): friendly customers' chit-chat is not an attack, and an attack
+/// wrapped in chit-chat still is. Measured for the shipped model: 6.7 % of the
+/// benign texts flagged, every attack caught (the model before small talk was
+/// learned flagged 16.2 %, which fails here).
+#[test]
+fn small_talk_is_no_attack_but_a_friendly_attack_is() {
+    let rows = load_kinded_jsonl(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/smalltalk_written.jsonl"
+    ))
+    .unwrap();
+    assert!(rows.len() >= 140);
+    let r = evaluate_examples(detector(), &rows, &[], &[]);
+    assert_eq!(r.seen_in_training, 0, "{r:?}");
+    assert!(r.false_positive_rate <= 0.10, "{r:?}");
+    assert!(r.recall >= 0.95, "{r:?}");
+}
+
+/// Retail requests written by people (the eval sets' first messages): none of
+/// them is an attack. The shipped model flags 0 of 516; the one before it, 7.
+#[test]
+fn people_written_requests_are_not_flagged() {
+    let d = detector();
+    let mut letters = Vec::new();
+    for set in [
+        "people_test",
+        "people_dev",
+        "people_briefs",
+        "people_briefs2",
+        "people_briefs3",
+        "people_briefs4",
+        "people_briefs5",
+        "people_briefs6",
+        "people_briefs7",
+        "people_options_dev",
+    ] {
+        letters.extend(load_first_messages(format!("{DATA}/../eval/sets/{set}.jsonl")).unwrap());
+    }
+    assert!(letters.len() >= 500);
+    let flagged: Vec<&String> = letters.iter().filter(|t| d.score(t).flagged).collect();
+    assert!(
+        flagged.len() * 200 <= letters.len(),
+        "{} flagged: {flagged:?}",
+        flagged.len()
+    );
+}
+
 #[test]
 fn structured_pii_scores_on_presidio_dev() {
     let r = evaluate_pii(format!("{DATA}/guardrails/pii_dev.jsonl")).unwrap();

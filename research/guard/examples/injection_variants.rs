@@ -13,7 +13,9 @@
 //! summary line per variant (mean and range over seeds). `--dev` also trains
 //! each variant on everything and scores the hand-written tuning set
 //! (`research/guard/data/injection_dev_written.jsonl`, other phrasings than
-//! the training rows; choosing on it is allowed). The hand-written held-out
+//! the training rows; choosing on it is allowed), the small-talk tuning set
+//! (`research/guard/data/smalltalk_dev.jsonl`) and the flag rate on the
+//! session-21 writers' letters, which no variant trains on. The hand-written held-out
 //! set (`crates/guard/tests/data/injection_written.jsonl`) is deliberately
 //! not scored here, where variants are compared: it is scored once per
 //! shipped model, by `frontdesk guard eval`. `--errors` prints the labelled
@@ -36,6 +38,42 @@ fn variants() -> Vec<(&'static str, TrainConfig)> {
     let f = base.features.clone();
     vec![
         ("shipped", base.clone()),
+        (
+            "no_people_emails",
+            TrainConfig {
+                people_emails_every: 0,
+                ..base.clone()
+            },
+        ),
+        (
+            "no_benign_pieces",
+            TrainConfig {
+                benign_piece_weight: 0.0,
+                ..base.clone()
+            },
+        ),
+        (
+            "session21",
+            TrainConfig {
+                people_emails_every: 0,
+                benign_piece_weight: 0.0,
+                ..base.clone()
+            },
+        ),
+        (
+            "benign_pieces_1",
+            TrainConfig {
+                benign_piece_weight: 1.0,
+                ..base.clone()
+            },
+        ),
+        (
+            "benign_pieces_0.25",
+            TrainConfig {
+                benign_piece_weight: 0.25,
+                ..base.clone()
+            },
+        ),
         (
             "no_augment",
             TrainConfig {
@@ -132,6 +170,37 @@ fn variants() -> Vec<(&'static str, TrainConfig)> {
             "fpr_0.01",
             TrainConfig {
                 max_ordinary_fpr: 0.01,
+                ..base.clone()
+            },
+        ),
+        (
+            "fpr_0.0075",
+            TrainConfig {
+                max_ordinary_fpr: 0.0075,
+                ..base.clone()
+            },
+        ),
+        (
+            "fpr_0.0075_pieces_1",
+            TrainConfig {
+                max_ordinary_fpr: 0.0075,
+                benign_piece_weight: 1.0,
+                ..base.clone()
+            },
+        ),
+        (
+            "fpr_0.0075_draws_24",
+            TrainConfig {
+                max_ordinary_fpr: 0.0075,
+                augment_per_pattern: 24,
+                ..base.clone()
+            },
+        ),
+        (
+            "fpr_0.0075_every_8",
+            TrainConfig {
+                max_ordinary_fpr: 0.0075,
+                ordinary_every: 8,
                 ..base.clone()
             },
         ),
@@ -260,6 +329,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let sources = TrainingSources::read(&SourceFiles::shipped(root))?;
     let dev_rows = load_kinded_jsonl(root.join("research/guard/data/injection_dev_written.jsonl"))?;
+    let smalltalk_rows = load_kinded_jsonl(root.join("research/guard/data/smalltalk_dev.jsonl"))?;
+    // Letters no variant trains on (the session-21 writers' batches), for their flag rate.
+    let mut later_letters = Vec::new();
+    for entry in std::fs::read_dir(root.join("eval/rephrased"))? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.starts_with("session21_") && name.ends_with(".jsonl") {
+            later_letters.extend(frontdesk_guard::data::load_first_messages(&path)?);
+        }
+    }
     for (name, cfg) in variants() {
         if only.as_ref().is_some_and(|o| !o.iter().any(|n| n == name)) {
             continue;
@@ -313,8 +392,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "f1": r.f1, "precision": r.precision, "recall": r.recall,
                 "benign_fpr": r.false_positive_rate, "threshold": r.threshold,
             });
+            let st = evaluate_examples(&detector, &smalltalk_rows, &[], &later_letters);
+            summary["smalltalk_dev"] = serde_json::json!({
+                "f1": st.f1, "precision": st.precision, "recall": st.recall,
+                "benign_fpr": st.false_positive_rate,
+                "session21_letters_flagged": st.emails.false_positive_rate,
+            });
             if errors {
-                for row in &dev_rows {
+                for row in dev_rows.iter().chain(&smalltalk_rows) {
                     let v = detector.score(&row.labelled.text);
                     if v.flagged != row.labelled.label {
                         let kind = if row.labelled.label {

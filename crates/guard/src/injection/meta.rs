@@ -38,6 +38,12 @@ pub struct TrainConfig {
     pub composite_passes: usize,
     /// Every `emails_every`-th customer e-mail is a benign training text (0: none).
     pub emails_every: usize,
+    /// Every `people_emails_every`-th e-mail in people's phrasings is a benign
+    /// training text (0: none).
+    pub people_emails_every: usize,
+    /// Weight of each piece (sentence or sentence pair) of a benign training
+    /// e-mail or augmented benign text, trained as a benign text of its own (0: none).
+    pub benign_piece_weight: f32,
     /// Draws per augmentation pattern (0: no augmentation).
     pub augment_per_pattern: usize,
     /// Weight of an augmented text relative to a labelled one.
@@ -67,12 +73,14 @@ impl Default for TrainConfig {
             ordinary_every: 25,
             composite_passes: 4,
             emails_every: 4,
+            people_emails_every: 1,
+            benign_piece_weight: 0.5,
             augment_per_pattern: 12,
             augment_weight: 0.5,
             carrier_share: 0.3,
             seed: 2024,
             folds: 5,
-            max_ordinary_fpr: 0.005,
+            max_ordinary_fpr: 0.0075,
             threshold: None,
             score_pieces: true,
         }
@@ -93,6 +101,12 @@ pub struct TrainedOn {
     pub composites: usize,
     /// Customer e-mails.
     pub emails: usize,
+    /// Customer e-mails in people's phrasings.
+    #[serde(default)]
+    pub people_emails: usize,
+    /// Pieces of benign letters trained as texts of their own.
+    #[serde(default)]
+    pub benign_pieces: usize,
     /// Augmented injections.
     pub augmented_injections: usize,
     /// Augmented benign texts.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::augment::{with_carriers, Templates};
 use super::meta::{TrainConfig, TrainedOn};
+use super::pieces::pieces;
 use crate::data::{load_csv_texts, load_first_messages, load_injection_jsonl, LabelledText};
 use crate::error::Result;
 
@@ -21,6 +22,22 @@ pub mod defaults {
     ];
     /// Customer e-mails (eval-set JSONL; the first message of each case).
     pub const EMAILS: &str = "eval/sets/retail_train.jsonl";
+    /// Retail requests rewritten by people-like case writers (sessions 17-20): long,
+    /// chatty, structured and terse letters, the phrasings real customers use. The
+    /// later batches (`session21_*`) and the `people_*` sets are left out, to measure on.
+    pub const PEOPLE_EMAILS: [&str; 11] = [
+        "eval/rephrased/session17_a.jsonl",
+        "eval/rephrased/session17_b.jsonl",
+        "eval/rephrased/session17_c.jsonl",
+        "eval/rephrased/session18_d.jsonl",
+        "eval/rephrased/session18_e.jsonl",
+        "eval/rephrased/session19_f.jsonl",
+        "eval/rephrased/session19_g.jsonl",
+        "eval/rephrased/session20_h.jsonl",
+        "eval/rephrased/session20_i.jsonl",
+        "eval/rephrased/session20_j.jsonl",
+        "eval/rephrased/session20_k.jsonl",
+    ];
     /// The augmentation grammar.
     pub const TEMPLATES: &str = "crates/guard/data/augment.toml";
 }
@@ -34,6 +51,8 @@ pub struct TrainingSources {
     pub ordinary: Vec<String>,
     /// Customer e-mails (benign), in file order.
     pub emails: Vec<String>,
+    /// Customer e-mails in people's phrasings (benign), in file order.
+    pub people_emails: Vec<String>,
     /// The augmentation grammar, when augmenting.
     pub templates: Option<Templates>,
 }
@@ -47,6 +66,8 @@ pub struct SourceFiles {
     pub ordinary: Vec<PathBuf>,
     /// Eval-set JSONL files whose first messages are customer e-mails.
     pub emails: Vec<PathBuf>,
+    /// Eval-set JSONL files of e-mails in people's phrasings.
+    pub people_emails: Vec<PathBuf>,
     /// The augmentation grammar (none: no augmentation).
     pub templates: Option<PathBuf>,
 }
@@ -58,6 +79,10 @@ impl SourceFiles {
             injection: root.join(defaults::INJECTION),
             ordinary: defaults::ORDINARY.iter().map(|p| root.join(p)).collect(),
             emails: vec![root.join(defaults::EMAILS)],
+            people_emails: defaults::PEOPLE_EMAILS
+                .iter()
+                .map(|p| root.join(p))
+                .collect(),
             templates: Some(root.join(defaults::TEMPLATES)),
         }
     }
@@ -70,14 +95,18 @@ impl TrainingSources {
         for f in &files.ordinary {
             ordinary.extend(load_csv_texts(f)?);
         }
-        let mut emails = Vec::new();
-        for f in &files.emails {
-            emails.extend(load_first_messages(f)?);
-        }
+        let first_messages = |files: &[PathBuf]| -> Result<Vec<String>> {
+            let mut out = Vec::new();
+            for f in files {
+                out.extend(load_first_messages(f)?);
+            }
+            Ok(out)
+        };
         Ok(Self {
             labelled: load_injection_jsonl(&files.injection)?,
             ordinary,
-            emails,
+            emails: first_messages(&files.emails)?,
+            people_emails: first_messages(&files.people_emails)?,
             templates: files.templates.as_ref().map(Templates::load).transpose()?,
         })
     }
@@ -134,20 +163,43 @@ pub fn extras(sources: &TrainingSources, cfg: &TrainConfig) -> Extras {
     out.trained_on.ordinary = out.push_all(tickets.iter().map(benign), 1.0);
     let composites = long_benign_composites(&tickets, cfg.composite_passes);
     out.trained_on.composites = out.push_all(composites.iter().map(benign), 1.0);
-    if cfg.emails_every > 0 {
-        let emails = sources.emails.iter().step_by(cfg.emails_every);
-        out.trained_on.emails = out.push_all(emails.map(benign), 1.0);
-    }
+    let every = |texts: &[String], n: usize| -> Vec<String> {
+        match n {
+            0 => Vec::new(),
+            _ => texts.iter().step_by(n).cloned().collect(),
+        }
+    };
+    let emails = every(&sources.emails, cfg.emails_every);
+    out.trained_on.emails = out.push_all(emails.iter().map(benign), 1.0);
+    let people = every(&sources.people_emails, cfg.people_emails_every);
+    out.trained_on.people_emails = out.push_all(people.iter().map(benign), 1.0);
+    let mut drawn = Vec::new();
     if let Some(t) = sources
         .templates
         .as_ref()
         .filter(|_| cfg.augment_per_pattern > 0)
     {
-        let drawn = t.generate(cfg.augment_per_pattern, cfg.seed);
-        let drawn = with_carriers(&drawn, &tickets, cfg.carrier_share, cfg.seed ^ 0xCA88);
+        drawn = t.generate(cfg.augment_per_pattern, cfg.seed);
+        drawn = with_carriers(&drawn, &tickets, cfg.carrier_share, cfg.seed ^ 0xCA88);
         out.trained_on.augmented_injections = drawn.iter().filter(|t| t.label).count();
         out.trained_on.augmented_benign = drawn.len() - out.trained_on.augmented_injections;
-        out.push_all(drawn, cfg.augment_weight);
+        out.push_all(drawn.iter().cloned(), cfg.augment_weight);
+    }
+    if cfg.benign_piece_weight > 0.0 {
+        // A long text is scored by its best piece too, so the pieces of benign
+        // letters are what a false alarm is made of: learn them as benign.
+        let letters = emails
+            .iter()
+            .chain(&people)
+            .chain(drawn.iter().filter(|t| !t.label).map(|t| &t.text));
+        let pieces: Vec<LabelledText> = letters
+            .flat_map(|text| pieces(text))
+            .map(|p| LabelledText {
+                text: p.to_string(),
+                label: false,
+            })
+            .collect();
+        out.trained_on.benign_pieces = out.push_all(pieces, cfg.benign_piece_weight);
     }
     out
 }
@@ -237,5 +289,51 @@ mod tests {
             .iter()
             .all(|c| e.texts.iter().all(|t| &t.text != c)));
         assert_eq!(e.texts.len(), e.weights.len());
+    }
+
+    #[test]
+    fn people_letters_and_the_pieces_of_benign_letters_are_trained_as_benign() {
+        let letter = "Hi there, hope your week is going well. The weather has been lovely here. \
+                      Please change the address on order #W1234567. Thanks so much!";
+        let sources = TrainingSources {
+            emails: vec!["Where is my parcel?".into()],
+            people_emails: vec![letter.into(), "Cancel #W7654321 please.".into()],
+            ..TrainingSources::default()
+        };
+        let cfg = TrainConfig {
+            ordinary_every: 0,
+            composite_passes: 0,
+            emails_every: 1,
+            people_emails_every: 1,
+            benign_piece_weight: 0.5,
+            augment_per_pattern: 0,
+            ..TrainConfig::default()
+        };
+        let e = extras(&sources, &cfg);
+        assert_eq!((e.trained_on.emails, e.trained_on.people_emails), (1, 2));
+        // Four sentences: scored, and so trained, as three overlapping pairs.
+        assert_eq!(e.trained_on.benign_pieces, 3);
+        let piece = e
+            .texts
+            .iter()
+            .position(|t| {
+                t.text
+                    .starts_with("The weather has been lovely here. Please")
+            })
+            .expect("a sentence pair of the letter");
+        assert!(!e.texts[piece].label);
+        assert_eq!(e.weights[piece], 0.5);
+        let none = extras(
+            &sources,
+            &TrainConfig {
+                people_emails_every: 0,
+                benign_piece_weight: 0.0,
+                ..cfg
+            },
+        );
+        assert_eq!(
+            (none.trained_on.people_emails, none.trained_on.benign_pieces),
+            (0, 0)
+        );
     }
 }

@@ -237,6 +237,7 @@ mod tests {
                 .map(|i| format!("my order number {i} has not arrived"))
                 .collect(),
             emails: Vec::new(),
+            people_emails: Vec::new(),
             templates: None,
         }
     }
