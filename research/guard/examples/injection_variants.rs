@@ -329,7 +329,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let sources = TrainingSources::read(&SourceFiles::shipped(root))?;
     let dev_rows = load_kinded_jsonl(root.join("research/guard/data/injection_dev_written.jsonl"))?;
-    let smalltalk_rows = load_kinded_jsonl(root.join("research/guard/data/smalltalk_dev.jsonl"))?;
+    let mut smalltalk_rows =
+        load_kinded_jsonl(root.join("research/guard/data/smalltalk_dev.jsonl"))?;
+    let replies = root.join("research/guard/data/replies_dev.jsonl");
+    if replies.exists() {
+        smalltalk_rows.extend(load_kinded_jsonl(replies)?);
+    }
     // Letters no variant trains on (the session-21 writers' batches), for their flag rate.
     let mut later_letters = Vec::new();
     for entry in std::fs::read_dir(root.join("eval/rephrased"))? {
