@@ -162,13 +162,22 @@ static ASKS_HUMAN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static NOT_HUMAN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:virtual|ai|digital|voice|google|smart) assistant\b"));
 
+/// The letter-writer's pleasantry "I hope this reaches / finds someone ...": it names a
+/// person and a "reach" verb, but asks for no one.
+static HOPE_IT_REACHES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:hope|hoping|trust)\s+(?:that\s+)?(?:this|it|my (?:message|e-?mail|mail|note|letter))(?: message| e-?mail| note)?\s+(?:reaches|finds|gets to|lands with)\b[^.!?\n]*",
+    )
+});
+
 /// `true` when the customer explicitly asks to reach a human.
 pub fn asks_for_human(text: &str) -> bool {
-    let text = &*plain(text);
-    if NOT_HUMAN.is_match(text) {
+    let text = plain(text);
+    let text = HOPE_IT_REACHES.replace_all(&text, "");
+    if NOT_HUMAN.is_match(&text) {
         return false;
     }
-    ASKS_HUMAN.iter().any(|r| r.is_match(text))
+    ASKS_HUMAN.iter().any(|r| r.is_match(&text))
 }
 
 /// A product that harmed someone: an injury, an illness, a fire, a shock, medical care or
@@ -275,6 +284,25 @@ mod tests {
             "my virtual assistant broke",
         ] {
             assert!(!asks_for_human(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn hoping_a_letter_reaches_someone_asks_for_no_one() {
+        for t in [
+            "I hope this reaches someone having a nice day - the sun is out here.",
+            "Hoping this email finds somebody in a good mood on a Monday!",
+            "I trust this message reaches the right person. Please cancel order #W1234567.",
+            "hope my note gets to someone who likes puzzles, because this is one",
+        ] {
+            assert!(!asks_for_human(t), "{t}");
+        }
+        // The pleasantry is left out, not the rest of the letter.
+        for t in [
+            "I hope this reaches you. I want to speak to a real person about my refund.",
+            "Hope this finds you well. Please transfer me to a human.",
+        ] {
+            assert!(asks_for_human(t), "{t}");
         }
     }
 
