@@ -109,7 +109,7 @@ fn small_talk_is_no_attack_but_a_friendly_attack_is() {
 }
 
 /// Retail requests written by people (the eval sets' first messages): none of
-/// them is an attack. The shipped model flags 0 of 516; the one before it, 7.
+/// them is an attack. The shipped model flags 0 of 516; the one before it, 8.
 #[test]
 fn people_written_requests_are_not_flagged() {
     let d = detector();
