@@ -71,19 +71,20 @@ fn ordinary_ticket_false_positive_rate_is_low() {
     assert!(fpr < 0.02, "ordinary FPR {fpr}");
 }
 
+/// The shipped detector's report on a held-out set of `tests/data` (at least `min_rows`).
+fn held_out(file: &str, min_rows: usize) -> frontdesk_guard::InjectionReport {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let rows = load_kinded_jsonl(&path).unwrap();
+    assert!(rows.len() >= min_rows, "{path}: {} rows", rows.len());
+    evaluate_examples(detector(), &rows, &[], &[])
+}
+
 /// The hand-written held-out set (`tests/data`, never tuned on): a floor
 /// below the figure measured for the shipped model (crate README), so a
 /// retrained model that generalises worse fails here.
 #[test]
 fn shipped_detector_holds_on_the_written_held_out_set() {
-    let d = detector();
-    let rows = load_kinded_jsonl(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/injection_written.jsonl"
-    ))
-    .unwrap();
-    assert!(rows.len() >= 150);
-    let r = evaluate_examples(d, &rows, &[], &[]);
+    let r = held_out("injection_written.jsonl", 150);
     // One benign row is also a deepset training row (tests/data/README.md).
     assert!(r.seen_in_training <= 1, "{r:?}");
     assert!(r.f1 >= WRITTEN_F1_FLOOR, "{r:?}");
@@ -96,13 +97,7 @@ fn shipped_detector_holds_on_the_written_held_out_set() {
 /// learned flagged 16.2 %, which fails here).
 #[test]
 fn small_talk_is_no_attack_but_a_friendly_attack_is() {
-    let rows = load_kinded_jsonl(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/smalltalk_written.jsonl"
-    ))
-    .unwrap();
-    assert!(rows.len() >= 140);
-    let r = evaluate_examples(detector(), &rows, &[], &[]);
+    let r = held_out("smalltalk_written.jsonl", 140);
     assert_eq!(r.seen_in_training, 0, "{r:?}");
     assert!(r.false_positive_rate <= 0.10, "{r:?}");
     assert!(r.recall >= 0.95, "{r:?}");
@@ -143,13 +138,7 @@ fn people_written_requests_are_not_flagged() {
 /// flagged, 24 of 25 attacks caught (before the reply patterns: 3 of 75).
 #[test]
 fn a_yes_to_the_proposal_is_no_attack() {
-    let rows = load_kinded_jsonl(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/replies_written.jsonl"
-    ))
-    .unwrap();
-    assert!(rows.len() >= 100);
-    let r = evaluate_examples(detector(), &rows, &[], &[]);
+    let r = held_out("replies_written.jsonl", 100);
     assert_eq!(r.seen_in_training, 0, "{r:?}");
     assert!(r.false_positive_rate < 0.04, "{r:?}");
     assert!(r.recall >= 0.9, "{r:?}");
