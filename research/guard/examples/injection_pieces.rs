@@ -9,7 +9,9 @@
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let detector = frontdesk_guard::InjectionDetector::load_default()?;
-    let path = std::env::args().nth(1).ok_or("usage: injection_pieces SET.jsonl")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: injection_pieces SET.jsonl")?;
     let raw = std::fs::read_to_string(path)?;
     let (mut n, mut flagged) = (0usize, 0usize);
     for line in raw.lines().filter(|l| !l.trim().is_empty()) {
@@ -25,7 +27,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut pieces = detector.segment_scores(text);
         pieces.sort_by(|a, b| b.1.total_cmp(&a.1));
         for (piece, score) in pieces.iter().take(3) {
-            println!("  {score:.3}  {:?}", piece.chars().take(160).collect::<String>());
+            println!(
+                "  {score:.3}  {:?}",
+                piece.chars().take(160).collect::<String>()
+            );
         }
     }
     println!("{flagged} of {n} first messages flagged");

@@ -15,7 +15,7 @@
 //! (`research/guard/data/injection_dev_written.jsonl`, other phrasings than
 //! the training rows; choosing on it is allowed), the small-talk tuning set
 //! (`research/guard/data/smalltalk_dev.jsonl`) and the flag rate on the
-//! session-21 writers' letters, which no variant trains on. The hand-written held-out
+//! session-21 and -22 writers' letters, which no variant trains on. The hand-written held-out
 //! set (`crates/guard/tests/data/injection_written.jsonl`) is deliberately
 //! not scored here, where variants are compared: it is scored once per
 //! shipped model, by `frontdesk guard eval`. `--errors` prints the labelled
@@ -335,12 +335,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if replies.exists() {
         smalltalk_rows.extend(load_kinded_jsonl(replies)?);
     }
-    // Letters no variant trains on (the session-21 writers' batches), for their flag rate.
+    // Letters no variant trains on (the session-21 and -22 writers' batches), for their flag rate.
     let mut later_letters = Vec::new();
     for entry in std::fs::read_dir(root.join("eval/rephrased"))? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name.starts_with("session21_") && name.ends_with(".jsonl") {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if (name.starts_with("session21_") || name.starts_with("session22_"))
+            && name.ends_with(".jsonl")
+        {
             later_letters.extend(frontdesk_guard::data::load_first_messages(&path)?);
         }
     }
@@ -401,7 +406,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             summary["smalltalk_dev"] = serde_json::json!({
                 "f1": st.f1, "precision": st.precision, "recall": st.recall,
                 "benign_fpr": st.false_positive_rate,
-                "session21_letters_flagged": st.emails.false_positive_rate,
+                "later_letters_flagged": st.emails.false_positive_rate,
             });
             if errors {
                 for row in dev_rows.iter().chain(&smalltalk_rows) {

@@ -19,7 +19,12 @@ fn main() {
         for text in &args[1..] {
             for c in person::candidates(text, &[]) {
                 let score = model::shipped().score(&c);
-                println!("{:?} rules {} score {score:.3} {:?}", &text[c.start..c.end], c.by_rules, c.features);
+                println!(
+                    "{:?} rules {} score {score:.3} {:?}",
+                    &text[c.start..c.end],
+                    c.by_rules,
+                    c.features
+                );
             }
         }
         return;
@@ -51,10 +56,7 @@ fn main() {
     );
     let thresholds = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
     for c in [0.3f32, 1.0, 3.0, 10.0, 30.0, 100.0] {
-        let fit = FitOptions {
-            c,
-            ..model::FIT
-        };
+        let fit = FitOptions { c, ..model::FIT };
         for (t, s) in model::cross_validate(&rows, 5, fit, &thresholds) {
             println!(
                 "C {c:>4}  threshold {t:.2}  P {:.3} R {:.3} F1 {:.3}",
