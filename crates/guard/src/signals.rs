@@ -163,10 +163,11 @@ static NOT_HUMAN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:virtual|ai|digital|voice|google|smart) assistant\b"));
 
 /// The letter-writer's pleasantry "I hope this reaches / finds someone ...": it names a
-/// person and a "reach" verb, but asks for no one.
+/// person and a "reach" verb, but asks for no one. Only the words up to that generic person
+/// are left out; "I hope this reaches a real person" still asks for one.
 static HOPE_IT_REACHES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:hope|hoping|trust)\s+(?:that\s+)?(?:this|it|my (?:message|e-?mail|mail|note|letter))(?: message| e-?mail| note)?\s+(?:reaches|finds|gets to|lands with)\b[^.!?\n]*",
+        r"(?i)\b(?:hope|hoping|trust)\s+(?:that\s+)?(?:this|it|my (?:message|e-?mail|mail|note|letter))(?: message| e-?mail| note)?\s+(?:reaches|finds|gets to|lands with)\s+(?:you|someone|somebody|the right (?:person|people|team|desk|department))\b",
     )
 });
 
@@ -297,10 +298,13 @@ mod tests {
         ] {
             assert!(!asks_for_human(t), "{t}");
         }
-        // The pleasantry is left out, not the rest of the letter.
+        // The pleasantry is left out, not the rest of the letter, and a real person named in
+        // it is still asked for.
         for t in [
             "I hope this reaches you. I want to speak to a real person about my refund.",
             "Hope this finds you well. Please transfer me to a human.",
+            "I hope this reaches someone who can help, I need to talk to a human about my refund.",
+            "I hope this reaches a real person this time.",
         ] {
             assert!(asks_for_human(t), "{t}");
         }
