@@ -142,15 +142,12 @@ impl Extras {
 /// the augmentation draws, a share of them behind a training ticket.
 pub fn extras(sources: &TrainingSources, cfg: &TrainConfig) -> Extras {
     let mut out = Extras::default();
-    let every = cfg.ordinary_every;
-    let benign = |t: &String| LabelledText {
-        text: t.clone(),
+    let benign = |t: &str| LabelledText {
+        text: t.to_owned(),
         label: false,
     };
-    let tickets: Vec<String> = match every {
-        0 => Vec::new(),
-        _ => sources.ordinary.iter().step_by(every).cloned().collect(),
-    };
+    let every = cfg.ordinary_every;
+    let tickets = every_nth(&sources.ordinary, every);
     if every > 1 {
         out.calibration_ordinary = sources
             .ordinary
@@ -160,19 +157,13 @@ pub fn extras(sources: &TrainingSources, cfg: &TrainConfig) -> Extras {
             .cloned()
             .collect();
     }
-    out.trained_on.ordinary = out.push_all(tickets.iter().map(benign), 1.0);
+    out.trained_on.ordinary = out.push_all(tickets.iter().map(|t| benign(t)), 1.0);
     let composites = long_benign_composites(&tickets, cfg.composite_passes);
-    out.trained_on.composites = out.push_all(composites.iter().map(benign), 1.0);
-    let every = |texts: &[String], n: usize| -> Vec<String> {
-        match n {
-            0 => Vec::new(),
-            _ => texts.iter().step_by(n).cloned().collect(),
-        }
-    };
-    let emails = every(&sources.emails, cfg.emails_every);
-    out.trained_on.emails = out.push_all(emails.iter().map(benign), 1.0);
-    let people = every(&sources.people_emails, cfg.people_emails_every);
-    out.trained_on.people_emails = out.push_all(people.iter().map(benign), 1.0);
+    out.trained_on.composites = out.push_all(composites.iter().map(|t| benign(t)), 1.0);
+    let emails = every_nth(&sources.emails, cfg.emails_every);
+    out.trained_on.emails = out.push_all(emails.iter().map(|t| benign(t)), 1.0);
+    let people = every_nth(&sources.people_emails, cfg.people_emails_every);
+    out.trained_on.people_emails = out.push_all(people.iter().map(|t| benign(t)), 1.0);
     let mut drawn = Vec::new();
     if let Some(t) = sources
         .templates
@@ -192,16 +183,18 @@ pub fn extras(sources: &TrainingSources, cfg: &TrainConfig) -> Extras {
             .iter()
             .chain(&people)
             .chain(drawn.iter().filter(|t| !t.label).map(|t| &t.text));
-        let pieces: Vec<LabelledText> = letters
-            .flat_map(|text| pieces(text))
-            .map(|p| LabelledText {
-                text: p.to_string(),
-                label: false,
-            })
-            .collect();
+        let pieces: Vec<LabelledText> = letters.flat_map(|text| pieces(text)).map(benign).collect();
         out.trained_on.benign_pieces = out.push_all(pieces, cfg.benign_piece_weight);
     }
     out
+}
+
+/// Every `n`-th of `texts`, from the first (none when `n` is 0).
+fn every_nth(texts: &[String], n: usize) -> Vec<String> {
+    match n {
+        0 => Vec::new(),
+        _ => texts.iter().step_by(n).cloned().collect(),
+    }
 }
 
 /// Multi-sentence benign texts built from `tickets`: each of `passes`
