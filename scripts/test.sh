@@ -109,6 +109,9 @@ EOF
 chown -R nobody:nogroup "$MAILDIR/boxes"
 log "starting dovecot on 127.0.0.1:$IMAP_PORT"
 dovecot -c "$MAILDIR/dovecot.conf" || { log "dovecot did not start"; cat "$LOGDIR/dovecot.log" >&2; exit 1; }
+# dovecot writes its pid file after it forks: wait for it, so the server is stopped at exit
+for _ in $(seq 1 50); do [ -s "$MAILDIR/run/master.pid" ] && break; sleep 0.1; done
+[ -s "$MAILDIR/run/master.pid" ] || { log "dovecot wrote no pid file"; cat "$LOGDIR/dovecot.log" >&2; exit 1; }
 PIDS+=("$(cat "$MAILDIR/run/master.pid")")
 SMTP_PORT=$(free_port)
 log "starting aiosmtpd on 127.0.0.1:$SMTP_PORT (delivering into $MAILDIR/smtp)"
