@@ -500,9 +500,20 @@ class Checker:
         """The users two sets may share: people_briefs4 reuses the users of people_test's
         held-out half (even case ids), people_briefs5 those of people_dev, and people_briefs6
         (and its two parts while they are written) those of people_test's tuned half (odd case
-        ids), people_briefs7 those of people_briefs3, as the other pools are spent. Any other overlap, and any user of people_test's tuned half in
+        ids), people_briefs7 those of people_briefs3, people_briefs8 those of people_briefs2 (and so
+        some of people_options_dev), adversarial_briefs2 those of adversarial_briefs, as the
+        other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
+        # people_briefs8 (and its parts) reuses people_briefs2's users, some of which
+        # people_options_dev reuses too; adversarial_briefs2 reuses adversarial_briefs's
+        for base, reuser in (("people_briefs2.jsonl", "people_briefs8"),
+                             ("people_options_dev.jsonl", "people_briefs8"),
+                             ("adversarial_briefs.jsonl", "adversarial_briefs2")):
+            if base in names and any(n.startswith(reuser) for n in names):
+                first = a if Path(a).name == base else b
+                return {json.loads(line)["user_id"]
+                        for line in Path(first).read_text().splitlines() if line.strip()}
         # people_briefs7 (and its two parts while they are written) reuses people_briefs3's
         if "people_briefs3.jsonl" in names and any(n.startswith("people_briefs7") for n in names):
             three = a if Path(a).name == "people_briefs3.jsonl" else b

@@ -52,6 +52,7 @@ BRIEFS4_USERS = 48
 BRIEFS5_USERS = 36
 BRIEFS6_USERS = 40
 BRIEFS7_USERS = 36
+BRIEFS8_USERS = 36
 OPTIONS_DEV_USERS = 24
 
 
@@ -98,6 +99,9 @@ def pools():
     briefs6 = [c["user_id"] for c in test_cases_a][:BRIEFS6_USERS]
     # The seventh reuses the users of people_briefs3 (in case order; tuned on since session 9).
     briefs7 = list(briefs3[:BRIEFS7_USERS])
+    # The eighth reuses the users of people_briefs2 (tuned on, both halves), from its 25th
+    # user on and then its first: the 24 that people_options_dev does not use come first.
+    briefs8 = (briefs2[BRIEFS2_USERS // 2:] + briefs2[:BRIEFS2_USERS // 2])[:BRIEFS8_USERS]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -116,6 +120,11 @@ def pools():
         "briefs7": briefs7,
         "briefs7a": briefs7[:BRIEFS7_USERS // 2],
         "briefs7b": briefs7[BRIEFS7_USERS // 2:],
+        "briefs8": briefs8,
+        "briefs8a": briefs8[:BRIEFS8_USERS // 2],
+        "briefs8b": briefs8[BRIEFS8_USERS // 2:],
+        # a second adversarial briefs set, by another writer, on the same pool's users
+        "adversarial_briefs2": set(adversarial_briefs),
         # a development set of option changes, on the users of people_briefs2 (tuned on)
         "options_dev": briefs2[:OPTIONS_DEV_USERS],
     }
@@ -143,12 +152,16 @@ def main(only):
         ("people_briefs6.jsonl", ("briefs6a_cases", "briefs6b_cases"), "briefs6"),
         ("people_options_dev.jsonl", ("options_dev_cases",), "options_dev"),
         ("people_briefs7.jsonl", ("briefs7a_cases", "briefs7b_cases"), "briefs7"),
+        ("people_briefs8.jsonl", ("briefs8a_cases", "briefs8b_cases"), "briefs8"),
+        ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
     ]
     # A writer's part on its own, only when named.
     parts = [("people_briefs6a.jsonl", ("briefs6a_cases",), "briefs6a"),
              ("people_briefs6b.jsonl", ("briefs6b_cases",), "briefs6b"),
              ("people_briefs7a.jsonl", ("briefs7a_cases",), "briefs7a"),
-             ("people_briefs7b.jsonl", ("briefs7b_cases",), "briefs7b")]
+             ("people_briefs7b.jsonl", ("briefs7b_cases",), "briefs7b"),
+             ("people_briefs8a.jsonl", ("briefs8a_cases",), "briefs8a"),
+             ("people_briefs8b.jsonl", ("briefs8b_cases",), "briefs8b")]
     if only:
         sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
