@@ -44,6 +44,8 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs6.jsonl",
     "eval/sets/people_options_dev.jsonl",
     "eval/sets/people_briefs7.jsonl",
+    "eval/sets/people_briefs8.jsonl",
+    "eval/sets/adversarial_briefs2.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
