@@ -341,7 +341,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let interesting = !verdict.resolved || verdict.harmful || verdict.failed_write;
         if (show_all || interesting) && (verbose > 0 || only.is_some()) {
             failures.push(json!({
-                "id": id, "harmful": verdict.harmful, "outcome": last,
+                "id": id, "harmful": verdict.harmful, "outcome": last, "resolved": verdict.resolved,
                 "executed": executed.iter().map(|(w, r)| json!({"write": w, "ok": r.is_ok(), "error": r.as_ref().err()})).collect::<Vec<_>>(),
                 "expected": expected, "transcript": transcript,
                 "message": case["messages"][0],

@@ -1,7 +1,9 @@
 //! What the customer takes back while writing: "send it back to PayPal... actually, scratch
 //! that, could you put it on my gift card instead?" reads as the gift card alone. The
 //! sentence before "scratch that", "strike that", "forget that", "ignore that", "never mind
-//! that" or "on second thought" (up to the marker) is dropped; what follows stands.
+//! that", "on second thought", "actually, you know what" or "but actually no," (up to the
+//! marker) is dropped; what follows stands. "On reflection I would prefer the 2L one" is a
+//! preference stated, not a sentence withdrawn.
 //!
 //! A value corrected in place with an apology ("the i7 with 16GB - sorry, I mean 32GB - of
 //! RAM", "size 9, sorry, I meant 10") reads as the corrected value alone
@@ -18,7 +20,7 @@ use crate::text::re;
 /// A marker that withdraws what was just said, with the punctuation around it.
 static WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\bactually\s*,?\s*|\bsorry\s*,?\s*|\bno\s*,\s*|\boh\s*,?\s*)*\b(?:scratch|strike|forget|ignore|disregard|never\s*mind)\s+(?:that|what i (?:just )?said)(?:\s+(?:last\s+)?(?:part|bit|one))?\s*(?:[,;:!.\u{2014}\u{2013}-]+\s*|$)|\bon second thought\s*[,;:!.\u{2014}\u{2013}-]*\s*",
+        r"(?i)(?:\bactually\s*,?\s*|\bsorry\s*,?\s*|\bno\s*,\s*|\boh\s*,?\s*)*\b(?:scratch|strike|forget|ignore|disregard|never\s*mind)\s+(?:that|what i (?:just )?said)(?:\s+(?:last\s+)?(?:part|bit|one))?\s*(?:[,;:!.\u{2014}\u{2013}-]+\s*|$)|\bon second thoughts?\s*[,;:!.\u{2014}\u{2013}-]*\s*|\bactually\s*[,.!\u{2014}\u{2013}-]*\s*you know what\s*[,;:!.\u{2014}\u{2013}-]*\s*|\b(?:but|and)\s+actually\s*,?\s*no\s*[,;:!.\u{2014}\u{2013}-]+\s*",
     )
 });
 
@@ -87,6 +89,16 @@ mod tests {
             without_retracted("Refund to my Visa. On second thought, PayPal is better."),
             "PayPal is better."
         );
+        assert_eq!(
+            without_retracted("Return the lamp and the mug from it... actually, you know what, return everything but the kettle."),
+            "return everything but the kettle."
+        );
+        assert_eq!(
+            without_retracted(
+                "About the camera: I thought of the 1080p one but actually no, make it the 4K one."
+            ),
+            "make it the 4K one."
+        );
     }
 
     #[test]
@@ -95,6 +107,9 @@ mod tests {
             "The lamp has a scratch that goes across the base.",
             "Please ignore that the box was opened; the lamp is new.",
             "Size 12. Wait, no, 11.",
+            "Actually, I also need the tracking number.",
+            "Actually no rush on the second order.",
+            "My second request concerns the kettle. On reflection I would prefer the 2L one.",
         ] {
             assert_eq!(without_retracted(text), text);
         }

@@ -137,6 +137,14 @@ fn across_orders(r: Request, customer: &Customer, procedures: &crate::Procedures
         .collect()
 }
 
+/// A clause that is a verb and a pronoun alone: "Please switch it.", "Can you change that
+/// over for me?".
+static BARE_RESTATEMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)^\W*(?:(?:please|pls|kindly|so|and|then|just|can you|could you|would you|go ahead and)\s+)*(?:switch|change|swap|move|update|sort|fix)\s+(?:it|that|this)(?:\s+(?:over|around|across|for me|please|then|too|as well))*\W*$",
+    )
+});
+
 /// Drops retracted requests and vague repeats: a request that names neither
 /// an order nor an item is dropped when another request of its kind does.
 pub(super) fn select(
@@ -208,6 +216,20 @@ pub(super) fn select(
         .collect();
     let mut keep = Vec::new();
     for (i, r) in requests.iter().enumerate() {
+        // "... and I'd rather pay for it with my PayPal. Please switch it.": a bare "switch
+        // it" after an order-level change says that change again, it asks for no item change
+        if !specific[i]
+            && r.kind == "item_change"
+            && BARE_RESTATEMENT.is_match(&r.clause)
+            && requests[..i].iter().any(|o| {
+                matches!(
+                    o.kind.as_str(),
+                    "order_payment" | "order_address" | "user_address"
+                )
+            })
+        {
+            continue;
+        }
         if !specific[i] {
             let same_kind = |j: usize| {
                 let o = &requests[j];

@@ -20,6 +20,10 @@ pub(super) static PENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:pending|not (?:yet )?(?:been )?(?:shipped|arrived|received|delivered)|hasn'?t (?:shipped|arrived|been shipped)|(?:just|recently) (?:placed|ordered|made)|placed (?:it )?(?:just now|today|yesterday|recently))\b",
     )
 });
+/// "that order", "the same parcel": the clause points back at an order told of before it.
+static POINTS_BACK_ORDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:that|this|the same|same) (?:order|package|parcel|shipment|delivery)\b")
+});
 static SAME_AS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bsame (?:[\w-]+ ){0,2}as\b"));
 static ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -189,7 +193,16 @@ static ORDER_RANK: LazyLock<Regex> = LazyLock::new(|| {
 /// order") among every order not cancelled. None when nothing ranks orders, two totals tie,
 /// or a comparative has other than two orders to compare.
 fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) -> Option<String> {
-    let c = ORDER_RANK.captures(&req.clause)?;
+    // "The cheaper of the two went on my gift card, and I'd rather pay for it with PayPal":
+    // a clause that points back takes the rank from the sentence before it
+    static POINTS_BACK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:it|its|that one|that order|this order)\b"));
+    let c = ORDER_RANK.captures(&req.clause).or_else(|| {
+        POINTS_BACK
+            .is_match(&req.clause)
+            .then(|| ORDER_RANK.captures(&req.before))
+            .flatten()
+    })?;
     let said_of_orders = c["of"].contains("order")
         || matches!(
             req.kind.as_str(),
@@ -433,6 +446,14 @@ pub(super) fn pick_order(
                 }
                 if let Some(id) = by_destination(text, &holders, customer) {
                     return Ok(id);
+                }
+                // "I had an order shipped to my old place in Los Angeles. Send back
+                // everything in that order apart from the camera.": where the text before
+                // the clause says it went
+                if text == req.clause && POINTS_BACK_ORDER.is_match(text) {
+                    if let Some(id) = by_destination(&req.before, &holders, customer) {
+                        return Ok(id);
+                    }
                 }
                 return Err(Resolution::ask(format!(
                     "Which order do you mean: {}?",

@@ -14,17 +14,27 @@ use super::Resolution;
 
 static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not(?: (?:on|to|onto|with|via|through|using))?|than|originally|paid (?:for )?(?:with|by|using|via|on)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:isn'?t|is not|not|won'?t be|never)\s+enough\s+(?:money\s+|balance\s+|credit\s+|funds\s+)?(?:left\s+)?(?:on|in)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s|isn'?t|wasn'?t|is not|was not)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
+        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not(?: (?:on|to|onto|with|via|through|using))?|than|originally|paid (?:for )?(?:with|by|using|via|on)|went (?:on|onto|through|to)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:isn'?t|is not|not|won'?t be|never)\s+enough\s+(?:money\s+|balance\s+|credit\s+|funds\s+)?(?:left\s+)?(?:on|in)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s|isn'?t|wasn'?t|is not|was not)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
     )
 });
 /// A payment moved from one method to another: its "from" names the old one.
 static MOVED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:switch|switching|change|changing|move|moving|transfer|swap)\b"));
 /// What follows a payment method taken off the order: "(take the gift card) off", "(the
-/// gift card) barely has anything left".
+/// gift card) barely has anything left", "(so the gift card) money stays free".
 static TAKEN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:off\b|(?:barely|hardly) has\b|has (?:barely|hardly|almost) (?:anything|nothing)\b)",
+        r"(?i)^\s*(?:off\b|(?:barely|hardly) has\b|has (?:barely|hardly|almost) (?:anything|nothing)\b|(?:money|balance|credit|funds)?\s*(?:stays?|remains?|is kept|can stay)\s+(?:free|untouched|available|unused|for (?:later|something else|another)))",
+    )
+});
+/// "(the order) is on (my Mastercard) right now": the method it is paid with now, said with
+/// the time ([`FOR_NOW`]) that sets it against the one wanted.
+static IS_ON: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:is|are|sits|sit)\s+(?:on|with|through)\s+(?:my |the |a |your |that )?$")
+});
+static FOR_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:card\s+|account\s+)?(?:right now|at the moment|currently|for now|at present|as (?:of )?now|as things stand)\b",
     )
 });
 /// What follows a payment method that cannot pay: "doesn't have enough left", "won't cover
@@ -207,6 +217,11 @@ impl Ctx<'_> {
             ents.retain(|e| !CANNOT_PAY.is_match(text.get(e.end..).unwrap_or_default()));
             // "take the gift card off and charge my Visa": what comes off pays nothing
             ents.retain(|e| !TAKEN_OFF.is_match(text.get(e.end..).unwrap_or_default()));
+            // "the order with the chair is on my Mastercard right now": where it is now
+            ents.retain(|e| {
+                !(IS_ON.is_match(&text[..e.start])
+                    && FOR_NOW.is_match(text.get(e.end..).unwrap_or_default()))
+            });
             if STORE_CREDIT.is_match(text) {
                 ents.push(frontdesk_intent::Entity {
                     kind: frontdesk_intent::EntityKind::PaymentMethod,
