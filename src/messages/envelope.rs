@@ -178,9 +178,15 @@ impl Envelope {
     /// envelope schema is unchanged; a build that does not know the rule reads it as
     /// `Rule::Unknown` and ignores it).
     pub fn harm_reported(&self) -> bool {
+        self.router_flagged(Rule::HarmReported)
+    }
+
+    /// Whether the router flagged the ticket under `rule` (a report of harm, a legal threat,
+    /// a disputed charge): decisions, like [`Self::harm_reported`], so the schema is unchanged.
+    pub fn router_flagged(&self, rule: Rule) -> bool {
         self.decisions
             .iter()
-            .any(|d| d.stage == "router" && d.rule == Rule::HarmReported && d.outcome == "flagged")
+            .any(|d| d.stage == "router" && d.rule == rule && d.outcome == "flagged")
     }
 
     /// Milliseconds since the ticket was received.

@@ -19,6 +19,7 @@
 //!   [`MaskConfig`]) and Presidio-style span evaluation ([`evaluate_pii`]).
 //! - [`signals`]: [`frustration_score`] / [`frustration_markers`],
 //!   [`signals::repeated_frustration`] (handoff trigger) and [`asks_for_human`].
+//! - [`liability`]: [`threatens_legal_action`] and [`disputes_charge`], handoff triggers.
 //! - [`metrics`]: confusion counts, precision, recall, F1.
 //! - [`data`]: loaders for the shipped JSONL / CSV data files.
 //! - [`error`]: the crate's [`GuardError`].
@@ -38,6 +39,7 @@
 pub mod data;
 pub mod error;
 pub mod injection;
+pub mod liability;
 pub mod metrics;
 pub mod pii;
 pub mod signals;
@@ -48,6 +50,7 @@ pub use injection::eval::{cross_validate, evaluate_examples, CrossValidation, In
 pub use injection::sources::{SourceFiles, TrainingSources};
 pub use injection::train::{train, TrainReport};
 pub use injection::{quote_as_data, InjectionDetector, InjectionVerdict, TrainConfig};
+pub use liability::{disputes_charge, threatens_legal_action};
 pub use pii::checksum::{iban_valid, luhn_valid};
 pub use pii::eval::{evaluate_pii, PiiReport, TypeScore};
 pub use pii::mask::{mask, MaskConfig};

@@ -83,7 +83,7 @@ fn shouting(text: &str) -> bool {
 
 /// `text` with typographic apostrophes as ASCII ones: mail programs and phones write
 /// "don’t", and the markers are written "don'?t".
-fn plain(text: &str) -> Cow<'_, str> {
+pub(crate) fn plain(text: &str) -> Cow<'_, str> {
     const TYPOGRAPHIC: [char; 3] = ['\u{2019}', '\u{2018}', '\u{02BC}'];
     if text.contains(TYPOGRAPHIC) {
         Cow::Owned(text.replace(TYPOGRAPHIC, "'"))

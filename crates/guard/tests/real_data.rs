@@ -8,6 +8,7 @@ use frontdesk_guard::{
     asks_for_human, detect_pii, evaluate_examples, evaluate_pii, frustration_score, load_csv_texts,
     mask, InjectionDetector, MaskConfig, PiiKind,
 };
+use frontdesk_guard::{disputes_charge, threatens_legal_action};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
 
@@ -238,3 +239,54 @@ fn signals_on_bitext() {
         mean(&other)
     );
 }
+
+/// Legal threats and disputed charges (`tests/data/legal_written.jsonl`: 60 threats, 40
+/// disputes, 100 look-alikes and ordinary requests, written apart from the lexicon's own
+/// list and measured once): each kind's recall, and how many look-alikes fire either
+/// trigger. Floors below the measured figures (`crates/guard/README.md`).
+#[test]
+fn legal_threats_and_disputed_charges_on_a_written_set() {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        text: String,
+        label: String,
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/legal_written.jsonl"
+    );
+    let rows: Vec<Row> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let fires = |t: &str| threatens_legal_action(t) || disputes_charge(t);
+    let count = |label: &str, f: &dyn Fn(&str) -> bool| {
+        let of: Vec<&Row> = rows.iter().filter(|r| r.label == label).collect();
+        (of.iter().filter(|r| f(&r.text)).count(), of.len())
+    };
+    let legal = count("legal", &|t| threatens_legal_action(t));
+    let dispute = count("dispute", &|t| disputes_charge(t));
+    let either = count("legal", &fires);
+    let either_dispute = count("dispute", &fires);
+    let false_alarms = count("none", &fires);
+    println!(
+        "legal {legal:?}, dispute {dispute:?}, either trigger on legal {either:?} / dispute {either_dispute:?}, look-alikes {false_alarms:?}"
+    );
+    assert!(legal.1 >= 50 && dispute.1 >= 30 && false_alarms.1 >= 80);
+    assert!(
+        either.0 as f64 / either.1 as f64 >= LEGAL_RECALL_FLOOR,
+        "{either:?}"
+    );
+    assert!(
+        either_dispute.0 as f64 / either_dispute.1 as f64 >= DISPUTE_RECALL_FLOOR,
+        "{either_dispute:?}"
+    );
+    assert!(false_alarms.0 <= LOOK_ALIKE_CEILING, "{false_alarms:?}");
+}
+/// Measured 50 / 60 (0.83), 26 / 40 (0.65) and 2 of 100 after the lexicon was widened on
+/// `research/guard/data/legal_dev2.jsonl` (a second writer's list); 45, 19 and 2 before.
+const LEGAL_RECALL_FLOOR: f64 = 0.75;
+const DISPUTE_RECALL_FLOOR: f64 = 0.55;
+const LOOK_ALIKE_CEILING: usize = 4;

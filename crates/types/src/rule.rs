@@ -48,6 +48,11 @@ rules! {
     /// The customer reports that a product harmed someone (injury, illness, fire, medical
     /// care): safety and liability go to a person.
     HarmReported => "harm_reported",
+    /// The customer threatens legal action or a complaint to a regulator: a person answers.
+    LegalThreat => "legal_threat",
+    /// The customer disputes a charge (a chargeback, the bank, a charge they never made): a
+    /// refund paid while the bank reverses the charge is paid twice, so a person answers.
+    ChargeDispute => "charge_dispute",
     /// Intents, band and allow-list from the offline model.
     Classify => "classify",
     /// A model chose the intent where the offline route was unsure.

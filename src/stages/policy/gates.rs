@@ -42,6 +42,18 @@ pub fn check(
             "The customer reports that a product harmed someone: a person handles safety and liability.",
         );
     }
+    if env.router_flagged(Rule::LegalThreat) {
+        return GateVerdict::blocked(
+            Rule::LegalThreat,
+            "The customer threatens legal action or a complaint to a regulator: a person answers.",
+        );
+    }
+    if env.router_flagged(Rule::ChargeDispute) {
+        return GateVerdict::blocked(
+            Rule::ChargeDispute,
+            "The customer disputes a charge with their bank or card issuer: a person answers, so nothing is refunded twice.",
+        );
+    }
     if said.len() > MAX_ROUNDS {
         return GateVerdict::blocked(
             Rule::RepeatedFailures,
@@ -184,6 +196,19 @@ mod tests {
             check(&e, &[], None, 0.5).blocked_by,
             Some(Rule::HarmReported)
         );
+    }
+
+    #[test]
+    fn a_legal_threat_or_a_disputed_charge_goes_to_a_person() {
+        for rule in [Rule::LegalThreat, Rule::ChargeDispute] {
+            let mut e = env();
+            e.decide("router", rule, "flagged", "flagged by the router");
+            assert_eq!(check(&e, &[], None, 0.5).blocked_by, Some(rule));
+            // a decision of another stage under the same rule is no flag
+            let mut other = env();
+            other.decide("tools", rule, "flagged", "not the router's");
+            assert_eq!(check(&other, &[], None, 0.5).blocked_by, None);
+        }
     }
 
     #[test]

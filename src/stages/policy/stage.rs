@@ -308,8 +308,8 @@ mod tests {
         let mut screen = e.screen.unwrap_or_default();
         match rule {
             Rule::AskedForHuman => screen.asked_for_human = true,
-            Rule::HarmReported => {
-                e.decide("router", Rule::HarmReported, "flagged", "harm reported");
+            Rule::HarmReported | Rule::LegalThreat | Rule::ChargeDispute => {
+                e.decide("router", rule, "flagged", "flagged by the router");
             }
             Rule::PromptInjection => screen.injection = true,
             other => panic!("not a screen: {other}"),
@@ -407,6 +407,20 @@ mod tests {
                     Rule::HarmReported,
                 ),
                 "harm_reported",
+            ),
+            (
+                flag(
+                    env(Band::Autonomous, 0.99, Some("x"), 0.9),
+                    Rule::LegalThreat,
+                ),
+                "legal_threat",
+            ),
+            (
+                flag(
+                    env(Band::Autonomous, 0.99, Some("x"), 0.9),
+                    Rule::ChargeDispute,
+                ),
+                "charge_dispute",
             ),
             (
                 flag(

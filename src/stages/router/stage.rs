@@ -156,13 +156,35 @@ impl Stage for RouterStage {
                 "the customer asked for a person",
             );
         }
-        if frontdesk_guard::reports_harm(&env.ticket.body) {
-            env.decide(
-                "router",
+        let triggers = [
+            (
+                frontdesk_guard::reports_harm as fn(&str) -> bool,
                 Rule::HarmReported,
-                "flagged",
                 "the customer reports harm from a product",
-            );
+            ),
+            (
+                frontdesk_guard::threatens_legal_action,
+                Rule::LegalThreat,
+                "the customer threatens legal action",
+            ),
+            (
+                frontdesk_guard::disputes_charge,
+                Rule::ChargeDispute,
+                "the customer disputes a charge",
+            ),
+        ];
+        // The customer's own words: a mail program's legal footer ("Legal notice: this
+        // e-mail is confidential ...") and quoted history are no threat of the customer's.
+        let own = frontdesk_intent::letter::customer_text(&env.ticket.body);
+        for (fires, rule, why) in triggers {
+            let text = if rule == Rule::HarmReported {
+                &env.ticket.body
+            } else {
+                &own
+            };
+            if fires(text) {
+                env.decide("router", rule, "flagged", why);
+            }
         }
         env.screen = Some(screen);
         let mut route = self.classifier.route(&text);
@@ -375,5 +397,19 @@ mod tests {
             panic!()
         };
         assert!(e.harm_reported(), "{:?}", e.decisions);
+        assert!(!e.router_flagged(Rule::LegalThreat));
+
+        let sued = "Return the camera to my PayPal. I've drafted a small-claims filing and will file it on Friday.";
+        let Outcome::Forward(e) = stage.process(env(sued), &ctx).await.unwrap() else {
+            panic!()
+        };
+        assert!(e.router_flagged(Rule::LegalThreat), "{:?}", e.decisions);
+        assert!(!e.router_flagged(Rule::ChargeDispute));
+
+        let disputed = "I never authorised this charge and I've opened a dispute with my bank.";
+        let Outcome::Forward(e) = stage.process(env(disputed), &ctx).await.unwrap() else {
+            panic!()
+        };
+        assert!(e.router_flagged(Rule::ChargeDispute), "{:?}", e.decisions);
     }
 }
