@@ -51,6 +51,10 @@ pub enum Condition {
     /// The request stands only when its order has (`true`) or has not (`false`) left the
     /// warehouse: "if it hasn't shipped yet, switch the chair to black".
     Shipped(bool),
+    /// The customer's own choice as a hypothetical: "what's the difference if I switch my
+    /// sunglasses to plastic?". A question, no write by itself: the request stands only where
+    /// the message also asks for that kind of change without a condition.
+    OwnChoice,
     /// A condition the planner cannot evaluate, as written.
     Unmodelled(String),
 }
@@ -58,6 +62,13 @@ pub enum Condition {
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:if|unless|as long as|provided(?: that)?|in case|depending on|otherwise|or else|assuming)\b",
+    )
+});
+/// "if I switch to ...", "if we were to go with ...": the customer's own choice as a
+/// hypothetical.
+static OWN_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:if|in case)\s+(?:i|we)\s+(?:were to\s+|was to\s+|decide(?:d)? to\s+|did\s+|do\s+|wanted to\s+|want to\s+)?(?:switch(?:ed)?|swap(?:ped)?|change(?:d)?|exchange(?:d)?|upgrade(?:d)?|downgrade(?:d)?|go (?:with|for)|went (?:with|for)|choose|chose|pick(?:ed)?|move(?:d)?)\b",
     )
 });
 static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
@@ -302,6 +313,12 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     // options, not a condition to check
     if PREFERENCE.is_match(span) && !NOT_A_DESCRIPTION.is_match(span) {
         return None;
+    }
+    // "What's the price difference if I switch my sunglasses to plastic?": the customer's own
+    // choice, asked about; as written there it is a question, no write (a request for the
+    // same change elsewhere in the message stands on its own)
+    if OWN_HYPOTHETICAL.is_match(span) {
+        return Some(Condition::OwnChoice);
     }
     if OUTSIDE.is_match(span) {
         let cannot = CANNOT.is_match(span);
@@ -608,6 +625,21 @@ mod tests {
         assert_eq!(
             condition_of("If they suggest cancelling, go ahead and cancel the order."),
             Some(Condition::Outside { applies: false })
+        );
+    }
+
+    #[test]
+    fn the_customers_own_choice_as_a_hypothetical_is_a_question() {
+        for text in [
+            "What's the price difference if I switch my lamp to the white one?",
+            "How much more would it be if we went with the 2L kettle?",
+        ] {
+            assert_eq!(condition_of(text), Some(Condition::OwnChoice), "{text}");
+        }
+        // a condition on the store is still one
+        assert_ne!(
+            condition_of("If the white one is available, switch my lamp to it."),
+            Some(Condition::OwnChoice)
         );
     }
 

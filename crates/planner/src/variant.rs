@@ -640,10 +640,11 @@ static DONT_CARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "waterproof or not doesn't matter", "the color does not really matter", "the material can
-/// be whatever": the option named before the verb, within its own clause.
+/// be whatever", "the processor and the storage are of no great importance": the option named
+/// before the verb, within its own clause.
 static DOESNT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?:(?P<verb>doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter|(?:can|could|may)\s+be\s+(?:whatever|anything|whichever))\b",
+        r"(?i)(?:^|[.,;:!?(])\s*(?P<what>[^.,;:!?()]{1,60}?)\s+(?:or not\s+)?(?:(?P<verb>doesn'?t|does not|don'?t|do not|won'?t|will not)\s+(?:really\s+)?matter|(?:can|could|may)\s+be\s+(?:whatever|anything|whichever)|(?:is|(?P<are>are))\s+(?:(?:of\s+)?(?:no|little)\s+(?:great\s+|real\s+|particular\s+)?(?:importance|consequence|concern)|(?:not|n't)\s+(?:(?:very|that|really|too)\s+)?important|unimportant))\b",
     )
 });
 
@@ -760,10 +761,11 @@ pub fn relaxed_keys(raw: &str, product: &Value) -> BTreeSet<String> {
     // but "fabric and neckline don't matter": a plural verb takes both
     let tail = |c: &regex::Captures<'_>| -> usize {
         let what = c.name("what").map_or("", |m| m.as_str());
-        let plural = c.name("verb").is_some_and(|v| {
-            let v = v.as_str().to_lowercase();
-            v.starts_with("don") || v.starts_with("do not")
-        });
+        let plural = c.name("are").is_some()
+            || c.name("verb").is_some_and(|v| {
+                let v = v.as_str().to_lowercase();
+                v.starts_with("don") || v.starts_with("do not")
+            });
         let conjunctions: Vec<regex::Match<'_>> = CONJUNCTION.find_iter(what).collect();
         let last = conjunctions.last().map_or(0, |m| m.end());
         // the words before that "and": a short noun phrase ("the fabric"), not a change
@@ -1286,6 +1288,18 @@ mod tests {
         // but a change before the "and" is no option the customer does not mind
         assert_eq!(
             relaxed_keys("a size smaller and the fabrics don't matter", &tee),
+            BTreeSet::from(["material".to_owned()])
+        );
+        // "are of no great importance", "isn't important" say the same
+        assert_eq!(
+            relaxed_keys(
+                "I would like it to remain a size M; the fabric and the neckline are of no great importance to me.",
+                &tee
+            ),
+            BTreeSet::from(["material".to_owned(), "style".to_owned()])
+        );
+        assert_eq!(
+            relaxed_keys("Size M please. The fabric is not really important.", &tee),
             BTreeSet::from(["material".to_owned()])
         );
         // the option before "doesn't matter", within its own clause only

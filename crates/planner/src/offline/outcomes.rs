@@ -75,9 +75,16 @@ pub(super) fn resolve_all(
 ) -> Outcomes {
     let mut out = Outcomes::default();
     // a condition on what this agent never does is settled: the request stands or it does not
+    // (the customer's own choice as a hypothetical stands only where a plain repeat asked for
+    // it, `select`)
     let requests: Vec<Request> = requests
         .iter()
-        .filter(|r| !matches!(r.condition, Some(Condition::Outside { applies: false })))
+        .filter(|r| {
+            !matches!(
+                r.condition,
+                Some(Condition::Outside { applies: false } | Condition::OwnChoice)
+            )
+        })
         .cloned()
         .collect();
     // "... my order with the mat? And can you change its address": "its" is that order

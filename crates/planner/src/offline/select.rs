@@ -1,6 +1,7 @@
 //! Which requests of the ticket stand: retracted and vague repeats dropped, "all my pending
 //! orders" expanded; and the catalog products a product question names.
 
+use crate::conditions::Condition;
 use crate::customer::{Customer, Reader};
 use crate::requests::Request;
 
@@ -214,6 +215,21 @@ pub(super) fn select(
                 || asks_option_of_before(r)
         })
         .collect();
+    // "What's the price difference if I switch my sunglasses to plastic? ... please keep all
+    // that and only swap the metal for plastic": a plain repeat of that kind, naming nothing
+    // of its own, asks for the change the hypothetical named
+    let asked: Vec<usize> = (0..requests.len())
+        .filter(|&j| {
+            requests[j].condition == Some(Condition::OwnChoice)
+                && specific[j]
+                && requests.iter().enumerate().any(|(i, r)| {
+                    i > j && !specific[i] && r.kind == requests[j].kind && r.condition.is_none()
+                })
+        })
+        .collect();
+    for j in asked {
+        requests[j].condition = None;
+    }
     let mut keep = Vec::new();
     for (i, r) in requests.iter().enumerate() {
         // "... and I'd rather pay for it with my PayPal. Please switch it.": a bare "switch

@@ -521,3 +521,22 @@ async fn something_to_return_named_in_the_sentence_after() {
     assert_eq!(w.tool, "return_delivered_order_items");
     assert_eq!(w.args["item_ids"], serde_json::json!(["shirt_blue_m"]));
 }
+
+#[tokio::test]
+async fn the_customers_own_hypothetical_alone_writes_nothing() {
+    // a question about a change is no request for it ...
+    let plan =
+        from_ana("How much would it cost if I switched the t-shirt in order #W1000066 to size M?")
+            .await;
+    assert!(plan.writes.is_empty(), "{plan:#?}");
+    // ... until a plain repeat asks for it
+    let plan = from_ana(
+        "How much would it cost if I switched the t-shirt in order #W1000066 to size M? Keep the red, just swap the L for an M please. Any difference to my PayPal.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.tool, "modify_pending_order_items");
+    assert_eq!(w.args["new_item_ids"], serde_json::json!(["shirt_red_m"]));
+}
