@@ -44,6 +44,35 @@ pub fn without_retracted(text: &str) -> Cow<'_, str> {
     Cow::Owned(without_retracted(&kept).into_owned())
 }
 
+/// A change of mind inside a sentence: "make it 28 inch... no wait, keep it 31 inch", "the
+/// blue, wait no, the grey one". Written at the start of a sentence ("Size 12. Wait, no,
+/// 11.") it is left to where values are read.
+static CHANGED_MIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\.{2,}|\u{2026}|[,;\u{2014}\u{2013}-])\s*(?:no,?\s+wait|wait,?\s+no|no,?\s+actually|actually,?\s+no)\b\s*[,;:!.\u{2014}\u{2013}-]*\s*",
+    )
+});
+
+/// `text` without the clause the customer changed their mind about within a sentence: from
+/// the clause's start (the last comma, semicolon or colon before the marker, in the same
+/// sentence) to the marker ([`CHANGED_MIND`]); borrowed when there is none.
+pub fn without_changed_mind(text: &str) -> Cow<'_, str> {
+    let Some(m) = CHANGED_MIND.find(text) else {
+        return Cow::Borrowed(text);
+    };
+    let head = &text[..m.start()];
+    let sentence = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let Some(clause) = head[sentence..]
+        .rfind([',', ';', ':'])
+        .map(|i| sentence + i)
+    else {
+        // the whole sentence so far is the withdrawn value: left as written
+        return Cow::Borrowed(text);
+    };
+    let kept = format!("{}, {}", &text[..clause], &text[m.end()..]);
+    Cow::Owned(without_changed_mind(&kept).into_owned())
+}
+
 /// A value, an apology that it was meant otherwise, and the value meant: "16GB - sorry, I
 /// mean 32GB -", "size 9, sorry, I meant 10", "the red (oops, I mean blue) one".
 static CORRECTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,6 +141,24 @@ mod tests {
             "My second request concerns the kettle. On reflection I would prefer the 2L one.",
         ] {
             assert_eq!(without_retracted(text), text);
+        }
+    }
+
+    #[test]
+    fn a_clause_changed_within_its_sentence_is_dropped() {
+        assert_eq!(
+            super::without_changed_mind(
+                "And the plain skateboard, make it 28 inch... no wait, keep it 31 inch but with the graphic deck."
+            ),
+            "And the plain skateboard, keep it 31 inch but with the graphic deck."
+        );
+        // at a sentence's start, or with no clause before it in its sentence: as written
+        for text in [
+            "Size 12. Wait, no, 11.",
+            "Make it 28 inch... no wait, 31.",
+            "No, wait for the delivery first.",
+        ] {
+            assert_eq!(super::without_changed_mind(text), text);
         }
     }
 

@@ -13,7 +13,7 @@ use frontdesk_intent::Catalog;
 use crate::customer::Reader;
 use crate::identity::{bind, Binding, CodeSource, SystemCodes};
 use crate::otherwise::{descriptive_keep, descriptive_otherwise};
-use crate::retracted::{corrected_in_place, without_retracted};
+use crate::retracted::{corrected_in_place, without_changed_mind, without_retracted};
 use crate::sections::sections_as_requests;
 use crate::signature::without_signature_details;
 use crate::spelling::{correct_misspellings, correct_typos};
@@ -134,7 +134,10 @@ impl Planner for OfflinePlanner {
             },
         );
         let body = then(
-            then(then(body, join_return_lists), without_retracted),
+            then(
+                then(then(body, join_return_lists), without_retracted),
+                without_changed_mind,
+            ),
             corrected_in_place,
         );
         let body = then(then(body, correct_typos), correct_misspellings);
