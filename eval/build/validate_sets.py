@@ -46,6 +46,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs7.jsonl",
     "eval/sets/people_briefs8.jsonl",
     "eval/sets/adversarial_briefs2.jsonl",
+    "eval/sets/people_briefs9.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -511,7 +512,8 @@ class Checker:
         # people_options_dev reuses too; adversarial_briefs2 reuses adversarial_briefs's
         for base, reuser in (("people_briefs2.jsonl", "people_briefs8"),
                              ("people_options_dev.jsonl", "people_briefs8"),
-                             ("adversarial_briefs.jsonl", "adversarial_briefs2")):
+                             ("adversarial_briefs.jsonl", "adversarial_briefs2"),
+                             ("people_dev.jsonl", "people_briefs9")):
             if base in names and any(n.startswith(reuser) for n in names):
                 first = a if Path(a).name == base else b
                 return {json.loads(line)["user_id"]

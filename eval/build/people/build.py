@@ -53,6 +53,7 @@ BRIEFS5_USERS = 36
 BRIEFS6_USERS = 40
 BRIEFS7_USERS = 36
 BRIEFS8_USERS = 36
+BRIEFS9_USERS = 36
 OPTIONS_DEV_USERS = 24
 
 
@@ -102,6 +103,8 @@ def pools():
     # The eighth reuses the users of people_briefs2 (tuned on, both halves), from its 25th
     # user on and then its first: the 24 that people_options_dev does not use come first.
     briefs8 = (briefs2[BRIEFS2_USERS // 2:] + briefs2[:BRIEFS2_USERS // 2])[:BRIEFS8_USERS]
+    # The ninth reuses the users of people_dev after the 36 that people_briefs5 took.
+    briefs9 = [c["user_id"] for c in dev_cases.CASES][BRIEFS5_USERS:BRIEFS5_USERS + BRIEFS9_USERS]
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -123,6 +126,9 @@ def pools():
         "briefs8": briefs8,
         "briefs8a": briefs8[:BRIEFS8_USERS // 2],
         "briefs8b": briefs8[BRIEFS8_USERS // 2:],
+        "briefs9": briefs9,
+        "briefs9a": briefs9[:BRIEFS9_USERS // 2],
+        "briefs9b": briefs9[BRIEFS9_USERS // 2:],
         # a second adversarial briefs set, by another writer, on the same pool's users
         "adversarial_briefs2": set(adversarial_briefs),
         # a development set of option changes, on the users of people_briefs2 (tuned on)
@@ -153,6 +159,7 @@ def main(only):
         ("people_options_dev.jsonl", ("options_dev_cases",), "options_dev"),
         ("people_briefs7.jsonl", ("briefs7a_cases", "briefs7b_cases"), "briefs7"),
         ("people_briefs8.jsonl", ("briefs8a_cases", "briefs8b_cases"), "briefs8"),
+        ("people_briefs9.jsonl", ("briefs9a_cases", "briefs9b_cases"), "briefs9"),
         ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
     ]
     # A writer's part on its own, only when named.
@@ -161,7 +168,9 @@ def main(only):
              ("people_briefs7a.jsonl", ("briefs7a_cases",), "briefs7a"),
              ("people_briefs7b.jsonl", ("briefs7b_cases",), "briefs7b"),
              ("people_briefs8a.jsonl", ("briefs8a_cases",), "briefs8a"),
-             ("people_briefs8b.jsonl", ("briefs8b_cases",), "briefs8b")]
+             ("people_briefs8b.jsonl", ("briefs8b_cases",), "briefs8b"),
+             ("people_briefs9a.jsonl", ("briefs9a_cases",), "briefs9a"),
+             ("people_briefs9b.jsonl", ("briefs9b_cases",), "briefs9b")]
     if only:
         sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
