@@ -238,6 +238,8 @@ fn surface_forms(nv: &str) -> Vec<String> {
             "lb" | "lbs" => &["pound"],
             "gb" => &["gigabyte", "gig"],
             "tb" => &["terabyte"],
+            // "4hr battery", "20 hrs": hours written short
+            "hours" | "hour" => &["hr", "h"],
             _ => &[],
         };
         for w in spelled {
@@ -1042,6 +1044,22 @@ mod tests {
         assert_eq!(get("I want the 1.5 liter one"), bigger);
         assert_eq!(get("the 1.5 litre kettle"), bigger);
         assert_eq!(get("the 1.5L one"), bigger);
+        let earbuds = json!({"name": "Wireless Earbuds", "product_id": "e", "variants": {
+            "1": {"item_id": "1", "options": {"battery life": "4 hours", "color": "black"}, "available": true, "price": 1.0},
+            "2": {"item_id": "2", "options": {"battery life": "8 hours", "color": "black"}, "available": true, "price": 2.0}
+        }});
+        let four = Some(BTreeSet::from(["4 hours".to_owned()]));
+        for t in [
+            "black with the same 4hr battery",
+            "still 4 hrs of battery",
+            "the 4h one",
+        ] {
+            assert_eq!(
+                option_mentions(t, &earbuds).get("battery life").cloned(),
+                four,
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -36,6 +36,28 @@ static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `text` up to the end of its first sentence or clause (".", ";", "!", "?", a new line).
+fn sentence_of(text: &str) -> &str {
+    &text[..text.find(['.', ';', '!', '?', '\n']).unwrap_or(text.len())]
+}
+
+/// The things an exclusion names, up to its sentence's end: the parts of "except the phone
+/// and the brown pet bed" (split at "and", "or", "&" and commas) that open with a
+/// determiner or a possessive ("the", "my", "both", ...).
+fn kept_phrases(excluded: &str) -> usize {
+    static SPLIT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\s*(?:,|&|\band\b|\bor\b|\bplus\b)\s*"));
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:except(?: for)?|but not|other than|apart from|besides|excluding|but keep|keep|but)?\s*(?:also\s+)?(?:the|my|a|an|both|these|those|that|this|his|her|our|their)\b",
+        )
+    });
+    SPLIT
+        .split(sentence_of(excluded))
+        .filter(|part| OPENS.is_match(part.trim()))
+        .count()
+}
+
 /// Where the words of an exclusion start: "except ...", or the "but" of "everything but
 /// the tablet".
 fn except_at(text: &str) -> Option<usize> {
@@ -93,6 +115,14 @@ impl<'c> Ctx<'c> {
                 None => (excluded, ""),
             };
             let out_named = mentions(excluded, items);
+            // "everything except the phone and the brown pet bed" where "phone" names none of
+            // the order's items: what stays is not known, so which items is asked
+            if ALL_ITEMS.is_match(kept)
+                && self.req.kind != "item_change"
+                && kept_phrases(excluded) > mentions(sentence_of(excluded), items).len()
+            {
+                return Excluded::Decided(Err(self.which_items(items)));
+            }
             if ALL_ITEMS.is_match(kept) && self.req.kind != "item_change" {
                 return Excluded::Decided(self.all_but(items, &out_named, restated));
             }
@@ -135,5 +165,21 @@ impl<'c> Ctx<'c> {
             return Err(self.which_items(items));
         }
         Ok(rest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kept_phrases;
+
+    #[test]
+    fn the_things_an_exclusion_names_are_counted() {
+        assert_eq!(
+            kept_phrases("except the phone and the brown pet bed; the dog likes it"),
+            2
+        );
+        assert_eq!(kept_phrases("apart from the camera, which I love"), 1);
+        assert_eq!(kept_phrases("except the lamp, the mug and my kettle."), 3);
+        assert_eq!(kept_phrases("but the tablet"), 1);
     }
 }

@@ -399,6 +399,18 @@ pub(super) fn pick_order(
             .map(|(id, _)| id)
             .collect();
         if let Some(ctx) = &req.context_order {
+            // "For my order with the vacuum, earbuds and power bank: - earbuds: if you have
+            // them in black ...": an order the text just before the clause describes is the
+            // one meant, not one a pronoun would carry over from elsewhere
+            let described: Vec<&String> = if text == req.clause && holders.len() > 1 {
+                let around = orders_described(&req.before, customer);
+                holders.iter().filter(|id| around.contains(id)).collect()
+            } else {
+                Vec::new()
+            };
+            if let [one] = described.as_slice() {
+                return Ok((*one).clone());
+            }
             if holders.contains(ctx) {
                 return Ok(ctx.clone());
             }

@@ -14,17 +14,18 @@ use super::Resolution;
 
 static NOT_THIS_METHOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not(?: (?:on|to|onto|with|via|through|using))?|than|originally|paid (?:for )?(?:with|by|using|via|on)|went (?:on|onto|through|to)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:isn'?t|is not|not|won'?t be|never)\s+enough\s+(?:money\s+|balance\s+|credit\s+|funds\s+)?(?:left\s+)?(?:on|in)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s|isn'?t|wasn'?t|is not|was not)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
+        r"(?i)(?:(?:instead of|rather than)(?: (?:to|on|with|via|through|using|onto))?|from|not(?: (?:on|to|onto|with|via|through|using))?|than|originally|paid (?:for )?(?:with|by|using|via|on)|went (?:on|onto|through|to)|paying for\b[^.!?]{0,60}?\b(?:with|by|on|using)|(?:got|was|is|been|were|are)\s+(?:charged|billed|put)\s+(?:to|on)|bought (?:it )?(?:with|on)|(?:isn'?t|is not|not|won'?t be|never)\s+enough\s+(?:money\s+|balance\s+|credit\s+|funds\s+)?(?:left\s+)?(?:on|in)|(?:it|that|this|the order|the payment|the charge|which)\s*(?:is|was|'s|isn'?t|wasn'?t|is not|was not)\s+(?:currently\s+|still\s+|now\s+|presently\s+)?(?:on|with|through|via)|(?:don'?t|do not|no longer) want (?:it |this |that |them |the order |the charge |the payment )?(?:on|charged to|paid (?:with|by|on)|billed to|to stay on|on)|take(?: off)?|remove|get (?:it )?off|off|(?:rather |want to |would like to |'d like to )?(?:keep|save|hold on to|preserve)(?: using)?|(?:not|never|don'?t|do not)\s+(?:want\s+to\s+|like\s+to\s+)?(?:use(?:\s+up)?|spend|drain|touch|burn through|tap into)(?:\s+any\s+of)?|(?:don'?t|do not|never) (?:put|charge|refund|send|use|bill)(?: it| that| them| this| anything| any of it)?(?: on| to| back to| onto| via)?)\s+(?:my |the |a |your |that )?$",
     )
 });
 /// A payment moved from one method to another: its "from" names the old one.
 static MOVED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:switch|switching|change|changing|move|moving|transfer|swap)\b"));
 /// What follows a payment method taken off the order: "(take the gift card) off", "(the
-/// gift card) barely has anything left", "(so the gift card) money stays free".
+/// gift card) barely has anything left", "(so the gift card) money stays free", "(leave the
+/// gift card) balance alone".
 static TAKEN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:off\b|(?:barely|hardly) has\b|has (?:barely|hardly|almost) (?:anything|nothing)\b|(?:money|balance|credit|funds)?\s*(?:stays?|remains?|is kept|can stay)\s+(?:free|untouched|available|unused|for (?:later|something else|another)))",
+        r"(?i)^\s*(?:off\b|(?:barely|hardly) has\b|has (?:barely|hardly|almost) (?:anything|nothing)\b|(?:money|balance|credit|funds)?\s*(?:stays?|remains?|is kept|can stay)\s+(?:free|untouched|available|unused|for (?:later|something else|another))|(?:balance\s+|money\s+)?alone\b)",
     )
 });
 /// "(the order) is on (my Mastercard) right now": the method it is paid with now, said with

@@ -540,3 +540,17 @@ async fn the_customers_own_hypothetical_alone_writes_nothing() {
     assert_eq!(w.tool, "modify_pending_order_items");
     assert_eq!(w.args["new_item_ids"], serde_json::json!(["shirt_red_m"]));
 }
+
+#[tokio::test]
+async fn an_exclusion_naming_something_the_order_lacks_asks() {
+    // "the phone" names none of the order's items: what stays is not known
+    let plan = from_ana(
+        "Please return everything from #W1000002 except the phone and the t-shirt. Refund to my PayPal.",
+    )
+    .await;
+    assert!(plan.writes.is_empty(), "{plan:#?}");
+    assert!(
+        matches!(plan.outcome, Outcome::AskCustomer { .. }),
+        "{plan:#?}"
+    );
+}
