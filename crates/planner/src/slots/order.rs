@@ -187,6 +187,13 @@ static ORDER_RANK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:the|my)\s+(?P<rank>more expensive|pricier|costlier|bigger|larger|cheaper|less expensive|smaller|most expensive|priciest|costliest|biggest|largest|cheapest|least expensive|smallest)(?P<of>\s+(?:one|order|of the two|of (?:my|the) (?:two |2 )?(?:[\w-]+ )?orders|of them|of those)|\s*[,.;])",
     )
 });
+/// "whichever of my pending orders costs the most", "the one that costs less": an order
+/// ranked by what it costs, said with a verb.
+static ORDER_COSTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:whichever|the one|the order)\b(?P<of>[^.;!?]{0,40}?)\b(?:that\s+|which\s+)?(?:costs?|came to|totals?)\s+(?P<rank>the most|the least|more|less)\b",
+    )
+});
 
 /// The order a request names by its total ([`ORDER_RANK`]): a comparative ("the cheaper of
 /// the two") among the two orders the request can act on, a superlative ("my priciest
@@ -197,6 +204,21 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
     // a clause that points back takes the rank from the sentence before it
     static POINTS_BACK: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:it|its|that one|that order|this order)\b"));
+    // "whichever of my pending orders costs the most": among the orders the request can act
+    // on (two of them for "costs more")
+    if let Some(c) = ORDER_COSTS.captures(&req.clause) {
+        let rank = c["rank"].to_lowercase();
+        let orders: Vec<&String> = customer
+            .orders
+            .keys()
+            .filter(|id| accepts(customer.status(id)))
+            .collect();
+        let superlative = rank.starts_with("the");
+        if orders.len() < 2 || (!superlative && orders.len() != 2) {
+            return None;
+        }
+        return cheapest_or_dearest(customer, &orders, rank.ends_with("least") || rank == "less");
+    }
     let c = ORDER_RANK.captures(&req.clause).or_else(|| {
         POINTS_BACK
             .is_match(&req.clause)
@@ -236,6 +258,12 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
     if orders.len() < 2 || (!superlative && orders.len() != 2) {
         return None;
     }
+    cheapest_or_dearest(customer, &orders, cheap)
+}
+
+/// Of `orders` (two or more), the one with the lowest (`cheap`) or highest total; none on a
+/// tie.
+fn cheapest_or_dearest(customer: &Customer, orders: &[&String], cheap: bool) -> Option<String> {
     let total = |id: &str| -> f64 { customer.items(id).iter().map(|i| i.price).sum() };
     let mut ranked: Vec<(f64, &String)> = orders.iter().map(|id| (total(id), *id)).collect();
     ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
