@@ -34,7 +34,15 @@ enum Went {
     Done,
     Unavailable(String),
     Failed(Option<String>),
+    /// "If it comes in medium, switch to that": it does not, so nothing was changed, as
+    /// asked (a fallback of it, "if you don't have it, cancel the order", still applies).
+    NotSold,
 }
+
+/// What the reply says of a conditional change that was not made because what it asks for
+/// is not sold.
+const LEFT_AS_ASKED: &str =
+    "What you asked for is not available, so as you asked I left it as it is.";
 
 /// Cancellations first (their gift-card refunds are spendable at once), then payment changes
 /// (later item changes of the order pay with the new method), then the rest.
@@ -153,11 +161,7 @@ pub(super) fn resolve_all(
             Resolution::Ask(q) => Went::Failed(Some(q)),
             // "if it comes in medium, switch to that": it does not, so nothing is changed
             Resolution::Unavailable(_) if r.condition == Some(Condition::IfAvailable) => {
-                out.facts.push(
-                    "What you asked for is not available, so as you asked I left it as it is."
-                        .to_owned(),
-                );
-                Went::Failed(None)
+                Went::NotSold
             }
             Resolution::Unavailable(q) => Went::Unavailable(q),
             Resolution::Refuse(f) => {
@@ -185,11 +189,13 @@ pub(super) fn resolve_all(
         let Some(p) = primary else { continue };
         let applies = matches!(
             (&requests[i].condition, &went[*p]),
-            (Some(Condition::IfUnavailable), Some(Went::Unavailable(_)))
-                | (
-                    Some(Condition::Otherwise),
-                    Some(Went::Unavailable(_) | Went::Failed(_))
-                )
+            (
+                Some(Condition::IfUnavailable),
+                Some(Went::Unavailable(_) | Went::NotSold)
+            ) | (
+                Some(Condition::Otherwise),
+                Some(Went::Unavailable(_) | Went::Failed(_) | Went::NotSold)
+            )
         );
         if applies {
             // what the customer wants instead is known: the primary's question is moot; "that
@@ -207,6 +213,11 @@ pub(super) fn resolve_all(
     for w in went.into_iter().flatten() {
         match w {
             Went::Unavailable(q) | Went::Failed(Some(q)) => out.questions.push(q),
+            Went::NotSold => {
+                if !out.facts.iter().any(|f| f == LEFT_AS_ASKED) {
+                    out.facts.push(LEFT_AS_ASKED.to_owned());
+                }
+            }
             Went::Done | Went::Failed(None) => {}
         }
     }

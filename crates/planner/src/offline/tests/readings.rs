@@ -554,3 +554,23 @@ async fn an_exclusion_naming_something_the_order_lacks_asks() {
         "{plan:#?}"
     );
 }
+
+#[tokio::test]
+async fn a_fallback_of_a_change_wanted_only_if_sold_applies_when_it_is_not() {
+    // no white laser mouse is sold: "if you have ..." leaves the mouse, and the fallback
+    // ("if you don't have it, return it") is what the customer asked for then
+    let plan = from_ana(
+        "If you have the gaming mouse from #W1000002 as a white laser one, exchange mine for it. \
+         If you don't have it, return the mouse instead. Refund to the original payment method.",
+    )
+    .await;
+    let [w] = plan.writes.as_slice() else {
+        panic!("{plan:#?}")
+    };
+    assert_eq!(w.tool, "return_delivered_order_items", "{plan:#?}");
+    assert!(
+        !plan.draft.contains("as you asked I left it"),
+        "{}",
+        plan.draft
+    );
+}
