@@ -98,8 +98,9 @@ static WORKS_OUT: LazyLock<Regex> = LazyLock::new(|| {
 /// choice, read by the planner's item changes (`slots::target`) and by its check for
 /// unread conditions (`offline::implied`).
 /// "if red isn't available", "if the M is not in stock", "if the 80% one doesn't come with
-/// RGB", "if there isn't an M like that" (up to its comma) are heads too.
-pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|(?:'s|'re|\s+is|\s+are)\s+(?:sold out|out of stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*,))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*,|there(?:'s|\s+is|\s+are)\s+none\b|none\b|not\b)";
+/// RGB", "if there isn't an M like that" (up to its comma), "if you don't have that" are
+/// heads too.
+pub(crate) const IF_UNAVAILABLE: &str = r"\bif (?:(?:that|it|this|they|(?:the |an? )?[\w%-]+(?:\s+[\w%-]+){0,2}?)(?:(?:'s|'re|\s+is|\s+are)?\s*(?:not|n't|un)\s*(?:available|possible|in stock)|(?:'s|'re|\s+is|\s+are)\s+(?:sold out|out of stock)|\s+(?:does|do)(?:n't|\s+not)\s+(?:exist|come\s+(?:with|in)\b[^,;.!?]*,))|there(?:'s|\s+is|\s+are)\s*(?:not|n't|no)\b[^,;.!?]*,|there(?:'s|\s+is|\s+are)\s+none\b|none\b|not\b|you (?:do not|don'?t|dont) have (?:that|it|one|them|those)\b)";
 
 /// A second choice inside the clause of the request it belongs to: the head after a comma,
 /// "or", "but" ("change it to M, or if there isn't an M like that, to L"; "... red instead;
