@@ -73,7 +73,7 @@ static OWN_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:the\s+)?same(?:\s+as\s+(?:before|now|it\s+is|they\s+are|mine))?\s+otherwise|(?:let me know|tell me|please advise|wondering|wonder|ask|asks|asked|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;:]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
+        r"(?i)\b(?:(?:the\s+)?same(?:\s+as\s+(?:before|now|it\s+is|they\s+are|mine))?\s+otherwise|otherwise\s+(?:(?:exactly|just)\s+)?(?:the\s+same|identical|unchanged|as\s+(?:it\s+is|they\s+are|before|now))|(?:let me know|tell me|please advise|wondering|wonder|ask|asks|asked|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;:]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
     )
 });
 static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
@@ -804,6 +804,13 @@ mod tests {
     fn courtesy_is_no_condition_and_the_rest_is_unmodelled() {
         assert_eq!(condition_of("Please return it, if possible."), None);
         assert_eq!(condition_of("Please return it if you can."), None);
+        // "otherwise" in the sense of "in other respects"
+        assert_eq!(
+            condition_of(
+                "the silver watch to the LCD one, otherwise the same (silver, leather band)"
+            ),
+            None
+        );
         // a polite frame around the request itself
         assert_eq!(
             condition_of("I would be grateful if you could update the address on my account."),
