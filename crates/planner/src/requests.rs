@@ -205,6 +205,13 @@ static DESTINATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "cancelled" or "canceled" at the start of the text.
+static CANCELLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^cancell?ed\b"));
+/// A determiner or possessive just before a word: "my cancelled order", "the canceled one"
+/// ("I'd like my order cancelled" keeps its request).
+static DETERMINER_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:my|the|a|an|your|that|this|his|her|our|their|other|one)\s+$"));
+
 /// "tell me what the lamp exchange costs", "the cancellation fee": a request word used as a
 /// noun whose price is asked, not a request.
 static NOUN_USE: LazyLock<Regex> = LazyLock::new(|| {
@@ -264,7 +271,13 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
                         && MONEY_SENT_BACK.is_match(&sentence[*pos..*end]));
                 let kept = p.spec.request == "order_address"
                     && ADDRESS_KEPT_AFTER.is_match(&sentence[*end..]);
+                // "the same address my cancelled order was supposed to go to": an order
+                // already cancelled, named by its state, asks for no cancellation
+                let described = p.spec.request == "cancel"
+                    && CANCELLED_WORD.is_match(&sentence[*pos..])
+                    && DETERMINER_BEFORE.is_match(&sentence[..*pos]);
                 !(not_asked(&sentence[..*pos])
+                    || described
                     || NOUN_USE.is_match(&sentence[*end..])
                     || pays
                     || kept)
@@ -549,6 +562,21 @@ fn fold_announced_payment(out: &mut Vec<Request>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_order_named_as_cancelled_asks_for_no_cancellation() {
+        assert!(
+            kinds("Ship it to the same address my cancelled order was supposed to go to.")
+                .iter()
+                .all(|(k, _)| k != "cancel")
+        );
+        for text in [
+            "I'd like my order with the lamp cancelled.",
+            "Please cancel the order with the lamp.",
+        ] {
+            assert!(kinds(text).iter().any(|(k, _)| k == "cancel"), "{text}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, Vec<String>)> {
         let p = Procedures::shipped().unwrap();
