@@ -14,12 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::signals::plain;
-
-fn re(pattern: &str) -> Regex {
-    // The patterns are constants covered by unit tests; failing here is a bug.
-    Regex::new(pattern).expect("static regex compiles")
-}
+use crate::signals::{plain, re};
 
 /// Legal action, threatened or under way, and complaints to a regulator.
 static LEGAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-fn re(pattern: &str) -> Regex {
+pub(crate) fn re(pattern: &str) -> Regex {
     // The patterns are constants covered by unit tests; failing here is a bug.
     Regex::new(pattern).expect("static regex compiles")
 }

@@ -12,6 +12,23 @@ use crate::state::Hold;
 /// asking, or the customer kept coming back, and it is still not settled.
 pub const MAX_ROUNDS: usize = 5;
 
+/// What the router flags as a decision (not a screen field), in the order the gates read
+/// them, with the reason a person sees.
+const ROUTER_FLAGS: [(Rule, &str); 3] = [
+    (
+        Rule::HarmReported,
+        "The customer reports that a product harmed someone: a person handles safety and liability.",
+    ),
+    (
+        Rule::LegalThreat,
+        "The customer threatens legal action or a complaint to a regulator: a person answers.",
+    ),
+    (
+        Rule::ChargeDispute,
+        "The customer disputes a charge with their bank or card issuer: a person answers, so nothing is refunded twice.",
+    ),
+];
+
 /// The customer's side of a transcript, oldest first.
 pub fn customer_said(transcript: &[Turn]) -> Vec<String> {
     transcript
@@ -36,23 +53,11 @@ pub fn check(
     if env.asked_for_human() {
         return GateVerdict::blocked(Rule::AskedForHuman, "The customer asked for a person.");
     }
-    if env.harm_reported() {
-        return GateVerdict::blocked(
-            Rule::HarmReported,
-            "The customer reports that a product harmed someone: a person handles safety and liability.",
-        );
-    }
-    if env.router_flagged(Rule::LegalThreat) {
-        return GateVerdict::blocked(
-            Rule::LegalThreat,
-            "The customer threatens legal action or a complaint to a regulator: a person answers.",
-        );
-    }
-    if env.router_flagged(Rule::ChargeDispute) {
-        return GateVerdict::blocked(
-            Rule::ChargeDispute,
-            "The customer disputes a charge with their bank or card issuer: a person answers, so nothing is refunded twice.",
-        );
+    if let Some((rule, why)) = ROUTER_FLAGS
+        .iter()
+        .find(|(rule, _)| env.router_flagged(*rule))
+    {
+        return GateVerdict::blocked(*rule, *why);
     }
     if said.len() > MAX_ROUNDS {
         return GateVerdict::blocked(

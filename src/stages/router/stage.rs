@@ -156,35 +156,37 @@ impl Stage for RouterStage {
                 "the customer asked for a person",
             );
         }
-        let triggers = [
+        // A report of harm is read on the whole message; a legal threat or a disputed charge
+        // on the customer's own words: a mail program's legal footer ("Legal notice: this
+        // e-mail is confidential ...") and quoted history are no threat of the customer's.
+        let own = frontdesk_intent::letter::customer_text(&env.ticket.body);
+        let triggers: [(fn(&str) -> bool, &str, Rule, &str); 3] = [
             (
-                frontdesk_guard::reports_harm as fn(&str) -> bool,
+                frontdesk_guard::reports_harm,
+                &env.ticket.body,
                 Rule::HarmReported,
                 "the customer reports harm from a product",
             ),
             (
                 frontdesk_guard::threatens_legal_action,
+                &own,
                 Rule::LegalThreat,
                 "the customer threatens legal action",
             ),
             (
                 frontdesk_guard::disputes_charge,
+                &own,
                 Rule::ChargeDispute,
                 "the customer disputes a charge",
             ),
         ];
-        // The customer's own words: a mail program's legal footer ("Legal notice: this
-        // e-mail is confidential ...") and quoted history are no threat of the customer's.
-        let own = frontdesk_intent::letter::customer_text(&env.ticket.body);
-        for (fires, rule, why) in triggers {
-            let text = if rule == Rule::HarmReported {
-                &env.ticket.body
-            } else {
-                &own
-            };
-            if fires(text) {
-                env.decide("router", rule, "flagged", why);
-            }
+        let fired: Vec<(Rule, &str)> = triggers
+            .into_iter()
+            .filter(|(fires, text, _, _)| fires(text))
+            .map(|(_, _, rule, why)| (rule, why))
+            .collect();
+        for (rule, why) in fired {
+            env.decide("router", rule, "flagged", why);
         }
         env.screen = Some(screen);
         let mut route = self.classifier.route(&text);

@@ -426,18 +426,24 @@ pub(super) fn pick_order(
             .filter(|(_, s)| *s == best)
             .map(|(id, _)| id)
             .collect();
+        // "I got my order with the t-shirt ... : the gaming mouse - ...": the one of several
+        // holders the text just before the clause describes
+        let described_before = (text == req.clause && holders.len() > 1)
+            .then(|| {
+                let around = orders_described(&req.before, customer);
+                let both: Vec<&String> = holders.iter().filter(|id| around.contains(id)).collect();
+                match both.as_slice() {
+                    [one] => Some((*one).clone()),
+                    _ => None,
+                }
+            })
+            .flatten();
         if let Some(ctx) = &req.context_order {
             // "For my order with the vacuum, earbuds and power bank: - earbuds: if you have
-            // them in black ...": an order the text just before the clause describes is the
-            // one meant, not one a pronoun would carry over from elsewhere
-            let described: Vec<&String> = if text == req.clause && holders.len() > 1 {
-                let around = orders_described(&req.before, customer);
-                holders.iter().filter(|id| around.contains(id)).collect()
-            } else {
-                Vec::new()
-            };
-            if let [one] = described.as_slice() {
-                return Ok((*one).clone());
+            // them in black ...": that order is the one meant, not one a pronoun would carry
+            // over from elsewhere
+            if let Some(id) = described_before {
+                return Ok(id);
             }
             if holders.contains(ctx) {
                 return Ok(ctx.clone());
@@ -471,15 +477,9 @@ pub(super) fn pick_order(
                 if narrowed.len() == 1 {
                     return Ok(narrowed[0].clone());
                 }
-                // "I got my order with the t-shirt ... : the gaming mouse - ...": the text
-                // before the clause says which of them
-                if text == req.clause {
-                    let around = orders_described(&req.before, customer);
-                    let both: Vec<&String> =
-                        holders.iter().filter(|id| around.contains(id)).collect();
-                    if both.len() == 1 {
-                        return Ok(both[0].clone());
-                    }
+                // the text before the clause says which of them
+                if let Some(id) = described_before {
+                    return Ok(id);
                 }
                 if let Some(id) = by_contents(text, &holders, customer) {
                     return Ok(id);
