@@ -47,6 +47,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs8.jsonl",
     "eval/sets/adversarial_briefs2.jsonl",
     "eval/sets/people_briefs9.jsonl",
+    "eval/sets/people_briefs10.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -504,7 +505,8 @@ class Checker:
         held-out half (even case ids), people_briefs5 those of people_dev, and people_briefs6
         (and its two parts while they are written) those of people_test's tuned half (odd case
         ids), people_briefs7 those of people_briefs3, people_briefs8 those of people_briefs2 (and so
-        some of people_options_dev), adversarial_briefs2 those of adversarial_briefs, as the
+        some of people_options_dev), adversarial_briefs2 those of adversarial_briefs, people_briefs9 those of people_dev,
+        people_briefs10 those of people_briefs, as the
         other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
@@ -513,7 +515,8 @@ class Checker:
         for base, reuser in (("people_briefs2.jsonl", "people_briefs8"),
                              ("people_options_dev.jsonl", "people_briefs8"),
                              ("adversarial_briefs.jsonl", "adversarial_briefs2"),
-                             ("people_dev.jsonl", "people_briefs9")):
+                             ("people_dev.jsonl", "people_briefs9"),
+                             ("people_briefs.jsonl", "people_briefs10")):
             if base in names and any(n.startswith(reuser) for n in names):
                 first = a if Path(a).name == base else b
                 return {json.loads(line)["user_id"]

@@ -54,6 +54,7 @@ BRIEFS6_USERS = 40
 BRIEFS7_USERS = 36
 BRIEFS8_USERS = 36
 BRIEFS9_USERS = 36
+BRIEFS10_USERS = 36
 OPTIONS_DEV_USERS = 24
 
 
@@ -105,6 +106,8 @@ def pools():
     briefs8 = (briefs2[BRIEFS2_USERS // 2:] + briefs2[:BRIEFS2_USERS // 2])[:BRIEFS8_USERS]
     # The ninth reuses the users of people_dev after the 36 that people_briefs5 took.
     briefs9 = [c["user_id"] for c in dev_cases.CASES][BRIEFS5_USERS:BRIEFS5_USERS + BRIEFS9_USERS]
+    # The tenth reuses the users of people_briefs (tuned on, both halves), in its case order.
+    briefs10 = list(briefs[:BRIEFS10_USERS])
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -129,6 +132,9 @@ def pools():
         "briefs9": briefs9,
         "briefs9a": briefs9[:BRIEFS9_USERS // 2],
         "briefs9b": briefs9[BRIEFS9_USERS // 2:],
+        "briefs10": briefs10,
+        "briefs10a": briefs10[:BRIEFS10_USERS // 2],
+        "briefs10b": briefs10[BRIEFS10_USERS // 2:],
         # a second adversarial briefs set, by another writer, on the same pool's users
         "adversarial_briefs2": set(adversarial_briefs),
         # a development set of option changes, on the users of people_briefs2 (tuned on)
@@ -160,6 +166,7 @@ def main(only):
         ("people_briefs7.jsonl", ("briefs7a_cases", "briefs7b_cases"), "briefs7"),
         ("people_briefs8.jsonl", ("briefs8a_cases", "briefs8b_cases"), "briefs8"),
         ("people_briefs9.jsonl", ("briefs9a_cases", "briefs9b_cases"), "briefs9"),
+        ("people_briefs10.jsonl", ("briefs10a_cases", "briefs10b_cases"), "briefs10"),
         ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
     ]
     # A writer's part on its own, only when named.
@@ -170,7 +177,9 @@ def main(only):
              ("people_briefs8a.jsonl", ("briefs8a_cases",), "briefs8a"),
              ("people_briefs8b.jsonl", ("briefs8b_cases",), "briefs8b"),
              ("people_briefs9a.jsonl", ("briefs9a_cases",), "briefs9a"),
-             ("people_briefs9b.jsonl", ("briefs9b_cases",), "briefs9b")]
+             ("people_briefs9b.jsonl", ("briefs9b_cases",), "briefs9b"),
+             ("people_briefs10a.jsonl", ("briefs10a_cases",), "briefs10a"),
+             ("people_briefs10b.jsonl", ("briefs10b_cases",), "briefs10b")]
     if only:
         sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
