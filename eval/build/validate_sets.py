@@ -48,6 +48,7 @@ DEFAULT_SETS = [
     "eval/sets/adversarial_briefs2.jsonl",
     "eval/sets/people_briefs9.jsonl",
     "eval/sets/people_briefs10.jsonl",
+    "eval/sets/adversarial_briefs3.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -505,7 +506,7 @@ class Checker:
         held-out half (even case ids), people_briefs5 those of people_dev, and people_briefs6
         (and its two parts while they are written) those of people_test's tuned half (odd case
         ids), people_briefs7 those of people_briefs3, people_briefs8 those of people_briefs2 (and so
-        some of people_options_dev), adversarial_briefs2 those of adversarial_briefs, people_briefs9 those of people_dev,
+        some of people_options_dev), adversarial_briefs2 and adversarial_briefs3 those of adversarial_briefs, people_briefs9 those of people_dev,
         people_briefs10 those of people_briefs, as the
         other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
@@ -516,11 +517,12 @@ class Checker:
                              ("people_options_dev.jsonl", "people_briefs8"),
                              ("adversarial_briefs.jsonl", "adversarial_briefs2"),
                              ("people_dev.jsonl", "people_briefs9"),
-                             ("people_briefs.jsonl", "people_briefs10")):
+                             ("people_briefs.jsonl", "people_briefs10"),
+                             ("adversarial_briefs.jsonl", "adversarial_briefs3"),
+                             ("adversarial_briefs2.jsonl", "adversarial_briefs3")):
             if base in names and any(n.startswith(reuser) for n in names):
                 first = a if Path(a).name == base else b
-                return {json.loads(line)["user_id"]
-                        for line in Path(first).read_text().splitlines() if line.strip()}
+                return set(users_of[first])
         # people_briefs7 (and its two parts while they are written) reuses people_briefs3's
         if "people_briefs3.jsonl" in names and any(n.startswith("people_briefs7") for n in names):
             three = a if Path(a).name == "people_briefs3.jsonl" else b

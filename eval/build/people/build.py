@@ -137,6 +137,8 @@ def pools():
         "briefs10b": briefs10[BRIEFS10_USERS // 2:],
         # a second adversarial briefs set, by another writer, on the same pool's users
         "adversarial_briefs2": set(adversarial_briefs),
+        # a third, by one more writer, on the same pool's users
+        "adversarial_briefs3": set(adversarial_briefs),
         # a development set of option changes, on the users of people_briefs2 (tuned on)
         "options_dev": briefs2[:OPTIONS_DEV_USERS],
     }
@@ -168,6 +170,7 @@ def main(only):
         ("people_briefs9.jsonl", ("briefs9a_cases", "briefs9b_cases"), "briefs9"),
         ("people_briefs10.jsonl", ("briefs10a_cases", "briefs10b_cases"), "briefs10"),
         ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
+        ("adversarial_briefs3.jsonl", ("adversarial_briefs3_cases",), "adversarial_briefs3"),
     ]
     # A writer's part on its own, only when named.
     parts = [("people_briefs6a.jsonl", ("briefs6a_cases",), "briefs6a"),
