@@ -149,6 +149,14 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:only if|if|as long as|provided(?: that)?|unless)\b[^.;]{0,50}?\b(?P<cmp>less|cheaper|under|below|lower|no more|not more|more|over|above|higher|pricier|exceeds?)\b(?: than)?\s*\$?\s?(?P<amount>\d+(?:\.\d{1,2})?)",
     )
 });
+/// "only if it costs the same or less than what I paid", "as long as it's not more
+/// expensive", "provided it's cheaper": a bound at no extra cost, with no amount (a plain
+/// "if it's cheaper, ..." says what to do with a refund, not whether to write).
+static NOT_DEARER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:only if|as long as|provided(?: that)?)\b[^.;]{0,50}?(?:\b(?P<same>the same (?:price )?or (?:less|cheaper|lower)|no more|not more|no pricier|not pricier)\b|\b(?:less|cheaper|lower)\b)|\bif\b[^.;]{0,50}?\b(?P<same2>the same (?:price )?or (?:less|cheaper|lower)|no more (?:expensive|than)|not more (?:expensive|than)))(?P<after>\s*(?:than\s*)?\$?\s?\d)?",
+    )
+});
 /// What this agent never does: the store's procedures hold no coupon, discount, price
 /// match, compensation, supervisor, newsletter or shipping speed.
 static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,10 +178,11 @@ static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:\w{3,}ed|delivered|shipped|sent|here|arriv\w*|before|after|by|until|on time|in time|cheaper|pricier|more|less|under|over|free|available|possible|okay|ok|fine|allowed)\b",
     )
 });
-/// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock".
+/// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock", "if
+/// the black ones exist with 8 hours of battery".
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|comes? with|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer|are having|are carrying|are selling|are stocking) (?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|comes? with|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|exists?|you (?:still |also )?(?:have|carry|sell|stock|offer|are having|are carrying|are selling|are stocking) (?:it|one|them|that|the same|an?|the|exactly|my)\b|you(?:['’]ve|\s+have)?\s+got\s+(?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
     )
 });
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
@@ -259,7 +268,7 @@ pub fn available_span(clause: &str) -> Option<&str> {
 
 static AVAILABLE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|you (?:still |also )?(?:have|carry|sell|stock|offer) (?:it|one|them|that|the same|an?|the|exactly|my))\b[^,.;]*",
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|exists?|you (?:still |also )?(?:have|carry|sell|stock|offer) (?:it|one|them|that|the same|an?|the|exactly|my)|you(?:['’]ve|\s+have)?\s+got\s+(?:it|one|them|that|the same|an?|the|exactly|my))\b[^,.;]*",
     )
 });
 
@@ -348,6 +357,27 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
             below: below_said != stop_when_true,
             amount,
             difference: head.contains("difference") || courteous.contains("difference"),
+        });
+    }
+    // "only do it if that costs the same or less than what I paid": a bound at no extra
+    // cost, on the difference (the same price passes only where "the same" or "no more" is
+    // said)
+    // ("only" before the "if" is the bound's: "swap it, but only if it's cheaper")
+    let before = courteous[..cond.start()].trim_end();
+    let only = before
+        .get(before.len().saturating_sub(4)..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("only"));
+    let from = if only { before.len() - 4 } else { cond.start() };
+    let bounded = &courteous[from..cond.start() + span.len()];
+    if let Some(c) = NOT_DEARER
+        .captures(bounded)
+        .filter(|c| c.name("after").is_none())
+    {
+        let same_passes = c.name("same").is_some() || c.name("same2").is_some();
+        return Some(Condition::Price {
+            below: true,
+            amount: if same_passes { 0.005 } else { 0.0 },
+            difference: true,
         });
     }
     // "if there is some difference of price, use my PayPal for it": where any difference
@@ -671,7 +701,55 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_at_no_extra_cost_is_a_price_condition() {
+        let free = Condition::Price {
+            below: true,
+            amount: 0.005,
+            difference: true,
+        };
+        for t in [
+            "Only do it if that costs the same or less than what I paid for the 5K one.",
+            "Go ahead as long as it's no more than what I paid.",
+            "if the new one is not more expensive than mine, switch it",
+        ] {
+            assert_eq!(condition_of(t), Some(free.clone()), "{t}");
+        }
+        assert_eq!(
+            condition_of("Swap it, but only if it's cheaper."),
+            Some(Condition::Price {
+                below: true,
+                amount: 0.0,
+                difference: true
+            })
+        );
+        // with an amount it is the amount's bound; a plain "if it's cheaper" says where a
+        // refund goes, it is no bound
+        assert!(matches!(
+            condition_of("only if it costs less than $50"),
+            Some(Condition::Price { amount, .. }) if amount == 50.0
+        ));
+        assert!(!matches!(
+            condition_of("If it's cheaper, tell me how much comes back to me."),
+            Some(Condition::Price { .. })
+        ));
+    }
+
+    #[test]
     fn availability_conditions_are_read() {
+        assert_eq!(
+            condition_of(
+                "If the black wireless earbuds exist with 8 hours of battery, change mine to those."
+            ),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
+            condition_of("If you've got that one, switch it and take the extra off my gift card."),
+            Some(Condition::IfAvailable)
+        );
+        assert_eq!(
+            condition_of("If they don't exist, leave the earbuds as they are."),
+            Some(Condition::IfUnavailable)
+        );
         assert_eq!(
             condition_of("If the mountain bike comes in medium in black, please switch to that; otherwise leave the bike alone."),
             Some(Condition::IfAvailable)

@@ -402,6 +402,13 @@ const LETTER_SIZES: &[(&str, &[&str])] = &[
     ("xxl", &["xx large", "extra extra large", "2xl"]),
 ];
 
+/// Words after "the large" that leave it a letter size: "the large one", "the large, still
+/// red" (punctuation is gone from normalised text).
+const THE_SIZE_AFTER: &[&str] = &[
+    "one", "ones", "size", "instead", "still", "then", "please", "if", "and", "but", "or", "in",
+    "version", "would", "will", "is", "fits", "should",
+];
+
 /// The letter size a word names ("medium" is M).
 fn letter_size_of(word: &str) -> Option<&'static str> {
     LETTER_SIZES
@@ -431,6 +438,13 @@ fn size_word(norm: &str, key: &str, nv: &str) -> bool {
                 .any(|p| contains_words(norm, &format!("{p} a {w}")))
             || contains_words(norm, &format!("an {w} instead"))
             || contains_words(norm, &format!("a {w} instead"))
+            // "if there's no medium, then the large, still red": "the large" alone, or before
+            // a word that opens no other option's phrase ("the medium ventilation" does)
+            || THE_SIZE_AFTER.iter().any(|next| {
+                contains_words(norm, &format!("the {w} {next}"))
+            })
+            || norm == format!("the {w}")
+            || norm.ends_with(&format!(" the {w}"))
             // "the fleece is a small; I need a large", "should be a small"
             || ["is", "be", "need", "want", "get", "take", "prefer", "wear", "wears"]
                 .iter()
@@ -1292,6 +1306,20 @@ mod tests {
             option_mentions("the large one but with medium ventilation", &helmet)
                 .get("ventilation"),
             Some(&BTreeSet::from(["medium".to_owned()]))
+        );
+        // "then the large, still red": "the large" alone is the size; "the medium
+        // ventilation" is the other option's
+        assert_eq!(
+            option_mentions(
+                "if there's no M, then go up to the large, still black",
+                &helmet
+            )
+            .get("size"),
+            Some(&BTreeSet::from(["M".to_owned(), "L".to_owned()]))
+        );
+        assert_eq!(
+            option_mentions("I'd prefer the medium ventilation", &helmet).get("size"),
+            None
         );
         // "fabric and neckline don't matter": a plural verb takes both, and a word made on
         // a value's word ("neckline" on "crew neck") names its key

@@ -164,10 +164,11 @@ fn condition_heading(sentence: &str) -> bool {
 
 /// A second choice of option: "if that's not available then black is fine", "if not, the
 /// red one works", "if there's no black one like that, I'll take it in blue", "if red's not
-/// available, black in-ear wireless instead", "If there's no M like that, make it an L.".
+/// available, black in-ear wireless instead", "If there's no M like that, make it an L.", "if
+/// there's no medium, then go up to the large", "if not, exchange it for the large".
 static SECOND_CHOICE_FINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work|instead)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b|(?:please\s+|just\s+)?(?:make|change|switch|swap)\s+(?:it|them|mine)\s+(?:to\s+)?(?:an?|the)\s|then\s+(?:an?|the)\s+[\w%-]+(?:\s+[\w%-]+){{0,3}}\s*[.!]?\s*$)",
+        r"(?i){unavailable},?\s*(?:then\s+)?(?:[^.;!?]{{1,60}}?\b(?:(?:is|are|would be|will be)\s+(?:fine|ok|okay|good|great)|works|will do|would do|would work|instead)\b|I(?:'ll|\s+will|'d|\s+would)\s+(?:take|go (?:with|for)|settle for|accept|get|have)\b|(?:please\s+|just\s+)?(?:make|change|switch|swap)\s+(?:it|them|mine)\s+(?:to\s+)?(?:an?|the)\s|(?:please\s+|just\s+)?(?:exchange|swap|switch|change)\s+(?:it|them|mine)\s+(?:for|to|with)\s+(?:an?|the)\s|(?:please\s+|just\s+)?(?:go|move|step|bump\s+(?:it|me))\s+(?:up|down)\s+(?:a\s+size\s+)?to\s+(?:an?|the)\s|then\s+(?:an?|the)\s+[\w%-]+(?:\s+[\w%-]+){{0,3}}\s*[.!]?\s*$)",
         unavailable = crate::conditions::IF_UNAVAILABLE
     ))
 });

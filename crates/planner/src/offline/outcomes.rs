@@ -202,6 +202,12 @@ pub(super) fn resolve_all(
             // whole order" is the order of the request it replaces
             went[*p] = Some(Went::Failed(None));
             let mut fallback = requests[i].clone();
+            // "If not, exchange it for a large.": "it" is what the request it replaces named
+            if fallback.before.is_empty() && requests[*p].kind == fallback.kind {
+                fallback.before = format!("{} {}", requests[*p].before, requests[*p].clause)
+                    .trim()
+                    .to_owned();
+            }
             if fallback.order_ids.is_empty() {
                 if let Some(id) = order_of(&requests[*p], &planned, procedures) {
                     fallback.context_order = Some(id);

@@ -246,7 +246,13 @@ pub(super) fn select(
         {
             continue;
         }
-        if !specific[i] {
+        // "If you have it in a medium, exchange it for that. If not, exchange it for a
+        // large.": a second choice is no vague repeat of the first
+        let second_choice = r.condition.as_ref().is_some_and(Condition::is_fallback)
+            && requests[..i]
+                .iter()
+                .any(|o| o.kind == r.kind && o.condition.is_some());
+        if !specific[i] && !second_choice {
             let same_kind = |j: usize| {
                 let o = &requests[j];
                 o.kind == r.kind
