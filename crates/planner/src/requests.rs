@@ -71,7 +71,7 @@ static ONLY: LazyLock<Regex> =
 /// after all", "I decided to keep them".
 static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:never ?mind|scratch that|forget (?:it|that|about it)|(?:decided|decide|going|want|wants|'ll|will|would rather|rather) (?:to )?keep (?:it|them|everything|all of (?:it|them))\b|keep (?:it|them) after all|(?:no longer|don'?t|do not) (?:want|need) to (?:return|exchange|cancel|change|modify|replace) (?:it|them|anything))",
+        r"(?i)\b(?:never ?mind|scratch that|forget (?:it|that|about it)|(?:decided|decide|going|want|wants|'ll|will|would rather|rather) (?:to )?keep (?:it|them|everything|all of (?:it|them))\b|keep (?:it|them) after all|(?:no longer|don'?t|do not) (?:want|need) to (?:return|exchange|cancel|change|modify|replace) (?:it|them|anything)|(?:don'?t|do not|no need to)\s+cancel\s+(?:it|them|anything|(?:the|that|this|my)\s+(?:whole\s+)?order)\b)",
     )
 });
 /// Request kinds that ask for facts: "I don't want to change anything" takes none back.
@@ -892,6 +892,20 @@ mod tests {
             &p,
         );
         assert!(r.iter().all(|r| r.retracted), "{r:#?}");
+        // "...ok actually no, don't cancel it": the cancellation is taken back, the change
+        // asked after it stands
+        let r = extract(
+            "Please cancel my order with the lamp. ...ok actually no, don't cancel it, I thought it over. Instead, change the lamp to the white one.",
+            &p,
+        );
+        assert!(
+            r.iter().filter(|r| r.kind == "cancel").all(|r| r.retracted),
+            "{r:#?}"
+        );
+        assert!(
+            r.iter().any(|r| r.kind == "item_change" && !r.retracted),
+            "{r:#?}"
+        );
         let kept = extract(
             "Please return everything from #W1111111 but keep the lamp.",
             &p,

@@ -1,7 +1,18 @@
 //! Where the text names products of an order, and mapping normalised offsets back to the text.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::customer::Item;
-use crate::text::normalise;
+use crate::text::{normalise, re};
+
+/// "over a helmet", "bigger than a mug": a product named with "a" after a preposition of
+/// place or comparison is a thing in general, not an item of the order (which is "the" or
+/// "my" helmet). "With a" and "for a" are left out: "the order with a tablet" names an order.
+static GENERIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:over|under|like|than|into|onto|inside|around|beside|behind|underneath)\s+an?\s+$")
+});
 
 /// One place where the text names a product of the order.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,8 +44,9 @@ pub fn mentions(raw: &str, items: &[Item]) -> Vec<Mention> {
                 .and_then(|h| crate::variant::find_words(h, &alias))
             {
                 let p = start + pos;
-                // a quoted word is a dict key or value ('set type'), not a product
-                if !norm[..p].ends_with('\'') {
+                // a quoted word is a dict key or value ('set type'), not a product; "a pain
+                // to get on over a helmet" names a thing in general, not the order's helmet
+                if !norm[..p].ends_with('\'') && !GENERIC_BEFORE.is_match(&norm[..p]) {
                     spans.push((p, p + alias.len(), strength, name));
                 }
                 start = p + alias.len();
@@ -135,4 +147,41 @@ pub fn raw_pos(raw: &str, norm_pos: usize) -> usize {
         in_word = !sep;
     }
     raw.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(name: &str) -> Item {
+        Item {
+            order_id: "#W1000001".to_owned(),
+            name: name.to_owned(),
+            product_id: name.to_lowercase(),
+            item_id: name.to_lowercase(),
+            price: 1.0,
+            options: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_thing_in_general_is_no_item_of_the_order() {
+        let items = [item("Fleece Jacket"), item("Cycling Helmet")];
+        let named = |text: &str| -> Vec<String> {
+            mentions(text, &items).into_iter().map(|m| m.name).collect()
+        };
+        assert_eq!(
+            named("The fleece jacket is a pain to get on over a helmet, so the full-zip one."),
+            ["Fleece Jacket"]
+        );
+        // "the order with a helmet" and "my helmet" name the order's
+        assert_eq!(
+            named("the order with a helmet: the jacket should be black"),
+            ["Cycling Helmet", "Fleece Jacket"]
+        );
+        assert_eq!(
+            named("my helmet is too tight, like the jacket"),
+            ["Cycling Helmet", "Fleece Jacket"]
+        );
+    }
 }

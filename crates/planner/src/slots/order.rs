@@ -522,6 +522,27 @@ pub(super) fn pick_order(
     if open.len() == 1 {
         return Ok(open[0].clone());
     }
+    // "The order I'm having shipped to my sister in Chicago went onto my gift card. Please
+    // charge that order to my Mastercard.": where the order goes says which (not for an
+    // address change, whose words name where it should go)
+    if open.len() > 1 && !req.kind.ends_with("address") {
+        let open_ids: Vec<String> = open.iter().map(|id| (*id).clone()).collect();
+        let described = by_destination(&req.clause, &open_ids, customer).or_else(|| {
+            // the nearest sentence before that names one order's destination
+            POINTS_BACK_ORDER
+                .is_match(&req.clause)
+                .then(|| {
+                    crate::text::sentences(&req.before)
+                        .iter()
+                        .rev()
+                        .find_map(|s| by_destination(s, &open_ids, customer))
+                })
+                .flatten()
+        });
+        if let Some(id) = described {
+            return Ok(id);
+        }
+    }
     Err(Resolution::ask(if open.is_empty() {
         "Which order is this about? Please send the order number (it looks like #W1234567)."
             .to_owned()

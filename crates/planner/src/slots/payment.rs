@@ -42,7 +42,7 @@ static FOR_NOW: LazyLock<Regex> = LazyLock::new(|| {
 /// it", "is empty", "ran out".
 static CANNOT_PAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:\w+\s+){0,2}?(?:(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not)\s+(?:have\s+)?(?:enough|cover|be enough)|(?:is|'s)\s+(?:(?:basically|almost|nearly|pretty much|practically|all but|just about)\s+)?(?:empty|used up|maxed out|expired|drained|spent)|ran out|has (?:no|too little) (?:balance|money|credit))\b",
+        r"(?i)^\s*(?:\w+\s+){0,2}?(?:(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not)\s+(?:have\s+)?(?:enough|cover|be enough)|(?:is|'s)\s+(?:(?:basically|almost|nearly|pretty much|practically|all but|just about)\s+)?(?:empty|used up|maxed out|expired|drained|spent)|ran out|has (?:no|too little) (?:balance|money|credit)|(?:only|just|barely)\s+(?:has|had|got)|(?:has|had|'s got|got)\s+(?:only\s+|just\s+)?(?:(?:very\s+)?little|a\s+(?:few|couple(?:\s+of)?)\s+(?:dollars|bucks)|next to nothing|almost nothing|hardly anything|barely anything|not much)|(?:is|'s)\s+(?:running\s+)?(?:low|nearly out|almost out|running out)|is down to)\b",
     )
 });
 
@@ -424,10 +424,19 @@ mod tests {
             "'s basically empty, so please take it off and charge my Visa",
             " is almost used up",
             " has no balance left",
+            " is running low, so my Mastercard please",
+            " has barely anything on it",
+            " just has a couple of dollars, put it on PayPal",
         ] {
             assert!(CANNOT_PAY.is_match(after), "{after}");
         }
-        for after in [", please", " is fine", " (the one ending in 1111)"] {
+        for after in [
+            ", please",
+            " is fine",
+            " (the one ending in 1111)",
+            " has plenty on it",
+            " has $80 on it",
+        ] {
             assert!(!CANNOT_PAY.is_match(after), "{after}");
         }
     }
