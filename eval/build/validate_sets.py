@@ -49,6 +49,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs9.jsonl",
     "eval/sets/people_briefs10.jsonl",
     "eval/sets/adversarial_briefs3.jsonl",
+    "eval/sets/people_briefs11.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -507,7 +508,8 @@ class Checker:
         (and its two parts while they are written) those of people_test's tuned half (odd case
         ids), people_briefs7 those of people_briefs3, people_briefs8 those of people_briefs2 (and so
         some of people_options_dev), adversarial_briefs2 and adversarial_briefs3 those of adversarial_briefs, people_briefs9 those of people_dev,
-        people_briefs10 those of people_briefs, as the
+        people_briefs10 those of people_briefs, people_briefs11 those of
+        people_briefs4 (and so of people_test), as the
         other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
@@ -519,7 +521,9 @@ class Checker:
                              ("people_dev.jsonl", "people_briefs9"),
                              ("people_briefs.jsonl", "people_briefs10"),
                              ("adversarial_briefs.jsonl", "adversarial_briefs3"),
-                             ("adversarial_briefs2.jsonl", "adversarial_briefs3")):
+                             ("adversarial_briefs2.jsonl", "adversarial_briefs3"),
+                             ("people_briefs4.jsonl", "people_briefs11"),
+                             ("people_test.jsonl", "people_briefs11")):
             if base in names and any(n.startswith(reuser) for n in names):
                 first = a if Path(a).name == base else b
                 return set(users_of[first])

@@ -55,6 +55,7 @@ BRIEFS7_USERS = 36
 BRIEFS8_USERS = 36
 BRIEFS9_USERS = 36
 BRIEFS10_USERS = 36
+BRIEFS11_USERS = 36
 OPTIONS_DEV_USERS = 24
 
 
@@ -108,6 +109,9 @@ def pools():
     briefs9 = [c["user_id"] for c in dev_cases.CASES][BRIEFS5_USERS:BRIEFS5_USERS + BRIEFS9_USERS]
     # The tenth reuses the users of people_briefs (tuned on, both halves), in its case order.
     briefs10 = list(briefs[:BRIEFS10_USERS])
+    # The eleventh reuses the users of people_briefs4 (held out; its users come from
+    # people_test's held-out half), in its case order.
+    briefs11 = list(briefs4[:BRIEFS11_USERS])
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -135,6 +139,9 @@ def pools():
         "briefs10": briefs10,
         "briefs10a": briefs10[:BRIEFS10_USERS // 2],
         "briefs10b": briefs10[BRIEFS10_USERS // 2:],
+        "briefs11": briefs11,
+        "briefs11a": briefs11[:BRIEFS11_USERS // 2],
+        "briefs11b": briefs11[BRIEFS11_USERS // 2:],
         # a second adversarial briefs set, by another writer, on the same pool's users
         "adversarial_briefs2": set(adversarial_briefs),
         # a third, by one more writer, on the same pool's users
@@ -169,6 +176,7 @@ def main(only):
         ("people_briefs8.jsonl", ("briefs8a_cases", "briefs8b_cases"), "briefs8"),
         ("people_briefs9.jsonl", ("briefs9a_cases", "briefs9b_cases"), "briefs9"),
         ("people_briefs10.jsonl", ("briefs10a_cases", "briefs10b_cases"), "briefs10"),
+        ("people_briefs11.jsonl", ("briefs11a_cases", "briefs11b_cases"), "briefs11"),
         ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
         ("adversarial_briefs3.jsonl", ("adversarial_briefs3_cases",), "adversarial_briefs3"),
     ]
@@ -182,7 +190,9 @@ def main(only):
              ("people_briefs9a.jsonl", ("briefs9a_cases",), "briefs9a"),
              ("people_briefs9b.jsonl", ("briefs9b_cases",), "briefs9b"),
              ("people_briefs10a.jsonl", ("briefs10a_cases",), "briefs10a"),
-             ("people_briefs10b.jsonl", ("briefs10b_cases",), "briefs10b")]
+             ("people_briefs10b.jsonl", ("briefs10b_cases",), "briefs10b"),
+             ("people_briefs11a.jsonl", ("briefs11a_cases",), "briefs11a"),
+             ("people_briefs11b.jsonl", ("briefs11b_cases",), "briefs11b")]
     if only:
         sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
