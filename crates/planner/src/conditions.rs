@@ -73,7 +73,7 @@ static OWN_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:the\s+)?same(?:\s+as\s+(?:before|now|it\s+is|they\s+are|mine))?\s+otherwise|otherwise\s+(?:(?:exactly|just)\s+)?(?:the\s+same|identical|unchanged|as\s+(?:it\s+is|they\s+are|before|now))|(?:let me know|tell me|please advise|wondering|wonder|ask|asks|asked|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;:]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
+        r"(?i)\b(?:(?:the\s+)?same(?:\s+as\s+(?:before|now|it\s+is|they\s+are|mine))?\s+otherwise|otherwise\s+(?:(?:exactly|just)\s+)?(?:the\s+same|identical|unchanged|as\s+(?:it\s+is|they\s+are|before|now))|(?:let me know|tell me|please advise|wondering|wonder|ask|asks|asked|asking|see|check|know)(?: \w+){0,3} (?:if|whether)|if (?:possible|you don't mind|that's (?:ok|okay|alright|fine|possible)|it's (?:ok|okay|possible|not too much trouble)|needed|necessary|you need|any|so|not already|i remember (?:correctly|right)|i'm not mistaken|i recall)\b|\bif (?:you can|you could|you would)\s*(?:[.,!?;:]|$)|\b(?:grateful|appreciated?(?: it)?|thankful|obliged|glad|happy|great|nice|helpful|lovely|kind(?: of you)?|wonderful|perfect)\s+if (?:you|u) (?:could|would|can|might|told|let|gave|sent|showed|confirmed|explained)\b|\bif (?:you|u) (?:could|would) (?:please|kindly)\b)",
     )
 });
 static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +83,7 @@ static AGENT_IF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static UNAVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there's no|there(?:'s|\s+is|\s+are)\s+none|none|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:if|in case)\b[^,.;]{0,60}?\b(?:sold out|out of stock|discontinued)\b|\b(?:otherwise|or else|if not)\b",
+        r"(?i)\b(?:if|in case)\b[^,.;]{0,60}?(?:\bnot|n't|\bno longer|\bun)\s*(?:available|in stock|possible|exist|offered|sold|come)|\bif (?:there (?:is|are) no|there's no|there(?:'s|\s+is|\s+are)\s+none|none|there(?:'s|\s+is|\s+are)\s*(?:not|n't)|you (?:do not|don't) have|not)\b|\b(?:if|in case)\b[^,.;]{0,60}?\b(?:sold out|out of stock|discontinued)\b|\b(?:if|in case)\b[^,.;]{0,40}?\bthere\s+(?:is|are)\s+(?:not|none)\s*(?:[,;]|$)|\b(?:otherwise|or else|if not)\b",
     )
 });
 /// "assuming the bookshelf works out", "if that goes through", "provided the first change is
@@ -736,6 +736,18 @@ mod tests {
 
     #[test]
     fn availability_conditions_are_read() {
+        // a non-native speaker's "if for gas there is not": the fallback's head
+        assert_eq!(
+            condition_of("If for gas there is not, then change it for the one for induction."),
+            Some(Condition::IfUnavailable)
+        );
+        // "I'd be grateful if you told me how much it is" asks politely, it is no condition
+        assert_eq!(
+            condition_of(
+                "It goes to my Mastercard, and I'd be grateful if you told me how much it is."
+            ),
+            None
+        );
         assert_eq!(
             condition_of(
                 "If the black wireless earbuds exist with 8 hours of battery, change mine to those."

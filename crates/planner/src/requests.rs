@@ -587,6 +587,17 @@ mod tests {
     }
 
     #[test]
+    fn an_order_sent_there_and_a_balance_asked_alone_are_requests() {
+        let k = kinds("I'm starting a new job in Raleigh and that order should go there rather than to Charlotte.");
+        assert!(k.iter().any(|(k, _)| k == "order_address"), "{k:?}");
+        let k = kinds("I paid with my gift card and lost track of it. What's the current balance?");
+        assert!(k.iter().any(|(k, _)| k == "account"), "{k:?}");
+        // a statement of a balance asks nothing
+        let k = kinds("The balance on it is low, so use my Visa.");
+        assert!(!k.iter().any(|(k, _)| k == "account"), "{k:?}");
+    }
+
+    #[test]
     fn a_condition_opening_the_sentence_holds_for_each_of_its_requests() {
         let p = Procedures::shipped().unwrap();
         let r = extract(

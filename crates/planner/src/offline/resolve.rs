@@ -272,7 +272,13 @@ impl OfflinePlanner {
             return Ok(plan.with_confidence(Confidence::unsure(Doubt::Unmodelled(condition))));
         }
         let mut facts = std::mem::take(&mut leading);
-        facts.extend(found);
+        // two questions answered by one fact ("can you give me its tracking number ... it has
+        // been sent already, I believe") state it once
+        for f in found {
+            if !facts.contains(&f) {
+                facts.push(f);
+            }
+        }
         // "I'm thinking about returning it - just asking, not starting a return yet": say what
         // would happen and what the options are, do nothing and ask nothing
         if (HYPOTHETICAL.is_match(&turn.body_text()) || no_changes_wanted(&turn.body_text()))

@@ -16,10 +16,11 @@ use super::mentions::Mention;
 /// an optional relative clause ("that I just placed"), then "with", "containing", ...; or an
 /// item described by what came with it ("the helmet I got with my jacket", "the backpack
 /// that came with the tablet"); or where it went, then what it held ("the one shipped to
-/// Houston with the tablet").
+/// Houston with the tablet"); or what else the customer got in it ("the order where i also
+/// got the blue earbuds").
 static ORDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which)(?: (?:hasn'?t|has not|isn'?t|is not)(?: yet)? (?:shipped|been shipped|gone out|left|been sent)(?: yet)?)?)?(?: i(?: have| had| just| recently| already| still)* (?:placed|made|received|got|ordered|bought|paid for|pending|open|outstanding))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:one|order|package|parcel|delivery|shipment)(?: (?:that|which))?(?: (?:was|got|is|went))? (?:shipped|sent|delivered|going|headed|heading|went)(?: out)? to(?: \S+){1,3}? with|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as)\b",
+        r"\b(?:(?:order|orders|purchase|package|parcel|delivery|shipment)(?: (?:that|which)(?: (?:hasn'?t|has not|isn'?t|is not)(?: yet)? (?:shipped|been shipped|gone out|left|been sent)(?: yet)?)?)?(?: i(?: have| had| just| recently| already| still)* (?:placed|made|received|got|ordered|bought|paid for|pending|open|outstanding))?(?: (?:also|only|just|still))?(?: (?:with|has|had|have|having|containing|contains|contained|including|includes|included|of|for))|\bone (?:with|that has|that had|which has|which had|that also had|containing|including)|\b(?:i|that|which)(?: just| recently| also)? (?:got|received|bought|ordered|purchased|came|arrived|shipped|(?:was|were|got) (?:delivered|shipped|sent)) (?:it |them )?(?:with|along with|together with|alongside)|\b(?:shipped|sent|delivered|arrived|came|went)(?: \S+){0,3} (?:together with|along with|alongside)|\b(?:one|order|package|parcel|delivery|shipment)(?: (?:that|which))?(?: (?:was|got|is|went))? (?:shipped|sent|delivered|going|headed|heading|went)(?: out)? to(?: \S+){1,3}? with|\b(?:in|from|with|on) the same (?:parcel|box|package|delivery|order|shipment) as|\b(?:order|purchase|package|parcel|delivery|shipment) (?:where|in which|that) (?:i|we)(?: also| just| recently| had)? (?:got|received|bought|ordered|purchased))\b",
     )
 });
 
@@ -284,6 +285,10 @@ mod tests {
 
     #[test]
     fn products_after_an_order_cue_describe_the_order() {
+        assert_eq!(
+            describing("return the desk lamp from the order where i also got the gaming mouse"),
+            vec![("Desk Lamp".into(), false), ("Gaming Mouse".into(), true)]
+        );
         assert_eq!(
             describing("Then in the order with the white gaming mouse, the desk lamp has low brightness and I wanted high: exchange it for the bright version."),
             vec![("Gaming Mouse".into(), true), ("Desk Lamp".into(), false)]

@@ -54,11 +54,12 @@ pub(crate) static ORIGINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// Whether `text` asks for the order's own payment method ([`ORIGINAL_REF`]), not away from
-/// it ("to my gift card, not the card I paid with").
+/// it ("to my gift card, not the card I paid with", "paid with my Mastercard, not with the
+/// gift card I used").
 pub(crate) fn asks_original(text: &str) -> bool {
     static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:not|never|rather than|instead of|than|n't|no)\s+(?:(?:to|on|onto|back to)\s+)?(?:the\s+|my\s+)?$",
+            r"(?i)\b(?:not|never|rather than|instead of|than|n't|no)\s+(?:(?:to|on|onto|back to|with|by|via|using|through)\s+)?(?:the\s+|my\s+)?(?:gift\s+|credit\s+|debit\s+)?$",
         )
     });
     ORIGINAL_REF
@@ -413,6 +414,14 @@ mod tests {
         assert!(!keeps(
             "Money owed goes on my Visa, please don't put it on the "
         ));
+    }
+
+    #[test]
+    fn the_method_paid_with_named_as_the_one_to_leave_is_not_asked_for() {
+        assert!(!asks_original(
+            "I'd rather that order were paid with my Mastercard, not with the gift card I used"
+        ));
+        assert!(asks_original("refund it to the card I used, please"));
     }
 
     #[test]

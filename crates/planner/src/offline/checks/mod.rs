@@ -156,7 +156,7 @@ pub(super) fn fewer_than_stated(
 /// to the tablet": products the customer says to keep.
 pub(super) static KEEP_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|{}|nothing changes (?:on|for|with)|(?:is|are) fine|{}|{})\b",
+        r"(?i)\b(?:keep(?:ing)?|stays?|staying|remains?|hold on to|leave|leaving|don'?t (?:touch|change)|do not (?:touch|change)|doesn'?t change|does not change|won'?t change|will not change|(?:is|are)(?:n'?t| not) changing|unchanged|{}|nothing changes (?:on|for|with)|(?:is|are) fine|{}|{})\b",
         crate::slots::kept::NO_CHANGE_TO,
         crate::slots::kept::ONLY_NEED,
         crate::slots::kept::NEEDS_NO_CHANGE
@@ -423,8 +423,20 @@ static SUBJECT_KEPT: LazyLock<Regex> =
 
 #[cfg(test)]
 mod tests {
-    use super::{fewer_than_stated, unnamed_item_written};
+    use super::{fewer_than_stated, unnamed_item_written, KEEP_SAID};
     use crate::customer::Customer;
+
+    #[test]
+    fn an_item_said_not_to_change_is_kept() {
+        for s in [
+            "The lamp doesn't change.",
+            "the chair does not change",
+            "The mouse stays.",
+        ] {
+            assert!(KEEP_SAID.is_match(s), "{s}");
+        }
+        assert!(!KEEP_SAID.is_match("The lamp should change to white."));
+    }
 
     #[test]
     fn a_write_on_an_item_the_text_never_names_is_asked_about() {
