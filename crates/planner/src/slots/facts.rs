@@ -79,7 +79,7 @@ fn said_orders(clause: &str, all: Vec<String>, customer: &Customer) -> Vec<Strin
         None => Vec::new(),
     };
     let pool = if in_status.is_empty() { all } else { in_status };
-    match super::order::by_destination(clause, &pool, customer) {
+    match super::destination::by_destination(clause, &pool, customer) {
         Some(one) => vec![one],
         None => pool,
     }

@@ -21,6 +21,7 @@ mod actions;
 mod address;
 mod context;
 pub mod descriptors;
+mod destination;
 mod excluded;
 pub mod facts;
 mod items;
