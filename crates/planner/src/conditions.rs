@@ -181,10 +181,15 @@ static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "if the bike comes in medium in black", "if you have it in blue", "if it's in stock", "if
 /// the black ones exist with 8 hours of battery".
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,60}?\b(?:comes? in|comes? with|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|exists?|you (?:still |also )?(?:have|carry|sell|stock|offer|are having|are carrying|are selling|are stocking) (?:it|one|them|that|the same|an?|the|exactly|my)\b|you(?:['’]ve|\s+have)?\s+got\s+(?:it|one|them|that|the same|an?|the|exactly|my)\b|(?:there is|there's|there are) (?:one|a|an)\b)",
-    )
+    re(&format!(
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{{0,60}}?\b(?:comes? in|comes? with|is (?:available|offered|sold)|are (?:available|offered|sold)|available|in stock|exists?|you (?:still |also )?(?:have|carry|sell|stock|offer|are having|are carrying|are selling|are stocking) {HELD}\b|{YOUVE_GOT}\s+{HELD}\b|(?:there is|there's|there are) (?:one|a|an)\b)",
+    ))
 });
+/// What the store is said to have in an availability condition: "(you have) it", "(you
+/// carry) the same", "(you've got) that one".
+const HELD: &str = r"(?:it|one|them|that|the same|an?|the|exactly|my)";
+/// "you've got", "you have got", "you got".
+const YOUVE_GOT: &str = r"you(?:['’]ve|\s+have)?\s+got";
 /// "if it hasn't shipped yet", "if the order is still pending", "if it's not too late".
 static NOT_SHIPPED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -267,9 +272,9 @@ pub fn available_span(clause: &str) -> Option<&str> {
 }
 
 static AVAILABLE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{0,80}?\b(?:comes? in|available|in stock|exists?|you (?:still |also )?(?:have|carry|sell|stock|offer) (?:it|one|them|that|the same|an?|the|exactly|my)|you(?:['’]ve|\s+have)?\s+got\s+(?:it|one|them|that|the same|an?|the|exactly|my))\b[^,.;]*",
-    )
+    re(&format!(
+        r"(?i)\b(?:if|as long as|provided(?: that)?)\b[^,.;]{{0,80}}?\b(?:comes? in|available|in stock|exists?|you (?:still |also )?(?:have|carry|sell|stock|offer) {HELD}|{YOUVE_GOT}\s+{HELD})\b[^,.;]*",
+    ))
 });
 
 /// A bound on an amount whose consequent says where the money goes: "if the refund is over
