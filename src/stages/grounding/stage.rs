@@ -63,7 +63,10 @@ impl Stage for GroundingStage {
             .first()
             .map(|i| i.intent.as_str())
             .unwrap_or("");
-        let g = frontdesk_retrieval::ground(index, &self.gate, intent, &env.ticket.body, 5, 3);
+        // The search reads the text's characters: a token's digest, which differs from one
+        // conversation to the next, must not move a passage's score.
+        let query = frontdesk_types::token::neutral(&env.ticket.body);
+        let g = frontdesk_retrieval::ground(index, &self.gate, intent, &query, 5, 3);
         env.passages = g
             .passages
             .iter()

@@ -314,6 +314,43 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_ticket_routes_the_same_in_any_conversation() {
+        // The vault's tokens differ from one conversation to the next; the route and the
+        // injection score must not.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let classifier = ModelClassifier::load(
+            &root.join("models/router/retail"),
+            &root.join("config/intents.toml"),
+        )
+        .unwrap();
+        let detector = frontdesk_guard::InjectionDetector::load_default().unwrap();
+        let stage = RouterStage::new(Arc::new(classifier), Some(Arc::new(detector)), None);
+        let ctx = StageContext::new("in", 0, 0, 1);
+        let said = |digest: &str| {
+            format!(
+                "Hi, I'm ⟦name:{digest}⟧, my e-mail is ⟦email:{digest}⟧. In the order with my \
+                 skateboard, please change it to the 31 inch one and ship it to ⟦address:{digest}⟧."
+            )
+        };
+        let mut seen = Vec::new();
+        for digest in ["bbbbbbbbbbbb", "zqdffzbndzdd", "qndkzcfbrnrz"] {
+            let Outcome::Forward(e) = stage.process(env(&said(digest)), &ctx).await.unwrap() else {
+                panic!("router forwards")
+            };
+            let route = e.route.clone().unwrap();
+            let scored = e.screen.as_ref().map(|s| s.injection_score);
+            let confidences: Vec<(String, f64)> = route
+                .intents
+                .iter()
+                .map(|i| (i.intent.clone(), i.confidence))
+                .collect();
+            seen.push((confidences, route.out_of_scope, scored));
+        }
+        assert_eq!(seen[0], seen[1]);
+        assert_eq!(seen[0], seen[2]);
+    }
+
+    #[tokio::test]
     async fn the_shipped_model_routes_and_the_guards_flag() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let classifier = ModelClassifier::load(

@@ -99,7 +99,8 @@ pub fn content(text: &str) -> &str {
 
 /// The text the router classifies for one message: the subject (when the channel
 /// has one, without its reply and forward prefixes), a newline, and the
-/// [`content`] of the body's [`customer_text`].
+/// [`content`] of the body's [`customer_text`]; personal data the vault replaced by tokens
+/// reads as a typical value ([`frontdesk_types::token::neutral`]).
 pub fn routed_text(subject: Option<&str>, body: &str) -> String {
     thread_text(subject, &[body])
 }
@@ -112,10 +113,11 @@ pub fn thread_text<S: AsRef<str>>(subject: Option<&str>, said: &[S]) -> String {
     let contents: Vec<&str> = own.iter().map(|t| content(t)).collect();
     let joined = contents.join("\n");
     let customers = |s: &&str| !s.is_empty() && !subject.is_some_and(|raw| shops_reply(raw, s));
-    match subject.map(subject_line).filter(customers) {
+    let text = match subject.map(subject_line).filter(customers) {
         Some(s) => format!("{s}\n{joined}"),
         None => joined,
-    }
+    };
+    frontdesk_types::token::neutral(&text).into_owned()
 }
 
 /// Whether `raw` is a reply ("Re: ...") whose `stripped` subject speaks to the customer:

@@ -35,12 +35,15 @@ static ACKNOWLEDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `body` as the injection screen reads it: without the header lines of what it quotes or
-/// forwards, without quote marks, and without a shop's automatic acknowledgement.
+/// forwards, without quote marks, and without a shop's automatic acknowledgement; personal
+/// data the vault replaced by tokens reads as a typical value
+/// ([`frontdesk_types::token::neutral`]).
 pub fn screened_text(body: &str) -> String {
     let plain = QUOTE_MARK
         .replace_all(&MAIL_HEADER.replace_all(body, ""), "")
         .into_owned();
-    ACKNOWLEDGEMENT.replace_all(&plain, "").into_owned()
+    let screened = ACKNOWLEDGEMENT.replace_all(&plain, "");
+    frontdesk_types::token::neutral(&screened).into_owned()
 }
 
 #[cfg(test)]
