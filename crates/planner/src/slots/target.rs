@@ -255,17 +255,33 @@ impl Ctx<'_> {
         let ds = dicts(segment);
         let space = option_space(product);
         let (changes, pref, explicit_same) = if ds.len() >= 2 {
-            let target = &ds[1].pairs;
+            // A value as the store writes it, where the text's spelling pass wrote its "+" as
+            // "and" ("Wi-Fi + Cellular" read "Wi-Fi and Cellular").
+            let target: BTreeMap<String, String> = ds[1]
+                .pairs
+                .iter()
+                .map(|(k, v)| {
+                    let stored = space.get(k).and_then(|vals| {
+                        vals.iter()
+                            .find(|x| *x == v || x.replace(" + ", " and ").eq_ignore_ascii_case(v))
+                    });
+                    (k.clone(), stored.unwrap_or(v).clone())
+                })
+                .collect();
             let valid = target
                 .iter()
                 .all(|(k, v)| space.get(k).is_some_and(|vals| vals.contains(v)));
             if !valid {
+                let asked: Vec<String> = target.iter().map(|(k, v)| format!("{k} {v}")).collect();
                 return Err(Resolution::ask(format!(
-                    "The {} does not come with {:?}. Which options would you like?",
-                    item.name, target
+                    "The {} does not come with {}. Which options would you like? Options: {}.",
+                    item.name,
+                    asked.join(", "),
+                    describe_space(&space)
                 )));
             }
-            (target.clone(), None, target.is_empty())
+            let empty = target.is_empty();
+            (target, None, empty)
         } else {
             let mut target_text = self.target_text(item, pos, next, alone, named_in_clause);
             if let Some(same) = self.same_as_other(item, &target_text)? {
