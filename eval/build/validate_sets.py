@@ -50,6 +50,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs10.jsonl",
     "eval/sets/adversarial_briefs3.jsonl",
     "eval/sets/people_briefs11.jsonl",
+    "eval/sets/people_briefs12.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -509,7 +510,8 @@ class Checker:
         ids), people_briefs7 those of people_briefs3, people_briefs8 those of people_briefs2 (and so
         some of people_options_dev), adversarial_briefs2 and adversarial_briefs3 those of adversarial_briefs, people_briefs9 those of people_dev,
         people_briefs10 those of people_briefs, people_briefs11 those of
-        people_briefs4 (and so of people_test), as the
+        people_briefs4 (and so of people_test), people_briefs12 those of people_briefs6 (and so
+        of people_test's tuned half), as the
         other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
@@ -523,7 +525,8 @@ class Checker:
                              ("adversarial_briefs.jsonl", "adversarial_briefs3"),
                              ("adversarial_briefs2.jsonl", "adversarial_briefs3"),
                              ("people_briefs4.jsonl", "people_briefs11"),
-                             ("people_test.jsonl", "people_briefs11")):
+                             ("people_test.jsonl", "people_briefs11"),
+                             ("people_briefs6.jsonl", "people_briefs12")):
             if base in names and any(n.startswith(reuser) for n in names):
                 first = a if Path(a).name == base else b
                 return set(users_of[first])
@@ -536,7 +539,8 @@ class Checker:
             dev = a if Path(a).name == "people_briefs2.jsonl" else b
             return {json.loads(line)["user_id"]
                     for line in Path(dev).read_text().splitlines() if line.strip()}
-        if "people_test.jsonl" in names and any(n.startswith("people_briefs6") for n in names):
+        if "people_test.jsonl" in names and any(n.startswith(("people_briefs6", "people_briefs12"))
+                                                for n in names):
             test = a if Path(a).name == "people_test.jsonl" else b
             return {json.loads(line)["user_id"]
                     for line in Path(test).read_text().splitlines()

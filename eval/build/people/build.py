@@ -56,6 +56,7 @@ BRIEFS8_USERS = 36
 BRIEFS9_USERS = 36
 BRIEFS10_USERS = 36
 BRIEFS11_USERS = 36
+BRIEFS12_USERS = 36
 OPTIONS_DEV_USERS = 24
 
 
@@ -112,6 +113,9 @@ def pools():
     # The eleventh reuses the users of people_briefs4 (held out; its users come from
     # people_test's held-out half), in its case order.
     briefs11 = list(briefs4[:BRIEFS11_USERS])
+    # The twelfth reuses the users of people_briefs6 (people_test's tuned half), in its case
+    # order.
+    briefs12 = list(briefs6[:BRIEFS12_USERS])
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -142,6 +146,9 @@ def pools():
         "briefs11": briefs11,
         "briefs11a": briefs11[:BRIEFS11_USERS // 2],
         "briefs11b": briefs11[BRIEFS11_USERS // 2:],
+        "briefs12": briefs12,
+        "briefs12a": briefs12[:BRIEFS12_USERS // 2],
+        "briefs12b": briefs12[BRIEFS12_USERS // 2:],
         # a second adversarial briefs set, by another writer, on the same pool's users
         "adversarial_briefs2": set(adversarial_briefs),
         # a third, by one more writer, on the same pool's users
@@ -177,6 +184,7 @@ def main(only):
         ("people_briefs9.jsonl", ("briefs9a_cases", "briefs9b_cases"), "briefs9"),
         ("people_briefs10.jsonl", ("briefs10a_cases", "briefs10b_cases"), "briefs10"),
         ("people_briefs11.jsonl", ("briefs11a_cases", "briefs11b_cases"), "briefs11"),
+        ("people_briefs12.jsonl", ("briefs12a_cases", "briefs12b_cases"), "briefs12"),
         ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
         ("adversarial_briefs3.jsonl", ("adversarial_briefs3_cases",), "adversarial_briefs3"),
     ]
@@ -192,7 +200,9 @@ def main(only):
              ("people_briefs10a.jsonl", ("briefs10a_cases",), "briefs10a"),
              ("people_briefs10b.jsonl", ("briefs10b_cases",), "briefs10b"),
              ("people_briefs11a.jsonl", ("briefs11a_cases",), "briefs11a"),
-             ("people_briefs11b.jsonl", ("briefs11b_cases",), "briefs11b")]
+             ("people_briefs11b.jsonl", ("briefs11b_cases",), "briefs11b"),
+             ("people_briefs12a.jsonl", ("briefs12a_cases",), "briefs12a"),
+             ("people_briefs12b.jsonl", ("briefs12b_cases",), "briefs12b")]
     if only:
         sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
