@@ -245,10 +245,13 @@ impl Ctx<'_> {
             match fits.len() {
                 1 => return Ok(Some(fits[0].clone())),
                 0 => {
+                    if let Some(other) = self.beside_original(text, &ents, &methods) {
+                        return Ok(Some(other));
+                    }
                     return Err(Resolution::ask(format!(
                         "I could not find that payment method on your account; the ones on file are {}. Which one should I use?",
                         options()
-                    )))
+                    )));
                 }
                 _ => {
                     return Err(Resolution::ask(format!(
@@ -262,6 +265,59 @@ impl Ctx<'_> {
             }
         }
         Ok(None)
+    }
+
+    /// "I paid for it with my gift card ... please move that order over to my Mastercard
+    /// ending 3744": where no one method is all the text names, the one the order was paid
+    /// with, said as paid with or as staying ("I paid with", "it went on", "leave the other
+    /// one on PayPal"), is where the money was, and the
+    /// other is the one meant, if exactly one method on file is all the rest names and none
+    /// of the rest is said not to be used ("not my Visa").
+    fn beside_original(
+        &self,
+        text: &str,
+        ents: &[frontdesk_intent::Entity],
+        methods: &[(String, serde_json::Value)],
+    ) -> Option<String> {
+        static PAID_WITH: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\b(?:paid|bought|purchased|ordered|went|was|were|leave|keep|stays?|remains?)\b[^.;!?]{0,30}\b(?:with|on|using|by|via|through)\s+(?:my\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+            )
+        });
+        static NOT_THIS: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\b(?:not|never|instead of|rather than|in place of|other than|except)\b[^.;!?]{0,20}$",
+            )
+        });
+        let original = self.original()?;
+        let (_, paid_with) = methods.iter().find(|(id, _)| *id == original)?;
+        let (was, rest): (
+            Vec<&frontdesk_intent::Entity>,
+            Vec<&frontdesk_intent::Entity>,
+        ) = ents.iter().partition(|e| names_method(&e.value, paid_with));
+        if rest.is_empty() || was.is_empty() {
+            return None;
+        }
+        let said_paid = |e: &frontdesk_intent::Entity| {
+            text.get(..e.start)
+                .is_some_and(|before| PAID_WITH.is_match(before))
+        };
+        let negated = |e: &frontdesk_intent::Entity| {
+            text.get(..e.start)
+                .is_some_and(|before| NOT_THIS.is_match(before))
+        };
+        if !was.iter().all(|e| said_paid(e)) || rest.iter().any(|e| negated(e)) {
+            return None;
+        }
+        let fits: Vec<&String> = methods
+            .iter()
+            .filter(|(id, m)| *id != original && rest.iter().all(|e| names_method(&e.value, m)))
+            .map(|(id, _)| id)
+            .collect();
+        match fits.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
     }
 
     pub(super) fn original(&self) -> Option<String> {
