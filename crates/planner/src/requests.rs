@@ -27,6 +27,41 @@ static TIME_LIMIT_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "the tablet order that I ended up cancelling", "the one we returned": an order or item
+/// described by what was done to it, before the trigger's past or "-ing" form.
+static DONE_TO_IT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:order|one|purchase|item)\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:(?:had|'d|have|already|just|previously|earlier|ended up|went ahead and)\s+)*$",
+    )
+});
+static DONE_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\w*?(?:ed|ing)\b"));
+
+/// Whether the trigger at `pos` of `text` is not asked for: negated, part of a question about
+/// the time limit, or what was done to the order it describes.
+fn not_asked_at(text: &str, pos: usize) -> bool {
+    let prefix = &text[..pos];
+    not_asked(prefix)
+        || (DONE_TO_IT.is_match(prefix) && DONE_FORM.is_match(&text[pos..]))
+        || PERMITTED.is_match(prefix)
+        || AMOUNT_OF.is_match(prefix)
+}
+
+/// "How much will I be getting back in total for the two swaps?", "what's the difference on
+/// the exchange": the requests named as what a figure is asked of, not one more request.
+static AMOUNT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:how much|what(?:'s| is| will be| would be)?)\b[^.;!?]*\b(?:for|from|of|on|with)\s+(?:the|these|those|this|that|my|both|all)\s+(?:(?:two|three|both|[\w-]+)\s+)?$",
+    )
+});
+
+/// "I don't mind if it's a crew neck instead of a v-neck", "it's fine if it comes in another
+/// color": what the customer allows, not a change they ask for.
+static PERMITTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:don'?t|do not|wouldn'?t|would not|won'?t|will not)\s+(?:really\s+)?(?:mind|care)|\b(?:it'?s|it is|that'?s|that is|it would be|it'?d be)\s+(?:totally\s+|perfectly\s+|also\s+)?(?:fine|ok|okay|alright))\s+if\b[^.;!?]*$",
+    )
+});
+
 /// Whether the trigger at the end of `prefix` is not asked for: negated, or part of a question
 /// about the time limit.
 fn not_asked(prefix: &str) -> bool {
@@ -177,7 +212,7 @@ fn first_hit(text: &str, kind: &str, procedures: &Procedures) -> Option<usize> {
     procedures
         .of_request(kind)
         .flat_map(|p| p.trigger_positions(text))
-        .filter(|pos| !not_asked(&text[..*pos]))
+        .filter(|pos| !not_asked_at(text, *pos))
         .min()
 }
 
@@ -276,7 +311,7 @@ fn hits(sentence: &str, procedures: &Procedures, fallback: bool) -> Vec<(usize, 
                 let described = p.spec.request == "cancel"
                     && CANCELLED_WORD.is_match(&sentence[*pos..])
                     && DETERMINER_BEFORE.is_match(&sentence[..*pos]);
-                !(not_asked(&sentence[..*pos])
+                !(not_asked_at(sentence, *pos)
                     || described
                     || NOUN_USE.is_match(&sentence[*end..])
                     || pays
