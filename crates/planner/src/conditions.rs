@@ -171,6 +171,13 @@ static PREFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^as long as (?:it|they|the \w+)(?:'s|'re| is| are| stays?| remains?)(?: still)? (?:a |an |in )?(?:the same )?[\w-]+(?: [\w-]+)?[.!?]*\s*$",
     )
 });
+/// "I don't mind if", "I wouldn't care if", "it's fine if", "no problem if": what follows is
+/// allowed, not required.
+static LEAVE_IT_IF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:don'?t|do not|wouldn'?t|would not|won'?t|will not)\s+(?:really\s+)?(?:mind|care)|\b(?:it'?s|it is|that'?s|that is|it would be|it'?d be)\s+(?:totally\s+|perfectly\s+|also\s+)?(?:fine|ok|okay|alright|no problem)|\bno problem)\s*(?:with\s+it\s+)?(?:even\s+)?$",
+    )
+});
 /// Words that make "as long as it's ..." a real condition: a time, a state of the order, a
 /// price.
 static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -327,6 +334,11 @@ pub fn condition_of(clause: &str) -> Option<Condition> {
     // "any material is fine as long as they're gray": a wish about the item, read with its
     // options, not a condition to check
     if PREFERENCE.is_match(span) && !NOT_A_DESCRIPTION.is_match(span) {
+        return None;
+    }
+    // "I don't mind if it's a different fabric", "it's fine if the strap is black": leave to
+    // the store what the customer does not care about, not a condition to check
+    if LEAVE_IT_IF.is_match(&courteous[..cond.start()]) {
         return None;
     }
     // "What's the price difference if I switch my sunglasses to plastic?": the customer's own

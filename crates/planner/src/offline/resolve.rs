@@ -464,9 +464,16 @@ static NO_CHANGES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn no_changes_wanted(body: &str) -> bool {
-    crate::text::sentences(body)
-        .iter()
-        .any(|s| NO_CHANGES.is_match(s) && crate::conditions::condition_of(s).is_none())
+    // "If my gift card doesn't cover it, don't change anything": what to do when a request
+    // fails, said of the requests; no change is unwanted
+    static IF_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:if|unless|otherwise|in case)\b"));
+    crate::text::sentences(body).iter().any(|s| {
+        NO_CHANGES
+            .find(s)
+            .is_some_and(|m| !IF_BEFORE.is_match(&s[..m.start()]))
+            && crate::conditions::condition_of(s).is_none()
+    })
 }
 
 /// The sentences of a question that state something (its options), without the question.

@@ -57,12 +57,16 @@ fn referenced_order(text: &str, customer: &Customer, current: Option<&str>) -> O
 
 /// "It's going to Houston, but I need it at my home in Los Angeles": the one address on file
 /// (the default one, or any order's) in a city the clause names, other than the city the
-/// order being changed goes to now (a city named as where it is going is not where it
+/// order being changed (or the account, without an order) goes to now (a city named as where it is going is not where it
 /// should go; a move within that city is asked about).
 fn in_named_city(clause: &str, customer: &Customer, order_id: Option<&str>) -> Option<Address> {
-    let current = order_id
-        .and_then(|id| customer.order_address(id))
-        .map(|a| a.city.trim().to_lowercase());
+    // (for the account's address, the city it has now: "it still says Indianapolis but I
+    // moved")
+    let current = match order_id {
+        Some(id) => customer.order_address(id),
+        None => customer.address(),
+    }
+    .map(|a| a.city.trim().to_lowercase());
     let lower = clause.to_lowercase();
     let mut found: Vec<Address> = Vec::new();
     for a in customer.address_records().filter_map(Address::from_json) {

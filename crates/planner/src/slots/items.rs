@@ -231,6 +231,37 @@ fn by_price_rank(text: &str, items: &[Item]) -> Option<Result<Vec<Item>, Resolut
 }
 
 /// The last `n` words of `text`.
+/// "it", "this one", "that one": one item, named before.
+static ONE_BACK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:it|this one|that one)\b"));
+
+/// Of the sentences of `before`, the nearest that names an item of `items` to act on (not
+/// only to say which order it is, not as kept), with its mentions, when it names one product.
+fn nearest_named<'a>(before: &'a str, items: &[Item]) -> Option<(&'a str, Vec<Mention>)> {
+    for s in crate::text::sentences(before).iter().rev() {
+        let Some(at) = before.rfind(s.as_str()) else {
+            continue;
+        };
+        let sentence = &before[at..at + s.len()];
+        let found = acting(sentence, items);
+        let describing = super::descriptors::description_spans(sentence, &found);
+        let kept = kept_spans(sentence);
+        let own: Vec<Mention> = found
+            .into_iter()
+            .filter(|m| {
+                let at = raw_pos(sentence, m.pos);
+                !describing.iter().any(|(a, b)| (*a..*b).contains(&m.pos))
+                    && !kept.iter().any(|(a, b)| (*a..*b).contains(&at))
+            })
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let names: BTreeSet<&str> = own.iter().map(|m| m.name.as_str()).collect();
+        return (names.len() == 1).then_some((sentence, own));
+    }
+    None
+}
+
 fn last_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     words[words.len().saturating_sub(n)..].join(" ")
@@ -399,7 +430,17 @@ impl Ctx<'_> {
             // the leather strap?": several items named before a change that names none, and
             // no word for all of them: which one is meant is not written
             let several: BTreeSet<&str> = found.iter().map(|m| m.name.as_str()).collect();
-            if self.req.kind == "item_change"
+            let nearest = if ONE_BACK.is_match(&self.req.clause) {
+                nearest_named(source, &items)
+            } else {
+                None
+            };
+            if let (Some((sentence, own)), true) = (nearest, several.len() > 1) {
+                // "The keyboard I picked has clicky switches. Could you change it to tactile
+                // ones?": "it" is the one product the nearest sentence names
+                source = sentence;
+                found = own;
+            } else if self.req.kind == "item_change"
                 && several.len() > 1
                 && !PLURAL_REF.is_match(&self.req.clause)
             {

@@ -227,7 +227,7 @@ pub(super) fn kept_but_written(
                 .into_iter()
                 .filter(|m| !called_other(after, m))
                 .collect();
-            if SUBJECT_KEPT.is_match(after) {
+            if SUBJECT_KEPT.is_match(after) && !fine_but_for(&s[k.start()..], &items) {
                 // "the speaker that came with it stays": the product just before the verb
                 let before = &s[..k.start()];
                 if let Some(m) = crate::slots::mentions(before, &items).pop() {
@@ -420,6 +420,18 @@ pub(super) static CONDITIONAL_BEFORE: LazyLock<Regex> =
 /// What follows a kept subject: "stays with me", "is fine", "remain as they are".
 static SUBJECT_KEPT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:stays?|remains?|(?:is|are) fine)\b"));
+
+/// "is fine quality-wise but honestly the color is not for me": "fine" with a "but" after it
+/// that names no other item of the order is said of the item's faults, not of keeping it.
+fn fine_but_for(from_keep: &str, items: &[crate::customer::Item]) -> bool {
+    static FINE_BUT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:is|are) fine\b[^.;]*?\b(?:but|though|although|however|except)\b(?P<rest>.*)")
+    });
+    FINE_BUT
+        .captures(from_keep)
+        .and_then(|c| c.name("rest"))
+        .is_some_and(|rest| crate::slots::mentions(rest.as_str(), items).is_empty())
+}
 
 #[cfg(test)]
 mod tests {
