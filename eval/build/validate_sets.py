@@ -51,6 +51,7 @@ DEFAULT_SETS = [
     "eval/sets/adversarial_briefs3.jsonl",
     "eval/sets/people_briefs11.jsonl",
     "eval/sets/people_briefs12.jsonl",
+    "eval/sets/people_briefs13.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -511,7 +512,8 @@ class Checker:
         some of people_options_dev), adversarial_briefs2 and adversarial_briefs3 those of adversarial_briefs, people_briefs9 those of people_dev,
         people_briefs10 those of people_briefs, people_briefs11 those of
         people_briefs4 (and so of people_test), people_briefs12 those of people_briefs6 (and so
-        of people_test's tuned half), as the
+        of people_test's tuned half), people_briefs13 those of people_briefs9 (and so of
+        people_dev), as the
         other pools are spent. Any other overlap, and any user of people_test's tuned half in
         people_briefs4, is a problem."""
         names = {Path(a).name, Path(b).name}
@@ -526,7 +528,9 @@ class Checker:
                              ("adversarial_briefs2.jsonl", "adversarial_briefs3"),
                              ("people_briefs4.jsonl", "people_briefs11"),
                              ("people_test.jsonl", "people_briefs11"),
-                             ("people_briefs6.jsonl", "people_briefs12")):
+                             ("people_briefs6.jsonl", "people_briefs12"),
+                             ("people_briefs9.jsonl", "people_briefs13"),
+                             ("people_dev.jsonl", "people_briefs13")):
             if base in names and any(n.startswith(reuser) for n in names):
                 first = a if Path(a).name == base else b
                 return set(users_of[first])

@@ -57,6 +57,7 @@ BRIEFS9_USERS = 36
 BRIEFS10_USERS = 36
 BRIEFS11_USERS = 36
 BRIEFS12_USERS = 36
+BRIEFS13_USERS = 36
 OPTIONS_DEV_USERS = 24
 
 
@@ -116,6 +117,9 @@ def pools():
     # The twelfth reuses the users of people_briefs6 (people_test's tuned half), in its case
     # order.
     briefs12 = list(briefs6[:BRIEFS12_USERS])
+    # The thirteenth reuses the users of people_briefs9 (people_dev's after the first 36), in
+    # its case order.
+    briefs13 = list(briefs9[:BRIEFS13_USERS])
     return {
         "test": set(free[:TEST_USERS]),
         "dev": set(free[TEST_USERS:]) | set(train[:DEV_TRAIN_USERS]),
@@ -149,6 +153,9 @@ def pools():
         "briefs12": briefs12,
         "briefs12a": briefs12[:BRIEFS12_USERS // 2],
         "briefs12b": briefs12[BRIEFS12_USERS // 2:],
+        "briefs13": briefs13,
+        "briefs13a": briefs13[:BRIEFS13_USERS // 2],
+        "briefs13b": briefs13[BRIEFS13_USERS // 2:],
         # a second adversarial briefs set, by another writer, on the same pool's users
         "adversarial_briefs2": set(adversarial_briefs),
         # a third, by one more writer, on the same pool's users
@@ -185,6 +192,7 @@ def main(only):
         ("people_briefs10.jsonl", ("briefs10a_cases", "briefs10b_cases"), "briefs10"),
         ("people_briefs11.jsonl", ("briefs11a_cases", "briefs11b_cases"), "briefs11"),
         ("people_briefs12.jsonl", ("briefs12a_cases", "briefs12b_cases"), "briefs12"),
+        ("people_briefs13.jsonl", ("briefs13a_cases", "briefs13b_cases"), "briefs13"),
         ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
         ("adversarial_briefs3.jsonl", ("adversarial_briefs3_cases",), "adversarial_briefs3"),
     ]
@@ -202,7 +210,9 @@ def main(only):
              ("people_briefs11a.jsonl", ("briefs11a_cases",), "briefs11a"),
              ("people_briefs11b.jsonl", ("briefs11b_cases",), "briefs11b"),
              ("people_briefs12a.jsonl", ("briefs12a_cases",), "briefs12a"),
-             ("people_briefs12b.jsonl", ("briefs12b_cases",), "briefs12b")]
+             ("people_briefs12b.jsonl", ("briefs12b_cases",), "briefs12b"),
+             ("people_briefs13a.jsonl", ("briefs13a_cases",), "briefs13a"),
+             ("people_briefs13b.jsonl", ("briefs13b_cases",), "briefs13b")]
     if only:
         sets = [s for s in sets + parts if s[0] in only]
     for name, cases, which in sets:
