@@ -27,11 +27,12 @@ static TIME_LIMIT_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "the tablet order that I ended up cancelling", "the one we returned": an order or item
-/// described by what was done to it, before the trigger's past or "-ing" form.
+/// "the tablet order that I ended up cancelling", "an order earlier this year that I ended up
+/// cancelling", "the one we returned": an order or item described by what was done to it,
+/// before the trigger's past or "-ing" form.
 static DONE_TO_IT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:order|one|purchase|item)\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:(?:had|'d|have|already|just|previously|earlier|ended up|went ahead and)\s+)*$",
+        r"(?i)\b(?:order|one|purchase|item)(?:(?:\s+[\w']+){0,4}?\s+(?:that|which))?\s+(?:i|we)\s+(?:(?:had|'d|have|already|just|previously|earlier|ended up|went ahead and)\s+)*$",
     )
 });
 static DONE_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\w*?(?:ed|ing)\b"));
