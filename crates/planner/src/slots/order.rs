@@ -188,6 +188,12 @@ static ORDER_RANK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:the|my)\s+(?P<rank>more expensive|pricier|costlier|bigger|larger|cheaper|less expensive|smaller|most expensive|priciest|costliest|biggest|largest|cheapest|least expensive|smallest)(?P<of>\s+(?:one|order|of the two|of (?:my|the) (?:two |2 )?(?:[\w-]+ )?orders|of them|of those)|\s*[,.;])",
     )
 });
+/// "the two other orders", "my other orders", "the other one": orders beside the one spoken of.
+static OTHER_ORDERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bother\s+(?:(?:two|2|three|3)\s+)?(?:orders?|ones?|purchases?)\b|\b(?:two|2|three|3)\s+other\b",
+    )
+});
 /// "whichever of my pending orders costs the most", "the one that costs less": an order
 /// ranked by what it costs, said with a verb.
 static ORDER_COSTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,12 +213,17 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
         LazyLock::new(|| re(r"(?i)\b(?:it|its|that one|that order|this order)\b"));
     // "whichever of my pending orders costs the most": among the orders the request can act
     // on (two of them for "costs more")
+    // "of the two other orders that haven't shipped, cancel the more expensive one": not the
+    // order the request before was about
+    let other = OTHER_ORDERS.is_match(&req.clause);
+    let not_before = |id: &&String| !(other && req.context_order.as_ref() == Some(*id));
     if let Some(c) = ORDER_COSTS.captures(&req.clause) {
         let rank = c["rank"].to_lowercase();
         let orders: Vec<&String> = customer
             .orders
             .keys()
             .filter(|id| accepts(customer.status(id)))
+            .filter(not_before)
             .collect();
         let superlative = rank.starts_with("the");
         if orders.len() < 2 || (!superlative && orders.len() != 2) {
@@ -255,6 +266,7 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
                 accepts(customer.status(id))
             }
         })
+        .filter(not_before)
         .collect();
     if orders.len() < 2 || (!superlative && orders.len() != 2) {
         return None;
@@ -375,11 +387,28 @@ pub(super) fn pick_order(
         let text = SAME_AS.find(text).map_or(text, |m| &text[..m.start()]);
         let mut holders: Vec<(String, usize)> = Vec::new();
         let mut elsewhere: Vec<String> = Vec::new();
-        for (id, score) in holding(text, customer) {
+        let held = holding(text, customer);
+        for (id, score) in held.iter().cloned() {
             if accepts(customer.status(&id)) {
                 holders.push((id, score));
             } else {
                 elsewhere.push(id);
+            }
+        }
+        // "cancel the order going to Washington DC (hiking boots and smartphone)": the one
+        // order holding more of the products named than any the request can act on is the
+        // one meant, in whatever state (the request is then refused), not another order
+        // holding fewer of them
+        let best_open = holders.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        let best_any = held.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        let described: Vec<&String> = held
+            .iter()
+            .filter(|(_, s)| *s == best_any)
+            .map(|(id, _)| id)
+            .collect();
+        if best_any > best_open && best_any >= 2 && said_status(text).is_none() {
+            if let [one] = described.as_slice() {
+                return Ok((*one).clone());
             }
         }
         // "the one that arrived last week": an order the text says was delivered (or not yet
@@ -479,7 +508,8 @@ pub(super) fn pick_order(
     if let Some(ctx) = &req.context_order {
         // "I received #W1 ... I also want to cancel my pending order": the
         // order named earlier does not fit, the customer says which does
-        let redirected = !accepts(customer.status(ctx)) && PENDING_WORD.is_match(&req.clause);
+        let redirected = (!accepts(customer.status(ctx)) && PENDING_WORD.is_match(&req.clause))
+            || OTHER_ORDERS.is_match(&req.clause);
         if customer.orders.contains_key(ctx) && !redirected {
             return Ok(ctx.clone());
         }
