@@ -453,7 +453,7 @@ fn size_word(norm: &str, key: &str, nv: &str) -> bool {
         && !(nv == "s" && contains_words(norm, "extra small"))
 }
 
-/// "no backlight" / "without a backlight" for the value `none`, "not
+/// "no backlight" / "without a backlight" / "without the backlight" for the value `none`, "not
 /// waterproof" / "non waterproof" for the value `no`.
 fn negative_value(norm: &str, nv: &str, key: &str, key_last: &str) -> bool {
     let forms: Vec<String> = match nv {
@@ -468,6 +468,8 @@ fn negative_value(norm: &str, nv: &str, key: &str, key_last: &str) -> bool {
             format!("without {key}"),
             format!("without {key}s"),
             format!("without a {key}"),
+            format!("without the {key}"),
+            format!("without any {key}"),
             format!("no {key_last}"),
         ],
         "no" => key_forms(key)

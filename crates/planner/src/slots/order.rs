@@ -185,7 +185,7 @@ fn by_contents(text: &str, holders: &[String], customer: &Customer) -> Option<St
 /// whole order, or with the word "order"), "my priciest order", "the cheapest of my orders".
 static ORDER_RANK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:the|my)\s+(?P<rank>more expensive|pricier|costlier|bigger|larger|cheaper|less expensive|smaller|most expensive|priciest|costliest|biggest|largest|cheapest|least expensive|smallest)(?P<of>\s+(?:one|order|of the two|of (?:my|the) (?:two |2 )?(?:[\w-]+ )?orders|of them|of those)|\s*[,.;])",
+        r"(?i)\b(?:the|my)\s+(?P<rank>more expensive|pricier|costlier|bigger|larger|cheaper|less expensive|smaller|most expensive|priciest|costliest|biggest|largest|cheapest|least expensive|smallest)(?P<of>\s+(?:one|order|of the (?:two|three|four)\b|of (?:my|the) (?:(?:two|three|four|2|3|4) )?(?:[\w-]+ )?orders|of them|of those)|\s*[,.;])",
     )
 });
 /// "the two other orders", "my other orders", "the other one": orders beside the one spoken of.
@@ -256,11 +256,16 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
         "smallest",
     ]
     .contains(&rank.as_str());
+    // "the most expensive of the three": among as many orders as the request can act on
+    let counted = ["two", "three", "four", "2", "3", "4"]
+        .iter()
+        .position(|w| c["of"].split_whitespace().any(|x| x == *w))
+        .map(|i| i % 3 + 2);
     let orders: Vec<&String> = customer
         .orders
         .keys()
         .filter(|id| {
-            if superlative {
+            if superlative && counted.is_none() {
                 customer.status(id) != "cancelled"
             } else {
                 accepts(customer.status(id))
@@ -268,7 +273,8 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
         })
         .filter(not_before)
         .collect();
-    if orders.len() < 2 || (!superlative && orders.len() != 2) {
+    let wanted = counted.unwrap_or(2);
+    if orders.len() < 2 || ((!superlative || counted.is_some()) && orders.len() != wanted) {
         return None;
     }
     cheapest_or_dearest(customer, &orders, cheap)

@@ -101,7 +101,14 @@ static WISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
 /// cost from my"), a wish ("I'd rather it was charged to my") or where it comes from ("can
 /// come off my") says it pays.
 fn pays(before: &str) -> bool {
+    // "any difference goes to/from PayPal": both ways, the method to use
+    static TO_OR_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:to\s*(?:/|or|and)\s*from|from\s*(?:/|or|and)\s*to)\s+(?:my |the |a |your |that )?$",
+        )
+    });
     !NOT_THIS_METHOD.is_match(before)
+        || TO_OR_FROM.is_match(before)
         || PAID_FROM
             .find(before)
             .is_some_and(|m| !MOVED.is_match(m.as_str()))
