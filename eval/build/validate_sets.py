@@ -52,6 +52,7 @@ DEFAULT_SETS = [
     "eval/sets/people_briefs11.jsonl",
     "eval/sets/people_briefs12.jsonl",
     "eval/sets/people_briefs13.jsonl",
+    "eval/sets/adversarial_briefs4.jsonl",
 ]
 YES = "Yes, please go ahead."
 REASONS = {"no longer needed", "ordered by mistake"}
@@ -509,7 +510,7 @@ class Checker:
         held-out half (even case ids), people_briefs5 those of people_dev, and people_briefs6
         (and its two parts while they are written) those of people_test's tuned half (odd case
         ids), people_briefs7 those of people_briefs3, people_briefs8 those of people_briefs2 (and so
-        some of people_options_dev), adversarial_briefs2 and adversarial_briefs3 those of adversarial_briefs, people_briefs9 those of people_dev,
+        some of people_options_dev), adversarial_briefs2, adversarial_briefs3 and adversarial_briefs4 those of adversarial_briefs, people_briefs9 those of people_dev,
         people_briefs10 those of people_briefs, people_briefs11 those of
         people_briefs4 (and so of people_test), people_briefs12 those of people_briefs6 (and so
         of people_test's tuned half), people_briefs13 those of people_briefs9 (and so of
@@ -526,6 +527,9 @@ class Checker:
                              ("people_briefs.jsonl", "people_briefs10"),
                              ("adversarial_briefs.jsonl", "adversarial_briefs3"),
                              ("adversarial_briefs2.jsonl", "adversarial_briefs3"),
+                             ("adversarial_briefs.jsonl", "adversarial_briefs4"),
+                             ("adversarial_briefs2.jsonl", "adversarial_briefs4"),
+                             ("adversarial_briefs3.jsonl", "adversarial_briefs4"),
                              ("people_briefs4.jsonl", "people_briefs11"),
                              ("people_test.jsonl", "people_briefs11"),
                              ("people_briefs6.jsonl", "people_briefs12"),

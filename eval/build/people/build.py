@@ -160,6 +160,8 @@ def pools():
         "adversarial_briefs2": set(adversarial_briefs),
         # a third, by one more writer, on the same pool's users
         "adversarial_briefs3": set(adversarial_briefs),
+        # a fourth, by one more writer, on the same pool's users
+        "adversarial_briefs4": set(adversarial_briefs),
         # a development set of option changes, on the users of people_briefs2 (tuned on)
         "options_dev": briefs2[:OPTIONS_DEV_USERS],
     }
@@ -195,6 +197,7 @@ def main(only):
         ("people_briefs13.jsonl", ("briefs13a_cases", "briefs13b_cases"), "briefs13"),
         ("adversarial_briefs2.jsonl", ("adversarial_briefs2_cases",), "adversarial_briefs2"),
         ("adversarial_briefs3.jsonl", ("adversarial_briefs3_cases",), "adversarial_briefs3"),
+        ("adversarial_briefs4.jsonl", ("adversarial_briefs4_cases",), "adversarial_briefs4"),
     ]
     # A writer's part on its own, only when named.
     parts = [("people_briefs6a.jsonl", ("briefs6a_cases",), "briefs6a"),
