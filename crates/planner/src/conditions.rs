@@ -12,7 +12,7 @@
 //! - Anything else conditional next to a write is [`Condition::Unmodelled`]: it never becomes
 //!   a write by itself.
 //!
-//! One file (about 515 lines of code and 530 of tests): the condition patterns overlap, and
+//! One file (about 530 lines of code and 530 of tests): the condition patterns overlap, and
 //! `condition_of` tries them in an order that is the reading itself.
 
 use std::sync::LazyLock;

@@ -2,7 +2,7 @@
 //! given to the procedure whose trigger it matches, with the order ids it
 //! names and the text around it.
 //!
-//! About 560 lines of code and 450 of tests, one file: where a clause ends depends on
+//! About 600 lines of code and 450 of tests, one file: where a clause ends depends on
 //! which triggers match and on the conditions and retractions around them, so the split
 //! and the matching are one reading.
 

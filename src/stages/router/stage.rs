@@ -313,10 +313,8 @@ mod tests {
         assert!(e.route.unwrap().out_of_scope);
     }
 
-    #[tokio::test]
-    async fn a_ticket_routes_the_same_in_any_conversation() {
-        // The vault's tokens differ from one conversation to the next; the route and the
-        // injection score must not.
+    /// The router as shipped: the retail model, the registry and the injection screen.
+    fn shipped_stage() -> RouterStage {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let classifier = ModelClassifier::load(
             &root.join("models/router/retail"),
@@ -324,7 +322,14 @@ mod tests {
         )
         .unwrap();
         let detector = frontdesk_guard::InjectionDetector::load_default().unwrap();
-        let stage = RouterStage::new(Arc::new(classifier), Some(Arc::new(detector)), None);
+        RouterStage::new(Arc::new(classifier), Some(Arc::new(detector)), None)
+    }
+
+    #[tokio::test]
+    async fn a_ticket_routes_the_same_in_any_conversation() {
+        // The vault's tokens differ from one conversation to the next; the route and the
+        // injection score must not.
+        let stage = shipped_stage();
         let ctx = StageContext::new("in", 0, 0, 1);
         let said = |digest: &str| {
             format!(
@@ -352,14 +357,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_shipped_model_routes_and_the_guards_flag() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let classifier = ModelClassifier::load(
-            &root.join("models/router/retail"),
-            &root.join("config/intents.toml"),
-        )
-        .unwrap();
-        let detector = frontdesk_guard::InjectionDetector::load_default().unwrap();
-        let stage = RouterStage::new(Arc::new(classifier), Some(Arc::new(detector)), None);
+        let stage = shipped_stage();
         let ctx = StageContext::new("in", 0, 0, 1);
         let Outcome::Forward(e) = stage
             .process(

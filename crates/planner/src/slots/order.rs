@@ -1,4 +1,8 @@
 //! Which order a request is about.
+//!
+//! One file (about 565 lines of code and 60 of tests): the ways an order is named (its
+//! number, its contents, its total, where it ships, its status) are tried in one order of
+//! precedence, which reads best in one place.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
