@@ -174,10 +174,15 @@ static PREFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// "I don't mind if", "I wouldn't care if", "it's fine if", "no problem if": what follows is
 /// allowed, not required.
 static LEAVE_IT_IF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:\b(?:don'?t|do not|wouldn'?t|would not|won'?t|will not)\s+(?:really\s+)?(?:mind|care)|\b(?:it'?s|it is|that'?s|that is|it would be|it'?d be)\s+(?:totally\s+|perfectly\s+|also\s+)?(?:fine|ok|okay|alright|no problem)|\bno problem)\s*(?:with\s+it\s+)?(?:even\s+)?$",
-    )
+    re(&format!(
+        r"(?i)(?:{MIND}|{IS_FINE}(?:fine|ok|okay|alright|no problem)|\bno problem)\s*(?:with\s+it\s+)?(?:even\s+)?$",
+    ))
 });
+/// "I don't mind", "I wouldn't care": the customer allows what follows.
+pub(crate) const MIND: &str =
+    r"\b(?:don'?t|do not|wouldn'?t|would not|won'?t|will not)\s+(?:really\s+)?(?:mind|care)";
+/// "it's fine", "that's perfectly okay" up to the word of approval (which follows it).
+pub(crate) const IS_FINE: &str = r"\b(?:it'?s|it is|that'?s|that is|it would be|it'?d be)\s+(?:totally\s+|perfectly\s+|also\s+)?";
 /// Words that make "as long as it's ..." a real condition: a time, a state of the order, a
 /// price.
 static NOT_A_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {

@@ -58,9 +58,11 @@ static AMOUNT_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// "I don't mind if it's a crew neck instead of a v-neck", "it's fine if it comes in another
 /// color": what the customer allows, not a change they ask for.
 static PERMITTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:\b(?:don'?t|do not|wouldn'?t|would not|won'?t|will not)\s+(?:really\s+)?(?:mind|care)|\b(?:it'?s|it is|that'?s|that is|it would be|it'?d be)\s+(?:totally\s+|perfectly\s+|also\s+)?(?:fine|ok|okay|alright))\s+if\b[^.;!?]*$",
-    )
+    re(&format!(
+        r"(?i)(?:{}|{}(?:fine|ok|okay|alright))\s+if\b[^.;!?]*$",
+        crate::conditions::MIND,
+        crate::conditions::IS_FINE
+    ))
 });
 
 /// Whether the trigger at the end of `prefix` is not asked for: negated, or part of a question

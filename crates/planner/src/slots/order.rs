@@ -215,12 +215,12 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
     // a clause that points back takes the rank from the sentence before it
     static POINTS_BACK: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:it|its|that one|that order|this order)\b"));
-    // "whichever of my pending orders costs the most": among the orders the request can act
-    // on (two of them for "costs more")
     // "of the two other orders that haven't shipped, cancel the more expensive one": not the
     // order the request before was about
     let other = OTHER_ORDERS.is_match(&req.clause);
     let not_before = |id: &&String| !(other && req.context_order.as_ref() == Some(*id));
+    // "whichever of my pending orders costs the most": among the orders the request can act
+    // on (two of them for "costs more")
     if let Some(c) = ORDER_COSTS.captures(&req.clause) {
         let rank = c["rank"].to_lowercase();
         let orders: Vec<&String> = customer
@@ -261,10 +261,12 @@ fn by_total(req: &Request, customer: &Customer, accepts: &dyn Fn(&str) -> bool) 
     ]
     .contains(&rank.as_str());
     // "the most expensive of the three": among as many orders as the request can act on
-    let counted = ["two", "three", "four", "2", "3", "4"]
-        .iter()
-        .position(|w| c["of"].split_whitespace().any(|x| x == *w))
-        .map(|i| i % 3 + 2);
+    let counted = c["of"].split_whitespace().find_map(|w| match w {
+        "two" | "2" => Some(2),
+        "three" | "3" => Some(3),
+        "four" | "4" => Some(4),
+        _ => None,
+    });
     let orders: Vec<&String> = customer
         .orders
         .keys()
